@@ -1,26 +1,216 @@
-"""Command line: ``selfeval``. The only place besides the adapters that touches files and the clock."""
+"""Command line: ``selfeval``. With the adapters, the only code that touches files and the clock.
+
+Exit codes (also in README):
+  0  done; the workbook has no errors (warnings allowed)
+  1  the workbook has data errors (``check``), or ``report`` refused / wrote with ``--force``
+  2  usage error (bad option, missing argument)
+  3  the input cannot be used: missing, unreadable, unsafe, not our template / version
+  4  an output cannot be written (exists without --force, permission, disk)
+  5  internal error (a bug): message on stderr, details in the log file
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+import json
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
 import click
 
+from selfeval_xl import __version__, texts
+from selfeval_xl.errors import OutputError, SelfevalError, WorkbookError
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+
+# Commands whose modules are imported only when the command runs (keeps ``selfeval report`` fast).
+LAZY_COMMANDS = {
+    "audit": "selfeval_xl.audit.command:audit_command",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[cmd_name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+def log_path() -> Path:
+    return Path(tempfile.gettempdir()) / "selfeval_xl.log"
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="selfeval")
 def cli() -> None:
-    """selfeval: 部门整体支出绩效自评 workbook checker and report writer."""
+    """selfeval: 部门整体支出绩效自评 — check the workbook, compute exact figures, write the report."""
 
 
-def _register_lazy_commands() -> None:
-    """Commands whose modules are heavy or optional are imported only when used."""
-    from selfeval_xl.audit.command import audit_command
+def _now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
-    cli.add_command(audit_command)
+
+def _evaluate(book: Path) -> Any:
+    from selfeval_xl.pipeline import evaluate
+    from selfeval_xl.xlsx_reader import read_workbook
+
+    return evaluate(read_workbook(book))
+
+
+def _issue_rows(issues: Sequence[Any]) -> list[dict[str, str]]:
+    from selfeval_xl.sheets import issue_message
+
+    return [
+        {
+            "code": i.code,
+            "severity": i.severity.value,
+            "sheet": i.where.sheet if i.where else "",
+            "cell": i.where.a1 if i.where else "",
+            "message": issue_message(i),
+        }
+        for i in issues
+    ]
+
+
+def _print_issues(issues: Sequence[Any], *, err: bool = False) -> None:
+    ui = texts.UI
+    for row in _issue_rows(issues):
+        where = f"'{row['sheet']}'!{row['cell']}" if row["sheet"] else ui["no_location"]
+        click.echo(f"{ui['severity.' + row['severity']]}  {where}  {row['message']}", err=err)
+
+
+def _output_sheets(evaluation: Any, *, force: bool) -> list[Any]:
+    from selfeval_xl.sheets import calc_sheet, issues_sheet, report_sheet
+
+    generated = texts.render(texts.UI, "calc_generated", when=_now(), version=__version__)
+    return [issues_sheet(evaluation.issues), report_sheet(evaluation.narrative(force=force)),
+            calc_sheet(evaluation.results, generated)]
+
+
+def _safe_output(book: Path, out: Path) -> Path:
+    if out.exists() and out.resolve() == book.resolve():
+        raise OutputError("output_is_input", path=out)
+    return out
+
+
+@cli.command()
+@click.argument("book", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出工作簿（默认：<原文件名>_报告.xlsx）")
+@click.option("--text", "as_text", is_flag=True, help="把报告正文以纯文本（UTF-8）输出到屏幕")
+@click.option("--force", is_flag=True, help="工作簿有错误时仍生成报告（报告带醒目提示，不得直接报送）")
+def report(book: Path, output: Path | None, as_text: bool, force: bool) -> None:
+    """Write the 自评报告 (and 计算明细, 校验结果) into a copy of BOOK."""
+    evaluation = _evaluate(book)
+    errors = evaluation.errors
+    if errors and not force:
+        _print_issues(errors, err=True)
+        click.echo(texts.render(texts.UI, "cli_report_refused", errors=len(errors)), err=True)
+        raise SystemExit(EXIT_DATA)
+    if as_text:
+        from selfeval_xl.narrative import render_text
+
+        sys.stdout.buffer.write(render_text(evaluation.narrative(force=force)).encode("utf-8"))
+        sys.stdout.flush()
+    if output is not None or not as_text:
+        from selfeval_xl.xlsx_writer import write_copy
+
+        out = _safe_output(book, output or book.with_name(f"{book.stem}_报告.xlsx"))
+        try:
+            write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues,
+                       active=texts.UI["sheet_report"])
+        except OSError as exc:
+            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        click.echo(texts.render(texts.UI, "cli_written", path=out), err=as_text)
+    raise SystemExit(EXIT_DATA if errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("book", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（code, severity, sheet, cell, message）")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="另存一份带“校验结果”表和标注的副本")
+def check(book: Path, as_json: bool, output: Path | None) -> None:
+    """Validate BOOK and list every issue with its sheet and cell."""
+    evaluation = _evaluate(book)
+    errors, warnings = evaluation.errors, evaluation.warnings
+    if as_json:
+        doc = {"file": book.name, "errors": len(errors), "warnings": len(warnings),
+               "issues": _issue_rows(evaluation.issues)}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _print_issues(evaluation.issues)
+        click.echo(texts.UI["cli_check_clean"] if not errors else "")
+        click.echo(texts.render(texts.UI, "cli_check_summary", errors=len(errors), warnings=len(warnings)))
+    if output is not None:
+        from selfeval_xl.sheets import issues_sheet
+        from selfeval_xl.xlsx_writer import write_copy
+
+        out = _safe_output(book, output)
+        try:
+            write_copy(book, out, [issues_sheet(evaluation.issues)], evaluation.issues, active=texts.UI["sheet_issues"])
+        except OSError as exc:
+            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+    raise SystemExit(EXIT_DATA if errors else EXIT_OK)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="模板文件名，如 模板.xlsx")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件")
+def template(output: Path, force: bool) -> None:
+    """Write a fresh, empty input template."""
+    from selfeval_xl.package import write_atomic
+    from selfeval_xl.template import template_bytes
+
+    if output.exists() and not force:
+        raise OutputError("output_exists", path=output)
+    try:
+        write_atomic(output, template_bytes())
+    except OSError as exc:
+        raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
+    click.echo(texts.render(texts.UI, "cli_template_written", path=output))
 
 
 def main(argv: list[str] | None = None) -> int:
-    _register_lazy_commands()
+    """Run the CLI; map every failure to a Chinese message and an exit code, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="selfeval", standalone_mode=True)
+        cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
     except SystemExit as exc:
-        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
-    return 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except click.exceptions.Abort:
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except WorkbookError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_INPUT
+    except OutputError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_OUTPUT
+    except SelfevalError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_INTERNAL
+    except Exception as exc:  # noqa: BLE001 - last resort: a message and a log, never a traceback
+        _log_internal(exc)
+        click.echo(texts.render(texts.FATAL, "internal", error=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(f"log: {log_path()}", err=True)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+def _log_internal(exc: BaseException) -> None:
+    try:
+        logging.basicConfig(filename=log_path(), level=logging.ERROR, encoding="utf-8")
+        logging.getLogger("selfeval_xl").error("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass

@@ -1,0 +1,163 @@
+"""Figures of a report: amounts (万元), percentages, counts with 量词, scores and grades.
+
+Every pattern runs on the normalised paragraph (``Paragraph.norm``); the printed text of a
+figure is cut from the original at the same offsets. Values are ``Decimal`` built from the
+printed digits; amounts in 元/千元/亿元 are converted to 万元 exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from selfeval_xl.audit.lexicon import (
+    CN_MEASURE_WORDS,
+    COMPARATIVE_WORDS,
+    DENOMINATOR_ROLES,
+    EXECUTION_RATE_WORDS,
+    GRADE_ALIASES,
+    GRADE_WORDS,
+    MEASURE_WORDS,
+    ROLE_KEYWORDS,
+    SCORE_WORDS,
+)
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
+from selfeval_xl.audit.numbers import CN_NUMERAL_CHARS, cn_to_int, decimals_of, parse_decimal
+from selfeval_xl.audit.text import clause_start, is_cjk, marker
+
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
+_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*(余|多)?\s*(亿|万|千)?(余|多)?元(以上|左右)?")
+_PERCENT = re.compile(rf"(?<![\d.]){_NUM}\s*%")
+_COUNT_DIGITS = re.compile(rf"(?<![\d.,第每A-Za-z])(\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)")
+_COUNT_CN = re.compile(
+    rf"(?<![第每{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"
+)
+_SCORE = re.compile(rf"({'|'.join(SCORE_WORDS)})[^,;。\d]{{0,6}}?{_NUM}\s*分(?![之钟值配别类析数])")
+_GRADE = re.compile(
+    rf"({'|'.join(GRADE_WORDS)})[^,;。\d]{{0,8}}?[\"'\u201c\u2018\u300c]?"
+    r"(优秀|良好|中等|较差|优|良|中|差)(?=[\u201d\u2019\u300d\"'等级档次,.;。\s)]|$)"
+)
+_UNIT_FACTOR = {"亿": Decimal(10000), "万": Decimal(1), "千": Decimal("0.1"), "": Decimal("0.0001")}
+_DENOMINATOR_TAIL = ("的", "比例", "比重", "比", "为", "达到", "达", "约", "了", "左右")
+
+
+def _masked(paragraph: Paragraph) -> str:
+    """The normalised text with the leading numbering marker ("1、", "（2）") blanked out."""
+    _, end, _ = marker(paragraph.norm)
+    level = paragraph.level
+    if end and level in (0, 3):
+        return " " * end + paragraph.norm[end:]
+    return paragraph.norm
+
+
+def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
+    """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
+    clause = norm[clause_start(norm, start) : start]
+    comparative = any(word in clause for word in COMPARATIVE_WORDS)
+    best: tuple[tuple[int, int], str] | None = None
+    for keyword in ROLE_KEYWORDS:
+        at = clause.rfind(keyword)
+        if at >= 0:
+            key = (at + len(keyword), len(keyword))
+            if best is None or key > best[0]:
+                best = (key, keyword)
+    if best is None:
+        tail = "".join(c for c in clause[-12:] if is_cjk(c))
+        return "other", tail, comparative
+    keyword = best[1]
+    return ("other" if comparative else ROLE_KEYWORDS[keyword]), keyword, comparative
+
+
+def denominator_role(phrase: str) -> str:
+    """Role of the amount a share is taken of ("基本支出" -> basic); "" when unnamed or unknown."""
+    for key in sorted(DENOMINATOR_ROLES, key=len, reverse=True):
+        if phrase.endswith(key):
+            return DENOMINATOR_ROLES[key]
+    return ""
+
+
+def _denominator_phrase(clause: str) -> str:
+    phrase = clause[clause.rfind("占") + 1 :].strip()
+    changed = True
+    while changed:
+        changed = False
+        for tail in _DENOMINATOR_TAIL:
+            if phrase.endswith(tail):
+                phrase, changed = phrase[: -len(tail)].strip(), True
+    return phrase
+
+
+def _percent_role(norm: str, start: int) -> tuple[str, str]:
+    clause = norm[clause_start(norm, start) : start]
+    if any(word in clause for word in EXECUTION_RATE_WORDS):
+        return "execution", ""
+    if "占" in clause:
+        return "share", _denominator_phrase(clause)
+    return "other", ""
+
+
+def _amounts(p: Paragraph, norm: str) -> list[Figure]:
+    out = []
+    for m in _AMOUNT.finditer(norm):
+        raw, big = m.group(1), m.group(3) or ""
+        qualifier = m.group(2) or m.group(4) or m.group(5) or ""
+        role, label, comparative = amount_role(norm, m.start())
+        unit = f"{big}元"
+        value = parse_decimal(raw) * _UNIT_FACTOR[big]
+        text = p.text[m.start() : m.end()]
+        out.append(
+            Figure(FigureKind.AMOUNT, value, text, p.index, m.start(), role, unit, decimals_of(raw), qualifier, label, comparative)
+        )
+    return out
+
+
+def _percents(p: Paragraph, norm: str) -> list[Figure]:
+    out = []
+    for m in _PERCENT.finditer(norm):
+        role, label = _percent_role(norm, m.start())
+        raw = m.group(1)
+        text = p.text[m.start() : m.end()]
+        out.append(Figure(FigureKind.PERCENT, parse_decimal(raw), text, p.index, m.start(), role, "%", decimals_of(raw), "", label))
+    return out
+
+
+def _counts(p: Paragraph, norm: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    out = []
+    for pattern in (_COUNT_DIGITS, _COUNT_CN):
+        for m in pattern.finditer(norm):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            raw, word = m.group(1), m.group(3)
+            value = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if value is None or (not raw.isdigit() and value == 1 and word in "次类部"):
+                continue
+            qualifier = m.group(2) or m.group(4) or ""
+            text = p.text[m.start() : m.end()]
+            out.append(Figure(FigureKind.COUNT, Decimal(value), text, p.index, m.start(), word, word, 0, qualifier, raw))
+    return out
+
+
+def _scores(p: Paragraph, norm: str) -> list[Figure]:
+    out = []
+    for m in _SCORE.finditer(norm):
+        raw = m.group(2)
+        start = m.start(2)
+        text = p.text[start : m.end()]
+        out.append(Figure(FigureKind.SCORE, parse_decimal(raw), text, p.index, start, "score", "分", decimals_of(raw), "", m.group(1)))
+    for m in _GRADE.finditer(norm):
+        start = m.start(2)
+        grade = GRADE_ALIASES[m.group(2)]
+        out.append(Figure(FigureKind.GRADE, None, p.text[start : m.end(2)], p.index, start, grade, "", 0, "", m.group(1)))
+    return out
+
+
+def extract_figures(paragraphs: tuple[Paragraph, ...]) -> tuple[Figure, ...]:
+    """All figures, in document order (paragraph, offset)."""
+    figures: list[Figure] = []
+    for p in paragraphs:
+        norm = _masked(p)
+        numbers = _amounts(p, norm) + _percents(p, norm) + _scores(p, norm)
+        taken = [(f.start, f.start + len(f.text)) for f in numbers]
+        figures += numbers + _counts(p, norm, taken)
+    figures.sort(key=lambda f: (f.paragraph, f.start, f.kind.value))
+    return tuple(figures)

@@ -1,0 +1,222 @@
+"""Vocabulary the auditor matches against (report language, not user-facing messages).
+
+All patterns here run on *normalised* text (see ``text.normalise``): full-width digits and
+ASCII-range punctuation are already half-width, so ``，：；（）％`` appear as ``,:;()%``.
+"""
+
+from __future__ import annotations
+
+# Standard terms of the 自评报告; a 4+-character window one homophone away from one of these
+# is reported as a typo (term_typo).
+TERMS: tuple[str, ...] = (
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+    "社会保险基金预算",
+    "部门整体支出",
+    "绩效目标",
+    "绩效指标",
+    "绩效评价",
+    "绩效自评",
+    "预算执行率",
+    "财政拨款",
+    "自评得分",
+    "综合评分",
+    "三公经费",
+    "部门预算",
+    "工资福利支出",
+    "商品和服务支出",
+    "资本性支出",
+    "专项资金",
+    "政府采购",
+)
+
+# Real words that are one homophone away from a term and must never be "corrected".
+ALLOWED_NEAR_TERMS: frozenset[str] = frozenset(
+    {
+        "结转节余",
+        "项目支付",
+        "预算执行数",
+        "绩效指数",
+        "政府采供",
+    }
+)
+
+# A few look-alike (not sound-alike) slips seen in hand-typed reports.
+SHAPE_CONFUSABLES: dict[str, str] = {
+    "拨": "拔泼",
+    "绩": "债",
+    "预": "顶",
+    "费": "废",
+    "经": "径",
+}
+
+# Amount roles: keyword -> role. The keyword ending closest before the number wins.
+ROLE_KEYWORDS: dict[str, str] = {
+    "部门整体支出": "total",
+    "整体支出": "total",
+    "支出合计": "total",
+    "支出总额": "total",
+    "支出总计": "total",
+    "支出共计": "total",
+    "总支出": "total",
+    "全年支出": "total",
+    "本年支出": "total",
+    "年度支出": "total",
+    "一般公共预算支出": "total",
+    "共支出": "total",
+    "合计": "total",
+    "基本支出": "basic",
+    "项目支出": "project",
+    "人员经费": "personnel",
+    "人员支出": "personnel",
+    "公用经费": "public",
+    "公用支出": "public",
+    "预算数": "budget",
+    "全年预算": "budget",
+    "调整预算": "budget",
+    "年初预算": "budget",
+    "预算安排": "budget",
+    "预算为": "budget",
+    "执行数": "executed",
+    "实际支出": "executed",
+    "决算数": "executed",
+    "支出数": "executed",
+    "实际执行": "executed",
+    "已支出": "executed",
+    "实际使用": "executed",
+    "执行": "executed",
+    "预算": "budget",
+}
+
+# Words that turn a clause into a comparison (year-on-year, change): its amounts are not parts.
+COMPARATIVE_WORDS: tuple[str, ...] = (
+    "上年",
+    "上一年",
+    "同比",
+    "增加",
+    "减少",
+    "增长",
+    "下降",
+    "较上年",
+    "去年",
+    "结转",
+    "结余",
+)
+
+# Denominator phrase after 占 -> role of the denominator amount.
+DENOMINATOR_ROLES: dict[str, str] = {
+    "基本支出": "basic",
+    "项目支出": "project",
+    "人员经费": "personnel",
+    "公用经费": "public",
+    "总支出": "total",
+    "支出总额": "total",
+    "全部支出": "total",
+    "整体支出": "total",
+    "部门整体支出": "total",
+    "全年支出": "total",
+    "本年支出": "total",
+    "年度支出": "total",
+    "支出合计": "total",
+    "一般公共预算支出": "total",
+    "总额": "total",
+    "合计": "total",
+}
+
+# Known complete decompositions: parent role -> child roles.
+DECOMPOSITIONS: dict[str, frozenset[str]] = {
+    "total": frozenset({"basic", "project"}),
+    "basic": frozenset({"personnel", "public"}),
+}
+
+ROLE_NAMES: dict[str, str] = {
+    "total": "支出合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "budget": "预算数",
+    "executed": "执行数",
+}
+
+EXECUTION_RATE_WORDS: tuple[str, ...] = ("预算执行率", "资金执行率", "执行率", "预算完成率")
+
+SCORE_WORDS: tuple[str, ...] = (
+    "自评得分",
+    "综合评分",
+    "综合得分",
+    "自评总分",
+    "评价得分",
+    "总得分",
+    "自评分",
+    "总分",
+    "得分",
+    "评分",
+)
+
+GRADE_WORDS: tuple[str, ...] = ("评价等级", "自评等级", "自评结果", "评价结果", "等级", "等次", "评定", "评级")
+
+GRADE_ALIASES: dict[str, str] = {
+    "优秀": "优",
+    "优": "优",
+    "良好": "良",
+    "良": "良",
+    "中等": "中",
+    "中": "中",
+    "较差": "差",
+    "差": "差",
+}
+
+# Measure words (量词) for counts written with Arabic digits.
+MEASURE_WORDS = "个名人篇次项家所条份场期类处支辆台部间座户件张册股位种"
+# Chinese numerals are counts only with these (avoids 一次采集, 公益一类, 一批, 一部分).
+CN_MEASURE_WORDS = "个名人家所项条位股处支种篇份件场"
+# Counts of instances (articles, meetings): a list before them names kinds, not the items counted.
+INSTANCE_MEASURE_WORDS = "篇次份件场期张册"
+
+# Verbs that open an enumeration; stripped from the first item.
+ENUM_OPENERS: tuple[str, ...] = (
+    "分别是",
+    "分别为",
+    "具体是",
+    "具体为",
+    "内设",
+    "下设",
+    "设有",
+    "设立",
+    "设置",
+    "包括",
+    "包含",
+    "下辖",
+    "辖有",
+    "主要有",
+    "有",
+    "为",
+    "即",
+    "是",
+)
+ENUM_COUNT_LINKS: tuple[str, ...] = ("共计", "总共", "一共", "合计", "总计", "共有", "共", "计")
+# Characters that end organisational unit names: "A部和B部" splits into two items.
+UNIT_SUFFIXES = "部股室科所局办队站组处心院校馆会司委厂场中区县乡镇村"
+
+# Headings of a problems section, and what a section that denies any problem says.
+PROBLEM_HEADING_WORDS: tuple[str, ...] = ("存在的问题", "存在问题", "主要问题", "问题及原因", "问题和原因")
+PROBLEM_DENIALS: tuple[str, ...] = (
+    "无",
+    "没有",
+    "暂无",
+    "无问题",
+    "没有问题",
+    "不存在问题",
+    "未发现问题",
+    "无明显问题",
+    "没有明显问题",
+    "未发现明显问题",
+    "不存在明显问题",
+    "无突出问题",
+)

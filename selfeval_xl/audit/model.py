@@ -1,0 +1,154 @@
+"""Values of the auditor: paragraphs, extracted figures and their links, findings, the report.
+
+Everything is a frozen slotted dataclass; figures refer to each other by index into
+``Analysis.figures`` so the whole analysis stays a plain value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class FigureKind(StrEnum):
+    AMOUNT = "amount"  # money, value in 万元
+    PERCENT = "percent"
+    COUNT = "count"
+    SCORE = "score"
+    GRADE = "grade"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One logical paragraph; ``norm`` is ``text`` normalised character for character."""
+
+    index: int  # 1-based in the document
+    section: str  # level-1 heading text ("" before the first heading)
+    section_index: int  # 1-based within the section; 0 for the heading itself
+    text: str
+    norm: str
+    level: int  # 0 body, 1 "一、", 2 "（一）", 3 "1、"/"（1）" item
+    heading: str  # heading text for levels 1-3, else ""
+    number: int | None  # numeral of a level-1 heading
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: FigureKind
+    value: Decimal | None  # 万元 for amounts; None for grades
+    text: str  # as printed in the report
+    paragraph: int  # Paragraph.index
+    start: int  # offset in the paragraph
+    role: str  # amount role / percent role / measure word / grade letter
+    unit: str  # 万元, 元, 亿元, 千元, %, the measure word, 分
+    decimals: int  # decimals printed
+    qualifier: str = ""  # 余, 以上, 多, 左右: a bound, never exact
+    label: str = ""  # the words the role was read from
+    comparative: bool = False  # in a year-on-year / change clause
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualifier
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last printed digit, in 万元, where the print is coarser than 0.01 万元.
+
+        Whole 万元 (80万元) and 2-dp 万元 read as exact: that is how reports print exact values.
+        """
+        if self.kind is not FigureKind.AMOUNT:
+            return Decimal(0)
+        if self.unit == "万元" and self.decimals == 1:
+            return Decimal("0.05")
+        if self.unit == "亿元" and self.decimals < 6:
+            return Decimal(5000).scaleb(-self.decimals)
+        return Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class PartsGroup:
+    """A total and the parts listed after it ("其中：…") or known to make it up."""
+
+    parent: int
+    children: tuple[int, ...]
+    explicit: bool  # True for a "其中" list, False for a decomposition found by roles
+
+
+@dataclass(frozen=True, slots=True)
+class ShareLink:
+    percent: int
+    subject: int
+    denominator: int
+    denominator_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RateLink:
+    percent: int
+    budget: int | None
+    executed: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    count: int  # figure index of the stated count
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    paragraph: int
+    start: int
+    found: str
+    term: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    paragraphs: tuple[Paragraph, ...]
+    figures: tuple[Figure, ...]
+    groups: tuple[PartsGroup, ...]
+    shares: tuple[ShareLink, ...]
+    rates: tuple[RateLink, ...]
+    enumerations: tuple[Enumeration, ...]
+    typos: tuple[Typo, ...]
+
+    def paragraph(self, index: int) -> Paragraph:
+        return self.paragraphs[index - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    section: str
+    paragraph: int  # 1-based in the document; 0 = the whole document
+    section_paragraph: int  # 1-based within the section; 0 = its heading
+    sentence: str
+    stated: str | None
+    expected: str | None
+    message: str
+
+    def sort_key(self) -> tuple[int, str, str, str, str]:
+        return (self.paragraph, self.code, self.sentence, self.stated or "", self.expected or "")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    findings: tuple[Finding, ...]
+    figures: tuple[Figure, ...]
+    paragraphs: int
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)

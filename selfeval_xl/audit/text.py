@@ -1,0 +1,177 @@
+"""Report text → logical paragraphs with sections; normalisation; sentence bounds; term typos.
+
+Normalisation maps every character to exactly one character (full-width ASCII → half-width,
+ideographic and no-break spaces → space), so an offset in the normalised text is an offset in
+the original and quotes are always taken from what the author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selfeval_xl.audit.homophones import HOMOPHONES
+from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
+from selfeval_xl.audit.model import Paragraph, Typo
+from selfeval_xl.audit.numbers import cn_to_int
+
+_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
+_TABLE.update({code: 0x20 for code in range(0x2000, 0x200C)})
+
+SENTENCE_END = "。!?"
+CLAUSE_BREAK = ",;:。!?()"
+_TERMINAL = "。!?;:"
+
+_CN_DIGITS = "一二三四五六七八九十"
+_L1 = re.compile(rf"^\s*(?:([{_CN_DIGITS}]{{1,3}})\s*[、.,]+|第([{_CN_DIGITS}]{{1,3}})部分)\s*")
+_L2 = re.compile(rf"^\s*\(\s*([{_CN_DIGITS}]{{1,3}})\s*\)\s*[、.,:]*\s*")
+_L3 = re.compile(r"^\s*(?:(\d{1,2})\s*[、.,](?!\d)|\(\s*(\d{1,2})\s*\)|[\u2460-\u2473])\s*[、.,]*\s*")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-\u2014\u2013]+\s*\d{1,3}\s*[-\u2014\u2013]+|第\s*\d{1,3}\s*页.*)\s*$")
+
+
+def normalise(text: str) -> str:
+    """Half-width digits and punctuation, plain spaces; same length as ``text``."""
+    return text.translate(_TABLE)
+
+
+def is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def marker(norm: str) -> tuple[int, int, int | None]:
+    """(level, end of the numbering marker, level-1 numeral) of a paragraph's leading marker."""
+    if m := _L1.match(norm):
+        return 1, m.end(), cn_to_int(m.group(1) or m.group(2))
+    if m := _L2.match(norm):
+        return 2, m.end(), None
+    if m := _L3.match(norm):
+        return 3, m.end(), None
+    return 0, 0, None
+
+
+def _heading_part(norm: str, start: int) -> str:
+    rest = norm[start:]
+    cut = min((i for i in (rest.find(c) for c in "。:;") if i >= 0), default=len(rest))
+    return rest[:cut].strip()
+
+
+def classify(norm: str) -> tuple[int, int, int | None]:
+    """(level, length of the heading in the paragraph, numeral); level 0 when not a heading."""
+    level, end, number = marker(norm)
+    if level == 0:
+        return 0, 0, None
+    head = _heading_part(norm, end)
+    limit = 20 if level == 3 else 40
+    if not head or len(head) > limit or (level == 3 and any(c in norm for c in "。,;")):
+        return (3, 0, None) if level == 3 else (0, 0, None)
+    return level, norm.index(head, end) + len(head), number
+
+
+def _joins(previous: str, line: str) -> bool:
+    """A line continues the previous one when that one stops mid-sentence (no 。;: at its end)."""
+    prev = normalise(previous).rstrip()
+    if not prev or prev[-1] in _TERMINAL:
+        return False
+    if marker(normalise(line))[0] != 0:
+        return False
+    level, _, _ = classify(prev)
+    return not (level or (marker(prev)[0] and len(prev) <= 30))
+
+
+def split_paragraphs(blocks: Sequence[str]) -> list[str]:
+    """Paragraph texts: blank lines separate, lines broken mid-sentence are joined.
+
+    Each block is one unit of the source (the whole .txt, one Word paragraph); blocks never merge.
+    """
+    out: list[str] = []
+    for block in blocks:
+        current: str | None = None
+        for raw in block.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            line = raw.strip()
+            if not line or _PAGE_NUMBER.match(normalise(line)):
+                if current is not None:
+                    out.append(current)
+                current = None
+            elif current is not None and _joins(current, line):
+                current += line
+            else:
+                if current is not None:
+                    out.append(current)
+                current = line
+        if current is not None:
+            out.append(current)
+    return out
+
+
+def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple[Typo, ...]]:
+    """Number paragraphs, assign level-1 sections, correct term typos in the normalised copy."""
+    paragraphs: list[Paragraph] = []
+    typos: list[Typo] = []
+    section, section_index = "", 0
+    for index, text in enumerate(texts, start=1):
+        norm = normalise(text)
+        found = find_typos(norm)
+        for start, term in found:
+            typos.append(Typo(index, start, text[start : start + len(term)], term))
+            norm = norm[:start] + term + norm[start + len(term) :]
+        level, head_len, number = classify(norm)
+        heading = text[:head_len].strip().rstrip(":\uff1a") if head_len else ""
+        if level == 1:
+            section, section_index = heading, 0
+        else:
+            section_index += 1
+        paragraphs.append(Paragraph(index, section, section_index, text, norm, level, heading, number))
+    return tuple(paragraphs), tuple(typos)
+
+
+def sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
+    start = max(norm.rfind(c, 0, pos) for c in SENTENCE_END) + 1
+    ends = [i for i in (norm.find(c, pos) for c in SENTENCE_END) if i >= 0]
+    end = min(ends) + 1 if ends else len(norm)
+    return start, end
+
+
+def sentence_at(paragraph: Paragraph, pos: int) -> str:
+    start, end = sentence_bounds(paragraph.norm, pos)
+    return paragraph.text[start:end].strip()
+
+
+def clause_start(norm: str, pos: int) -> int:
+    return max(norm.rfind(c, 0, pos) for c in CLAUSE_BREAK) + 1
+
+
+def _covered_by(norm: str, words: frozenset[str] | tuple[str, ...], pos: int) -> bool:
+    for word in words:
+        begin = norm.find(word, max(0, pos - len(word) + 1))
+        while 0 <= begin <= pos:
+            if begin + len(word) > pos:
+                return True
+            begin = norm.find(word, begin + 1)
+    return False
+
+
+def find_typos(norm: str) -> list[tuple[int, str]]:
+    """(offset, intended term) of windows one sound- or look-alike character away from a term."""
+    hits: list[tuple[int, str]] = []
+    for term in TERMS:
+        width = len(term)
+        for i in range(len(norm) - width + 1):
+            window = norm[i : i + width]
+            diffs = [j for j in range(width) if window[j] != term[j]]
+            if len(diffs) != 1 or not all(is_cjk(c) for c in window):
+                continue
+            j = diffs[0]
+            alike = HOMOPHONES.get(term[j], "") + SHAPE_CONFUSABLES.get(term[j], "")
+            if window[j] not in alike or window in TERMS:
+                continue
+            if _covered_by(norm, ALLOWED_NEAR_TERMS, i + j) or _covered_by(norm, TERMS, i + j):
+                continue
+            hits.append((i, term))
+    # Overlapping hits: keep the longest term, then the earliest.
+    hits.sort(key=lambda h: (-len(h[1]), h[0]))
+    kept: list[tuple[int, str]] = []
+    for start, term in hits:
+        if all(start + len(term) <= s or s + len(t) <= start for s, t in kept):
+            kept.append((start, term))
+    return sorted(kept)

@@ -1,0 +1,314 @@
+"""The template contract: input sheets, their single fields (defined names) and lists (Excel tables).
+
+This module is data. The template generator lays the workbook out from it, the readers look the
+names and tables up by it, the parser maps cells to the model with it, and README's contract
+table is checked against it. Positions computed here are the *defaults* of a fresh template;
+the parser always prefers the addresses a workbook's own defined names and table refs carry, so a
+user who inserts rows inside a table does not break anything.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+TEMPLATE_ID = "selfeval_xl 部门整体支出绩效自评模板"
+TEMPLATE_VERSION = "2026.1"
+
+META_SHEET = "模板信息"  # hidden: template id and version
+LISTS_SHEET = "代码表"  # hidden: dropdown vocabularies (economic codes ...)
+NAME_TEMPLATE_ID = "模板标识"
+NAME_TEMPLATE_VERSION = "模板版本"
+
+
+class Kind(enum.Enum):
+    TEXT = "text"  # one line of text
+    LONGTEXT = "longtext"  # a paragraph
+    YEAR = "year"  # 4-digit year
+    COUNT = "count"  # non-negative whole number (people, bodies)
+    AMOUNT = "amount"  # money, in the workbook's unit (万元 or 元)
+    NUMBER = "number"  # a quantity (output figures)
+    DATE = "date"
+    CHOICE = "choice"  # closed vocabulary (dropdown)
+    ECON_CODE = "econ_code"  # "30101 基本工资"
+
+
+KIND_LABEL = {
+    Kind.TEXT: "文本",
+    Kind.LONGTEXT: "文本（段落）",
+    Kind.YEAR: "年份",
+    Kind.COUNT: "整数",
+    Kind.AMOUNT: "金额",
+    Kind.NUMBER: "数值",
+    Kind.DATE: "日期",
+    Kind.CHOICE: "下拉选择",
+    Kind.ECON_CODE: "下拉选择（科目编码）",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A single input cell, reachable by a workbook-level defined name."""
+
+    key: str
+    name: str  # defined name, also the label shown beside the cell
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    strict_choices: bool = True  # False: dropdown offers suggestions, other text allowed
+    hint: str = ""
+    default: object = None  # pre-filled in a fresh template
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    strict_choices: bool = True
+    width: float = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """An Excel table (ListObject). ``fixed_rows``: rows whose first column is a fixed label."""
+
+    key: str
+    name: str  # table displayName
+    title: str  # caption above the table
+    columns: tuple[Column, ...]
+    blank_rows: int = 10  # empty rows in a fresh template
+    fixed_rows: tuple[tuple[str, str], ...] = ()  # (row key, label in the first column)
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.fixed_rows) or self.blank_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    key: str
+    title: str  # sheet name
+    instruction: str
+    fields: tuple[Field, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
+LEVELS = ("省本级", "市本级", "县本级", "区本级")
+UNITS = ("万元", "元")
+SPENDING_TYPES = ("基本支出", "项目支出")
+YES_NO = ("有", "无")
+QUALIFIERS = ("余", "以上", "约")
+UNIT_NATURES = (
+    "行政单位",
+    "参照公务员法管理事业单位",
+    "公益一类全额拨款事业单位",
+    "公益二类差额拨款事业单位",
+    "自收自支事业单位",
+)
+FOUNDING_WAYS = ("成立", "挂牌成立", "组建")
+
+# Fixed rows of the 一般公共预算 table and of the 其他资金 table.
+BUDGET_ROWS = (
+    ("total", "一般公共预算支出合计"),
+    ("basic", "基本支出"),
+    ("personnel", "其中：人员经费"),
+    ("public", "其中：公用经费"),
+    ("project", "项目支出"),
+)
+OTHER_FUND_ROWS = (
+    ("local_other", "本级其他财政性资金"),
+    ("gov_fund", "政府性基金预算支出"),
+    ("soe_capital", "国有资本经营预算支出"),
+    ("social_insurance", "社会保险基金预算支出"),
+)
+
+INFO = Sheet(
+    key="info",
+    title="基本信息",
+    instruction="填写单位基本情况。黄色单元格为必填项；列表可在表格内插入行。金额单位在本表选择，全工作簿通用。",
+    fields=(
+        Field("unit_name", "单位名称", Kind.TEXT, True, hint="全称，如：大祥区融媒体中心"),
+        Field("short_name", "单位简称", Kind.TEXT, hint="报告正文中使用，如：区融媒体中心；不填则用全称"),
+        Field("year", "年度", Kind.YEAR, True, hint="评价年度，如：2020"),
+        Field("level", "级次", Kind.CHOICE, True, LEVELS, hint="用于“区本级其他财政性资金”等表述"),
+        Field("amount_unit", "金额单位", Kind.CHOICE, True, UNITS, default="万元", hint="本工作簿所有金额的单位"),
+        Field("founded_on", "成立时间", Kind.DATE, hint="如：2019-06-21"),
+        Field("founding_way", "成立方式", Kind.CHOICE, choices=FOUNDING_WAYS, hint="成立 / 挂牌成立 / 组建"),
+        Field("affiliation", "隶属关系", Kind.TEXT, hint="如：中共大祥区委直属"),
+        Field("rank", "机构规格", Kind.TEXT, hint="如：正科级"),
+        Field("nature", "单位性质", Kind.CHOICE, choices=UNIT_NATURES, strict_choices=False,
+              hint="可从下拉中选择，也可直接填写"),
+        Field("supervisor", "归口管理", Kind.TEXT, hint="如：区委宣传部"),
+        Field("staffing_kind", "编制类型", Kind.TEXT, hint="如：全额事业编"),
+        Field("staffing", "核定编制数", Kind.COUNT, True, hint="人"),
+        Field("staff_actual", "实有人数", Kind.COUNT, True, hint="在职实有人数"),
+        Field("retired", "退休人数", Kind.COUNT, hint="没有可不填"),
+        Field("body_word", "内设机构称谓", Kind.TEXT, default="股室", hint="如：股室、科室"),
+        Field("body_count", "内设机构数", Kind.COUNT, hint="与下方“内设机构”列表核对"),
+    ),
+    tables=(
+        Table("bodies", "内设机构表", "内设机构", (Column("name", "机构名称", Kind.TEXT, True, width=28),), 8),
+        Table("leaders", "领导职数表", "领导职数", (
+            Column("title", "职务", Kind.TEXT, True, width=28),
+            Column("count", "人数", Kind.COUNT, True, width=10),
+        ), 5),
+        Table("duties", "主要职责表", "主要职责", (Column("text", "职责内容", Kind.LONGTEXT, True, width=90),), 12),
+        Table("goals", "绩效目标表", "年度整体支出绩效目标", (Column("text", "目标内容", Kind.LONGTEXT, True, width=90),), 10),
+    ),
+)
+
+BUDGET = Sheet(
+    key="budget",
+    title="预算支出",
+    instruction="按决算数填写一般公共预算支出。合计 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费。执行率低于90%或执行数超过预算数时，请在“说明”列写明原因。",
+    tables=(
+        Table("general", "一般公共预算表", "一般公共预算支出", (
+            Column("item", "项目", Kind.TEXT, True, width=24),
+            Column("initial", "年初预算数", Kind.AMOUNT, width=14),
+            Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
+            Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
+            Column("note", "说明", Kind.LONGTEXT, width=50),
+        ), fixed_rows=BUDGET_ROWS),
+    ),
+)
+
+ECON = Sheet(
+    key="econ",
+    title="经济分类明细",
+    instruction="每个经济分类科目一行，从下拉中选择科目；“报告中名称”可改写科目在报告中的叫法（如 30213 写作“维修费”）。301、303类计入人员经费，其余计入公用经费。",
+    tables=(
+        Table("items", "经济分类明细表", "支出经济分类明细", (
+            Column("code", "科目", Kind.ECON_CODE, True, width=34),
+            Column("display", "报告中名称", Kind.TEXT, width=18),
+            Column("spending", "支出类型", Kind.CHOICE, True, SPENDING_TYPES, width=12),
+            Column("amount", "金额", Kind.AMOUNT, True, width=14),
+            Column("note", "备注", Kind.TEXT, width=30),
+        ), 40),
+    ),
+)
+
+PROJECTS = Sheet(
+    key="projects",
+    title="项目支出",
+    instruction="每个项目一行。“主要用途”写成可接在“主要用于”之后的短语，如：融媒体中心装修开支。",
+    fields=(
+        Field("use_summary", "项目支出用途概述", Kind.LONGTEXT,
+              hint="可选，如：融媒体中心装修开支和融媒体能力建设；不填则由各项目用途生成"),
+    ),
+    tables=(
+        Table("projects", "项目支出表", "项目支出明细", (
+            Column("name", "项目名称", Kind.TEXT, True, width=30),
+            Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
+            Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
+            Column("use", "主要用途", Kind.LONGTEXT, True, width=50),
+        ), 15),
+    ),
+)
+
+OTHER = Sheet(
+    key="other",
+    title="其他资金",
+    instruction="本级其他财政性资金和其他三本预算：没有支出选“无”；有支出选“有”并填写金额和情况说明。",
+    tables=(
+        Table("funds", "其他资金表", "其他资金与预算", (
+            Column("item", "资金类型", Kind.TEXT, True, width=26),
+            Column("has", "是否有支出", Kind.CHOICE, True, YES_NO, width=12),
+            Column("amount", "金额", Kind.AMOUNT, width=14),
+            Column("note", "情况说明", Kind.LONGTEXT, width=60),
+        ), fixed_rows=OTHER_FUND_ROWS),
+    ),
+)
+
+PERFORMANCE = Sheet(
+    key="performance",
+    title="绩效情况",
+    instruction="“绩效概述”每段一行，按顺序写入报告；“产出数据”每项一行，数量填数字，不足整数的表述用“限定词”（如30余篇：数量30，限定词“余”）。",
+    fields=(
+        Field("output_intro", "产出引导语", Kind.LONGTEXT, hint="如：紧扣时代主题，不断提升新闻策划宣传质量。"),
+        Field("output_as_of", "产出统计截止日期", Kind.DATE, hint="如：2020-12-22；不填则不写截止日期"),
+    ),
+    tables=(
+        Table("paragraphs", "绩效概述表", "绩效概述", (Column("text", "段落", Kind.LONGTEXT, True, width=100),), 6),
+        Table("outputs", "产出数据表", "产出数据", (
+            Column("what", "事项", Kind.TEXT, True, width=40),
+            Column("quantity", "数量", Kind.NUMBER, True, width=10),
+            Column("unit", "量词", Kind.TEXT, True, width=8),
+            Column("qualifier", "限定词", Kind.CHOICE, choices=QUALIFIERS, width=8),
+            Column("target", "年度目标值", Kind.NUMBER, width=12),
+            Column("reason", "偏差原因", Kind.LONGTEXT, width=40),
+        ), 15),
+    ),
+)
+
+MEASURES = Sheet(
+    key="measures",
+    title="问题与措施",
+    instruction="存在的问题、下一步改进措施各一条一行；结果应用和公开、其他需要说明的情况没有可不填。",
+    fields=(
+        Field("application", "结果应用和公开", Kind.LONGTEXT),
+        Field("other_notes", "其他需要说明的情况", Kind.LONGTEXT),
+    ),
+    tables=(
+        Table("problems", "存在问题表", "存在的问题及原因", (
+            Column("problem", "问题", Kind.LONGTEXT, True, width=50),
+            Column("cause", "原因", Kind.LONGTEXT, width=50),
+        ), 6),
+        Table("measures", "改进措施表", "下一步改进措施", (Column("text", "措施", Kind.LONGTEXT, True, width=100),), 6),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, MEASURES)
+SHEET_BY_KEY = {s.key: s for s in SHEETS}
+SHEET_ORDER = {s.title: i for i, s in enumerate(SHEETS)}
+
+
+# ---- default positions of a fresh template -------------------------------------------------
+TITLE_ROW = 1
+INSTRUCTION_ROW = 2
+FIRST_FIELD_ROW = 4
+LABEL_COL = 2  # B
+VALUE_COL = 3  # C
+HINT_COL = 4  # D
+TABLE_FIRST_COL = 2  # B
+
+
+@dataclass(frozen=True, slots=True)
+class TablePlace:
+    sheet: str
+    caption_row: int
+    header_row: int
+    first_col: int
+    n_rows: int  # data rows
+
+    def last_row(self) -> int:
+        return self.header_row + self.n_rows
+
+
+def field_rows(sheet: Sheet) -> dict[str, int]:
+    return {f.key: FIRST_FIELD_ROW + i for i, f in enumerate(sheet.fields)}
+
+
+def table_places(sheet: Sheet) -> dict[str, TablePlace]:
+    row = FIRST_FIELD_ROW + len(sheet.fields) + (1 if sheet.fields else 0)
+    places = {}
+    for table in sheet.tables:
+        places[table.key] = TablePlace(sheet.title, row, row + 1, TABLE_FIRST_COL, table.n_rows)
+        row += 1 + 1 + table.n_rows + 1  # caption, header, rows, gap
+    return places
+
+
+def all_fields() -> list[tuple[Sheet, Field]]:
+    return [(s, f) for s in SHEETS for f in s.fields]
+
+
+def all_tables() -> list[tuple[Sheet, Table]]:
+    return [(s, t) for s in SHEETS for t in s.tables]

@@ -1,0 +1,51 @@
+"""The pure pipeline: raw blocks → parse → rules → compute → narrative. No files, no clock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from selfeval_xl import layout
+from selfeval_xl.compute import Results, compute
+from selfeval_xl.model import Issue, Model, RawBook
+from selfeval_xl.narrative import Report, build_narrative
+from selfeval_xl.parse import parse_book
+from selfeval_xl.rules import run_rules
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    model: Model
+    issues: tuple[Issue, ...]
+    results: Results
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.is_error)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if not i.is_error)
+
+    def narrative(self, *, force: bool = False) -> Report:
+        return build_narrative(self.model, self.results, forced_errors=len(self.errors) if force else 0)
+
+
+def sort_key(item: Issue) -> tuple[int, int, int, str, tuple[tuple[str, str], ...]]:
+    """Sheet order of the template, then row, column, code (issues without a cell first)."""
+    if item.where is None:
+        return (-1, 0, 0, item.code, item.params)
+    return (layout.SHEET_ORDER.get(item.where.sheet, len(layout.SHEET_ORDER)), item.where.row, item.where.col,
+            item.code, item.params)
+
+
+def sort_issues(issues: Sequence[Issue]) -> tuple[Issue, ...]:
+    return tuple(sorted(set(issues), key=sort_key))
+
+
+def evaluate(raw: RawBook) -> Evaluation:
+    """Everything is collected before anything is decided; raises only for "not our template"."""
+    model, parse_issues = parse_book(raw)
+    results = compute(model)
+    rule_issues = run_rules(model, results)
+    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results)
