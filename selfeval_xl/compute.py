@@ -84,11 +84,20 @@ def item_names(items: Sequence[EconItem], spending: str, category: Category | No
     return tuple(chosen[code] for code in sorted(chosen))
 
 
-def detail_total(items: Sequence[EconItem], spending: str, category: Category | None) -> Decimal:
-    return _sum(
+def detail_amounts(items: Sequence[EconItem], spending: str, category: Category | None) -> list[Decimal]:
+    return [
         i.amount for i in items
-        if i.econ is not None and i.spending == spending and (category is None or i.econ.category is category)
-    )
+        if i.amount is not None and i.econ is not None and i.spending == spending
+        and (category is None or i.econ.category is category)
+    ]
+
+
+def detail_total(items: Sequence[EconItem], spending: str, category: Category | None) -> Decimal:
+    return _sum(detail_amounts(items, spending, category))
+
+
+def _sum_expression(amounts: Sequence[Decimal]) -> str:
+    return " + ".join(fmt_amount(a) for a in amounts) or "0.00"
 
 
 def _executed(model: Model, key: str) -> Decimal | None:
@@ -156,9 +165,10 @@ def compute(model: Model) -> Results:
     detail_personnel = detail_total(items, "basic", Category.PERSONNEL)
     detail_public = detail_total(items, "basic", Category.PUBLIC)
     detail_project = detail_total(items, "project", None)
-    steps.append(Step("detail_personnel", fmt_amount(detail_personnel), "Σ 301、303类（基本支出）"))
-    steps.append(Step("detail_public", fmt_amount(detail_public), "Σ 其他类（基本支出）"))
-    steps.append(Step("detail_project", fmt_amount(detail_project), "Σ 项目支出明细"))
+    for key, spending, category, value in (("detail_personnel", "basic", Category.PERSONNEL, detail_personnel),
+                                           ("detail_public", "basic", Category.PUBLIC, detail_public),
+                                           ("detail_project", "project", None, detail_project)):
+        steps.append(Step(key, fmt_amount(value), _sum_expression(detail_amounts(items, spending, category))))
 
     project_amounts = [p.executed or ZERO for p in model.projects]
     projects_total = _sum(project_amounts)
@@ -167,8 +177,7 @@ def compute(model: Model) -> Results:
     else:
         rounded = [round_half_up(a) for a in project_amounts]
     projects = tuple(ProjectFigure(p.name, amount, p.use) for p, amount in zip(model.projects, rounded, strict=True))
-    steps.append(Step("projects_total", fmt_amount(projects_total),
-                      " + ".join(fmt_amount(a) for a in rounded) or "0.00"))
+    steps.append(Step("projects_total", fmt_amount(projects_total), _sum_expression(project_amounts)))
 
     return Results(
         total=total, basic=basic, personnel=personnel, public=public, project=project,

@@ -60,7 +60,7 @@ class _Context:
     unit: str = "万元"
     issues: list[Issue] = field(default_factory=list)
 
-    def add(self, code: str, where: CellRef | None, severity: Severity | None = None, **params: object) -> None:
+    def add(self, code: str, where: CellRef | None, severity: Severity | None = None, /, **params: object) -> None:
         if severity is None:
             severity = Severity.WARNING if code in WARNING_FINDINGS else Severity.ERROR
         self.issues.append(Issue(code, severity, where, tuple((k, str(v)) for k, v in sorted(params.items()))))

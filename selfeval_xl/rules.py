@@ -21,7 +21,7 @@ LOW_EXECUTION_PERCENT = Decimal(90)  # 执行率低于此值需说明原因 (Sic
 PUBLIC_SHARE_WARN_PERCENT = Decimal(50)  # 公用经费占基本支出比例高于此值提示核实
 
 
-def issue(code: str, severity: Severity, where: CellRef | None, **params: object) -> Issue:
+def issue(code: str, severity: Severity, where: CellRef | None, /, **params: object) -> Issue:
     return Issue(code, severity, where, tuple((k, str(v)) for k, v in sorted(params.items())))
 
 

@@ -83,7 +83,7 @@ def _height(text: str, width: float, size: float) -> float:
     units_per_line = width * 7 / (size * 1.33)  # CJK characters per line at this font size
     visual = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text) or 1.0
     lines = max(1, math.ceil(visual / units_per_line))
-    return round(lines * size * 1.55 + 4, 1)
+    return round(lines * size * 1.4 + 4, 1)
 
 
 def report_sheet(report: Report) -> SheetContent:

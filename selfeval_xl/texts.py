@@ -192,7 +192,49 @@ UI: dict[str, str] = {
 
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.
-AUDIT: dict[str, str] = {}
+# Keys with a dot are not findings: "input.*" = unreadable-file messages, "cli.*"/"severity.*" = listing text.
+AUDIT: dict[str, str] = {
+    "sum_mismatch": "{label}为{stated}，但其组成部分（{parts}）合计为{expected}，两者不一致。",
+    "parts_exceed_total": "“其中”所列各项（{parts}）合计{expected}，超过了{label}{stated}。",
+    "parts_below_total": "“其中”所列各项（{parts}）合计{expected}，少于{label}{stated}；如为部分列举可忽略，否则请补全或更正。",
+    "restated_amount_differs": "{label}在第{first_paragraph}段为{expected}，此处写为{stated}，前后不一致。",
+    "share_mismatch": "{subject}{amount}占{denominator}{base}的比例应为{expected}，报告写为{stated}。",
+    "shares_not_100": "占{denominator}的各项比例（{parts}）合计为{stated}，应为{expected}。",
+    "shares_rounding_drift": "占{denominator}的各项比例（{parts}）合计为{stated}，系四舍五入造成；建议最后一项按100%减其余各项列示，并加注说明。",
+    "execution_rate_mismatch": "按执行数{executed}÷预算数{budget}计算，预算执行率应为{expected}，报告写为{stated}。",
+    "low_rate_problems_denied": "预算执行率为{stated}，低于90%，但“{problems}”部分称没有问题；请说明执行率偏低的原因及改进措施。",
+    "low_rate_problems_missing": "预算执行率为{stated}，低于90%，但报告没有“存在的问题”部分；请说明执行率偏低的原因及改进措施。",
+    "grade_mismatch": "自评得分{score}分对应的等级应为“{expected}”（优≥90分，良80–90分，中60–80分，差<60分），报告写为“{stated}”。",
+    "score_out_of_range": "得分{stated}超出0–100分的范围。",
+    "count_mismatch": "写明“{stated}”，但列举了{listed}项：{items}。",
+    "mixed_precision": "金额{stated}保留{decimals}位小数，而报告中多数金额保留{majority}位小数；建议统一保留两位小数。",
+    "term_typo": "“{stated}”疑为“{expected}”之误。",
+    "heading_sequence": "一级标题“{heading}”的序号为“{stated}”，按顺序应为“{expected}”；请检查是否漏写或重复了部分。",
+    "check_failed": "内部检查“{check}”运行出错（{error}），其余检查不受影响；请将该报告反馈给开发人员。",
+    "input.missing": "找不到文件：{path}",
+    "input.unreadable": "无法读取文件：{path}（{reason}）",
+    "input.unsupported": "不支持的文件类型“{suffix}”：{path}。请提供 .docx、.txt 或 .pdf 文件（.doc 请先另存为 .docx）。",
+    "input.encoding": "无法识别文本文件的编码：{path}（已尝试 UTF-8、带BOM的UTF-8、GB18030）。",
+    "input.needs_docx": "读取 Word 文件需要安装 python-docx：{path}",
+    "input.bad_docx": "无法打开 Word 文件：{path}（文件可能已损坏，或不是 .docx 格式）。",
+    "input.needs_pypdf": "读取 PDF 需要安装 pypdf（pip install pypdf）：{path}",
+    "input.bad_pdf": "无法打开 PDF 文件：{path}（文件可能已损坏）。",
+    "input.pdf_encrypted": "PDF 文件已加密，无法提取文字：{path}",
+    "input.pdf_no_text": "PDF 文件中没有可提取的文字（可能是扫描件或图片）：{path}。请提供 Word 或文本版本的报告。",
+    "severity.error": "错误",
+    "severity.warning": "警告",
+    "cli.header": "审核：{file}",
+    "cli.front_matter": "标题及前言",
+    "cli.location": "{section} 第{section_paragraph}段（全文第{paragraph}段）",
+    "cli.location_heading": "{section} 标题（全文第{paragraph}段）",
+    "cli.location_document": "全文",
+    "cli.finding": "[{severity}] {location}  {code}",
+    "cli.quote": "    原文：{sentence}",
+    "cli.values": "    报告值：{stated}；应为：{expected}",
+    "cli.message": "    说明：{message}",
+    "cli.summary": "共发现 {errors} 个错误、{warnings} 个警告（全文 {paragraphs} 段，识别数字 {figures} 个）。",
+    "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",
+}
 
 
 _FORMATTER = string.Formatter()
@@ -203,7 +245,7 @@ def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in _FORMATTER.parse(template) if field}
 
 
-def render(table: Mapping[str, str], key: str, **params: object) -> str:
+def render(table: Mapping[str, str], key: str, /, **params: object) -> str:
     """Fill the template ``table[key]``; a missing placeholder is a programming error (KeyError)."""
     template = table[key]
     missing = placeholders(template) - params.keys()

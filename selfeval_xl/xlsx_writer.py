@@ -22,6 +22,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 def render_sheet(book: Any, content: SheetContent) -> Any:
     """(Re)create ``content.title`` in ``book`` and fill it."""
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     if content.title in book.sheetnames:
         del book[content.title]
@@ -41,7 +42,7 @@ def render_sheet(book: Any, content: SheetContent) -> Any:
         if style.fill:
             target.fill = PatternFill("solid", fgColor=style.fill)
         if cell.link:
-            target.hyperlink = f"#{cell.link}"
+            target.hyperlink = Hyperlink(ref=target.coordinate, location=cell.link, display=str(cell.value))
     for col, width in content.widths:
         ws.column_dimensions[col_letter(col)].width = width
     for row, height in content.heights:

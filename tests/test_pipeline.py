@@ -1,0 +1,186 @@
+"""Evaluate the founding example and small mutations of it; assert on codes and cells, not wording."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfeval_xl import evaluate, read_workbook
+from selfeval_xl.model import RawBook, RawSheet
+from selfeval_xl.pipeline import Evaluation
+from selfeval_xl.rules import RULES, run_rules
+from tests.conftest import EXAMPLE
+
+
+def _eval(path: Path) -> Evaluation:
+    return evaluate(read_workbook(path))
+
+
+def _codes(ev: Evaluation) -> set[tuple[str, str]]:
+    return {(i.code, str(i.where) if i.where else "") for i in ev.issues}
+
+
+def _row(data: dict[str, Any], table: str, key: str) -> dict[str, Any]:
+    return next(r for r in data["tables"][table] if r.get("_row") == key)
+
+
+def test_example_has_no_errors_and_one_plausibility_warning() -> None:
+    ev = _eval(EXAMPLE)
+    assert ev.errors == ()
+    assert [i.code for i in ev.warnings] == ["public_share_high"]
+
+
+def test_example_figures() -> None:
+    r = _eval(EXAMPLE).results
+    assert (r.total, r.basic, r.personnel, r.public, r.project) == (
+        D("176.18"), D("96.18"), D("30.75"), D("65.43"), D("80.00"))
+    assert (r.personnel_share, r.public_share) == (D("31.97"), D("68.03"))
+    assert (r.basic_share_of_total, r.project_share_of_total) == (D("54.59"), D("45.41"))
+    assert r.rate("total").rate == D("97.88")  # type: ignore[union-attr]
+    assert r.personnel_items == ("基本工资", "津贴补贴", "伙食补助费", "机关事业单位基本养老保险缴费", "职业年金缴费",
+                                 "职工基本医疗保险缴费", "其他社会保障缴费", "住房公积金")
+    assert r.public_items == ("办公费", "印刷费", "咨询费", "差旅费", "维修费", "劳务费", "工会经费", "福利费",
+                              "其他交通费", "其他商品和服务支出")
+
+
+def test_sum_mismatch_points_at_the_total_cell(make_book, example_data) -> None:
+    _row(example_data, "general", "basic")["executed"] = D("96.19")
+    ev = _eval(make_book(example_data))
+    assert ("sum_mismatch", "'预算支出'!E6") in _codes(ev)  # total ≠ basic + project
+    assert ("sum_mismatch", "'预算支出'!E7") in _codes(ev)  # basic ≠ personnel + public
+    mismatch = next(i for i in ev.issues if i.code == "sum_mismatch" and i.where and i.where.a1 == "E7")
+    assert mismatch.param("expected") == "96.18" and mismatch.param("stated") == "96.19"
+
+
+def test_detail_must_match_summary(make_book, example_data) -> None:
+    example_data["tables"]["items"][0]["amount"] = D("9.87")  # 30101 基本工资 one cent more
+    ev = _eval(make_book(example_data))
+    assert ("detail_mismatch", "'预算支出'!E8") in _codes(ev)
+    issue = next(i for i in ev.issues if i.code == "detail_mismatch")
+    assert issue.param("detail") == "30.76" and issue.param("diff") == "-0.01"
+
+
+def test_projects_must_match(make_book, example_data) -> None:
+    example_data["tables"]["projects"][1]["executed"] = D("34.00")
+    assert ("projects_mismatch", "'预算支出'!E10") in _codes(_eval(make_book(example_data)))
+
+
+def test_over_budget_needs_explanation(make_book, example_data) -> None:
+    line = _row(example_data, "general", "project")
+    line["adjusted"] = D("70.00")
+    _row(example_data, "general", "total")["adjusted"] = D("168.50")
+    ev = _eval(make_book(example_data))
+    assert {c for c in _codes(ev) if c[0] == "over_budget"} == {
+        ("over_budget", "'预算支出'!E10"), ("over_budget", "'预算支出'!E6")}
+    line["note"] = "年中追加装修项目资金，已按程序报批。"
+    _row(example_data, "general", "total")["note"] = "同上。"
+    assert "over_budget" not in {i.code for i in _eval(make_book(example_data)).issues}
+
+
+def test_low_execution_warns_at_note_cell(make_book, example_data) -> None:
+    _row(example_data, "general", "project")["adjusted"] = D("100.00")
+    _row(example_data, "general", "total")["adjusted"] = D("198.50")
+    ev = _eval(make_book(example_data))
+    low = [i for i in ev.issues if i.code == "low_execution"]
+    assert [str(i.where) for i in low] == ["'预算支出'!F6", "'预算支出'!F10"]
+    assert [i.param("rate") for i in low] == ["88.76%", "80.00%"]
+
+
+def test_body_count_must_match_list(make_book, example_data) -> None:
+    example_data["fields"]["body_count"] = 5
+    assert ("count_mismatch", "'基本信息'!C20") in _codes(_eval(make_book(example_data)))
+
+
+def test_other_fund_marked_none_with_amount(make_book, example_data) -> None:
+    _row(example_data, "funds", "gov_fund")["amount"] = D("5")
+    assert ("fund_amount_but_none", "'其他资金'!C7") in _codes(_eval(make_book(example_data)))
+
+
+def test_unknown_and_retired_codes(make_book, example_data) -> None:
+    items = example_data["tables"]["items"]
+    items[0]["code"] = "30104"
+    items[1]["code"] = "39998 自编科目"
+    items[2]["code"] = "基本工资"
+    codes = _codes(_eval(make_book(example_data)))
+    assert ("econ_code_retired", "'经济分类明细'!B6") in codes
+    assert ("econ_code_unknown", "'经济分类明细'!B7") in codes
+    assert ("econ_code_invalid", "'经济分类明细'!B8") in codes
+
+
+def test_309_and_310_resolved_by_code_not_name(make_book, example_data) -> None:
+    items = example_data["tables"]["items"]
+    items.append({"code": "30902 办公设备购置", "spending": "基本支出", "amount": D("1.00")})
+    _row(example_data, "general", "public")["executed"] = D("66.43")
+    _row(example_data, "general", "basic")["executed"] = D("97.18")
+    _row(example_data, "general", "total")["executed"] = D("177.18")
+    ev = _eval(make_book(example_data))
+    assert ev.errors == ()
+    item = ev.model.econ_items[-1]
+    assert item.econ is not None and item.econ.code == "30902" and item.econ.klass == "309"
+
+
+def test_required_fields_and_types(make_book, example_data) -> None:
+    example_data["fields"]["unit_name"] = None
+    example_data["fields"]["year"] = "二〇二〇"
+    _row(example_data, "general", "personnel")["executed"] = "三十万"
+    codes = _codes(_eval(make_book(example_data)))
+    assert ("required", "'基本信息'!C4") in codes
+    assert ("not_a_year", "'基本信息'!C6") in codes
+    assert ("chinese_numeral", "'预算支出'!E8") in codes
+
+
+def test_amounts_in_yuan_are_converted(make_book, example_data) -> None:
+    example_data["fields"]["amount_unit"] = "元"
+    for row in example_data["tables"]["general"]:
+        for key in ("initial", "adjusted", "executed"):
+            row[key] = row[key] * 10000
+    for row in example_data["tables"]["items"] + example_data["tables"]["projects"]:
+        for key in ("amount", "executed", "adjusted"):
+            if key in row:
+                row[key] = row[key] * 10000
+    ev = _eval(make_book(example_data))
+    assert ev.errors == ()
+    assert ev.results.total == D("176.18") and ev.results.personnel_share == D("31.97")
+
+
+def test_rows_typed_below_a_table_are_reported(make_book, example_data, tmp_path) -> None:
+    import openpyxl
+
+    path = make_book(example_data)
+    book = openpyxl.load_workbook(path)
+    book["问题与措施"]["B25"] = "表格外的措施"
+    book.save(path)
+    assert ("row_outside_table", "'问题与措施'!B25") in _codes(_eval(path))
+
+
+def test_one_broken_rule_does_not_hide_the_others() -> None:
+    ev = _eval(EXAMPLE)
+
+    def broken(model, results):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+        yield
+
+    found = run_rules(ev.model, ev.results, (broken, *RULES))
+    internal = [i for i in found if i.code == "internal_error"]
+    assert len(internal) == 1 and internal[0].param("rule") == "broken"
+    assert "public_share_high" in {i.code for i in found}
+
+
+def test_issues_are_sorted_by_sheet_row_column(make_book, example_data) -> None:
+    example_data["fields"]["staffing"] = None
+    example_data["tables"]["items"][3]["amount"] = "abc"
+    _row(example_data, "general", "total")["executed"] = D("1")
+    ev = _eval(make_book(example_data))
+    located = [(i.where.sheet, i.where.row, i.where.col) for i in ev.issues if i.where]
+    order = ["基本信息", "预算支出", "经济分类明细", "项目支出", "其他资金", "绩效情况", "问题与措施"]
+    assert located == sorted(located, key=lambda w: (order.index(w[0]), w[1], w[2]))
+
+
+def test_not_our_template_raises() -> None:
+    from selfeval_xl.errors import NotOurTemplateError
+
+    with pytest.raises(NotOurTemplateError):
+        evaluate(RawBook((RawSheet("Sheet1", (("a",),)),)))

@@ -1,0 +1,59 @@
+"""The text catalog: every code used in the code has a message, and every placeholder gets filled."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from selfeval_xl import texts
+from tests.conftest import ROOT
+
+SOURCES = [p for p in (ROOT / "selfeval_xl").rglob("*.py") if "audit" not in p.parts]
+
+
+def _codes_used() -> set[str]:
+    found: set[str] = set()
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'issue\("([a-z_]+)"', text))
+        found |= set(re.findall(r'ctx\.add\("([a-z_]+)"', text))
+        if path.name == "values.py":
+            found |= set(re.findall(r'\("([a-z_]+)", \{', text))  # values.* findings
+    return found
+
+
+def test_every_issue_code_has_a_message() -> None:
+    used = _codes_used()
+    assert len(used) > 30
+    assert used <= set(texts.ISSUES), sorted(used - set(texts.ISSUES))
+
+
+def test_every_fatal_code_has_a_message() -> None:
+    codes = set()
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        codes |= set(re.findall(r'Error\("([a-z_]+)"', text))
+        codes |= set(re.findall(r'^    code = "([a-z_]+)"', text, re.M))
+    assert codes <= set(texts.FATAL), sorted(codes - set(texts.FATAL))
+
+
+@pytest.mark.parametrize("table", [texts.ISSUES, texts.FATAL, texts.REPORT, texts.UI])
+def test_render_fills_every_placeholder(table: dict[str, str]) -> None:
+    for key, template in table.items():
+        params = {name: "X" for name in texts.placeholders(template)}
+        rendered = texts.render(table, key, **params)
+        assert "{" not in rendered and "}" not in rendered, key
+
+
+def test_render_refuses_a_missing_placeholder() -> None:
+    with pytest.raises(KeyError):
+        texts.render(texts.ISSUES, "required")
+
+
+def test_user_text_is_chinese() -> None:
+    for table in (texts.ISSUES, texts.FATAL, texts.REPORT):
+        for key, template in table.items():
+            bare = re.sub(r"\{[a-z_]+\}", "", template)
+            if bare.strip("，。；、") and not re.search(r"[\u4e00-\u9fff]", bare):
+                pytest.fail(f"{key} has no Chinese text")
