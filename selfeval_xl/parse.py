@@ -89,6 +89,8 @@ def _read(ctx: _Context, ref: CellRef, kind: Kind, label: str, required: bool,
         value, found = values.read_amount(raw_value, ctx.unit)
     elif kind is Kind.NUMBER:
         number, qualifier, found = values.read_number(raw_value, allow_qualifier=True)
+        if number is not None and number < 0:
+            found = [*found, ("negative_number", {"value": format(number, "f")})]
         value = (number, qualifier)
     elif kind is Kind.DATE:
         value, found = values.read_date(raw_value)

@@ -78,6 +78,22 @@ def inspect_file(path: Path) -> None:
     for info in infos:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeWorkbookError(path=shown, reason=f"部件 {info.filename} 的压缩比异常")
+    _refuse_dtds(path, infos)
+
+
+def _refuse_dtds(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Office never writes a DTD; one in a package part is an entity-expansion or XXE attempt."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(info) as member:
+                    prolog = member.read(4096)
+                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                    raise UnsafeWorkbookError(path=str(path), reason=f"部件 {info.filename} 包含 XML 实体或 DTD 声明")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise NotAWorkbookError("truncated", path=str(path)) from None
 
 
 def _looks_like_text(path: Path) -> bool:
