@@ -32,6 +32,9 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2
 # Commands whose modules are imported only when the command runs (keeps ``selfeval report`` fast).
 LAZY_COMMANDS = {
     "audit": "selfeval_xl.audit.command:audit_command",
+    "build-addin": "selfeval_xl.addin:build_addin_command",
+    "install-addin": "selfeval_xl.addin:install_addin_command",
+    "export": "selfeval_xl.export:export_command",
 }
 
 
@@ -106,9 +109,9 @@ def _safe_output(book: Path, out: Path) -> Path:
 
 @cli.command()
 @click.argument("book", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出工作簿（默认：<原文件名>_报告.xlsx）")
-@click.option("--text", "as_text", is_flag=True, help="把报告正文以纯文本（UTF-8）输出到屏幕")
-@click.option("--force", is_flag=True, help="工作簿有错误时仍生成报告（报告带醒目提示，不得直接报送）")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_report_output"])
+@click.option("--text", "as_text", is_flag=True, help=texts.UI["help_report_text"])
+@click.option("--force", is_flag=True, help=texts.UI["help_report_force"])
 def report(book: Path, output: Path | None, as_text: bool, force: bool) -> None:
     """Write the 自评报告 (and 计算明细, 校验结果) into a copy of BOOK."""
     evaluation = _evaluate(book)
@@ -137,8 +140,8 @@ def report(book: Path, output: Path | None, as_text: bool, force: bool) -> None:
 
 @cli.command()
 @click.argument("book", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（code, severity, sheet, cell, message）")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="另存一份带“校验结果”表和标注的副本")
+@click.option("--json", "as_json", is_flag=True, help=texts.UI["help_check_json"])
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_check_output"])
 def check(book: Path, as_json: bool, output: Path | None) -> None:
     """Validate BOOK and list every issue with its sheet and cell."""
     evaluation = _evaluate(book)
@@ -164,8 +167,8 @@ def check(book: Path, as_json: bool, output: Path | None) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="模板文件名，如 模板.xlsx")
-@click.option("--force", is_flag=True, help="覆盖已存在的文件")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=texts.UI["help_template_output"])
+@click.option("--force", is_flag=True, help=texts.UI["help_force_overwrite"])
 def template(output: Path, force: bool) -> None:
     """Write a fresh, empty input template."""
     from selfeval_xl.package import write_atomic
@@ -200,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     except SelfevalError as exc:
         click.echo(exc.message, err=True)
         return EXIT_INTERNAL
-    except Exception as exc:  # noqa: BLE001 - last resort: a message and a log, never a traceback
+    except Exception as exc:
         _log_internal(exc)
         click.echo(texts.render(texts.FATAL, "internal", error=f"{type(exc).__name__}: {exc}"), err=True)
         click.echo(f"log: {log_path()}", err=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from selfeval_xl import texts
 from selfeval_xl.econ_codes import Category
 from selfeval_xl.model import EconItem, Model
 from selfeval_xl.numbers import apportion, fmt_amount, fmt_percent, percent, round_half_up, shares
@@ -100,6 +101,10 @@ def _sum_expression(amounts: Sequence[Decimal]) -> str:
     return " + ".join(fmt_amount(a) for a in amounts) or "0.00"
 
 
+def _share_expression(part: Decimal, whole: Decimal) -> str:
+    return texts.render(texts.UI, "calc_share", part=fmt_amount(part), whole=fmt_amount(whole))
+
+
 def _executed(model: Model, key: str) -> Decimal | None:
     line = model.budget.get(key)
     return line.executed if line else None
@@ -127,9 +132,9 @@ def compute(model: Model) -> Results:
         (personnel, public), moved_pp = apportion(basic, [personnel_x, public_x])
     else:
         personnel, public, moved_pp = round_half_up(personnel_x), round_half_up(public_x), []
-    steps.append(Step("total", fmt_amount(total), f"{fmt_amount(basic)} + {fmt_amount(project)}",
+    steps.append(Step("total", fmt_amount(total), _sum_expression([basic, project]),
                       "apportioned" if moved_tp else ""))
-    steps.append(Step("basic", fmt_amount(basic), f"{fmt_amount(personnel)} + {fmt_amount(public)}",
+    steps.append(Step("basic", fmt_amount(basic), _sum_expression([personnel, public]),
                       "apportioned" if moved_pp else ""))
     steps.append(Step("personnel", fmt_amount(personnel), fmt_amount(personnel_x)))
     steps.append(Step("public", fmt_amount(public), fmt_amount(public_x)))
@@ -139,14 +144,14 @@ def compute(model: Model) -> Results:
     personnel_share, public_share = (pp[0], pp[1]) if pp else (None, None)
     note = "apportioned" if moved else ""
     if pp:
-        steps.append(Step("personnel_share", fmt_percent(pp[0]), f"{fmt_amount(personnel)} ÷ {fmt_amount(basic)} × 100%", note))
-        steps.append(Step("public_share", fmt_percent(pp[1]), f"{fmt_amount(public)} ÷ {fmt_amount(basic)} × 100%", note))
+        steps.append(Step("personnel_share", fmt_percent(pp[0]), _share_expression(personnel, basic), note))
+        steps.append(Step("public_share", fmt_percent(pp[1]), _share_expression(public, basic), note))
     bp, moved = shares([basic, project], total)
     basic_share, project_share = (bp[0], bp[1]) if bp else (None, None)
     note = "apportioned" if moved else ""
     if bp:
-        steps.append(Step("basic_share", fmt_percent(bp[0]), f"{fmt_amount(basic)} ÷ {fmt_amount(total)} × 100%", note))
-        steps.append(Step("project_share", fmt_percent(bp[1]), f"{fmt_amount(project)} ÷ {fmt_amount(total)} × 100%", note))
+        steps.append(Step("basic_share", fmt_percent(bp[0]), _share_expression(basic, total), note))
+        steps.append(Step("project_share", fmt_percent(bp[1]), _share_expression(project, total), note))
 
     rates = []
     for key in ("total", "basic", "personnel", "public", "project"):
@@ -159,7 +164,7 @@ def compute(model: Model) -> Results:
         rate = round_half_up(exact) if exact is not None else None
         rates.append(ExecutionRate(key, adjusted, executed, rate))
         if rate is not None and adjusted is not None and executed is not None:
-            steps.append(Step(f"rate_{key}", fmt_percent(rate), f"{fmt_amount(executed)} ÷ {fmt_amount(adjusted)} × 100%"))
+            steps.append(Step(f"rate_{key}", fmt_percent(rate), _share_expression(executed, adjusted)))
 
     items = model.econ_items
     detail_personnel = detail_total(items, "basic", Category.PERSONNEL)

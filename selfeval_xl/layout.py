@@ -124,6 +124,7 @@ BUDGET_ROWS = (
     ("public", "其中：公用经费"),
     ("project", "项目支出"),
 )
+BUDGET_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in BUDGET_ROWS}
 OTHER_FUND_ROWS = (
     ("local_other", "本级其他财政性资金"),
     ("gov_fund", "政府性基金预算支出"),

@@ -13,7 +13,14 @@ from decimal import Decimal
 from selfeval_xl import texts
 from selfeval_xl.compute import Results
 from selfeval_xl.model import Model, OutputFigure
-from selfeval_xl.numbers import chinese_numeral, fmt_amount, fmt_date, fmt_percent, fmt_quantity, heading_label
+from selfeval_xl.numbers import (
+    chinese_numeral,
+    fmt_amount,
+    fmt_date,
+    fmt_percent,
+    fmt_quantity,
+    heading_label,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,7 @@ def _general_section(model: Model, r: Results, level_word: str) -> Section:
         uses = model.project_use_summary or join_cn([p.use for p in r.projects])
         text = _t("project_spending", year=year, project=fmt_amount(r.project), uses=_or_missing(uses))
         if len(r.projects) > 1:
-            text += _t("project_detail", items="；".join(
+            text += _t("project_detail", items=texts.REPORT["project_sep"].join(
                 _t("project_item", name=p.name, amount=fmt_amount(p.amount)) for p in r.projects))
         project_blocks = [Block(text)]
     children = (

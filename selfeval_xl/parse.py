@@ -7,7 +7,6 @@ and the model carries None/"" there. It raises only when the book is not our tem
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,6 +27,7 @@ from selfeval_xl.model import (
     Problem,
     Project,
     RawBook,
+    RawSheet,
     Refs,
     Severity,
     TableRef,
@@ -167,17 +167,16 @@ def _table_rows(ctx: _Context, sheet: Sheet, table: Table) -> list[_Row]:
     return rows
 
 
-def _check_below(ctx: _Context, sheet: Sheet, table: Table, ref: TableRef, raw_sheet: object) -> None:
+def _check_below(ctx: _Context, sheet: Sheet, table: Table, ref: TableRef, raw_sheet: RawSheet) -> None:
     """Values typed just under a table that did not grow with them would be silently ignored: say so."""
-    assert hasattr(raw_sheet, "value")
-    following = [t for t in sheet.tables[sheet.tables.index(table) + 1:]]
-    stop = raw_sheet.max_row + 1  # type: ignore[attr-defined]
+    following = sheet.tables[sheet.tables.index(table) + 1:]
+    stop = raw_sheet.max_row + 1
     if following:
         nxt = ctx.raw.tables.get(following[0].name)
         stop = (nxt.first_row - 1) if nxt else layout.table_places(sheet)[following[0].key].caption_row
     for row in range(ref.last_row + 1, stop):
         for col in range(ref.first_col, ref.last_col + 1):
-            if not values.is_blank(raw_sheet.value(row, col)):  # type: ignore[attr-defined]
+            if not values.is_blank(raw_sheet.value(row, col)):
                 ctx.add("row_outside_table", CellRef(ref.sheet, row, col), table=table.title)
                 return
 
@@ -333,9 +332,6 @@ def _parse_outputs(ctx: _Context, table: Table) -> tuple[OutputFigure, ...]:
         figures.append(OutputFigure(_s(rec["what"]), quantity, _s(rec["unit"]),
                                     _s(rec["qualifier"]) or inline_qualifier, target, _s(rec["reason"]), row.refs))
     return tuple(figures)
-
-
-Parser = Callable[[_Context], object]
 
 
 def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:

@@ -26,7 +26,7 @@ def issue(code: str, severity: Severity, where: CellRef | None, /, **params: obj
 
 
 def _label(key: str) -> str:
-    return dict(layout.BUDGET_ROWS)[key].removeprefix("其中：")
+    return layout.BUDGET_ITEM_NAMES[key]
 
 
 def _money(value: Decimal) -> str:
@@ -217,7 +217,7 @@ def run_rules(model: Model, results: Results, rules: tuple[Rule, ...] = RULES) -
     for rule in rules:
         try:
             found.extend(rule(model, results))
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+        except Exception as exc:
             found.append(issue("internal_error", Severity.ERROR, None, rule=rule.__name__,
                                error=f"{type(exc).__name__}: {exc}"))
     return found

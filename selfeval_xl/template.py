@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from selfeval_xl import layout
+from selfeval_xl import layout, texts
 from selfeval_xl.cells import col_letter, quote_sheet
 from selfeval_xl.econ_codes import CODES
 from selfeval_xl.layout import Kind
@@ -34,7 +34,7 @@ def _dv_list(choices: Sequence[str]) -> str:
 
 def build_template(data: TemplateData | None = None) -> Any:
     """An openpyxl Workbook of the template, optionally filled with ``data``."""
-    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -43,7 +43,7 @@ def build_template(data: TemplateData | None = None) -> Any:
     fields_data: Mapping[str, Any] = (data or {}).get("fields", {})
     tables_data: Mapping[str, Sequence[Mapping[str, Any]]] = (data or {}).get("tables", {})
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])
     title_font = Font(name="黑体", size=16, bold=True)
     note_font = Font(name="宋体", size=10, italic=True, color="595959")
     label_font = Font(name="宋体", size=11, bold=True)
@@ -67,7 +67,7 @@ def build_template(data: TemplateData | None = None) -> Any:
         rows = layout.field_rows(sheet)
         for fld in sheet.fields:
             row = rows[fld.key]
-            label = ws.cell(row, layout.LABEL_COL, fld.name + ("＊" if fld.required else ""))
+            label = ws.cell(row, layout.LABEL_COL, fld.name + (texts.UI["required_mark"] if fld.required else ""))
             label.font = label_font
             cell = ws.cell(row, layout.VALUE_COL)
             value = fields_data.get(fld.key, fld.default)
@@ -84,7 +84,7 @@ def build_template(data: TemplateData | None = None) -> Any:
             if fld.choices:
                 dv = DataValidation(type="list", formula1=_dv_list(fld.choices), allow_blank=True,
                                     showErrorMessage=fld.strict_choices, errorStyle="stop")
-                dv.error = f"请从下拉列表中选择：{'、'.join(fld.choices)}"
+                dv.error = texts.render(texts.UI, "dropdown_error", choices="、".join(fld.choices))
                 dv.add(cell.coordinate)
                 ws.add_data_validation(dv)
 
@@ -107,13 +107,13 @@ def build_template(data: TemplateData | None = None) -> Any:
                 rng = f"{col_letter(col)}{first}:{col_letter(col)}{last}"
                 if column.kind is Kind.ECON_CODE:
                     dv = DataValidation(type="list", formula1=lists_ref, allow_blank=True)
-                    dv.error = "请从下拉列表中选择经济分类科目"
+                    dv.error = texts.UI["dropdown_error_econ"]
                     dv.add(rng)
                     ws.add_data_validation(dv)
                 elif column.choices:
                     dv = DataValidation(type="list", formula1=_dv_list(column.choices), allow_blank=True,
                                         showErrorMessage=column.strict_choices)
-                    dv.error = f"请从下拉列表中选择：{'、'.join(column.choices)}"
+                    dv.error = texts.render(texts.UI, "dropdown_error", choices="、".join(column.choices))
                     dv.add(rng)
                     ws.add_data_validation(dv)
             for r, (_, label_text) in enumerate(table.fixed_rows, start=place.header_row + 1):

@@ -10,6 +10,8 @@ Sections:
   FATAL      messages of the exceptions that stop a run (unreadable file, not our template, ...)
   REPORT     narrative templates of the 自评报告
   UI         sheet titles, column headers of output sheets, CLI and dialog text
+  ADDIN      the Excel add-in: ribbon labels, dialogs, status bar, build/install messages
+  EXPORT     exports for the finance bureau: file names and messages
   AUDIT      findings of ``selfeval audit`` (reviewing an existing report text)
 """
 
@@ -77,6 +79,12 @@ FATAL: dict[str, str] = {
     "legacy_xls": "“{path}”是旧版 Excel 97-2003 格式（.xls），请用 Excel 或 WPS 打开后另存为“Excel 工作簿 (*.xlsx)”。",
     "encrypted": "“{path}”设置了打开密码，无法读取；请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存一份再处理。",
     "unsafe": "“{path}”存在异常（{reason}），为安全起见拒绝处理；请确认文件来源，或在 Excel 中另存后重试。",
+    "reason_file_size": "文件大小 {size} MB，超过上限 {limit} MB",
+    "reason_members": "压缩包内有 {count} 个部件，超过上限 {limit}",
+    "reason_inflated": "解压后约 {size} MB，超过上限 {limit} MB",
+    "reason_ratio": "部件 {member} 的压缩比异常",
+    "reason_dtd": "部件 {member} 包含 XML 实体或 DTD 声明",
+    "reason_entities": "包含 XML 实体或 DTD 声明",
     "not_our_template": "“{source}”不是用绩效自评模板填写的工作簿，请先用“selfeval template”生成模板，将数据填入模板后再处理。",
     "template_version": "工作簿的模板版本为“{found}”，本程序需要“{expected}”版模板；请用新模板重新填写（可复制粘贴原数据）。",
     "output_failed": "无法写入“{path}”：{reason}",
@@ -138,6 +146,7 @@ REPORT: dict[str, str] = {
     "output_item_above": "{what}{quantity}{unit}以上",
     "output_item_about": "{what}约{quantity}{unit}",
     "output_sep": "；",
+    "project_sep": "；",
     # 七、八 ...
     "problem_item": "{n}{problem}",
     "problem_cause": "{n}{problem}原因：{cause}",
@@ -189,8 +198,28 @@ UI: dict[str, str] = {
     "cli_check_summary": "共 {errors} 个错误，{warnings} 个提示。",
     "cli_check_clean": "校验通过：未发现错误。",
     "cli_template_written": "已生成空白模板：{path}",
+    "help_report_output": "输出工作簿（默认：<原文件名>_报告.xlsx）",
+    "help_report_text": "把报告正文以纯文本（UTF-8）输出到屏幕",
+    "help_report_force": "工作簿有错误时仍生成报告（报告带醒目提示，不得直接报送）",
+    "help_check_json": "以 JSON 输出（code, severity, sheet, cell, message）",
+    "help_check_output": "另存一份带“校验结果”表和标注的副本",
+    "help_template_output": "模板文件名，如 模板.xlsx",
+    "help_force_overwrite": "覆盖已存在的文件",
+    # template
+    "required_mark": "＊",
+    "dropdown_error": "请从下拉列表中选择：{choices}",
+    "dropdown_error_econ": "请从下拉列表中选择经济分类科目",
+    # 计算明细 expressions
+    "calc_share": "{part} ÷ {whole} × 100%",
+    "calc_sum": "{a} + {b}",
 }
 
+
+# The Excel add-in: ribbon labels, dialogs, status-bar messages, install/build messages.
+ADDIN: dict[str, str] = {}
+
+# Exports for the finance bureau (values-only xlsx, docx, pdf): file names, messages.
+EXPORT: dict[str, str] = {}
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.
 # Keys with a dot are not findings: "input.*" = unreadable-file messages, "cli.*"/"severity.*" = listing text.

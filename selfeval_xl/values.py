@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from selfeval_xl.model import CellValue
 
@@ -73,7 +73,7 @@ def read_number(value: CellValue, *, allow_qualifier: bool = False) -> tuple[Dec
         return None, "", []
     if (err := excel_error(value)) is not None:
         return None, "", [("formula_error", {"value": err})]
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime, dt.time)):
+    if isinstance(value, (bool, dt.date, dt.datetime, dt.time)):
         return None, "", [("not_a_number", {"value": str(value)})]
     if isinstance(value, Decimal):
         return value, "", []
@@ -108,7 +108,8 @@ def read_amount(value: CellValue, unit: str) -> tuple[Decimal | None, list[Findi
         return None, findings
     if number < 0:
         findings.append(("negative_amount", {"value": _plain(number)}))
-    places = -number.as_tuple().exponent if isinstance(number.as_tuple().exponent, int) else 0
+    exponent = number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 0
     limit = 2 if unit == "元" else 6
     if places > limit and number != number.quantize(Decimal(1).scaleb(-limit)):
         findings.append(("amount_precision", {"value": _plain(number), "unit": unit, "places": str(limit)}))

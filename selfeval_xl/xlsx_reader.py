@@ -16,7 +16,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from selfeval_xl import layout
+from selfeval_xl import layout, texts
 from selfeval_xl.cells import CellRef, parse_a1, parse_range
 from selfeval_xl.errors import (
     EncryptedWorkbookError,
@@ -27,6 +27,7 @@ from selfeval_xl.errors import (
 )
 from selfeval_xl.model import CellValue, RawBook, RawSheet, TableRef
 
+MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a filled template is well under 1 MB
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
@@ -50,7 +51,7 @@ def inspect_file(path: Path) -> None:
     if size == 0:
         raise NotAWorkbookError(path=shown)
     if size > MAX_FILE_BYTES:
-        raise UnsafeWorkbookError(path=shown, reason=f"文件大小 {size // (1024 * 1024)} MB，超过上限 {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_file_size", size=size // MB, limit=MAX_FILE_BYTES // MB))
     with path.open("rb") as fh:
         head = fh.read(8)
         if head == OLE_MAGIC:
@@ -71,13 +72,13 @@ def inspect_file(path: Path) -> None:
     if "xl/workbook.xml" not in names:
         raise NotAWorkbookError("zip_not_workbook", path=shown)
     if len(infos) > MAX_MEMBERS:
-        raise UnsafeWorkbookError(path=shown, reason=f"压缩包内有 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}")
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_members", count=len(infos), limit=MAX_MEMBERS))
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnsafeWorkbookError(path=shown, reason=f"解压后约 {total // (1024 * 1024)} MB，超过上限 {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_inflated", size=total // MB, limit=MAX_UNCOMPRESSED_BYTES // MB))
     for info in infos:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnsafeWorkbookError(path=shown, reason=f"部件 {info.filename} 的压缩比异常")
+            raise UnsafeWorkbookError(path=shown, reason=_reason("reason_ratio", member=info.filename))
     _refuse_dtds(path, infos)
 
 
@@ -91,9 +92,13 @@ def _refuse_dtds(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                 with archive.open(info) as member:
                     prolog = member.read(4096)
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                    raise UnsafeWorkbookError(path=str(path), reason=f"部件 {info.filename} 包含 XML 实体或 DTD 声明")
+                    raise UnsafeWorkbookError(path=str(path), reason=_reason("reason_dtd", member=info.filename))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise NotAWorkbookError("truncated", path=str(path)) from None
+
+
+def _reason(key: str, **params: object) -> str:
+    return texts.render(texts.FATAL, key, **params)
 
 
 def _looks_like_text(path: Path) -> bool:
@@ -109,16 +114,16 @@ def _looks_like_text(path: Path) -> bool:
 
 
 def _load(path: Path, *, data_only: bool) -> object:
-    import openpyxl  # noqa: PLC0415 - kept off the import path of commands that do not read workbooks
+    import openpyxl
 
     try:
         return openpyxl.load_workbook(path, data_only=data_only, keep_links=False)
     except (zipfile.BadZipFile, EOFError):
         raise NotAWorkbookError("truncated", path=str(path)) from None
-    except Exception as exc:  # noqa: BLE001 - any parser failure means "not a usable workbook"
+    except Exception as exc:
         name = type(exc).__name__
         if "Forbidden" in name or "DTD" in name or "Entit" in name:
-            raise UnsafeWorkbookError(path=str(path), reason="包含 XML 实体或 DTD 声明") from None
+            raise UnsafeWorkbookError(path=str(path), reason=_reason("reason_entities")) from None
         raise NotAWorkbookError(path=str(path)) from None
 
 
@@ -155,7 +160,7 @@ def raw_from_openpyxl(book: object, source: str = "") -> RawBook:
     for name, defined in book.defined_names.items():  # type: ignore[attr-defined]
         try:
             destinations = list(defined.destinations)
-        except Exception:  # noqa: BLE001,S112 - a broken name is simply not a field address
+        except Exception:
             continue
         if len(destinations) == 1:
             sheet, address = destinations[0]

@@ -14,7 +14,14 @@ from typing import Any
 from selfeval_xl.cells import col_letter
 from selfeval_xl.model import Issue
 from selfeval_xl.package import workbook_bytes, write_atomic
-from selfeval_xl.sheets import HIGHLIGHT_ERROR, HIGHLIGHT_WARNING, OUTPUT_SHEETS, STYLES, SheetContent, issue_message
+from selfeval_xl.sheets import (
+    HIGHLIGHT_ERROR,
+    HIGHLIGHT_WARNING,
+    OUTPUT_SHEETS,
+    STYLES,
+    SheetContent,
+    issue_message,
+)
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 

@@ -269,4 +269,4 @@ def test_environment_keeps_tmp_clean(tmp_path: Path) -> None:
     out = tmp_path / "o.xlsx"
     assert main(["report", str(EXAMPLE), "-o", str(out)]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["o.xlsx"]
-    assert not [n for n in os.listdir(EXAMPLE.parent) if n.startswith(".~selfeval")]
+    assert not [p for p in EXAMPLE.parent.iterdir() if p.name.startswith(".~selfeval")]

@@ -41,7 +41,7 @@ def test_every_fatal_code_has_a_message() -> None:
 @pytest.mark.parametrize("table", [texts.ISSUES, texts.FATAL, texts.REPORT, texts.UI])
 def test_render_fills_every_placeholder(table: dict[str, str]) -> None:
     for key, template in table.items():
-        params = {name: "X" for name in texts.placeholders(template)}
+        params = dict.fromkeys(texts.placeholders(template), "X")
         rendered = texts.render(table, key, **params)
         assert "{" not in rendered and "}" not in rendered, key
 
