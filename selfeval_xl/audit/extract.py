@@ -28,7 +28,9 @@ from selfeval_xl.audit.text import clause_start, is_cjk, marker
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*(余|多)?\s*(亿|万|千)?(余|多)?元(以上|左右)?")
 _PERCENT = re.compile(rf"(?<![\d.]){_NUM}\s*%")
-_COUNT_DIGITS = re.compile(rf"(?<![\d.,第每A-Za-z])(\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)")
+_COUNT_DIGITS = re.compile(
+    rf"(?<![\d.,第每A-Za-z])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
+)
 _COUNT_CN = re.compile(
     rf"(?<![第每{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"
 )
@@ -42,7 +44,7 @@ _DENOMINATOR_TAIL = ("的", "比例", "比重", "比", "为", "达到", "达", "
 
 
 def _masked(paragraph: Paragraph) -> str:
-    """The normalised text with the leading numbering marker ("1、", "（2）") blanked out."""
+    """The normalised text with the leading numbering marker ("1、", "(2)" in full width) blanked out."""
     _, end, _ = marker(paragraph.norm)
     level = paragraph.level
     if end and level in (0, 3):
@@ -106,7 +108,19 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
         value = parse_decimal(raw) * _UNIT_FACTOR[big]
         text = p.text[m.start() : m.end()]
         out.append(
-            Figure(FigureKind.AMOUNT, value, text, p.index, m.start(), role, unit, decimals_of(raw), qualifier, label, comparative)
+            Figure(
+                FigureKind.AMOUNT,
+                value,
+                text,
+                p.index,
+                m.start(),
+                role,
+                unit,
+                decimals_of(raw),
+                qualifier,
+                label,
+                comparative,
+            )
         )
     return out
 
@@ -117,7 +131,20 @@ def _percents(p: Paragraph, norm: str) -> list[Figure]:
         role, label = _percent_role(norm, m.start())
         raw = m.group(1)
         text = p.text[m.start() : m.end()]
-        out.append(Figure(FigureKind.PERCENT, parse_decimal(raw), text, p.index, m.start(), role, "%", decimals_of(raw), "", label))
+        out.append(
+            Figure(
+                FigureKind.PERCENT,
+                parse_decimal(raw),
+                text,
+                p.index,
+                m.start(),
+                role,
+                "%",
+                decimals_of(raw),
+                "",
+                label,
+            )
+        )
     return out
 
 
@@ -128,12 +155,17 @@ def _counts(p: Paragraph, norm: str, taken: list[tuple[int, int]]) -> list[Figur
             if any(s <= m.start() < e for s, e in taken):
                 continue
             raw, word = m.group(1), m.group(3)
-            value = int(raw) if raw.isdigit() else cn_to_int(raw)
-            if value is None or (not raw.isdigit() and value == 1 and word in "次类部"):
+            arabic = raw[0].isdigit()
+            value = int(raw.replace(",", "")) if arabic else cn_to_int(raw)
+            if value is None or (not arabic and value == 1 and word in "次类部"):
                 continue
             qualifier = m.group(2) or m.group(4) or ""
             text = p.text[m.start() : m.end()]
-            out.append(Figure(FigureKind.COUNT, Decimal(value), text, p.index, m.start(), word, word, 0, qualifier, raw))
+            out.append(
+                Figure(
+                    FigureKind.COUNT, Decimal(value), text, p.index, m.start(), word, word, 0, qualifier, raw
+                )
+            )
     return out
 
 
@@ -143,11 +175,28 @@ def _scores(p: Paragraph, norm: str) -> list[Figure]:
         raw = m.group(2)
         start = m.start(2)
         text = p.text[start : m.end()]
-        out.append(Figure(FigureKind.SCORE, parse_decimal(raw), text, p.index, start, "score", "分", decimals_of(raw), "", m.group(1)))
+        out.append(
+            Figure(
+                FigureKind.SCORE,
+                parse_decimal(raw),
+                text,
+                p.index,
+                start,
+                "score",
+                "分",
+                decimals_of(raw),
+                "",
+                m.group(1),
+            )
+        )
     for m in _GRADE.finditer(norm):
         start = m.start(2)
         grade = GRADE_ALIASES[m.group(2)]
-        out.append(Figure(FigureKind.GRADE, None, p.text[start : m.end(2)], p.index, start, grade, "", 0, "", m.group(1)))
+        out.append(
+            Figure(
+                FigureKind.GRADE, None, p.text[start : m.end(2)], p.index, start, grade, "", 0, "", m.group(1)
+            )
+        )
     return out
 
 

@@ -1,7 +1,8 @@
 """Vocabulary the auditor matches against (report language, not user-facing messages).
 
 All patterns here run on *normalised* text (see ``text.normalise``): full-width digits and
-ASCII-range punctuation are already half-width, so ``，：；（）％`` appear as ``,:;()%``.
+ASCII-range punctuation (full-width comma, colon, brackets, percent sign) are already
+half-width, so patterns use ``,:;()%``.
 """
 
 from __future__ import annotations
@@ -91,6 +92,12 @@ ROLE_KEYWORDS: dict[str, str] = {
     "实际使用": "executed",
     "执行": "executed",
     "预算": "budget",
+    "收入合计": "income",
+    "收入总计": "income",
+    "收入": "income",
+    "政府性基金预算支出": "fund",
+    "国有资本经营预算支出": "capital",
+    "社会保险基金预算支出": "insurance",
 }
 
 # Words that turn a clause into a comparison (year-on-year, change): its amounts are not parts.
@@ -159,7 +166,16 @@ SCORE_WORDS: tuple[str, ...] = (
     "评分",
 )
 
-GRADE_WORDS: tuple[str, ...] = ("评价等级", "自评等级", "自评结果", "评价结果", "等级", "等次", "评定", "评级")
+GRADE_WORDS: tuple[str, ...] = (
+    "评价等级",
+    "自评等级",
+    "自评结果",
+    "评价结果",
+    "等级",
+    "等次",
+    "评定",
+    "评级",
+)
 
 GRADE_ALIASES: dict[str, str] = {
     "优秀": "优",
@@ -173,7 +189,7 @@ GRADE_ALIASES: dict[str, str] = {
 }
 
 # Measure words (量词) for counts written with Arabic digits.
-MEASURE_WORDS = "个名人篇次项家所条份场期类处支辆台部间座户件张册股位种"
+MEASURE_WORDS = "个名人篇次项家所条份场期类处支辆台部间座户件张册股位种批"
 # Chinese numerals are counts only with these (avoids 一次采集, 公益一类, 一批, 一部分).
 CN_MEASURE_WORDS = "个名人家所项条位股处支种篇份件场"
 # Counts of instances (articles, meetings): a list before them names kinds, not the items counted.
@@ -202,7 +218,7 @@ ENUM_OPENERS: tuple[str, ...] = (
 )
 ENUM_COUNT_LINKS: tuple[str, ...] = ("共计", "总共", "一共", "合计", "总计", "共有", "共", "计")
 # Characters that end organisational unit names: "A部和B部" splits into two items.
-UNIT_SUFFIXES = "部股室科所局办队站组处心院校馆会司委厂场中区县乡镇村"
+UNIT_SUFFIXES = "部股室科所局办队站组处心院校馆会司委厂场中区县乡镇村台网报刊号端栏园"
 
 # Headings of a problems section, and what a section that denies any problem says.
 PROBLEM_HEADING_WORDS: tuple[str, ...] = ("存在的问题", "存在问题", "主要问题", "问题及原因", "问题和原因")

@@ -33,7 +33,7 @@ class Paragraph:
     section_index: int  # 1-based within the section; 0 for the heading itself
     text: str
     norm: str
-    level: int  # 0 body, 1 "一、", 2 "（一）", 3 "1、"/"（1）" item
+    level: int  # 0 body, 1 "一、", 2 "(一)", 3 "1、"/"(1)" item (brackets full width)
     heading: str  # heading text for levels 1-3, else ""
     number: int | None  # numeral of a level-1 heading
 
@@ -73,7 +73,7 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class PartsGroup:
-    """A total and the parts listed after it ("其中：…") or known to make it up."""
+    """A total and the parts listed after it ("其中:…") or known to make it up."""
 
     parent: int
     children: tuple[int, ...]

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_VALUES = {
+    "零": 0,
+    "\u3007": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL_CHARS = "".join(_CN_VALUES) + "".join(_CN_UNITS)
 
@@ -40,9 +53,12 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def fmt_wan(value: Decimal) -> str:
-    """An amount in 万元 as the house prints it: two decimals."""
-    return f"{round_half_up(value, 2)}万元"
+_UNIT_FACTOR = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+
+
+def fmt_amount(value_wan: Decimal, unit: str = "万元", places: int = 2) -> str:
+    """An amount (given in 万元) printed in ``unit`` with ``places`` decimals, ROUND_HALF_UP."""
+    return f"{round_half_up(value_wan / _UNIT_FACTOR[unit], places)}{unit}"
 
 
 def fmt_percent(value: Decimal, places: int = 2) -> str:
@@ -50,6 +66,17 @@ def fmt_percent(value: Decimal, places: int = 2) -> str:
 
 
 def fmt_number(value: Decimal) -> str:
-    """A plain number without a trailing '.0' (scores, counts)."""
-    text = format(value.normalize(), "f")
-    return text
+    """A plain number without trailing zeros (scores, counts, percentage sums)."""
+    return format(value.normalize(), "f")
+
+
+_CN_ORDER = "一二三四五六七八九"
+
+
+def int_to_cn(value: int) -> str:
+    """1..99 as a Chinese numeral (十二, 二十); other values as Arabic digits."""
+    if not 1 <= value <= 99:
+        return str(value)
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_ORDER[tens - 1] + "十")
+    return head + (_CN_ORDER[units - 1] if units else "")

@@ -17,7 +17,7 @@ from selfeval_xl.audit.numbers import cn_to_int
 
 _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
-_TABLE.update({code: 0x20 for code in range(0x2000, 0x200C)})
+_TABLE.update(dict.fromkeys(range(8192, 8204), 32))
 
 SENTENCE_END = "。!?"
 CLAUSE_BREAK = ",;:。!?()"
@@ -63,7 +63,7 @@ def classify(norm: str) -> tuple[int, int, int | None]:
         return 0, 0, None
     head = _heading_part(norm, end)
     limit = 20 if level == 3 else 40
-    if not head or len(head) > limit or (level == 3 and any(c in norm for c in "。,;")):
+    if not head or len(head) > limit or (level == 3 and any(c in norm[end:] for c in "。,;、")):
         return (3, 0, None) if level == 3 else (0, 0, None)
     return level, norm.index(head, end) + len(head), number
 
@@ -75,8 +75,9 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if marker(normalise(line))[0] != 0:
         return False
-    level, _, _ = classify(prev)
-    return not (level or (marker(prev)[0] and len(prev) <= 30))
+    _, heading_length, _ = classify(prev)
+    # A pure heading line ends its paragraph; "2、主要职责是：(1)…" broken early does not.
+    return heading_length == 0 or bool(prev[heading_length:].strip(" :"))
 
 
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:
