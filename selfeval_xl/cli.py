@@ -103,11 +103,14 @@ def _print_issues(issues: Sequence[Any], *, err: bool = False) -> None:
 
 
 def _output_sheets(evaluation: Any, *, force: bool) -> list[Any]:
-    from selfeval_xl.sheets import calc_sheet, issues_sheet, report_sheet
+    from selfeval_xl.sheets import output_sheets
 
-    generated = texts.render(texts.UI, "calc_generated", when=_now(), version=__version__)
-    return [issues_sheet(evaluation.issues), report_sheet(evaluation.narrative(force=force)),
-            calc_sheet(evaluation.results, generated)]
+    return output_sheets(evaluation, generated_line(), force=force)
+
+
+def generated_line() -> str:
+    """The "生成时间" line of 计算明细: the only place the report side reads the clock."""
+    return texts.render(texts.UI, "calc_generated", when=_now(), version=__version__)
 
 
 def _safe_output(book: Path, out: Path) -> Path:

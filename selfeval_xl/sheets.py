@@ -16,6 +16,7 @@ from selfeval_xl import layout, texts
 from selfeval_xl.compute import Results
 from selfeval_xl.model import Issue
 from selfeval_xl.narrative import Report
+from selfeval_xl.pipeline import Evaluation
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,19 @@ def issues_sheet(issues: Sequence[Issue]) -> SheetContent:
 
 
 OUTPUT_SHEETS = (texts.UI["sheet_issues"], texts.UI["sheet_report"], texts.UI["sheet_calc"])
+
+
+def output_sheets(evaluation: Evaluation, generated: str, *, force: bool = False) -> list[SheetContent]:
+    """Every output sheet of a run, in workbook order: 校验结果, 自评报告, 计算明细.
+
+    ``generated`` is the "生成时间…" line (the caller reads the clock); ``force`` puts the banner on
+    the report when the workbook has errors.
+    """
+    return [
+        issues_sheet(evaluation.issues),
+        report_sheet(evaluation.narrative(force=force)),
+        calc_sheet(evaluation.results, generated),
+    ]
 
 
 def is_input_sheet(title: str) -> bool:
