@@ -51,6 +51,16 @@ def _econ(code: str, amount: str, spending: str = "基本支出", display: str =
     return row
 
 
+def _indicator(level1: str, level2: str, name: str, direction: str, unit: str, target: Any, actual: Any,
+               weight: int, *, rating: str = "", manual: D | None = None, reason: str = "") -> dict[str, Any]:
+    row: dict[str, Any] = {"level1": level1, "level2": level2, "name": name, "direction": direction, "unit": unit,
+                           "target": target, "actual": actual, "weight": weight}
+    for key, value in (("rating", rating), ("manual", manual), ("reason", reason)):
+        if value:
+            row[key] = value
+    return row
+
+
 DAXIANG_2020: dict[str, Any] = {
     "fields": {
         "unit_name": "大祥区融媒体中心",
@@ -114,6 +124,39 @@ DAXIANG_2020: dict[str, Any] = {
              "unit": "篇", "qualifier": "余"},
         ],
         "measures": [{"text": "进一步加强资金管理，通过部门建章建制，合理有效地提高资金使用效率。"}],
+        # 自评表: the funds block agrees with 预算支出 (all 本年财政拨款); indicators built from the outputs above.
+        "money": [
+            {"_row": "total", "initial": D("130.00"), "adjusted": D("180.00"), "executed": D("176.18")},
+            {"_row": "appropriation", "initial": D("130.00"), "adjusted": D("180.00"), "executed": D("176.18")},
+            {"_row": "carryover", "initial": D("0"), "adjusted": D("0"), "executed": D("0")},
+            {"_row": "other", "initial": D("0"), "adjusted": D("0"), "executed": D("0")},
+        ],
+        "overall_goals": [
+            {"expected": "加快推进区融媒体中心建设，建设我区融媒体传播矩阵。",
+             "actual": "基本完成区融媒体中心功能建设，建成“一次采集、多种生成、全媒传播”的中央厨房。"},
+            {"expected": "做好全年采编播新闻工作及新闻外宣工作，加大对外上稿力度。",
+             "actual": "在大祥发布发稿1551篇、大祥融媒APP发稿3570篇，在中央、省、市级媒体上稿发稿共1697篇。"},
+        ],
+        "indicators": [
+            _indicator("产出指标", "数量指标", "“大祥发布”发稿数量", "≥", "篇", 1500, 1551, 10),
+            _indicator("产出指标", "数量指标", "大祥融媒APP发稿数量", "≥", "篇", 3500, 3570, 10),
+            _indicator("产出指标", "数量指标", "中央级媒体上稿数量", "≥", "篇", 100, 98, 5,
+                       reason="中央级媒体版面有限，部分稿件未获采用；下一步加强与中央媒体的选题对接。"),
+            _indicator("产出指标", "数量指标", "省级媒体上稿数量", "≥", "篇", 200, 243, 5),
+            _indicator("产出指标", "数量指标", "市级媒体发稿数量", "≥", "篇", 1200, 1356, 5),
+            _indicator("产出指标", "数量指标", "开辟专题数量", "≥", "个", 30, 36, 5),
+            _indicator("产出指标", "质量指标", "视频、H5等融媒体作品数量", "≥", "篇", 30, 30, 5),
+            _indicator("产出指标", "时效指标", "重要新闻及时发布", "定性", "", "及时", "及时", 5, rating="达成"),
+            _indicator("效益指标", "社会效益指标", "主流舆论阵地影响力", "定性", "", "提升", "明显提升", 10,
+                       rating="达成"),
+            _indicator("效益指标", "社会效益指标", "融媒体中心功能建设", "定性", "", "建成中央厨房", "基本建成", 10,
+                       rating="达成", manual=D("9"),
+                       reason="部分技术用房仍在完善；下一步加快技术用房和采编设备的完善。"),
+            _indicator("效益指标", "可持续影响指标", "全媒体传播矩阵长效运行", "定性", "", "形成长效机制",
+                       "机制初步建立", 10, rating="部分达成",
+                       reason="技术平台对接尚未全部完成；下一步完善运行管理制度，推进与省、市平台全面对接。"),
+            _indicator("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "%", 90, 92, 10),
+        ],
     },
 }
 

@@ -198,7 +198,9 @@ def template(output: Path, force: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every failure to a Chinese message and an exit code, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
+        if isinstance(code, int):  # click returns ctx.exit(code) codes in non-standalone mode
+            return code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except click.exceptions.Abort:

@@ -30,6 +30,7 @@ class Kind(enum.Enum):
     NUMBER = "number"  # a quantity (output figures)
     DATE = "date"
     CHOICE = "choice"  # closed vocabulary (dropdown)
+    VALUE = "value"  # a number, or text for qualitative indicators
     ECON_CODE = "econ_code"  # "30101 基本工资"
 
 
@@ -42,6 +43,7 @@ KIND_LABEL = {
     Kind.NUMBER: "数值",
     Kind.DATE: "日期",
     Kind.CHOICE: "下拉选择",
+    Kind.VALUE: "数值或文本",
     Kind.ECON_CODE: "下拉选择（科目编码）",
 }
 
@@ -250,6 +252,63 @@ PERFORMANCE = Sheet(
     ),
 )
 
+# 自评表 vocabulary (domain.md §2.1): 一级 → its 二级 indicators.
+LEVEL2_BY_LEVEL1: dict[str, tuple[str, ...]] = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+LEVEL1 = tuple(LEVEL2_BY_LEVEL1)
+LEVEL2 = tuple(name for names in LEVEL2_BY_LEVEL1.values() for name in names)
+DIRECTIONS = ("≥", "≤", "=", "定性")
+RATINGS = ("达成", "部分达成", "未达成")
+SCORING_PRESETS = ("国家标准（执行率10、产出50、效益30、满意度10）", "无满意度指标（执行率10、绩效指标90）")
+FUND_ROWS = (
+    ("total", "年度资金总额"),
+    ("appropriation", "其中：本年财政拨款"),
+    ("carryover", "上年结转资金"),
+    ("other", "其他资金"),
+)
+FUND_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in FUND_ROWS}
+
+INDICATORS = Sheet(
+    key="indicators",
+    title="绩效指标",
+    instruction="自评表数据。资金情况按决算填写；绩效指标每个三级指标一行：定量指标填年度指标值和实际完成值（百分比填数字，如 90），定性指标方向选“定性”并选择定性评价。得分由程序计算；“自评得分”仅在需要人工调整定性指标得分时填写（须在评价档次范围内）。",
+    fields=(
+        Field("preset", "评分方案", Kind.CHOICE, True, SCORING_PRESETS, default=SCORING_PRESETS[0],
+              hint="各一级指标分值须与方案一致；未设满意度指标时选第二种"),
+        Field("over_factor", "超额完成提示倍数", Kind.NUMBER, default=1.5,
+              hint="实际完成值超过目标值的该倍数时须说明原因，默认 1.5"),
+    ),
+    tables=(
+        Table("money", "资金情况表", "年度资金情况（预算执行率，分值10）", (
+            Column("item", "资金", Kind.TEXT, True, width=24),
+            Column("initial", "年初预算数", Kind.AMOUNT, width=14),
+            Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
+            Column("executed", "全年执行数", Kind.AMOUNT, width=14),
+            Column("note", "说明", Kind.LONGTEXT, width=40),
+        ), fixed_rows=FUND_ROWS),
+        Table("overall_goals", "总体目标表", "年度总体目标", (
+            Column("expected", "预期目标", Kind.LONGTEXT, True, width=60),
+            Column("actual", "实际完成情况", Kind.LONGTEXT, width=60),
+        ), 5),
+        Table("indicators", "绩效指标表", "绩效指标", (
+            Column("level1", "一级指标", Kind.CHOICE, True, LEVEL1, width=12),
+            Column("level2", "二级指标", Kind.CHOICE, True, LEVEL2, width=16),
+            Column("name", "三级指标", Kind.TEXT, True, width=30),
+            Column("direction", "指标方向", Kind.CHOICE, True, DIRECTIONS, width=9),
+            Column("unit", "计量单位", Kind.TEXT, width=9),
+            Column("target", "年度指标值", Kind.VALUE, True, width=12),
+            Column("actual", "实际完成值", Kind.VALUE, True, width=12),
+            Column("rating", "定性评价", Kind.CHOICE, choices=RATINGS, width=10),
+            Column("weight", "分值", Kind.NUMBER, True, width=8),
+            Column("manual", "自评得分", Kind.NUMBER, width=9),
+            Column("reason", "偏差原因及改进措施", Kind.LONGTEXT, width=40),
+        ), 20),
+    ),
+)
+
 MEASURES = Sheet(
     key="measures",
     title="问题与措施",
@@ -267,9 +326,10 @@ MEASURES = Sheet(
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, MEASURES)
+SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, INDICATORS, MEASURES)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 SHEET_ORDER = {s.title: i for i, s in enumerate(SHEETS)}
+assert len({t.key for s in SHEETS for t in s.tables}) == sum(len(s.tables) for s in SHEETS), "table keys must be unique"
 
 
 # ---- default positions of a fresh template -------------------------------------------------

@@ -228,6 +228,45 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class FundLine:
+    key: str  # total | appropriation | carryover | other
+    initial: Decimal | None
+    adjusted: Decimal | None
+    executed: Decimal | None
+    note: str
+    refs: Refs
+
+
+@dataclass(frozen=True, slots=True)
+class OverallGoal:
+    expected: str
+    actual: str
+    refs: Refs
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    level1: str  # 产出指标 | 效益指标 | 满意度指标
+    level2: str
+    name: str
+    direction: str  # ≥ | ≤ | = | 定性
+    unit: str
+    target: Decimal | None
+    target_text: str  # when the target is text (定性)
+    actual: Decimal | None
+    actual_text: str
+    rating: str  # 达成 | 部分达成 | 未达成 (定性 only)
+    weight: Decimal | None
+    manual: Decimal | None  # 自评得分 typed by the user
+    reason: str
+    refs: Refs
+
+    @property
+    def qualitative(self) -> bool:
+        return self.direction == "定性"
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
     info: UnitInfo
     budget: Mapping[str, BudgetLine]
@@ -244,3 +283,13 @@ class Model:
     application: str
     other_notes: str
     refs: Refs  # single fields of sheets other than 基本信息
+    scoring_preset: str = ""
+    over_factor: Decimal | None = None
+    funds: Mapping[str, FundLine] = field(default_factory=dict)
+    overall_goals: tuple[OverallGoal, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+    @property
+    def has_scoring(self) -> bool:
+        """The 自评表 is produced when indicators are entered."""
+        return bool(self.indicators)

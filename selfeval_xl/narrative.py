@@ -21,6 +21,7 @@ from selfeval_xl.numbers import (
     fmt_quantity,
     heading_label,
 )
+from selfeval_xl.scoring import Scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,23 @@ def _output_item(fig: OutputFigure) -> str:
     return _t(key, what=fig.what, quantity=quantity, unit=fig.unit)
 
 
-def _performance_section(model: Model) -> Section:
+def _scoring_blocks(scoring: Scoring, year: object) -> list[Block]:
+    parts = [_t("score_level1", level1=name, score=fmt_amount(score), weight=fmt_quantity(weight))
+             for name, score, weight in scoring.level1_scores]
+    rate = fmt_percent(scoring.execution_rate) if scoring.execution_rate is not None else texts.REPORT["missing"]
+    text = _t("score_summary", year=year, total=fmt_amount(scoring.total), grade=scoring.grade, rate=rate,
+              execution=fmt_amount(scoring.execution_score), levels=texts.REPORT["output_sep"].join(parts))
+    blocks = [Block(text)]
+    short = [s for s in scoring.indicators if s.score < s.weight]
+    if short:
+        items = texts.REPORT["output_sep"].join(
+            _t("score_short_item", name=s.indicator.name, score=fmt_amount(s.score), weight=fmt_quantity(s.weight))
+            for s in short)
+        blocks.append(Block(_t("score_short", items=items)))
+    return blocks
+
+
+def _performance_section(model: Model, scoring: Scoring | None) -> Section:
     blocks = [Block(p.text) for p in model.paragraphs if p.text]
     if model.outputs:
         items = texts.REPORT["output_sep"].join(_output_item(f) for f in model.outputs)
@@ -173,10 +190,13 @@ def _performance_section(model: Model) -> Section:
             blocks.append(Block(_t("outputs_as_of", intro=model.output_intro, date=fmt_date(model.output_as_of), items=items)))
         else:
             blocks.append(Block(_t("outputs_year", intro=model.output_intro, year=model.info.year or "", items=items)))
+    if scoring is not None:
+        blocks.extend(_scoring_blocks(scoring, model.info.year or ""))
     return Section(1, "", _t("h_performance"), tuple(blocks))
 
 
-def build_narrative(model: Model, results: Results, *, forced_errors: int = 0) -> Report:
+def build_narrative(model: Model, results: Results, scoring: Scoring | None = None, *,
+                    forced_errors: int = 0) -> Report:
     info = model.info
     level_word = info.level or "本级"
     goals = _numbered([g.text for g in info.goals])
@@ -186,7 +206,7 @@ def build_narrative(model: Model, results: Results, *, forced_errors: int = 0) -
         Section(1, "", _t("h_gov_fund"), (_fund_block(model, "gov_fund", level_word),)),
         Section(1, "", _t("h_soe_capital"), (_fund_block(model, "soe_capital", level_word),)),
         Section(1, "", _t("h_social_insurance"), (_fund_block(model, "social_insurance", level_word),)),
-        _performance_section(model),
+        _performance_section(model, scoring),
     ]
     if model.problems:
         problems = [

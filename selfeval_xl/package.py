@@ -53,11 +53,20 @@ def workbook_bytes(book: object) -> bytes:
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~selfeval-", suffix=path.suffix, dir=path.parent)
     try:
+        # mkstemp creates 0600; give the file the mode an ordinary new file would get (or keep the old one's).
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        Path(tmp).chmod(mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

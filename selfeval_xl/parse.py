@@ -19,11 +19,14 @@ from selfeval_xl.model import (
     BudgetLine,
     CellValue,
     EconItem,
+    FundLine,
+    Indicator,
     Issue,
     Leader,
     Model,
     OtherFund,
     OutputFigure,
+    OverallGoal,
     Problem,
     Project,
     RawBook,
@@ -94,6 +97,9 @@ def _read(ctx: _Context, ref: CellRef, kind: Kind, label: str, required: bool,
         value = (number, qualifier)
     elif kind is Kind.DATE:
         value, found = values.read_date(raw_value)
+    elif kind is Kind.VALUE:
+        number, text, found = values.read_value(raw_value)
+        value = (number, text)
     else:  # pragma: no cover - ECON_CODE is read by _read_econ_code
         raise AssertionError(kind)
     for code, params in found:
@@ -334,6 +340,42 @@ def _parse_outputs(ctx: _Context, table: Table) -> tuple[OutputFigure, ...]:
     return tuple(figures)
 
 
+def _parse_indicators(ctx: _Context) -> tuple[dict[str, object], list[tuple[str, CellRef]], dict[str, FundLine],
+                                                 tuple[OverallGoal, ...], tuple[Indicator, ...]]:
+    sheet = layout.INDICATORS
+    got, refs = _read_fields(ctx, sheet)
+    tables = {t.key: t for t in sheet.tables}
+    funds = {
+        key: FundLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
+        for key, (row, rec) in _fixed_records(ctx, sheet, tables["money"]).items()
+    }
+    goals = tuple(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs)
+                  for row, rec in _records(ctx, sheet, tables["overall_goals"]))
+    indicators = []
+    for row, rec in _records(ctx, sheet, tables["indicators"]):
+        target, target_text = _pair(rec["target"])
+        actual, actual_text = _pair(rec["actual"])
+        indicators.append(Indicator(
+            level1=_s(rec["level1"]), level2=_s(rec["level2"]), name=_s(rec["name"]), direction=_s(rec["direction"]),
+            unit=_s(rec["unit"]), target=target, target_text=target_text, actual=actual, actual_text=actual_text,
+            rating=_s(rec["rating"]), weight=_first(rec["weight"]), manual=_first(rec["manual"]),
+            reason=_s(rec["reason"]), refs=row.refs,
+        ))
+    return got, refs, funds, goals, tuple(indicators)
+
+
+def _pair(value: object) -> tuple[Decimal | None, str]:
+    if isinstance(value, tuple) and len(value) == 2:
+        number, text = value
+        return (number if isinstance(number, Decimal) else None), (text if isinstance(text, str) else "")
+    return None, ""
+
+
+def _first(value: object) -> Decimal | None:
+    """The number of a NUMBER cell, read as (number, qualifier)."""
+    return value[0] if isinstance(value, tuple) and isinstance(value[0], Decimal) else None
+
+
 def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     """Check the template, then map every input sheet to the model, collecting issues."""
     check_template(raw)
@@ -350,6 +392,7 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     perf_tables = {t.key: t for t in layout.PERFORMANCE.tables}
     paragraphs = _texts(ctx, layout.PERFORMANCE, perf_tables["paragraphs"])
     outputs = _parse_outputs(ctx, perf_tables["outputs"])
+    scoring_fields, scoring_refs, funds, overall_goals, indicators = _parse_indicators(ctx)
     measure_fields, measure_refs = _read_fields(ctx, layout.MEASURES)
     measure_tables = {t.key: t for t in layout.MEASURES.tables}
     problems = tuple(Problem(_s(rec["problem"]), _s(rec["cause"]), row.refs)
@@ -371,6 +414,11 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
         measures=measures,
         application=_s(measure_fields["application"]),
         other_notes=_s(measure_fields["other_notes"]),
-        refs=Refs(tuple(project_refs + perf_refs + measure_refs)),
+        refs=Refs(tuple(project_refs + perf_refs + scoring_refs + measure_refs)),
+        scoring_preset=_s(scoring_fields["preset"]),
+        over_factor=_first(scoring_fields["over_factor"]),
+        funds=funds,
+        overall_goals=overall_goals,
+        indicators=indicators,
     )
     return model, ctx.issues

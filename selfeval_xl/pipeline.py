@@ -11,6 +11,8 @@ from selfeval_xl.model import Issue, Model, RawBook
 from selfeval_xl.narrative import Report, build_narrative
 from selfeval_xl.parse import parse_book
 from selfeval_xl.rules import run_rules
+from selfeval_xl.rules_scoring import run_scoring_rules
+from selfeval_xl.scoring import Scoring, compute_scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +20,7 @@ class Evaluation:
     model: Model
     issues: tuple[Issue, ...]
     results: Results
+    scoring: Scoring | None = None
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -28,7 +31,8 @@ class Evaluation:
         return tuple(i for i in self.issues if not i.is_error)
 
     def narrative(self, *, force: bool = False) -> Report:
-        return build_narrative(self.model, self.results, forced_errors=len(self.errors) if force else 0)
+        return build_narrative(self.model, self.results, self.scoring,
+                               forced_errors=len(self.errors) if force else 0)
 
 
 def sort_key(item: Issue) -> tuple[int, int, int, str, tuple[tuple[str, str], ...]]:
@@ -47,5 +51,6 @@ def evaluate(raw: RawBook) -> Evaluation:
     """Everything is collected before anything is decided; raises only for "not our template"."""
     model, parse_issues = parse_book(raw)
     results = compute(model)
-    rule_issues = run_rules(model, results)
-    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results)
+    scoring = compute_scoring(model)
+    rule_issues = [*run_rules(model, results), *run_scoring_rules(model, scoring)]
+    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring)

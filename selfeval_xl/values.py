@@ -101,6 +101,21 @@ def read_number(value: CellValue, *, allow_qualifier: bool = False) -> tuple[Dec
     return None, "", [("not_a_number", {"value": text})]
 
 
+def read_value(value: CellValue) -> tuple[Decimal | None, str, list[Finding]]:
+    """An indicator value: a number (a trailing % is dropped: "90%" → 90), or free text (定性)."""
+    if is_blank(value):
+        return None, "", []
+    if (err := excel_error(value)) is not None:
+        return None, "", [("formula_error", {"value": err})]
+    if isinstance(value, str):
+        normal = unicodedata.normalize("NFKC", value).strip().replace(" ", "").removesuffix("%")
+        if _PLAIN_NUMBER.match(normal) or _GROUPED_NUMBER.match(normal):
+            return Decimal(normal.replace(",", "")), "", []
+        return None, value.strip(), []
+    number, _, findings = read_number(value)
+    return number, "" if number is not None else str(value), findings
+
+
 def read_amount(value: CellValue, unit: str) -> tuple[Decimal | None, list[Finding]]:
     """Money in the workbook's unit → Decimal 万元. Negative amounts and excess precision are flagged."""
     number, _, findings = read_number(value)

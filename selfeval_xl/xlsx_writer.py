@@ -28,13 +28,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 def render_sheet(book: Any, content: SheetContent) -> Any:
     """(Re)create ``content.title`` in ``book`` and fill it."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     if content.title in book.sheetnames:
         del book[content.title]
     ws = book.create_sheet(content.title)
     fonts: dict[str, Any] = {}
+    side = Side(style="thin", color="000000")
+    thin = Border(left=side, right=side, top=side, bottom=side)
     for cell in content.cells:
         style = STYLES[cell.style]
         target = ws.cell(cell.row, cell.col)
@@ -48,8 +50,12 @@ def render_sheet(book: Any, content: SheetContent) -> Any:
         target.alignment = Alignment(wrap_text=style.wrap, horizontal=style.align, vertical="top")
         if style.fill:
             target.fill = PatternFill("solid", fgColor=style.fill)
+        if style.border:
+            target.border = thin
         if cell.link:
             target.hyperlink = Hyperlink(ref=target.coordinate, location=cell.link, display=str(cell.value))
+    for first_row, first_col, last_row, last_col in content.merges:
+        ws.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col)
     for col, width in content.widths:
         ws.column_dimensions[col_letter(col)].width = width
     for row, height in content.heights:

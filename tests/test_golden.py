@@ -74,7 +74,7 @@ def test_written_sheets_golden(tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     assert main(["report", str(EXAMPLE), "-o", str(out)]) == 0
     assert sha256(EXAMPLE) == before
-    dump = dump_sheets(out, ["自评报告", "计算明细", "校验结果"])
+    dump = dump_sheets(out, ["自评报告", "自评表", "计算明细", "校验结果"])
     check_golden("daxiang_2020_sheets.txt", dump)
-    report_lines = [line.split("\t", 1)[1].strip("\u3000") for line in dump.split("== 计算明细")[0].splitlines()[1:]]
+    report_lines = [line.split("\t", 1)[1].strip("\u3000") for line in dump.split("== 自评表")[0].splitlines()[1:]]
     assert [line for line in example_text().splitlines() if line] == report_lines

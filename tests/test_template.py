@@ -43,9 +43,13 @@ def test_template_contract() -> None:
 
 
 def test_readme_documents_every_field_and_column() -> None:
+    from selfeval_xl.contract import END, START, markdown
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    region = readme.split(START)[1].split(END)[0].strip()
+    assert region == markdown(), "README contract table is stale: run `python -m selfeval_xl.contract README.md`"
     for sheet, fld in layout.all_fields():
-        assert f"| {sheet.title} | {fld.name} |" in readme, fld.name
+        assert f"| {sheet.title} | {fld.name} |" in region, fld.name
     for sheet, table in layout.all_tables():
         for column in table.columns:
-            assert f"| {sheet.title} | {table.name}[{column.header}] |" in readme, (table.name, column.header)
+            assert f"| {sheet.title} | {table.name}[{column.header}] |" in region, (table.name, column.header)
