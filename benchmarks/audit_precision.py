@@ -1,0 +1,77 @@
+"""Precision and recall of ``selfeval audit`` on the labelled corpus, with timing per report.
+
+Run from the repository root: ``python benchmarks/audit_precision.py``.
+
+The corpus (``tests/audit/audit_corpus.py``): the labelled fixtures in ``tests/audit/data``, each
+also in four noise variants (full-width digits, spaces inside numbers, lines wrapped at 28
+characters, one block per paragraph as read from Word), plus the founding example with one
+seeded error per variant. Figures match on (kind, paragraph, value, role); findings on
+(code, paragraph).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
+
+from audit_corpus import Case, error_cases, figure_label, fixture_cases  # noqa: E402  (path set above)
+
+from selfeval_xl.audit import audit_blocks  # noqa: E402
+
+
+def _ratio(hit: int, total: int) -> str:
+    return f"{hit / total:.3f} ({hit}/{total})" if total else "n/a"
+
+
+def main() -> int:
+    cases: list[Case] = fixture_cases() + error_cases()
+    fig_tp = fig_found = fig_labelled = 0
+    fin_tp = fin_found = fin_labelled = 0
+    timings: list[tuple[float, str, int]] = []
+    misses: list[str] = []
+    for case in cases:
+        start = time.perf_counter()
+        report = audit_blocks(case.blocks)
+        elapsed = time.perf_counter() - start
+        timings.append((elapsed, case.name, report.paragraphs))
+        found = {(f.code, f.paragraph) for f in report.findings}
+        fin_tp += len(found & case.findings)
+        fin_found += len(found)
+        fin_labelled += len(case.findings)
+        misses += [f"  finding  {case.name}: extra {x}" for x in sorted(found - case.findings)]
+        misses += [f"  finding  {case.name}: missed {x}" for x in sorted(case.findings - found)]
+        if case.figures is not None:
+            figures = {
+                figure_label(f.kind.value, f.paragraph, f.value if f.value is not None else f.role, f.role)
+                for f in report.figures
+            }
+            fig_tp += len(figures & case.figures)
+            fig_found += len(figures)
+            fig_labelled += len(case.figures)
+            misses += [f"  figure   {case.name}: extra {x}" for x in sorted(figures - case.figures)]
+            misses += [f"  figure   {case.name}: missed {x}" for x in sorted(case.figures - figures)]
+    labelled_figs = sum(1 for c in cases if c.figures is not None)
+    print(
+        f"reports: {len(cases)} ({labelled_figs} with figure labels, {len(cases) - labelled_figs} seeded-error variants)"
+    )
+    print(f"figure extraction  precision {_ratio(fig_tp, fig_found)}  recall {_ratio(fig_tp, fig_labelled)}")
+    print(f"findings           precision {_ratio(fin_tp, fin_found)}  recall {_ratio(fin_tp, fin_labelled)}")
+    times = sorted(t for t, _, _ in timings)
+    mean = sum(times) / len(times)
+    slowest = max(timings)
+    print(
+        f"time per report    mean {mean * 1000:.1f} ms, median {times[len(times) // 2] * 1000:.1f} ms, "
+        f"max {slowest[0] * 1000:.1f} ms ({slowest[1]}, {slowest[2]} paragraphs)"
+    )
+    if misses:
+        print("differences from the labels:")
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""The checks, as a plain tuple of functions over an ``Analysis``, and the runner.
+
+Every check runs; one that raises becomes a ``check_failed`` finding naming it and never hides
+the others. Findings are sorted by paragraph, then code (then quote and values) so the output
+is the same on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from selfeval_xl.audit.consistency import (
+    check_counts,
+    check_grades,
+    check_heading_sequence,
+    check_low_execution,
+    check_precision,
+    check_term_typos,
+)
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.sums import (
+    check_execution_rates,
+    check_restated_amounts,
+    check_share_totals,
+    check_shares,
+    check_sums,
+)
+
+Check = Callable[[Analysis], Iterable[Finding]]
+
+CHECKS: tuple[Check, ...] = (
+    check_sums,
+    check_restated_amounts,
+    check_shares,
+    check_share_totals,
+    check_execution_rates,
+    check_low_execution,
+    check_grades,
+    check_counts,
+    check_precision,
+    check_term_typos,
+    check_heading_sequence,
+)
+
+
+def run_checks(analysis: Analysis, checks: Iterable[Check] = CHECKS) -> tuple[Finding, ...]:
+    found: list[Finding] = []
+    for check in checks:
+        try:
+            found.extend(check(analysis))
+        except Exception as exc:
+            name = getattr(check, "__name__", repr(check))
+            found.append(
+                finding(analysis, "check_failed", 0, 0, None, None, check=name, error=type(exc).__name__)
+            )
+    return tuple(sorted(set(found), key=Finding.sort_key))

@@ -1,0 +1,146 @@
+"""Consistency checks: low execution rate vs problems section, score vs grade, counts vs listed
+items, printed precision, mistyped terms, level-1 heading numbering."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
+from selfeval_xl.audit.numbers import fmt_amount, fmt_number, int_to_cn
+
+LOW_EXECUTION_RATE = Decimal(90)
+_TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
+
+
+def grade_for(score: Decimal) -> str:
+    """优 >= 90, 良 80 to <90, 中 60 to <80, 差 < 60 (财政部预算司 bands)."""
+    if score >= 90:
+        return "优"
+    if score >= 80:
+        return "良"
+    if score >= 60:
+        return "中"
+    return "差"
+
+
+def _problems_section(a: Analysis) -> tuple[Paragraph, str] | None:
+    """The heading of the problems section and the text under it (normalised, no spaces)."""
+    paragraphs = a.paragraphs
+    for i, p in enumerate(paragraphs):
+        if p.level in (1, 2) and any(word in p.heading for word in PROBLEM_HEADING_WORDS):
+            body = [p.norm[len(p.heading) :]]
+            for q in paragraphs[i + 1 :]:
+                if q.level and q.level <= p.level:
+                    break
+                body.append(q.norm)
+            return p, "".join("".join(body).split()).strip(":;,。.")
+    return None
+
+
+def _denies_problems(body: str) -> bool:
+    if not body or body in PROBLEM_DENIALS:
+        return True
+    return len(body) <= 40 and any(len(d) > 2 and d in body for d in PROBLEM_DENIALS)
+
+
+def check_low_execution(a: Analysis) -> Iterator[Finding]:
+    """An execution rate below 90% needs a problems section that explains it."""
+    section = _problems_section(a)
+    for link in a.rates:
+        pct = a.figures[link.percent]
+        if pct.value is None or pct.value >= LOW_EXECUTION_RATE:
+            continue
+        if section is None:
+            yield finding(a, "low_rate_problems_missing", pct.paragraph, pct.start, pct.text, ">=90%")
+        elif _denies_problems(section[1]):
+            heading = section[0].heading
+            yield finding(
+                a, "low_rate_problems_denied", pct.paragraph, pct.start, pct.text, ">=90%", problems=heading
+            )
+
+
+def _score_for(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | None:
+    totals = [s for s in scores if s.label in _TOTAL_SCORE_WORDS]
+    for pool in ([s for s in totals if s.paragraph == grade.paragraph], totals):
+        if pool:
+            return min(pool, key=lambda s: (abs(s.paragraph - grade.paragraph), abs(s.start - grade.start)))
+    same = [s for s in scores if s.paragraph == grade.paragraph]
+    return min(same, key=lambda s: abs(s.start - grade.start)) if same else None
+
+
+def check_grades(a: Analysis) -> Iterator[Finding]:
+    """自评得分 within 0-100 and the grade (优/良/中/差) in its band."""
+    scores = [f for f in a.figures if f.kind is FigureKind.SCORE and f.value is not None]
+    for score in scores:
+        if score.value is not None and not Decimal(0) <= score.value <= Decimal(100):
+            yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
+    for grade in (f for f in a.figures if f.kind is FigureKind.GRADE):
+        paired = _score_for(a, grade, scores)
+        if paired is None or paired.value is None:
+            continue
+        expected = grade_for(paired.value)
+        if expected != grade.role:
+            yield finding(
+                a,
+                "grade_mismatch",
+                grade.paragraph,
+                grade.start,
+                grade.role,
+                expected,
+                score=fmt_number(paired.value),
+            )
+
+
+def check_counts(a: Analysis) -> Iterator[Finding]:
+    """ "共四个股室" must match the number of units listed before or after it."""
+    for enum in a.enumerations:
+        count = a.figures[enum.count]
+        if count.value is not None and int(count.value) != len(enum.items):
+            yield finding(
+                a, "count_mismatch", count.paragraph, count.start, count.text, str(len(enum.items)),
+                listed=len(enum.items), items="、".join(enum.items),
+            )  # fmt: skip
+
+
+def check_precision(a: Analysis) -> Iterator[Finding]:
+    """Amounts with decimals should all print the same number of them (the house uses two)."""
+    by_unit: dict[str, list[Figure]] = {}
+    for fig in a.figures:
+        if fig.kind is FigureKind.AMOUNT and fig.decimals > 0 and fig.value is not None:
+            by_unit.setdefault(fig.unit, []).append(fig)
+    for unit, figs in sorted(by_unit.items()):
+        counts = Counter(f.decimals for f in figs)
+        if len(counts) < 2:
+            continue
+        majority = max(counts, key=lambda d: (counts[d], d))
+        for fig in figs:
+            if fig.decimals != majority and fig.value is not None:
+                yield finding(
+                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority),
+                    decimals=fig.decimals, majority=majority,
+                )  # fmt: skip
+
+
+def check_term_typos(a: Analysis) -> Iterator[Finding]:
+    """基本指出 → 基本支出: one sound- or look-alike character off a standard term."""
+    for typo in a.typos:
+        yield finding(a, "term_typo", typo.paragraph, typo.start, typo.found, typo.term)
+
+
+def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
+    """Level-1 headings numbered 一、二、三… without gaps or repeats (each style on its own)."""
+    expected: dict[bool, int] = {}
+    for p in a.paragraphs:
+        if p.level != 1 or p.number is None:
+            continue
+        parts = p.norm.lstrip().startswith("第")
+        want = expected.get(parts, 1)
+        if p.number != want:
+            yield finding(
+                a, "heading_sequence", p.index, 0, int_to_cn(p.number), int_to_cn(want), heading=p.heading
+            )
+        expected[parts] = p.number + 1

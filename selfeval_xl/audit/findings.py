@@ -1,0 +1,50 @@
+"""Finding codes, their severities, and the one constructor every check uses."""
+
+from __future__ import annotations
+
+from selfeval_xl.audit.model import Analysis, Finding, Severity
+from selfeval_xl.audit.text import sentence_at
+from selfeval_xl.texts import AUDIT, render
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# code -> severity. Errors are arithmetic or factual contradictions; warnings ask for a look.
+SEVERITY: dict[str, Severity] = {
+    "sum_mismatch": E,
+    "parts_exceed_total": E,
+    "parts_below_total": W,
+    "restated_amount_differs": E,
+    "share_mismatch": E,
+    "shares_not_100": E,
+    "shares_rounding_drift": W,
+    "execution_rate_mismatch": E,
+    "low_rate_problems_denied": W,
+    "low_rate_problems_missing": W,
+    "grade_mismatch": E,
+    "score_out_of_range": E,
+    "count_mismatch": E,
+    "mixed_precision": W,
+    "term_typo": W,
+    "heading_sequence": W,
+    "check_failed": E,
+}
+
+
+def finding(
+    analysis: Analysis,
+    code: str,
+    paragraph: int,
+    pos: int,
+    stated: str | None,
+    expected: str | None,
+    **params: object,
+) -> Finding:
+    """A finding located at offset ``pos`` of paragraph ``paragraph`` (1-based; 0 = document)."""
+    message = render(AUDIT, code, stated=stated, expected=expected, **params)
+    if paragraph == 0:
+        return Finding(code, SEVERITY[code], "", 0, 0, "", stated, expected, message)
+    p = analysis.paragraph(paragraph)
+    sentence = sentence_at(p, pos)
+    return Finding(
+        code, SEVERITY[code], p.section, p.index, p.section_index, sentence, stated, expected, message
+    )

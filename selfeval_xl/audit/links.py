@@ -1,0 +1,234 @@
+"""Relations between figures: totals and their parts, shares and their denominators, execution
+rates and their amounts, counts and the items they enumerate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selfeval_xl.audit.extract import amount_role, denominator_role
+from selfeval_xl.audit.lexicon import (
+    DECOMPOSITIONS,
+    ENUM_COUNT_LINKS,
+    ENUM_OPENERS,
+    INSTANCE_MEASURE_WORDS,
+    UNIT_SUFFIXES,
+)
+from selfeval_xl.audit.model import (
+    Enumeration,
+    Figure,
+    FigureKind,
+    Paragraph,
+    PartsGroup,
+    RateLink,
+    ShareLink,
+)
+from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
+
+_MAX_ENUMERATED = 30
+_LIST_AFTER = re.compile(
+    r"^([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]+)"
+)
+_LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
+
+
+def _amounts(figures: Sequence[Figure]) -> list[int]:
+    return [i for i, f in enumerate(figures) if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative]
+
+
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
+    """ "其中" lists: the amount before 其中 and the amounts after it, up to the sentence end."""
+    amounts = _amounts(figures)
+    groups = []
+    for p in paragraphs:
+        own = [i for i in amounts if figures[i].paragraph == p.index]
+        pos = p.norm.find("其中")
+        while pos >= 0:
+            nxt = p.norm.find("其中", pos + 2)
+            s0, s1 = sentence_bounds(p.norm, pos)
+            end = min(s1, nxt) if nxt >= 0 else s1
+            if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
+                close = p.norm.find(")", pos)
+                end = min(end, close) if close >= 0 else end
+            before = [i for i in own if figures[i].start < pos]
+            in_sentence = [i for i in before if figures[i].start >= s0]
+            parent = in_sentence[-1] if in_sentence else (before[-1] if before and pos - s0 <= 2 else None)
+            children = tuple(
+                i for i in own if pos < figures[i].start < end and _depth(p.norm[pos : figures[i].start]) == 0
+            )
+            if parent is not None and children:
+                groups.append(PartsGroup(parent, children, explicit=True))
+            pos = nxt
+    return groups
+
+
+def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
+    same = [i for i in candidates if figures[i].paragraph == anchor.paragraph]
+    pool = same or candidates
+    if not pool:
+        return None
+    return min(
+        pool,
+        key=lambda i: (abs(figures[i].paragraph - anchor.paragraph), abs(figures[i].start - anchor.start)),
+    )
+
+
+def _implicit_groups(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], explicit: list[PartsGroup]
+) -> list[PartsGroup]:
+    """total = 基本 + 项目, 基本 = 人员 + 公用 when no "其中" list already states the parent."""
+    amounts = _amounts(figures)
+    covered = {figures[g.parent].role for g in explicit}
+    groups = []
+    for parent_role, child_roles in DECOMPOSITIONS.items():
+        if parent_role in covered:
+            continue
+        parents = [i for i in amounts if figures[i].role == parent_role]
+        if not parents:
+            continue
+        parent = figures[parents[0]]
+        section = paragraphs[parent.paragraph - 1].section
+        children = []
+        for role in sorted(child_roles):
+            pool = [
+                i
+                for i in amounts
+                if figures[i].role == role and paragraphs[figures[i].paragraph - 1].section == section
+            ]
+            child = _nearest(figures, pool, parent)
+            if child is None:
+                break
+            children.append(child)
+        else:
+            groups.append(PartsGroup(parents[0], tuple(sorted(children)), explicit=False))
+    return groups
+
+
+def find_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[PartsGroup, ...]:
+    explicit = _explicit_groups(paragraphs, figures)
+    return tuple(explicit + _implicit_groups(paragraphs, figures, explicit))
+
+
+def find_shares(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
+) -> tuple[ShareLink, ...]:
+    amounts = _amounts(figures)
+    parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
+    links = []
+    for index, pct in enumerate(figures):
+        if pct.kind is not FigureKind.PERCENT or pct.role != "share":
+            continue
+        s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
+        before = [
+            i for i in amounts if figures[i].paragraph == pct.paragraph and s0 <= figures[i].start < pct.start
+        ]
+        if not before:
+            continue
+        subject = before[-1]
+        role = denominator_role(pct.label)
+        norm = paragraphs[pct.paragraph - 1].norm
+        named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
+        if role == figures[subject].role or (named != "other" and named != figures[subject].role):
+            continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
+        denominator: int | None = None
+        if role:
+            pool = [i for i in amounts if figures[i].role == role and i != subject]
+            earlier = [
+                i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)
+            ]
+            denominator = _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
+        elif not pct.label:
+            denominator = parent_of.get(subject)
+        if denominator is not None and figures[denominator].value:
+            links.append(ShareLink(index, subject, denominator, pct.label))
+    return tuple(links)
+
+
+def find_rates(figures: Sequence[Figure]) -> tuple[RateLink, ...]:
+    amounts = _amounts(figures)
+    links = []
+    for index, pct in enumerate(figures):
+        if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
+            continue
+        found: dict[str, int | None] = {}
+        for role in ("budget", "executed"):
+            pool = [i for i in amounts if figures[i].role == role and figures[i].paragraph == pct.paragraph]
+            found[role] = _nearest(figures, pool, pct)
+        links.append(RateLink(index, found["budget"], found["executed"]))
+    return tuple(links)
+
+
+def split_items(listing: str) -> tuple[str, ...]:
+    """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names."""
+    parts = [part.strip(" " + _QUOTES) for part in listing.split("、")]
+    if parts and (m := _LAST_JOINER.match(parts[-1])):
+        left, right = m.group(1).strip(), m.group(3).strip()
+        first = parts[0]
+        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1])):
+            parts[-1:] = [left, right]
+    return tuple(part for part in parts if part)
+
+
+def _strip_opener(listing: str) -> str:
+    head = listing.split("、", 1)[0]
+    cut = -1
+    for opener in ENUM_OPENERS:
+        at = head.rfind(opener)
+        if at >= 0:
+            cut = max(cut, at + len(opener))
+    return listing[cut:] if cut >= 0 else listing
+
+
+def _listed_before(norm: str, count: Figure) -> tuple[str, ...] | None:
+    """Items listed before the count ("内设A、B、C和D共四个股室")."""
+    before = norm[clause_start(norm, count.start) : count.start].rstrip()
+    after = norm[count.start + len(count.text) : count.start + len(count.text) + 1]
+    linked = False
+    stripped = True
+    while stripped:
+        stripped = False
+        for link in (*ENUM_COUNT_LINKS, "等"):
+            if before.endswith(link):
+                if link == "等" and linked:
+                    return None  # "A、B等共30篇": examples of kinds, not the items counted
+                linked = linked or link != "等"
+                before, stripped = before[: -len(link)].rstrip(), True
+    if "、" not in before:
+        return None
+    items = split_items(_strip_opener(before))
+    if not linked and not (after and is_cjk(after)):
+        # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
+        # kinds rather than the items counted; only a close match is read as an enumeration.
+        value = int(count.value or 0)
+        if not items or max(value, len(items)) > 2 * min(value, len(items)):
+            return None
+    return items
+
+
+def _listed_after(norm: str, count: Figure) -> tuple[str, ...] | None:
+    m = _LIST_AFTER.match(norm[count.start + len(count.text) :])
+    if not m or "、" not in m.group(2):
+        return None
+    listing = m.group(2)
+    if listing.rstrip().endswith("等"):
+        return None
+    return split_items(listing)
+
+
+def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[Enumeration, ...]:
+    found = []
+    for index, count in enumerate(figures):
+        if count.kind is not FigureKind.COUNT or not count.exact or count.role in INSTANCE_MEASURE_WORDS:
+            continue
+        if count.value is None or count.value > _MAX_ENUMERATED:
+            continue
+        norm = paragraphs[count.paragraph - 1].norm
+        items = _listed_before(norm, count) or _listed_after(norm, count)
+        if items and len(items) >= 2:
+            found.append(Enumeration(index, items))
+    return tuple(found)

@@ -1,0 +1,119 @@
+"""The one edge of the auditor that touches files: a report file → its text blocks.
+
+Exceptions (the whole tree):
+    AuditInputError   the file is missing, unreadable, of an unsupported type, or a PDF
+                      without extractable text; its message is Chinese, for the accountant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selfeval_xl.texts import AUDIT, render
+
+_TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+class AuditInputError(Exception):
+    """The report cannot be read; ``str(exc)`` is a Chinese message naming the file."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        super().__init__(render(AUDIT, key, **params))
+
+
+def read_report(path: str | Path) -> tuple[str, ...]:
+    """Text blocks of a .txt (one block), .docx (one per paragraph or table-cell paragraph,
+    in document order) or .pdf (one block per page)."""
+    file = Path(path)
+    if not file.is_file():
+        raise AuditInputError("input.missing", path=str(file))
+    suffix = file.suffix.lower()
+    try:
+        if suffix == ".txt":
+            return (_read_txt(file),)
+        if suffix == ".docx":
+            return tuple(_read_docx(file))
+        if suffix == ".pdf":
+            return _read_pdf(file)
+    except AuditInputError:
+        raise
+    except OSError as exc:
+        raise AuditInputError("input.unreadable", path=str(file), reason=type(exc).__name__) from exc
+    raise AuditInputError("input.unsupported", path=str(file), suffix=suffix or "?")
+
+
+def _read_txt(file: Path) -> str:
+    data = file.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    for encoding in _TEXT_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AuditInputError("input.encoding", path=str(file))
+
+
+def _read_docx(file: Path) -> Iterator[str]:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - python-docx is in the test and docx extras
+        raise AuditInputError("input.needs_docx", path=str(file)) from exc
+    try:
+        document = docx.Document(str(file))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise AuditInputError("input.bad_docx", path=str(file)) from exc
+    except Exception as exc:
+        raise AuditInputError("input.bad_docx", path=str(file)) from exc
+    yield from _blocks(document.element.body)
+
+
+def _blocks(container: Any) -> Iterator[str]:
+    """Paragraph texts of a body or cell, descending into tables (merged cells once)."""
+    from docx.oxml.ns import qn
+
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            yield _text(child)
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent")):
+            yield from _blocks(child)
+        elif child.tag == qn("w:tbl"):
+            for row in child.iterchildren(qn("w:tr")):
+                for cell in row.iterchildren(qn("w:tc")):
+                    yield from _blocks(cell)
+
+
+def _text(paragraph: Any) -> str:
+    from docx.oxml.ns import qn
+
+    parts = []
+    for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _read_pdf(file: Path) -> tuple[str, ...]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:
+        raise AuditInputError("input.needs_pypdf", path=str(file)) from exc
+    try:
+        reader = PdfReader(str(file))
+        if reader.is_encrypted:
+            raise AuditInputError("input.pdf_encrypted", path=str(file))
+        pages = tuple(page.extract_text() or "" for page in reader.pages)
+    except PdfReadError as exc:
+        raise AuditInputError("input.bad_pdf", path=str(file)) from exc
+    if not any(page.strip() for page in pages):
+        raise AuditInputError("input.pdf_no_text", path=str(file))
+    return pages

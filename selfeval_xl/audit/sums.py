@@ -1,0 +1,187 @@
+"""Arithmetic checks: totals and parts, restated amounts, shares, share pairs, execution rates.
+
+Comparisons are exact on the printed values. An amount printed coarser than the house 0.01 万元
+(a 1-dp 万元, a 亿元) carries half a unit of its last digit as tolerance; a percentage is
+compared at the number of decimals it was printed with (ROUND_HALF_UP).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.extract import amount_role, denominator_role
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ShareLink
+from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
+from selfeval_xl.audit.text import clause_start
+
+_HUNDRED = Decimal(100)
+_RESTATED_ROLES = ("basic", "project", "personnel", "public")
+
+
+def _name(figure: Figure) -> str:
+    return ROLE_NAMES.get(figure.role, figure.label)
+
+
+def _expected_amount(value: Decimal, like: Figure) -> str:
+    places = 2 if like.unit == "万元" else max(like.decimals, 0)
+    return fmt_amount(value, like.unit, places)
+
+
+def check_sums(a: Analysis) -> Iterator[Finding]:
+    """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
+    figs = a.figures
+    for group in a.groups:
+        parent = figs[group.parent]
+        children = [figs[i] for i in group.children]
+        if parent.value is None or any(c.value is None for c in children):
+            continue
+        total = sum((c.value for c in children if c.value is not None), Decimal(0))
+        tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
+        diff = total - parent.value
+        if abs(diff) <= tolerance:
+            continue
+        roles = [c.role for c in children]
+        known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
+        if known:
+            code = "sum_mismatch"
+        elif diff > 0:
+            code = "parts_exceed_total"
+        elif len(children) >= 2:
+            code = "parts_below_total"
+        else:
+            continue
+        parts = "+".join(f"{_name(c)}{c.text}" for c in children)
+        yield finding(
+            a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
+            label=_name(parent), parts=parts,
+        )  # fmt: skip
+
+
+def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
+    """The same 基本支出/项目支出/人员经费/公用经费 printed twice must be the same amount."""
+    figs = a.figures
+    same_role_parts = {
+        c for g in a.groups if g.explicit for c in g.children if figs[c].role == figs[g.parent].role
+    }
+    first: dict[str, Figure] = {}
+    for index, fig in enumerate(figs):
+        if (
+            fig.kind is not FigureKind.AMOUNT
+            or fig.role not in _RESTATED_ROLES
+            or not fig.exact
+            or index in same_role_parts
+            or fig.value is None
+        ):
+            continue
+        seen = first.setdefault(fig.role, fig)
+        if seen is fig or seen.value is None:
+            continue
+        if abs(fig.value - seen.value) > fig.tolerance + seen.tolerance:
+            yield finding(
+                a, "restated_amount_differs", fig.paragraph, fig.start, fig.text, seen.text,
+                label=_name(fig), first_paragraph=seen.paragraph,
+            )  # fmt: skip
+
+
+def _ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decimal]:
+    """Does the printed percentage equal num/den at its printed precision? (and the exact ratio)"""
+    assert stated.value is not None and num.value is not None and den.value is not None
+    exact = num.value / den.value * _HUNDRED
+    places = min(stated.decimals, 4)
+    low_den, high_den = den.value + den.tolerance, den.value - den.tolerance
+    low = (num.value - num.tolerance) / low_den * _HUNDRED
+    high = (num.value + num.tolerance) / high_den * _HUNDRED if high_den > 0 else exact
+    ok = round_half_up(low, places) <= stated.value <= round_half_up(high, places)
+    return ok, exact
+
+
+def check_shares(a: Analysis) -> Iterator[Finding]:
+    """Each "占…的X%" against its amount and the amount it is a share of."""
+    figs = a.figures
+    for link in a.shares:
+        pct, subject, den = figs[link.percent], figs[link.subject], figs[link.denominator]
+        ok, exact = _ratio_matches(pct, subject, den)
+        if not ok:
+            yield finding(
+                a, "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
+                subject=_name(subject), amount=subject.text, denominator=_name(den), base=den.text,
+            )  # fmt: skip
+
+
+def _share_subject_role(a: Analysis, index: int) -> str:
+    for link in a.shares:
+        if link.percent == index:
+            return a.figures[link.subject].role
+    pct = a.figures[index]
+    norm = a.paragraph(pct.paragraph).norm
+    at = norm.rfind("占", clause_start(norm, pct.start), pct.start)
+    if at < 0:
+        return ""
+    # "人员经费占基本支出的31.97%": the subject named right before 占, in this or the previous clause.
+    role, _, _ = amount_role(norm, at)
+    previous = clause_start(norm, at) - 1
+    if role == "other" and previous > 0:
+        role, _, _ = amount_role(norm, previous)
+    return role
+
+
+def check_share_totals(a: Analysis) -> Iterator[Finding]:
+    """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
+    figs = a.figures
+    matched = {link.percent: _ratio_matches(figs[link.percent], figs[link.subject], figs[link.denominator])[0]
+               for link in a.shares}  # fmt: skip
+    # (a) by denominator role within a section: the parts of a known decomposition.
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for index, fig in enumerate(figs):
+        if fig.kind is FigureKind.PERCENT and fig.role == "share" and (den := denominator_role(fig.label)):
+            groups[(a.paragraph(fig.paragraph).section, den)].append((index, _share_subject_role(a, index)))
+    complete: list[tuple[str, list[int]]] = []
+    for (_, den_role), members in groups.items():
+        roles = [role for _, role in members]
+        if DECOMPOSITIONS.get(den_role) == frozenset(roles) and len(set(roles)) == len(roles):
+            complete.append((ROLE_NAMES.get(den_role, den_role), [i for i, _ in members]))
+    # (b) by denominator amount: shares of every part of a "其中" list of that amount.
+    listed = {(g.parent, frozenset(g.children)) for g in a.groups if g.explicit}
+    by_denominator: dict[int, list[ShareLink]] = defaultdict(list)
+    for link in a.shares:
+        by_denominator[link.denominator].append(link)
+    seen = {i for _, ids in complete for i in ids}
+    for den_index, links in by_denominator.items():
+        subjects = frozenset(link.subject for link in links)
+        ids = sorted(link.percent for link in links)
+        if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
+            complete.append((ROLE_NAMES.get(figs[den_index].role, figs[den_index].label), ids))
+    for denominator, ids in complete:
+        percents = [figs[i] for i in ids]
+        total = sum((p.value for p in percents if p.value is not None), Decimal(0))
+        if total == _HUNDRED:
+            continue
+        places = min(p.decimals for p in percents)
+        drift = Decimal(5).scaleb(-places - 1) * len(percents)
+        all_ok = all(matched.get(i, True) for i in ids)
+        code = "shares_rounding_drift" if all_ok and abs(total - _HUNDRED) <= drift else "shares_not_100"
+        last = percents[-1]
+        parts = "+".join(p.text.replace(" ", "") for p in percents)
+        yield finding(
+            a, code, last.paragraph, last.start, f"{total}%", "100.00%",
+            denominator=denominator, parts=parts,
+        )  # fmt: skip
+
+
+def check_execution_rates(a: Analysis) -> Iterator[Finding]:
+    """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
+    figs = a.figures
+    for link in a.rates:
+        if link.budget is None or link.executed is None or not figs[link.budget].value:
+            continue
+        pct, budget, executed = figs[link.percent], figs[link.budget], figs[link.executed]
+        ok, exact = _ratio_matches(pct, executed, budget)
+        if not ok:
+            yield finding(
+                a, "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
+                fmt_percent(exact, max(2, pct.decimals)), budget=budget.text, executed=executed.text,
+            )  # fmt: skip

@@ -1,0 +1,101 @@
+"""Public API, text catalog coverage, check isolation, module sizes, the generated homophone table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from audit_corpus import SEED, fixture_text
+
+import selfeval_xl.audit as audit
+from selfeval_xl.audit.checks import CHECKS, run_checks
+from selfeval_xl.audit.findings import SEVERITY
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.texts import AUDIT, placeholders
+
+PACKAGE = Path(audit.__file__).parent
+
+
+def test_all_is_complete_and_importable() -> None:
+    public = {name for name in vars(audit) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(audit, name), type(audit))}
+    assert set(audit.__all__) == public - modules - {"annotations"}
+    for name in audit.__all__:
+        assert getattr(audit, name) is not None
+
+
+def test_every_code_has_a_message_and_every_message_a_code() -> None:
+    codes = set(SEVERITY)
+    messages = {key for key in AUDIT if "." not in key}
+    assert codes == messages
+    for code in codes:
+        assert {"stated", "expected"} >= placeholders(AUDIT[code]) - _EXTRA[code]
+
+
+_EXTRA = {
+    "sum_mismatch": {"label", "parts"},
+    "parts_exceed_total": {"label", "parts"},
+    "parts_below_total": {"label", "parts"},
+    "restated_amount_differs": {"label", "first_paragraph"},
+    "share_mismatch": {"subject", "amount", "denominator", "base"},
+    "shares_not_100": {"denominator", "parts"},
+    "shares_rounding_drift": {"denominator", "parts"},
+    "execution_rate_mismatch": {"budget", "executed"},
+    "low_rate_problems_denied": {"problems"},
+    "low_rate_problems_missing": set(),
+    "grade_mismatch": {"score"},
+    "score_out_of_range": set(),
+    "count_mismatch": {"listed", "items"},
+    "mixed_precision": {"decimals", "majority"},
+    "term_typo": set(),
+    "heading_sequence": {"heading"},
+    "check_failed": {"check", "error"},
+}
+
+
+def test_codes_are_stable_snake_case_english() -> None:
+    assert all(re.fullmatch(r"[a-z0-9_]+", code) for code in SEVERITY)
+
+
+def test_a_failing_check_becomes_a_finding_and_hides_nothing() -> None:
+    def check_explodes(_: Analysis) -> Iterator[Finding]:
+        raise ZeroDivisionError
+        yield  # pragma: no cover
+
+    analysis = audit.analyse((fixture_text(SEED),))
+    findings = run_checks(analysis, (check_explodes, *CHECKS))
+    codes = [f.code for f in findings]
+    assert codes == ["check_failed", "term_typo"]
+    assert "check_explodes" in findings[0].message and "ZeroDivisionError" in findings[0].message
+
+
+def test_findings_sorted_by_paragraph_then_code() -> None:
+    from audit_corpus import DATA
+
+    report = audit.audit_file(DATA / "media_center_2021_errors.txt")
+    keys = [(f.paragraph, f.code) for f in report.findings]
+    assert keys == sorted(keys)
+
+
+def test_modules_stay_small() -> None:
+    for module in PACKAGE.glob("*.py"):
+        assert len(module.read_text("utf-8").splitlines()) < 400, module.name
+
+
+def test_only_the_reader_touches_files() -> None:
+    for module in PACKAGE.glob("*.py"):
+        if module.name in {"reader.py", "command.py", "__init__.py"}:
+            continue
+        source = module.read_text("utf-8")
+        assert "open(" not in source and "read_text" not in source and "Path(" not in source, module.name
+
+
+def test_homophone_table_is_current() -> None:
+    pytest.importorskip("pypinyin")
+    from audit_homophones_gen import build_table
+
+    from selfeval_xl.audit.homophones import HOMOPHONES
+
+    assert build_table() == HOMOPHONES
