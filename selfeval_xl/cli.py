@@ -36,6 +36,8 @@ LAZY_COMMANDS = {
     "build-addin": "selfeval_xl.addin:build_addin_command",
     "install-addin": "selfeval_xl.addin:install_addin_command",
     "export": "selfeval_xl.export:export_command",
+    "ledger": "selfeval_xl.ledger:ledger_command",
+    "collect": "selfeval_xl.collect:collect_command",
 }
 
 

@@ -12,6 +12,7 @@ Sections:
   UI         sheet titles, column headers of output sheets, CLI and dialog text
   ADDIN      the Excel add-in: ribbon labels, dialogs, status bar, build/install messages
   EXPORT     exports for the finance bureau: file names and messages
+  BATCH      ledger import and batch consolidation (selfeval ledger / collect)
   AUDIT      findings of ``selfeval audit`` (reviewing an existing report text)
 """
 
@@ -375,6 +376,9 @@ EXPORT: dict[str, str] = {
     "help_formats": "导出格式，用逗号分隔（默认：xlsx,docx,pdf）",
     "help_force": "覆盖已存在的文件；工作簿有错误时仍导出（报告带醒目提示，不得报送）",
 }
+
+# Ledger import and finance-bureau batch consolidation (selfeval ledger / collect).
+BATCH: dict[str, str] = {}
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.
 # Keys with a dot are not findings: "input.*" = unreadable-file messages, "cli.*"/"severity.*" = listing text.
