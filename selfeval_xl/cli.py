@@ -75,11 +75,18 @@ def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
-def _evaluate(book: Path) -> Any:
-    from selfeval_xl.pipeline import evaluate
+def _evaluate(book: Path, previous: Path | None = None) -> Any:
+    from selfeval_xl.pipeline import evaluate, with_previous
     from selfeval_xl.xlsx_reader import read_workbook
 
-    return evaluate(read_workbook(book))
+    evaluation = evaluate(read_workbook(book))
+    if previous is not None:
+        evaluation = with_previous(evaluation, evaluate(read_workbook(previous)))
+    return evaluation
+
+
+previous_option = click.option("--previous", type=click.Path(path_type=Path),
+                               help=texts.UI["help_previous"])
 
 
 def _issue_rows(issues: Sequence[Any]) -> list[dict[str, str]]:
@@ -126,9 +133,10 @@ def _safe_output(book: Path, out: Path) -> Path:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_report_output"])
 @click.option("--text", "as_text", is_flag=True, help=texts.UI["help_report_text"])
 @click.option("--force", is_flag=True, help=texts.UI["help_report_force"])
-def report(book: Path, output: Path | None, as_text: bool, force: bool) -> None:
-    """Write the 自评报告 (and 计算明细, 校验结果) into a copy of BOOK."""
-    evaluation = _evaluate(book)
+@previous_option
+def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None) -> None:
+    """Write the 自评报告 (and 自评表, 计算明细, 校验结果) into a copy of BOOK."""
+    evaluation = _evaluate(book, previous)
     errors = evaluation.errors
     if errors and not force:
         _print_issues(errors, err=True)
@@ -156,9 +164,10 @@ def report(book: Path, output: Path | None, as_text: bool, force: bool) -> None:
 @click.argument("book", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=texts.UI["help_check_json"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_check_output"])
-def check(book: Path, as_json: bool, output: Path | None) -> None:
+@previous_option
+def check(book: Path, as_json: bool, output: Path | None, previous: Path | None) -> None:
     """Validate BOOK and list every issue with its sheet and cell."""
-    evaluation = _evaluate(book)
+    evaluation = _evaluate(book, previous)
     errors, warnings = evaluation.errors, evaluation.warnings
     if as_json:
         doc = {"file": book.name, "errors": len(errors), "warnings": len(warnings),

@@ -22,6 +22,7 @@ from selfeval_xl.numbers import (
     heading_label,
 )
 from selfeval_xl.scoring import Scoring
+from selfeval_xl.yoy import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,24 @@ def _unit_section(model: Model) -> Section:
     return Section(2, heading_label(2, 1), _t("h_unit"), tuple(blocks))
 
 
-def _general_section(model: Model, r: Results, level_word: str) -> Section:
+def _yoy_sentence(changes: Sequence[Change], previous_year: int | None) -> str:
+    parts = []
+    for change in changes:
+        item = texts.REPORT[f"yoy_name_{change.key}"]
+        delta = fmt_amount(abs(change.delta))
+        if change.delta == 0:
+            parts.append(_t("yoy_same", item=item))
+        elif change.percent is None:
+            parts.append(_t("yoy_new", item=item, delta=delta))
+        elif change.delta > 0:
+            parts.append(_t("yoy_up", item=item, delta=delta, percent=fmt_percent(abs(change.percent))))
+        else:
+            parts.append(_t("yoy_down", item=item, delta=delta, percent=fmt_percent(abs(change.percent))))
+    return _t("yoy", year=previous_year or texts.REPORT["yoy_last_year"], items=texts.REPORT["output_sep"].join(parts))
+
+
+def _general_section(model: Model, r: Results, level_word: str, changes: Sequence[Change] = (),
+                     previous_year: int | None = None) -> Section:
     info = model.info
     year = info.year or ""
     intro = [_t("general_total", name=info.short_name, year=year, total=fmt_amount(r.total),
@@ -120,6 +138,8 @@ def _general_section(model: Model, r: Results, level_word: str) -> Section:
     total_rate = r.rate("total")
     if total_rate and total_rate.rate is not None and total_rate.adjusted is not None:
         intro.append(_t("general_rate", adjusted=fmt_amount(total_rate.adjusted), rate=fmt_percent(total_rate.rate)))
+    if changes:
+        intro.append(_yoy_sentence(changes, previous_year))
 
     def items(names: Sequence[str]) -> str:
         return _t("items_list", items="、".join(names)) if names else ""
@@ -195,14 +215,15 @@ def _performance_section(model: Model, scoring: Scoring | None) -> Section:
     return Section(1, "", _t("h_performance"), tuple(blocks))
 
 
-def build_narrative(model: Model, results: Results, scoring: Scoring | None = None, *,
+def build_narrative(model: Model, results: Results, scoring: Scoring | None = None,
+                    changes: Sequence[Change] = (), previous_year: int | None = None, *,
                     forced_errors: int = 0) -> Report:
     info = model.info
     level_word = info.level or "本级"
     goals = _numbered([g.text for g in info.goals])
     top: list[Section] = [
         Section(1, "", _t("h_basic"), (), (_unit_section(model), Section(2, heading_label(2, 2), _t("h_goals"), goals))),
-        _general_section(model, results, level_word),
+        _general_section(model, results, level_word, changes, previous_year),
         Section(1, "", _t("h_gov_fund"), (_fund_block(model, "gov_fund", level_word),)),
         Section(1, "", _t("h_soe_capital"), (_fund_block(model, "soe_capital", level_word),)),
         Section(1, "", _t("h_social_insurance"), (_fund_block(model, "social_insurance", level_word),)),

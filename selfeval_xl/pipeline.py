@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from selfeval_xl import layout
 from selfeval_xl.compute import Results, compute
@@ -13,6 +13,7 @@ from selfeval_xl.parse import parse_book
 from selfeval_xl.rules import run_rules
 from selfeval_xl.rules_scoring import run_scoring_rules
 from selfeval_xl.scoring import Scoring, compute_scoring
+from selfeval_xl.yoy import Change, compare, swing_issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class Evaluation:
     issues: tuple[Issue, ...]
     results: Results
     scoring: Scoring | None = None
+    changes: tuple[Change, ...] = ()  # against last year, when given
+    previous_year: int | None = None
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -31,7 +34,7 @@ class Evaluation:
         return tuple(i for i in self.issues if not i.is_error)
 
     def narrative(self, *, force: bool = False) -> Report:
-        return build_narrative(self.model, self.results, self.scoring,
+        return build_narrative(self.model, self.results, self.scoring, self.changes, self.previous_year,
                                forced_errors=len(self.errors) if force else 0)
 
 
@@ -54,3 +57,11 @@ def evaluate(raw: RawBook) -> Evaluation:
     scoring = compute_scoring(model)
     rule_issues = [*run_rules(model, results), *run_scoring_rules(model, scoring)]
     return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring)
+
+
+def with_previous(current: Evaluation, previous: Evaluation) -> Evaluation:
+    """``current`` with last year's figures: the changes for the narrative and swing warnings."""
+    changes = compare(current.results, previous.results)
+    year = previous.model.info.year
+    issues = sort_issues([*current.issues, *swing_issues(current.model, changes, year)])
+    return replace(current, issues=issues, changes=changes, previous_year=year)
