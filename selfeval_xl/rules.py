@@ -196,6 +196,12 @@ def check_dates(model: Model, results: Results) -> Iterator[Issue]:
                     value=as_of.isoformat(), year=year)
 
 
+def _free_text(model: Model, results: Results) -> Iterator[Issue]:
+    from selfeval_xl.rules_text import check_free_text  # the auditor's core, imported only when checking
+
+    yield from check_free_text(model, results)
+
+
 RULES: tuple[Rule, ...] = (
     check_totals_reconcile,
     check_detail_matches_summary,
@@ -209,6 +215,7 @@ RULES: tuple[Rule, ...] = (
     check_duplicate_codes,
     check_lists_present,
     check_dates,
+    _free_text,
 )
 
 

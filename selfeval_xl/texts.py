@@ -65,6 +65,7 @@ ISSUES: dict[str, str] = {
     "list_empty": "“{table}”未填写，报告中该部分将为空。",
     "founded_after_year": "成立时间 {date} 晚于评价年度 {year} 年，请核实。",
     "year_mismatch": "“{field}”为 {value}，与评价年度 {year} 年不一致，请核实。",
+    "text_inconsistency": "这段文字可能有误：{detail}请核对。",
     # --- year over year ---
     "large_swing": "{item}全年执行数由上年的 {previous} 万元变为 {current} 万元，变动 {percent}，超过 {threshold}，请在“说明”列写明原因。",
     "previous_year_mismatch": "上年工作簿的年度为 {previous} 年，与本年度 {year} 年不相邻，请确认选择了上一年度的工作簿。",

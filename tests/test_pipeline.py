@@ -184,3 +184,12 @@ def test_not_our_template_raises() -> None:
 
     with pytest.raises(NotOurTemplateError):
         evaluate(RawBook((RawSheet("Sheet1", (("a",),)),)))
+
+
+def test_free_text_is_audited_at_its_cell(make_book, example_data) -> None:
+    example_data["tables"]["paragraphs"].append(
+        {"text": "内设综合运行部、采编部、技术保障部和综合服务部共五个股室，全年基本指出96.18万元。"})
+    ev = _eval(make_book(example_data))
+    found = [i for i in ev.issues if i.code == "text_inconsistency"]
+    assert {str(i.where) for i in found} == {"'绩效情况'!B10"}
+    assert len(found) == 2 and all(not i.is_error for i in found)
