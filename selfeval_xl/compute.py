@@ -140,18 +140,17 @@ def compute(model: Model) -> Results:
     steps.append(Step("public", fmt_amount(public), fmt_amount(public_x)))
     steps.append(Step("project", fmt_amount(project), fmt_amount(project_x)))
 
-    pp, moved = shares([personnel, public], basic)
-    personnel_share, public_share = (pp[0], pp[1]) if pp else (None, None)
-    note = "apportioned" if moved else ""
-    if pp:
-        steps.append(Step("personnel_share", fmt_percent(pp[0]), _share_expression(personnel, basic), note))
-        steps.append(Step("public_share", fmt_percent(pp[1]), _share_expression(public, basic), note))
-    bp, moved = shares([basic, project], total)
-    basic_share, project_share = (bp[0], bp[1]) if bp else (None, None)
-    note = "apportioned" if moved else ""
-    if bp:
-        steps.append(Step("basic_share", fmt_percent(bp[0]), _share_expression(basic, total), note))
-        steps.append(Step("project_share", fmt_percent(bp[1]), _share_expression(project, total), note))
+    share_of: dict[str, Decimal | None] = {}
+    for whole, parts in ((basic, {"personnel_share": personnel, "public_share": public}),
+                         (total, {"basic_share": basic, "project_share": project})):
+        computed, moved = shares(list(parts.values()), whole)
+        note = "apportioned" if moved else ""
+        for i, (key, part) in enumerate(parts.items()):
+            share_of[key] = computed[i] if computed else None
+            if computed:
+                steps.append(Step(key, fmt_percent(computed[i]), _share_expression(part, whole), note))
+    personnel_share, public_share = share_of["personnel_share"], share_of["public_share"]
+    basic_share, project_share = share_of["basic_share"], share_of["project_share"]
 
     rates = []
     for key in ("total", "basic", "personnel", "public", "project"):

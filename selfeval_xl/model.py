@@ -165,7 +165,10 @@ class UnitInfo:
 
 @dataclass(frozen=True, slots=True)
 class BudgetLine:
-    key: str  # total | basic | personnel | public | project
+    """A line with 年初预算数 / 全年预算数 / 全年执行数: 预算支出 (total | basic | personnel | public |
+    project) and the 自评表 funds block (total | appropriation | carryover | other)."""
+
+    key: str
     initial: Decimal | None
     adjusted: Decimal | None
     executed: Decimal | None
@@ -228,16 +231,6 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
-class FundLine:
-    key: str  # total | appropriation | carryover | other
-    initial: Decimal | None
-    adjusted: Decimal | None
-    executed: Decimal | None
-    note: str
-    refs: Refs
-
-
-@dataclass(frozen=True, slots=True)
 class OverallGoal:
     expected: str
     actual: str
@@ -285,7 +278,7 @@ class Model:
     refs: Refs  # single fields of sheets other than 基本信息
     scoring_preset: str = ""
     over_factor: Decimal | None = None
-    funds: Mapping[str, FundLine] = field(default_factory=dict)
+    funds: Mapping[str, BudgetLine] = field(default_factory=dict)
     overall_goals: tuple[OverallGoal, ...] = ()
     indicators: tuple[Indicator, ...] = ()
 

@@ -19,7 +19,6 @@ from selfeval_xl.model import (
     BudgetLine,
     CellValue,
     EconItem,
-    FundLine,
     Indicator,
     Issue,
     Leader,
@@ -296,10 +295,11 @@ def _parse_info(ctx: _Context) -> UnitInfo:
 
 def _parse_budget(ctx: _Context) -> dict[str, BudgetLine]:
     table = layout.BUDGET.tables[0]
-    return {
-        key: BudgetLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
-        for key, (row, rec) in _fixed_records(ctx, layout.BUDGET, table).items()
-    }
+    return {key: _amount_line(key, row, rec) for key, (row, rec) in _fixed_records(ctx, layout.BUDGET, table).items()}
+
+
+def _amount_line(key: str, row: _Row, rec: dict[str, object]) -> BudgetLine:
+    return BudgetLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
 
 
 def _parse_econ(ctx: _Context) -> tuple[EconItem, ...]:
@@ -340,14 +340,13 @@ def _parse_outputs(ctx: _Context, table: Table) -> tuple[OutputFigure, ...]:
     return tuple(figures)
 
 
-def _parse_indicators(ctx: _Context) -> tuple[dict[str, object], list[tuple[str, CellRef]], dict[str, FundLine],
+def _parse_indicators(ctx: _Context) -> tuple[dict[str, object], list[tuple[str, CellRef]], dict[str, BudgetLine],
                                                  tuple[OverallGoal, ...], tuple[Indicator, ...]]:
     sheet = layout.INDICATORS
     got, refs = _read_fields(ctx, sheet)
     tables = {t.key: t for t in sheet.tables}
     funds = {
-        key: FundLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
-        for key, (row, rec) in _fixed_records(ctx, sheet, tables["money"]).items()
+        key: _amount_line(key, row, rec) for key, (row, rec) in _fixed_records(ctx, sheet, tables["money"]).items()
     }
     goals = tuple(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs)
                   for row, rec in _records(ctx, sheet, tables["overall_goals"]))

@@ -6,8 +6,9 @@ rule, and the others still run. Rules never decide anything: they only report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from selfeval_xl import layout
 from selfeval_xl.cells import CellRef
@@ -16,6 +17,7 @@ from selfeval_xl.model import BudgetLine, Issue, Model, Severity
 from selfeval_xl.numbers import CENT, fmt_amount, fmt_percent, fmt_quantity, round_half_up
 
 Rule = Callable[[Model, Results], Iterator[Issue]]
+T = TypeVar("T")
 
 LOW_EXECUTION_PERCENT = Decimal(90)  # 执行率低于此值需说明原因 (Sichuan rule, common practice)
 PUBLIC_SHARE_WARN_PERCENT = Decimal(50)  # 公用经费占基本支出比例高于此值提示核实
@@ -219,15 +221,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(model: Model, results: Results, rules: tuple[Rule, ...] = RULES) -> list[Issue]:
+def run_guarded(rules: Sequence[Callable[[Model, T], Iterable[Issue]]], model: Model, computed: T) -> list[Issue]:
+    """Run every rule; one that raises becomes an ``internal_error`` issue naming it, the rest still run."""
     found: list[Issue] = []
     for rule in rules:
         try:
-            found.extend(rule(model, results))
-        except Exception as exc:
+            found.extend(rule(model, computed))
+        except Exception as exc:  # one broken rule must not hide the others
             found.append(issue("internal_error", Severity.ERROR, None, rule=rule.__name__,
                                error=f"{type(exc).__name__}: {exc}"))
     return found
 
 
-__all__ = ["CENT", "RULES", "Rule", "run_rules"]
+def run_rules(model: Model, results: Results, rules: tuple[Rule, ...] = RULES) -> list[Issue]:
+    return run_guarded(rules, model, results)
+
+
+__all__ = ["CENT", "RULES", "Rule", "run_guarded", "run_rules"]

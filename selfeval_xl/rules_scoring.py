@@ -9,7 +9,7 @@ from selfeval_xl import layout
 from selfeval_xl.cells import CellRef
 from selfeval_xl.model import Issue, Model, Severity
 from selfeval_xl.numbers import fmt_amount, fmt_percent, fmt_quantity, round_half_up
-from selfeval_xl.rules import LOW_EXECUTION_PERCENT, issue
+from selfeval_xl.rules import LOW_EXECUTION_PERCENT, issue, run_guarded
 from selfeval_xl.scoring import BANDS, DEFAULT_OVER_FACTOR, EXECUTION_WEIGHT, Scoring, score_indicator
 
 ScoringRule = Callable[[Model, Scoring], Iterator[Issue]]
@@ -137,14 +137,7 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
 def run_scoring_rules(model: Model, scoring: Scoring | None) -> list[Issue]:
     if scoring is None:
         return [issue("indicators_empty", Severity.WARNING, _first_row_cell("indicators"))]
-    found: list[Issue] = []
-    for rule in SCORING_RULES:
-        try:
-            found.extend(rule(model, scoring))
-        except Exception as exc:
-            found.append(issue("internal_error", Severity.ERROR, None, rule=rule.__name__,
-                               error=f"{type(exc).__name__}: {exc}"))
-    return found
+    return run_guarded(SCORING_RULES, model, scoring)
 
 
 __all__ = ["SCORING_RULES", "run_scoring_rules", "score_indicator"]

@@ -34,6 +34,7 @@ _CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千�
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _YEAR_TEXT = re.compile(r"^(\d{4})\s*年?(度)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+LARGEST = Decimal(10) ** 15  # no amount or quantity of a department comes near; keeps 0.01 rounding exact
 
 
 def is_blank(value: CellValue) -> bool:
@@ -69,6 +70,13 @@ def _number_from_text(text: str) -> tuple[Decimal | None, list[Finding]]:
 
 def read_number(value: CellValue, *, allow_qualifier: bool = False) -> tuple[Decimal | None, str, list[Finding]]:
     """A number. Returns (value, qualifier, findings); qualifier is 余/以上 when allowed and given."""
+    number, qualifier, findings = _read_number(value, allow_qualifier)
+    if number is not None and (not number.is_finite() or abs(number) >= LARGEST):
+        return None, "", [*findings, ("number_too_large", {"value": str(value)})]
+    return number, qualifier, findings
+
+
+def _read_number(value: CellValue, allow_qualifier: bool) -> tuple[Decimal | None, str, list[Finding]]:
     if is_blank(value):
         return None, "", []
     if (err := excel_error(value)) is not None:
@@ -110,7 +118,10 @@ def read_value(value: CellValue) -> tuple[Decimal | None, str, list[Finding]]:
     if isinstance(value, str):
         normal = unicodedata.normalize("NFKC", value).strip().replace(" ", "").removesuffix("%")
         if _PLAIN_NUMBER.match(normal) or _GROUPED_NUMBER.match(normal):
-            return Decimal(normal.replace(",", "")), "", []
+            number = Decimal(normal.replace(",", ""))
+            if abs(number) >= LARGEST:
+                return None, "", [("number_too_large", {"value": value})]
+            return number, "", []
         return None, value.strip(), []
     number, _, findings = read_number(value)
     return number, "" if number is not None else str(value), findings
