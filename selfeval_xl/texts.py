@@ -397,7 +397,52 @@ EXPORT: dict[str, str] = {
 }
 
 # Ledger import and finance-bureau batch consolidation (selfeval ledger / collect).
-BATCH: dict[str, str] = {}
+BATCH: dict[str, str] = {
+    # --- selfeval ledger: issues at ledger cells (keys = issue codes) ---
+    "ledger_code_invalid": "科目编码“{value}”不是五位经济分类编码，此行未计入。",
+    "ledger_code_retired": "经济分类科目 {value} 不可使用（{why}），此行未计入；请改用现行科目。",
+    "ledger_code_unknown": "经济分类科目 {value} 不在部门预算支出经济分类科目表中，此行未计入。",
+    "ledger_amount_not_number": "金额“{value}”不是数字，此行未计入；请填写阿拉伯数字（如 1234.50）。",
+    "ledger_amount_without_code": "此行有金额“{value}”但没有科目编码，未计入；如为合计行请在摘要中注明“合计”，否则请补填科目编码。",
+    "ledger_amount_missing": "此行有科目编码但没有金额，按 0 计入。",
+    "ledger_amount_precision": "金额 {value} 超过两位小数（精确到分），已按四舍五入计入。",
+    "ledger_subtotal_skipped": "合计、小计或累计行（“{value}”），已跳过，不重复计入。",
+    "ledger_blank_row": "空行，已跳过。",
+    "ledger_no_type_column": "明细账没有“支出类型”列（基本/项目或项目名称），全部按基本支出计入。",
+    "ledger_more": "另有 {count} 处“{kind}”未逐一列出（每类只列出前 {shown} 处）。",
+    "kind.ledger_code_invalid": "科目编码不是五位编码",
+    "kind.ledger_code_retired": "科目已停用",
+    "kind.ledger_code_unknown": "科目不在科目表中",
+    "kind.ledger_amount_not_number": "金额不是数字",
+    "kind.ledger_amount_without_code": "有金额无科目",
+    "kind.ledger_amount_missing": "有科目无金额",
+    "kind.ledger_amount_precision": "金额超过两位小数",
+    "kind.ledger_subtotal_skipped": "合计行已跳过",
+    "kind.ledger_blank_row": "空行",
+    # --- selfeval ledger: the file cannot be used (exit 3) ---
+    "ledger_no_header": "“{path}”的前 {rows} 行中找不到明细账的标题行：需要“科目编码”和“金额”两列（可选“支出类型”列，填基本/项目或项目名称）。",
+    "ledger_no_sheet": "“{path}”中没有工作表“{sheet}”（现有：{sheets}）。",
+    "ledger_needs_fast": "读取明细账需要安装 fastexcel 和 pyarrow：pip install 'selfeval_xl[fast]'",
+    "ledger_table_blocked": "“{table}”需要扩展到第 {row} 行，但表格下方的 {cell} 已有内容；请先移开表格下方的内容再导入。",
+    # --- selfeval ledger: command output ---
+    "ledger.location": "{file} {cell}",
+    "ledger.location_file": "{file}",
+    "ledger.read": "明细账“{file}”（工作表“{sheet}”，金额单位：{unit}）：{lines} 行，计入 {counted} 行，汇总为 {rows} 个科目行。",
+    "ledger.totals": "人员经费 {personnel} 万元，公用经费 {public} 万元，项目支出 {project} 万元，合计 {total} 万元。",
+    "ledger.project": "    项目“{name}”：{amount} 万元（{lines} 笔）",
+    "ledger.project_unnamed": "（未注明项目名称）",
+    "ledger.summary": "共 {errors} 个错误，{warnings} 个提示。",
+    "ledger.refused": "明细账有 {errors} 个错误，未写入。请修正明细账后重试，或加 --force 跳过有错误的行（汇总将不含这些行）。",
+    "ledger.written": "已将 {rows} 个科目行写入“{sheet}”表：{path}",
+    "ledger.check": "新工作簿校验：{errors} 个错误，{warnings} 个提示（运行 selfeval check 查看全部）。",
+    "ledger.note": "由明细账汇总：{lines}笔",
+    "ledger.default_output": "{stem}_明细账汇总.xlsx",
+    "help_ledger_into": "要写入的绩效自评工作簿（只读取，结果写到副本）",
+    "help_ledger_output": "输出工作簿（默认：<工作簿名>_明细账汇总.xlsx）",
+    "help_ledger_sheet": "明细账所在的工作表（默认：第一张）",
+    "help_ledger_force": "明细账有错误时仍写入（跳过有错误的行）",
+    "help_ledger_json": "以 JSON 输出汇总结果和问题",
+}
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.
 # Keys with a dot are not findings: "input.*" = unreadable-file messages, "cli.*"/"severity.*" = listing text.
