@@ -406,7 +406,7 @@ BATCH: dict[str, str] = {
     "ledger_amount_without_code": "此行有金额“{value}”但没有科目编码，未计入；如为合计行请在摘要中注明“合计”，否则请补填科目编码。",
     "ledger_amount_missing": "此行有科目编码但没有金额，按 0 计入。",
     "ledger_amount_precision": "金额 {value} 超过两位小数（精确到分），已按四舍五入计入。",
-    "ledger_subtotal_skipped": "合计、小计或累计行（“{value}”），已跳过，不重复计入。",
+    "ledger_subtotal_skipped": "合计、小计或累计行，已跳过，不重复计入。",
     "ledger_blank_row": "空行，已跳过。",
     "ledger_no_type_column": "明细账没有“支出类型”列（基本/项目或项目名称），全部按基本支出计入。",
     "ledger_more": "另有 {count} 处“{kind}”未逐一列出（每类只列出前 {shown} 处）。",
@@ -423,6 +423,7 @@ BATCH: dict[str, str] = {
     "ledger_no_header": "“{path}”的前 {rows} 行中找不到明细账的标题行：需要“科目编码”和“金额”两列（可选“支出类型”列，填基本/项目或项目名称）。",
     "ledger_no_sheet": "“{path}”中没有工作表“{sheet}”（现有：{sheets}）。",
     "ledger_needs_fast": "读取明细账需要安装 fastexcel 和 pyarrow：pip install 'selfeval_xl[fast]'",
+    "ledger_columns_missing": "“{table}”缺少“{columns}”列，无法写入；请不要删除或重命名模板中的列标题。",
     "ledger_table_blocked": "“{table}”需要扩展到第 {row} 行，但表格下方的 {cell} 已有内容；请先移开表格下方的内容再导入。",
     # --- selfeval ledger: command output ---
     "ledger.location": "{file} {cell}",
