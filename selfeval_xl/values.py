@@ -123,8 +123,8 @@ def read_value(value: CellValue) -> tuple[Decimal | None, str, list[Finding]]:
                 return None, "", [("number_too_large", {"value": value})]
             return number, "", []
         return None, value.strip(), []
-    number, _, findings = read_number(value)
-    return number, "" if number is not None else str(value), findings
+    parsed, _, findings = read_number(value)
+    return parsed, "" if parsed is not None else str(value), findings
 
 
 def read_amount(value: CellValue, unit: str) -> tuple[Decimal | None, list[Finding]]:

@@ -125,6 +125,11 @@ def run_export(book: xw.Book) -> None:
             return
         desktop = is_desktop(book)
         targets: dict[str, Path] = export_paths(evaluation, folder, ["xlsx", "docx", "pdf"] if desktop else ["xlsx", "docx"])
+        own = Path(book.fullname).resolve() if book.fullname else None
+        if own is not None and any(path.resolve() == own for path in targets.values()):
+            # The open workbook itself carries the export's name: never export over it.
+            _alert(book, texts.render(texts.ADDIN, "export.is_open_book", path=own), critical=True)
+            return
         existing = [path for path in targets.values() if path.exists()]
         if existing:
             question = texts.render(texts.ADDIN, "export.overwrite", files="\n".join(p.name for p in existing))

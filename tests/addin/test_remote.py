@@ -347,3 +347,18 @@ def test_export_writes_the_files_beside_the_workbook(remote_book: Callable[..., 
     assert buttons == "yes_no" and all(name in question for name in written)
     assert len(calls) == 1  # the remote engine cannot answer "yes": nothing is replaced
     assert {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
+
+
+def test_export_never_targets_the_open_workbook(remote_book: Callable[..., Any], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import selfeval_xl.export as export
+
+    monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
+    book = remote_book(EXAMPLE)
+    own = Path(book.fullname).resolve()
+    called: list[int] = []
+    monkeypatch.setattr(export, "export_paths", lambda *args, **kwargs: {"xlsx": own})
+    monkeypatch.setattr(export, "export_evaluation", lambda *args, **kwargs: called.append(1) or [])
+    xlwings_adapter.run_export_caller()
+    (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
+    assert mode == "critical" and "同名" in prompt and not called
