@@ -408,7 +408,7 @@ BATCH: dict[str, str] = {
     "ledger_amount_missing": "此行有科目编码但没有金额，按 0 计入。",
     "ledger_amount_precision": "金额 {value} 超过两位小数（精确到分），已按四舍五入计入。",
     "ledger_subtotal_skipped": "合计、小计或累计行，已跳过，不重复计入。",
-    "ledger_blank_row": "空行，已跳过。",
+    "ledger_blank_row": "空行（没有科目编码和金额），已跳过。",
     "ledger_no_type_column": "明细账没有“支出类型”列（基本/项目或项目名称），全部按基本支出计入。",
     "ledger_more": "另有 {count} 处“{kind}”未逐一列出（每类只列出前 {shown} 处）。",
     "kind.ledger_code_invalid": "科目编码不是五位编码",
