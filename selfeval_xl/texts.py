@@ -406,7 +406,7 @@ BATCH: dict[str, str] = {
     "ledger_amount_not_number": "金额“{value}”不是数字，此行未计入；请填写阿拉伯数字（如 1234.50）。",
     "ledger_amount_without_code": "此行有金额“{value}”但没有科目编码，未计入；如为合计行请在摘要中注明“合计”，否则请补填科目编码。",
     "ledger_amount_missing": "此行有科目编码但没有金额，按 0 计入。",
-    "ledger_amount_precision": "金额 {value} 超过两位小数（精确到分），已按四舍五入计入。",
+    "ledger_amount_precision": "金额 {value}（{unit}）有不足一分的尾数，已四舍五入到分计入。",
     "ledger_subtotal_skipped": "合计、小计或累计行，已跳过，不重复计入。",
     "ledger_blank_row": "空行（没有科目编码和金额），已跳过。",
     "ledger_no_type_column": "明细账没有“支出类型”列（基本/项目或项目名称），全部按基本支出计入。",
