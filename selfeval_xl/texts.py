@@ -28,7 +28,7 @@ ISSUES: dict[str, str] = {
     "number_as_text": "“{field}”的数字“{value}”以文本形式保存，已按数字读取；建议改为数字格式。",
     "qualifier_in_number": "“{field}”填写为“{value}”，已按数字读取，并将“{qualifier}”作为限定词；建议数字与限定词分列填写。",
     "approximate_number": "“{field}”填写为“{value}”，金额不能是约数，请填写准确数字。",
-    "chinese_numeral": "“{field}”填写为“{value}”，请用阿拉伯数字填写（如 100000 或 10.00），不要用中文数字。",
+    "chinese_numeral": "“{field}”填写为“{value}”，请用阿拉伯数字填写，不要用中文数字（如“十万”写作 100000，“八”写作 8）。",
     "number_with_unit": "“{field}”填写为“{value}”，请只填数字，不要带单位；金额单位在“基本信息”表中选择。",
     "not_a_number": "“{field}”应填数字，现为“{value}”。",
     "number_too_large": "“{field}”的数值“{value}”过大，请核实是否多填了数字。",

@@ -57,3 +57,13 @@ def test_user_text_is_chinese() -> None:
             bare = re.sub(r"\{[a-z_]+\}", "", template)
             if bare.strip("，。；、") and not re.search(r"[\u4e00-\u9fff]", bare):
                 pytest.fail(f"{key} has no Chinese text")
+
+
+def test_public_api_all_is_complete() -> None:
+    import types
+
+    import selfeval_xl
+
+    public = {name for name, value in vars(selfeval_xl).items()
+              if not name.startswith("_") and not isinstance(value, types.ModuleType) and name != "annotations"}
+    assert public | {"__version__"} == set(selfeval_xl.__all__)
