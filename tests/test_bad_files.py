@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -28,18 +27,28 @@ from selfeval_xl import evaluate, read_workbook
 from selfeval_xl.model import RawBook, RawSheet
 from tests.conftest import EXAMPLE, ROOT, sha256
 
+# Runs the CLI and reports the child's own peak memory (VmHWM of the exec'd image; ru_maxrss would also
+# count the pytest process the child was forked from).
+_WRAPPER = (
+    "import runpy, sys\n"
+    "sys.argv = ['selfeval', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('selfeval_xl', run_name='__main__')\n"
+    "finally:\n"
+    "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+    "    sys.stderr.write('\\nVMHWM_KB=' + hwm + '\\n')\n"
+)
+
 
 def run_cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float, int]:
     """Run the CLI in a child; return the result, seconds taken and that child's peak RSS in MB."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "selfeval_xl", *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, cwd=ROOT)
-    stdout, stderr = child.stdout.read(), child.stderr.read()  # type: ignore[union-attr]
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, timeout=60)
     elapsed = time.perf_counter() - start
-    proc = subprocess.CompletedProcess(child.args, child.returncode, stdout.decode("utf-8"), stderr.decode("utf-8"))
-    return proc, elapsed, usage.ru_maxrss // 1024
+    stderr, _, hwm = proc.stderr.rpartition("\nVMHWM_KB=")
+    proc.stderr = stderr
+    return proc, elapsed, int(hwm.strip() or 0) // 1024
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
