@@ -18,7 +18,7 @@ def _codes_used() -> set[str]:
         text = path.read_text(encoding="utf-8")
         found |= set(re.findall(r'issue\("([a-z_]+)"', text))
         found |= set(re.findall(r'ctx\.add\("([a-z_]+)"', text))
-        if path.name in ("values.py", "parse.py"):
+        if path.name in ("values.py", "parse.py", "parse_cells.py"):
             found |= set(re.findall(r'\("([a-z_]+)", \{', text))  # values.* findings
     return found
 
