@@ -18,24 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from selfeval_xl import texts
-from selfeval_xl.errors import (
-    EncryptedWorkbookError,
-    FileMissingError,
-    LegacyFormatError,
-    NotAWorkbookError,
-    UnsafeWorkbookError,
-    WorkbookError,
-)
+from selfeval_xl.errors import NotAWorkbookError, WorkbookError
+from selfeval_xl.xlsx_reader import LEDGER_LIMITS, inspect_file
 
 HEADER_SCAN_ROWS = 30
-
-# A ledger may be as large as a sheet can be (1,048,576 rows); limits are far above a template's.
-MB = 1024 * 1024
-MAX_FILE_BYTES = 500 * MB
-MAX_UNCOMPRESSED_BYTES = 2048 * MB
-MAX_RATIO = 100  # per member larger than 1 MB uncompressed: zip bombs compress far better
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 # Header aliases after normalisation (NFKC, no spaces, no "(元)"/"(万元)"); earlier aliases win.
 CODE_HEADERS = ("科目编码", "科目代码", "经济分类科目编码", "经济科目编码", "经济分类编码", "支出经济分类科目",
@@ -43,6 +29,7 @@ CODE_HEADERS = ("科目编码", "科目代码", "经济分类科目编码", "经
 AMOUNT_HEADERS = ("金额", "支出金额", "借方金额", "借方发生额", "本期发生额", "发生额", "借方", "支出数")
 TYPE_HEADERS = ("支出类型", "基本/项目", "基本或项目", "经费类型", "支出性质", "资金性质", "项目名称", "项目")
 SUMMARY_HEADERS = ("摘要", "说明")
+
 
 class LedgerError(WorkbookError):
     """The ledger cannot be used at all (no header, no such sheet, reader missing): exit 3.
@@ -59,57 +46,8 @@ class LedgerError(WorkbookError):
 
 
 def inspect_ledger(path: Path) -> None:
-    """Refuse what is not a safe .xlsx before the reader inflates anything (see ``xlsx_reader``)."""
-    shown = str(path)
-    if not path.exists():
-        raise FileMissingError(path=shown)
-    if path.is_dir():
-        raise FileMissingError("is_directory", path=shown)
-    size = path.stat().st_size
-    if size == 0:
-        raise NotAWorkbookError(path=shown)
-    if size > MAX_FILE_BYTES:
-        raise UnsafeWorkbookError(path=shown, reason=texts.render(texts.FATAL, "reason_file_size", size=size // MB,
-                                                                  limit=MAX_FILE_BYTES // MB))
-    with path.open("rb") as fh:
-        head = fh.read(4 * 1024 * 1024)
-    if head.startswith(OLE_MAGIC):
-        if ENCRYPTED_MARK in head:
-            raise EncryptedWorkbookError(path=shown)
-        raise LegacyFormatError(path=shown)
-    if not head.startswith(b"PK\x03\x04"):
-        raise NotAWorkbookError("csv_as_xlsx" if _looks_like_text(head) else "not_a_workbook", path=shown)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if "xl/workbook.xml" not in {i.filename for i in infos}:
-                raise NotAWorkbookError("zip_not_workbook", path=shown)
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED_BYTES:
-                raise UnsafeWorkbookError(path=shown, reason=texts.render(
-                    texts.FATAL, "reason_inflated", size=total // MB, limit=MAX_UNCOMPRESSED_BYTES // MB))
-            for info in infos:
-                if info.file_size > MB and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise UnsafeWorkbookError(path=shown, reason=texts.render(
-                        texts.FATAL, "reason_ratio", member=info.filename))
-                if info.filename.endswith((".xml", ".rels")):
-                    with archive.open(info) as member:
-                        prolog = member.read(4096)
-                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                        raise UnsafeWorkbookError(path=shown, reason=texts.render(
-                            texts.FATAL, "reason_dtd", member=info.filename))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-        raise NotAWorkbookError("truncated", path=shown) from None
-
-
-def _looks_like_text(sample: bytes) -> bool:
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = sample[:4096].decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return "\x00" not in text
-    return False
+    """Refuse what is not a safe .xlsx before the reader inflates anything, with a ledger's larger limits."""
+    inspect_file(path, LEDGER_LIMITS)
 
 
 def modules() -> tuple[Any, Any, Any]:

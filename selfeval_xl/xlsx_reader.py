@@ -14,6 +14,7 @@ The input file is opened read-only and never written.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from selfeval_xl import layout, texts
@@ -28,10 +29,18 @@ from selfeval_xl.errors import (
 from selfeval_xl.model import CellValue, RawBook, RawSheet, TableRef
 
 MB = 1024 * 1024
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a filled template is well under 1 MB
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_MEMBERS = 2000
-MAX_RATIO = 100  # per member larger than 1 MB uncompressed
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    file_bytes: int
+    uncompressed_bytes: int
+    members: int = 2000
+    ratio: int = 100  # per member larger than 1 MB uncompressed: zip bombs compress far better
+
+
+WORKBOOK_LIMITS = Limits(50 * MB, 200 * MB)  # a filled template is well under 1 MB
+LEDGER_LIMITS = Limits(500 * MB, 2048 * MB)  # a 明细账 may be as long as a sheet can be
 MAX_ROWS = 5000  # per input sheet
 MAX_COLS = 60
 
@@ -40,8 +49,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 
-def inspect_file(path: Path) -> None:
-    """Raise the right WorkbookError unless ``path`` looks like a safe .xlsx package."""
+def inspect_file(path: Path, limits: Limits = WORKBOOK_LIMITS) -> None:
+    """Raise the right WorkbookError unless ``path`` looks like a safe .xlsx package within ``limits``."""
     shown = str(path)
     if not path.exists():
         raise FileMissingError(path=shown)
@@ -50,8 +59,9 @@ def inspect_file(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise NotAWorkbookError(path=shown)
-    if size > MAX_FILE_BYTES:
-        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_file_size", size=size // MB, limit=MAX_FILE_BYTES // MB))
+    if size > limits.file_bytes:
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_file_size", size=size // MB,
+                                                             limit=limits.file_bytes // MB))
     with path.open("rb") as fh:
         head = fh.read(8)
         if head == OLE_MAGIC:
@@ -71,13 +81,14 @@ def inspect_file(path: Path) -> None:
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         raise NotAWorkbookError("zip_not_workbook", path=shown)
-    if len(infos) > MAX_MEMBERS:
-        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_members", count=len(infos), limit=MAX_MEMBERS))
+    if len(infos) > limits.members:
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_members", count=len(infos), limit=limits.members))
     total = sum(info.file_size for info in infos)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_inflated", size=total // MB, limit=MAX_UNCOMPRESSED_BYTES // MB))
+    if total > limits.uncompressed_bytes:
+        raise UnsafeWorkbookError(path=shown, reason=_reason("reason_inflated", size=total // MB,
+                                                             limit=limits.uncompressed_bytes // MB))
     for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > MB and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise UnsafeWorkbookError(path=shown, reason=_reason("reason_ratio", member=info.filename))
     _refuse_dtds(path, infos)
 
