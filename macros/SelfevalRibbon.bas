@@ -41,6 +41,17 @@ Failed:
     ReportFailure
 End Sub
 
+Public Sub SelfevalLedger(control As IRibbonControl)
+    ' The ledger file is chosen in Excel's own dialog, opened from Python (no path on a command line).
+    On Error GoTo Failed
+    ShowStatus "status.ledger"
+    RunPython "from selfeval_xl.xlwings_adapter import run_import_ledger_caller; run_import_ledger_caller()"
+    Application.StatusBar = False
+    Exit Sub
+Failed:
+    ReportFailure
+End Sub
+
 Public Sub SelfevalAbout(control As IRibbonControl)
     On Error GoTo Failed
     ShowStatus "status.about"

@@ -168,6 +168,28 @@ def _print_issues(ledger: Ledger, issues: Sequence[Issue]) -> None:
         click.echo(f"{texts.UI['severity.' + row['severity']]}  {_location(ledger, item)}  {row['message']}")
 
 
+def default_output(book: Path) -> Path:
+    """``<stem>_明细账汇总.xlsx`` beside the workbook."""
+    return book.with_name(_t("ledger.default_output", stem=book.stem))
+
+
+def write_ledger_copy(ledger: Ledger, book: Path, out: Path, unit: str | None = None) -> Any:
+    """Write a copy of ``book`` with the ledger's totals in 经济分类明细 to ``out``; return the copy's Evaluation."""
+    from selfeval_xl.package import workbook_bytes, write_atomic
+    from selfeval_xl.pipeline import evaluate
+    from selfeval_xl.xlsx_reader import load_for_copy, read_workbook
+
+    if unit is None:
+        unit = evaluate(read_workbook(book)).model.info.amount_unit
+    copy = load_for_copy(book)
+    write_detail(copy, ledger, unit)
+    try:
+        write_atomic(out, workbook_bytes(copy))
+    except OSError as exc:
+        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+    return evaluate(read_workbook(out))
+
+
 def _same(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and a.resolve() == b.resolve()
 
@@ -182,25 +204,18 @@ def _same(a: Path, b: Path) -> bool:
 def ledger_command(ledger_path: Path, book: Path, output: Path | None, sheet: str | None, force: bool,
                    as_json: bool) -> None:
     """Total a 明细账 (LEDGER) by economic code into 经济分类明细 of a copy of BOOK."""
-    from selfeval_xl.package import workbook_bytes, write_atomic
     from selfeval_xl.pipeline import evaluate
-    from selfeval_xl.xlsx_reader import load_for_copy, read_workbook
+    from selfeval_xl.xlsx_reader import read_workbook
 
     unit = evaluate(read_workbook(book)).model.info.amount_unit
     ledger = read_ledger(ledger_path, sheet)
-    out = output or book.with_name(_t("ledger.default_output", stem=book.stem))
+    out = output or default_output(book)
     if _same(out, book) or _same(out, ledger_path):
         raise OutputError("output_is_input", path=out)
     written = not ledger.errors or force
     check = None
     if written:
-        copy = load_for_copy(book)
-        write_detail(copy, ledger, unit)
-        try:
-            write_atomic(out, workbook_bytes(copy))
-        except OSError as exc:
-            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
-        result = evaluate(read_workbook(out))
+        result = write_ledger_copy(ledger, book, out, unit)
         check = {"errors": len(result.errors), "warnings": len(result.warnings)}
     if as_json:
         doc = to_document(ledger, book, out if written else None, unit, check)

@@ -300,7 +300,9 @@ ADDIN: dict[str, str] = {
     "ribbon.check": "校验数据",
     "ribbon.check_tip": "检查本工作簿的数据，把每个问题列在“校验结果”表中（点击位置可跳转到单元格）。不修改您填写的内容。",
     "ribbon.report": "生成报告",
-    "ribbon.report_tip": "校验无错误后，在本工作簿中生成“自评报告”“计算明细”“校验结果”表（每次重新生成）。",
+    "ribbon.report_tip": "校验无错误后，在本工作簿中生成“自评报告”“自评表”“计算明细”“校验结果”表（每次重新生成）。",
+    "ribbon.ledger": "导入明细账",
+    "ribbon.ledger_tip": "选择明细账工作簿，按经济分类科目汇总后写入本工作簿副本的“经济分类明细”表（另存在同一文件夹，不改动本工作簿）。",
     "ribbon.export": "导出报送",
     "ribbon.export_tip": "生成报告，并在工作簿所在文件夹导出报送用的 Excel、Word 和 PDF 文件。",
     "ribbon.about": "关于/诊断",
@@ -309,6 +311,7 @@ ADDIN: dict[str, str] = {
     "status.check": "绩效自评：正在校验数据，请稍候……",
     "status.report": "绩效自评：正在生成报告，请稍候……",
     "status.export": "绩效自评：正在导出报送文件，请稍候……",
+    "status.ledger": "绩效自评：正在汇总明细账，请稍候……",
     "status.about": "绩效自评：正在收集诊断信息……",
     "status.writing": "绩效自评：正在写入“{sheet}”表……",
     "vba.failed": "无法启动绩效自评程序（Python）。请联系信息技术人员检查安装，或点击“关于/诊断”。错误信息：{error}",
@@ -353,6 +356,12 @@ ADDIN: dict[str, str] = {
     "help.install_from": "要安装的加载项文件（默认：从 macros/ 现场构建）",
     "help.install_dir": "安装到此文件夹（默认：Excel 启动文件夹 XLSTART）",
     "export.is_open_book": "导出文件与当前打开的工作簿同名（{path}），为免覆盖您的工作簿已停止导出；请将工作簿另存为其他文件名后再导出。",
+    "ledger.pick": "选择明细账工作簿（.xlsx）",
+    "ledger.no_dialog": "此环境无法弹出文件选择框。请在命令行运行：selfeval ledger 明细账.xlsx --into 本工作簿.xlsx",
+    "ledger.refused": "明细账有 {errors} 处错误，未写入。前几处：\n{issues}\n请修正明细账后重试（命令行 selfeval ledger 可列出全部问题）。",
+    "ledger.done": "已按经济分类科目汇总 {rows} 个科目，写入副本：\n{path}\n（以已保存的工作簿为基础；本工作簿未改动）\n{check}",
+    "ledger.check_ok": "副本校验：经济分类明细与预算支出一致。",
+    "ledger.check_bad": "副本校验：仍有 {errors} 个错误，请打开副本查看“校验结果”。",
 }
 
 # Exports for the finance bureau (values-only xlsx, docx, pdf): file names, messages.

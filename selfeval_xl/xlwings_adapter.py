@@ -74,6 +74,10 @@ def run_export_caller() -> None:
     run_export(xw.Book.caller())
 
 
+def run_import_ledger_caller() -> None:
+    run_import_ledger(xw.Book.caller())
+
+
 def run_about_caller() -> None:
     run_about(xw.Book.caller())
 
@@ -154,6 +158,45 @@ def run_export(book: xw.Book) -> None:
         files = "\n".join(path.name for path in written)
         message = texts.render(texts.ADDIN, "export.done", folder=folder, files=files)
         _alert(book, "\n".join([message, *notes]))
+
+
+def run_import_ledger(book: xw.Book, ledger_path: Path | None = None) -> None:
+    """Total a 明细账 into 经济分类明细 of a copy of the (saved) workbook, beside it; never edits the open book.
+
+    The ledger is chosen in Excel's own file dialog (COM on Windows) unless ``ledger_path`` is given.
+    """
+    with _guarded(book):
+        folder = _book_folder(book)
+        if folder is None:
+            return
+        if ledger_path is None:
+            ledger_path = _pick_file(book, texts.ADDIN["ledger.pick"])
+            if ledger_path is None:
+                return
+        from selfeval_xl.ledger import default_output, issue_rows, write_ledger_copy
+        from selfeval_xl.ledger_read import read_ledger
+
+        source = Path(book.fullname)
+        ledger = read_ledger(ledger_path)
+        if ledger.errors:
+            shown = "\n".join(row["message"] for row in issue_rows(ledger) if row["severity"] == "error")
+            _alert(book, texts.render(texts.ADDIN, "ledger.refused", errors=len(ledger.errors), issues=shown),
+                   critical=True)
+            return
+        out = default_output(source)
+        result = write_ledger_copy(ledger, source, out)
+        note = (texts.ADDIN["ledger.check_ok"] if not result.errors
+                else texts.render(texts.ADDIN, "ledger.check_bad", errors=len(result.errors)))
+        _alert(book, texts.render(texts.ADDIN, "ledger.done", rows=len(ledger.rows), path=out, check=note))
+
+
+def _pick_file(book: xw.Book, title: str) -> Path | None:
+    """Excel's own open-file dialog (desktop Excel on Windows); None when cancelled or not available."""
+    if not is_desktop(book) or sys.platform != "win32":
+        _alert(book, texts.ADDIN["ledger.no_dialog"], critical=True)
+        return None
+    chosen = book.app.api.GetOpenFilename("Excel (*.xlsx),*.xlsx", 1, title)
+    return Path(chosen) if isinstance(chosen, str) and chosen else None
 
 
 def run_about(book: xw.Book) -> None:

@@ -362,3 +362,47 @@ def test_export_never_targets_the_open_workbook(remote_book: Callable[..., Any],
     xlwings_adapter.run_export_caller()
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     assert mode == "critical" and "同名" in prompt and not called
+
+
+def test_import_ledger_writes_a_reconciling_copy_beside_the_workbook(
+        remote_book: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks.generate import write_ledger
+    from examples.build_examples import DAXIANG_2020
+    from selfeval_xl import evaluate, read_workbook
+
+    book_path = tmp_path / "单位.xlsx"
+    book_path.write_bytes(EXAMPLE.read_bytes())
+    ledger = write_ledger(tmp_path / "明细账.xlsx", 2_000, DAXIANG_2020)
+    monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
+    book = remote_book(EXAMPLE)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(book_path)))
+    xlwings_adapter.run_import_ledger(book, ledger)
+    (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
+    out = tmp_path / "单位_明细账汇总.xlsx"
+    assert mode == "info" and str(out) in prompt and texts.ADDIN["ledger.check_ok"] in prompt, prompt
+    assert evaluate(read_workbook(out)).errors == ()
+    assert book_path.read_bytes() == EXAMPLE.read_bytes()
+    assert not [a for a in actions_of(book) if a["func"] in ("setValues", "addSheet")]  # the open book untouched
+
+
+def test_import_ledger_without_a_file_dialog_says_how(remote_book: Callable[..., Any], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
+    book = remote_book(EXAMPLE)
+    xlwings_adapter.run_import_ledger_caller()
+    (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
+    assert mode == "critical" and prompt == texts.ADDIN["ledger.no_dialog"]
+
+
+def test_import_ledger_with_errors_writes_nothing(remote_book: Callable[..., Any], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.scale.test_ledger import _problem_ledger
+
+    ledger = _problem_ledger(tmp_path / "坏明细账.xlsx")
+    monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
+    book = remote_book(EXAMPLE)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(tmp_path / "单位.xlsx")))
+    xlwings_adapter.run_import_ledger(book, ledger)
+    (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
+    assert mode == "critical" and "处错误" in prompt and "99999" in prompt, prompt
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏明细账.xlsx"]

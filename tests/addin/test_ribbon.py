@@ -119,7 +119,7 @@ def _vba_sources() -> str:
 def test_every_onaction_has_a_ribbon_sub(addin_bytes: bytes) -> None:
     actions = [el.get("onAction") for el in built_ribbon(addin_bytes).iter() if el.get("onAction")]
     subs = RIBBON_SUB.findall(_vba_sources())
-    assert len(actions) == 4
+    assert len(actions) == 5
     assert len(subs) == len(set(subs)), "a ribbon callback is defined twice"
     assert sorted(a.rsplit(".", 1)[-1] for a in actions) == sorted(subs)
 
@@ -131,7 +131,8 @@ def test_ribbon_labels_are_the_catalog(addin_bytes: bytes) -> None:
     assert tab.get("label") == texts.ADDIN["ribbon.tab"]
     groups = [g.get("label") for g in ribbon.iter(f"{CUSTOMUI}group")]
     assert groups == [texts.ADDIN["ribbon.group_main"], texts.ADDIN["ribbon.group_help"]]
-    keys = {"SelfevalCheck": "check", "SelfevalReport": "report", "SelfevalExport": "export", "SelfevalAbout": "about"}
+    keys = {"SelfevalLedger": "ledger", "SelfevalCheck": "check", "SelfevalReport": "report",
+            "SelfevalExport": "export", "SelfevalAbout": "about"}
     for button in ribbon.iter(f"{CUSTOMUI}button"):
         key = keys[button.get("onAction")]
         assert button.get("label") == button.get("screentip") == texts.ADDIN[f"ribbon.{key}"]
@@ -140,7 +141,8 @@ def test_ribbon_labels_are_the_catalog(addin_bytes: bytes) -> None:
 
 def test_every_vba_text_key_is_in_the_catalog() -> None:
     keys = re.findall(r'(?:AddinText|ShowStatus)\s*\(?\s*"([\w.]+)"', _vba_sources())
-    assert set(keys) >= {"status.check", "status.report", "status.export", "status.about", "vba.failed", "dialog.title"}
+    assert set(keys) >= {"status.ledger", "status.check", "status.report", "status.export", "status.about",
+                         "vba.failed", "dialog.title"}
     assert set(keys) <= set(texts.ADDIN)
 
 
@@ -155,7 +157,7 @@ def test_every_button_sub_shows_status_then_runs_one_entry_point() -> None:
 def test_every_runpython_target_imports_in_a_fresh_interpreter() -> None:
     """As RunPython runs it: a new Python, no licence key, the workbook's folder not on the path."""
     commands = RUNPYTHON.findall(_vba_sources())
-    assert len(commands) == 4
+    assert len(commands) == 5
     imports = []
     for command in commands:
         match = ENTRY.match(command)
