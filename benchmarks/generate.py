@@ -223,3 +223,23 @@ def department_data(base: dict[str, Any], n: int) -> dict[str, Any]:
             indicator["actual"] = int(indicator["target"] * rng.uniform(0.6, 0.99))
             indicator["reason"] = "受疫情影响，部分工作延期；下一步加快进度。"  # noqa: RUF001 (Chinese data)
     return data
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python benchmarks/generate.py OUT.xlsx [LINES]``: a 明细账 that adds up to the founding example."""
+    import argparse
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from examples.build_examples import DAXIANG_2020
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("lines", type=int, nargs="?", default=10_000)
+    args = parser.parse_args(argv)
+    write_ledger(args.out, args.lines, DAXIANG_2020)
+    print(f"wrote {args.out} ({args.lines} lines)")
+
+
+if __name__ == "__main__":
+    main()
