@@ -38,7 +38,7 @@ from selfeval_xl.ledger_sheet import (
     modules,
     peek_rows,
 )
-from selfeval_xl.model import Issue, Severity
+from selfeval_xl.model import HasIssues, Issue, Severity
 from selfeval_xl.values import read_number
 
 __all__ = ["Ledger", "LedgerError", "LedgerRow", "ProjectTotal", "fen_to_unit", "read_ledger", "total_ledger"]
@@ -75,7 +75,7 @@ class ProjectTotal:
 
 
 @dataclass(frozen=True, slots=True)
-class Ledger:
+class Ledger(HasIssues):
     file: str
     sheet: str
     unit: str  # unit of the amount column: 元 or 万元
@@ -84,14 +84,6 @@ class Ledger:
     rows: tuple[LedgerRow, ...]  # sorted: 基本支出 then 项目支出, by code
     projects: tuple[ProjectTotal, ...]
     issues: tuple[Issue, ...]
-
-    @property
-    def errors(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if i.is_error)
-
-    @property
-    def warnings(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if not i.is_error)
 
     def total(self, spending: str | None = None, personnel: bool | None = None) -> int:
         """Σ 分 of the rows of a spending type and (for 基本支出) of 人员经费 (True) or 公用经费 (False)."""

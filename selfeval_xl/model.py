@@ -90,6 +90,21 @@ class Issue:
         return dict(self.params)[key]
 
 
+class HasIssues:
+    """Mixin for results that carry ``issues``: the errors and the warnings among them."""
+
+    __slots__ = ()
+    issues: tuple[Issue, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.is_error)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if not i.is_error)
+
+
 # ---- where a record came from --------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from selfeval_xl import layout
 from selfeval_xl.compute import Results, compute
-from selfeval_xl.model import Issue, Model, RawBook
+from selfeval_xl.model import HasIssues, Issue, Model, RawBook
 from selfeval_xl.narrative import Report, build_narrative
 from selfeval_xl.parse import parse_book
 from selfeval_xl.rules import run_rules
@@ -17,21 +17,13 @@ from selfeval_xl.yoy import Change, compare, swing_issues
 
 
 @dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(HasIssues):
     model: Model
     issues: tuple[Issue, ...]
     results: Results
     scoring: Scoring | None = None
     changes: tuple[Change, ...] = ()  # against last year, when given
     previous_year: int | None = None
-
-    @property
-    def errors(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if i.is_error)
-
-    @property
-    def warnings(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if not i.is_error)
 
     def narrative(self, *, force: bool = False) -> Report:
         return build_narrative(self.model, self.results, self.scoring, self.changes, self.previous_year,
