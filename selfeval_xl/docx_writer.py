@@ -30,11 +30,13 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
 from selfeval_xl import texts
 from selfeval_xl.narrative import Report
+from selfeval_xl.numbers import fmt_amount, fmt_percent
 from selfeval_xl.package import normalize_package
 from selfeval_xl.sheets import STYLES, Cell, SheetContent
 
@@ -309,8 +311,12 @@ def _page_number(paragraph: Any, *, odd: bool) -> None:
 # -- attached tables -------------------------------------------------------------------------
 
 
-def cell_text(value: str | int | float) -> str:
-    """A cell value as Excel's General format shows it: 80.0 → "80", 9.5 → "9.5"."""
+def cell_text(value: str | int | float, number_format: str = "") -> str:
+    """A cell value as Excel shows it: with its number format (0.00 → "9.79", 0.00% → "97.88%"),
+    else as General does (80.0 → "80", 9.5 → "9.5")."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format in ("0.00", "0.00%"):
+        exact = Decimal(repr(value))
+        return fmt_percent(exact * 100) if number_format == "0.00%" else fmt_amount(exact)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return clean_text(str(value))
@@ -354,7 +360,7 @@ def _add_table_sheet(doc: Any, content: SheetContent) -> None:
                 block = []
             only = _filled(cells)[0]
             key = "table_title" if only.style in TITLE_CELL_STYLES else "table_note"
-            doc.add_paragraph(cell_text(only.value), style=_name(key))
+            doc.add_paragraph(cell_text(only.value, STYLES[only.style].number_format), style=_name(key))
         elif _filled(cells):
             block.append((row, cells))
     if block:
@@ -417,7 +423,7 @@ def _add_table(doc: Any, rows: Sequence[Row], content: SheetContent, text_width:
             look = STYLES[source.style]
             paragraph = table.cell(index[row], source.col - first).paragraphs[0]
             paragraph.alignment = aligns[look.align]
-            run = paragraph.add_run(cell_text(source.value))
+            run = paragraph.add_run(cell_text(source.value, STYLES[source.style].number_format))
             set_fonts(run._r.get_or_add_rPr(), look.font)
             run.font.size = Pt(look.size)
             run.bold = look.bold or None

@@ -32,6 +32,7 @@ class Style:
     fill: str = ""  # RGB hex, "" for none
     color: str = ""  # font colour
     border: bool = False  # thin grid border (tables meant for print)
+    number_format: str = ""  # Excel number format of numeric cells ("0.00", "0.00%"); "" = General
 
 
 STYLES: dict[str, Style] = {
@@ -53,6 +54,8 @@ STYLES: dict[str, Style] = {
     "td": Style("仿宋_GB2312", 10.5, wrap=True, border=True),
     "td_center": Style("仿宋_GB2312", 10.5, wrap=True, align="center", border=True),
     "td_number": Style("仿宋_GB2312", 10.5, align="right", border=True),
+    "td_amount": Style("仿宋_GB2312", 10.5, align="right", border=True, number_format="0.00"),
+    "td_percent": Style("仿宋_GB2312", 10.5, align="center", border=True, number_format="0.00%"),
 }
 
 HIGHLIGHT_ERROR = "FFC7CE"  # fill of an input cell with an error, in the output copy only
@@ -63,7 +66,7 @@ HIGHLIGHT_WARNING = "FFEB9C"
 class Cell:
     row: int
     col: int
-    value: str | int | float
+    value: str | int | float  # numbers keep their value; the style's number_format shows them (0.00, 0.00%)
     style: str = "cell"
     link: str = ""  # internal hyperlink target, e.g. "'基本信息'!C4"
 
@@ -195,7 +198,7 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
     put(2, 1, ui["scoring_unit"], "th")
     put(2, 2, info.unit_name, "td", 4)
     put(2, 5, ui["scoring_total"], "th")
-    put(2, 6, fmt_amount(scoring.total), "td_number")
+    put(2, 6, _number(scoring.total), "td_amount")
     put(2, 7, ui["scoring_grade"], "th")
     put(2, 8, scoring.grade, "td_center")
     row = 3
@@ -209,12 +212,14 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
         put(row, 1, label)
         for col, attr in ((2, "initial"), (3, "adjusted"), (4, "executed")):
             value = getattr(line, attr) if line else None
-            put(row, col, fmt_amount(value) if value is not None else "", "td_number")
+            put(row, col, _number(value) if value is not None else "", "td_amount")
         is_total = key == "total"
-        rate = fmt_percent(scoring.execution_rate) if is_total and scoring.execution_rate is not None else "—"
-        put(row, 5, fmt_quantity(EXECUTION_WEIGHT) if is_total else "—", "td_center")
-        put(row, 6, rate, "td_center")
-        put(row, 7, fmt_amount(scoring.execution_score) if is_total else "—", "td_center", 8)
+        if is_total and scoring.execution_rate is not None:
+            put(row, 6, _number(scoring.execution_rate / 100), "td_percent")
+        else:
+            put(row, 6, "—", "td_center")
+        put(row, 5, _number(EXECUTION_WEIGHT) if is_total else "—", "td_center")
+        put(row, 7, _number(scoring.execution_score) if is_total else "—", "td_amount" if is_total else "td_center", 8)
     row += 1
     put(row, 1, ui["scoring_goals"], "th")
     put(row, 2, ui["scoring_expected"], "th", 4)
@@ -237,15 +242,15 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
             actual = _ui("scoring_rated", actual=actual, rating=ind.rating) if actual else ind.rating
         for col, value, style in ((1, ind.level1, "td_center"), (2, ind.level2, "td_center"), (3, ind.name, "td"),
                                   (4, _value_text(ind.direction, ind.target, ind.target_text, ind.unit), "td_center"),
-                                  (5, actual, "td_center"), (6, fmt_quantity(result.weight), "td_center"),
-                                  (7, fmt_amount(result.score), "td_number"), (8, ind.reason, "td")):
+                                  (5, actual, "td_center"), (6, _number(result.weight), "td_center"),
+                                  (7, _number(result.score), "td_amount"), (8, ind.reason, "td")):
             put(row, col, value, style)
     for col in (1, 2):  # merge runs of the same 一级 / 二级 indicator vertically
         merges.extend(_vertical_runs(scoring.indicators, col, first_indicator_row))
     row += 1
     put(row, 1, ui["scoring_sum"], "th", 5)
-    put(row, 6, "100", "td_center")
-    put(row, 7, fmt_amount(scoring.total), "td_number")
+    put(row, 6, 100, "td_center")
+    put(row, 7, _number(scoring.total), "td_amount")
     put(row, 8, _ui("scoring_grade_is", grade=scoring.grade), "td_center")
     widths = ((1, 16.0), (2, 14.0), (3, 26.0), (4, 14.0), (5, 16.0), (6, 8.0), (7, 9.0), (8, 38.0))
     return SheetContent(ui["sheet_scoring"], tuple(cells), widths, ((1, 30.0), *_fit_heights(cells, merges, widths)),
@@ -264,6 +269,11 @@ def _fit_heights(cells: Sequence[Cell], merges: Sequence[tuple[int, int, int, in
         width = sum(width_of.get(c, 10.0) for c in range(cell.col, span.get((cell.row, cell.col), cell.col) + 1))
         heights[cell.row] = max(heights.get(cell.row, 0.0), _height(cell.value, width, STYLES[cell.style].size))
     return sorted(heights.items())
+
+
+def _number(value: Decimal) -> int | float:
+    """A presented (already rounded) Decimal as the number Excel stores; whole numbers stay ints."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _vertical_runs(results: Sequence[IndicatorScore], col: int, first_row: int) -> list[tuple[int, int, int, int]]:

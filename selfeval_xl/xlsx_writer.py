@@ -52,6 +52,8 @@ def render_sheet(book: Any, content: SheetContent) -> Any:
             target.fill = PatternFill("solid", fgColor=style.fill)
         if style.border:
             target.border = thin
+        if style.number_format and isinstance(cell.value, (int, float)):
+            target.number_format = style.number_format
         if cell.link:
             target.hyperlink = Hyperlink(ref=target.coordinate, location=cell.link, display=str(cell.value))
     for first_row, first_col, last_row, last_col in content.merges:

@@ -123,6 +123,8 @@ def _apply_styles(sheet: xw.Sheet, content: SheetContent, n_rows: int, n_cols: i
                 rng.color = "#" + style.fill
             if style.border:
                 rng.borders.line_style = "continuous"  # thin is Excel's default weight
+            if style.number_format:
+                rng.number_format = style.number_format
 
 
 def _format(rng: xw.Range, style: Style, base: Style | None) -> None:

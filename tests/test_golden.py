@@ -7,6 +7,7 @@ from pathlib import Path
 
 from selfeval_xl import evaluate, read_workbook, render_text
 from selfeval_xl.cli import main
+from selfeval_xl.docx_writer import cell_text
 from tests.conftest import EXAMPLE, check_golden, sha256
 
 # Every figure, list and fact of the founding report (shared/seed), as the tool must print them.
@@ -63,7 +64,8 @@ def dump_sheets(path: Path, titles: list[str]) -> str:
         for row in ws.iter_rows():
             for cell in row:
                 if cell.value not in (None, ""):
-                    value = re.sub(r"生成时间：[0-9: -]+", "生成时间：<now>", str(cell.value))
+                    shown = cell_text(cell.value, cell.number_format)  # as Excel shows it (0.00, 0.00%)
+                    value = re.sub(r"生成时间：[0-9: -]+", "生成时间：<now>", shown)
                     link = f" -> {cell.hyperlink.location or cell.hyperlink.target}" if cell.hyperlink else ""
                     out.append(f"{cell.coordinate}\t{value}{link}")
     return "\n".join(out) + "\n"

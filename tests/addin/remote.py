@@ -181,6 +181,9 @@ def replay(actions: list[dict[str, Any]], base: Path) -> Replay:
             r0, c0 = action["start_row"] + 1, action["start_column"] + 1
             ws.merge_cells(start_row=r0, start_column=c0, end_row=r0 + action["row_count"] - 1,
                            end_column=c0 + action["column_count"] - 1)
+        elif func == "setNumberFormat":
+            for cell in _cells(ws, action):
+                cell.number_format = args[0]
         elif func == "setShowGridlines":
             ws.sheet_view.showGridLines = args[0]
         elif func == "alert":

@@ -18,7 +18,7 @@ from selfeval_xl import texts  # noqa: E402
 from selfeval_xl.docx_writer import cell_text, report_docx, title_lines  # noqa: E402
 from selfeval_xl.narrative import Block, Report, Section, render_text  # noqa: E402
 from selfeval_xl.pipeline import Evaluation  # noqa: E402
-from selfeval_xl.sheets import Cell, SheetContent  # noqa: E402
+from selfeval_xl.sheets import STYLES, Cell, SheetContent  # noqa: E402
 from tests.conftest import GOLDEN  # noqa: E402
 from tests.export.conftest import STYLE_KEYS  # noqa: E402
 
@@ -178,7 +178,7 @@ def test_scoring_sheet_of_the_example_is_an_attached_landscape_table(example_exp
     texts_in_table = {c.text for row in table.rows for c in row.cells}
     for cell in sheet.cells:
         if cell.row > 1 and cell.value != "":
-            assert cell_text(cell.value) in texts_in_table, cell
+            assert cell_text(cell.value, STYLES[cell.style].number_format) in texts_in_table, cell
     title = [p.text for p in document.paragraphs if p.style.name == texts.EXPORT["style.table_title"]]
     assert title == ["大祥区融媒体中心2020年度部门整体支出绩效自评表"]
 
@@ -243,6 +243,14 @@ def test_title_lines(title: str, expected: list[str]) -> None:
                                                  ("x\x07y", "xy"), ("—", "—")])
 def test_cell_text(value: str | int | float, expected: str) -> None:
     assert cell_text(value) == expected
+
+
+@pytest.mark.parametrize(("value", "number_format", "expected"), [
+    (130, "0.00", "130.00"), (9.79, "0.00", "9.79"), (0.9788, "0.00%", "97.88%"), (1, "0.00%", "100.00%"),
+    (95.69, "", "95.69"),
+])
+def test_cell_text_with_number_format(value: float, number_format: str, expected: str) -> None:
+    assert cell_text(value, number_format) == expected
 
 
 def test_docx_is_reproducible(example_evaluation: Evaluation) -> None:
