@@ -253,8 +253,13 @@ def build_narrative(model: Model, results: Results, scoring: Scoring | None = No
 
 def render_text(report: Report) -> str:
     """Plain UTF-8 text, one paragraph a line, a blank line before each top-level heading."""
+    return render_lines(report.lines())
+
+
+def render_lines(styled: Sequence[tuple[str, str]]) -> str:
+    """Plain text of (style, text) lines as ``Report.lines()`` gives them (or as read back from a .docx)."""
     lines: list[str] = []
-    for style, text in report.lines():
+    for style, text in styled:
         if style == "h1" and lines and lines[-1]:
             lines.append("")
         lines.append(text)

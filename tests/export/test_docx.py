@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt  # noqa: E402
 
 from selfeval_xl import texts  # noqa: E402
 from selfeval_xl.docx_writer import cell_text, report_docx, title_lines  # noqa: E402
-from selfeval_xl.narrative import Block, Report, Section, render_text  # noqa: E402
+from selfeval_xl.narrative import Block, Report, Section, render_lines, render_text  # noqa: E402
 from selfeval_xl.pipeline import Evaluation  # noqa: E402
 from selfeval_xl.sheets import STYLES, Cell, SheetContent  # noqa: E402
 from tests.conftest import GOLDEN  # noqa: E402
@@ -40,14 +40,7 @@ def narrative_lines(document: Any) -> list[tuple[str, str]]:
 
 def as_text(lines: list[tuple[str, str]]) -> str:
     """The plain-text rendering of ``render_text``, from the document's paragraphs."""
-    out: list[str] = []
-    for style, text in lines:
-        if style == "h1" and out and out[-1]:
-            out.append("")
-        out.append(text)
-        if style == "title":
-            out.append("")
-    return "\n".join(out) + "\n"
+    return render_lines(lines)
 
 
 def fonts_of(element: Any) -> dict[str, str]:
