@@ -30,7 +30,7 @@ import json, sys
 if sys.argv[1] == "openpyxl":
     import openpyxl
 else:
-    from selfeval_xl.cli import main
+    from selfeval_xl.cli.main import main
     main(["report", sys.argv[1], "--text"])
 sys.stderr.write(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))))
 """

@@ -29,7 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     from benchmarks.generate import department_data
     from examples.build_examples import DAXIANG_2020
-    from selfeval_xl.template import template_bytes
+    from selfeval_xl.workbook.template import template_bytes
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "departments"

@@ -149,7 +149,7 @@ def ledger_rows(items: Sequence[tuple[str, str, str, int]], lines: int, *, seed:
     The 支出类型 column varies the way real ledgers do: 基本支出 / 基本 / blank for basic spending,
     项目支出 / 项目 / the project's name for project spending; codes are numbers or text.
     """
-    from selfeval_xl.econ_codes import CODES
+    from selfeval_xl.core.econ_codes import CODES
 
     rng = random.Random(seed)
     total = sum(c for *_, c in items) or 1

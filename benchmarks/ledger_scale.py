@@ -6,7 +6,7 @@ For each size the script generates a 明细账 (``generate.write_ledger``: the f
 detail split into voucher lines, 7 columns) and times, each in a fresh process with imports
 excluded from the timing and the process's peak memory recorded:
 
-* ours     ``selfeval_xl.ledger_read.read_ledger``: header found, every check, exact totals by
+* ours     ``selfeval_xl.importers.ledger_read.read_ledger``: header found, every check, exact totals by
            (code, 支出类型) and by project — what ``selfeval ledger`` does before writing the copy;
 * floor    the fastest raw read of just the two needed columns (科目编码, 金额): the best of
            fastexcel (calamine → Arrow, header given, columns selected) and python-calamine
@@ -31,7 +31,7 @@ from benchmarks.measure import Run, best, child, load
 OURS = """
 import json, sys, time
 from pathlib import Path
-from selfeval_xl.ledger_read import read_ledger
+from selfeval_xl.importers.ledger_read import read_ledger
 import fastexcel, pyarrow, pyarrow.compute
 start = time.perf_counter()
 ledger = read_ledger(Path(sys.argv[1]))

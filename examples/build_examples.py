@@ -18,8 +18,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from selfeval_xl.package import write_atomic  # noqa: E402
-from selfeval_xl.template import template_bytes  # noqa: E402
+from selfeval_xl.workbook.package import write_atomic  # noqa: E402
+from selfeval_xl.workbook.template import template_bytes  # noqa: E402
 
 DUTIES = [
     "坚决贯彻党管媒体原则，严格执行党中央、省、市、区委关于新闻宣传、媒体融合发展等工作的路线、方针、政策和决策部署，落实中央和省、市、区委的工作要求，坚持和加强党对新闻舆论工作的集中统一领导，坚持移动优先，建成全区的主流思想舆论阵地、综合服务平台和社区信息枢纽。",
@@ -43,7 +43,7 @@ GOALS = [
 
 
 def _econ(code: str, amount: str, spending: str = "基本支出", display: str = "") -> dict[str, Any]:
-    from selfeval_xl.econ_codes import CODES
+    from selfeval_xl.core.econ_codes import CODES
 
     row: dict[str, Any] = {"code": CODES[code].label, "spending": spending, "amount": D(amount)}
     if display:

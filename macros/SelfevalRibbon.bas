@@ -2,19 +2,19 @@ Attribute VB_Name = "SelfevalRibbon"
 ' Ribbon callbacks of the selfeval add-in (the "jixiao zipin" tab, macros/customUI14.xml).
 '
 ' Each button runs one thin Sub: it shows a status-bar message, then calls xlwings' RunPython
-' with a literal command that imports one entry point of selfeval_xl.xlwings_adapter. The
+' with a literal command that imports one entry point of selfeval_xl.excel.entry. The
 ' Python side reads the active workbook, runs the same engine as the selfeval CLI, writes the
 ' output sheets and shows any dialog itself.
 '
 ' This module is ASCII on purpose: the VBA project stores source in its code page, which cannot
 ' hold Chinese on every machine. Chinese text lives in the add-in's own "selfeval.conf" sheet,
-' columns D:E, written at build time from selfeval_xl.texts.ADDIN; AddinText reads it.
+' columns D:E, written at build time from selfeval_xl.core.texts.ADDIN; AddinText reads it.
 Option Explicit
 
 Public Sub SelfevalCheck(control As IRibbonControl)
     On Error GoTo Failed
     ShowStatus "status.check"
-    RunPython "from selfeval_xl.xlwings_adapter import run_check_caller; run_check_caller()"
+    RunPython "from selfeval_xl.excel.entry import run_check_caller; run_check_caller()"
     Application.StatusBar = False
     Exit Sub
 Failed:
@@ -24,7 +24,7 @@ End Sub
 Public Sub SelfevalReport(control As IRibbonControl)
     On Error GoTo Failed
     ShowStatus "status.report"
-    RunPython "from selfeval_xl.xlwings_adapter import run_generate_report_caller; run_generate_report_caller()"
+    RunPython "from selfeval_xl.excel.entry import run_generate_report_caller; run_generate_report_caller()"
     Application.StatusBar = False
     Exit Sub
 Failed:
@@ -34,7 +34,7 @@ End Sub
 Public Sub SelfevalExport(control As IRibbonControl)
     On Error GoTo Failed
     ShowStatus "status.export"
-    RunPython "from selfeval_xl.xlwings_adapter import run_export_caller; run_export_caller()"
+    RunPython "from selfeval_xl.excel.entry import run_export_caller; run_export_caller()"
     Application.StatusBar = False
     Exit Sub
 Failed:
@@ -45,7 +45,7 @@ Public Sub SelfevalLedger(control As IRibbonControl)
     ' The ledger file is chosen in Excel's own dialog, opened from Python (no path on a command line).
     On Error GoTo Failed
     ShowStatus "status.ledger"
-    RunPython "from selfeval_xl.xlwings_adapter import run_import_ledger_caller; run_import_ledger_caller()"
+    RunPython "from selfeval_xl.excel.entry import run_import_ledger_caller; run_import_ledger_caller()"
     Application.StatusBar = False
     Exit Sub
 Failed:
@@ -55,7 +55,7 @@ End Sub
 Public Sub SelfevalAbout(control As IRibbonControl)
     On Error GoTo Failed
     ShowStatus "status.about"
-    RunPython "from selfeval_xl.xlwings_adapter import run_about_caller; run_about_caller()"
+    RunPython "from selfeval_xl.excel.entry import run_about_caller; run_about_caller()"
     Application.StatusBar = False
     Exit Sub
 Failed:

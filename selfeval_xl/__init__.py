@@ -7,19 +7,19 @@ Public API (everything else is private and may change):
     Evaluation.narrative(force=False)       the report as structured sections
     render_text(report) -> str              the report as plain text
     Issue, Severity, CellRef                values found by validation
-    SelfevalError, WorkbookError            exceptions (see selfeval_xl.errors for the tree)
+    SelfevalError, WorkbookError            exceptions (see selfeval_xl.core.errors for the tree)
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from selfeval_xl.cells import CellRef
-from selfeval_xl.errors import SelfevalError, WorkbookError
-from selfeval_xl.model import Issue, RawBook, Severity
-from selfeval_xl.narrative import Report, render_text
+from selfeval_xl.core.cells import CellRef
+from selfeval_xl.core.errors import SelfevalError, WorkbookError
+from selfeval_xl.core.model import Issue, RawBook, Severity
 from selfeval_xl.pipeline import Evaluation, evaluate
-from selfeval_xl.xlsx_reader import read_workbook
+from selfeval_xl.report.narrative import Report, render_text
+from selfeval_xl.workbook.reader import read_workbook
 
 __all__ = [
     "CellRef",

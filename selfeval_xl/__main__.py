@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfeval_xl.cli import main
+from selfeval_xl.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from selfeval_xl import layout
-from selfeval_xl.compute import Results, compute
-from selfeval_xl.model import HasIssues, Issue, Model, RawBook
-from selfeval_xl.narrative import Report, build_narrative
-from selfeval_xl.parse import parse_book
-from selfeval_xl.rules import run_rules
-from selfeval_xl.rules_scoring import run_scoring_rules
-from selfeval_xl.scoring import Scoring, compute_scoring
-from selfeval_xl.yoy import Change, compare, swing_issues
+from selfeval_xl.core.model import HasIssues, Issue, Model, RawBook
+from selfeval_xl.figures.compute import Results, compute
+from selfeval_xl.figures.scoring import Scoring, compute_scoring
+from selfeval_xl.figures.yoy import Change, compare, swing_issues
+from selfeval_xl.report.narrative import Report, build_narrative
+from selfeval_xl.report.sheets import SheetContent, calc_sheet, issues_sheet, report_sheet, scoring_sheet
+from selfeval_xl.rules.budget import run_rules
+from selfeval_xl.rules.scoring import run_scoring_rules
+from selfeval_xl.workbook import layout
+from selfeval_xl.workbook.parse import parse_book
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +58,17 @@ def with_previous(current: Evaluation, previous: Evaluation) -> Evaluation:
     year = previous.model.info.year
     issues = sort_issues([*current.issues, *swing_issues(current.model, changes, year)])
     return replace(current, issues=issues, changes=changes, previous_year=year)
+
+
+def output_sheets(evaluation: Evaluation, generated: str, *, force: bool = False) -> list[SheetContent]:
+    """Every output sheet of a run, in workbook order: 校验结果, 自评报告, 自评表 (when indicators are
+    entered), 计算明细.
+
+    ``generated`` is the "生成时间…" line (the caller reads the clock); ``force`` puts the banner on
+    the report when the workbook has errors.
+    """
+    sheets = [issues_sheet(evaluation.issues), report_sheet(evaluation.narrative(force=force))]
+    if evaluation.scoring is not None:
+        sheets.append(scoring_sheet(evaluation.model, evaluation.scoring))
+    sheets.append(calc_sheet(evaluation.results, generated, evaluation.scoring))
+    return sheets

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from examples.build_examples import DAXIANG_2020  # noqa: E402
-from selfeval_xl.template import template_bytes  # noqa: E402
+from selfeval_xl.workbook.template import template_bytes  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "daxiang_media_center_2020.xlsx"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfeval_xl import evaluate, read_workbook
-from selfeval_xl.model import RawBook, RawSheet
+from selfeval_xl.core.model import RawBook, RawSheet
 from tests.conftest import EXAMPLE, ROOT, sha256
 
 # Runs the CLI and reports the child's own peak memory (VmHWM of the exec'd image; ru_maxrss would also
@@ -183,7 +183,7 @@ def test_zip_bomb_refused_from_the_directory_fast(tmp_path: Path) -> None:
     # The refusal itself, without interpreter start-up: well within a second, with little memory.
     import tracemalloc
 
-    from selfeval_xl.errors import UnsafeWorkbookError
+    from selfeval_xl.core.errors import UnsafeWorkbookError
 
     tracemalloc.start()
     start = time.perf_counter()
@@ -198,7 +198,7 @@ def test_zip_bomb_refused_from_the_directory_fast(tmp_path: Path) -> None:
 # ---- every numeric input cell of the example, broken in turn ---------------------------------------
 
 def _numeric_cells() -> list[tuple[str, str]]:
-    from selfeval_xl import layout
+    from selfeval_xl.workbook import layout
 
     raw = read_workbook(EXAMPLE)
     cells = []
@@ -221,7 +221,7 @@ def test_the_example_has_many_numeric_cells() -> None:
 
 @pytest.mark.parametrize("replacement", ["不详", -5])
 def test_each_numeric_cell_broken_is_reported_at_that_cell(replacement: object, tmp_path: Path) -> None:
-    from selfeval_xl.cli import main
+    from selfeval_xl.cli.main import main
 
     failures = []
     for sheet, a1 in NUMERIC_CELLS:
@@ -273,7 +273,7 @@ def test_parser_never_raises_on_arbitrary_values(edits: list[tuple[int, int, int
 
 def test_environment_keeps_tmp_clean(tmp_path: Path) -> None:
     """Atomic writes leave no temporary files behind."""
-    from selfeval_xl.cli import main
+    from selfeval_xl.cli.main import main
 
     out = tmp_path / "o.xlsx"
     assert main(["report", str(EXAMPLE), "-o", str(out)]) == 0

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selfeval_xl.cells import CellRef, col_letter, col_number, parse_a1, parse_range
-from selfeval_xl.numbers import (
+from selfeval_xl.core.cells import CellRef, col_letter, col_number, parse_a1, parse_range
+from selfeval_xl.core.numbers import (
     apportion,
     chinese_numeral,
     fmt_amount,

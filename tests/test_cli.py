@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_xl.cli import main
+from selfeval_xl.cli.main import main
 from tests.conftest import EXAMPLE, ROOT, sha256
 
 

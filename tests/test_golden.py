@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from selfeval_xl import evaluate, read_workbook, render_text
-from selfeval_xl.cli import main
-from selfeval_xl.docx_writer import cell_text
+from selfeval_xl.cli.main import main
+from selfeval_xl.render.docx_table import cell_text
 from tests.conftest import EXAMPLE, check_golden, sha256
 
 # Every figure, list and fact of the founding report (shared/seed), as the tool must print them.

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from selfeval_xl import evaluate, read_workbook
-from selfeval_xl.model import RawBook, RawSheet
+from selfeval_xl.core.model import RawBook, RawSheet
 from selfeval_xl.pipeline import Evaluation
-from selfeval_xl.rules import RULES, run_rules
+from selfeval_xl.rules.budget import RULES, run_rules
 from tests.conftest import EXAMPLE
 
 
@@ -180,7 +180,7 @@ def test_issues_are_sorted_by_sheet_row_column(make_book, example_data) -> None:
 
 
 def test_not_our_template_raises() -> None:
-    from selfeval_xl.errors import NotOurTemplateError
+    from selfeval_xl.core.errors import NotOurTemplateError
 
     with pytest.raises(NotOurTemplateError):
         evaluate(RawBook((RawSheet("Sheet1", (("a",),)),)))

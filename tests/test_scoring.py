@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from selfeval_xl import evaluate, read_workbook
-from selfeval_xl.model import Indicator, Refs
-from selfeval_xl.scoring import (
+from selfeval_xl.core.model import Indicator, Refs
+from selfeval_xl.figures.scoring import (
     execution_score,
     grade_of,
     manual_in_band,

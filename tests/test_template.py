@@ -5,8 +5,8 @@ from __future__ import annotations
 import openpyxl
 
 from examples.build_examples import EXAMPLES
-from selfeval_xl import layout
-from selfeval_xl.template import template_bytes
+from selfeval_xl.workbook import layout
+from selfeval_xl.workbook.template import template_bytes
 from tests.conftest import ROOT
 
 
@@ -43,11 +43,11 @@ def test_template_contract() -> None:
 
 
 def test_readme_documents_every_field_and_column() -> None:
-    from selfeval_xl.contract import END, START, markdown
+    from selfeval_xl.workbook.contract import END, START, markdown
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     region = readme.split(START)[1].split(END)[0].strip()
-    assert region == markdown(), "README contract table is stale: run `python -m selfeval_xl.contract README.md`"
+    assert region == markdown(), "README contract table is stale: run `python -m selfeval_xl.workbook.contract README.md`"
     for sheet, fld in layout.all_fields():
         assert f"| {sheet.title} | {fld.name} |" in region, fld.name
     for sheet, table in layout.all_tables():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from selfeval_xl import texts
+from selfeval_xl.core import texts
 from tests.conftest import ROOT
 
 SOURCES = [p for p in (ROOT / "selfeval_xl").rglob("*.py") if "audit" not in p.parts]

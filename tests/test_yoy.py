@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from typing import Any
 
 from selfeval_xl import evaluate, read_workbook, render_text
-from selfeval_xl.cli import main
+from selfeval_xl.cli.main import main
 from selfeval_xl.pipeline import with_previous
 from tests.conftest import EXAMPLE
 

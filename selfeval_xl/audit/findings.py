@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selfeval_xl.audit.model import Analysis, Finding, Severity
 from selfeval_xl.audit.text import sentence_at
-from selfeval_xl.texts import AUDIT, render
+from selfeval_xl.core.texts import AUDIT, render
 
 E, W = Severity.ERROR, Severity.WARNING
 

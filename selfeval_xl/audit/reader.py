@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from selfeval_xl.texts import AUDIT, render
+from selfeval_xl.core.texts import AUDIT, render
 
 _TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import xlwings as xw
 
-from selfeval_xl.addin import build_addin_bytes
+from selfeval_xl.excel.addin import build_addin_bytes
 from tests.addin.remote import payload_from_xlsx
 
 MACROS = Path(__file__).resolve().parents[2] / "macros"

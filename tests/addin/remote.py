@@ -21,7 +21,7 @@ import openpyxl
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from selfeval_xl.cells import col_letter, parse_range
+from selfeval_xl.core.cells import col_letter, parse_range
 
 _PLAIN_SHEET = re.compile(r"^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$")
 

@@ -12,8 +12,9 @@ import pytest
 import xlwings
 from oletools.olevba import VBA_Parser
 
-from selfeval_xl import texts
-from selfeval_xl.addin import (
+from selfeval_xl.cli.main import main
+from selfeval_xl.core import texts
+from selfeval_xl.excel.addin import (
     CONF_SHEET,
     RIBBON_PART,
     RIBBON_REL_TYPE,
@@ -21,7 +22,6 @@ from selfeval_xl.addin import (
     build_addin_bytes,
     read_module,
 )
-from selfeval_xl.cli import main
 from tests.addin.conftest import MACROS
 
 XLWINGS_DIR = Path(xlwings.__file__).resolve().parent

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_xl import addin, texts
-from selfeval_xl.cli import main
+from selfeval_xl.cli.main import main
+from selfeval_xl.core import texts
+from selfeval_xl.excel import addin
 from tests.addin.conftest import MACROS
 
 ROOT = MACROS.parent
@@ -71,8 +72,8 @@ def test_every_addin_text_renders_with_its_placeholders() -> None:
 
 def test_every_addin_key_is_used_and_every_used_key_exists() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in
-                     [ROOT / "selfeval_xl" / "addin.py", ROOT / "selfeval_xl" / "xlwings_adapter.py",
-                      ROOT / "selfeval_xl" / "xlwings_render.py"])
+                     [ROOT / "selfeval_xl" / "excel" / "addin.py", ROOT / "selfeval_xl" / "excel" / "adapter.py",
+                      ROOT / "selfeval_xl" / "excel" / "render.py", ROOT / "selfeval_xl" / "cli" / "addin.py"])
     vba = "\n".join(p.read_bytes().decode("ascii") for p in MACROS.glob("*.bas"))
     sections = "|".join(sorted({key.split(".")[0] for key in texts.ADDIN}))
     used = set(re.findall(rf'"((?:{sections})\.\w+)"', code))  # every quoted catalog-shaped key

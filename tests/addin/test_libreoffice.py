@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_xl.addin import CONF_SHEET
+from selfeval_xl.excel.addin import CONF_SHEET
 from tests.addin.conftest import MACROS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

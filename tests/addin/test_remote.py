@@ -19,12 +19,13 @@ import openpyxl
 import pytest
 import xlwings as xw
 
-from selfeval_xl import texts, xlwings_adapter
-from selfeval_xl.cells import CellRef
-from selfeval_xl.cli import main
-from selfeval_xl.sheets import STYLES, Cell, SheetContent
-from selfeval_xl.xlsx_reader import read_workbook
-from selfeval_xl.xlwings_render import cell_value, style_blocks
+from selfeval_xl.cli.main import main
+from selfeval_xl.core import texts
+from selfeval_xl.core.cells import CellRef
+from selfeval_xl.excel import adapter as xlwings_adapter
+from selfeval_xl.excel.render import cell_value, style_blocks
+from selfeval_xl.report.sheets import STYLES, Cell, SheetContent
+from selfeval_xl.workbook.reader import read_workbook
 from tests.addin.remote import replay
 from tests.conftest import EXAMPLE, GOLDEN
 from tests.test_golden import dump_sheets
@@ -205,7 +206,7 @@ def test_tricky_text_stays_text(remote_book: Callable[..., Any]) -> None:
 
 def test_formats_are_grouped_by_style(remote_book: Callable[..., Any]) -> None:
     from selfeval_xl.pipeline import evaluate
-    from selfeval_xl.sheets import report_sheet
+    from selfeval_xl.report.sheets import report_sheet
 
     content = report_sheet(evaluate(read_workbook(EXAMPLE)).narrative())
     book = remote_book(EXAMPLE)
@@ -270,11 +271,11 @@ def test_not_our_template_is_a_plain_dialog(remote_book: Callable[..., Any], tmp
 
 def test_an_internal_error_is_logged_not_shown_as_a_traceback(remote_book: Callable[..., Any], tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import selfeval_xl.cli
     import selfeval_xl.pipeline
+    import selfeval_xl.render.stamp
 
     log = tmp_path / "selfeval_xl.log"
-    monkeypatch.setattr(selfeval_xl.cli, "log_path", lambda: log)
+    monkeypatch.setattr(selfeval_xl.render.stamp, "log_path", lambda: log)
 
     def boom(raw: Any) -> Any:
         raise ZeroDivisionError("kaboom")
@@ -314,9 +315,9 @@ def test_export_writes_the_files_beside_the_workbook(remote_book: Callable[..., 
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
     calls: list[tuple[Path, list[str]]] = []
-    has_export = importlib.util.find_spec("selfeval_xl.export") is not None
+    has_export = importlib.util.find_spec("selfeval_xl.render") is not None
     if has_export:
-        import selfeval_xl.export as export
+        import selfeval_xl.render as export
 
         real = getattr(export, "export_evaluation", None)
     else:
@@ -351,7 +352,7 @@ def test_export_writes_the_files_beside_the_workbook(remote_book: Callable[..., 
 
 def test_export_never_targets_the_open_workbook(remote_book: Callable[..., Any], tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import selfeval_xl.export as export
+    import selfeval_xl.render as export
 
     monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
     book = remote_book(EXAMPLE)

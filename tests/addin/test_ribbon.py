@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from selfeval_xl import texts
-from selfeval_xl.addin import RIBBON_PART
+from selfeval_xl.core import texts
+from selfeval_xl.excel.addin import RIBBON_PART
 from tests.addin.conftest import DATA, MACROS
 
 XS = "{http://www.w3.org/2001/XMLSchema}"

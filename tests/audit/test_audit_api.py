@@ -13,7 +13,7 @@ import selfeval_xl.audit as audit
 from selfeval_xl.audit.checks import CHECKS, run_checks
 from selfeval_xl.audit.findings import SEVERITY
 from selfeval_xl.audit.model import Analysis, Finding
-from selfeval_xl.texts import AUDIT, placeholders
+from selfeval_xl.core.texts import AUDIT, placeholders
 
 PACKAGE = Path(audit.__file__).parent
 

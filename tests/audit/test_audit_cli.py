@@ -10,7 +10,7 @@ import pytest
 from audit_corpus import DATA
 from click.testing import CliRunner
 
-from selfeval_xl.audit.command import audit_command
+from selfeval_xl.cli.audit import audit_command
 
 GOLDEN = DATA / "golden"
 GOLDEN_CASES = ("daxiang_2020.txt", "media_center_2021_errors.txt")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_xl import texts
+from selfeval_xl.core import texts
 from selfeval_xl.pipeline import Evaluation, evaluate
-from selfeval_xl.xlsx_reader import read_workbook
+from selfeval_xl.workbook.reader import read_workbook
 from tests.conftest import EXAMPLE
 
 GENERATED = "生成时间：2026-01-01 00:00　程序版本：selfeval_xl test"
@@ -29,7 +29,7 @@ def example_evaluation() -> Evaluation:
 @pytest.fixture(scope="session")
 def example_export(tmp_path_factory: pytest.TempPathFactory, example_evaluation: Evaluation) -> dict[str, Path]:
     """xlsx and docx of the founding example (no PDF: that needs LibreOffice, see ``example_pdf``)."""
-    from selfeval_xl.export import export_evaluation
+    from selfeval_xl.render import export_evaluation
 
     out = tmp_path_factory.mktemp("export")
     paths = export_evaluation(example_evaluation, out, ["xlsx", "docx"], generated=GENERATED)
@@ -39,7 +39,7 @@ def example_export(tmp_path_factory: pytest.TempPathFactory, example_evaluation:
 @pytest.fixture(scope="session")
 def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF of the founding example, through the command line (LibreOffice headless)."""
-    from selfeval_xl.cli import main
+    from selfeval_xl.cli.main import main
 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")

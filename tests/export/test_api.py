@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-import selfeval_xl.export as export
-from selfeval_xl import texts
-from selfeval_xl.errors import OutputError
-from selfeval_xl.export import (
+import selfeval_xl.render as export
+from selfeval_xl.core import texts
+from selfeval_xl.core.errors import OutputError
+from selfeval_xl.pipeline import Evaluation, evaluate
+from selfeval_xl.render import (
     ExportFailure,
     SheetChoiceFailure,
     WorkbookHasErrors,
     export_evaluation,
     export_paths,
 )
-from selfeval_xl.pipeline import Evaluation, evaluate
-from selfeval_xl.xlsx_reader import read_workbook
+from selfeval_xl.workbook.reader import read_workbook
 from tests.conftest import ROOT
 from tests.export.conftest import GENERATED
 
@@ -87,7 +87,7 @@ def test_failures_are_output_errors_with_catalog_messages() -> None:
 
 def test_every_export_code_used_has_a_message() -> None:
     used: set[str] = set()
-    for path in [*(ROOT / "selfeval_xl" / "export").glob("*.py"), ROOT / "selfeval_xl" / "docx_writer.py"]:
+    for path in [*(ROOT / "selfeval_xl" / "render").glob("*.py"), ROOT / "selfeval_xl" / "cli" / "export.py"]:
         source = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'(?:Failure|HasErrors)\("([a-z_]+)"', source))
         used |= set(re.findall(r'texts\.EXPORT\["([a-z_.]+)"\]', source))

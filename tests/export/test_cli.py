@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from selfeval_xl.cli import main
+from selfeval_xl.cli.main import main
 from tests.conftest import EXAMPLE, sha256
 from tests.export.conftest import needs_soffice
 
@@ -130,7 +130,7 @@ def test_failing_conversion_is_an_output_error(tmp_path: Path, monkeypatch, caps
 
 @posix
 def test_a_hanging_conversion_is_stopped(tmp_path: Path) -> None:
-    from selfeval_xl.export import ExportFailure, docx_to_pdf
+    from selfeval_xl.render import ExportFailure, docx_to_pdf
 
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\nsleep 30 &\nwait\n")

@@ -14,11 +14,12 @@ docx = pytest.importorskip("docx", reason="python-docx is a test dependency (pip
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-from selfeval_xl import texts  # noqa: E402
-from selfeval_xl.docx_writer import cell_text, report_docx, title_lines  # noqa: E402
-from selfeval_xl.narrative import Block, Report, Section, render_lines, render_text  # noqa: E402
+from selfeval_xl.core import texts  # noqa: E402
 from selfeval_xl.pipeline import Evaluation  # noqa: E402
-from selfeval_xl.sheets import STYLES, Cell, SheetContent  # noqa: E402
+from selfeval_xl.render.docx import report_docx, title_lines  # noqa: E402
+from selfeval_xl.render.docx_table import cell_text  # noqa: E402
+from selfeval_xl.report.narrative import Block, Report, Section, render_lines, render_text  # noqa: E402
+from selfeval_xl.report.sheets import STYLES, Cell, SheetContent  # noqa: E402
 from tests.conftest import GOLDEN  # noqa: E402
 from tests.export.conftest import STYLE_KEYS  # noqa: E402
 
@@ -158,7 +159,7 @@ def test_page_numbers_odd_right_even_left(example_export: dict[str, Path]) -> No
 
 def test_scoring_sheet_of_the_example_is_an_attached_landscape_table(example_export: dict[str, Path],
                                                                      example_evaluation: Evaluation) -> None:
-    from selfeval_xl.sheets import output_sheets
+    from selfeval_xl.pipeline import output_sheets
 
     document = open_docx(example_export["docx"])
     attachment = [p for p in document.paragraphs if p.style.name == texts.EXPORT["style.attachment"]]

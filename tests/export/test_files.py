@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_xl.errors import OutputError
-from selfeval_xl.export.files import MAX_STEM, file_stem, publish, safe_stem
+from selfeval_xl.core.errors import OutputError
+from selfeval_xl.render.files import MAX_STEM, file_stem, publish, safe_stem
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from selfeval_xl.export.workbook import values_workbook_bytes
 from selfeval_xl.pipeline import Evaluation
-from selfeval_xl.sheets import Cell, SheetContent
+from selfeval_xl.render.values_xlsx import values_workbook_bytes
+from selfeval_xl.report.sheets import Cell, SheetContent
 from tests.conftest import EXAMPLE
 
 

@@ -15,11 +15,11 @@ import openpyxl
 import pytest
 
 from benchmarks.generate import department_data
-from selfeval_xl.cli import main
-from selfeval_xl.collect import discover, run_batch
-from selfeval_xl.collect_summary import ranking, score_bands
-from selfeval_xl.collect_worker import ERRORS, OK, FileResult, examine
-from selfeval_xl.template import template_bytes
+from selfeval_xl.cli.main import main
+from selfeval_xl.collect.batch import discover, run_batch
+from selfeval_xl.collect.summary import ranking, score_bands
+from selfeval_xl.collect.worker import ERRORS, OK, FileResult, examine
+from selfeval_xl.workbook.template import template_bytes
 from tests.conftest import ROOT, sha256
 from tests.test_bad_files import BAD_FILES
 

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import LEDGER_HEADER, example_items, ledger_rows, write_ledger, write_rows
 from selfeval_xl import evaluate, read_workbook, render_text
-from selfeval_xl.cli import main
-from selfeval_xl.ledger_read import read_ledger
-from selfeval_xl.ledger_sheet import find_header, normalize_header
+from selfeval_xl.cli.main import main
+from selfeval_xl.importers.ledger_read import read_ledger
+from selfeval_xl.importers.ledger_sheet import find_header, normalize_header
 from tests.conftest import sha256
 
 
@@ -150,7 +150,7 @@ def test_problems_are_reported_at_their_cells(example_data: dict[str, Any], make
 def test_a_long_ledger_grows_the_table_and_its_dropdowns(example_data: dict[str, Any],
                                                          make_book: Callable[..., Path], tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    from selfeval_xl.econ_codes import CODES
+    from selfeval_xl.core.econ_codes import CODES
 
     codes = [c for c in CODES if c[:3] in ("301", "302", "303", "310")][:45]
     rows = [LEDGER_HEADER] + [(None, None, int(c), None, None, 100 + i, "基本支出") for i, c in enumerate(codes)]
@@ -237,7 +237,7 @@ def test_not_our_template_book_exits_3(tmp_path: Path, example_data: dict[str, A
 
 
 def test_many_issues_are_listed_up_to_a_limit_then_counted(tmp_path: Path) -> None:
-    from selfeval_xl.ledger_read import MAX_LISTED
+    from selfeval_xl.importers.ledger_read import MAX_LISTED
 
     rows = [LEDGER_HEADER] + [(None, None, 99999, None, None, 1, None)] * (MAX_LISTED + 30)
     ledger = read_ledger(write_rows(tmp_path / "l.xlsx", rows))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from selfeval_xl import texts
-from selfeval_xl.ledger_read import ERROR_CODES, WARNING_CODES
+from selfeval_xl.core import texts
+from selfeval_xl.importers.ledger_read import ERROR_CODES, WARNING_CODES
 from tests.conftest import ROOT
 
-MODULES = ["ledger.py", "ledger_read.py", "ledger_sheet.py", "collect.py", "collect_worker.py", "collect_summary.py"]
+MODULES = ["importers/ledger.py", "importers/ledger_read.py", "importers/ledger_sheet.py", "cli/ledger.py",
+           "collect/batch.py", "collect/worker.py", "collect/summary.py", "cli/collect.py"]
 
 
 def _keys_used() -> set[str]:

@@ -1,0 +1,59 @@
+"""``selfeval build-addin`` / ``selfeval install-addin``: build the Excel add-in and put it where Excel loads it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from selfeval_xl.core import texts
+from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError
+from selfeval_xl.excel import addin
+
+# ---- commands ------------------------------------------------------------------------------------
+
+
+def _write(path: Path, data: bytes) -> None:
+    from selfeval_xl.workbook.package import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+
+
+@click.command("build-addin")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=addin.DEFAULT_OUTPUT, show_default=True,
+              help=texts.ADDIN["help.build_output"])
+@click.option("--macros", "macros_dir", type=click.Path(path_type=Path), help=texts.ADDIN["help.build_macros"])
+@click.option("--interpreter-win", default="", help=texts.ADDIN["help.interpreter_win"])
+@click.option("--interpreter-mac", default="", help=texts.ADDIN["help.interpreter_mac"])
+@click.option("--udf-server", is_flag=True, help=texts.ADDIN["help.udf_server"])
+def build_addin_command(output: Path, macros_dir: Path | None, interpreter_win: str, interpreter_mac: str,
+                        udf_server: bool) -> None:
+    """Build the Excel add-in (selfeval.xlam) from macros/ and the installed xlwings."""
+    data = addin.build_addin_bytes(macros_dir, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac,
+                             udf_server=udf_server)
+    _write(output, data)
+    click.echo(texts.render(texts.ADDIN, "build.written", path=output))
+
+
+@click.command("install-addin")
+@click.option("--from", "source", type=click.Path(path_type=Path), help=texts.ADDIN["help.install_from"])
+@click.option("--dir", "target_dir", type=click.Path(path_type=Path), help=texts.ADDIN["help.install_dir"])
+def install_addin_command(source: Path | None, target_dir: Path | None) -> None:
+    """Copy the add-in where Excel loads it at start-up (Windows: XLSTART; macOS: Startup/Excel)."""
+    folder = target_dir or addin.install_target(addin.current_platform(), dict(os.environ), Path.home())
+    if folder is None:
+        click.echo(texts.render(texts.ADDIN, "install.no_excel", system=addin.current_platform()), err=True)
+        raise SystemExit(EXIT_OUTPUT)  # there is nowhere to install to
+    if source is not None:
+        if not source.is_file():
+            raise OutputError(path=source, reason=texts.render(texts.ADDIN, "install.missing", path=source))
+        data = source.read_bytes()
+    else:
+        data = addin.build_addin_bytes()
+    target = folder / addin.ADDIN_FILE
+    _write(target, data)
+    click.echo(texts.render(texts.ADDIN, "install.done", path=target))

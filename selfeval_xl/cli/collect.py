@@ -1,0 +1,86 @@
+"""``selfeval collect DIR_OR_FILES… -o 汇总.xlsx [--jobs N] [--json]``: the command-line face of the batch."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from selfeval_xl.collect.batch import _t, discover, run_batch
+from selfeval_xl.core import texts
+from selfeval_xl.core.errors import EXIT_DATA, EXIT_INPUT, EXIT_OK, OutputError
+
+
+def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> list[Any]:
+    if not show:
+        return run_batch(items, jobs)
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return run_batch(items, jobs)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task(_t("collect.progress"), total=len(items))
+        return run_batch(items, jobs, lambda name: progress.advance(task))
+
+
+@click.command("collect")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.BATCH["help_collect_output"])
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=texts.BATCH["help_collect_jobs"])
+@click.option("--json", "as_json", is_flag=True, help=texts.BATCH["help_collect_json"])
+@click.option("--no-progress", is_flag=True, help=texts.BATCH["help_collect_no_progress"])
+def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | None, as_json: bool,
+                    no_progress: bool) -> None:
+    """Check and evaluate many department workbooks (and audit reports) into one summary workbook."""
+    if output is None and not as_json:
+        raise click.UsageError(_t("collect.needs_output"))
+    if output is not None:
+        for given in inputs:
+            if given.is_file() and output.exists() and given.resolve() == output.resolve():
+                raise OutputError("output_is_input", path=output)
+    items = discover(inputs, exclude=[output] if output is not None else [])
+    if not items:
+        click.echo(_t("collect.none", inputs="、".join(str(p) for p in inputs)), err=True)
+        raise SystemExit(EXIT_INPUT)
+    results = _progress_run(items, jobs or os.cpu_count() or 1, show=not no_progress)
+
+    from selfeval_xl.collect.summary import departments, reports, to_document
+
+    if output is not None:
+        from selfeval_xl.collect.summary import build_workbook
+        from selfeval_xl.workbook.package import normalize_package, workbook_bytes, write_atomic
+
+        try:
+            write_atomic(output, normalize_package(workbook_bytes(build_workbook(results))))
+        except OSError as exc:
+            raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
+    if as_json:
+        doc = to_document(results, str(output) if output else None)
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            if r.status == "errors":
+                click.echo(_t("collect.file_errors", file=r.name, errors=r.errors, warnings=r.warnings))
+            elif r.status != "ok":
+                click.echo(_t("collect.file_unusable", file=r.name, status=_t(f"collect.status_{r.status}"),
+                              reason=r.reason))
+    workbooks, audited = departments(results), reports(results)
+    bad = [r for r in results if r.status != "ok"]
+    click.echo(_t("collect.done", workbooks=len(workbooks), reports=len(audited), bad=len(bad),
+                  path=output if output is not None else "-"), err=as_json)
+    raise SystemExit(EXIT_DATA if bad else EXIT_OK)

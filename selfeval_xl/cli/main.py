@@ -1,0 +1,239 @@
+"""Command line: ``selfeval``. With the adapters, the only code that touches files and the clock.
+
+Exit codes (also in README):
+  0  done; the workbook has no errors (warnings allowed)
+  1  the workbook has data errors (``check``), or ``report`` refused / wrote with ``--force``
+  2  usage error (bad option, missing argument)
+  3  the input cannot be used: missing, unreadable, unsafe, not our template / version
+  4  an output cannot be written (exists without --force, permission, disk)
+  5  internal error (a bug): message on stderr, details in the log file
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from selfeval_xl import __version__
+from selfeval_xl.core import texts
+from selfeval_xl.core.errors import (
+    EXIT_DATA,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    OutputError,
+    SelfevalError,
+    WorkbookError,
+)
+from selfeval_xl.render.stamp import generated_line, log_path
+
+# Commands whose modules are imported only when the command runs (keeps ``selfeval report`` fast).
+LAZY_COMMANDS = {
+    "audit": "selfeval_xl.cli.audit:audit_command",
+    "build-addin": "selfeval_xl.cli.addin:build_addin_command",
+    "install-addin": "selfeval_xl.cli.addin:install_addin_command",
+    "export": "selfeval_xl.cli.export:export_command",
+    "ledger": "selfeval_xl.cli.ledger:ledger_command",
+    "collect": "selfeval_xl.cli.collect:collect_command",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        available = [name for name, target in LAZY_COMMANDS.items() if _module_exists(target.partition(":")[0])]
+        return sorted([*super().list_commands(ctx), *available])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[cmd_name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+def _module_exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="selfeval")
+def cli() -> None:
+    """selfeval: 部门整体支出绩效自评 — check the workbook, compute exact figures, write the report."""
+
+
+def _evaluate(book: Path, previous: Path | None = None) -> Any:
+    from selfeval_xl.pipeline import evaluate, with_previous
+    from selfeval_xl.workbook.reader import read_workbook
+
+    evaluation = evaluate(read_workbook(book))
+    if previous is not None:
+        evaluation = with_previous(evaluation, evaluate(read_workbook(previous)))
+    return evaluation
+
+
+previous_option = click.option("--previous", type=click.Path(path_type=Path),
+                               help=texts.UI["help_previous"])
+
+
+def _issue_rows(issues: Sequence[Any]) -> list[dict[str, str]]:
+    from selfeval_xl.report.sheets import issue_message
+
+    return [
+        {
+            "code": i.code,
+            "severity": i.severity.value,
+            "sheet": i.where.sheet if i.where else "",
+            "cell": i.where.a1 if i.where else "",
+            "message": issue_message(i),
+        }
+        for i in issues
+    ]
+
+
+def _print_issues(issues: Sequence[Any], *, err: bool = False) -> None:
+    ui = texts.UI
+    for row in _issue_rows(issues):
+        where = f"'{row['sheet']}'!{row['cell']}" if row["sheet"] else ui["no_location"]
+        click.echo(f"{ui['severity.' + row['severity']]}  {where}  {row['message']}", err=err)
+
+
+def _output_sheets(evaluation: Any, *, force: bool) -> list[Any]:
+    from selfeval_xl.pipeline import output_sheets
+
+    return output_sheets(evaluation, generated_line(), force=force)
+
+
+def _safe_output(book: Path, out: Path) -> Path:
+    if out.exists() and out.resolve() == book.resolve():
+        raise OutputError("output_is_input", path=out)
+    return out
+
+
+@cli.command()
+@click.argument("book", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_report_output"])
+@click.option("--text", "as_text", is_flag=True, help=texts.UI["help_report_text"])
+@click.option("--force", is_flag=True, help=texts.UI["help_report_force"])
+@previous_option
+def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None) -> None:
+    """Write the 自评报告 (and 自评表, 计算明细, 校验结果) into a copy of BOOK."""
+    evaluation = _evaluate(book, previous)
+    errors = evaluation.errors
+    if errors and not force:
+        _print_issues(errors, err=True)
+        click.echo(texts.render(texts.UI, "cli_report_refused", errors=len(errors)), err=True)
+        raise SystemExit(EXIT_DATA)
+    if as_text:
+        from selfeval_xl.report.narrative import render_text
+
+        sys.stdout.buffer.write(render_text(evaluation.narrative(force=force)).encode("utf-8"))
+        sys.stdout.flush()
+    if output is not None or not as_text:
+        from selfeval_xl.render.xlsx import write_copy
+
+        out = _safe_output(book, output or book.with_name(f"{book.stem}_报告.xlsx"))
+        try:
+            write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues,
+                       active=texts.UI["sheet_report"])
+        except OSError as exc:
+            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        click.echo(texts.render(texts.UI, "cli_written", path=out), err=as_text)
+    raise SystemExit(EXIT_DATA if errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("book", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help=texts.UI["help_check_json"])
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_check_output"])
+@previous_option
+def check(book: Path, as_json: bool, output: Path | None, previous: Path | None) -> None:
+    """Validate BOOK and list every issue with its sheet and cell."""
+    evaluation = _evaluate(book, previous)
+    errors, warnings = evaluation.errors, evaluation.warnings
+    if as_json:
+        doc = {"file": book.name, "errors": len(errors), "warnings": len(warnings),
+               "issues": _issue_rows(evaluation.issues)}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _print_issues(evaluation.issues)
+        click.echo(texts.UI["cli_check_clean"] if not errors else "")
+        click.echo(texts.render(texts.UI, "cli_check_summary", errors=len(errors), warnings=len(warnings)))
+    if output is not None:
+        from selfeval_xl.render.xlsx import write_copy
+        from selfeval_xl.report.sheets import issues_sheet
+
+        out = _safe_output(book, output)
+        try:
+            write_copy(book, out, [issues_sheet(evaluation.issues)], evaluation.issues, active=texts.UI["sheet_issues"])
+        except OSError as exc:
+            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+    raise SystemExit(EXIT_DATA if errors else EXIT_OK)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=texts.UI["help_template_output"])
+@click.option("--force", is_flag=True, help=texts.UI["help_force_overwrite"])
+def template(output: Path, force: bool) -> None:
+    """Write a fresh, empty input template."""
+    from selfeval_xl.workbook.package import write_atomic
+    from selfeval_xl.workbook.template import template_bytes
+
+    if output.exists() and not force:
+        raise OutputError("output_exists", path=output)
+    try:
+        write_atomic(output, template_bytes())
+    except OSError as exc:
+        raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
+    click.echo(texts.render(texts.UI, "cli_template_written", path=output))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; map every failure to a Chinese message and an exit code, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
+        if isinstance(code, int):  # click returns ctx.exit(code) codes in non-standalone mode
+            return code
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except click.exceptions.Abort:
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except WorkbookError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_INPUT
+    except OutputError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_OUTPUT
+    except SelfevalError as exc:
+        click.echo(exc.message, err=True)
+        return EXIT_INTERNAL
+    except Exception as exc:
+        _log_internal(exc)
+        click.echo(texts.render(texts.FATAL, "internal", error=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(f"log: {log_path()}", err=True)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+def _log_internal(exc: BaseException) -> None:
+    try:
+        logging.basicConfig(filename=log_path(), level=logging.ERROR, encoding="utf-8")
+        logging.getLogger("selfeval_xl").error("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass

@@ -1,0 +1,77 @@
+"""Catalog section ADDIN: the Excel add-in: ribbon labels, dialogs, status bar, build/install messages."""
+
+from __future__ import annotations
+
+ADDIN: dict[str, str] = {
+    # ribbon (macros/customUI14.xml carries these labels; tests/addin checks they are equal)
+    "ribbon.tab": "绩效自评",
+    "ribbon.group_main": "部门整体支出绩效自评",
+    "ribbon.group_help": "帮助",
+    "ribbon.check": "校验数据",
+    "ribbon.check_tip": "检查本工作簿的数据，把每个问题列在“校验结果”表中（点击位置可跳转到单元格）。不修改您填写的内容。",
+    "ribbon.report": "生成报告",
+    "ribbon.report_tip": "校验无错误后，在本工作簿中生成“自评报告”“自评表”“计算明细”“校验结果”表（每次重新生成）。",
+    "ribbon.ledger": "导入明细账",
+    "ribbon.ledger_tip": "选择明细账工作簿，按经济分类科目汇总后写入本工作簿副本的“经济分类明细”表（另存在同一文件夹，不改动本工作簿）。",
+    "ribbon.export": "导出报送",
+    "ribbon.export_tip": "生成报告，并在工作簿所在文件夹导出报送用的 Excel、Word 和 PDF 文件。",
+    "ribbon.about": "关于/诊断",
+    "ribbon.about_tip": "显示程序版本、Python 解释器、配置和日志文件位置，供技术支持排查问题。",
+    # status bar (shown by the VBA callbacks, read from the add-in's selfeval.conf sheet)
+    "status.check": "绩效自评：正在校验数据，请稍候……",
+    "status.report": "绩效自评：正在生成报告，请稍候……",
+    "status.export": "绩效自评：正在导出报送文件，请稍候……",
+    "status.ledger": "绩效自评：正在汇总明细账，请稍候……",
+    "status.about": "绩效自评：正在收集诊断信息……",
+    "status.writing": "绩效自评：正在写入“{sheet}”表……",
+    "vba.failed": "无法启动绩效自评程序（Python）。请联系信息技术人员检查安装，或点击“关于/诊断”。错误信息：{error}",
+    # dialogs
+    "dialog.title": "绩效自评",
+    "check.clean": "校验通过：未发现错误，有 {warnings} 个提示。详见“{sheet}”表。",
+    "check.summary": "共发现 {errors} 个错误、{warnings} 个提示，已列在“{sheet}”表中；点击“位置”列可跳转到对应单元格。修正后请再次点击“校验数据”。",
+    "report.refused": "工作簿有 {errors} 个错误，未生成报告。错误已列在“{sheet}”表中，请修正后再点击“生成报告”。",
+    "export.refused": "工作簿有 {errors} 个错误，未导出报送文件。错误已列在“{sheet}”表中，请修正后再点击“导出报送”。",
+    "export.done": "已导出报送文件到“{folder}”：\n{files}",
+    "export.pdf_skipped": "（本环境无法调用 Excel 导出 PDF，已跳过 PDF。）",
+    "export.overwrite": "以下报送文件已存在，是否覆盖？\n{files}",
+    "export.pdf_failed": "PDF 导出失败（{error}），其他文件已导出。",
+    "export.unsaved": "请先把工作簿保存到本机文件夹，再点击“导出报送”（报送文件写在工作簿所在的文件夹）。",
+    "export.cloud": "工作簿保存在 OneDrive/SharePoint 网络位置（{path}），无法在其旁边写入文件。请先“另存为”到本机文件夹，再点击“导出报送”。",
+    "export.unavailable": "导出功能尚未安装（{error}），请联系信息技术人员。",
+    "error.write": "无法写入“{sheet}”表：{error}。请确认工作簿没有设置“保护工作簿结构”，然后重试。",
+    "error.internal": "程序内部错误：{error}。\n详细信息已写入日志文件：{log}\n请把该文件发给信息技术人员。",
+    "link.tip": "点击跳转到 {where}",
+    # 关于/诊断
+    "about.text": "selfeval_xl 版本：{version}\nxlwings 版本：{xlwings}\nPython 版本：{python}\nPython 解释器：{executable}\n程序位置：{package}\nExcel 引擎：{engine}\n当前工作簿：{book}\n用户配置文件：{user_config}（{user_config_state}）\n日志文件：{log}",
+    "about.exists": "已存在",
+    "about.missing": "不存在，使用加载项内置配置",
+    # the add-in's selfeval.conf sheet (for IT)
+    "conf.note": "说明：A、B 两列是 xlwings 配置（读到第一个空行为止）。Python 解释器路径请在构建时用 --interpreter-win / --interpreter-mac 写入，或写在用户配置文件 %USERPROFILE%\\.selfeval\\selfeval.conf 中，一行一项，如 \"INTERPRETER_WIN\",\"C:\\selfeval\\.venv\\Scripts\\pythonw.exe\"。D、E 两列是加载项界面文字，由程序生成，请勿修改。",
+    # build-addin / install-addin
+    "build.written": "已生成加载项：{path}",
+    "build.no_macros": "找不到宏源文件夹“{path}”（需要 .bas 模块和 customUI14.xml）。请在 selfeval_xl 源代码目录中运行，或用 --macros 指定。",
+    "build.bad_source": "宏源文件“{path}”不符合要求：{reason}",
+    "build.reason_crlf": "VBA 模块必须使用 CRLF（Windows）换行",
+    "build.reason_ascii": "VBA 模块只能包含 ASCII 字符（VBA 工程的代码页保存不了中文；中文提示请写入 texts.ADDIN）",
+    "build.reason_name": "第一行必须是 Attribute VB_Name = \"模块名\"，且模块名与文件名一致",
+    "build.reason_xlwings": "已安装的 xlwings 中找不到 {what}，请安装 pyproject 中固定的 xlwings 版本",
+    "install.no_excel": "本机（{system}）没有 Microsoft Excel：绩效自评加载项只能在 Windows 或 macOS 的 Excel 中使用。请在装有 Excel 的电脑上运行“selfeval install-addin”，或把加载项文件（selfeval build-addin 生成）复制过去。",
+    "install.done": "已安装加载项：{path}\n请重新启动 Excel，功能区会出现“绩效自评”选项卡。该文件夹是 Excel 默认的受信任位置；如单位策略禁用了宏，请让信息技术人员把它加入受信任位置。",
+    "install.missing": "找不到加载项文件“{path}”，请先运行 selfeval build-addin。",
+    "help.build_output": "加载项文件名（默认 dist/selfeval.xlam）",
+    "help.build_macros": "宏源文件夹（默认：源代码目录中的 macros/）",
+    "help.interpreter_win": "写入加载项的 Windows Python 解释器路径（如 C:\\selfeval\\.venv\\Scripts\\pythonw.exe）",
+    "help.interpreter_mac": "写入加载项的 macOS Python 解释器路径",
+    "help.udf_server": "使用 xlwings 的常驻 Python 进程（Windows，重复点击更快）",
+    "help.install_from": "要安装的加载项文件（默认：从 macros/ 现场构建）",
+    "help.install_dir": "安装到此文件夹（默认：Excel 启动文件夹 XLSTART）",
+    "export.is_open_book": "导出文件与当前打开的工作簿同名（{path}），为免覆盖您的工作簿已停止导出；请将工作簿另存为其他文件名后再导出。",
+    "ledger.pick": "选择明细账工作簿（.xlsx）",
+    "ledger.no_dialog": "此环境无法弹出文件选择框。请在命令行运行：selfeval ledger 明细账.xlsx --into 本工作簿.xlsx",
+    "ledger.refused": "明细账有 {errors} 处错误，未写入。前几处：\n{issues}\n请修正明细账后重试（命令行 selfeval ledger 可列出全部问题）。",
+    "ledger.done": "已按经济分类科目汇总 {rows} 个科目，写入副本：\n{path}\n（以已保存的工作簿为基础；本工作簿未改动）\n{check}",
+    "ledger.check_ok": "副本校验：经济分类明细与预算支出一致。",
+    "ledger.check_bad": "副本校验：仍有 {errors} 个错误，请打开副本查看“校验结果”。",
+}
+
+# Exports for the finance bureau (values-only xlsx, docx, pdf): file names, messages.

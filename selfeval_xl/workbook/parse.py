@@ -1,0 +1,237 @@
+"""Raw blocks → typed model + issues. The only place cell values are interpreted.
+
+Never raises for bad *content*: every cell that cannot be understood becomes an Issue at its cell
+and the model carries None/"" there. It raises only when the book is not our template at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from selfeval_xl.core import values
+from selfeval_xl.core.cells import CellRef
+from selfeval_xl.core.econ_codes import lookup
+from selfeval_xl.core.errors import NotOurTemplateError, TemplateVersionError
+from selfeval_xl.core.model import (
+    BudgetLine,
+    EconItem,
+    Indicator,
+    Issue,
+    Leader,
+    Model,
+    OtherFund,
+    OutputFigure,
+    OverallGoal,
+    Problem,
+    Project,
+    RawBook,
+    Refs,
+    TextItem,
+    UnitInfo,
+)
+from selfeval_xl.workbook import layout
+from selfeval_xl.workbook.fields import Context, Row, field_ref, fixed_records, read_fields, records
+from selfeval_xl.workbook.layout import Sheet, Table
+
+
+# Findings from values.* that are warnings; all others are errors.
+def check_template(raw: RawBook) -> None:
+    """Raise unless ``raw`` comes from our template, in this version."""
+    meta = raw.sheet(layout.META_SHEET)
+    ident_ref = raw.names.get(layout.NAME_TEMPLATE_ID)
+    version_ref = raw.names.get(layout.NAME_TEMPLATE_VERSION)
+    if meta is None or ident_ref is None or version_ref is None:
+        raise NotOurTemplateError(source=raw.source)
+    ident = meta.value(ident_ref.row, ident_ref.col)
+    if ident != layout.TEMPLATE_ID:
+        raise NotOurTemplateError(source=raw.source)
+    version = meta.value(version_ref.row, version_ref.col)
+    if str(version) != layout.TEMPLATE_VERSION:
+        raise TemplateVersionError(found=version, expected=layout.TEMPLATE_VERSION)
+
+
+# ---- sheets → model parts ---------------------------------------------------------------------------
+
+
+def _s(v: object) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _d(v: object) -> Decimal | None:
+    return v if isinstance(v, Decimal) else None
+
+
+def _i(v: object) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _texts(ctx: Context, sheet: Sheet, table: Table, key: str = "text") -> tuple[TextItem, ...]:
+    return tuple(TextItem(_s(rec[key]), row.refs) for row, rec in records(ctx, sheet, table))
+
+
+def _parse_info(ctx: Context) -> UnitInfo:
+    sheet = layout.INFO
+    # The amount unit decides how every amount is read, so it is read first.
+    unit_field = next(f for f in sheet.fields if f.key == "amount_unit")
+    unit_value = values.read_choice(ctx.cell(field_ref(ctx, sheet, unit_field)), unit_field.choices, True)[0]
+    ctx.unit = unit_value or "万元"
+    got, refs = read_fields(ctx, sheet)
+    tables = {t.key: t for t in sheet.tables}
+    leaders = tuple(Leader(_s(rec["title"]), _i(rec["count"]), row.refs)
+                    for row, rec in records(ctx, sheet, tables["leaders"]))
+    founded = got["founded_on"]
+    return UnitInfo(
+        unit_name=_s(got["unit_name"]),
+        short_name=_s(got["short_name"]) or _s(got["unit_name"]),
+        year=_i(got["year"]),
+        level=_s(got["level"]),
+        amount_unit=ctx.unit,
+        founded_on=founded if isinstance(founded, dt.date) else None,
+        founding_way=_s(got["founding_way"]),
+        affiliation=_s(got["affiliation"]),
+        rank=_s(got["rank"]),
+        nature=_s(got["nature"]),
+        supervisor=_s(got["supervisor"]),
+        staffing_kind=_s(got["staffing_kind"]),
+        staffing=_i(got["staffing"]),
+        staff_actual=_i(got["staff_actual"]),
+        retired=_i(got["retired"]),
+        body_word=_s(got["body_word"]) or "股室",
+        body_count=_i(got["body_count"]),
+        bodies=_texts(ctx, sheet, tables["bodies"], "name"),
+        leaders=leaders,
+        duties=_texts(ctx, sheet, tables["duties"]),
+        goals=_texts(ctx, sheet, tables["goals"]),
+        refs=Refs(tuple(refs)),
+    )
+
+
+def _parse_budget(ctx: Context) -> dict[str, BudgetLine]:
+    table = layout.BUDGET.tables[0]
+    return {key: _amount_line(key, row, rec) for key, (row, rec) in fixed_records(ctx, layout.BUDGET, table).items()}
+
+
+def _amount_line(key: str, row: Row, rec: dict[str, object]) -> BudgetLine:
+    return BudgetLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
+
+
+def _parse_econ(ctx: Context) -> tuple[EconItem, ...]:
+    table = layout.ECON.tables[0]
+    spending = {"基本支出": "basic", "项目支出": "project"}
+    items = []
+    for row, rec in records(ctx, layout.ECON, table):
+        code = rec["code"] if isinstance(rec["code"], str) else None
+        items.append(EconItem(code, lookup(code) if code else None, _s(rec["display"]),
+                              spending.get(_s(rec["spending"]), ""), _d(rec["amount"]), _s(rec["note"]), row.refs))
+    return tuple(items)
+
+
+def _parse_projects(ctx: Context) -> tuple[tuple[Project, ...], str, list[tuple[str, CellRef]]]:
+    got, refs = read_fields(ctx, layout.PROJECTS)
+    table = layout.PROJECTS.tables[0]
+    projects = tuple(Project(_s(rec["name"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["use"]), row.refs)
+                     for row, rec in records(ctx, layout.PROJECTS, table))
+    return projects, _s(got["use_summary"]), refs
+
+
+def _parse_other(ctx: Context) -> dict[str, OtherFund]:
+    table = layout.OTHER.tables[0]
+    funds = {}
+    for key, (row, rec) in fixed_records(ctx, layout.OTHER, table).items():
+        has = {"有": True, "无": False}.get(_s(rec["has"]))
+        funds[key] = OtherFund(key, has, _d(rec["amount"]), _s(rec["note"]), row.refs)
+    return funds
+
+
+def _parse_outputs(ctx: Context, table: Table) -> tuple[OutputFigure, ...]:
+    figures = []
+    for row, rec in records(ctx, layout.PERFORMANCE, table):
+        quantity, inline_qualifier = rec["quantity"] if isinstance(rec["quantity"], tuple) else (None, "")
+        target = rec["target"][0] if isinstance(rec["target"], tuple) else None
+        figures.append(OutputFigure(_s(rec["what"]), quantity, _s(rec["unit"]),
+                                    _s(rec["qualifier"]) or inline_qualifier, target, _s(rec["reason"]), row.refs))
+    return tuple(figures)
+
+
+def _parse_indicators(ctx: Context) -> tuple[dict[str, object], list[tuple[str, CellRef]], dict[str, BudgetLine],
+                                                 tuple[OverallGoal, ...], tuple[Indicator, ...]]:
+    sheet = layout.INDICATORS
+    got, refs = read_fields(ctx, sheet)
+    tables = {t.key: t for t in sheet.tables}
+    funds = {
+        key: _amount_line(key, row, rec) for key, (row, rec) in fixed_records(ctx, sheet, tables["money"]).items()
+    }
+    goals = tuple(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs)
+                  for row, rec in records(ctx, sheet, tables["overall_goals"]))
+    indicators = []
+    for row, rec in records(ctx, sheet, tables["indicators"]):
+        target, target_text = _pair(rec["target"])
+        actual, actual_text = _pair(rec["actual"])
+        indicators.append(Indicator(
+            level1=_s(rec["level1"]), level2=_s(rec["level2"]), name=_s(rec["name"]), direction=_s(rec["direction"]),
+            unit=_s(rec["unit"]), target=target, target_text=target_text, actual=actual, actual_text=actual_text,
+            rating=_s(rec["rating"]), weight=_first(rec["weight"]), manual=_first(rec["manual"]),
+            reason=_s(rec["reason"]), refs=row.refs,
+        ))
+    return got, refs, funds, goals, tuple(indicators)
+
+
+def _pair(value: object) -> tuple[Decimal | None, str]:
+    if isinstance(value, tuple) and len(value) == 2:
+        number, text = value
+        return (number if isinstance(number, Decimal) else None), (text if isinstance(text, str) else "")
+    return None, ""
+
+
+def _first(value: object) -> Decimal | None:
+    """The number of a NUMBER cell, read as (number, qualifier)."""
+    return value[0] if isinstance(value, tuple) and isinstance(value[0], Decimal) else None
+
+
+def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
+    """Check the template, then map every input sheet to the model, collecting issues."""
+    check_template(raw)
+    ctx = Context(raw)
+    for sheet in layout.SHEETS:
+        if raw.sheet(sheet.title) is None:
+            ctx.add("sheet_missing", None, sheet=sheet.title)
+    info = _parse_info(ctx)
+    budget = _parse_budget(ctx)
+    econ_items = _parse_econ(ctx)
+    projects, use_summary, project_refs = _parse_projects(ctx)
+    other = _parse_other(ctx)
+    perf_fields, perf_refs = read_fields(ctx, layout.PERFORMANCE)
+    perf_tables = {t.key: t for t in layout.PERFORMANCE.tables}
+    paragraphs = _texts(ctx, layout.PERFORMANCE, perf_tables["paragraphs"])
+    outputs = _parse_outputs(ctx, perf_tables["outputs"])
+    scoring_fields, scoring_refs, funds, overall_goals, indicators = _parse_indicators(ctx)
+    measure_fields, measure_refs = read_fields(ctx, layout.MEASURES)
+    measure_tables = {t.key: t for t in layout.MEASURES.tables}
+    problems = tuple(Problem(_s(rec["problem"]), _s(rec["cause"]), row.refs)
+                     for row, rec in records(ctx, layout.MEASURES, measure_tables["problems"]))
+    measures = _texts(ctx, layout.MEASURES, measure_tables["measures"])
+    as_of = perf_fields["output_as_of"]
+    model = Model(
+        info=info,
+        budget=budget,
+        econ_items=econ_items,
+        projects=projects,
+        project_use_summary=use_summary,
+        other_funds=other,
+        output_intro=_s(perf_fields["output_intro"]),
+        output_as_of=as_of if isinstance(as_of, dt.date) else None,
+        paragraphs=paragraphs,
+        outputs=outputs,
+        problems=problems,
+        measures=measures,
+        application=_s(measure_fields["application"]),
+        other_notes=_s(measure_fields["other_notes"]),
+        refs=Refs(tuple(project_refs + perf_refs + scoring_refs + measure_refs)),
+        scoring_preset=_s(scoring_fields["preset"]),
+        over_factor=_first(scoring_fields["over_factor"]),
+        funds=funds,
+        overall_goals=overall_goals,
+        indicators=indicators,
+    )
+    return model, ctx.issues
