@@ -23,7 +23,6 @@ from typing import Any
 
 import click
 
-from selfeval_xl import __version__
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import (
     EXIT_DATA,
@@ -36,6 +35,7 @@ from selfeval_xl.core.errors import (
     SelfevalError,
     WorkbookError,
 )
+from selfeval_xl.core.version import VERSION as __version__
 from selfeval_xl.render.stamp import generated_line, log_path
 
 # Commands whose modules are imported only when the command runs (keeps ``selfeval report`` fast).

@@ -28,6 +28,8 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2
 
 
 class SelfevalError(Exception):
+    """Base of every exception of the tool: ``code`` keys texts.FATAL, ``message`` is the Chinese text."""
+
     code = "internal"
 
     def __init__(self, code: str | None = None, **params: object) -> None:
@@ -42,36 +44,54 @@ class SelfevalError(Exception):
 
 
 class WorkbookError(SelfevalError):
+    """The input file cannot be used (CLI exit 3)."""
+
     code = "unreadable"
 
 
 class FileMissingError(WorkbookError):
+    """No such file, or it is a folder."""
+
     code = "file_missing"
 
 
 class NotAWorkbookError(WorkbookError):
+    """Not an .xlsx: random bytes, CSV, a zip without a workbook, a truncated file."""
+
     code = "not_a_workbook"
 
 
 class LegacyFormatError(WorkbookError):
+    """An .xls (BIFF) workbook."""
+
     code = "legacy_xls"
 
 
 class EncryptedWorkbookError(WorkbookError):
+    """A password-protected workbook."""
+
     code = "encrypted"
 
 
 class UnsafeWorkbookError(WorkbookError):
+    """A zip bomb, an oversize file or XML entity tricks: refused before parsing."""
+
     code = "unsafe"
 
 
 class NotOurTemplateError(WorkbookError):
+    """A workbook, but not one made from the selfeval template."""
+
     code = "not_our_template"
 
 
 class TemplateVersionError(WorkbookError):
+    """A workbook of the template, in another version."""
+
     code = "template_version"
 
 
 class OutputError(SelfevalError):
+    """An output cannot be written: exists without --force, is the input, permission, disk (CLI exit 4)."""
+
     code = "output_failed"

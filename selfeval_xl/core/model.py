@@ -69,6 +69,8 @@ class RawBook:
 
 
 class Severity(enum.Enum):
+    """How bad an issue is: an error blocks the report, a warning (提示) does not."""
+
     ERROR = "error"
     WARNING = "warning"
 

@@ -36,11 +36,11 @@ from typing import Any
 
 import xlwings as xw
 
-from selfeval_xl import __version__
 from selfeval_xl.core import texts
 from selfeval_xl.core.cells import CellRef, parse_a1, parse_range
 from selfeval_xl.core.errors import SelfevalError
 from selfeval_xl.core.model import CellValue, RawBook, RawSheet, TableRef
+from selfeval_xl.core.version import VERSION as __version__
 from selfeval_xl.excel.render import delete_sheets, is_desktop, optional, render_sheet
 from selfeval_xl.report.sheets import OUTPUT_SHEETS, SheetContent
 from selfeval_xl.workbook import layout

@@ -9,8 +9,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from selfeval_xl import __version__
 from selfeval_xl.core import texts
+from selfeval_xl.core.version import VERSION as __version__
 
 
 def log_path() -> Path:

@@ -24,5 +24,6 @@ FATAL: dict[str, str] = {
     "template_version": "工作簿的模板版本为“{found}”，本程序需要“{expected}”版模板；请用新模板重新填写（可复制粘贴原数据）。",
     "output_failed": "无法写入“{path}”：{reason}",
     "output_exists": "“{path}”已存在；如需覆盖，请加 --force。",
+    "has_errors": "“{path}”有 {errors} 个错误，未生成报告；请先修正（selfeval check 列出每个错误的位置），或用 force 强制生成。",
     "output_is_input": "输出文件不能与输入工作簿相同（“{path}”），以免覆盖您的原始数据。",
 }

@@ -26,9 +26,9 @@ from selfeval_xl.excel import adapter as xlwings_adapter
 from selfeval_xl.excel.render import cell_value, style_blocks
 from selfeval_xl.report.sheets import STYLES, Cell, SheetContent
 from selfeval_xl.workbook.reader import read_workbook
-from tests.addin.remote import replay
 from tests.conftest import EXAMPLE, GOLDEN
-from tests.test_golden import dump_sheets
+from tests.excel.remote import replay
+from tests.report.test_golden import dump_sheets
 
 ISSUES, REPORT, CALC = texts.UI["sheet_issues"], texts.UI["sheet_report"], texts.UI["sheet_calc"]
 EXAMPLE_SHEETS = set(openpyxl.load_workbook(EXAMPLE, read_only=True).sheetnames)
@@ -397,7 +397,7 @@ def test_import_ledger_without_a_file_dialog_says_how(remote_book: Callable[...,
 
 def test_import_ledger_with_errors_writes_nothing(remote_book: Callable[..., Any], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.scale.test_ledger import _problem_ledger
+    from tests.importers.test_ledger import _problem_ledger
 
     ledger = _problem_ledger(tmp_path / "坏明细账.xlsx")
     monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)

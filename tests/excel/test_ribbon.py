@@ -16,7 +16,7 @@ from lxml import etree
 
 from selfeval_xl.core import texts
 from selfeval_xl.excel.addin import RIBBON_PART
-from tests.addin.conftest import DATA, MACROS
+from tests.excel.conftest import DATA, MACROS
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 CUSTOMUI = "{http://schemas.microsoft.com/office/2009/07/customui}"

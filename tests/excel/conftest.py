@@ -19,7 +19,7 @@ import pytest
 import xlwings as xw
 
 from selfeval_xl.excel.addin import build_addin_bytes
-from tests.addin.remote import payload_from_xlsx
+from tests.excel.remote import payload_from_xlsx
 
 MACROS = Path(__file__).resolve().parents[2] / "macros"
 DATA = Path(__file__).resolve().parent / "data"

@@ -21,7 +21,7 @@ from selfeval_xl.render.docx_table import cell_text  # noqa: E402
 from selfeval_xl.report.narrative import Block, Report, Section, render_lines, render_text  # noqa: E402
 from selfeval_xl.report.sheets import STYLES, Cell, SheetContent  # noqa: E402
 from tests.conftest import GOLDEN  # noqa: E402
-from tests.export.conftest import STYLE_KEYS  # noqa: E402
+from tests.render.conftest import STYLE_KEYS  # noqa: E402
 
 
 def open_docx(source: Path | bytes) -> Any:

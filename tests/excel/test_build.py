@@ -22,7 +22,7 @@ from selfeval_xl.excel.addin import (
     build_addin_bytes,
     read_module,
 )
-from tests.addin.conftest import MACROS
+from tests.excel.conftest import MACROS
 
 XLWINGS_DIR = Path(xlwings.__file__).resolve().parent
 SHEET_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -170,3 +170,14 @@ def test_missing_macros_folder_exits_4(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 4
     assert "nowhere" in capsys.readouterr().err
     assert not (tmp_path / "x.xlam").exists()
+
+
+def test_the_built_addin_names_the_entry_module(addin_path: Path) -> None:
+    """A rebuilt add-in embeds the entry module's name: moving it again needs a rebuild (and this test)."""
+    parser = VBA_Parser(str(addin_path))
+    try:
+        code = "\n".join(source for *_, source in parser.extract_macros())
+    finally:
+        parser.close()
+    assert "from selfeval_xl.excel.entry import run_check_caller" in code
+    assert "xlwings_adapter" not in code

@@ -21,7 +21,7 @@ from selfeval_xl.collect.summary import ranking, score_bands
 from selfeval_xl.collect.worker import ERRORS, OK, FileResult, examine
 from selfeval_xl.workbook.template import template_bytes
 from tests.conftest import ROOT, sha256
-from tests.test_bad_files import BAD_FILES
+from tests.workbook.test_bad_files import BAD_FILES
 
 AUDIT_DATA = ROOT / "tests" / "audit" / "data"
 

@@ -10,7 +10,7 @@ import pytest
 from selfeval_xl.cli.main import main
 from selfeval_xl.core import texts
 from selfeval_xl.excel import addin
-from tests.addin.conftest import MACROS
+from tests.excel.conftest import MACROS
 
 ROOT = MACROS.parent
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from selfeval_xl.excel.addin import CONF_SHEET
-from tests.addin.conftest import MACROS
+from tests.excel.conftest import MACROS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # LibreOffice's type detection does not know the .xlam extension, so the filter is named: it is

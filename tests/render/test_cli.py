@@ -11,7 +11,7 @@ import pytest
 
 from selfeval_xl.cli.main import main
 from tests.conftest import EXAMPLE, sha256
-from tests.export.conftest import needs_soffice
+from tests.render.conftest import needs_soffice
 
 REPORT = "大祥区融媒体中心2020年部门整体支出绩效自评报告"
 SCORING = "大祥区融媒体中心2020年部门整体支出绩效自评表"

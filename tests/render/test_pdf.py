@@ -6,8 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.export.conftest import needs_poppler
-from tests.test_golden import SEED_FACTS
+from tests.render.conftest import needs_poppler
+from tests.report.test_golden import SEED_FACTS
 
 pytestmark = needs_poppler
 

@@ -21,7 +21,7 @@ from selfeval_xl.render import (
 )
 from selfeval_xl.workbook.reader import read_workbook
 from tests.conftest import ROOT
-from tests.export.conftest import GENERATED
+from tests.render.conftest import GENERATED
 
 
 def test_all_is_complete() -> None:
