@@ -124,10 +124,8 @@ DAXIANG_2020: dict[str, Any] = {
              "unit": "篇", "qualifier": "余"},
         ],
         "measures": [{"text": "进一步加强资金管理，通过部门建章建制，合理有效地提高资金使用效率。"}],
-        # 自评表: the funds block agrees with 预算支出 (all 本年财政拨款); indicators built from the outputs above.
+        # 自评表: 年度资金总额 and 本年财政拨款 are derived from 预算支出 (v2); no carry-over, no other funds.
         "money": [
-            {"_row": "total", "initial": D("130.00"), "adjusted": D("180.00"), "executed": D("176.18")},
-            {"_row": "appropriation", "initial": D("130.00"), "adjusted": D("180.00"), "executed": D("176.18")},
             {"_row": "carryover", "initial": D("0"), "adjusted": D("0"), "executed": D("0")},
             {"_row": "other", "initial": D("0"), "adjusted": D("0"), "executed": D("0")},
         ],

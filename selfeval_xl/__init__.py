@@ -80,7 +80,10 @@ def evaluate_file(path: str | _Path, previous: str | _Path | None = None) -> Eva
 
     evaluation = evaluate(read_workbook(_Path(path)))
     if previous is not None:
-        evaluation = with_previous(evaluation, evaluate(read_workbook(_Path(previous))))
+        from selfeval_xl.workbook.migrate import migrated_raw
+
+        last = _Path(previous)
+        evaluation = with_previous(evaluation, evaluate(migrated_raw(read_workbook(last))), last.name)
     return evaluation
 
 

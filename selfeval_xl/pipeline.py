@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from selfeval_xl.core.model import HasIssues, Issue, Model, RawBook
+from selfeval_xl.core import texts
+from selfeval_xl.core.model import HasIssues, Issue, Model, RawBook, Severity
 from selfeval_xl.figures.compute import Results, compute
 from selfeval_xl.figures.scoring import Scoring, compute_scoring
-from selfeval_xl.figures.yoy import Change, compare, swing_issues
+from selfeval_xl.figures.yoy import Change, compare, compare_entered, swing_issues
 from selfeval_xl.report.narrative import Report, build_narrative
 from selfeval_xl.report.sheets import SheetContent, calc_sheet, issues_sheet, report_sheet, scoring_sheet
-from selfeval_xl.rules.budget import run_rules
+from selfeval_xl.rules.budget import issue, run_rules
 from selfeval_xl.rules.scoring import run_scoring_rules
 from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.parse import parse_book
@@ -49,11 +50,37 @@ def evaluate(raw: RawBook) -> Evaluation:
     results = compute(model)
     scoring = compute_scoring(model)
     rule_issues = [*run_rules(model, results), *run_scoring_rules(model, scoring)]
-    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring)
+    entered = compare_entered(model, results)
+    year = model.info.year
+    previous_year = year - 1 if entered and year is not None else None
+    rule_issues += swing_issues(model, entered, previous_year) if entered else []
+    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring, entered, previous_year)
 
 
-def with_previous(current: Evaluation, previous: Evaluation) -> Evaluation:
-    """``current`` with last year's figures: the changes for the narrative and swing warnings."""
+def previous_problems(current: Evaluation, previous: Evaluation, source: str) -> list[Issue]:
+    """Why last year's workbook cannot be used: it has errors, is another unit's, or is not an earlier year.
+    Each is an error naming the file, so that no zero or wrong figure reaches the 同比 sentence."""
+    found = []
+    cur, prev = current.model.info, previous.model.info
+    if previous.errors:
+        first = texts.REPORT["output_sep"].join(f"{i.where or ''} {i.code}".strip() for i in previous.errors[:3])
+        found.append(issue("previous_has_errors", Severity.ERROR, None, file=source, errors=len(previous.errors),
+                           first=first))
+    if prev.unit_name and cur.unit_name and prev.unit_name != cur.unit_name:
+        found.append(issue("previous_other_unit", Severity.ERROR, cur.refs.get("unit_name"), file=source,
+                           unit=prev.unit_name, current=cur.unit_name))
+    if prev.year is not None and cur.year is not None and prev.year >= cur.year:
+        found.append(issue("previous_not_earlier", Severity.ERROR, cur.refs.get("year"), file=source,
+                           year=prev.year, current=cur.year))
+    return found
+
+
+def with_previous(current: Evaluation, previous: Evaluation, source: str = "") -> Evaluation:
+    """``current`` with last year's figures: the changes for the narrative and swing warnings — or, when
+    last year's workbook cannot be used, the errors that say why (and no 同比 at all)."""
+    problems = previous_problems(current, previous, source)
+    if problems:
+        return replace(current, issues=sort_issues([*current.issues, *problems]), changes=(), previous_year=None)
     changes = compare(current.results, previous.results)
     year = previous.model.info.year
     issues = sort_issues([*current.issues, *swing_issues(current.model, changes, year)])

@@ -46,6 +46,7 @@ LAZY_COMMANDS = {
     "export": "selfeval_xl.cli.export:export_command",
     "ledger": "selfeval_xl.cli.ledger:ledger_command",
     "collect": "selfeval_xl.cli.collect:collect_command",
+    "migrate": "selfeval_xl.cli.migrate:migrate_command",
 }
 
 
@@ -80,8 +81,10 @@ def _evaluate(book: Path, previous: Path | None = None) -> Any:
     from selfeval_xl.workbook.reader import read_workbook
 
     evaluation = evaluate(read_workbook(book))
-    if previous is not None:
-        evaluation = with_previous(evaluation, evaluate(read_workbook(previous)))
+    if previous is not None:  # last year's workbook may be of the previous template version: migrated in memory
+        from selfeval_xl.workbook.migrate import migrated_raw
+
+        evaluation = with_previous(evaluation, evaluate(migrated_raw(read_workbook(previous))), previous.name)
     return evaluation
 
 

@@ -29,6 +29,8 @@ class RawSheet:
 
     title: str
     rows: tuple[tuple[CellValue, ...], ...]
+    # (row, col) of numeric cells shown with a percent number format (0.98 shown as 98%), 1-based
+    percent_cells: frozenset[tuple[int, int]] = frozenset()
 
     def value(self, row: int, col: int) -> CellValue:
         if 1 <= row <= len(self.rows):
@@ -166,6 +168,7 @@ class UnitInfo:
     staffing: int | None
     staff_actual: int | None
     retired: int | None
+    retired_early: int | None  # 离休, kept apart from 退休
     body_word: str
     body_count: int | None
     bodies: tuple[TextItem, ...]
@@ -176,8 +179,8 @@ class UnitInfo:
 
     @property
     def level_word(self) -> str:
-        """区本级 → 区."""
-        return self.level[:1] if self.level else ""
+        """区本级 → 区, 地区本级 → 地区, 乡镇本级 → 乡镇."""
+        return self.level.removesuffix("本级")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,19 @@ class BudgetLine:
     initial: Decimal | None
     adjusted: Decimal | None
     executed: Decimal | None
+    note: str
+    refs: Refs
+    carry_end: Decimal | None = None  # 年末结转和结余
+    previous: Decimal | None = None  # 上年执行数 (同比 without --previous)
+
+
+@dataclass(frozen=True, slots=True)
+class IncomeLine:
+    """A line of the 收入 table: 本年数, 上年数 (for 同比), 说明."""
+
+    key: str
+    amount: Decimal | None
+    previous: Decimal | None
     note: str
     refs: Refs
 
@@ -218,15 +234,21 @@ class Project:
     executed: Decimal | None
     use: str
     refs: Refs
+    source: str = "general"  # general | gov_fund | soe_capital | social_insurance
+    carry_in: Decimal | None = None  # 上年结转
+    carry_end: Decimal | None = None  # 年末结转和结余
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class OtherFund:
     key: str  # local_other | gov_fund | soe_capital | social_insurance
     has: bool | None
-    amount: Decimal | None
+    amount: Decimal | None  # 全年执行数
     note: str
     refs: Refs
+    initial: Decimal | None = None
+    adjusted: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +282,7 @@ class Indicator:
     level2: str
     name: str
     direction: str  # ≥ | ≤ | = | 定性
-    unit: str
+    unit: str  # "%" when either value was typed as a percentage (98%, or a percent-formatted cell)
     target: Decimal | None
     target_text: str  # when the target is text (定性)
     actual: Decimal | None
@@ -295,7 +317,8 @@ class Model:
     refs: Refs  # single fields of sheets other than 基本信息
     scoring_preset: str = ""
     over_factor: Decimal | None = None
-    funds: Mapping[str, BudgetLine] = field(default_factory=dict)
+    funds: Mapping[str, BudgetLine] = field(default_factory=dict)  # entered: carryover | other
+    income: Mapping[str, IncomeLine] = field(default_factory=dict)
     overall_goals: tuple[OverallGoal, ...] = ()
     indicators: tuple[Indicator, ...] = ()
 

@@ -69,6 +69,16 @@ def fmt_amount(value: Decimal) -> str:
     return f"{round_half_up(value):f}"
 
 
+def fmt_in_unit(value: Decimal, unit: str) -> str:
+    """An exact amount (万元) in the workbook's own unit, for messages: 元 → 4213512.30 (yuan, exact),
+    万元 → 421.35 (or every entered decimal, 421.3512, when there are more than two)."""
+    shown = value * 10000 if unit == "元" else value
+    exact = shown.normalize()
+    exponent = exact.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{shown.quantize(Decimal(1).scaleb(-max(2, places))):f}"
+
+
 def fmt_percent(value: Decimal) -> str:
     return f"{round_half_up(value):f}%"
 

@@ -7,14 +7,16 @@ amounts (so a reader with a calculator gets the printed share) and apportioned t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.econ_codes import Category
-from selfeval_xl.core.model import EconItem, Model
+from selfeval_xl.core.model import EconItem, Model, Project
 from selfeval_xl.core.numbers import apportion, fmt_amount, fmt_percent, percent, round_half_up, shares
+from selfeval_xl.figures.funds import whole_spending
+from selfeval_xl.workbook import layout
 
 ZERO = Decimal(0)
 
@@ -42,6 +44,11 @@ class ProjectFigure:
     name: str
     amount: Decimal  # 2 dp
     use: str
+    source: str = "general"
+    adjusted: Decimal | None = None  # 2 dp
+    rate: Decimal | None = None  # 执行率, percent 2 dp
+    carry_end: Decimal | None = None  # 年末结转和结余, 2 dp
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +68,14 @@ class Results:
     detail_personnel: Decimal  # Σ of the detail rows, exact
     detail_public: Decimal
     detail_project: Decimal
-    projects: tuple[ProjectFigure, ...]
+    projects: tuple[ProjectFigure, ...]  # paid from 一般公共预算 (the 项目支出 line)
     projects_total: Decimal  # Σ project rows, exact
     steps: tuple[Step, ...]
+    book_projects: tuple[ProjectFigure, ...] = ()  # paid from 政府性基金 / 国有资本经营 / 社会保险基金
+    whole_parts: tuple[tuple[str, Decimal], ...] = ()  # the other books' spending in 部门整体支出, 2 dp
+    income: Mapping[str, Decimal] = field(default_factory=dict)  # 收入 lines entered, 2 dp (parts apportioned)
+    income_previous: Decimal | None = None  # 收入合计 上年数, 2 dp
+    sangong: tuple[tuple[str, Decimal], ...] = ()  # ("abroad" | "reception" | "vehicles", 2 dp) when any is spent
 
     def rate(self, key: str) -> ExecutionRate | None:
         return next((r for r in self.execution if r.key == key), None)
@@ -74,7 +86,8 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
 
 
 def item_names(items: Sequence[EconItem], spending: str, category: Category | None) -> tuple[str, ...]:
-    """Names of non-zero detail rows in code order, each code once (first display name wins)."""
+    """Names of non-zero detail rows in code order, each code once (first display name wins) and each
+    name once (309xx and 310xx share names such as 办公设备购置: "主要包括" lists it once)."""
     chosen: dict[str, str] = {}
     for item in items:
         if item.econ is None or item.spending != spending or not item.amount:
@@ -82,7 +95,7 @@ def item_names(items: Sequence[EconItem], spending: str, category: Category | No
         if category is not None and item.econ.category is not category:
             continue
         chosen.setdefault(item.econ.code, item.name)
-    return tuple(chosen[code] for code in sorted(chosen))
+    return tuple(dict.fromkeys(chosen[code] for code in sorted(chosen)))
 
 
 def detail_amounts(items: Sequence[EconItem], spending: str, category: Category | None) -> list[Decimal]:
@@ -174,14 +187,17 @@ def compute(model: Model) -> Results:
                                            ("detail_project", "project", None, detail_project)):
         steps.append(Step(key, fmt_amount(value), _sum_expression(detail_amounts(items, spending, category))))
 
-    project_amounts = [p.executed or ZERO for p in model.projects]
+    general_projects = [p for p in model.projects if p.source == "general"]
+    project_amounts = [p.executed or ZERO for p in general_projects]
     projects_total = _sum(project_amounts)
-    if model.projects and projects_total == project_x:
+    if general_projects and projects_total == project_x:
         rounded, _ = apportion(project, project_amounts)
     else:
         rounded = [round_half_up(a) for a in project_amounts]
-    projects = tuple(ProjectFigure(p.name, amount, p.use) for p, amount in zip(model.projects, rounded, strict=True))
+    projects = tuple(project_figure(p, amount) for p, amount in zip(general_projects, rounded, strict=True))
     steps.append(Step("projects_total", fmt_amount(projects_total), _sum_expression(project_amounts)))
+    book_projects = tuple(project_figure(p, round_half_up(p.executed or ZERO)) for p in model.projects
+                          if p.source != "general")
 
     return Results(
         total=total, basic=basic, personnel=personnel, public=public, project=project,
@@ -192,5 +208,44 @@ def compute(model: Model) -> Results:
         public_items=item_names(items, "basic", Category.PUBLIC),
         detail_personnel=detail_personnel, detail_public=detail_public, detail_project=detail_project,
         projects=projects, projects_total=projects_total,
-        steps=tuple(steps),
+        steps=tuple(steps), book_projects=book_projects,
+        whole_parts=tuple((k, round_half_up(v)) for k, v in whole_spending(model)[1]),
+        income=income_figures(model), income_previous=_income_previous(model), sangong=sangong(items),
     )
+
+
+SANGONG = (("abroad", ("30212",)), ("reception", ("30217",)), ("vehicles", ("31013", "30231")))
+
+
+def sangong(items: Sequence[EconItem]) -> tuple[tuple[str, Decimal], ...]:
+    """"三公"经费 from their economic codes (因公出国（境）费用 30212, 公务接待费 30217, 公务用车购置 31013 and
+    运行维护费 30231), over 基本 and 项目支出; empty when the department spent none."""
+    found = [(key, _sum(i.amount for i in items if i.code in codes)) for key, codes in SANGONG]
+    if not any(amount for _, amount in found):
+        return ()
+    rounded, _ = apportion(round_half_up(_sum(a for _, a in found)), [a for _, a in found])
+    return tuple((key, amount) for (key, _), amount in zip(found, rounded, strict=True))
+
+
+def income_figures(model: Model) -> dict[str, Decimal]:
+    """收入 lines as presented: parts apportioned to the rounded 收入合计 when they add up exactly."""
+    entered = {k: line.amount for k, line in model.income.items() if line.amount is not None}
+    shown = {k: round_half_up(v) for k, v in entered.items()}
+    parts = [k for k in layout.INCOME_PARTS if k in entered]
+    if "total" in entered and parts and _sum(entered[k] for k in parts) == entered["total"]:
+        rounded, _ = apportion(shown["total"], [entered[k] for k in parts])
+        shown.update(zip(parts, rounded, strict=True))
+    return shown
+
+
+def _income_previous(model: Model) -> Decimal | None:
+    line = model.income.get("total")
+    return round_half_up(line.previous) if line is not None and line.previous is not None else None
+
+
+def project_figure(project: Project, amount: Decimal) -> ProjectFigure:
+    adjusted = round_half_up(project.adjusted) if project.adjusted is not None else None
+    exact = percent(amount, adjusted) if adjusted else None
+    carry = round_half_up(project.carry_end) if project.carry_end is not None else None
+    return ProjectFigure(project.name, amount, project.use, project.source, adjusted,
+                         round_half_up(exact) if exact is not None else None, carry, project.note)

@@ -2,7 +2,7 @@
 
 Rules, each a small function so a province's variant can replace one without touching the rest:
 
-* 预算执行率 = 全年执行数 ÷ 全年预算数 of 年度资金总额, shown to 0.01%; its score is
+* 预算执行率 = 全年执行数 ÷ 全年预算数 of 年度资金总额 (derived: ``figures.funds``), shown to 0.01%; its score is
   min(rate, 100%) × the execution weight (10), from the *shown* rate so a reader can redo it.
 * Quantitative, positive (≥, =): full weight when actual ≥ target, else weight × actual ÷ target.
 * Quantitative, reverse (≤): full weight when actual ≤ target, else weight × target ÷ actual.
@@ -17,11 +17,13 @@ Presets (weights) and thresholds live here, in one place; the workbook selects a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfeval_xl.core.model import Indicator, Model
 from selfeval_xl.core.numbers import HUNDRED, round_half_up
+from selfeval_xl.figures.funds import FundLine, fund_lines
 from selfeval_xl.workbook import layout
 
 ZERO = Decimal(0)
@@ -83,6 +85,7 @@ class Scoring:
     level1_scores: tuple[tuple[str, Decimal, Decimal], ...]  # (一级, score, weight)
     total: Decimal
     grade: str
+    funds: Mapping[str, FundLine] = field(default_factory=dict)  # the funds block, derived (figures.funds)
 
 
 def grade_of(total: Decimal) -> str:
@@ -137,9 +140,10 @@ def compute_scoring(model: Model) -> Scoring | None:
     if not model.has_scoring:
         return None
     preset = preset_of(model)
-    total_line = model.funds.get("total")
-    adjusted = round_half_up(total_line.adjusted) if total_line and total_line.adjusted is not None else None
-    executed = round_half_up(total_line.executed) if total_line and total_line.executed is not None else None
+    funds = fund_lines(model)
+    total_line = funds["total"]
+    adjusted = round_half_up(total_line.adjusted) if total_line.adjusted is not None else None
+    executed = round_half_up(total_line.executed) if total_line.executed is not None else None
     rate = round_half_up(executed / adjusted * HUNDRED) if adjusted and executed is not None else None
     exec_score = execution_score(rate)
     scores = tuple(score_indicator(ind) for ind in model.indicators)
@@ -149,4 +153,4 @@ def compute_scoring(model: Model) -> Scoring | None:
         if members:
             level1.append((name, sum((s.score for s in members), ZERO), sum((s.weight for s in members), ZERO)))
     total = exec_score + sum((s.score for s in scores), ZERO)
-    return Scoring(preset, adjusted, executed, rate, exec_score, scores, tuple(level1), total, grade_of(total))
+    return Scoring(preset, adjusted, executed, rate, exec_score, scores, tuple(level1), total, grade_of(total), funds)

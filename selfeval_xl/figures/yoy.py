@@ -41,6 +41,17 @@ def compare(current: Results, previous: Results) -> tuple[Change, ...]:
     return tuple(Change(key, getattr(previous, key), getattr(current, key)) for key in KEYS)
 
 
+def compare_entered(model: Model, current: Results) -> tuple[Change, ...]:
+    """同比 from the 上年执行数 column of 预算支出 (a workbook made by ``new-year`` carries it), for the lines
+    where it is filled; empty when none is."""
+    changes = []
+    for key in KEYS:
+        line = model.budget.get(key)
+        if line is not None and line.previous is not None:
+            changes.append(Change(key, round_half_up(line.previous), getattr(current, key)))
+    return tuple(changes)
+
+
 def swing_issues(model: Model, changes: tuple[Change, ...], previous_year: int | None) -> list[Issue]:
     found = []
     year = model.info.year
@@ -56,7 +67,7 @@ def swing_issues(model: Model, changes: tuple[Change, ...], previous_year: int |
         if big:
             shown = fmt_percent(percent) if percent is not None else "—"
             found.append(Issue("large_swing", Severity.WARNING, line.refs.get("note"), tuple(sorted((
-                ("item", layout.BUDGET_ITEM_NAMES[change.key]), ("previous", fmt_amount(change.previous)),
-                ("current", fmt_amount(change.current)), ("percent", shown),
+                ("item", layout.BUDGET_ITEM_NAMES[change.key]), ("previous", f"{fmt_amount(change.previous)} 万元"),
+                ("current", f"{fmt_amount(change.current)} 万元"), ("percent", shown),
                 ("threshold", fmt_percent(SWING_PERCENT)))))))
     return found

@@ -20,9 +20,10 @@ from selfeval_xl.core.numbers import (
     fmt_quantity,
     heading_label,
 )
-from selfeval_xl.figures.compute import Results
+from selfeval_xl.figures.compute import ProjectFigure, Results
 from selfeval_xl.figures.scoring import Scoring
 from selfeval_xl.figures.yoy import Change
+from selfeval_xl.workbook import layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +103,20 @@ def _unit_section(model: Model) -> Section:
     if info.staffing is not None and info.staff_actual is not None:
         parts.append(_t("unit_staffing", kind=info.staffing_kind or "编制", staffing=info.staffing,
                         actual=info.staff_actual))
-    if info.retired:
+    if info.retired and info.retired_early:
+        parts.append(_t("unit_retired_both", early=info.retired_early, retired=info.retired))
+    elif info.retired_early:
+        parts.append(_t("unit_retired_early", early=info.retired_early))
+    elif info.retired:
         parts.append(_t("unit_retired", retired=info.retired))
     leaders = [_t("unit_leader", title=x.title, count=x.count) for x in info.leaders if x.title and x.count]
     if leaders:
         parts.append(_t("unit_leaders", leaders="、".join(leaders)))
     blocks = [Block("".join(parts))]
-    blocks.append(Block(_t("duties_lead", n=heading_label(3, 2))))
-    blocks.extend(_numbered([d.text for d in info.duties], level=4))
+    duties = [d.text for d in info.duties if d.text]
+    if duties:  # never an orphan "2.主要职责是："
+        blocks.append(Block(_t("duties_lead", n=heading_label(3, 2))))
+        blocks.extend(_numbered(duties, level=4))
     return Section(2, heading_label(2, 1), _t("h_unit"), tuple(blocks))
 
 
@@ -133,13 +140,27 @@ def _general_section(model: Model, r: Results, level_word: str, changes: Sequenc
                      previous_year: int | None = None) -> Section:
     info = model.info
     year = info.year or ""
-    intro = [_t("general_total", name=info.short_name, year=year, total=fmt_amount(r.total),
-                basic=fmt_amount(r.basic), project=fmt_amount(r.project))]
+    others = [(k, a) for k, a in r.whole_parts]
+    if others:
+        whole = r.total + sum((a for _, a in others), Decimal(0))
+        intro = [_t("whole_total", name=info.short_name, year=year, total=fmt_amount(whole),
+                    general=fmt_amount(r.total), basic=fmt_amount(r.basic), project=fmt_amount(r.project),
+                    others=texts.REPORT["clause_sep"].join(_t("whole_part", what=_t(f"fund_what_{k}", level=level_word), amount=fmt_amount(a))
+                                    for k, a in others))]
+    else:
+        intro = [_t("general_total", name=info.short_name, year=year, total=fmt_amount(r.total),
+                    basic=fmt_amount(r.basic), project=fmt_amount(r.project))]
     total_rate = r.rate("total")
     if total_rate and total_rate.rate is not None and total_rate.adjusted is not None:
         intro.append(_t("general_rate", adjusted=fmt_amount(total_rate.adjusted), rate=fmt_percent(total_rate.rate)))
+    total_line = model.budget.get("total")
+    if total_line is not None:
+        if total_line.carry_end:
+            intro.append(_t("carry_end", amount=fmt_amount(total_line.carry_end)))
+        intro.append(sentence(total_line.note))
     if changes:
         intro.append(_yoy_sentence(changes, previous_year))
+    opening = [Block(b) for b in (_income_paragraph(model, r), "".join(intro)) if b]
 
     def items(names: Sequence[str]) -> str:
         return _t("items_list", items="、".join(names)) if names else ""
@@ -149,6 +170,10 @@ def _general_section(model: Model, r: Results, level_word: str, changes: Sequenc
         personnel=fmt_amount(r.personnel), personnel_share=_share(r.personnel_share), personnel_items=items(r.personnel_items),
         public=fmt_amount(r.public), public_share=_share(r.public_share), public_items=items(r.public_items),
     )
+    basic_blocks = [Block(basic + "".join(sentence(model.budget[k].note) for k in ("basic", "personnel", "public")
+                                          if k in model.budget))]
+    if r.sangong:
+        basic_blocks.append(Block(_sangong_paragraph(r, year)))
     if r.project == 0 and not r.projects:
         project_blocks = [Block(_t("project_none", year=year))]
     else:
@@ -157,27 +182,91 @@ def _general_section(model: Model, r: Results, level_word: str, changes: Sequenc
         if len(r.projects) > 1:
             text += _t("project_detail", items=texts.REPORT["project_sep"].join(
                 _t("project_item", name=p.name, amount=fmt_amount(p.amount)) for p in r.projects))
+        project_line = model.budget.get("project")
+        text += sentence(project_line.note) if project_line else ""
+        text += "".join(_project_note(p) for p in r.projects)
         project_blocks = [Block(text)]
     children = (
-        Section(2, heading_label(2, 1), _t("h_basic_spending"), (Block(basic),)),
+        Section(2, heading_label(2, 1), _t("h_basic_spending"), tuple(basic_blocks)),
         Section(2, heading_label(2, 2), _t("h_project_spending"), tuple(project_blocks)),
         Section(2, heading_label(2, 3), _t("h_local_other", level=level_word), (_fund_block(model, "local_other", level_word),)),
     )
-    return Section(1, "", _t("h_general"), (Block("".join(intro)),), children)
+    return Section(1, "", _t("h_general"), tuple(opening), children)
+
+
+def sentence(text: str) -> str:
+    """A cell's text as a sentence of the report: trimmed, ending with 。 (or its own ！？；…)."""
+    text = text.strip()
+    if not text:
+        return ""
+    report = texts.REPORT
+    return text if text[-1] in report["sentence_enders"] else text.rstrip(report["clause_trailers"]) + report["sentence_end"]
+
+
+def _project_note(project: ProjectFigure) -> str:
+    if not project.note.strip():
+        return ""
+    if project.rate is None:
+        return sentence(_t("project_note_plain", name=project.name, note=project.note.strip()))
+    return sentence(_t("project_note", name=project.name, rate=fmt_percent(project.rate), note=project.note.strip()))
+
+
+def _income_paragraph(model: Model, r: Results) -> str:
+    income = r.income
+    if income.get("total") is None:
+        return ""
+    info = model.info
+    names = layout.INCOME_ITEM_NAMES
+    parts = []
+    for key in layout.INCOME_PARTS:
+        amount = income.get(key)
+        if not amount:
+            continue
+        fiscal_parts = [(k, income[k]) for k in layout.INCOME_FISCAL_PARTS if income.get(k)]
+        if key == "fiscal" and fiscal_parts:
+            parts.append(_t("income_fiscal", amount=fmt_amount(amount), parts="、".join(
+                _t("income_part", item=names[k], amount=fmt_amount(a)) for k, a in fiscal_parts)))
+        else:
+            parts.append(_t("income_part", item=names[key], amount=fmt_amount(amount)))
+    text = _t("income", name=info.short_name, year=info.year or "", total=fmt_amount(income["total"]),
+              parts=texts.REPORT["clause_sep"].join(parts) or texts.REPORT["missing"])
+    carry = income.get("carryover")
+    if carry:
+        text += _t("income_carryover", amount=fmt_amount(carry))
+    if r.income_previous is not None:
+        delta = income["total"] - r.income_previous
+        if delta == 0:
+            text += texts.REPORT["income_yoy_same"]
+        elif r.income_previous:
+            change = fmt_percent(abs(delta) / r.income_previous * 100)
+            text += _t("income_yoy_up" if delta > 0 else "income_yoy_down", delta=fmt_amount(abs(delta)), percent=change)
+    return text + sentence(model.income["total"].note) if "total" in model.income else text
+
+
+def _sangong_paragraph(r: Results, year: object) -> str:
+    parts = [_t("sangong_part", item=texts.REPORT[f"sangong_{key}"], amount=fmt_amount(amount))
+             for key, amount in r.sangong if amount]
+    total = sum((amount for _, amount in r.sangong), Decimal(0))
+    return _t("sangong", year=year, total=fmt_amount(total), parts=texts.REPORT["clause_sep"].join(parts))
 
 
 def _share(value: Decimal | None) -> str:
     return fmt_percent(value) if value is not None else texts.REPORT["missing"]
 
 
-def _fund_block(model: Model, key: str, level_word: str) -> Block:
+def _fund_block(model: Model, key: str, level_word: str, book_projects: Sequence[ProjectFigure] = ()) -> Block:
     fund = model.other_funds.get(key)
     year = model.info.year or ""
     what = _t(f"fund_what_{key}", level=level_word)
     if fund is None or fund.has is not True:
         return Block(_t("fund_none", year=year, what=what))
-    text = _t("fund_some", year=year, what=what, amount=fmt_amount(fund.amount or Decimal(0)))
-    return Block(text + fund.note)
+    text = _t("fund_some", year=year, what=what, amount=fmt_amount(fund.amount or Decimal(0))) + sentence(fund.note)
+    projects = [p for p in book_projects if p.source == key]
+    if projects:
+        text += _t("book_projects", items=texts.REPORT["project_sep"].join(
+            _t("project_item", name=p.name, amount=fmt_amount(p.amount)) for p in projects))
+        text += "".join(_project_note(p) for p in projects)
+    return Block(text)
 
 
 def _output_item(fig: OutputFigure) -> str:
@@ -224,11 +313,14 @@ def build_narrative(model: Model, results: Results, scoring: Scoring | None = No
     top: list[Section] = [
         Section(1, "", _t("h_basic"), (), (_unit_section(model), Section(2, heading_label(2, 2), _t("h_goals"), goals))),
         _general_section(model, results, level_word, changes, previous_year),
-        Section(1, "", _t("h_gov_fund"), (_fund_block(model, "gov_fund", level_word),)),
-        Section(1, "", _t("h_soe_capital"), (_fund_block(model, "soe_capital", level_word),)),
-        Section(1, "", _t("h_social_insurance"), (_fund_block(model, "social_insurance", level_word),)),
-        _performance_section(model, scoring),
+        Section(1, "", _t("h_gov_fund"), (_fund_block(model, "gov_fund", level_word, results.book_projects),)),
+        Section(1, "", _t("h_soe_capital"), (_fund_block(model, "soe_capital", level_word, results.book_projects),)),
+        Section(1, "", _t("h_social_insurance"),
+                (_fund_block(model, "social_insurance", level_word, results.book_projects),)),
     ]
+    performance = _performance_section(model, scoring)
+    if performance.blocks:  # an absent optional section is omitted, never printed empty
+        top.append(performance)
     if model.problems:
         problems = [
             _t("problem_cause", n=heading_label(3, i), problem=p.problem, cause=p.cause) if p.cause
@@ -236,9 +328,10 @@ def build_narrative(model: Model, results: Results, scoring: Scoring | None = No
             for i, p in enumerate(model.problems, 1)
         ]
         top.append(Section(1, "", _t("h_problems"), tuple(Block(t, "item") for t in problems)))
-    measures = [m.text for m in model.measures]
-    measure_blocks = (Block(measures[0]),) if len(measures) == 1 else _numbered(measures)
-    top.append(Section(1, "", _t("h_measures"), measure_blocks))
+    measures = [m.text for m in model.measures if m.text]
+    if measures:
+        measure_blocks = (Block(measures[0]),) if len(measures) == 1 else _numbered(measures)
+        top.append(Section(1, "", _t("h_measures"), measure_blocks))
     if model.application:
         top.append(Section(1, "", _t("h_application"), (Block(model.application),)))
     if model.other_notes:

@@ -208,7 +208,7 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
     put(row, 7, ui["scoring_score"], "th", 8)
     for key, label in layout.FUND_ROWS:
         row += 1
-        line = model.funds.get(key)
+        line = scoring.funds.get(key)
         put(row, 1, label)
         for col, attr in ((2, "initial"), (3, "adjusted"), (4, "executed")):
             value = getattr(line, attr) if line else None

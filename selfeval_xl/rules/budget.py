@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from selfeval_xl.core.cells import CellRef
 from selfeval_xl.core.model import BudgetLine, Issue, Model, Severity
-from selfeval_xl.core.numbers import CENT, fmt_amount, fmt_percent, fmt_quantity, round_half_up
+from selfeval_xl.core.numbers import CENT, fmt_in_unit, fmt_percent, fmt_quantity
 from selfeval_xl.figures.compute import Results
 from selfeval_xl.workbook import layout
 
@@ -31,13 +31,15 @@ def _label(key: str) -> str:
     return layout.BUDGET_ITEM_NAMES[key]
 
 
-def _money(value: Decimal) -> str:
-    return fmt_amount(value)
+def money(model: Model, value: Decimal) -> str:
+    """An amount for a message, exactly, in the workbook's own unit (元 or 万元)."""
+    return f"{fmt_in_unit(value, model.info.amount_unit)} {model.info.amount_unit}"
 
 
-def _differs(a: Decimal, b: Decimal) -> bool:
-    """Not equal once both are presented at 0.01 万元."""
-    return round_half_up(a) != round_half_up(b)
+def differs(a: Decimal, b: Decimal) -> bool:
+    """Not exactly equal. Amounts are exact (a 元 workbook is converted exactly), so a workbook is checked
+    in its own unit and a rounding remainder of 万元 presentation never blocks a report."""
+    return a != b
 
 
 _COLUMN_LABEL = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
@@ -58,11 +60,11 @@ def check_totals_reconcile(model: Model, results: Results) -> Iterator[Issue]:
             if whole_value is None or any(v is None for v in part_values):
                 continue
             total = sum(part_values, Decimal(0))
-            if _differs(whole_value, total):
+            if differs(whole_value, total):
                 yield issue("sum_mismatch", Severity.ERROR, whole.refs.get(column),
-                            item=_label(whole_key), column=_COLUMN_LABEL[column], stated=_money(whole_value),
-                            parts="、".join(_label(k) for k in part_keys), expected=_money(total),
-                            diff=_money(whole_value - total))
+                            item=_label(whole_key), column=_COLUMN_LABEL[column], stated=money(model, whole_value),
+                            parts="、".join(_label(k) for k in part_keys), expected=money(model, total),
+                            diff=money(model, whole_value - total))
 
 
 def check_detail_matches_summary(model: Model, results: Results) -> Iterator[Issue]:
@@ -75,9 +77,9 @@ def check_detail_matches_summary(model: Model, results: Results) -> Iterator[Iss
         line = model.budget.get(key)
         if line is None or line.executed is None:
             continue
-        if _differs(line.executed, detail):
+        if differs(line.executed, detail):
             yield issue("detail_mismatch", Severity.ERROR, line.refs.get("executed"), item=_label(key),
-                        stated=_money(line.executed), detail=_money(detail), diff=_money(line.executed - detail))
+                        stated=money(model, line.executed), detail=money(model, detail), diff=money(model, line.executed - detail))
 
 
 def check_projects_match(model: Model, results: Results) -> Iterator[Issue]:
@@ -85,13 +87,13 @@ def check_projects_match(model: Model, results: Results) -> Iterator[Issue]:
     if line is None or line.executed is None:
         return
     if not model.projects:
-        if round_half_up(line.executed) != 0:
-            yield issue("projects_empty", Severity.ERROR, line.refs.get("executed"), stated=_money(line.executed))
+        if line.executed != 0:
+            yield issue("projects_empty", Severity.ERROR, line.refs.get("executed"), stated=money(model, line.executed))
         return
-    if _differs(line.executed, results.projects_total):
+    if differs(line.executed, results.projects_total):
         yield issue("projects_mismatch", Severity.ERROR, line.refs.get("executed"),
-                    stated=_money(line.executed), listed=_money(results.projects_total),
-                    diff=_money(line.executed - results.projects_total))
+                    stated=money(model, line.executed), listed=money(model, results.projects_total),
+                    diff=money(model, line.executed - results.projects_total))
 
 
 def _execution_lines(model: Model) -> Iterator[BudgetLine]:
@@ -106,9 +108,9 @@ def check_execution(model: Model, results: Results) -> Iterator[Issue]:
     for line in _execution_lines(model):
         assert line.adjusted is not None and line.executed is not None
         explained = bool(line.note.strip())
-        if round_half_up(line.executed) > round_half_up(line.adjusted) and not explained:
+        if line.executed > line.adjusted and not explained:
             yield issue("over_budget", Severity.ERROR, line.refs.get("executed"), item=_label(line.key),
-                        executed=_money(line.executed), adjusted=_money(line.adjusted))
+                        executed=money(model, line.executed), adjusted=money(model, line.adjusted))
         rate = results.rate(line.key)
         if rate and rate.rate is not None and rate.rate < LOW_EXECUTION_PERCENT and not explained:
             yield issue("low_execution", Severity.WARNING, line.refs.get("note"), item=_label(line.key),
@@ -119,11 +121,11 @@ def check_other_funds(model: Model, results: Results) -> Iterator[Issue]:
     labels = dict(layout.OTHER_FUND_ROWS)
     for key, fund in model.other_funds.items():
         amount = fund.amount or Decimal(0)
-        if fund.has is True and round_half_up(amount) <= 0 and not fund.note:
+        if fund.has is True and amount <= 0 and not fund.note:
             yield issue("fund_amount_missing", Severity.ERROR, fund.refs.get("amount"), item=labels[key])
-        if fund.has is False and round_half_up(amount) > 0:
+        if fund.has is False and amount > 0:
             yield issue("fund_amount_but_none", Severity.ERROR, fund.refs.get("has"), item=labels[key],
-                        amount=_money(amount))
+                        amount=money(model, amount))
 
 
 def check_body_count(model: Model, results: Results) -> Iterator[Issue]:
@@ -169,19 +171,13 @@ def check_duplicate_codes(model: Model, results: Results) -> Iterator[Issue]:
             seen[key] = item.refs.row
 
 
-def check_lists_present(model: Model, results: Results) -> Iterator[Issue]:
-    info_sheet = layout.INFO.title
-    tables = layout.table_places(layout.INFO)
-    for key, attr in (("duties", model.info.duties), ("goals", model.info.goals)):
-        if not attr:
-            place = tables[key]
-            title = next(t.title for t in layout.INFO.tables if t.key == key)
-            yield issue("list_empty", Severity.WARNING, CellRef(info_sheet, place.header_row + 1, place.first_col),
-                        table=title)
-    if not model.measures:
-        place = layout.table_places(layout.MEASURES)["measures"]
-        yield issue("list_empty", Severity.WARNING,
-                    CellRef(layout.MEASURES.title, place.header_row + 1, place.first_col), table="下一步改进措施")
+def check_performance_present(model: Model, results: Results) -> Iterator[Issue]:
+    """Section 六 needs 绩效概述 or 产出数据 (主要职责, 绩效目标 and 改进措施 are required lists: parse)."""
+    if model.paragraphs or model.outputs:
+        return
+    place = layout.table_places(layout.PERFORMANCE)["paragraphs"]
+    yield issue("performance_empty", Severity.ERROR,
+                CellRef(layout.PERFORMANCE.title, place.header_row, place.first_col))
 
 
 def check_dates(model: Model, results: Results) -> Iterator[Issue]:
@@ -196,6 +192,12 @@ def check_dates(model: Model, results: Results) -> Iterator[Issue]:
     if as_of is not None and as_of.year not in (year, year + 1):
         yield issue("year_mismatch", Severity.WARNING, model.refs.get("output_as_of"), field="产出统计截止日期",
                     value=as_of.isoformat(), year=year)
+
+
+def _money_rules() -> tuple[Rule, ...]:
+    from selfeval_xl.rules.money import MONEY_RULES
+
+    return MONEY_RULES
 
 
 def _free_text(model: Model, results: Results) -> Iterator[Issue]:
@@ -215,10 +217,11 @@ RULES: tuple[Rule, ...] = (
     check_public_share,
     check_outputs,
     check_duplicate_codes,
-    check_lists_present,
+    check_performance_present,
     check_dates,
     _free_text,
 )
+RULES = (*RULES, *_money_rules())
 
 
 def run_guarded(rules: Sequence[Callable[[Model, T], Iterable[Issue]]], model: Model, computed: T) -> list[Issue]:

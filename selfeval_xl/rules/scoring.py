@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from selfeval_xl.workbook import layout
 
 ScoringRule = Callable[[Model, Scoring], Iterator[Issue]]
 TOLERANCE = Decimal("0.01")
+FRACTION_LIMIT = Decimal("1.5")  # a percentage at or below this beside one above it is ambiguous
 
 
 def _n(value: Decimal) -> str:
@@ -105,32 +107,41 @@ def check_deviation_reasons(model: Model, scoring: Scoring) -> Iterator[Issue]:
 
 
 def check_funds(model: Model, scoring: Scoring) -> Iterator[Issue]:
-    total = model.funds.get("total")
-    if total is None:
+    """年度资金总额 (derived from 预算支出, 其他资金 and the 资金情况 table): over budget needs a word, a low rate
+    an explanation — in any 说明 of the lines it is made of."""
+    total = scoring.funds.get("total")
+    general = model.budget.get("total")
+    if total is None or general is None:
         return
-    for column, label in (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数")):
-        whole = getattr(total, column)
-        parts = [getattr(model.funds[k], column) for k in ("appropriation", "carryover", "other") if k in model.funds]
-        given = [p for p in parts if p is not None]
-        if whole is not None and given and round_half_up(whole) != round_half_up(sum(given, Decimal(0))):
-            yield issue("fund_sum_mismatch", Severity.ERROR, total.refs.get(column), column=label,
-                        stated=fmt_amount(whole), expected=fmt_amount(sum(given, Decimal(0))))
-    for key in ("adjusted", "executed"):
-        if getattr(total, key) is None:
-            yield issue("required", Severity.ERROR, total.refs.get(key),
-                        field=f"{layout.FUND_ITEM_NAMES['total']}{'全年预算数' if key == 'adjusted' else '全年执行数'}")
-    explained = bool(total.note.strip())
-    if scoring.execution_executed is not None and scoring.execution_adjusted is not None and not explained:
-        if scoring.execution_executed > scoring.execution_adjusted:
-            yield issue("over_budget", Severity.ERROR, total.refs.get("executed"), item=layout.FUND_ITEM_NAMES["total"],
-                        executed=fmt_amount(scoring.execution_executed), adjusted=fmt_amount(scoring.execution_adjusted))
-        elif scoring.execution_rate is not None and scoring.execution_rate < LOW_EXECUTION_PERCENT:
-            yield issue("low_execution", Severity.WARNING, total.refs.get("note"), item=layout.FUND_ITEM_NAMES["total"],
-                        rate=fmt_percent(scoring.execution_rate), threshold=fmt_percent(LOW_EXECUTION_PERCENT))
+    notes = [general.note, *(line.note for line in scoring.funds.values())]
+    explained = any(n.strip() for n in notes)
+    if scoring.execution_executed is None or scoring.execution_adjusted is None or explained:
+        return
+    where = general.refs.get("note")
+    if scoring.execution_executed > scoring.execution_adjusted:
+        yield issue("over_budget", Severity.ERROR, where, item=layout.FUND_ITEM_NAMES["total"],
+                    executed=f"{fmt_amount(scoring.execution_executed)} 万元",
+                    adjusted=f"{fmt_amount(scoring.execution_adjusted)} 万元")
+    elif scoring.execution_rate is not None and scoring.execution_rate < LOW_EXECUTION_PERCENT:
+        yield issue("low_execution", Severity.WARNING, where, item=layout.FUND_ITEM_NAMES["total"],
+                    rate=fmt_percent(scoring.execution_rate), threshold=fmt_percent(LOW_EXECUTION_PERCENT))
+
+
+def check_percent_entries(model: Model, scoring: Scoring) -> Iterator[Issue]:
+    """A percentage typed two ways in one indicator (0.995 beside 90, with a % unit or a %-formatted other
+    side) would score 0.995 ÷ 90: an error at the cell that looks like a fraction."""
+    for ind in model.indicators:
+        if ind.qualitative or ind.target is None or ind.actual is None or unicodedata.normalize("NFKC", ind.unit) != "%":
+            continue
+        for key, small, other in (("target", ind.target, ind.actual), ("actual", ind.actual, ind.target)):
+            if 0 < small <= FRACTION_LIMIT < other:
+                yield issue("percent_ambiguous", Severity.ERROR, ind.refs.get(key), name=ind.name,
+                            value=_n(small), other=_n(other), meant=_n(small * 100))
 
 
 SCORING_RULES: tuple[ScoringRule, ...] = (
     check_level2, check_weights, check_indicator_values, check_manual_scores, check_deviation_reasons, check_funds,
+    check_percent_entries,
 )
 
 

@@ -177,11 +177,23 @@ def _read_econ_code(ctx: Context, ref: CellRef, label: str) -> str | None:
 
 
 def records(ctx: Context, sheet: Sheet, table: Table) -> list[tuple[Row, dict[str, object]]]:
-    return [(row, {c.key: _cell_value(ctx, row, c) for c in table.columns}) for row in _table_rows(ctx, sheet, table)]
+    """The non-blank rows of a table, each cell read by its column's kind. A required list with no row
+    is an error at the table's header."""
+    found = [(row, {c.key: _cell_value(ctx, row, c) for c in table.columns}) for row in _table_rows(ctx, sheet, table)]
+    if table.required and not found:
+        ref = table_ref(ctx, sheet, table)
+        ctx.add("list_required", CellRef(ref.sheet, ref.first_row, ref.first_col), table=table.title)
+    return found
 
 
-def fixed_records(ctx: Context, sheet: Sheet, table: Table) -> dict[str, tuple[Row, dict[str, object]]]:
-    """Rows of a fixed-row table, found by their label in the first column."""
+def fixed_records(ctx: Context, sheet: Sheet, table: Table, *,
+                  optional: bool = False) -> dict[str, tuple[Row, dict[str, object]]]:
+    """Rows of a fixed-row table, found by their label in the first column.
+
+    Every row is used or named in an issue: an unknown label and a second row with the same label are
+    errors at that row (a duplicate is never silently dropped). A missing label is an error unless the
+    table is ``optional`` and has no amounts at all.
+    """
     by_label = {label: key for key, label in table.fixed_rows}
     found: dict[str, tuple[Row, dict[str, object]]] = {}
     label_key = table.columns[0].key
@@ -190,10 +202,14 @@ def fixed_records(ctx: Context, sheet: Sheet, table: Table) -> dict[str, tuple[R
         key = by_label.get(label)
         if key is None:
             ctx.add("unknown_row", row.cells.get(label_key), table=table.title, value=label)
-        elif key not in found:
+        elif key in found:
+            first = found[key][0].cells.get(label_key)
+            ctx.add("row_duplicate", row.cells.get(label_key), table=table.title, row=label,
+                    first=first.a1 if first else "")
+        else:
             found[key] = (row, rec)
     ref = table_ref(ctx, sheet, table)
     for key, label in table.fixed_rows:
-        if key not in found:
+        if key not in found and not optional:
             ctx.add("row_missing", CellRef(ref.sheet, ref.first_row, ref.first_col), table=table.title, row=label)
     return found

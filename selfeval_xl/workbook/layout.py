@@ -12,8 +12,35 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+# The vocabularies, re-exported (``X as X``): layout is the one contract module callers import.
+from selfeval_xl.workbook.vocab import BUDGET_ITEM_NAMES as BUDGET_ITEM_NAMES
+from selfeval_xl.workbook.vocab import BUDGET_ROWS as BUDGET_ROWS
+from selfeval_xl.workbook.vocab import DIRECTIONS as DIRECTIONS
+from selfeval_xl.workbook.vocab import ENTERED_FUND_ROWS as ENTERED_FUND_ROWS
+from selfeval_xl.workbook.vocab import FOUNDING_WAYS as FOUNDING_WAYS
+from selfeval_xl.workbook.vocab import FUND_ITEM_NAMES as FUND_ITEM_NAMES
+from selfeval_xl.workbook.vocab import FUND_ROWS as FUND_ROWS
+from selfeval_xl.workbook.vocab import FUND_SOURCES as FUND_SOURCES
+from selfeval_xl.workbook.vocab import INCOME_FISCAL_PARTS as INCOME_FISCAL_PARTS
+from selfeval_xl.workbook.vocab import INCOME_ITEM_NAMES as INCOME_ITEM_NAMES
+from selfeval_xl.workbook.vocab import INCOME_PARTS as INCOME_PARTS
+from selfeval_xl.workbook.vocab import INCOME_ROWS as INCOME_ROWS
+from selfeval_xl.workbook.vocab import LEVEL1 as LEVEL1
+from selfeval_xl.workbook.vocab import LEVEL2 as LEVEL2
+from selfeval_xl.workbook.vocab import LEVEL2_BY_LEVEL1 as LEVEL2_BY_LEVEL1
+from selfeval_xl.workbook.vocab import LEVELS as LEVELS
+from selfeval_xl.workbook.vocab import OTHER_FUND_ROWS as OTHER_FUND_ROWS
+from selfeval_xl.workbook.vocab import QUALIFIERS as QUALIFIERS
+from selfeval_xl.workbook.vocab import RATINGS as RATINGS
+from selfeval_xl.workbook.vocab import SCORING_PRESETS as SCORING_PRESETS
+from selfeval_xl.workbook.vocab import SPENDING_TYPES as SPENDING_TYPES
+from selfeval_xl.workbook.vocab import UNIT_NATURES as UNIT_NATURES
+from selfeval_xl.workbook.vocab import UNITS as UNITS
+from selfeval_xl.workbook.vocab import YES_NO as YES_NO
+
 TEMPLATE_ID = "selfeval_xl 部门整体支出绩效自评模板"
-TEMPLATE_VERSION = "2026.1"
+TEMPLATE_VERSION = "2026.2"
+PREVIOUS_VERSIONS = ("2026.1",)  # contracts kept as data in workbook/contracts/, migrated by ``migrate``
 
 META_SHEET = "模板信息"  # hidden: template id and version
 LISTS_SHEET = "代码表"  # hidden: dropdown vocabularies (economic codes ...)
@@ -75,7 +102,10 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """An Excel table (ListObject). ``fixed_rows``: rows whose first column is a fixed label."""
+    """An Excel table (ListObject). ``fixed_rows``: rows whose first column is a fixed label.
+
+    ``required``: the list must have at least one row (an error at the table's header otherwise).
+    """
 
     key: str
     name: str  # table displayName
@@ -83,6 +113,7 @@ class Table:
     columns: tuple[Column, ...]
     blank_rows: int = 10  # empty rows in a fresh template
     fixed_rows: tuple[tuple[str, str], ...] = ()  # (row key, label in the first column)
+    required: bool = False
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -103,36 +134,6 @@ class Sheet:
     fields: tuple[Field, ...] = ()
     tables: tuple[Table, ...] = ()
 
-
-LEVELS = ("省本级", "市本级", "县本级", "区本级")
-UNITS = ("万元", "元")
-SPENDING_TYPES = ("基本支出", "项目支出")
-YES_NO = ("有", "无")
-QUALIFIERS = ("余", "以上", "约")
-UNIT_NATURES = (
-    "行政单位",
-    "参照公务员法管理事业单位",
-    "公益一类全额拨款事业单位",
-    "公益二类差额拨款事业单位",
-    "自收自支事业单位",
-)
-FOUNDING_WAYS = ("成立", "挂牌成立", "组建")
-
-# Fixed rows of the 一般公共预算 table and of the 其他资金 table.
-BUDGET_ROWS = (
-    ("total", "一般公共预算支出合计"),
-    ("basic", "基本支出"),
-    ("personnel", "其中：人员经费"),
-    ("public", "其中：公用经费"),
-    ("project", "项目支出"),
-)
-BUDGET_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in BUDGET_ROWS}
-OTHER_FUND_ROWS = (
-    ("local_other", "本级其他财政性资金"),
-    ("gov_fund", "政府性基金预算支出"),
-    ("soe_capital", "国有资本经营预算支出"),
-    ("social_insurance", "社会保险基金预算支出"),
-)
 
 INFO = Sheet(
     key="info",
@@ -155,6 +156,7 @@ INFO = Sheet(
         Field("staffing", "核定编制数", Kind.COUNT, True, hint="人"),
         Field("staff_actual", "实有人数", Kind.COUNT, True, hint="在职实有人数"),
         Field("retired", "退休人数", Kind.COUNT, hint="没有可不填"),
+        Field("retired_early", "离休人数", Kind.COUNT, hint="没有可不填；离休与退休分别填写"),
         Field("body_word", "内设机构称谓", Kind.TEXT, default="股室", hint="如：股室、科室"),
         Field("body_count", "内设机构数", Kind.COUNT, hint="与下方“内设机构”列表核对"),
     ),
@@ -164,21 +166,31 @@ INFO = Sheet(
             Column("title", "职务", Kind.TEXT, True, width=28),
             Column("count", "人数", Kind.COUNT, True, width=10),
         ), 5),
-        Table("duties", "主要职责表", "主要职责", (Column("text", "职责内容", Kind.LONGTEXT, True, width=90),), 12),
-        Table("goals", "绩效目标表", "年度整体支出绩效目标", (Column("text", "目标内容", Kind.LONGTEXT, True, width=90),), 10),
+        Table("duties", "主要职责表", "主要职责", (Column("text", "职责内容", Kind.LONGTEXT, True, width=90),), 12,
+              required=True),
+        Table("goals", "绩效目标表", "年度整体支出绩效目标", (Column("text", "目标内容", Kind.LONGTEXT, True, width=90),), 10,
+              required=True),
     ),
 )
 
 BUDGET = Sheet(
     key="budget",
     title="预算支出",
-    instruction="按决算数填写一般公共预算支出。合计 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费。执行率低于90%或执行数超过预算数时，请在“说明”列写明原因。",
+    instruction="按决算数填写。收入：收入合计 = 各项收入之和，可不填。一般公共预算支出（本年财政拨款，不含上年结转）：合计 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费。执行率低于90%或执行数超过预算数时，请在“说明”列写明原因，说明会写入报告。",
     tables=(
+        Table("income", "收入情况表", "收入情况（可不填）", (
+            Column("item", "项目", Kind.TEXT, True, width=24),
+            Column("amount", "本年数", Kind.AMOUNT, width=14),
+            Column("previous", "上年数", Kind.AMOUNT, width=14),
+            Column("note", "说明", Kind.LONGTEXT, width=50),
+        ), fixed_rows=INCOME_ROWS),
         Table("general", "一般公共预算表", "一般公共预算支出", (
             Column("item", "项目", Kind.TEXT, True, width=24),
             Column("initial", "年初预算数", Kind.AMOUNT, width=14),
             Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
             Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
+            Column("carry_end", "年末结转和结余", Kind.AMOUNT, width=14),
+            Column("previous", "上年执行数", Kind.AMOUNT, width=14),
             Column("note", "说明", Kind.LONGTEXT, width=50),
         ), fixed_rows=BUDGET_ROWS),
     ),
@@ -202,7 +214,7 @@ ECON = Sheet(
 PROJECTS = Sheet(
     key="projects",
     title="项目支出",
-    instruction="每个项目一行。“主要用途”写成可接在“主要用于”之后的短语，如：融媒体中心装修开支。",
+    instruction="每个项目一行。“主要用途”写成可接在“主要用于”之后的短语，如：融媒体中心装修开支。资金来源不填视为一般公共预算；执行率低于90%时请在“说明”中写明原因（如：余款安排下年支出）。",
     fields=(
         Field("use_summary", "项目支出用途概述", Kind.LONGTEXT,
               hint="可选，如：融媒体中心装修开支和融媒体能力建设；不填则由各项目用途生成"),
@@ -213,6 +225,10 @@ PROJECTS = Sheet(
             Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
             Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
             Column("use", "主要用途", Kind.LONGTEXT, True, width=50),
+            Column("source", "资金来源", Kind.CHOICE, choices=FUND_SOURCES, width=16),
+            Column("carry_in", "上年结转", Kind.AMOUNT, width=12),
+            Column("carry_end", "年末结转和结余", Kind.AMOUNT, width=14),
+            Column("note", "说明", Kind.LONGTEXT, width=40),
         ), 15),
     ),
 )
@@ -220,12 +236,14 @@ PROJECTS = Sheet(
 OTHER = Sheet(
     key="other",
     title="其他资金",
-    instruction="本级其他财政性资金和其他三本预算：没有支出选“无”；有支出选“有”并填写金额和情况说明。",
+    instruction="本级其他财政性资金和其他三本预算：没有支出选“无”；有支出选“有”并填写全年执行数和情况说明。政府性基金、国有资本经营预算的预算数计入自评表“本年财政拨款”。",
     tables=(
         Table("funds", "其他资金表", "其他资金与预算", (
             Column("item", "资金类型", Kind.TEXT, True, width=26),
             Column("has", "是否有支出", Kind.CHOICE, True, YES_NO, width=12),
-            Column("amount", "金额", Kind.AMOUNT, width=14),
+            Column("initial", "年初预算数", Kind.AMOUNT, width=14),
+            Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
+            Column("amount", "全年执行数", Kind.AMOUNT, width=14),
             Column("note", "情况说明", Kind.LONGTEXT, width=60),
         ), fixed_rows=OTHER_FUND_ROWS),
     ),
@@ -240,7 +258,7 @@ PERFORMANCE = Sheet(
         Field("output_as_of", "产出统计截止日期", Kind.DATE, hint="如：2020-12-22；不填则不写截止日期"),
     ),
     tables=(
-        Table("paragraphs", "绩效概述表", "绩效概述", (Column("text", "段落", Kind.LONGTEXT, True, width=100),), 6),
+        Table("paragraphs", "绩效概述表", "绩效概述", (Column("text", "段落", Kind.LONGTEXT, True, width=100),), 6),  # 绩效概述 or 产出: one is required (rules)
         Table("outputs", "产出数据表", "产出数据", (
             Column("what", "事项", Kind.TEXT, True, width=40),
             Column("quantity", "数量", Kind.NUMBER, True, width=10),
@@ -252,29 +270,10 @@ PERFORMANCE = Sheet(
     ),
 )
 
-# 自评表 vocabulary (domain.md §2.1): 一级 → its 二级 indicators.
-LEVEL2_BY_LEVEL1: dict[str, tuple[str, ...]] = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标",),
-}
-LEVEL1 = tuple(LEVEL2_BY_LEVEL1)
-LEVEL2 = tuple(name for names in LEVEL2_BY_LEVEL1.values() for name in names)
-DIRECTIONS = ("≥", "≤", "=", "定性")
-RATINGS = ("达成", "部分达成", "未达成")
-SCORING_PRESETS = ("国家标准（执行率10、产出50、效益30、满意度10）", "无满意度指标（执行率10、绩效指标90）")
-FUND_ROWS = (
-    ("total", "年度资金总额"),
-    ("appropriation", "其中：本年财政拨款"),
-    ("carryover", "上年结转资金"),
-    ("other", "其他资金"),
-)
-FUND_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in FUND_ROWS}
-
 INDICATORS = Sheet(
     key="indicators",
     title="绩效指标",
-    instruction="自评表数据。资金情况按决算填写；绩效指标每个三级指标一行：定量指标填年度指标值和实际完成值（百分比填数字，如 90），定性指标方向选“定性”并选择定性评价。得分由程序计算；“自评得分”仅在需要人工调整定性指标得分时填写（须在评价档次范围内）。",
+    instruction="自评表数据。资金情况只填上年结转资金和其他资金（年度资金总额、本年财政拨款由“预算支出”“其他资金”表计算）；绩效指标每个三级指标一行：定量指标填年度指标值和实际完成值（百分比可填 90、90% 或设为百分比格式的 0.9），定性指标方向选“定性”并选择定性评价。得分由程序计算；“自评得分”仅在需要人工调整定性指标得分时填写（须在评价档次范围内）。",
     fields=(
         Field("preset", "评分方案", Kind.CHOICE, True, SCORING_PRESETS, default=SCORING_PRESETS[0],
               hint="各一级指标分值须与方案一致；未设满意度指标时选第二种"),
@@ -282,13 +281,13 @@ INDICATORS = Sheet(
               hint="实际完成值超过目标值的该倍数时须说明原因，默认 1.5"),
     ),
     tables=(
-        Table("money", "资金情况表", "年度资金情况（预算执行率，分值10）", (
+        Table("money", "资金情况表", "年度资金情况：上年结转资金和其他资金（预算执行率，分值10）", (
             Column("item", "资金", Kind.TEXT, True, width=24),
             Column("initial", "年初预算数", Kind.AMOUNT, width=14),
             Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
             Column("executed", "全年执行数", Kind.AMOUNT, width=14),
             Column("note", "说明", Kind.LONGTEXT, width=40),
-        ), fixed_rows=FUND_ROWS),
+        ), fixed_rows=ENTERED_FUND_ROWS),
         Table("overall_goals", "总体目标表", "年度总体目标", (
             Column("expected", "预期目标", Kind.LONGTEXT, True, width=60),
             Column("actual", "实际完成情况", Kind.LONGTEXT, width=60),
@@ -322,7 +321,8 @@ MEASURES = Sheet(
             Column("problem", "问题", Kind.LONGTEXT, True, width=50),
             Column("cause", "原因", Kind.LONGTEXT, width=50),
         ), 6),
-        Table("measures", "改进措施表", "下一步改进措施", (Column("text", "措施", Kind.LONGTEXT, True, width=100),), 6),
+        Table("measures", "改进措施表", "下一步改进措施", (Column("text", "措施", Kind.LONGTEXT, True, width=100),), 6,
+              required=True),
     ),
 )
 

@@ -7,6 +7,7 @@ and the model carries None/"" there. It raises only when the book is not our tem
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
 from selfeval_xl.core import values
@@ -16,6 +17,7 @@ from selfeval_xl.core.errors import NotOurTemplateError, TemplateVersionError
 from selfeval_xl.core.model import (
     BudgetLine,
     EconItem,
+    IncomeLine,
     Indicator,
     Issue,
     Leader,
@@ -46,9 +48,11 @@ def check_template(raw: RawBook) -> None:
     ident = meta.value(ident_ref.row, ident_ref.col)
     if ident != layout.TEMPLATE_ID:
         raise NotOurTemplateError(source=raw.source)
-    version = meta.value(version_ref.row, version_ref.col)
-    if str(version) != layout.TEMPLATE_VERSION:
-        raise TemplateVersionError(found=version, expected=layout.TEMPLATE_VERSION)
+    version = str(meta.value(version_ref.row, version_ref.col))
+    if version in layout.PREVIOUS_VERSIONS:
+        raise TemplateVersionError("template_old", found=version, expected=layout.TEMPLATE_VERSION, path=raw.source)
+    if version != layout.TEMPLATE_VERSION:
+        raise TemplateVersionError(found=version, expected=layout.TEMPLATE_VERSION, path=raw.source)
 
 
 # ---- sheets → model parts ---------------------------------------------------------------------------
@@ -97,6 +101,7 @@ def _parse_info(ctx: Context) -> UnitInfo:
         staffing=_i(got["staffing"]),
         staff_actual=_i(got["staff_actual"]),
         retired=_i(got["retired"]),
+        retired_early=_i(got["retired_early"]),
         body_word=_s(got["body_word"]) or "股室",
         body_count=_i(got["body_count"]),
         bodies=_texts(ctx, sheet, tables["bodies"], "name"),
@@ -107,17 +112,28 @@ def _parse_info(ctx: Context) -> UnitInfo:
     )
 
 
+def _table(sheet: Sheet, key: str) -> Table:
+    return next(t for t in sheet.tables if t.key == key)
+
+
 def _parse_budget(ctx: Context) -> dict[str, BudgetLine]:
-    table = layout.BUDGET.tables[0]
+    table = _table(layout.BUDGET, "general")
     return {key: _amount_line(key, row, rec) for key, (row, rec) in fixed_records(ctx, layout.BUDGET, table).items()}
 
 
+def _parse_income(ctx: Context) -> dict[str, IncomeLine]:
+    table = _table(layout.BUDGET, "income")
+    return {key: IncomeLine(key, _d(rec["amount"]), _d(rec["previous"]), _s(rec["note"]), row.refs)
+            for key, (row, rec) in fixed_records(ctx, layout.BUDGET, table, optional=True).items()}
+
+
 def _amount_line(key: str, row: Row, rec: dict[str, object]) -> BudgetLine:
-    return BudgetLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs)
+    return BudgetLine(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["note"]), row.refs,
+                      carry_end=_d(rec.get("carry_end")), previous=_d(rec.get("previous")))
 
 
 def _parse_econ(ctx: Context) -> tuple[EconItem, ...]:
-    table = layout.ECON.tables[0]
+    table = _table(layout.ECON, "items")
     spending = {"基本支出": "basic", "项目支出": "project"}
     items = []
     for row, rec in records(ctx, layout.ECON, table):
@@ -129,18 +145,22 @@ def _parse_econ(ctx: Context) -> tuple[EconItem, ...]:
 
 def _parse_projects(ctx: Context) -> tuple[tuple[Project, ...], str, list[tuple[str, CellRef]]]:
     got, refs = read_fields(ctx, layout.PROJECTS)
-    table = layout.PROJECTS.tables[0]
-    projects = tuple(Project(_s(rec["name"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["use"]), row.refs)
+    table = _table(layout.PROJECTS, "projects")
+    sources = dict(zip(layout.FUND_SOURCES, ("general", "gov_fund", "soe_capital", "social_insurance"), strict=True))
+    projects = tuple(Project(_s(rec["name"]), _d(rec["adjusted"]), _d(rec["executed"]), _s(rec["use"]), row.refs,
+                             source=sources.get(_s(rec["source"]), "general"), carry_in=_d(rec["carry_in"]),
+                             carry_end=_d(rec["carry_end"]), note=_s(rec["note"]))
                      for row, rec in records(ctx, layout.PROJECTS, table))
     return projects, _s(got["use_summary"]), refs
 
 
 def _parse_other(ctx: Context) -> dict[str, OtherFund]:
-    table = layout.OTHER.tables[0]
+    table = _table(layout.OTHER, "funds")
     funds = {}
     for key, (row, rec) in fixed_records(ctx, layout.OTHER, table).items():
         has = {"有": True, "无": False}.get(_s(rec["has"]))
-        funds[key] = OtherFund(key, has, _d(rec["amount"]), _s(rec["note"]), row.refs)
+        funds[key] = OtherFund(key, has, _d(rec["amount"]), _s(rec["note"]), row.refs,
+                               initial=_d(rec["initial"]), adjusted=_d(rec["adjusted"]))
     return funds
 
 
@@ -166,15 +186,31 @@ def _parse_indicators(ctx: Context) -> tuple[dict[str, object], list[tuple[str, 
                   for row, rec in records(ctx, sheet, tables["overall_goals"]))
     indicators = []
     for row, rec in records(ctx, sheet, tables["indicators"]):
-        target, target_text = _pair(rec["target"])
-        actual, actual_text = _pair(rec["actual"])
+        target, target_text, target_pct = _indicator_value(ctx, row, "target", rec["target"])
+        actual, actual_text, actual_pct = _indicator_value(ctx, row, "actual", rec["actual"])
+        unit = _s(rec["unit"]) or ("%" if target_pct or actual_pct else "")
         indicators.append(Indicator(
             level1=_s(rec["level1"]), level2=_s(rec["level2"]), name=_s(rec["name"]), direction=_s(rec["direction"]),
-            unit=_s(rec["unit"]), target=target, target_text=target_text, actual=actual, actual_text=actual_text,
+            unit=unit, target=target, target_text=target_text, actual=actual, actual_text=actual_text,
             rating=_s(rec["rating"]), weight=_first(rec["weight"]), manual=_first(rec["manual"]),
             reason=_s(rec["reason"]), refs=row.refs,
         ))
     return got, refs, funds, goals, tuple(indicators)
+
+
+def _indicator_value(ctx: Context, row: Row, key: str, value: object) -> tuple[Decimal | None, str, bool]:
+    """An indicator value with whether it was typed as a percentage: "98%" text, or a percent-formatted
+    cell (Excel stores 98% as 0.98: scaled back to 98 so that 年度指标值 90 and 实际完成值 98% compare)."""
+    number, text = _pair(value)
+    ref = row.cells.get(key)
+    if ref is None:
+        return number, text, False
+    raw_sheet = ctx.raw.sheet(ref.sheet)
+    raw_value = ctx.cell(ref)
+    if number is not None and raw_sheet is not None and (ref.row, ref.col) in raw_sheet.percent_cells:
+        return number * 100, text, True
+    typed_percent = isinstance(raw_value, str) and unicodedata.normalize("NFKC", raw_value).strip().endswith("%")
+    return number, text, typed_percent and number is not None
 
 
 def _pair(value: object) -> tuple[Decimal | None, str]:
@@ -197,6 +233,7 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
         if raw.sheet(sheet.title) is None:
             ctx.add("sheet_missing", None, sheet=sheet.title)
     info = _parse_info(ctx)
+    income = _parse_income(ctx)
     budget = _parse_budget(ctx)
     econ_items = _parse_econ(ctx)
     projects, use_summary, project_refs = _parse_projects(ctx)
@@ -233,5 +270,6 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
         funds=funds,
         overall_goals=overall_goals,
         indicators=indicators,
+        income=income,
     )
     return model, ctx.issues

@@ -16,6 +16,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.cells import CellRef, parse_a1, parse_range
@@ -152,6 +153,15 @@ def read_workbook(path: Path) -> RawBook:
     return raw_from_openpyxl(book, source=path.name)
 
 
+def raw_from_bytes(data: bytes, source: str = "") -> RawBook:
+    """A workbook made in memory (a migrated copy) read like a file: values, names, tables, formats."""
+    import io
+
+    import openpyxl
+
+    return raw_from_openpyxl(openpyxl.load_workbook(io.BytesIO(data), data_only=True), source=source)
+
+
 def raw_from_openpyxl(book: object, source: str = "") -> RawBook:
     wanted = set(layout.SHEET_ORDER) | {layout.META_SHEET}
     sheets = []
@@ -164,7 +174,7 @@ def raw_from_openpyxl(book: object, source: str = "") -> RawBook:
         rows: list[tuple[CellValue, ...]] = [
             tuple(row) for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)
         ]
-        sheets.append(RawSheet(ws.title, tuple(rows)))
+        sheets.append(RawSheet(ws.title, tuple(rows), _percent_cells(ws, rows)))
         for name, table in ws.tables.items():
             r1, c1, r2, c2 = parse_range(table.ref if hasattr(table, "ref") else table)
             tables[name] = TableRef(ws.title, r1, c1, r2, c2)
@@ -182,3 +192,14 @@ def raw_from_openpyxl(book: object, source: str = "") -> RawBook:
                 continue
             names[name] = CellRef(sheet, row, col)
     return RawBook(tuple(sheets), names, tables, source)
+
+
+def _percent_cells(ws: Any, rows: list[tuple[CellValue, ...]]) -> frozenset[tuple[int, int]]:
+    """Numeric cells shown with a percent format: Excel stores 98% as 0.98 (parse scales them back)."""
+    found = set()
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in str(
+                    ws.cell(r, c).number_format or ""):
+                found.add((r, c))
+    return frozenset(found)

@@ -100,7 +100,11 @@ UI: dict[str, str] = {
     # 计算明细 expressions
     "calc_share": "{part} ÷ {whole} × 100%",
     "calc_sum": "{a} + {b}",
+    # selfeval migrate
+    "help_migrate": "把旧版模板填写的工作簿升级为当前模板版本（原文件不会被修改）。",
+    "help_migrate_output": "升级后的工作簿（默认：原文件名加“_新模板”）",
+    "migrate_done": "已将“{source}”（“{version}”版）升级为“{expected}”版：{path}（共迁移 {cells} 个单元格）。",
+    "migrate_dropped_same": "原“{row}”{column}为 {value}，新版由“预算支出”“其他资金”计算为 {derived}，一致。",
+    "migrate_dropped_differs": "注意：原“{row}”{column}为 {value}，新版由“预算支出”“其他资金”计算为 {derived}，两者不一致，请核对（原位置 {where}）。",
+    "migrate_default_suffix": "_新模板",
 }
-
-
-# The Excel add-in: ribbon labels, dialogs, status-bar messages, install/build messages.
