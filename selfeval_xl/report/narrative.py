@@ -25,6 +25,9 @@ from selfeval_xl.figures.scoring import Scoring
 from selfeval_xl.figures.yoy import Change
 from selfeval_xl.workbook import layout
 
+SENTENCE_ENDERS = "\u3002\uff01\uff1f.!?"  # 。！？ and their ASCII forms
+CLAUSE_TRAILERS = "\uff0c,\uff1b;\u3001\uff1a:"  # ，；、： dropped before the closing 。
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -199,15 +202,16 @@ def sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    report = texts.REPORT
-    return text if text[-1] in report["sentence_enders"] else text.rstrip(report["clause_trailers"]) + report["sentence_end"]
+    if text[-1] in SENTENCE_ENDERS:
+        return text
+    return text.rstrip(CLAUSE_TRAILERS) + texts.REPORT["sentence_end"]
 
 
 def _project_note(project: ProjectFigure) -> str:
     if not project.note.strip():
         return ""
     if project.rate is None:
-        return sentence(_t("project_note_plain", name=project.name, note=project.note.strip()))
+        return sentence(project.note)
     return sentence(_t("project_note", name=project.name, rate=fmt_percent(project.rate), note=project.note.strip()))
 
 

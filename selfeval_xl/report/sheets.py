@@ -136,6 +136,16 @@ def _ui(key: str, **params: object) -> str:
 def scoring_steps(scoring: Scoring) -> list[tuple[str, str, str, str]]:
     """计算明细 rows of the 自评表: execution, every indicator, total, grade."""
     rows = []
+    total, appropriation = scoring.funds.get("total"), scoring.funds.get("appropriation")
+    if total is not None and appropriation is not None:
+        carry, other = scoring.funds["carryover"], scoring.funds["other"]
+        for column in ("adjusted", "executed"):
+            value = total.value(column)
+            if value is None:
+                continue
+            parts = [line.value(column) or Decimal(0) for line in (appropriation, carry, other)]
+            rows.append((_ui(f"calc.fund_total_{column}"), fmt_amount(value),
+                         " + ".join(fmt_amount(p) for p in parts), _ui("calc_fund_total_note")))
     if scoring.execution_rate is not None and scoring.execution_adjusted is not None:
         rows.append((_ui("calc.exec_rate"), fmt_percent(scoring.execution_rate),
                      _ui("calc_share", part=fmt_amount(scoring.execution_executed or Decimal(0)),

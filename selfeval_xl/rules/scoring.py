@@ -117,6 +117,8 @@ def check_funds(model: Model, scoring: Scoring) -> Iterator[Issue]:
     explained = any(n.strip() for n in notes)
     if scoring.execution_executed is None or scoring.execution_adjusted is None or explained:
         return
+    if (total.adjusted, total.executed) == (general.adjusted, general.executed):
+        return  # the same scope as 一般公共预算支出: the budget rules have said it already
     where = general.refs.get("note")
     if scoring.execution_executed > scoring.execution_adjusted:
         yield issue("over_budget", Severity.ERROR, where, item=layout.FUND_ITEM_NAMES["total"],

@@ -59,6 +59,22 @@ def contract(version: str) -> dict[str, Any]:
     return loaded
 
 
+def current_contract() -> dict[str, Any]:
+    """The current contract in the same data form as the kept ones (what a later version will keep)."""
+    def table(t: layout.Table) -> dict[str, Any]:
+        return {"key": t.key, "name": t.name, "title": t.title,
+                "columns": [{"key": c.key, "header": c.header, "kind": c.kind.value} for c in t.columns],
+                "fixed_rows": [list(r) for r in t.fixed_rows]}
+
+    return {
+        "template_id": layout.TEMPLATE_ID, "version": layout.TEMPLATE_VERSION, "meta_sheet": layout.META_SHEET,
+        "name_template_id": layout.NAME_TEMPLATE_ID, "name_template_version": layout.NAME_TEMPLATE_VERSION,
+        "sheets": [{"key": s.key, "title": s.title,
+                    "fields": [{"key": f.key, "name": f.name, "kind": f.kind.value} for f in s.fields],
+                    "tables": [table(t) for t in s.tables]} for s in layout.SHEETS],
+    }
+
+
 def version_of(raw: RawBook) -> str | None:
     """The template version a workbook declares, or None when it is not our template at all."""
     meta = raw.sheet(layout.META_SHEET)

@@ -25,23 +25,23 @@ def _row(data: dict[str, Any], table: str, key: str) -> dict[str, Any]:
 def test_sum_mismatch_points_at_the_total_cell(make_book, example_data) -> None:
     _row(example_data, "general", "basic")["executed"] = D("96.19")
     ev = _eval(make_book(example_data))
-    assert ("sum_mismatch", "'预算支出'!E6") in _codes(ev)  # total ≠ basic + project
-    assert ("sum_mismatch", "'预算支出'!E7") in _codes(ev)  # basic ≠ personnel + public
-    mismatch = next(i for i in ev.issues if i.code == "sum_mismatch" and i.where and i.where.a1 == "E7")
-    assert mismatch.param("expected") == "96.18" and mismatch.param("stated") == "96.19"
+    assert ("sum_mismatch", "'预算支出'!E19") in _codes(ev)  # total ≠ basic + project
+    assert ("sum_mismatch", "'预算支出'!E20") in _codes(ev)  # basic ≠ personnel + public
+    mismatch = next(i for i in ev.issues if i.code == "sum_mismatch" and i.where and i.where.a1 == "E20")
+    assert mismatch.param("expected") == "96.18 万元" and mismatch.param("stated") == "96.19 万元"
 
 
 def test_detail_must_match_summary(make_book, example_data) -> None:
     example_data["tables"]["items"][0]["amount"] = D("9.87")  # 30101 基本工资 one cent more
     ev = _eval(make_book(example_data))
-    assert ("detail_mismatch", "'预算支出'!E8") in _codes(ev)
+    assert ("detail_mismatch", "'预算支出'!E21") in _codes(ev)
     issue = next(i for i in ev.issues if i.code == "detail_mismatch")
-    assert issue.param("detail") == "30.76" and issue.param("diff") == "-0.01"
+    assert issue.param("detail") == "30.76 万元" and issue.param("diff") == "-0.01 万元"
 
 
 def test_projects_must_match(make_book, example_data) -> None:
     example_data["tables"]["projects"][1]["executed"] = D("34.00")
-    assert ("projects_mismatch", "'预算支出'!E10") in _codes(_eval(make_book(example_data)))
+    assert ("projects_mismatch", "'预算支出'!E23") in _codes(_eval(make_book(example_data)))
 
 
 def test_over_budget_needs_explanation(make_book, example_data) -> None:
@@ -50,7 +50,7 @@ def test_over_budget_needs_explanation(make_book, example_data) -> None:
     _row(example_data, "general", "total")["adjusted"] = D("168.50")
     ev = _eval(make_book(example_data))
     assert {c for c in _codes(ev) if c[0] == "over_budget"} == {
-        ("over_budget", "'预算支出'!E10"), ("over_budget", "'预算支出'!E6")}
+        ("over_budget", "'预算支出'!E23"), ("over_budget", "'预算支出'!E19")}
     line["note"] = "年中追加装修项目资金，已按程序报批。"
     _row(example_data, "general", "total")["note"] = "同上。"
     assert "over_budget" not in {i.code for i in _eval(make_book(example_data)).issues}
@@ -61,13 +61,13 @@ def test_low_execution_warns_at_note_cell(make_book, example_data) -> None:
     _row(example_data, "general", "total")["adjusted"] = D("198.50")
     ev = _eval(make_book(example_data))
     low = [i for i in ev.issues if i.code == "low_execution"]
-    assert [str(i.where) for i in low] == ["'预算支出'!F6", "'预算支出'!F10"]
+    assert [str(i.where) for i in low] == ["'预算支出'!H19", "'预算支出'!H23"]
     assert [i.param("rate") for i in low] == ["88.76%", "80.00%"]
 
 
 def test_body_count_must_match_list(make_book, example_data) -> None:
     example_data["fields"]["body_count"] = 5
-    assert ("count_mismatch", "'基本信息'!C20") in _codes(_eval(make_book(example_data)))
+    assert ("count_mismatch", "'基本信息'!C21") in _codes(_eval(make_book(example_data)))
 
 
 def test_other_fund_marked_none_with_amount(make_book, example_data) -> None:
@@ -105,7 +105,7 @@ def test_required_fields_and_types(make_book, example_data) -> None:
     codes = _codes(_eval(make_book(example_data)))
     assert ("required", "'基本信息'!C4") in codes
     assert ("not_a_year", "'基本信息'!C6") in codes
-    assert ("chinese_numeral", "'预算支出'!E8") in codes
+    assert ("chinese_numeral", "'预算支出'!E21") in codes
 
 
 def test_amounts_in_yuan_are_converted(make_book, example_data) -> None:

@@ -92,9 +92,6 @@ REPORT: dict[str, str] = {
     "output_sep": "；",
     "clause_sep": "，",
     "sentence_end": "。",
-    "sentence_enders": "。！？.!?",
-    "clause_trailers": "，,；;、：:",
-    "project_note_plain": "{name}：{note}",
     "project_sep": "；",
     # 七、八 ...
     "problem_item": "{n}{problem}",
