@@ -319,6 +319,8 @@ class Model:
     over_factor: Decimal | None = None
     funds: Mapping[str, BudgetLine] = field(default_factory=dict)  # entered: carryover | other
     income: Mapping[str, IncomeLine] = field(default_factory=dict)
+    outline: str = ""  # 报告提纲 chosen (its dropdown label); the default outline when empty
+    basis: str = ""  # 自评依据: the documents the self-evaluation follows (score-first and 财政部 outlines)
     overall_goals: tuple[OverallGoal, ...] = ()
     indicators: tuple[Indicator, ...] = ()
 

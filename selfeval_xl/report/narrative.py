@@ -1,350 +1,67 @@
 """Model + results → the report as structured sections. Decides *what* is said, not how it looks.
 
-Headings are numbered here by GB/T 9704 levels (一、 / （一） / 1. / （1）); writers only choose
-fonts and layout. All wording comes from ``texts.REPORT``.
+The outline (``report.outline``: data files, chosen in the workbook) decides which parts appear in
+which order under which headings; ``report.parts`` builds each part's paragraphs. Headings are
+numbered here by GB/T 9704 levels (一、 / （一） / 1. / （1）), after empty parts are left out, so
+the numbering never skips. Writers only choose fonts and layout. All wording comes from
+``texts.REPORT``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.model import Model, OutputFigure
-from selfeval_xl.core.numbers import (
-    chinese_numeral,
-    fmt_amount,
-    fmt_date,
-    fmt_percent,
-    fmt_quantity,
-    heading_label,
-)
-from selfeval_xl.figures.compute import ProjectFigure, Results
+from selfeval_xl.core.model import Model
+from selfeval_xl.core.numbers import heading_label
+from selfeval_xl.figures.compute import Results
 from selfeval_xl.figures.scoring import Scoring
 from selfeval_xl.figures.yoy import Change
-from selfeval_xl.workbook import layout
+from selfeval_xl.report.blocks import Block, Report, Section
+from selfeval_xl.report.outline import Outline, SectionSpec, by_name
+from selfeval_xl.report.parts import PARTS, Ctx, join_cn, sentence
 
-SENTENCE_ENDERS = "\u3002\uff01\uff1f.!?"  # 。！？ and their ASCII forms
-CLAUSE_TRAILERS = "\uff0c,\uff1b;\u3001\uff1a:"  # ，；、： dropped before the closing 。
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    text: str
-    style: str = "body"  # body | item (a numbered list paragraph) | banner
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    level: int  # 1 → 一、  2 → （一）
-    label: str
-    title: str
-    blocks: tuple[Block, ...] = ()
-    children: tuple[Section, ...] = ()
-
-    @property
-    def heading(self) -> str:
-        return f"{self.label}{self.title}"
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    title: str
-    sections: tuple[Section, ...]
-    banner: str = ""
-
-    def lines(self) -> list[tuple[str, str]]:
-        """Flattened (style, text) in reading order: title, h1, h2, body, item, banner."""
-        out: list[tuple[str, str]] = [("title", self.title)]
-        if self.banner:
-            out.append(("banner", self.banner))
-
-        def walk(section: Section) -> None:
-            out.append((f"h{section.level}", section.heading))
-            out.extend((b.style, b.text) for b in section.blocks)
-            for child in section.children:
-                walk(child)
-
-        for section in self.sections:
-            walk(section)
-        return out
+__all__ = ["Block", "Report", "Section", "build_narrative", "join_cn", "render_lines", "render_text", "sentence"]
 
 
 def _t(key: str, **params: object) -> str:
     return texts.render(texts.REPORT, key, **params)
 
 
-def join_cn(items: Sequence[str]) -> str:
-    """A、B和C (two items: A和B)."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return "、".join(items[:-1]) + "和" + items[-1]
+def _section(ctx: Ctx, spec: SectionSpec, level: int) -> Section | None:
+    """A section of the outline with its content, or None when it would be empty."""
+    blocks: list[Block] = []
+    children: list[Section] = []
+    if spec.part:
+        own, subs = PARTS[spec.part](ctx)
+        blocks.extend(own)
+        children.extend(Section(level + 1, "", title, sub) for title, sub in subs if sub)
+    for extra in spec.blocks:
+        blocks.extend(PARTS[extra](ctx)[0])
+    for child in spec.children:
+        built = _section(ctx, child, level + 1)
+        if built is not None:
+            children.append(built)
+    if not blocks and not children:
+        return None
+    return Section(level, "", _t(spec.title, level=ctx.level_word), tuple(blocks), tuple(children))
 
 
-def _or_missing(text: str) -> str:
-    return text or texts.REPORT["missing"]
-
-
-def _numbered(items: Sequence[str], level: int = 3) -> tuple[Block, ...]:
-    return tuple(Block(_t("list_item", n=heading_label(level, i), text=t), "item") for i, t in enumerate(items, 1))
-
-
-def _unit_section(model: Model) -> Section:
-    info = model.info
-    founded = _t("unit_founded", date=fmt_date(info.founded_on), way=info.founding_way or "成立") if info.founded_on else ""
-    nature_text = f"{info.affiliation}{info.rank}{info.nature}"
-    nature = _t("unit_nature", text=nature_text) if nature_text else ""
-    supervisor = _t("unit_supervisor", supervisor=info.supervisor) if info.supervisor else ""
-    parts = [_t("unit_heading", n=heading_label(3, 1))]
-    if founded or nature or supervisor:
-        parts.append(_t("unit_intro", name=info.short_name, founded=founded, nature=nature, supervisor=supervisor))
-    if info.bodies:
-        parts.append(_t("unit_bodies", bodies=join_cn([b.text for b in info.bodies]),
-                        count=chinese_numeral(len(info.bodies)), word=info.body_word))
-    if info.staffing is not None and info.staff_actual is not None:
-        parts.append(_t("unit_staffing", kind=info.staffing_kind or "编制", staffing=info.staffing,
-                        actual=info.staff_actual))
-    if info.retired and info.retired_early:
-        parts.append(_t("unit_retired_both", early=info.retired_early, retired=info.retired))
-    elif info.retired_early:
-        parts.append(_t("unit_retired_early", early=info.retired_early))
-    elif info.retired:
-        parts.append(_t("unit_retired", retired=info.retired))
-    leaders = [_t("unit_leader", title=x.title, count=x.count) for x in info.leaders if x.title and x.count]
-    if leaders:
-        parts.append(_t("unit_leaders", leaders="、".join(leaders)))
-    blocks = [Block("".join(parts))]
-    duties = [d.text for d in info.duties if d.text]
-    if duties:  # never an orphan "2.主要职责是："
-        blocks.append(Block(_t("duties_lead", n=heading_label(3, 2))))
-        blocks.extend(_numbered(duties, level=4))
-    return Section(2, heading_label(2, 1), _t("h_unit"), tuple(blocks))
-
-
-def _yoy_sentence(changes: Sequence[Change], previous_year: int | None) -> str:
-    parts = []
-    for change in changes:
-        item = texts.REPORT[f"yoy_name_{change.key}"]
-        delta = fmt_amount(abs(change.delta))
-        if change.delta == 0:
-            parts.append(_t("yoy_same", item=item))
-        elif change.percent is None:
-            parts.append(_t("yoy_new", item=item, delta=delta))
-        elif change.delta > 0:
-            parts.append(_t("yoy_up", item=item, delta=delta, percent=fmt_percent(abs(change.percent))))
-        else:
-            parts.append(_t("yoy_down", item=item, delta=delta, percent=fmt_percent(abs(change.percent))))
-    return _t("yoy", year=previous_year or texts.REPORT["yoy_last_year"], items=texts.REPORT["output_sep"].join(parts))
-
-
-def _general_section(model: Model, r: Results, level_word: str, changes: Sequence[Change] = (),
-                     previous_year: int | None = None) -> Section:
-    info = model.info
-    year = info.year or ""
-    others = [(k, a) for k, a in r.whole_parts]
-    if others:
-        whole = r.total + sum((a for _, a in others), Decimal(0))
-        intro = [_t("whole_total", name=info.short_name, year=year, total=fmt_amount(whole),
-                    general=fmt_amount(r.total), basic=fmt_amount(r.basic), project=fmt_amount(r.project),
-                    others=texts.REPORT["clause_sep"].join(_t("whole_part", what=_t(f"fund_what_{k}", level=level_word), amount=fmt_amount(a))
-                                    for k, a in others))]
-    else:
-        intro = [_t("general_total", name=info.short_name, year=year, total=fmt_amount(r.total),
-                    basic=fmt_amount(r.basic), project=fmt_amount(r.project))]
-    total_rate = r.rate("total")
-    if total_rate and total_rate.rate is not None and total_rate.adjusted is not None:
-        intro.append(_t("general_rate", adjusted=fmt_amount(total_rate.adjusted), rate=fmt_percent(total_rate.rate)))
-    total_line = model.budget.get("total")
-    if total_line is not None:
-        if total_line.carry_end:
-            intro.append(_t("carry_end", amount=fmt_amount(total_line.carry_end)))
-        intro.append(sentence(total_line.note))
-    if changes:
-        intro.append(_yoy_sentence(changes, previous_year))
-    opening = [Block(b) for b in (_income_paragraph(model, r), "".join(intro)) if b]
-
-    def items(names: Sequence[str]) -> str:
-        return _t("items_list", items="、".join(names)) if names else ""
-
-    basic = _t(
-        "basic_spending", year=year, basic=fmt_amount(r.basic),
-        personnel=fmt_amount(r.personnel), personnel_share=_share(r.personnel_share), personnel_items=items(r.personnel_items),
-        public=fmt_amount(r.public), public_share=_share(r.public_share), public_items=items(r.public_items),
-    )
-    basic_blocks = [Block(basic + "".join(sentence(model.budget[k].note) for k in ("basic", "personnel", "public")
-                                          if k in model.budget))]
-    if r.sangong:
-        basic_blocks.append(Block(_sangong_paragraph(r, year)))
-    if r.project == 0 and not r.projects:
-        project_blocks = [Block(_t("project_none", year=year))]
-    else:
-        uses = model.project_use_summary or join_cn([p.use for p in r.projects])
-        text = _t("project_spending", year=year, project=fmt_amount(r.project), uses=_or_missing(uses))
-        if len(r.projects) > 1:
-            text += _t("project_detail", items=texts.REPORT["project_sep"].join(
-                _t("project_item", name=p.name, amount=fmt_amount(p.amount)) for p in r.projects))
-        project_line = model.budget.get("project")
-        text += sentence(project_line.note) if project_line else ""
-        text += "".join(_project_note(p) for p in r.projects)
-        project_blocks = [Block(text)]
-    children = (
-        Section(2, heading_label(2, 1), _t("h_basic_spending"), tuple(basic_blocks)),
-        Section(2, heading_label(2, 2), _t("h_project_spending"), tuple(project_blocks)),
-        Section(2, heading_label(2, 3), _t("h_local_other", level=level_word), (_fund_block(model, "local_other", level_word),)),
-    )
-    return Section(1, "", _t("h_general"), tuple(opening), children)
-
-
-def sentence(text: str) -> str:
-    """A cell's text as a sentence of the report: trimmed, ending with 。 (or its own ！？；…)."""
-    text = text.strip()
-    if not text:
-        return ""
-    if text[-1] in SENTENCE_ENDERS:
-        return text
-    return text.rstrip(CLAUSE_TRAILERS) + texts.REPORT["sentence_end"]
-
-
-def _project_note(project: ProjectFigure) -> str:
-    if not project.note.strip():
-        return ""
-    if project.rate is None:
-        return sentence(project.note)
-    return sentence(_t("project_note", name=project.name, rate=fmt_percent(project.rate), note=project.note.strip()))
-
-
-def _income_paragraph(model: Model, r: Results) -> str:
-    income = r.income
-    if income.get("total") is None:
-        return ""
-    info = model.info
-    names = layout.INCOME_ITEM_NAMES
-    parts = []
-    for key in layout.INCOME_PARTS:
-        amount = income.get(key)
-        if not amount:
-            continue
-        fiscal_parts = [(k, income[k]) for k in layout.INCOME_FISCAL_PARTS if income.get(k)]
-        if key == "fiscal" and fiscal_parts:
-            parts.append(_t("income_fiscal", amount=fmt_amount(amount), parts="、".join(
-                _t("income_part", item=names[k], amount=fmt_amount(a)) for k, a in fiscal_parts)))
-        else:
-            parts.append(_t("income_part", item=names[key], amount=fmt_amount(amount)))
-    text = _t("income", name=info.short_name, year=info.year or "", total=fmt_amount(income["total"]),
-              parts=texts.REPORT["clause_sep"].join(parts) or texts.REPORT["missing"])
-    carry = income.get("carryover")
-    if carry:
-        text += _t("income_carryover", amount=fmt_amount(carry))
-    if r.income_previous is not None:
-        delta = income["total"] - r.income_previous
-        if delta == 0:
-            text += texts.REPORT["income_yoy_same"]
-        elif r.income_previous:
-            change = fmt_percent(abs(delta) / r.income_previous * 100)
-            text += _t("income_yoy_up" if delta > 0 else "income_yoy_down", delta=fmt_amount(abs(delta)), percent=change)
-    return text + sentence(model.income["total"].note) if "total" in model.income else text
-
-
-def _sangong_paragraph(r: Results, year: object) -> str:
-    parts = [_t("sangong_part", item=texts.REPORT[f"sangong_{key}"], amount=fmt_amount(amount))
-             for key, amount in r.sangong if amount]
-    total = sum((amount for _, amount in r.sangong), Decimal(0))
-    return _t("sangong", year=year, total=fmt_amount(total), parts=texts.REPORT["clause_sep"].join(parts))
-
-
-def _share(value: Decimal | None) -> str:
-    return fmt_percent(value) if value is not None else texts.REPORT["missing"]
-
-
-def _fund_block(model: Model, key: str, level_word: str, book_projects: Sequence[ProjectFigure] = ()) -> Block:
-    fund = model.other_funds.get(key)
-    year = model.info.year or ""
-    what = _t(f"fund_what_{key}", level=level_word)
-    if fund is None or fund.has is not True:
-        return Block(_t("fund_none", year=year, what=what))
-    text = _t("fund_some", year=year, what=what, amount=fmt_amount(fund.amount or Decimal(0))) + sentence(fund.note)
-    projects = [p for p in book_projects if p.source == key]
-    if projects:
-        text += _t("book_projects", items=texts.REPORT["project_sep"].join(
-            _t("project_item", name=p.name, amount=fmt_amount(p.amount)) for p in projects))
-        text += "".join(_project_note(p) for p in projects)
-    return Block(text)
-
-
-def _output_item(fig: OutputFigure) -> str:
-    key = {"余": "output_item_more", "以上": "output_item_above", "约": "output_item_about"}.get(fig.qualifier, "output_item")
-    quantity = fmt_quantity(fig.quantity) if fig.quantity is not None else texts.REPORT["missing"]
-    return _t(key, what=fig.what, quantity=quantity, unit=fig.unit)
-
-
-def _scoring_blocks(scoring: Scoring, year: object) -> list[Block]:
-    parts = [_t("score_level1", level1=name, score=fmt_amount(score), weight=fmt_quantity(weight))
-             for name, score, weight in scoring.level1_scores]
-    rate = fmt_percent(scoring.execution_rate) if scoring.execution_rate is not None else texts.REPORT["missing"]
-    text = _t("score_summary", year=year, total=fmt_amount(scoring.total), grade=scoring.grade, rate=rate,
-              execution=fmt_amount(scoring.execution_score), levels=texts.REPORT["output_sep"].join(parts))
-    blocks = [Block(text)]
-    short = [s for s in scoring.indicators if s.score < s.weight]
-    if short:
-        items = texts.REPORT["output_sep"].join(
-            _t("score_short_item", name=s.indicator.name, score=fmt_amount(s.score), weight=fmt_quantity(s.weight))
-            for s in short)
-        blocks.append(Block(_t("score_short", items=items)))
-    return blocks
-
-
-def _performance_section(model: Model, scoring: Scoring | None) -> Section:
-    blocks = [Block(p.text) for p in model.paragraphs if p.text]
-    if model.outputs:
-        items = texts.REPORT["output_sep"].join(_output_item(f) for f in model.outputs)
-        if model.output_as_of:
-            blocks.append(Block(_t("outputs_as_of", intro=model.output_intro, date=fmt_date(model.output_as_of), items=items)))
-        else:
-            blocks.append(Block(_t("outputs_year", intro=model.output_intro, year=model.info.year or "", items=items)))
-    if scoring is not None:
-        blocks.extend(_scoring_blocks(scoring, model.info.year or ""))
-    return Section(1, "", _t("h_performance"), tuple(blocks))
+def _number(section: Section, n: int) -> Section:
+    children = tuple(_number(c, i) for i, c in enumerate(section.children, 1))
+    return Section(section.level, heading_label(section.level, n), section.title, section.blocks, children)
 
 
 def build_narrative(model: Model, results: Results, scoring: Scoring | None = None,
                     changes: Sequence[Change] = (), previous_year: int | None = None, *,
-                    forced_errors: int = 0) -> Report:
-    info = model.info
-    level_word = info.level or "本级"
-    goals = _numbered([g.text for g in info.goals])
-    top: list[Section] = [
-        Section(1, "", _t("h_basic"), (), (_unit_section(model), Section(2, heading_label(2, 2), _t("h_goals"), goals))),
-        _general_section(model, results, level_word, changes, previous_year),
-        Section(1, "", _t("h_gov_fund"), (_fund_block(model, "gov_fund", level_word, results.book_projects),)),
-        Section(1, "", _t("h_soe_capital"), (_fund_block(model, "soe_capital", level_word, results.book_projects),)),
-        Section(1, "", _t("h_social_insurance"),
-                (_fund_block(model, "social_insurance", level_word, results.book_projects),)),
-    ]
-    performance = _performance_section(model, scoring)
-    if performance.blocks:  # an absent optional section is omitted, never printed empty
-        top.append(performance)
-    if model.problems:
-        problems = [
-            _t("problem_cause", n=heading_label(3, i), problem=p.problem, cause=p.cause) if p.cause
-            else _t("problem_item", n=heading_label(3, i), problem=p.problem)
-            for i, p in enumerate(model.problems, 1)
-        ]
-        top.append(Section(1, "", _t("h_problems"), tuple(Block(t, "item") for t in problems)))
-    measures = [m.text for m in model.measures if m.text]
-    if measures:
-        measure_blocks = (Block(measures[0]),) if len(measures) == 1 else _numbered(measures)
-        top.append(Section(1, "", _t("h_measures"), measure_blocks))
-    if model.application:
-        top.append(Section(1, "", _t("h_application"), (Block(model.application),)))
-    if model.other_notes:
-        top.append(Section(1, "", _t("h_other_notes"), (Block(model.other_notes),)))
-    numbered = tuple(
-        Section(1, heading_label(1, i), s.title, s.blocks, s.children) for i, s in enumerate(top, 1)
-    )
+                    forced_errors: int = 0, outline: Outline | None = None) -> Report:
+    """The report in the outline the workbook chose (or ``outline``), its parts numbered in order."""
+    chosen = outline or by_name(model.outline)
+    ctx = Ctx(model, results, scoring, changes, previous_year, chosen.item_style, chosen.score_apart)
+    built = [s for s in (_section(ctx, spec, 1) for spec in chosen.sections) if s is not None]
+    numbered = tuple(_number(s, i) for i, s in enumerate(built, 1))
     banner = _t("forced_banner", errors=forced_errors) if forced_errors else ""
-    title = _t("title", unit=_or_missing(info.unit_name), year=info.year or "")
+    title = _t("title", unit=model.info.unit_name or texts.REPORT["missing"], year=model.info.year or "")
     return Report(title, numbered, banner)
 
 

@@ -30,6 +30,7 @@ from selfeval_xl.workbook.vocab import LEVEL2 as LEVEL2
 from selfeval_xl.workbook.vocab import LEVEL2_BY_LEVEL1 as LEVEL2_BY_LEVEL1
 from selfeval_xl.workbook.vocab import LEVELS as LEVELS
 from selfeval_xl.workbook.vocab import OTHER_FUND_ROWS as OTHER_FUND_ROWS
+from selfeval_xl.workbook.vocab import OUTLINES as OUTLINES
 from selfeval_xl.workbook.vocab import QUALIFIERS as QUALIFIERS
 from selfeval_xl.workbook.vocab import RATINGS as RATINGS
 from selfeval_xl.workbook.vocab import SCORING_PRESETS as SCORING_PRESETS
@@ -39,8 +40,8 @@ from selfeval_xl.workbook.vocab import UNITS as UNITS
 from selfeval_xl.workbook.vocab import YES_NO as YES_NO
 
 TEMPLATE_ID = "selfeval_xl 部门整体支出绩效自评模板"
-TEMPLATE_VERSION = "2026.2"
-PREVIOUS_VERSIONS = ("2026.1",)  # contracts kept as data in workbook/contracts/, migrated by ``migrate``
+TEMPLATE_VERSION = "2026.3"
+PREVIOUS_VERSIONS = ("2026.1", "2026.2")  # contracts kept as data in workbook/contracts/, migrated by ``migrate``
 
 META_SHEET = "模板信息"  # hidden: template id and version
 LISTS_SHEET = "代码表"  # hidden: dropdown vocabularies (economic codes ...)
@@ -315,6 +316,10 @@ MEASURES = Sheet(
     fields=(
         Field("application", "结果应用和公开", Kind.LONGTEXT),
         Field("other_notes", "其他需要说明的情况", Kind.LONGTEXT),
+        Field("outline", "报告提纲", Kind.CHOICE, choices=tuple(label for _, label in OUTLINES), default=OUTLINES[0][1],
+              hint="报告的结构：湖南四本预算提纲、财政部参考提纲，或自评得分在前"),
+        Field("basis", "自评依据", Kind.LONGTEXT,
+              hint="可选，如：根据《关于开展2021年度部门整体支出绩效自评工作的通知》要求，我单位成立自评工作组……"),
     ),
     tables=(
         Table("problems", "存在问题表", "存在的问题及原因", (

@@ -271,5 +271,7 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
         overall_goals=overall_goals,
         indicators=indicators,
         income=income,
+        outline=_s(measure_fields["outline"]),
+        basis=_s(measure_fields["basis"]),
     )
     return model, ctx.issues

@@ -72,3 +72,10 @@ FUND_ROWS = (
 # (本年财政拨款 = 一般公共预算支出合计 + 政府性基金 + 国有资本经营预算支出 of 预算支出 / 其他资金).
 ENTERED_FUND_ROWS = FUND_ROWS[2:]
 FUND_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in FUND_ROWS}
+
+# Report outlines (report/outlines/<key>.json), chosen in 问题与措施 → 报告提纲; the first is the default.
+OUTLINES = (
+    ("hunan", "湖南四本预算提纲（默认）"),
+    ("mof", "财政部部门整体支出绩效评价参考提纲"),
+    ("score_first", "自评得分在前"),
+)

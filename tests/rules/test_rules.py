@@ -127,9 +127,12 @@ def test_rows_typed_below_a_table_are_reported(make_book, example_data, tmp_path
 
     path = make_book(example_data)
     book = openpyxl.load_workbook(path)
-    book["问题与措施"]["B25"] = "表格外的措施"
+    from selfeval_xl.workbook import layout
+
+    below = layout.table_places(layout.MEASURES)["measures"].last_row() + 1  # just under the last table
+    book["问题与措施"][f"B{below}"] = "表格外的措施"
     book.save(path)
-    assert ("row_outside_table", "'问题与措施'!B25") in _codes(_eval(path))
+    assert ("row_outside_table", f"'问题与措施'!B{below}") in _codes(_eval(path))
 
 
 def test_free_text_is_audited_at_its_cell(make_book, example_data) -> None:

@@ -68,7 +68,7 @@ def _check_carried(path: Path) -> tuple[dict[tuple[str, ...], Any], Any]:
 def test_the_kept_contract_is_the_one_of_its_version() -> None:
     spec = contract("2026.1")
     assert spec["version"] == "2026.1" and spec["template_id"] == layout.TEMPLATE_ID
-    assert "2026.1" in layout.PREVIOUS_VERSIONS and layout.TEMPLATE_VERSION not in layout.PREVIOUS_VERSIONS
+    assert {"2026.1", "2026.2"} <= set(layout.PREVIOUS_VERSIONS) and layout.TEMPLATE_VERSION not in layout.PREVIOUS_VERSIONS
     shipped = json.loads((ROOT / "selfeval_xl" / "workbook" / "contracts" / "v2026.1.json").read_text("utf-8"))
     assert shipped == spec
 
@@ -144,3 +144,15 @@ def test_migrating_a_current_workbook_returns_it_unchanged() -> None:
     with pytest.raises(TemplateVersionError):
         migrate_raw(raw)
     assert raw_from_bytes(template_bytes()).names
+
+
+def test_a_2026_2_workbook_migrates_too() -> None:
+    """Each kept contract keeps working: the 2026.2 example carries every value into the current template."""
+    path = ROOT / "tests" / "workbook" / "data" / "daxiang_2020_v2026.2.xlsx"
+    raw = read_workbook(path)
+    old, _, count = extract(raw, contract("2026.2"))
+    new, _, _ = extract(migrated_raw(raw), current_contract())
+    old_flat, new_flat = _values(old), _values(new)
+    assert count == len(old_flat)
+    assert not {k: v for k, v in old_flat.items() if not _same(new_flat.get(k), v)}
+    assert render_text(evaluate(migrated_raw(raw)).narrative()) == render_text(evaluate(read_workbook(EXAMPLE)).narrative())

@@ -21,6 +21,22 @@ REPORT: dict[str, str] = {
     "h_measures": "下一步改进措施",
     "h_application": "结果应用和公开情况",
     "h_other_notes": "其他需要说明的情况",
+    # 财政部 reference outline (部门整体支出绩效评价)
+    "h_mof_basic": "部门（单位）基本情况",
+    "h_mof_unit": "部门概况",
+    "h_mof_goals": "部门整体支出绩效目标",
+    "h_mof_spending": "部门整体支出情况",
+    "h_mof_work": "绩效自评工作开展情况",
+    "h_mof_conclusion": "综合评价结论",
+    "h_mof_analysis": "绩效目标实现情况分析",
+    "h_mof_problems": "存在的问题及原因分析",
+    "h_mof_suggestions": "有关建议及改进措施",
+    "h_mof_other": "其他需要说明的问题",
+    # score-first outline (a county finance bureau's report)
+    "h_sf_score": "自评得分情况",
+    "h_sf_basic": "单位基本概况",
+    "h_sf_spending": "部门整体支出情况",
+    "h_books": "政府性基金、国有资本经营和社会保险基金预算支出情况",
     # 一、基本情况
     "unit_heading": "{n}单位内设机构及人员情况。",
     "unit_founded": "于{date}{way}，",
@@ -59,6 +75,9 @@ REPORT: dict[str, str] = {
     "items_list": "，主要包括{items}",
     "project_spending": "{year}年度项目支出{project}万元，主要用于{uses}。",
     "project_none": "{year}年度没有项目支出。",
+    "basic_none": "{year}年度没有基本支出。",
+    "project_many": "{year}年度项目支出{project}万元，共{count}个项目，具体如下：",
+    "project_line": "{n}{name}{amount}万元，主要用于{use}。",
     "project_detail": "其中：{items}。",
     "project_item": "{name}{amount}万元",
     "fund_none": "{year}年没有{what}。",
@@ -94,8 +113,7 @@ REPORT: dict[str, str] = {
     "sentence_end": "。",
     "project_sep": "；",
     # 七、八 ...
-    "problem_item": "{n}{problem}",
-    "problem_cause": "{n}{problem}原因：{cause}",
+    "problem_cause": "{problem}，主要原因是{cause}。",
     "list_item": "{n}{text}",
     "missing": "（未填写）",
 }
