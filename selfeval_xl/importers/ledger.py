@@ -23,8 +23,8 @@ from selfeval_xl.core import texts
 from selfeval_xl.core.econ_codes import CODES, code_from_cell
 from selfeval_xl.core.errors import OutputError
 from selfeval_xl.core.model import Issue
+from selfeval_xl.importers.book_tables import place, read_rows, write_rows
 from selfeval_xl.importers.ledger_read import BASIC, PROJECT, Ledger, fen_to_unit
-from selfeval_xl.importers.ledger_sheet import LedgerError
 from selfeval_xl.workbook import layout
 
 TABLE = layout.ECON.tables[0]
@@ -43,73 +43,22 @@ def _cell_value(amount: Decimal) -> int | float:
 
 def write_detail(book: Any, ledger: Ledger, unit: str) -> None:
     """Replace the rows of 经济分类明细表 in the openpyxl ``book`` with the ledger's totals."""
-    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
-
-    from selfeval_xl.core.cells import col_letter, parse_range
-
-    ws = book[layout.ECON.title]
-    table = ws.tables[TABLE.name]
-    first_row, first_col, last_row, last_col = parse_range(table.ref)
-    headers = {str(ws.cell(first_row, c).value or "").strip(): c for c in range(first_col, last_col + 1)}
-    cols = {column.key: headers[column.header] for column in TABLE.columns if column.header in headers}
-    missing = [c.header for c in TABLE.columns if c.key in ("code", "spending", "amount") and c.key not in cols]
-    if missing:
-        raise LedgerError("ledger_columns_missing", table=TABLE.name, columns="、".join(missing))
-
+    placed = place(book, TABLE, ("code", "spending", "amount"))
     names: dict[str, str] = {}  # 报告中名称 the user gave a code: kept
-    for r in range(first_row + 1, last_row + 1):
-        code = code_from_cell(ws.cell(r, cols["code"]).value)
-        display = ws.cell(r, cols["display"]).value if "display" in cols else None
+    for old in read_rows(placed):
+        code = code_from_cell(old["code"])
+        display = old.get("display")
         if code and isinstance(display, str) and display.strip():
             names.setdefault(code, display.strip())
-
-    needed = first_row + len(ledger.rows)
-    if needed > last_row:
-        for r in range(last_row + 1, needed + 1):
-            for c in range(first_col, last_col + 1):
-                if ws.cell(r, c).value not in (None, ""):
-                    raise LedgerError("ledger_table_blocked", table=TABLE.title, row=needed,
-                                      cell=f"{col_letter(c)}{r}")
-        _grow(ws, table, first_row, first_col, last_row, last_col, needed, CellRange, MultiCellRange)
-        last_row = needed
-    for r in range(first_row + 1, last_row + 1):
-        for c in cols.values():
-            ws.cell(r, c).value = None
-    for r, row in enumerate(ledger.rows, start=first_row + 1):
-        ws.cell(r, cols["code"]).value = CODES[row.code].label
-        if "display" in cols and row.code in names:
-            ws.cell(r, cols["display"]).value = names[row.code]
-        ws.cell(r, cols["spending"]).value = row.spending
-        ws.cell(r, cols["amount"]).value = _cell_value(fen_to_unit(row.fen, unit))
-        if "note" in cols:
-            ws.cell(r, cols["note"]).value = _t("ledger.note", lines=row.lines)
-
-
-def _grow(ws: Any, table: Any, first_row: int, first_col: int, last_row: int, last_col: int, new_last: int,
-          cell_range: Any, multi_range: Any) -> None:
-    """Extend the table to ``new_last``: styles copied from its first data row, validations extended."""
-    from copy import copy
-
-    from selfeval_xl.core.cells import col_letter
-
-    for r in range(last_row + 1, new_last + 1):
-        for c in range(first_col, last_col + 1):
-            model, cell = ws.cell(first_row + 1, c), ws.cell(r, c)
-            if model.has_style:
-                cell.font, cell.fill, cell.border = copy(model.font), copy(model.fill), copy(model.border)
-                cell.number_format, cell.alignment = model.number_format, copy(model.alignment)
-    ref = f"{col_letter(first_col)}{first_row}:{col_letter(last_col)}{new_last}"
-    table.ref = ref
-    if table.autoFilter is not None:
-        table.autoFilter.ref = ref
-    for dv in ws.data_validations.dataValidation:
-        ranges = []
-        for rng in dv.sqref.ranges:
-            inside = first_col <= rng.min_col and rng.max_col <= last_col and rng.min_row > first_row
-            if inside and rng.max_row == last_row:
-                rng = cell_range(min_col=rng.min_col, min_row=rng.min_row, max_col=rng.max_col, max_row=new_last)
-            ranges.append(rng.coord)
-        dv.sqref = multi_range(" ".join(ranges))
+    rows = []
+    for row in ledger.rows:
+        new: dict[str, Any] = {"code": CODES[row.code].label, "spending": row.spending,
+                               "amount": _cell_value(fen_to_unit(row.fen, unit)),
+                               "note": _t("ledger.note", lines=row.lines)}
+        if row.code in names:
+            new["display"] = names[row.code]
+        rows.append(new)
+    write_rows(placed, TABLE, rows)
 
 
 # ---- the command ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ Sections (one module each, so that each feature owns its words; this loader join
   EXPORT     exports for the finance bureau: file names and messages
   BATCH      ledger import and batch consolidation (selfeval ledger / collect)
   AUDIT      findings of ``selfeval audit`` (reviewing an existing report text)
+  IMPORTS    the 决算表 import (selfeval import-juesuan)
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from selfeval_xl.core.texts.audit import AUDIT
 from selfeval_xl.core.texts.batch import BATCH
 from selfeval_xl.core.texts.export import EXPORT
 from selfeval_xl.core.texts.fatal import FATAL
+from selfeval_xl.core.texts.imports import IMPORTS
 from selfeval_xl.core.texts.issues import ISSUES
 from selfeval_xl.core.texts.report import REPORT
 from selfeval_xl.core.texts.ui import UI
 
-__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "ISSUES", "REPORT", "UI", "placeholders", "render"]
+__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "IMPORTS", "ISSUES", "REPORT", "UI", "placeholders", "render"]
 
 
 _FORMATTER = string.Formatter()

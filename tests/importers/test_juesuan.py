@@ -1,0 +1,218 @@
+"""selfeval import-juesuan: test-built 部门决算 files of three units fill a copy that passes check.
+
+Expected figures are hand computations from the units below (amounts in 元), written out as
+literals: the tables print them in 万元 or 元, the workbook holds them in its own unit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from selfeval_xl import evaluate, read_workbook, render_text
+from selfeval_xl.cli.main import main
+from selfeval_xl.core.econ_codes import CODES
+from selfeval_xl.importers.juesuan_fill import import_juesuan
+from tests.conftest import sha256
+from tests.importers.juesuan_books import Style, Unit, soffice, to_xls, write_juesuan
+
+# A 融媒体中心 (事业单位): amounts that are whole hundreds of 元, printed in 万元, one table per sheet.
+MEDIA = Unit("大祥区融媒体中心",
+             {"30101": D("98600"), "30102": D("84200"), "30108": D("35200"), "30302": D("12000"),
+              "30201": D("68500"), "30211": D("19300"), "30226": D("364800"), "31002": D("15000")},
+             [("2070801", "行政运行", D("600000"), D(0)), ("2080505", "机关事业单位基本养老保险缴费支出", D("97600"), D(0)),
+              ("2070899", "其他广播电视支出", D(0), D("800000"))],
+             three=(D(0), D(0), D("12000"), D("3500")))
+# A 自然资源局 (行政单位) with 政府性基金 spending: amounts in 元 with cents.
+LAND = Unit("桃江县自然资源局",
+            {"30101": D("512345.67"), "30102": D("230000.10"), "30103": D("45000"), "30113": D("61234.23"),
+             "30305": D("8800"), "30201": D("43210.55"), "30207": D("12000.45"), "30215": D("5600"),
+             "30216": D("7300"), "30217": D("2100.50"), "30231": D("18800"), "30299": D("9988.50")},
+            [("2200101", "行政运行", D("800000"), D(0)), ("2080505", "机关事业单位基本养老保险缴费支出", D("156380"), D(0)),
+             ("2200104", "自然资源规划及管理", D(0), D("1200000"))],
+            gov_fund=D("350000"), three=(D(0), D(0), D("18800"), D("2100.50")))
+# A 财政局 (行政单位), every table stacked on one sheet, in 万元; its workbook keeps amounts in 元.
+FINANCE = Unit("岳阳经开区财政局",
+               {"30101": D("150000"), "30107": D("80000"), "30109": D("20000"), "30110": D("30000"),
+                "30199": D("5000"), "30201": D("20000"), "30205": D("3000"), "30206": D("9000"),
+                "30209": D("40000"), "30213": D("12000"), "30228": D("6000"), "30229": D("4000")},
+               [("2010601", "行政运行", D("379000"), D(0)), ("2010650", "事业运行", D(0), D("150000"))])
+
+NATIONAL = Style()  # 公开0N表 labels, 部门/金额单位 line, 栏次 row, three groups in 06
+GUANGXI_XLS = Style(money="元", labels="", stanza=False, groups=2, split_codes=True, total_first=False,
+                    text_amounts=True, spacers=True)  # no labels, 单位：元, Shanghai-style 06, text amounts
+STACKED = Style(stacked=True, labels="表{n}")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def book_for(example_data: dict[str, Any], unit: Unit, money: str, projects: list[tuple[str, str, D, str]],
+             filled: bool = False) -> dict[str, Any]:
+    """The unit's workbook before the import: info, projects and their detail typed in; spending blank."""
+    data = example_data
+    data["fields"].update(unit_name=unit.name, short_name=unit.name, amount_unit=money)
+    scale = D(10000) if money == "元" else D(1)
+    if not filled:
+        data["tables"]["general"] = [{"_row": key} for key in ("total", "basic", "personnel", "public", "project")]
+    data["tables"]["items"] = [{"code": CODES[code].label, "spending": "项目支出", "amount": amount * scale}
+                               for _, code, amount, _ in projects]
+    data["tables"]["projects"] = [{"name": name, "executed": amount * scale, "use": use}
+                                  for name, _, amount, use in projects]
+    data["tables"]["funds"] = [{"_row": "local_other", "has": "无"}, {"_row": "social_insurance", "has": "无"},
+                               {"_row": "gov_fund"}, {"_row": "soe_capital"}]
+    total = (unit.basic + unit.project) / (D(1) if money == "元" else D(10000))
+    data["tables"]["money"] = [{"_row": "total", "adjusted": total, "executed": total},
+                               {"_row": "appropriation", "adjusted": total, "executed": total},
+                               {"_row": "carryover", "adjusted": D(0), "executed": D(0)},
+                               {"_row": "other", "adjusted": D(0), "executed": D(0)}]
+    return data
+
+
+CASES = {
+    "media": (MEDIA, NATIONAL, "万元", [("融媒体中心装修项目", "31006", D("50.00"), "融媒体中心装修开支"),
+                                      ("融媒体能力建设项目", "30227", D("30.00"), "融媒体能力建设")]),
+    "land": (LAND, GUANGXI_XLS, "万元", [("国土空间规划编制项目", "30227", D("120.00"), "国土空间规划编制")]),
+    "finance": (FINANCE, STACKED, "元", [("财政信息化项目", "30299", D("15.00"), "财政信息系统运行维护")]),
+}
+EXPECTED = {  # hand computation, 万元
+    "media": ("149.76", "69.76", "23.00", "46.76", "80.00", "基本工资、津贴补贴、机关事业单位基本养老保险缴费、退休费",
+              "办公费、差旅费、劳务费、办公设备购置", None),
+    "land": ("215.64", "95.64", "85.74", "9.90", "120.00", "基本工资、津贴补贴、奖金、住房公积金、生活补助",
+             "办公费、邮电费、会议费、培训费、公务接待费、公务用车运行维护费、其他商品和服务支出", "35.00"),
+    "finance": ("52.90", "37.90", "28.50", "9.40", "15.00",
+                "基本工资、绩效工资、职业年金缴费、职工基本医疗保险缴费、其他工资福利支出",
+                "办公费、水费、电费、物业管理费、维修（护）费、工会经费、福利费", None),
+}
+
+
+def build(case: str, tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
+          style: Style | None = None) -> tuple[Path, Path]:
+    unit, default_style, money, projects = CASES[case]
+    source = write_juesuan(tmp_path / f"{case}_决算.xlsx", unit, style or default_style)
+    if case == "land":
+        if soffice() is None:
+            pytest.skip("LibreOffice (soffice) is needed to build the .xls")
+        source = to_xls(source)
+    return source, make_book(book_for(example_data, unit, money, projects), f"{case}.xlsx")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_import_fills_a_copy_that_passes_check_with_the_tables_figures(
+        case: str, tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    source, book = build(case, tmp_path, make_book, example_data)
+    before = (sha256(source), sha256(book))
+    out = tmp_path / "out.xlsx"
+    code, stdout, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", out)
+    assert code == 0, stdout + stderr
+    assert (sha256(source), sha256(book)) == before  # inputs never modified
+    code, stdout, _ = run(capsys, "check", out, "--json")
+    doc = json.loads(stdout)
+    assert code == 0 and doc["errors"] == 0, [i for i in doc["issues"] if i["severity"] == "error"]
+    total, basic, personnel, public, project, personnel_items, public_items, fund = EXPECTED[case]
+    text = render_text(evaluate(read_workbook(out)).narrative())
+    assert f"基本支出{basic}万元，项目支出{project}万元" in text
+    assert f"部门整体支出{total}万元" in text
+    assert f"人员经费{personnel}万元" in text and f"主要包括{personnel_items}；" in text
+    assert f"公用经费{public}万元" in text and f"主要包括{public_items}。" in text
+    if fund:
+        assert f"政府性基金预算支出{fund}万元" in text.replace(" ", "") or f"{fund}万元" in text.split("三、")[1]
+    else:
+        assert "没有政府性基金预算支出" in text
+
+
+def test_report_lines_and_json(tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    source, book = build("media", tmp_path, make_book, example_data)
+    code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", tmp_path / "o.xlsx", "--json")
+    doc = json.loads(stdout)
+    assert code == 0 and doc["errors"] == 0 and doc["check"]["errors"] == 0, doc
+    assert [t["label"] for t in doc["tables"]] == [f"公开0{n}表" for n in (1, 4, 2, 3, 5, 6, 7, 8, 9)]
+    assert doc["figures"]["basic_econ.personnel"] == "230000.00" or D(doc["figures"]["basic_econ.personnel"]) == 230000
+    filled = {f["target"]: (f["cell"], f["value"], f["source"]) for f in doc["filled"]}
+    assert filled["一般公共预算支出“基本支出”全年执行数"] == ("'预算支出'!E7", "69.76", "'表5'!D7")
+    assert filled["一般公共预算支出“其中：人员经费”全年执行数"] == ("'预算支出'!E8", "23.00", "'表6'!C13")
+    assert filled["其他资金与预算“政府性基金预算支出”是否有支出"][1] == "无"
+    assert {f["target"] for f in doc["not_in_book"]} >= {"收入合计", "三公经费合计", "公务接待费"}
+    ws = openpyxl.load_workbook(tmp_path / "o.xlsx")["经济分类明细"]
+    rows = [(ws.cell(r, 2).value, ws.cell(r, 4).value, ws.cell(r, 5).value) for r in range(6, 20) if ws.cell(r, 2).value]
+    assert rows[:3] == [("30101 基本工资", "基本支出", 9.86), ("30102 津贴补贴", "基本支出", 8.42),
+                        ("30108 机关事业单位基本养老保险缴费", "基本支出", 3.52)]
+    assert ("31006 大型修缮", "项目支出", 50) in rows  # the project detail the user typed is kept
+    code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", tmp_path / "p.xlsx")
+    assert "已填写 一般公共预算支出“项目支出”全年执行数（'预算支出'!E10）：80.00，来自 '表5'!E7" in stdout
+
+
+def test_disagreeing_tables_are_reported_at_their_cells_and_nothing_is_written(
+        tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = Style(changes={("06", "personnel"): 24.0})  # 人员经费合计 24.00 while its codes add up to 23.00
+    source, book = build("media", tmp_path, make_book, example_data, wrong)
+    out = tmp_path / "out.xlsx"
+    code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", out, "--json")
+    doc = json.loads(stdout)
+    assert code == 1 and not out.exists() and doc["output"] is None
+    found = {(i["code"], i["sheet"], i["cell"], i["severity"]) for i in doc["issues"]}
+    assert ("juesuan_personnel_sum", "表6", "C13", "error") in found
+    assert ("juesuan_basic_mismatch", "表5", "D7", "error") in found
+    message = next(i["message"] for i in doc["issues"] if i["code"] == "juesuan_basic_mismatch")
+    assert "69.76" in message and "70.76" in message and "'表6'!C13" in message and "'表6'!F13" in message
+    code, _, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", out, "--force")
+    assert code == 1 and out.exists()  # written on request, still reported
+
+
+def test_a_rounding_gap_is_a_hint_at_its_cell(tmp_path: Path, make_book: Callable[..., Path],
+                                              example_data: dict[str, Any]) -> None:
+    style = Style(changes={("05", "total.total"): 149.77})  # 合计 149.77 against 69.76 + 80.00
+    source, book = build("media", tmp_path, make_book, example_data, style)
+    result = import_juesuan(source, book, tmp_path / "out.xlsx")
+    hints = [(i.code, str(i.where)) for i in result.warnings]
+    assert ("juesuan_row_sum", "'表5'!C7") in hints and ("juesuan_total_row", "'表5'!C7") in hints
+    assert not result.errors and result.output is not None
+
+
+def test_filled_fields_are_kept_unless_forced(tmp_path: Path, make_book: Callable[..., Path],
+                                              example_data: dict[str, Any],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    unit, style, money, projects = CASES["media"]
+    source = write_juesuan(tmp_path / "决算.xlsx", unit, style)
+    book = make_book(book_for(example_data, unit, money, projects, filled=True))  # the example's 96.18 etc.
+    out = tmp_path / "out.xlsx"
+    code, stdout, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", out)
+    assert code == 1 and not out.exists()
+    assert "未覆盖 一般公共预算支出“基本支出”全年执行数（'预算支出'!E7）：已有 96.18，决算表为 69.76" in stdout
+    assert "加 --force" in stderr
+    code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", out, "--force")
+    assert code == 0 and "已覆盖 一般公共预算支出“基本支出”全年执行数" in stdout
+    assert evaluate(read_workbook(out)).results.basic == D("69.76")
+
+
+def test_a_different_unit_name_is_a_hint(tmp_path: Path, make_book: Callable[..., Path],
+                                         example_data: dict[str, Any]) -> None:
+    source, book = build("finance", tmp_path, make_book, example_data, Style(stacked=True, entity="岳阳市审计局"))
+    result = import_juesuan(source, book, tmp_path / "out.xlsx")
+    hint = next(i for i in result.warnings if i.code == "juesuan_unit_name_differs")
+    assert str(hint.where) == "'决算报表'!A5" and hint.param("found") == "岳阳市审计局"
+
+
+def test_a_file_without_tables_is_refused(tmp_path: Path, make_book: Callable[..., Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    book = make_book()
+    other = tmp_path / "其他.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "工资表"
+    wb.save(other)
+    code, _, err = run(capsys, "import-juesuan", other, "--into", book)
+    assert code == 3 and "找不到部门决算公开表" in err
+    code, _, err = run(capsys, "import-juesuan", other, "--into", book, "-o", book)
+    assert code in (3, 4)
