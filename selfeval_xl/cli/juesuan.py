@@ -72,8 +72,10 @@ def print_result(result: JuesuanResult) -> None:
                   project=_wan(js, "general.project")))
     for f in result.filled:
         click.echo(_t(f"juesuan.{f.status}", target=f.target, cell=f.cell, value=f.value, old=f.old, source=f.source))
-    for f in result.not_in_book:
-        click.echo(_t("juesuan.not_in_book", target=f.target, value=f.value, source=f.source))
+    if result.not_in_book:
+        click.echo(_t("juesuan.not_in_book", items="、".join(
+            _t("juesuan.not_in_book_item", target=f.target, value=f.value, source=f.source)
+            for f in result.not_in_book)))
     kept = len(result.kept)
     click.echo(_t("juesuan.summary", errors=len(result.errors), warnings=len(result.warnings),
                   filled=sum(1 for f in result.filled if f.status != KEPT), kept=kept))

@@ -30,16 +30,8 @@ from selfeval_xl.core.cells import CellRef
 from selfeval_xl.core.econ_codes import CODES, RETIRED, Category, code_from_cell
 from selfeval_xl.core.model import HasIssues, Issue, Severity
 from selfeval_xl.core.values import read_number
-from selfeval_xl.importers.ledger_sheet import (
-    HEADER_SCAN_ROWS,
-    Header,
-    LedgerError,
-    find_header,
-    inspect_ledger,
-    load_columns,
-    modules,
-    peek_rows,
-)
+from selfeval_xl.importers.ledger_formats import check_ledger, load, peek
+from selfeval_xl.importers.ledger_sheet import HEADER_SCAN_ROWS, Header, LedgerError, find_header, modules
 
 __all__ = ["Ledger", "LedgerError", "LedgerRow", "ProjectTotal", "fen_to_unit", "read_ledger", "total_ledger"]
 
@@ -124,13 +116,13 @@ def classify_type(value: str) -> tuple[str, str]:
 
 def read_ledger(path: Path, sheet: str | None = None) -> Ledger:
     """Check, read and total a ledger file. Raises ``WorkbookError`` if it cannot be used at all."""
-    inspect_ledger(path)
+    kind = check_ledger(path)
     modules()  # the reader must be installed before anything else is said
-    name, head = peek_rows(path, sheet)
+    name, head = peek(path, kind, sheet)
     header = find_header(head)
     if header is None:
         raise LedgerError("ledger_no_header", path=path.name, rows=HEADER_SCAN_ROWS)
-    batch, roles = load_columns(path, name, header)
+    batch, roles = load(path, kind, name, header)
     return total_ledger(path.name, name, batch, roles, header)
 
 
@@ -196,20 +188,16 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
     issues.add("ledger_code_unknown", kind_is(UNKNOWN), code_col, row_found)
     issues.add("ledger_subtotal_skipped", subtotal_code, code_col)
 
-    # amounts: plain numbers in one kernel; other text (1,234.50, full-width digits) cell by cell
-    amount_null = pc.is_null(amounts)
-    numeric = pc.fill_null(pc.match_substring_regex(amounts, NUMERIC), False)
-    number = pc.cast(pc.if_else(numeric, amounts, pa.scalar(None, pa.string())), pa.float64())
-    other = pc.and_(pc.invert(amount_null), pc.invert(numeric))
-    bad_amount = none
-    if pc.any(other).as_py():
-        parsed = [read_number(text)[0] for text in amounts.filter(other).to_pylist()]
-        number = pc.replace_with_mask(number, other, pa.array([None if p is None else float(p) for p in parsed],
-                                                              pa.float64()))
-        bad_amount = pc.replace_with_mask(none, other, pa.array([p is None for p in parsed], pa.bool_()))
+    # amounts: 分 per line, exact; with a 贷方 column beside the 借方 one, net = 借 − 贷
     code_null = pc.is_null(codes)
-    issues.add("ledger_amount_not_number", pc.and_(bad_amount, pc.invert(pc.or_(code_null, subtotal_code))),
-               amount_col, amounts)
+    fen, bad_amount, amount_null = _fen(pa, pc, issues, amounts, amount_col, ok_code, code_null, subtotal_code,
+                                        header.unit, none)
+    if "credit" in roles:
+        assert header.credit is not None
+        credit_fen, credit_bad, credit_null = _fen(pa, pc, issues, data.column(roles["credit"]), header.credit + 1,
+                                                   ok_code, code_null, subtotal_code, header.unit, none)
+        fen = pc.subtract(fen, credit_fen)
+        bad_amount, amount_null = pc.or_(bad_amount, credit_bad), pc.and_(amount_null, credit_null)
     issues.add("ledger_amount_missing", pc.and_(ok_code, amount_null), amount_col)
 
     # money on a line without a code: a subtotal line if any of its cells says so, else an error
@@ -220,20 +208,6 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
         issues.add("ledger_subtotal_skipped", pc.replace_with_mask(none, orphan, said), amount_col)
         issues.add("ledger_amount_without_code", pc.replace_with_mask(none, orphan, pc.invert(said)),
                    amount_col, amounts)
-
-    # 分, exact: round(amount × scale) half away from zero; amounts finer than 1 分 are flagged and
-    # recomputed from their decimal text
-    scale = 1_000_000 if header.unit == "万元" else 100
-    scaled = pc.multiply(pc.fill_null(number, 0.0), float(scale))
-    rounded = pc.round(scaled, round_mode="half_towards_infinity")
-    tolerance = pc.add(pc.multiply(pc.abs(scaled), 1e-12), 1e-6)
-    fine = pc.and_(pc.greater(pc.abs(pc.subtract(scaled, rounded)), tolerance), ok_code)
-    fen = pc.cast(rounded, pa.int64())
-    if pc.any(fine).as_py():
-        exact = [int((Decimal(repr(x)) * scale).quantize(Decimal(1), ROUND_HALF_UP))
-                 for x in number.filter(fine).to_pylist()]
-        fen = pc.replace_with_mask(fen, fine, pa.array(exact, pa.int64()))
-        issues.add("ledger_amount_precision", fine, amount_col, amounts, unit=header.unit)
 
     spending, project = _spending(pa, pc, data, roles, header, issues)
     lines_in = pa.table({"code": row_code, "spending": spending, "project": project, "fen": fen}).filter(
@@ -247,6 +221,40 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
                       key=lambda p: (p.name == "", p.name))
     return Ledger(file, sheet, header.unit, n - (pc.sum(blank).as_py() or 0), lines_in.num_rows, tuple(rows),
                   tuple(projects), _finish(issues.items))
+
+
+def _fen(pa: Any, pc: Any, issues: _Issues, amounts: Any, col: int, ok_code: Any, code_null: Any,
+         subtotal_code: Any, unit: str, none: Any) -> tuple[Any, Any, Any]:
+    """(分 per line, 0 where blank; lines whose amount is not a number; lines whose amount is blank).
+
+    Plain numbers in one kernel, other text (1,234.50, full-width digits) cell by cell; 分 =
+    round(amount × scale) half away from zero, and amounts finer than 1 分 are flagged and
+    recomputed from their decimal text.
+    """
+    amount_null = pc.is_null(amounts)
+    numeric = pc.fill_null(pc.match_substring_regex(amounts, NUMERIC), False)
+    number = pc.cast(pc.if_else(numeric, amounts, pa.scalar(None, pa.string())), pa.float64())
+    other = pc.and_(pc.invert(amount_null), pc.invert(numeric))
+    bad_amount = none
+    if pc.any(other).as_py():
+        parsed = [read_number(text)[0] for text in amounts.filter(other).to_pylist()]
+        number = pc.replace_with_mask(number, other, pa.array([None if p is None else float(p) for p in parsed],
+                                                              pa.float64()))
+        bad_amount = pc.replace_with_mask(none, other, pa.array([p is None for p in parsed], pa.bool_()))
+    issues.add("ledger_amount_not_number", pc.and_(bad_amount, pc.invert(pc.or_(code_null, subtotal_code))),
+               col, amounts)
+    scale = 1_000_000 if unit == "万元" else 100
+    scaled = pc.multiply(pc.fill_null(number, 0.0), float(scale))
+    rounded = pc.round(scaled, round_mode="half_towards_infinity")
+    tolerance = pc.add(pc.multiply(pc.abs(scaled), 1e-12), 1e-6)
+    fine = pc.and_(pc.greater(pc.abs(pc.subtract(scaled, rounded)), tolerance), ok_code)
+    fen = pc.cast(rounded, pa.int64())
+    if pc.any(fine).as_py():
+        exact = [int((Decimal(repr(x)) * scale).quantize(Decimal(1), ROUND_HALF_UP))
+                 for x in number.filter(fine).to_pylist()]
+        fen = pc.replace_with_mask(fen, fine, pa.array(exact, pa.int64()))
+        issues.add("ledger_amount_precision", fine, col, amounts, unit=unit)
+    return fen, bad_amount, amount_null
 
 
 def _spending(pa: Any, pc: Any, data: Any, roles: dict[str, int], header: Header,

@@ -27,6 +27,8 @@ HEADER_SCAN_ROWS = 30
 CODE_HEADERS = ("科目编码", "科目代码", "经济分类科目编码", "经济科目编码", "经济分类编码", "支出经济分类科目",
                 "经济分类科目", "支出经济分类", "经济分类", "科目")
 AMOUNT_HEADERS = ("金额", "支出金额", "借方金额", "借方发生额", "本期发生额", "发生额", "借方", "支出数")
+DEBIT_HEADERS = ("借方金额", "借方发生额", "本期借方发生额", "本期借方", "借方")
+CREDIT_HEADERS = ("贷方金额", "贷方发生额", "本期贷方发生额", "本期贷方", "贷方")
 TYPE_HEADERS = ("支出类型", "基本/项目", "基本或项目", "经费类型", "支出性质", "资金性质", "项目名称", "项目")
 SUMMARY_HEADERS = ("摘要", "说明")
 
@@ -148,8 +150,7 @@ def load_columns(path: Path, sheet: str, header: Header) -> tuple[Any, dict[str,
     from selfeval_xl.core.cells import col_letter
 
     fastexcel, _, _ = modules()
-    roles = {role: col for role, col in (("code", header.code), ("amount", header.amount), ("kind", header.kind),
-                                         ("summary", header.summary)) if col is not None}
+    roles = header.roles()
     try:
         loaded = fastexcel.read_excel(str(path)).load_sheet(
             sheet, header_row=None, skip_rows=header.row + 1, dtypes="string", whitespace_as_null=True,
@@ -177,6 +178,12 @@ class Header:
     kind: int | None
     unit: str
     summary: int | None = None  # 摘要: read only to recognise 合计 lines
+    credit: int | None = None  # 贷方 beside 借方 (then ``amount`` is the 借方 column): net = 借 − 贷
+
+    def roles(self) -> dict[str, int]:
+        """Role → 0-based column of every column the header names."""
+        return {role: col for role, col in (("code", self.code), ("amount", self.amount), ("kind", self.kind),
+                                            ("summary", self.summary), ("credit", self.credit)) if col is not None}
 
 
 def find_header(head: Sequence[Sequence[object]]) -> Header | None:
@@ -184,13 +191,17 @@ def find_header(head: Sequence[Sequence[object]]) -> Header | None:
     for r, values in enumerate(head):
         normal = [normalize_header(v) for v in values]
         code = _pick(normal, CODE_HEADERS)
-        amount = _pick(normal, AMOUNT_HEADERS)
+        debit, credit = _pick(normal, DEBIT_HEADERS), _pick(normal, CREDIT_HEADERS)
+        amount = debit if debit is not None and credit is not None else _pick(normal, AMOUNT_HEADERS)
+        if credit is not None and amount != debit:
+            credit = None
         if code is None or amount is None or code == amount:
             continue
-        kind = _pick(normal, TYPE_HEADERS, exclude={code, amount})
-        summary = _pick(normal, SUMMARY_HEADERS, exclude={code, amount} | ({kind} if kind is not None else set()))
+        taken = {code, amount} | ({credit} if credit is not None else set())
+        kind = _pick(normal, TYPE_HEADERS, exclude=taken)
+        summary = _pick(normal, SUMMARY_HEADERS, exclude=taken | ({kind} if kind is not None else set()))
         raw_amount = unicodedata.normalize("NFKC", str(values[amount] or ""))
-        return Header(r, code, amount, kind, "万元" if "万元" in raw_amount else "元", summary)
+        return Header(r, code, amount, kind, "万元" if "万元" in raw_amount else "元", summary, credit)
     return None
 
 
