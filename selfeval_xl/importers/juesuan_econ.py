@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from selfeval_xl.core.econ_codes import CODES, PERSONNEL_CLASSES, RETIRED, code_from_cell
 from selfeval_xl.core.model import Severity
-from selfeval_xl.importers.juesuan_find import Region, normalize
+from selfeval_xl.importers.juesuan_find import Region, is_dash, normalize
 from selfeval_xl.importers.juesuan_find import amount as read_amount
 from selfeval_xl.importers.juesuan_grid import Shape, text_of, to_yuan
 from selfeval_xl.importers.juesuan_read import EconFigure, Reader, TableFound, _name, finding
@@ -74,7 +74,7 @@ def read_econ_table(reader: Reader, region: Region, shp: Shape, money: str) -> N
             value = read_amount(raw)
             words = {text_of(shp.value(r, c)) for c in [*codes, *names]}
             if value is None:
-                if raw is not None and text_of(raw) not in ("-", "—", "--", "——", "－"):
+                if not is_dash(raw):
                     reader.issues.append(finding("juesuan_not_number", shp.cell(r, col), table=name, value=raw))
                 continue
             if words & personnel_words:

@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EncryptedWorkbookError, NotAWorkbookError, UnsafeWorkbookError, WorkbookError
+from selfeval_xl.core.errors import (
+    EncryptedWorkbookError,
+    NotAWorkbookError,
+    UnsafeWorkbookError,
+    WorkbookError,
+)
 from selfeval_xl.core.model import CellValue
 from selfeval_xl.core.values import read_number
 from selfeval_xl.workbook.reader import ENCRYPTED_MARK, MAX_COLS, MB, OLE_MAGIC, WORKBOOK_LIMITS, inspect_file
@@ -49,7 +54,15 @@ def spec() -> dict[str, Any]:
 def normalize(value: object) -> str:
     """Text for matching: NFKC (full-width → half-width), no whitespace or quotes."""
     text = unicodedata.normalize("NFKC", str(value if value is not None else ""))
-    return re.sub(r"[\s\u3000\"'“”‘’「」]+", "", text)
+    return re.sub("[\\s\"'\u2018\u2019\u201c\u201d\u300c\u300d]+", "", text)
+
+
+DASHES = frozenset({"", "-", "--", "\u2014", "\u2014\u2014"})  # printed for zero: -, —, ——
+
+
+def is_dash(value: CellValue) -> bool:
+    """Blank, or a dash printed for zero."""
+    return value is None or (isinstance(value, str) and unicodedata.normalize("NFKC", value).strip() in DASHES)
 
 
 def amount(value: CellValue) -> Decimal | None:
@@ -58,7 +71,7 @@ def amount(value: CellValue) -> Decimal | None:
         return None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
-        if text in ("", "-", "—", "--", "——", "－"):
+        if text in DASHES:
             return None
         if text.startswith("(") and text.endswith(")"):
             text = "-" + text[1:-1]
@@ -162,7 +175,7 @@ def _titles() -> list[tuple[str, dict[str, Any]]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-_LABEL_IN_TITLE = re.compile(r"[(（]?(公开|附表)?0?\d{1,2}表[)）]?$")
+_LABEL_IN_TITLE = re.compile(r"\(?(公开|附表)?0?\d{1,2}表\)?$")  # on NFKC text: full-width brackets are ( )
 
 
 def match_title(value: CellValue) -> dict[str, Any] | None:
@@ -214,8 +227,9 @@ def find_tables(grids: list[Grid]) -> list[Region]:
 
 # ---- the unit line -------------------------------------------------------------------------------------
 
-_MONEY = re.compile(r"(?:金额)?单位[:：]?\s*(万元|元)\s*$|(?:金额)?单位[:：]\s*(万元|元)")
-_ENTITY = re.compile(r"^(?:部门|单位|编制单位|编制部门|填报单位|单位名称|预算单位|部门名称)[:：]\s*(.+)$")
+# Applied to NFKC text, where the full-width colon is ":".
+_MONEY = re.compile(r"(?:金额)?单位:?\s*(万元|元)\s*$|(?:金额)?单位:\s*(万元|元)")
+_ENTITY = re.compile(r"^(?:部门|单位|编制单位|编制部门|填报单位|单位名称|预算单位|部门名称):\s*(.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +253,7 @@ def unit_line(region: Region, first_data_row: int) -> UnitLine:
                 text = text[:found.start()].strip()
             match = _ENTITY.match(text)
             if match and not entity:
-                name = re.split(r"\s{2,}|\s+(?=(金额)?单位[:：])", match.group(1).strip())[0].strip()
+                name = re.split(r"\s{2,}|\s+(?=(金额)?单位:)", match.group(1).strip())[0].strip()
                 if name and name not in ("万元", "元"):
                     entity, entity_at = name, (r, c)
     return UnitLine(entity, entity_at, money)

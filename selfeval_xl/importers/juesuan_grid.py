@@ -141,7 +141,8 @@ def roles(paths: Sequence[str], columns: dict[str, list[list[str]]]) -> dict[str
             words = [normalize(w) for w in alias]
             match = next((c for c, p in enumerate(paths) if c not in used and p and all(w in p for w in words)), None)
             if match is not None:
-                found[role], _ = match, used.add(match)
+                found[role] = match
+                used.add(match)
                 break
     return found
 

@@ -19,9 +19,24 @@ from typing import Any
 
 from selfeval_xl.core.cells import CellRef
 from selfeval_xl.core.model import HasIssues, Issue, Severity
-from selfeval_xl.importers.juesuan_find import JuesuanError, Region, find_tables, read_grids, unit_line
-from selfeval_xl.importers.juesuan_grid import Shape, code_columns, label_text, roles, row_code, shape, to_yuan
+from selfeval_xl.importers.juesuan_find import (
+    JuesuanError,
+    Region,
+    find_tables,
+    is_dash,
+    read_grids,
+    unit_line,
+)
 from selfeval_xl.importers.juesuan_find import amount as read_amount
+from selfeval_xl.importers.juesuan_grid import (
+    Shape,
+    code_columns,
+    label_text,
+    roles,
+    row_code,
+    shape,
+    to_yuan,
+)
 
 TOLERANCE = Decimal("0.01")  # in the table's own unit: rounding of a table converted from 元
 
@@ -135,7 +150,7 @@ def read_block_table(reader: Reader, region: Region, shp: Shape, money: str) -> 
         for role, c in placed.items():
             raw = shp.value(r, c)
             number = read_amount(raw)
-            if number is None and raw is not None and str(raw).strip() not in ("-", "—", "--", "——", "－"):
+            if number is None and not is_dash(raw):
                 reader.issues.append(finding("juesuan_not_number", shp.cell(r, c), table=name, value=raw))
             elif number is not None:
                 row[role] = number

@@ -28,7 +28,8 @@ class Unit:
     name: str
     items: dict[str, Decimal]  # 06: basic spending by economic code, 元
     functions: list[tuple[str, str, Decimal, Decimal]]  # (7-digit code, name, basic 元, project 元), 一般公共预算
-    gov_fund: Decimal = D(0)  # 政府性基金 spending (project), 元
+    gov_fund: Decimal = Decimal(0)
+    # 政府性基金 spending (project), 元
     three: tuple[Decimal, Decimal, Decimal, Decimal] = (D(0), D(0), D(0), D(0))  # 出国, 车购置, 车运行, 接待
 
     @property
@@ -129,7 +130,7 @@ class Writer:
 def _classes(unit: Unit) -> dict[str, tuple[str, Decimal, Decimal]]:
     out: dict[str, tuple[str, Decimal, Decimal]] = {}
     for code, _, basic, project in unit.functions:
-        name, b, p = out.get(code[:3], ("", D(0), D(0)))
+        _, b, p = out.get(code[:3], ("", D(0), D(0)))
         out[code[:3]] = (CLASS_NAMES.get(code[:3], "支出"), b + basic, p + project)
     return out
 
