@@ -11,6 +11,7 @@ import click
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK
+from selfeval_xl.core.numbers import CENT
 from selfeval_xl.core.model import Issue
 from selfeval_xl.importers.juesuan_fill import KEPT, JuesuanResult, import_juesuan
 from selfeval_xl.importers.juesuan_read import Juesuan, plain
@@ -44,8 +45,8 @@ def to_document(result: JuesuanResult) -> dict[str, Any]:
         "output": str(result.output) if result.output else None,
         "tables": [{"kind": t.kind, "number": t.number, "title": t.title, "label": t.label, "sheet": t.where.sheet,
                     "cell": t.where.a1, "money_unit": t.money, "entity": t.entity} for t in js.tables],
-        "figures": {f.key: f"{f.yuan:f}" for f in js.figures},
-        "items": [{"code": i.code, "yuan": f"{i.yuan:f}", "cell": str(i.where)} for i in js.items],
+        "figures": {f.key: f"{f.yuan.quantize(CENT):f}" for f in js.figures},  # 元
+        "items": [{"code": i.code, "yuan": f"{i.yuan.quantize(CENT):f}", "cell": str(i.where)} for i in js.items],
         "filled": [{"target": f.target, "cell": f.cell, "value": f.value, "old": f.old, "status": f.status,
                     "source": f.source} for f in result.filled],
         "not_in_book": [{"target": f.target, "value": f.value, "source": f.source} for f in result.not_in_book],

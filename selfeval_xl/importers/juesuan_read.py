@@ -200,12 +200,17 @@ def read_block_table(reader: Reader, region: Region, shp: Shape, money: str) -> 
 
 def read_juesuan(path: Path) -> Juesuan:
     """Find and read every 公开表 of ``path``; raises ``JuesuanError`` when there is none."""
+    return juesuan_from_grids(path.name, read_grids(path))
+
+
+def juesuan_from_grids(file: str, grids: list[Grid]) -> Juesuan:
+    """The tables of already-read sheets (no file access): what ``read_juesuan`` does after reading."""
     from selfeval_xl.importers.juesuan_econ import cross_check, read_econ_table
 
-    regions = find_tables(read_grids(path))
+    regions = find_tables(grids)
     if not any(r.kind in ("general", "basic_econ", "spending", "gov_fund", "soe_capital") for r in regions):
-        raise JuesuanError("juesuan_no_tables", path=path.name)
-    reader = Reader(path.name)
+        raise JuesuanError("juesuan_no_tables", path=file)
+    reader = Reader(file)
     found: list[TableFound] = []
     seen: dict[str, TableFound] = {}
     shapes = [(region, shape(region)) for region in regions]
@@ -233,4 +238,4 @@ def read_juesuan(path: Path) -> Juesuan:
     cross_check(reader, seen)
     order = {code: i for i, code in enumerate(sorted({item.code for item in reader.items}))}
     items = tuple(sorted(reader.items, key=lambda i: order[i.code]))
-    return Juesuan(path.name, tuple(found), tuple(reader.figures.values()), items, tuple(reader.issues))
+    return Juesuan(file, tuple(found), tuple(reader.figures.values()), items, tuple(reader.issues))

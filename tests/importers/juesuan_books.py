@@ -47,7 +47,9 @@ class Unit:
 @dataclass
 class Style:
     money: str = "万元"
-    labels: str = "公开0{n}表"  # "" = none; "表{n}"
+    labels: str = "公开0{n}表"  # "" = none; "表{n}", "表{cn}" (表六)
+    label_below: bool = False  # the label on its own row under the title, unit lines one per row (南漳 2019)
+    detail_title: bool = False  # 06 titled "…基本支出决算明细表" (北海, 岳阳)
     stanza: bool = True
     groups: int = 3  # 06: 3 (national) or 2 (Shanghai)
     split_codes: bool = False  # 06 codes as "301 | 01"
@@ -55,6 +57,7 @@ class Style:
     text_amounts: bool = False  # some amounts as "1,234.50" text and full-width digits
     spacers: bool = False  # blank rows between data rows
     stacked: bool = False  # all tables on one sheet
+    zero_dash: bool = False  # zero printed as "-" (else 0.00)
     entity: str = ""  # unit name printed on the unit line ("" = the unit's own)
     sheet_names: list[str] = field(default_factory=list)
     changes: dict[tuple[str, str], Any] = field(default_factory=dict)  # (table, cell role) → printed value
@@ -77,6 +80,8 @@ class Writer:
         if key in self.style.changes:
             return self.style.changes[key]
         value = wan(yuan) if self.style.money == "万元" else yuan.quantize(D("0.01"))
+        if value == 0 and self.style.zero_dash:
+            return "-"
         self.count += 1
         if self.style.text_amounts and self.count % 5 == 0:
             text = f"{value:,.2f}"
@@ -91,13 +96,19 @@ class Writer:
             self.row = 1
         else:
             self.row += 2
-        if s.labels:
-            self.ws.cell(self.row, 8, s.labels.format(n=number))
+        label = s.labels.format(n=number, cn="一二三四五六七八九"[number - 1])
+        if s.labels and not s.label_below:
+            self.ws.cell(self.row, 8, label)
             self.row += 1
         self.ws.cell(self.row, 1, title)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=6)
         self.row += 1
         unit_word = "金额单位：" if s.labels else "单位："
+        if s.label_below:
+            for text in (label, f"部门:{s.entity or self.unit.name}", f"金额单位:{s.money}"):
+                self.ws.cell(self.row, 1, text)
+                self.row += 1
+            return
         self.ws.cell(self.row, 1, f"部门：{s.entity or self.unit.name}")
         self.ws.cell(self.row, 8, f"{unit_word}{s.money}")
         self.row += 1
@@ -214,7 +225,7 @@ def _t06(w: Writer) -> None:
     u, s = w.unit, w.style
     personnel = sorted(c for c in u.items if c[:3] in PERSONNEL_CLASSES)
     public = sorted(c for c in u.items if c[:3] not in PERSONNEL_CLASSES)
-    w.table(6, "一般公共预算财政拨款基本支出决算表")
+    w.table(6, "一般公共预算财政拨款基本支出决算明细表" if s.detail_title else "一般公共预算财政拨款基本支出决算表")
     width = 4 if s.split_codes else 3
     cells = []
     for g in range(s.groups):

@@ -14,17 +14,21 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from selfeval_xl import evaluate, read_workbook, render_text
 from selfeval_xl.cli.main import main
 from selfeval_xl.core.econ_codes import CODES
 from selfeval_xl.importers.juesuan_fill import import_juesuan
+from selfeval_xl.importers.juesuan_find import Grid, JuesuanError
+from selfeval_xl.importers.juesuan_read import juesuan_from_grids
 from tests.conftest import sha256
 from tests.importers.juesuan_books import Style, Unit, soffice, to_xls, write_juesuan
 
 # A 融媒体中心 (事业单位): amounts that are whole hundreds of 元, printed in 万元, one table per sheet.
 MEDIA = Unit("大祥区融媒体中心",
-             {"30101": D("98600"), "30102": D("84200"), "30108": D("35200"), "30302": D("12000"),
+             {"30101": D("98600"), "30102": D("84200"), "30108": D("35200"), "30302": D("12000"), "30207": D(0),
               "30201": D("68500"), "30211": D("19300"), "30226": D("364800"), "31002": D("15000")},
              [("2070801", "行政运行", D("600000"), D(0)), ("2080505", "机关事业单位基本养老保险缴费支出", D("97600"), D(0)),
               ("2070899", "其他广播电视支出", D(0), D("800000"))],
@@ -47,7 +51,7 @@ FINANCE = Unit("岳阳经开区财政局",
 NATIONAL = Style()  # 公开0N表 labels, 部门/金额单位 line, 栏次 row, three groups in 06
 GUANGXI_XLS = Style(money="元", labels="", stanza=False, groups=2, split_codes=True, total_first=False,
                     text_amounts=True, spacers=True)  # no labels, 单位：元, Shanghai-style 06, text amounts
-STACKED = Style(stacked=True, labels="表{n}")
+STACKED = Style(stacked=True, labels="表{n}", zero_dash=True)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
@@ -138,10 +142,11 @@ def test_report_lines_and_json(tmp_path: Path, make_book: Callable[..., Path], e
     doc = json.loads(stdout)
     assert code == 0 and doc["errors"] == 0 and doc["check"]["errors"] == 0, doc
     assert [t["label"] for t in doc["tables"]] == [f"公开0{n}表" for n in (1, 4, 2, 3, 5, 6, 7, 8, 9)]
-    assert doc["figures"]["basic_econ.personnel"] == "230000.00" or D(doc["figures"]["basic_econ.personnel"]) == 230000
+    assert doc["figures"]["basic_econ.personnel"] == "230000.00" and doc["figures"]["general.project"] == "800000.00"
     filled = {f["target"]: (f["cell"], f["value"], f["source"]) for f in doc["filled"]}
     assert filled["一般公共预算支出“基本支出”全年执行数"] == ("'预算支出'!E7", "69.76", "'表5'!D7")
     assert filled["一般公共预算支出“其中：人员经费”全年执行数"] == ("'预算支出'!E8", "23.00", "'表6'!C13")
+    assert "30207" not in {i["code"] for i in doc["items"]}  # printed at 0.00: not a row of the detail
     assert filled["其他资金与预算“政府性基金预算支出”是否有支出"][1] == "无"
     assert {f["target"] for f in doc["not_in_book"]} >= {"收入合计", "三公经费合计", "公务接待费"}
     ws = openpyxl.load_workbook(tmp_path / "o.xlsx")["经济分类明细"]
@@ -197,6 +202,22 @@ def test_filled_fields_are_kept_unless_forced(tmp_path: Path, make_book: Callabl
     assert evaluate(read_workbook(out)).results.basic == D("69.76")
 
 
+@pytest.mark.parametrize("style", [
+    Style(labels="公开0{n}表", label_below=True),  # 南漳 2019: 公开01表 under the title, 部门/金额单位 on own rows
+    Style(labels="表{cn}", detail_title=True, stanza=False),  # 北海 2023: 表一…表九, 06 as 基本支出决算明细表
+    Style(labels="", groups=2, total_first=False, stanza=False),  # Shanghai 2024: no labels, 合计 at the bottom
+])
+def test_published_variants_read_the_same(style: Style, tmp_path: Path, make_book: Callable[..., Path],
+                                          example_data: dict[str, Any]) -> None:
+    source, book = build("media", tmp_path, make_book, example_data, style)
+    result = import_juesuan(source, book, tmp_path / "out.xlsx")
+    assert not result.issues and result.check is not None and result.check["errors"] == 0, result.issues
+    assert len(result.juesuan.tables) == 9 and all(t.entity == "大祥区融媒体中心" for t in result.juesuan.tables)
+    results = result.evaluation.results
+    assert (results.basic, results.personnel, results.public, results.project) == (
+        D("69.76"), D("23.00"), D("46.76"), D("80.00"))
+
+
 def test_a_different_unit_name_is_a_hint(tmp_path: Path, make_book: Callable[..., Path],
                                          example_data: dict[str, Any]) -> None:
     source, book = build("finance", tmp_path, make_book, example_data, Style(stacked=True, entity="岳阳市审计局"))
@@ -216,3 +237,27 @@ def test_a_file_without_tables_is_refused(tmp_path: Path, make_book: Callable[..
     assert code == 3 and "找不到部门决算公开表" in err
     code, _, err = run(capsys, "import-juesuan", other, "--into", book, "-o", book)
     assert code in (3, 4)
+
+
+CELLS = st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False, width=32),
+                  st.sampled_from(["合计", "小计", "-", "—", "栏次", "1,234.50", "１２３", "30101", "301", "人员经费合计",
+                                   "金额单位：元", "基本支出", "项目支出", "十万", "#REF!", "", "说明：无数据"]),
+                  st.text(max_size=6))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 15), st.integers(0, 8), CELLS), max_size=40))
+def test_reading_never_raises_on_arbitrary_cells(changes: list[tuple[int, int, Any]]) -> None:
+    """Junk anywhere in a 05 and a 06 table: findings or figures, never an exception."""
+    rows = [["一般公共预算财政拨款支出决算表"], ["部门：某单位", None, None, "金额单位：万元"],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", None, 3, 2, 1], ["201", "x", 3, 2, 1],
+            ["一般公共预算财政拨款基本支出决算表"], ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            ["30101", "基本工资", 1, "30201", "办公费", 1], ["人员经费合计", None, 1, "公用经费合计", None, 1]]
+    grid = [[*row, *([None] * (9 - len(row)))] for row in rows] + [[None] * 9 for _ in range(7)]
+    for r, c, value in changes:
+        grid[r][c] = value
+    try:
+        result = juesuan_from_grids("x.xlsx", [Grid("决算", tuple(tuple(row) for row in grid), ())])
+    except JuesuanError:
+        return  # the titles were overwritten: "no tables" is the right answer
+    assert all(i.where is None or i.where.sheet == "决算" for i in result.issues)
