@@ -115,18 +115,21 @@ class _Plan:
         return yuan / 10000 if self.unit == "万元" else yuan
 
     def set(self, found: tuple[Any, str], target: str, value: object, source: str) -> None:
+        """Write ``value`` unless the cell holds another one (then: kept, or overwritten with ``force``)."""
         cell, where = found
         old = cell.value
+        blank = old is None or (isinstance(old, str) and not old.strip())
+        if blank and value is None:
+            return  # nothing to write, nothing there
         status = FILLED
-        if old not in (None, "") or (isinstance(old, str) and old.strip()):
+        if not blank:
             if _same(old, value if value is not None else ""):
                 status = UNCHANGED
             else:
                 status = OVERWRITTEN if self.force else KEPT
         if status in (FILLED, OVERWRITTEN):
             cell.value = value
-        if status != UNCHANGED or value is not None:
-            self.filled.append(Filled(target, where, _shown(value) or "—", _shown(old), status, source))
+        self.filled.append(Filled(target, where, _shown(value) or "—", _shown(old), status, source))
 
     def entry(self, entry: dict[str, Any]) -> None:
         figure = self.juesuan.figure(entry["from"])

@@ -20,6 +20,7 @@ from typing import Any
 from selfeval_xl.core.cells import CellRef
 from selfeval_xl.core.model import HasIssues, Issue, Severity
 from selfeval_xl.importers.juesuan_find import (
+    Grid,
     JuesuanError,
     Region,
     find_tables,

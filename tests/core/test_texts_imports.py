@@ -8,7 +8,7 @@ from selfeval_xl.core import texts
 from tests.conftest import ROOT
 
 MODULES = ["importers/juesuan_find.py", "importers/juesuan_grid.py", "importers/juesuan_read.py",
-           "importers/juesuan_econ.py", "importers/juesuan_fill.py", "cli/juesuan.py"]
+           "importers/juesuan_econ.py", "importers/juesuan_fill.py", "importers/juesuan_report.py", "cli/juesuan.py"]
 
 
 def _keys_used() -> set[str]:

@@ -235,8 +235,11 @@ def test_a_file_without_tables_is_refused(tmp_path: Path, make_book: Callable[..
     wb.save(other)
     code, _, err = run(capsys, "import-juesuan", other, "--into", book)
     assert code == 3 and "找不到部门决算公开表" in err
-    code, _, err = run(capsys, "import-juesuan", other, "--into", book, "-o", book)
-    assert code in (3, 4)
+    source = write_juesuan(tmp_path / "决算.xlsx", MEDIA, NATIONAL)
+    code, _, err = run(capsys, "import-juesuan", source, "--into", book, "-o", book)
+    assert code == 4 and "不能与输入工作簿相同" in err
+    code, _, err = run(capsys, "import-juesuan", tmp_path / "无.xlsx", "--into", book)
+    assert code == 3 and "找不到文件" in err
 
 
 CELLS = st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False, width=32),
