@@ -50,6 +50,7 @@ class Style:
     labels: str = "公开0{n}表"  # "" = none; "表{n}", "表{cn}" (表六)
     label_below: bool = False  # the label on its own row under the title, unit lines one per row (南漳 2019)
     detail_title: bool = False  # 06 titled "…基本支出决算明细表" (北海, 岳阳)
+    general_carry: bool = False  # 05 as 一般公共预算财政拨款收入支出决算表 with carry-over columns (楚雄 2019)
     stanza: bool = True
     groups: int = 3  # 06: 3 (national) or 2 (Shanghai)
     split_codes: bool = False  # 06 codes as "301 | 01"
@@ -213,6 +214,16 @@ def _t02_03(w: Writer) -> None:
 
 def _t05(w: Writer) -> None:
     u = w.unit
+    if w.style.general_carry:
+        w.table(5, "一般公共预算财政拨款收入支出决算表")
+        w.header([(0, 1, 1, 2, "项目"), (1, 1, 1, 1, "科目编码"), (1, 2, 1, 1, "科目名称"), (0, 3, 2, 1, "年初结转和结余"),
+                  (0, 4, 2, 1, "本年收入"), (0, 5, 1, 3, "本年支出"), (1, 5, 1, 1, "小计"), (1, 6, 1, 1, "基本支出"),
+                  (1, 7, 1, 1, "项目支出"), (0, 8, 2, 1, "年末结转和结余")], 2, ["栏次", "", "1", "2", "3", "4", "5", "6"])
+        total = u.basic + u.project
+        _code_block(w, "05", _function_rows(u, lambda b, p: [D(0), b + p, b + p, b, p, D(0)]),
+                    [D(0), total, total, u.basic, u.project, D(0)],
+                    ["carry_in", "income", "total", "basic", "project", "carry_out"])
+        return
     w.table(5, "一般公共预算财政拨款支出决算表")
     w.header([(0, 1, 1, 2, "项目"), (1, 1, 1, 1, "科目编码"), (1, 2, 1, 1, "科目名称"), (0, 3, 1, 3, "本年支出"),
               (1, 3, 1, 1, "小计"), (1, 4, 1, 1, "基本支出"), (1, 5, 1, 1, "项目支出")], 2,

@@ -206,6 +206,7 @@ def test_filled_fields_are_kept_unless_forced(tmp_path: Path, make_book: Callabl
     Style(labels="公开0{n}表", label_below=True),  # 南漳 2019: 公开01表 under the title, 部门/金额单位 on own rows
     Style(labels="表{cn}", detail_title=True, stanza=False),  # 北海 2023: 表一…表九, 06 as 基本支出决算明细表
     Style(labels="", groups=2, total_first=False, stanza=False),  # Shanghai 2024: no labels, 合计 at the bottom
+    Style(labels="表{n}", general_carry=True),  # 楚雄 2019 (Yunnan): 05 with 年初结转和结余 … 年末结转和结余
 ])
 def test_published_variants_read_the_same(style: Style, tmp_path: Path, make_book: Callable[..., Path],
                                           example_data: dict[str, Any]) -> None:
@@ -264,3 +265,15 @@ def test_reading_never_raises_on_arbitrary_cells(changes: list[tuple[int, int, A
     except JuesuanError:
         return  # the titles were overwritten: "no tables" is the right answer
     assert all(i.where is None or i.where.sheet == "决算" for i in result.issues)
+
+
+def test_headers_read_the_same_without_merge_information(tmp_path: Path) -> None:
+    """Some .xls writers keep no merged ranges: group headers are carried over the columns under them."""
+    from selfeval_xl.importers.juesuan_find import read_grids
+
+    grids = read_grids(write_juesuan(tmp_path / "决算.xlsx", MEDIA, NATIONAL))
+    assert any(g.merged for g in grids)
+    merged = juesuan_from_grids("a", grids)
+    bare = juesuan_from_grids("a", [Grid(g.sheet, g.rows, ()) for g in grids])
+    assert bare.figures == merged.figures and bare.items == merged.items and not bare.issues
+    assert bare.figure("three_public.reception") is not None and bare.figure("three_public.reception").yuan == 3500
