@@ -130,9 +130,10 @@ def test_import_fills_a_copy_that_passes_check_with_the_tables_figures(
     assert f"人员经费{personnel}万元" in text and f"主要包括{personnel_items}；" in text
     assert f"公用经费{public}万元" in text and f"主要包括{public_items}。" in text
     if fund:
-        assert f"政府性基金预算支出{fund}万元" in text.replace(" ", "") or f"{fund}万元" in text.split("三、")[1]
+        assert f"年政府性基金预算支出{fund}万元。" in text
     else:
-        assert "没有政府性基金预算支出" in text
+        assert "年没有政府性基金预算支出。" in text
+    assert "年没有国有资本经营预算支出。" in text
 
 
 def test_report_lines_and_json(tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
