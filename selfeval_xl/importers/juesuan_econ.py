@@ -125,8 +125,19 @@ def _merge_items(reader: Reader) -> None:
     reader.items[:] = list(merged.values())
 
 
+def _title(table: TableFound) -> str:
+    return f"{table.label}“{table.title}”" if table.label else f"“{table.title}”"
+
+
 def cross_check(reader: Reader, tables: dict[str, TableFound]) -> None:
-    """06 人员经费 + 公用经费 = 基本支出 of 05, or of 03 when there is no 05 (03 covers all funds)."""
+    """06 人员经费 + 公用经费 = 基本支出 of 05, or of 03 when there is no 05 (03 covers all funds);
+    02's 本年收入合计 = 01's."""
+    income, summary = reader.figures.get("income.total"), reader.figures.get("summary.income_total")
+    if income is not None and summary is not None and income.where is not None and summary.where is not None:
+        scale = Decimal(10000) if tables["income"].money == "万元" else Decimal(1)
+        reader.gap("juesuan_income_mismatch", income.where, income.yuan / scale, summary.yuan / scale,
+                   tables["income"].money, table=_title(tables["income"]), other=_title(tables["summary"]),
+                   other_at=str(summary.where))
     personnel, public = reader.figures.get("basic_econ.personnel"), reader.figures.get("basic_econ.public")
     source = "general" if "general" in tables else "spending" if "spending" in tables else ""
     basic = reader.figures.get(f"{source}.basic") if source else None

@@ -12,6 +12,7 @@ the rounding of a table converted from 元 (a 提示); a larger one is an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +26,7 @@ from selfeval_xl.importers.juesuan_find import (
     Region,
     find_tables,
     is_dash,
+    normalize,
     read_grids,
     unit_line,
 )
@@ -36,6 +38,7 @@ from selfeval_xl.importers.juesuan_grid import (
     roles,
     row_code,
     shape,
+    text_of,
     to_yuan,
 )
 
@@ -199,6 +202,26 @@ def read_block_table(reader: Reader, region: Region, shp: Shape, money: str) -> 
         reader.put(f"{region.kind}.{role}", source_row.get(role, Decimal(0)), money, where)
 
 
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.]|^\d+[、.]")
+
+
+def read_row_table(reader: Reader, region: Region, shp: Shape, money: str) -> None:
+    """A table of labelled rows (01): each role's row by its label, its amount in the first amount column."""
+    layout: dict[str, Any] = region.layout
+    words = [normalize(w) for w in layout["amount_headers"]]
+    column = next((c for c, p in enumerate(shp.paths) if any(w in p.rsplit("/", 1)[-1] for w in words)), None)
+    if column is None:
+        return
+    for r in shp.data_rows:
+        label = next((_NUMBERING.sub("", text_of(shp.value(r, c))) for c in range(column)
+                      if text_of(shp.value(r, c))), "")
+        for role, labels in layout["rows"].items():
+            if label and any(label.endswith(normalize(w)) for w in labels):
+                value = read_amount(shp.value(r, column))
+                reader.put(f"{region.kind}.{role}", value or Decimal(0), money, shp.cell(r, column))
+                break
+
+
 def read_juesuan(path: Path) -> Juesuan:
     """Find and read every 公开表 of ``path``; raises ``JuesuanError`` when there is none."""
     return juesuan_from_grids(path.name, read_grids(path))
@@ -236,6 +259,8 @@ def juesuan_from_grids(file: str, grids: list[Grid]) -> Juesuan:
             read_econ_table(reader, region, shp, money)
         elif region.layout.get("columns"):
             read_block_table(reader, region, shp, money)
+        elif region.layout.get("rows"):
+            read_row_table(reader, region, shp, money)
     cross_check(reader, seen)
     order = {code: i for i, code in enumerate(sorted({item.code for item in reader.items}))}
     items = tuple(sorted(reader.items, key=lambda i: order[i.code]))

@@ -28,8 +28,8 @@ class Unit:
     name: str
     items: dict[str, Decimal]  # 06: basic spending by economic code, 元
     functions: list[tuple[str, str, Decimal, Decimal]]  # (7-digit code, name, basic 元, project 元), 一般公共预算
-    gov_fund: Decimal = Decimal(0)
-    # 政府性基金 spending (project), 元
+    gov_fund: Decimal = Decimal(0)  # 政府性基金 spending (project), 元
+    carry_in: Decimal = Decimal(0)  # 年初结转和结余 (01), 元
     three: tuple[Decimal, Decimal, Decimal, Decimal] = (D(0), D(0), D(0), D(0))  # 出国, 车购置, 车运行, 接待
 
     @property
@@ -183,6 +183,7 @@ def _t01_04(w: Writer) -> None:
             w.money(u.basic + u.project)])
     w.line(["二、政府性基金预算财政拨款收入", 2, w.money(u.gov_fund), "二、城乡社区支出", 30, w.money(u.gov_fund)])
     w.line(["本年收入合计", 3, w.money(total), "本年支出合计", 31, w.money(total)])
+    w.line(["年初结转和结余", 4, w.money(u.carry_in), "年末结转和结余", 32, w.money(u.carry_in)])
     w.table(4, "财政拨款收入支出决算总表")
     w.header([(0, 1, 1, 2, "收入"), (0, 3, 1, 3, "支出"), (1, 1, 1, 1, "项目"), (1, 2, 1, 1, "决算数"),
               (1, 3, 1, 1, "项目"), (1, 4, 1, 1, "合计"), (1, 5, 1, 1, "一般公共预算财政拨款")], 2, [])

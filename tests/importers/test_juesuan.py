@@ -32,7 +32,7 @@ MEDIA = Unit("大祥区融媒体中心",
               "30201": D("68500"), "30211": D("19300"), "30226": D("364800"), "31002": D("15000")},
              [("2070801", "行政运行", D("600000"), D(0)), ("2080505", "机关事业单位基本养老保险缴费支出", D("97600"), D(0)),
               ("2070899", "其他广播电视支出", D(0), D("800000"))],
-             three=(D(0), D(0), D("12000"), D("3500")))
+             three=(D(0), D(0), D("12000"), D("3500")), carry_in=D("32000"))
 # A 自然资源局 (行政单位) with 政府性基金 spending: amounts in 元 with cents.
 LAND = Unit("桃江县自然资源局",
             {"30101": D("512345.67"), "30102": D("230000.10"), "30103": D("45000"), "30113": D("61234.23"),
@@ -66,18 +66,19 @@ def book_for(example_data: dict[str, Any], unit: Unit, money: str, projects: lis
     data = example_data
     data["fields"].update(unit_name=unit.name, short_name=unit.name, amount_unit=money)
     scale = D(10000) if money == "元" else D(1)
-    if not filled:
-        data["tables"]["general"] = [{"_row": key} for key in ("total", "basic", "personnel", "public", "project")]
+    if not filled:  # the budget (全年预算数) comes from the 预算, typed in by the user: here 110% of the spending
+        budget = {"total": unit.basic + unit.project, "basic": unit.basic, "personnel": unit.part(True),
+                  "public": unit.part(False), "project": unit.project}
+        data["tables"]["general"] = [{"_row": key, "adjusted": value * D("1.1") / (D(10000) / scale)}
+                                     for key, value in budget.items()]
     data["tables"]["items"] = [{"code": CODES[code].label, "spending": "项目支出", "amount": amount * scale}
                                for _, code, amount, _ in projects]
     data["tables"]["projects"] = [{"name": name, "executed": amount * scale, "use": use}
                                   for name, _, amount, use in projects]
+    fund_budget = {"adjusted": unit.gov_fund * D("1.1") / (D(10000) / scale)} if unit.gov_fund else {}
     data["tables"]["funds"] = [{"_row": "local_other", "has": "无"}, {"_row": "social_insurance", "has": "无"},
-                               {"_row": "gov_fund"}, {"_row": "soe_capital"}]
-    total = (unit.basic + unit.project) / (D(1) if money == "元" else D(10000))
-    data["tables"]["money"] = [{"_row": "total", "adjusted": total, "executed": total},
-                               {"_row": "appropriation", "adjusted": total, "executed": total},
-                               {"_row": "carryover", "adjusted": D(0), "executed": D(0)},
+                               {"_row": "gov_fund", **fund_budget}, {"_row": "soe_capital"}]
+    data["tables"]["money"] = [{"_row": "carryover", "adjusted": D(0), "executed": D(0)},
                                {"_row": "other", "adjusted": D(0), "executed": D(0)}]
     return data
 
@@ -97,6 +98,10 @@ EXPECTED = {  # hand computation, 万元
                 "基本工资、绩效工资、职业年金缴费、职工基本医疗保险缴费、其他工资福利支出",
                 "办公费、水费、电费、物业管理费、维修（护）费、工会经费、福利费", None),
 }
+
+
+def plain_sum(a: str, b: str) -> str:
+    return f"{D(a) + D(b):.2f}"
 
 
 def build(case: str, tmp_path: Path, make_book: Callable[..., Path], example_data: dict[str, Any],
@@ -126,7 +131,13 @@ def test_import_fills_a_copy_that_passes_check_with_the_tables_figures(
     total, basic, personnel, public, project, personnel_items, public_items, fund = EXPECTED[case]
     text = render_text(evaluate(read_workbook(out)).narrative())
     assert f"基本支出{basic}万元，项目支出{project}万元" in text
-    assert f"部门整体支出{total}万元" in text
+    if fund:  # 部门整体支出 = 一般公共预算 + 政府性基金, and the income paragraph says where it came from
+        whole = plain_sum(total, fund)
+        assert f"部门整体支出{whole}万元，其中：一般公共预算支出{total}万元（基本支出" in text
+        assert f"收入合计{whole}万元，其中：财政拨款收入{whole}万元（一般公共预算财政拨款{total}万元、政府性基金预算财政拨款{fund}万元）" in text
+    else:
+        assert f"部门整体支出{total}万元，其中：基本支出" in text
+        assert f"收入合计{total}万元，其中：财政拨款收入{total}万元（一般公共预算财政拨款{total}万元）" in text
     assert f"人员经费{personnel}万元" in text and f"主要包括{personnel_items}；" in text
     assert f"公用经费{public}万元" in text and f"主要包括{public_items}。" in text
     if fund:
@@ -145,18 +156,21 @@ def test_report_lines_and_json(tmp_path: Path, make_book: Callable[..., Path], e
     assert [t["label"] for t in doc["tables"]] == [f"公开0{n}表" for n in (1, 4, 2, 3, 5, 6, 7, 8, 9)]
     assert doc["figures"]["basic_econ.personnel"] == "230000.00" and doc["figures"]["general.project"] == "800000.00"
     filled = {f["target"]: (f["cell"], f["value"], f["source"]) for f in doc["filled"]}
-    assert filled["一般公共预算支出“基本支出”全年执行数"] == ("'预算支出'!E7", "69.76", "'表5'!D7")
-    assert filled["一般公共预算支出“其中：人员经费”全年执行数"] == ("'预算支出'!E8", "23.00", "'表6'!C13")
+    assert filled["一般公共预算支出“基本支出”全年执行数"] == ("'预算支出'!E20", "69.76", "'表5'!D7")
+    assert filled["一般公共预算支出“其中：人员经费”全年执行数"] == ("'预算支出'!E21", "23.00", "'表6'!C13")
     assert "30207" not in {i["code"] for i in doc["items"]}  # printed at 0.00: not a row of the detail
     assert filled["其他资金与预算“政府性基金预算支出”是否有支出"][1] == "无"
-    assert {f["target"] for f in doc["not_in_book"]} >= {"收入合计", "三公经费合计", "公务接待费"}
+    assert doc["not_in_book"] == []
+    assert filled["收入情况（可不填）“收入合计”本年数"] == ("'预算支出'!C6", "149.76", "'表2'!C7")
+    assert filled["收入情况（可不填）“其中：一般公共预算财政拨款”本年数"] == ("'预算支出'!C8", "149.76", "'表1'!C7")
+    assert filled["收入情况（可不填）“年初结转和结余”本年数"] == ("'预算支出'!C15", "3.20", "'表1'!C10")
     ws = openpyxl.load_workbook(tmp_path / "o.xlsx")["经济分类明细"]
     rows = [(ws.cell(r, 2).value, ws.cell(r, 4).value, ws.cell(r, 5).value) for r in range(6, 20) if ws.cell(r, 2).value]
     assert rows[:3] == [("30101 基本工资", "基本支出", 9.86), ("30102 津贴补贴", "基本支出", 8.42),
                         ("30108 机关事业单位基本养老保险缴费", "基本支出", 3.52)]
     assert ("31006 大型修缮", "项目支出", 50) in rows  # the project detail the user typed is kept
     code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", tmp_path / "p.xlsx")
-    assert "已填写 一般公共预算支出“项目支出”全年执行数（'预算支出'!E10）：80.00，来自 '表5'!E7" in stdout
+    assert "已填写 一般公共预算支出“项目支出”全年执行数（'预算支出'!E23）：80.00，来自 '表5'!E7" in stdout
 
 
 def test_disagreeing_tables_are_reported_at_their_cells_and_nothing_is_written(
@@ -196,7 +210,7 @@ def test_filled_fields_are_kept_unless_forced(tmp_path: Path, make_book: Callabl
     out = tmp_path / "out.xlsx"
     code, stdout, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", out)
     assert code == 1 and not out.exists()
-    assert "未覆盖 一般公共预算支出“基本支出”全年执行数（'预算支出'!E7）：已有 96.18，决算表为 69.76" in stdout
+    assert "未覆盖 一般公共预算支出“基本支出”全年执行数（'预算支出'!E20）：已有 96.18，决算表为 69.76" in stdout
     assert "加 --force" in stderr
     code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book, "-o", out, "--force")
     assert code == 0 and "已覆盖 一般公共预算支出“基本支出”全年执行数" in stdout

@@ -13,6 +13,7 @@ IMPORTS: dict[str, str] = {
     "juesuan_personnel_sum": "{table}的人员经费合计为 {stated}，不等于 301、303 类各科目之和 {expected}，相差 {diff}（{unit}）。",
     "juesuan_public_sum": "{table}的公用经费合计为 {stated}，不等于 302、310 等类各科目之和 {expected}，相差 {diff}（{unit}）。",
     "juesuan_basic_mismatch": "{other}的基本支出为 {stated}，不等于{table}的人员经费合计（{personnel_at}）与公用经费合计（{public_at}）之和 {expected}，相差 {diff}（{unit}）。",
+    "juesuan_income_mismatch": "{table}的本年收入合计为 {stated}，不等于{other}的本年收入合计 {expected}（{other_at}），相差 {diff}（{unit}）。",
     "juesuan_code_unknown": "{table}中的经济分类科目 {code} 不在部门预算支出经济分类科目表中，未导入。",
     "juesuan_code_retired": "{table}中的经济分类科目 {code} 不可使用（{why}），未导入。",
     "juesuan_no_money_unit": "{table}没有注明金额单位（“金额单位：万元”或“单位：元”），按万元读取；请核对。",
