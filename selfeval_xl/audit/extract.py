@@ -150,9 +150,12 @@ def _percents(p: Paragraph, norm: str) -> list[Figure]:
 
 def _counts(p: Paragraph, norm: str, taken: list[tuple[int, int]]) -> list[Figure]:
     out = []
+    covered = bytearray(len(norm) + 1)
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
     for pattern in (_COUNT_DIGITS, _COUNT_CN):
         for m in pattern.finditer(norm):
-            if any(s <= m.start() < e for s, e in taken):
+            if covered[m.start()]:
                 continue
             raw, word = m.group(1), m.group(3)
             arabic = raw[0].isdigit()

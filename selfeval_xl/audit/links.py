@@ -4,6 +4,7 @@ rates and their amounts, counts and the items they enumerate."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
@@ -37,17 +38,26 @@ def _amounts(figures: Sequence[Figure]) -> list[int]:
     return [i for i, f in enumerate(figures) if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative]
 
 
+def _by_paragraph(figures: Sequence[Figure], indexes: list[int]) -> dict[int, list[int]]:
+    """Figure indexes grouped by paragraph, in document order (built once: lookups stay linear)."""
+    out: dict[int, list[int]] = {}
+    for i in indexes:
+        out.setdefault(figures[i].paragraph, []).append(i)
+    return out
+
+
 def _depth(text: str) -> int:
     return text.count("(") - text.count(")")
 
 
 def _explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
     """ "其中" lists: the amount before 其中 and the amounts after it, up to the sentence end."""
-    amounts = _amounts(figures)
+    by_paragraph = _by_paragraph(figures, _amounts(figures))
     groups = []
     for p in paragraphs:
-        own = [i for i in amounts if figures[i].paragraph == p.index]
-        pos = p.norm.find("其中")
+        own = by_paragraph.get(p.index, [])
+        starts = [figures[i].start for i in own]
+        pos = p.norm.find("其中") if own else -1
         while pos >= 0:
             nxt = p.norm.find("其中", pos + 2)
             s0, s1 = sentence_bounds(p.norm, pos)
@@ -55,11 +65,14 @@ def _explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure])
             if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
                 close = p.norm.find(")", pos)
                 end = min(end, close) if close >= 0 else end
-            before = [i for i in own if figures[i].start < pos]
-            in_sentence = [i for i in before if figures[i].start >= s0]
-            parent = in_sentence[-1] if in_sentence else (before[-1] if before and pos - s0 <= 2 else None)
+            k = bisect_left(starts, pos)
+            last = own[k - 1] if k else None
+            in_sentence = last is not None and figures[last].start >= s0
+            parent = last if in_sentence or pos - s0 <= 2 else None
             children = tuple(
-                i for i in own if pos < figures[i].start < end and _depth(p.norm[pos : figures[i].start]) == 0
+                i
+                for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
+                if _depth(p.norm[pos : figures[i].start]) == 0
             )
             if parent is not None and children:
                 groups.append(PartsGroup(parent, children, explicit=True))
@@ -118,15 +131,17 @@ def find_shares(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
 ) -> tuple[ShareLink, ...]:
     amounts = _amounts(figures)
+    by_paragraph = _by_paragraph(figures, amounts)
+    by_role: dict[str, list[int]] = {}
+    for i in amounts:
+        by_role.setdefault(figures[i].role, []).append(i)
     parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
     links = []
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "share":
             continue
         s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
-        before = [
-            i for i in amounts if figures[i].paragraph == pct.paragraph and s0 <= figures[i].start < pct.start
-        ]
+        before = [i for i in by_paragraph.get(pct.paragraph, []) if s0 <= figures[i].start < pct.start]
         if not before:
             continue
         subject = before[-1]
@@ -137,7 +152,7 @@ def find_shares(
             continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
         denominator: int | None = None
         if role:
-            pool = [i for i in amounts if figures[i].role == role and i != subject]
+            pool = [i for i in by_role.get(role, []) if i != subject]
             earlier = [
                 i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)
             ]
@@ -150,14 +165,14 @@ def find_shares(
 
 
 def find_rates(figures: Sequence[Figure]) -> tuple[RateLink, ...]:
-    amounts = _amounts(figures)
+    by_paragraph = _by_paragraph(figures, _amounts(figures))
     links = []
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
             continue
         found: dict[str, int | None] = {}
         for role in ("budget", "executed"):
-            pool = [i for i in amounts if figures[i].role == role and figures[i].paragraph == pct.paragraph]
+            pool = [i for i in by_paragraph.get(pct.paragraph, []) if figures[i].role == role]
             found[role] = _nearest(figures, pool, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)

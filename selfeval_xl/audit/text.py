@@ -126,10 +126,19 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     return tuple(paragraphs), tuple(typos)
 
 
+# How far a sentence or clause is searched for around a figure. Bounded so that text without
+# punctuation (a PDF extract, a flattened table) costs the same per figure: audit time stays
+# linear in the length of the text. A quote longer than this is cut at the bound.
+SENTENCE_SPAN = 600
+CLAUSE_SPAN = 200
+
+
 def sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
-    start = max(norm.rfind(c, 0, pos) for c in SENTENCE_END) + 1
-    ends = [i for i in (norm.find(c, pos) for c in SENTENCE_END) if i >= 0]
-    end = min(ends) + 1 if ends else len(norm)
+    low = max(0, pos - SENTENCE_SPAN)
+    start = max(max(norm.rfind(c, low, pos) for c in SENTENCE_END) + 1, low)
+    high = min(len(norm), pos + SENTENCE_SPAN)
+    ends = [i for i in (norm.find(c, pos, high) for c in SENTENCE_END) if i >= 0]
+    end = min(ends) + 1 if ends else high
     return start, end
 
 
@@ -139,33 +148,41 @@ def sentence_at(paragraph: Paragraph, pos: int) -> str:
 
 
 def clause_start(norm: str, pos: int) -> int:
-    return max(norm.rfind(c, 0, pos) for c in CLAUSE_BREAK) + 1
+    low = max(0, pos - CLAUSE_SPAN)
+    return max(max(norm.rfind(c, low, pos) for c in CLAUSE_BREAK) + 1, low)
 
 
 def _covered_by(norm: str, words: frozenset[str] | tuple[str, ...], pos: int) -> bool:
-    for word in words:
-        begin = norm.find(word, max(0, pos - len(word) + 1))
-        while 0 <= begin <= pos:
-            if begin + len(word) > pos:
-                return True
-            begin = norm.find(word, begin + 1)
-    return False
+    """Does one of ``words`` occur in ``norm`` over offset ``pos``? (bounded search, never to the end)"""
+    return any(norm.find(word, max(0, pos - len(word) + 1), pos + len(word)) >= 0 for word in words)
+
+
+def _near_pattern(term: str) -> re.Pattern[str]:
+    """Windows one sound- or look-alike character off ``term``, overlapping matches allowed."""
+    variants = []
+    for j, char in enumerate(term):
+        alike = "".join(c for c in HOMOPHONES.get(char, "") + SHAPE_CONFUSABLES.get(char, "") if c != char)
+        if alike:
+            variants.append(re.escape(term[:j]) + f"[{re.escape(alike)}]" + re.escape(term[j + 1 :]))
+    return re.compile(f"(?=({'|'.join(variants)}))")
+
+
+# Built once: the scan runs in the regex engine, not window by window in Python.
+_NEAR_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((term, _near_pattern(term)) for term in TERMS)
 
 
 def find_typos(norm: str) -> list[tuple[int, str]]:
     """(offset, intended term) of windows one sound- or look-alike character away from a term."""
     hits: list[tuple[int, str]] = []
-    for term in TERMS:
+    for term, pattern in _NEAR_TERMS:
         width = len(term)
-        for i in range(len(norm) - width + 1):
+        for m in pattern.finditer(norm):
+            i = m.start()
             window = norm[i : i + width]
             diffs = [j for j in range(width) if window[j] != term[j]]
-            if len(diffs) != 1 or not all(is_cjk(c) for c in window):
+            if len(diffs) != 1 or window in TERMS:
                 continue
             j = diffs[0]
-            alike = HOMOPHONES.get(term[j], "") + SHAPE_CONFUSABLES.get(term[j], "")
-            if window[j] not in alike or window in TERMS:
-                continue
             if _covered_by(norm, ALLOWED_NEAR_TERMS, i + j) or _covered_by(norm, TERMS, i + j):
                 continue
             hits.append((i, term))

@@ -1,0 +1,171 @@
+"""The real corpus (``tests/audit/real``): published texts, hand-labelled relations, and scoring.
+
+48 excerpts of published 绩效自评报告, 部门决算/预算公开说明 and 三公经费 notes, each with its
+source address in ``manifest.json``; ``labels.json`` lists per text the arithmetic relations
+(kind, verbatim quote, stated figure, inputs, expected value, verdict) and ``non_relations``:
+number patterns that are not checkable relations (TOCs, flattened table rows, document numbers…).
+The split into ``dev`` and ``test`` was fixed from the sha256 of each source address before any
+labelling; the auditor is tuned on ``dev`` only and the headline figures are those of ``test``.
+
+How a finding meets a label (same text only; quotes and sentences compared after normalisation,
+without whitespace):
+- a finding *matches* a relation when its sentence contains the relation's quote, the quote
+  contains its sentence, or its stated value equals the relation's stated value (as numbers,
+  with the same kind of figure: a percentage against a percentage);
+- an **error** finding that matches a relation labelled ``error`` or ``truncation`` is a true
+  positive (TP); an error finding that matches no such relation is a false positive (FP);
+- a relation labelled ``error`` that no error finding matches is a false negative (FN); a
+  relation labelled ``truncation`` counts as found when any finding (warning or error) matches it,
+  since truncation slips are reported as warnings;
+- every finding, of any severity, whose sentence overlaps a ``non_relation`` quote counts as a
+  finding on a non-relation (tables of contents, flattened table rows…); that count must be zero.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from selfeval_xl.audit import Finding, Severity, audit_text
+from selfeval_xl.audit.text import normalise
+
+REAL = Path(__file__).parent / "real"
+MANIFEST: list[dict[str, object]] = json.loads((REAL / "manifest.json").read_text("utf-8"))
+LABELS: dict[str, dict[str, list[object]]] = json.loads((REAL / "labels.json").read_text("utf-8"))
+ERRORISH = ("error", "truncation")
+
+# finding code -> relation kind, for the per-kind count of unmatched findings
+CODE_KIND = {
+    "sum_mismatch": "sum",
+    "parts_exceed_total": "sum",
+    "parts_below_total": "sum",
+    "restated_amount_differs": "sum",
+    "share_mismatch": "share",
+    "shares_not_100": "pair",
+    "shares_rounding_drift": "pair",
+    "execution_rate_mismatch": "rate",
+    "rate_truncated": "rate",
+    "grade_mismatch": "score",
+    "score_out_of_range": "score",
+    "score_sum_mismatch": "score",
+    "count_mismatch": "count",
+    "yoy_mismatch": "yoy",
+    "yoy_truncated": "yoy",
+    "share_truncated": "share",
+}
+
+
+def ids(split: str) -> list[str]:
+    return [str(e["id"]) for e in MANIFEST if e["split"] == split]
+
+
+def text_of(text_id: str) -> str:
+    return (REAL / "texts" / f"{text_id}.txt").read_text("utf-8")
+
+
+def _squash(text: str) -> str:
+    return "".join(normalise(text).split())
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _number(text: str | None) -> tuple[Decimal, bool] | None:
+    """The first number of a printed figure and whether it is a percentage."""
+    if not text:
+        return None
+    squashed = _squash(text).replace(",", "")
+    m = _NUMBER.search(squashed)
+    if not m:
+        return None
+    try:
+        return Decimal(m.group()), squashed[m.end() : m.end() + 1] == "%"
+    except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+        return None
+
+
+def matches(finding: Finding, relation: dict[str, object]) -> bool:
+    sentence, quote = _squash(finding.sentence), _squash(str(relation["quote"]))
+    if sentence and (quote in sentence or sentence in quote):
+        return True
+    stated, labelled = _number(finding.stated), _number(str(relation["stated"]))
+    return stated is not None and stated == labelled
+
+
+def on_non_relation(finding: Finding, quote: str) -> bool:
+    sentence, squashed = _squash(finding.sentence), _squash(quote)
+    return bool(sentence) and (squashed in sentence or sentence in squashed)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> Decimal | None:
+        found = self.tp + self.fp
+        return Decimal(self.tp) / found if found else None
+
+    @property
+    def recall(self) -> Decimal | None:
+        labelled = self.tp + self.fn
+        return Decimal(self.tp) / labelled if labelled else None
+
+
+@dataclass
+class Result:
+    by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    non_relation_hits: list[tuple[str, str, str]] = field(default_factory=list)
+    warnings: int = 0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> Score:
+        out = Score()
+        for score in self.by_kind.values():
+            out.tp, out.fp, out.fn = out.tp + score.tp, out.fp + score.fp, out.fn + score.fn
+        return out
+
+
+def evaluate(split: str) -> Result:
+    """Score the auditor on one half of the corpus (see the module docstring for the rules)."""
+    result = Result()
+    for text_id in ids(split):
+        report = audit_text(text_of(text_id))
+        labels = LABELS[text_id]
+        relations = [r for r in labels["relations"] if isinstance(r, dict)]
+        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        result.warnings += len(report.findings) - len(errors)
+        for f in errors:
+            hit = [r for r in relations if matches(f, r)]
+            good = [r for r in hit if r["verdict"] in ERRORISH]
+            if good:
+                continue  # true positives are counted once per relation, below
+            kind = str(hit[0]["kind"]) if hit else CODE_KIND.get(f.code, "other")
+            result.by_kind[kind].fp += 1
+            result.details.append(f"{text_id} FP {f.code} {f.stated}→{f.expected} | {f.sentence[:90]}")
+        for r in relations:
+            if r["verdict"] not in ERRORISH:
+                continue
+            pool = errors if r["verdict"] == "error" else report.findings
+            if any(matches(f, r) for f in pool):
+                result.by_kind[str(r["kind"])].tp += 1
+            else:
+                result.by_kind[str(r["kind"])].fn += 1
+                result.details.append(
+                    f"{text_id} FN {r['kind']} {r['verdict']} stated {r['stated']} expected {r['expected']}"
+                    f" | {r['quote']}"
+                )
+        for f in report.findings:
+            for quote in labels["non_relations"]:
+                if on_non_relation(f, str(quote)):
+                    result.non_relation_hits.append((text_id, f.code, str(quote)))
+                    result.details.append(f"{text_id} NONREL {f.code} | {str(quote)[:80]}")
+                    break
+    return result
