@@ -1,4 +1,4 @@
-"""Audit time against text length: 1×, 2×, 4×, 8× copies of the real corpus, in one run.
+"""Audit time against text length: 1x, 2x, 4x, 8x copies of the real corpus, in one run.
 
 Run from the repository root: ``python benchmarks/audit_linearity.py [--base N]``.
 
@@ -6,7 +6,7 @@ Two shapes are timed: the corpus texts one after another (many paragraphs, as a 
 and the same text with every line break, sentence end and clause break turned into a space (one endless
 clause, as text extracted from a PDF without punctuation), which used to make the role search
 quadratic. Each size is timed in the same process, best of three; the ratio column is the time
-against the 1× time, which a linear auditor keeps near the size factor.
+against the 1x time, which a linear auditor keeps near the size factor.
 """
 
 from __future__ import annotations
@@ -35,18 +35,20 @@ def _best(text: str, repeat: int = 3) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--base", type=int, default=1, help="copies of the corpus in the 1× text")
+    parser.add_argument("--base", type=int, default=1, help="copies of the corpus in the 1x text")
     args = parser.parse_args()
     corpus = "\n\n".join(p.read_text("utf-8") for p in TEXTS) * args.base
-    one_clause = "".join(" " if c in "\n,;:。!?()，；：。！？（）" else c for c in corpus)
+    one_clause = "".join(
+        " " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
+    )
     for name, base in (("paragraphs", corpus), ("one clause", one_clause)):
-        print(f"{name}: 1× = {len(base):,} characters")
+        print(f"{name}: 1x = {len(base):,} characters")
         first = 0.0
         for factor in (1, 2, 4, 8):
             text = (base + ("\n\n" if name == "paragraphs" else " ")) * factor
             seconds = _best(text)
             first = first or seconds
-            print(f"  {factor}×  {len(text):>10,} chars  {seconds:8.3f} s  ratio {seconds / first:5.2f}")
+            print(f"  {factor}x  {len(text):>10,} chars  {seconds:8.3f} s  ratio {seconds / first:5.2f}")
     return 0
 
 
