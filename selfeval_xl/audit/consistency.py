@@ -101,9 +101,19 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
         count = a.figures[enum.count]
         if count.value is not None and int(count.value) != len(enum.items):
             yield finding(
-                a, "count_mismatch", count.paragraph, count.start, count.text, str(len(enum.items)),
+                a, "count_mismatch" if enum.explicit else "count_unclear", count.paragraph, count.start, count.text, str(len(enum.items)),
                 listed=len(enum.items), items="、".join(enum.items),
             )  # fmt: skip
+
+
+def _odd_precision(fig: Figure, majority: int) -> bool:
+    """Printed at a precision of its own: padded with a zero (80.0 among 2-dp amounts) or with more
+    decimals than the rest. A shorter print that merely drops a trailing zero (77.4 for 77.40) is
+    how published texts write amounts and is not reported."""
+    if fig.decimals > majority:
+        return True
+    digits = fig.text.rstrip("万亿千元 余多以上左右")
+    return fig.decimals < majority and digits.endswith("0")
 
 
 def check_precision(a: Analysis) -> Iterator[Finding]:
@@ -118,7 +128,7 @@ def check_precision(a: Analysis) -> Iterator[Finding]:
             continue
         majority = max(counts, key=lambda d: (counts[d], d))
         for fig in figs:
-            if fig.decimals != majority and fig.value is not None:
+            if _odd_precision(fig, majority) and fig.value is not None:
                 yield finding(
                     a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority),
                     decimals=fig.decimals, majority=majority,
@@ -131,15 +141,36 @@ def check_term_typos(a: Analysis) -> Iterator[Finding]:
         yield finding(a, "term_typo", typo.paragraph, typo.start, typo.found, typo.term)
 
 
+def _toc_lines(a: Analysis) -> set[int]:
+    """Level-1 headings that only list the outline: a table of contents, or a heading followed
+    straight by another level-1 heading or a 第X部分 line (no body between them)."""
+    out: set[int] = set()
+    paragraphs = a.paragraphs
+    for i, p in enumerate(paragraphs):
+        if p.level != 1:
+            continue
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if nxt is None or nxt.level == 1 or (p.heading and p.norm.strip() == p.heading and nxt.level == 1):
+            out.add(p.index)
+    return out
+
+
 def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
-    """Level-1 headings numbered 一、二、三… without gaps or repeats (each style on its own)."""
+    """Level-1 headings numbered 一、二、三… without gaps or repeats (each style on its own).
+
+    Lines of a table of contents are skipped; a heading numbered 一 starts a new list (after a
+    第X部分 line, or a new part); the first heading sets the start (the text may be an excerpt).
+    """
+    toc = _toc_lines(a)
     expected: dict[bool, int] = {}
     for p in a.paragraphs:
-        if p.level != 1 or p.number is None:
+        if p.level != 1 or p.number is None or p.index in toc:
             continue
         parts = p.norm.lstrip().startswith("第")
-        want = expected.get(parts, 1)
-        if p.number != want:
+        if parts:
+            expected.pop(False, None)  # 第二部分 restarts the 一、二、 numbering under it
+        want = expected.get(parts)
+        if want is not None and p.number not in (want, 1):
             yield finding(
                 a, "heading_sequence", p.index, 0, int_to_cn(p.number), int_to_cn(want), heading=p.heading
             )

@@ -52,6 +52,14 @@ def _masked(paragraph: Paragraph) -> str:
     return paragraph.norm
 
 
+# Words between a role keyword and its amount that make the amount an item of a breakdown
+# ("项目支出包括培训经费12.5万元"), not the amount the keyword names.
+_BREAKDOWN_WORDS = ("包括", "其中", "含", "主要用于", "用于", "如")
+# A generic budget keyword right after a specific one names the specific role in a budget text
+# ("基本支出预算2476260.58元" is 基本支出).
+_GENERIC_BUDGET = ("预算数", "预算")
+
+
 def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
     clause = norm[clause_start(norm, start) : start]
@@ -67,6 +75,14 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
         tail = "".join(c for c in clause[-12:] if is_cjk(c))
         return "other", tail, comparative
     keyword = best[1]
+    end = best[0][0]
+    if keyword in _GENERIC_BUDGET:
+        head = clause[: end - len(keyword)]
+        specific = [k for k in ROLE_KEYWORDS if head.endswith(k) and k not in _GENERIC_BUDGET]
+        if specific:
+            keyword = max(specific, key=len)
+    if any(word in clause[end:] for word in _BREAKDOWN_WORDS):
+        return "other", keyword, comparative
     return ("other" if comparative else ROLE_KEYWORDS[keyword]), keyword, comparative
 
 

@@ -23,6 +23,7 @@ SEVERITY: dict[str, Severity] = {
     "grade_mismatch": E,
     "score_out_of_range": E,
     "count_mismatch": E,
+    "count_unclear": W,
     "mixed_precision": W,
     "term_typo": W,
     "heading_sequence": W,

@@ -199,8 +199,17 @@ def _strip_opener(listing: str) -> str:
     return listing[cut:] if cut >= 0 else listing
 
 
-def _listed_before(norm: str, count: Figure) -> tuple[str, ...] | None:
-    """Items listed before the count ("内设A、B、C和D共四个股室")."""
+_QUANTITY = re.compile(r"\d|[一二两三四五六七八九十]+\s*[个名人台辆套项家所条]")
+
+
+def _quantities(items: tuple[str, ...]) -> bool:
+    """A list of quantities or head-counts ("60台显示屏、12台服务器"; "在编40人、聘用3人") is not
+    an enumeration of the thing counted."""
+    return any(_QUANTITY.search(item) for item in items)
+
+
+def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
+    """Items listed before the count ("内设A、B、C和D共四个股室") and whether 共/合计 introduces it."""
     before = norm[clause_start(norm, count.start) : count.start].rstrip()
     after = norm[count.start + len(count.text) : count.start + len(count.text) + 1]
     linked = False
@@ -209,30 +218,36 @@ def _listed_before(norm: str, count: Figure) -> tuple[str, ...] | None:
         stripped = False
         for link in (*ENUM_COUNT_LINKS, "等"):
             if before.endswith(link):
-                if link == "等" and linked:
-                    return None  # "A、B等共30篇": examples of kinds, not the items counted
-                linked = linked or link != "等"
+                if link == "等":
+                    return None  # "A、B等12个展区": examples, not the items counted
+                linked = True
                 before, stripped = before[: -len(link)].rstrip(), True
-    if "、" not in before:
-        return None
+    if "、" not in before or before.endswith(")") or "等" in before[before.rfind("、") :]:
+        return None  # "A、B等内设机构30个": 等 before the class noun, not exhaustive
     items = split_items(_strip_opener(before))
+    if _quantities(items):
+        return None
     if not linked and not (after and is_cjk(after)):
         # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
         # kinds rather than the items counted; only a close match is read as an enumeration.
         value = int(count.value or 0)
         if not items or max(value, len(items)) > 2 * min(value, len(items)):
             return None
-    return items
+    return items, linked
 
 
-def _listed_after(norm: str, count: Figure) -> tuple[str, ...] | None:
+def _listed_after(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
+    """Items listed after the count, introduced by a colon or 分别是/包括/即 ("下属单位3个，分别是A、B和C")."""
     m = _LIST_AFTER.match(norm[count.start + len(count.text) :])
     if not m or "、" not in m.group(2):
         return None
     listing = m.group(2)
     if listing.rstrip().endswith("等"):
         return None
-    return split_items(listing)
+    items = split_items(listing)
+    if _quantities(items):
+        return None
+    return items, True
 
 
 def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[Enumeration, ...]:
@@ -243,7 +258,7 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         if count.value is None or count.value > _MAX_ENUMERATED:
             continue
         norm = paragraphs[count.paragraph - 1].norm
-        items = _listed_before(norm, count) or _listed_after(norm, count)
-        if items and len(items) >= 2:
-            found.append(Enumeration(index, items))
+        listed = _listed_before(norm, count) or _listed_after(norm, count)
+        if listed and len(listed[0]) >= 2:
+            found.append(Enumeration(index, listed[0], listed[1]))
     return tuple(found)

@@ -99,6 +99,7 @@ class RateLink:
 class Enumeration:
     count: int  # figure index of the stated count
     items: tuple[str, ...]
+    explicit: bool = True  # introduced by 共/合计/分别是/包括/即: a mismatch is an error
 
 
 @dataclass(frozen=True, slots=True)

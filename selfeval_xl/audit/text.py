@@ -18,6 +18,8 @@ from selfeval_xl.audit.numbers import cn_to_int
 _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
 _TABLE.update(dict.fromkeys(range(8192, 8204), 32))
+# Traditional forms of the unit characters (texts republished through conversion mirrors).
+_TABLE.update({ord("萬"): ord("万"), ord("億"): ord("亿")})
 
 SENTENCE_END = "。!?"
 CLAUSE_BREAK = ",;:。!?()"

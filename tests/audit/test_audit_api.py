@@ -48,6 +48,7 @@ _EXTRA = {
     "grade_mismatch": {"score"},
     "score_out_of_range": set(),
     "count_mismatch": {"listed", "items"},
+    "count_unclear": {"listed", "items"},
     "mixed_precision": {"decimals", "majority"},
     "term_typo": set(),
     "heading_sequence": {"heading"},

@@ -92,7 +92,6 @@ def test_error_fixture_reports_every_error_with_expected_values() -> None:
         ("sum_mismatch", "520.36万元", "530.36万元"),
         ("term_typo", "项目指出", "项目支出"),
         ("term_typo", "人员经废", "人员经费"),
-        ("mixed_precision", "120.2万元", "120.20万元"),
         ("shares_not_100", "101.00%", "100.00%"),
         ("execution_rate_mismatch", "92.00%", "90.00%"),
     }

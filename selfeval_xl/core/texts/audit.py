@@ -42,5 +42,6 @@ AUDIT: dict[str, str] = {
     "cli.values": "    报告值：{stated}；应为：{expected}",
     "cli.message": "    说明：{message}",
     "cli.summary": "共发现 {errors} 个错误、{warnings} 个警告（全文 {paragraphs} 段，识别数字 {figures} 个）。",
+    "count_unclear": "写有“{stated}”，其前后列举了{listed}项（{items}），未写明“共”“分别是”等，不能确定是否为同一列举；请核对。",
     "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",
 }
