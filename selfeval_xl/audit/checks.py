@@ -26,6 +26,7 @@ from selfeval_xl.audit.sums import (
     check_shares,
     check_sums,
 )
+from selfeval_xl.audit.yoy import check_year_on_year
 
 Check = Callable[[Analysis], Iterable[Finding]]
 
@@ -35,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     check_shares,
     check_share_totals,
     check_execution_rates,
+    check_year_on_year,
     check_low_execution,
     check_grades,
     check_counts,

@@ -77,6 +77,8 @@ ROLE_KEYWORDS: dict[str, str] = {
     "人员支出": "personnel",
     "公用经费": "public",
     "公用支出": "public",
+    "收支总预算": "budget_total",
+    "支出总预算": "budget_total",
     "预算数": "budget",
     "全年预算": "budget",
     "调整预算": "budget",
@@ -111,8 +113,6 @@ COMPARATIVE_WORDS: tuple[str, ...] = (
     "下降",
     "较上年",
     "去年",
-    "结转",
-    "结余",
 )
 
 # Denominator phrase after 占 -> role of the denominator amount.
@@ -133,6 +133,8 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "一般公共预算支出": "total",
     "总额": "total",
     "合计": "total",
+    "支出总预算": "budget_total",
+    "总预算": "budget_total",
 }
 
 # Known complete decompositions: parent role -> child roles.
@@ -148,6 +150,7 @@ ROLE_NAMES: dict[str, str] = {
     "personnel": "人员经费",
     "public": "公用经费",
     "budget": "预算数",
+    "budget_total": "支出总预算",
     "executed": "执行数",
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
@@ -31,6 +31,24 @@ def _expected_amount(value: Decimal, like: Figure) -> str:
     return fmt_amount(value, like.unit, places)
 
 
+_GRAND = ("总计", "總計")
+
+
+def _before(a: Analysis, fig: Figure, width: int = 12) -> str:
+    norm = a.paragraph(fig.paragraph).norm
+    return norm[max(0, fig.start - width) : fig.start]
+
+
+def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """收入总计/支出总计 and its 其中 list through 结转和结余: the 决算 decomposition, complete by form."""
+    carried = [
+        c
+        for c in children
+        if any(ch in _before(a, c) for ch in "结結") and any(ch in _before(a, c) for ch in "转轉余餘")
+    ]
+    return len(children) >= 2 and any(word in _before(a, parent) for word in _GRAND) and bool(carried)
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -44,9 +62,12 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         diff = total - parent.value
         if abs(diff) <= tolerance:
             continue
+        labels = [c.label for c in children if c.label]
+        if len(set(labels)) < len(labels):
+            continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         roles = [c.role for c in children]
         known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
-        if known:
+        if known or _grand_total(a, parent, children):
             code = "sum_mismatch"
         elif diff > 0:
             code = "parts_exceed_total"
@@ -99,6 +120,15 @@ def _ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Deci
     return ok, exact
 
 
+def truncated(stated: Figure, exact: Decimal) -> bool:
+    """Is the printed percentage the exact value cut (not rounded) at its printed decimals?
+    A 0.01-point slip of that kind is a warning that shows both values, not an error."""
+    if stated.value is None:
+        return False
+    step = Decimal(1).scaleb(-min(stated.decimals, 4))
+    return exact.quantize(step, rounding=ROUND_DOWN) == stated.value != round_half_up(exact, stated.decimals)
+
+
 def check_shares(a: Analysis) -> Iterator[Finding]:
     """Each "占…的X%" against its amount and the amount it is a share of."""
     figs = a.figures
@@ -107,7 +137,7 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
         ok, exact = _ratio_matches(pct, subject, den)
         if not ok:
             yield finding(
-                a, "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
+                a, "share_truncated" if truncated(pct, exact) else "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
                 subject=_name(subject), amount=subject.text, denominator=_name(den), base=den.text,
             )  # fmt: skip
 
@@ -182,6 +212,6 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         ok, exact = _ratio_matches(pct, executed, budget)
         if not ok:
             yield finding(
-                a, "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
+                a, "rate_truncated" if truncated(pct, exact) else "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
                 fmt_percent(exact, max(2, pct.decimals)), budget=budget.text, executed=executed.text,
             )  # fmt: skip

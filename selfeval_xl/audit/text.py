@@ -77,9 +77,13 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if marker(normalise(line))[0] != 0:
         return False
+    if prev[-1] in ",、":
+        return True  # a line ending in a comma always goes on
     _, heading_length, _ = classify(prev)
-    # A pure heading line ends its paragraph; "2、主要职责是：(1)…" broken early does not.
-    return heading_length == 0 or bool(prev[heading_length:].strip(" :"))
+    # A pure heading line ends its paragraph; "2、主要职责是：(1)…" broken early does not, nor
+    # "(三)卫生健康支出类科目 43897.73 元,占支出总预" (a heading holds no figures).
+    head = prev[marker(prev)[1] : heading_length]
+    return heading_length == 0 or bool(prev[heading_length:].strip(" :")) or any(c.isdigit() for c in head)
 
 
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:

@@ -43,5 +43,10 @@ AUDIT: dict[str, str] = {
     "cli.message": "    说明：{message}",
     "cli.summary": "共发现 {errors} 个错误、{warnings} 个警告（全文 {paragraphs} 段，识别数字 {figures} 个）。",
     "count_unclear": "写有“{stated}”，其前后列举了{listed}项（{items}），未写明“共”“分别是”等，不能确定是否为同一列举；请核对。",
+    "share_truncated": "{subject}{amount}占{denominator}{base}的比例四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "rate_truncated": "按执行数{executed}÷预算数{budget}计算，预算执行率四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "yoy_mismatch": "按本年{current}、上年{prior}计算，增减{change}对应的增减幅度应为{expected}，报告写为{stated}。",
+    "yoy_change_mismatch": "本年{current}、上年{prior}，增减额应为{expected}，报告写为{stated}。",
+    "yoy_truncated": "按本年{current}、上年{prior}计算，增减{change}对应的增减幅度四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",
 }

@@ -1,0 +1,185 @@
+"""Year-on-year changes: "支出204.78万元，同比减少54.2万元，下降20.93%".
+
+A change is read only in its unambiguous form: a comparison word (同比/较/比/与上年相比) before an
+amount of change and a percentage of change with the same direction (增加…增长, 减少…下降). The
+current figure is the amount nearest before it in the same sentence (or, when the sentence opens
+with the comparison, the last amount of the sentence before). The prior-year figure is the one
+printed inside the comparison ("较上年的1800万元增加…") or, when none is, current ∓ change. Then:
+
+- with both years printed, the change must equal their difference (``yoy_change_mismatch``);
+- the percentage must equal change ÷ prior at its printed decimals (``yoy_mismatch``); a value
+  cut instead of rounded is a warning with both values (``yoy_truncated``).
+
+Amounts printed coarser than 0.01 万元 carry their tolerance (``Figure.tolerance``) through the
+division, so a 亿元 figure with one decimal is never reported for its own rounding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
+from selfeval_xl.audit.sums import truncated
+from selfeval_xl.audit.text import sentence_bounds
+
+_UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "减")
+_VERB = "增加|增长|上升|提高|减少|下降|降低|减"
+_CHANGE = re.compile(
+    rf"({_VERB})了?\s*(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?:{_VERB})了?\s*(?P<pct>\d[\d.\s]*%)"
+)
+_COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
+_HUNDRED = Decimal(100)
+
+
+def _direction(verb: str) -> int:
+    return 1 if verb in _UP else -1
+
+
+def _amount_at(by_start: dict[int, Figure], start: int, end: int) -> Figure | None:
+    for pos in range(start, end):
+        fig = by_start.get(pos)
+        if fig is not None:
+            return fig
+    return None
+
+
+def _percent_range(
+    change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    if prior_low <= 0:
+        return None
+    low = (change - tolerance) / prior_high * _HUNDRED
+    high = (change + tolerance) / prior_low * _HUNDRED
+    return max(low, Decimal(0)), high
+
+
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _year_of(a: Analysis, fig: Figure) -> str | None:
+    norm = a.paragraph(fig.paragraph).norm
+    s0, _ = sentence_bounds(norm, fig.start)
+    years = _YEAR.findall(norm, s0, fig.start)
+    return years[0] if years else None
+
+
+def _two_years(a: Analysis, subject: str) -> tuple[Figure, Figure] | None:
+    """(current, prior): the only two amounts printed right after ``subject``, of two named years."""
+    if not 2 <= len(subject) <= 8:
+        return None
+    found = []
+    for fig in a.figures:
+        if fig.kind is FigureKind.AMOUNT and fig.exact and fig.value is not None:
+            norm = a.paragraph(fig.paragraph).norm
+            if (
+                norm[max(0, fig.start - len(subject) - 2) : fig.start]
+                .replace(" ", "")
+                .rstrip(":为")
+                .endswith(subject)
+            ):
+                found.append(fig)
+    if len(found) != 2:
+        return None
+    years = [_year_of(a, fig) for fig in found]
+    if None in years or years[0] == years[1]:
+        return None
+    first, second = found
+    return (first, second) if str(years[0]) > str(years[1]) else (second, first)
+
+
+def check_year_on_year(a: Analysis) -> Iterator[Finding]:
+    """同比 增加/减少 amounts and 增长/下降 percentages against the two years' figures."""
+    amounts: dict[int, dict[int, Figure]] = {}
+    percents: dict[int, dict[int, Figure]] = {}
+    for fig in a.figures:
+        if fig.value is None or not fig.exact:
+            continue
+        if fig.kind is FigureKind.AMOUNT:
+            amounts.setdefault(fig.paragraph, {})[fig.start] = fig
+        elif fig.kind is FigureKind.PERCENT:
+            percents.setdefault(fig.paragraph, {})[fig.start] = fig
+    for p in a.paragraphs:
+        own = amounts.get(p.index)
+        if not own:
+            continue
+        for m in _CHANGE.finditer(p.norm):
+            yield from _check_change(a, p.norm, m, own, percents.get(p.index, {}))
+
+
+def _check_change(
+    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], pcts: dict[int, Figure]
+) -> Iterator[Finding]:
+    verbs = re.findall(_VERB, m.group(0))
+    if len(verbs) < 2 or _direction(verbs[0]) != _direction(verbs[-1]):
+        return
+    change = own.get(m.start("amount"))
+    pct = pcts.get(m.start("pct"))
+    if change is None or pct is None or change.value is None or pct.value is None:
+        return
+    s0, _ = sentence_bounds(norm, m.start())
+    clause = norm[s0 : m.start()]
+    compare = list(_COMPARE.finditer(clause))
+    if not compare:
+        return
+    at = s0 + compare[-1].start()
+    if any(c in norm[at : m.start()] for c in ",;:"):
+        return  # the comparison belongs to an earlier clause
+    prior = _amount_at(own, at, m.start())
+    before = [f for f in own.values() if s0 <= f.start < at]
+    if not before and norm[s0:at].strip(" 0123456789.、()") == "":
+        previous = [f for f in own.values() if f.start < s0]
+        before = previous[-1:] if previous else []
+    current: Figure | None = max(before, key=lambda f: f.start) if before else None
+    if current is not None:
+        lead = norm[max(s0, current.start - 4) : current.start]
+        if any(verb in lead for verb in (*_UP, *_DOWN)):
+            current = None  # the nearest amount is itself a change ("增加1.68万元,其中公务接待较上年减少…")
+    gap = norm[current.start + len(current.text) if current else s0 : at]
+    named = "".join(c for c in gap[max(gap.rfind(c) for c in ",;:。") + 1 :] if "\u4e00" <= c <= "\u9fff")
+    if current is None or "其中" in named or len(named) > 5:
+        # A subject named without its amount ("其中公务接待较上年减少0.58万元"): its two years'
+        # figures printed elsewhere in the text ("2022年…公务接待11.8万元", "2021年…12.39万元").
+        pair = _two_years(a, named.removeprefix("其中"))
+        if pair is None:
+            return
+        current, prior = pair
+    if current.value is None:
+        return
+    sign = _direction(verbs[0])
+    change_value = change.value
+    if prior is not None and prior.value is not None:
+        diff = (current.value - prior.value) * sign
+        # Two years of one item in one unit: a 1-dp 万元 there is a dropped trailing zero, exact.
+        slack = sum((f.tolerance for f in (change, current, prior) if f.unit != "万元"), Decimal(0))
+        if abs(diff - change.value) > slack:
+            yield finding(
+                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
+                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals),
+                current=current.text, prior=prior.text,
+            )  # fmt: skip
+            change_value = abs(diff)  # the percentage is checked against the true difference
+        low_prior, high_prior = prior.value - prior.tolerance, prior.value + prior.tolerance
+        shown_prior = prior.text
+    else:
+        base = current.value - sign * change.value
+        spread = current.tolerance + change.tolerance
+        low_prior, high_prior = base - spread, base + spread
+        shown_prior = fmt_amount(
+            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0)
+        )
+    bounds = _percent_range(change_value, change.tolerance, low_prior, high_prior)
+    if bounds is None:
+        return
+    places = min(pct.decimals, 4)
+    if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places):
+        return
+    exact = change_value / (low_prior + high_prior) * 2 * _HUNDRED
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=shown_prior, change=change.text,
+    )  # fmt: skip
