@@ -1,0 +1,75 @@
+"""The tool's own reports audit clean: for valid workbooks generated from the founding example
+through the template contract, the narrative has no error finding."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selfeval_xl import evaluate, read_workbook, render_text
+from selfeval_xl.audit import Severity, audit_text
+
+_AMOUNT_KEYS = ("initial", "adjusted", "executed", "amount")
+_FREE_TEXT = (
+    "生均公用经费项目按标准足额拨付。",
+    "中心共设主任1名、副主任3名。",
+    "全年开展八项规定精神专项检查，持续整治“四风”问题。",
+    "办公室、采编部等3个部室参与项目管理。",
+    "购置60台显示屏、12台服务器、3台投影仪。",
+)
+
+
+def _scaled(table: list[dict[str, Any]], factor: int) -> list[dict[str, Any]]:
+    """Every amount times ``factor``: sums, shares and rates of the example stay consistent."""
+    out = []
+    for row in table:
+        row = dict(row)
+        for key in _AMOUNT_KEYS:
+            if key in row and row[key] not in (None, ""):
+                row[key] = str(Decimal(str(row[key])) * factor)
+        out.append(row)
+    return out
+
+
+def _audit_errors(path: Path) -> list[str]:
+    text = render_text(evaluate(read_workbook(path)).narrative())
+    report = audit_text(text)
+    return [f"{f.code}: {f.sentence}" for f in report.findings if f.severity is Severity.ERROR]
+
+
+def test_the_founding_example_report_audits_clean(
+    make_book: Callable[..., Path], example_data: dict[str, Any]
+) -> None:
+    assert _audit_errors(make_book(example_data)) == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    factor=st.integers(1, 400),
+    unit=st.sampled_from(["万元", "元"]),
+    deputies=st.integers(1, 6),
+    notes=st.lists(st.sampled_from(_FREE_TEXT), min_size=1, max_size=3, unique=True),
+)
+def test_generated_reports_audit_clean(
+    make_book: Callable[..., Path],
+    example_data: dict[str, Any],
+    factor: int,
+    unit: str,
+    deputies: int,
+    notes: list[str],
+) -> None:
+    data = copy.deepcopy(example_data)
+    data["fields"]["amount_unit"] = unit
+    data["fields"]["output_intro"] = "".join(notes)
+    tables = data["tables"]
+    for name in ("general", "money", "items", "projects"):
+        tables[name] = _scaled(tables[name], factor)
+    tables["leaders"] = [{"title": "主任", "count": 1}, {"title": "副主任", "count": deputies}]
+    tables["measures"] = [{"text": note} for note in notes]
+    assert _audit_errors(make_book(data)) == []
