@@ -21,7 +21,7 @@ def analyse(blocks: Sequence[str]) -> Analysis:
         figures=figures,
         groups=groups,
         shares=find_shares(paragraphs, figures, groups),
-        rates=find_rates(figures),
+        rates=find_rates(paragraphs, figures),
         enumerations=find_enumerations(paragraphs, figures),
         typos=typos,
     )

@@ -164,16 +164,32 @@ def find_shares(
     return tuple(links)
 
 
-def find_rates(figures: Sequence[Figure]) -> tuple[RateLink, ...]:
+def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figure) -> dict[str, int | None]:
+    """ "支出157.56亿元,比上年增长4.2%,完成年初预算数160亿元的98.5%": the budget is the amount
+    inside the 完成…的 phrase, the executed amount the last one before 完成 in the sentence."""
+    s0, _ = sentence_bounds(norm, pct.start)
+    at = norm.rfind("完成", s0, pct.start)
+    at = at if at >= 0 else norm.rfind("为", s0, pct.start)
+    inside = [i for i in own if at < figures[i].start < pct.start]
+    before = [i for i in own if s0 <= figures[i].start < at and not figures[i].comparative]
+    return {"budget": inside[-1] if inside else None, "executed": before[-1] if before else None}
+
+
+def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     links = []
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
             continue
         found: dict[str, int | None] = {}
-        for role in ("budget", "executed"):
-            pool = [i for i in by_paragraph.get(pct.paragraph, []) if figures[i].role == role]
-            found[role] = _nearest(figures, pool, pct)
+        if pct.label == "completion":
+            found = _completion(
+                paragraphs[pct.paragraph - 1].norm, figures, by_paragraph.get(pct.paragraph, []), pct
+            )
+        else:
+            for role in ("budget", "executed"):
+                pool = [i for i in by_paragraph.get(pct.paragraph, []) if figures[i].role == role]
+                found[role] = _nearest(figures, pool, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)
 
