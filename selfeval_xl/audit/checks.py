@@ -26,6 +26,7 @@ from selfeval_xl.audit.sums import (
     check_shares,
     check_sums,
 )
+from selfeval_xl.audit.tables import check_table_rates
 from selfeval_xl.audit.yoy import check_year_on_year
 
 Check = Callable[[Analysis], Iterable[Finding]]
@@ -37,6 +38,7 @@ CHECKS: tuple[Check, ...] = (
     check_share_totals,
     check_execution_rates,
     check_year_on_year,
+    check_table_rates,
     check_low_execution,
     check_grades,
     check_counts,

@@ -62,7 +62,7 @@ ROLE_KEYWORDS: dict[str, str] = {
     "整体支出": "total",
     "支出合计": "total",
     "支出总额": "total",
-    "支出总计": "total",
+    "支出总计": "grand_total",  # 本年支出合计 + 结余分配 + 年末结转和结余: not 基本 + 项目
     "支出共计": "total",
     "总支出": "total",
     "全年支出": "total",
@@ -94,8 +94,8 @@ ROLE_KEYWORDS: dict[str, str] = {
     "实际使用": "executed",
     "执行": "executed",
     "预算": "budget",
-    "收入合计": "income",
-    "收入总计": "income",
+    "收入合计": "income_total",
+    "收入总计": "income_grand",
     "收入": "income",
     "政府性基金预算支出": "fund",
     "国有资本经营预算支出": "capital",
@@ -133,6 +133,9 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "一般公共预算支出": "total",
     "总额": "total",
     "合计": "total",
+    "支出总计": "grand_total",
+    "收入合计": "income_total",
+    "收入总计": "income_grand",
     "支出总预算": "budget_total",
     "总预算": "budget_total",
 }
@@ -151,6 +154,9 @@ ROLE_NAMES: dict[str, str] = {
     "public": "公用经费",
     "budget": "预算数",
     "budget_total": "支出总预算",
+    "grand_total": "支出总计",
+    "income_total": "收入合计",
+    "income_grand": "收入总计",
     "executed": "执行数",
 }
 

@@ -120,13 +120,18 @@ def _ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Deci
     return ok, exact
 
 
+def truncated_value(stated: Decimal, places: int, exact: Decimal) -> bool:
+    """Is ``stated`` the exact value cut (not rounded) at ``places`` decimals?"""
+    step = Decimal(1).scaleb(-places)
+    return exact.quantize(step, rounding=ROUND_DOWN) == stated != round_half_up(exact, places)
+
+
 def truncated(stated: Figure, exact: Decimal) -> bool:
     """Is the printed percentage the exact value cut (not rounded) at its printed decimals?
     A 0.01-point slip of that kind is a warning that shows both values, not an error."""
     if stated.value is None:
         return False
-    step = Decimal(1).scaleb(-min(stated.decimals, 4))
-    return exact.quantize(step, rounding=ROUND_DOWN) == stated.value != round_half_up(exact, stated.decimals)
+    return truncated_value(stated.value, min(stated.decimals, 4), exact)
 
 
 def check_shares(a: Analysis) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ division, so a 亿元 figure with one decimal is never reported for its own roun
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -29,10 +30,14 @@ from selfeval_xl.audit.text import sentence_bounds
 _UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "减")
 _VERB = "增加|增长|上升|提高|减少|下降|降低|减"
 _CHANGE = re.compile(
-    rf"({_VERB})了?\s*(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?:{_VERB})了?\s*(?P<pct>\d[\d.\s]*%)"
+    rf"({_VERB})了?\s*(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*[,(]?\s*(?:{_VERB}|增幅|降幅)(?:了|为)?\s*"
+    r"(?P<pct>\d[\d.\s]*%)"
 )
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 _HUNDRED = Decimal(100)
+_BARE_COMPARISON = re.compile(
+    r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|同期)?(?:相比|比较|比)\s*,\s*$"
+)
 
 
 def _direction(verb: str) -> int:
@@ -67,21 +72,28 @@ def _year_of(a: Analysis, fig: Figure) -> str | None:
     return years[0] if years else None
 
 
-def _two_years(a: Analysis, subject: str) -> tuple[Figure, Figure] | None:
-    """(current, prior): the only two amounts printed right after ``subject``, of two named years."""
-    if not 2 <= len(subject) <= 8:
-        return None
-    found = []
+Subjects = dict[str, list[Figure]]
+
+
+def _subjects(a: Analysis) -> Subjects:
+    """Amounts by the 2–8 characters printed right before them ("公务接待11.8万元" under 公务接待,
+    务接待, 接待 …), built once so that looking a subject up costs the same for any text length."""
+    index: Subjects = {}
     for fig in a.figures:
         if fig.kind is FigureKind.AMOUNT and fig.exact and fig.value is not None:
             norm = a.paragraph(fig.paragraph).norm
-            if (
-                norm[max(0, fig.start - len(subject) - 2) : fig.start]
-                .replace(" ", "")
-                .rstrip(":为")
-                .endswith(subject)
-            ):
-                found.append(fig)
+            lead = norm[max(0, fig.start - 12) : fig.start].replace(" ", "").rstrip(":为")
+            for width in range(2, 9):
+                if len(lead) >= width:
+                    index.setdefault(lead[-width:], []).append(fig)
+    return index
+
+
+def _two_years(a: Analysis, subjects: Subjects, subject: str) -> tuple[Figure, Figure] | None:
+    """(current, prior): the only two amounts printed right after ``subject``, of two named years."""
+    if not 2 <= len(subject) <= 8:
+        return None
+    found = subjects.get(subject, [])
     if len(found) != 2:
         return None
     years = [_year_of(a, fig) for fig in found]
@@ -102,18 +114,29 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
             amounts.setdefault(fig.paragraph, {})[fig.start] = fig
         elif fig.kind is FigureKind.PERCENT:
             percents.setdefault(fig.paragraph, {})[fig.start] = fig
+    subjects: Subjects | None = None
     for p in a.paragraphs:
         own = amounts.get(p.index)
         if not own:
             continue
+        starts = sorted(own)
         for m in _CHANGE.finditer(p.norm):
-            yield from _check_change(a, p.norm, m, own, percents.get(p.index, {}))
+            if subjects is None:
+                subjects = _subjects(a)
+            yield from _check_change(a, p.norm, m, own, starts, percents.get(p.index, {}), subjects)
 
 
 def _check_change(
-    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], pcts: dict[int, Figure]
+    a: Analysis,
+    norm: str,
+    m: re.Match[str],
+    own: dict[int, Figure],
+    starts: list[int],
+    pcts: dict[int, Figure],
+    subjects: Subjects,
 ) -> Iterator[Finding]:
     verbs = re.findall(_VERB, m.group(0))
+    verbs += ["增加"] * ("增幅" in m.group(0)) + ["减少"] * ("降幅" in m.group(0))
     if len(verbs) < 2 or _direction(verbs[0]) != _direction(verbs[-1]):
         return
     change = own.get(m.start("amount"))
@@ -126,13 +149,14 @@ def _check_change(
     if not compare:
         return
     at = s0 + compare[-1].start()
-    if any(c in norm[at : m.start()] for c in ",;:"):
-        return  # the comparison belongs to an earlier clause
+    between = norm[at : m.start()]
+    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between):
+        return  # the comparison belongs to an earlier clause ("与上年相比," alone is fine)
     prior = _amount_at(own, at, m.start())
-    before = [f for f in own.values() if s0 <= f.start < at]
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]]
     if not before and norm[s0:at].strip(" 0123456789.、()") == "":
-        previous = [f for f in own.values() if f.start < s0]
-        before = previous[-1:] if previous else []
+        k = bisect_left(starts, s0)
+        before = [own[starts[k - 1]]] if k else []
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
@@ -143,7 +167,7 @@ def _check_change(
     if current is None or "其中" in named or len(named) > 5:
         # A subject named without its amount ("其中公务接待较上年减少0.58万元"): its two years'
         # figures printed elsewhere in the text ("2022年…公务接待11.8万元", "2021年…12.39万元").
-        pair = _two_years(a, named.removeprefix("其中"))
+        pair = _two_years(a, subjects, named.removeprefix("其中"))
         if pair is None:
             return
         current, prior = pair

@@ -84,3 +84,44 @@ def test_completion_rate_against_its_budget() -> None:
 def test_count_without_a_link_word_is_only_a_warning() -> None:
     (finding,) = audit_text("走访企业、社区、学校30家。内设办公室、财务室、业务室四个科室。").findings
     assert (finding.code, finding.severity) == ("count_unclear", Severity.WARNING)
+
+
+def test_flattened_self_evaluation_table_row() -> None:
+    # 1389.3 / 1397.90 = 99.3848% -> 99.4; 99.3 is the cut value
+    text = "年初预算数 |全年预算数 |全年执行数 |分值 |执行率 |得分 |||年度资金总额 |1397.90 |1397.90 |1389.3 |10 |99.3% |10 |||"
+    (finding,) = audit_text(text).findings
+    assert (finding.code, finding.stated, finding.expected) == ("rate_truncated", "99.3%", "99.38%")
+    assert finding.sentence == "年度资金总额 |1397.90 |1397.90 |1389.3 |10 |99.3% |10"
+    # 90 / 100 = 90%
+    wrong = "年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 100 100 90 10 95% 9.5"
+    assert _codes(wrong) == [("execution_rate_mismatch", "error", "95%", "90.00%")]
+
+
+def test_income_shares_of_the_named_income_total() -> None:
+    # 100 / 500 = 20%, not 25%; the two shares then add to 105%
+    text = "本年收入合计500.00万元，其中：财政拨款收入400.00万元，占本年收入合计的80.00%；事业收入100.00万元，占本年收入合计的25.00%。"
+    assert _codes(text) == [
+        ("share_mismatch", "error", "25.00%", "20.00%"),
+        ("shares_not_100", "error", "105.00%", "100.00%"),
+    ]
+
+
+def test_grand_total_is_not_basic_plus_project() -> None:
+    text = (
+        "2023年度支出总计520.00万元。本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元。"
+    )
+    assert audit_text(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 500 - 100 = 400 the year before; 100 / 400 = 25%
+        ("本年收入合计500.00万元，与上年相比，增加100.00万元，增长20.00%。", [("yoy_mismatch", "error", "20.00%", "25.00%")]),
+        ("本年收入合计500.00万元，与上年相比，增加100.00万元（增长25.00%）。", []),
+        # 10 + 2 = 12; 2 / 12 = 16.67%
+        ("三公经费支出10.00万元，比上年减少2.00万元，降幅16.67%。", []),
+    ],
+)  # fmt: skip
+def test_year_on_year_phrasings(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _codes(text) == expected
