@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,12 @@ def real_corpus(split: str) -> Result:
             f"  {kind:<7} {score.tp:>3} {score.fp:>3} {score.fn:>3}  {_fraction(score.precision):>9}"
             f"  {_fraction(score.recall):>6}"
         )
-    print(f"  findings on non-relations (TOCs, flattened table rows, …): {len(result.non_relation_hits)}")
+    codes = Counter(code for _, code, _ in result.non_relation_hits)
+    by_code = ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))
+    print(
+        f"  findings on non-relations (TOCs, flattened table rows, …): {len(result.non_relation_hits)}"
+        + (f" ({by_code})" if by_code else "")
+    )
     print(f"  warnings (not scored): {result.warnings}")
     return result
 
