@@ -1,0 +1,47 @@
+"""The real corpus is well formed, and the auditor keeps its precision on it (see real_corpus)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from real_corpus import LABELS, MANIFEST, evaluate, ids, text_of
+
+from selfeval_xl.audit import Severity, audit_text
+from selfeval_xl.audit.findings import SEVERITY
+
+
+def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
+    assert len(MANIFEST) == 48
+    for entry in MANIFEST:
+        source = str(entry["source"])
+        assert source.startswith("http")
+        odd = int(hashlib.sha256(source.encode()).hexdigest(), 16) % 2 == 1
+        assert entry["split"] == ("test" if odd else "dev")
+        assert text_of(str(entry["id"]))
+
+
+def test_every_quote_is_verbatim() -> None:
+    for text_id, labels in LABELS.items():
+        text = text_of(text_id)
+        for relation in labels["relations"]:
+            assert isinstance(relation, dict)
+            assert str(relation["quote"]) in text, (text_id, relation["quote"])
+        for quote in labels["non_relations"]:
+            assert str(quote) in text, (text_id, quote)
+
+
+def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
+    result = evaluate("dev")
+    total = result.total
+    assert total.fp == 0
+    assert total.recall is not None and total.recall >= 0.7
+    assert result.non_relation_hits == []
+
+
+def test_test_half_has_no_false_error() -> None:
+    result = evaluate("test")
+    assert result.total.fp == 0
+    for text_id in ids("test"):
+        for f in audit_text(text_of(text_id)).findings:
+            assert f.code != "check_failed"
+    assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in result.non_relation_hits)
