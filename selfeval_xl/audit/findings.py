@@ -36,6 +36,23 @@ SEVERITY: dict[str, Severity] = {
 }
 
 
+# code -> confidence; codes not listed are "high".
+CONFIDENCE: dict[str, str] = {
+    "parts_below_total": "medium",
+    "restated_amount_differs": "medium",
+    "shares_rounding_drift": "medium",
+    "share_truncated": "medium",
+    "rate_truncated": "medium",
+    "yoy_truncated": "medium",
+    "low_rate_problems_denied": "medium",
+    "low_rate_problems_missing": "medium",
+    "count_unclear": "low",
+    "mixed_precision": "low",
+    "term_typo": "medium",
+    "heading_sequence": "low",
+}
+
+
 def finding(
     analysis: Analysis,
     code: str,
@@ -48,9 +65,20 @@ def finding(
     """A finding located at offset ``pos`` of paragraph ``paragraph`` (1-based; 0 = document)."""
     message = render(AUDIT, code, stated=stated, expected=expected, **params)
     if paragraph == 0:
-        return Finding(code, SEVERITY[code], "", 0, 0, "", stated, expected, message)
+        return Finding(
+            code, SEVERITY[code], "", 0, 0, "", stated, expected, message, CONFIDENCE.get(code, "high")
+        )
     p = analysis.paragraph(paragraph)
     sentence = sentence_at(p, pos)
     return Finding(
-        code, SEVERITY[code], p.section, p.index, p.section_index, sentence, stated, expected, message
+        code,
+        SEVERITY[code],
+        p.section,
+        p.index,
+        p.section_index,
+        sentence,
+        stated,
+        expected,
+        message,
+        CONFIDENCE.get(code, "high"),
     )

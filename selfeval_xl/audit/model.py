@@ -135,6 +135,10 @@ class Finding:
     stated: str | None
     expected: str | None
     message: str
+    # How sure the auditor is that this is a real problem: "high" (an unambiguous relation:
+    # explicit total and parts, a share of its named denominator, a count with 共/分别是),
+    # "medium" (a likely slip: truncation, a partial list, a restated amount), "low" (style).
+    confidence: str = "high"
 
     def sort_key(self) -> tuple[int, str, str, str, str]:
         return (self.paragraph, self.code, self.sentence, self.stated or "", self.expected or "")

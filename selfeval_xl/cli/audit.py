@@ -26,6 +26,7 @@ FINDING_KEYS = (
     "stated",
     "expected",
     "message",
+    "confidence",  # added after the first release: keys are only ever appended
 )
 
 
