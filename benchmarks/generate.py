@@ -225,6 +225,42 @@ def department_data(base: dict[str, Any], n: int) -> dict[str, Any]:
     return data
 
 
+_LEVEL2 = {"产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+           "效益指标": ("社会效益指标", "经济效益指标", "可持续影响指标"),
+           "满意度指标": ("服务对象满意度指标",)}
+_REASONS = ("受疫情影响部分活动延期举办；下一步科学安排工作计划，确保按期完成。",  # noqa: RUF001 (Chinese data)
+            "上级资金下达较晚，项目实施进度滞后；下一步加强与财政部门沟通，加快资金拨付和项目实施进度，"  # noqa: RUF001
+            "并建立季度调度机制，按月通报执行情况。")  # noqa: RUF001 (Chinese data)
+
+
+def many_indicators(count: int) -> list[dict[str, Any]]:
+    """``count`` (≥ 3) 自评表 indicators: half 产出, 3/10 效益, the rest 满意度, with weights 50 / 30 /
+    10 shared out to 0.01 (so they add up to 100), every 5th qualitative, some short of target with a
+    偏差原因 of one or two lines."""
+    rows: list[dict[str, Any]] = []
+    outputs, effects = max(1, count // 2), max(1, count * 3 // 10)
+    for level1, n, total in (("产出指标", outputs, 50), ("效益指标", effects, 30),
+                             ("满意度指标", count - outputs - effects, 10)):
+        names = _LEVEL2[level1]
+        share = (Decimal(total) / n).quantize(Decimal("0.01"))
+        for i in range(n):
+            k = len(rows)
+            weight = share if i < n - 1 else total - share * (n - 1)
+            row: dict[str, Any] = {"level1": level1, "level2": names[i * len(names) // n], "weight": weight}
+            if level1 == "满意度指标":
+                row.update(name=f"第{i + 1}类服务对象满意度", direction="≥", unit="%", target=90, actual=95)
+            elif k % 5 == 3:
+                row.update(name=f"重点工作任务{k + 1}落实情况", direction="定性", unit="", target="全面落实",
+                           actual="基本落实", rating="部分达成", reason=_REASONS[k % 2])
+            else:
+                row.update(name=f"第{k + 1}项公共服务事项完成数量", direction="≥", unit="件",
+                           target=1000 + 37 * k, actual=1000 + 37 * k - (k % 3) * 11)
+                if k % 3:
+                    row["reason"] = _REASONS[k % 2]
+            rows.append(row)
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """``python benchmarks/generate.py OUT.xlsx [LINES]``: a 明细账 that adds up to the founding example."""
     import argparse

@@ -29,9 +29,13 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from selfeval_xl.core import texts
+from selfeval_xl.core.version import VERSION
+from selfeval_xl.render import docx_layout
+from selfeval_xl.render.docx_layout import PT_PER_MM
 from selfeval_xl.report.narrative import Report
 from selfeval_xl.report.sheets import SheetContent
 from selfeval_xl.workbook.package import normalize_package
@@ -90,7 +94,6 @@ _PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:f
               "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_YEAR = re.compile(r"\d{4}年")
 
 
 def clean_text(text: str) -> str:
@@ -98,48 +101,125 @@ def clean_text(text: str) -> str:
     return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _display_width(text: str) -> float:
-    """Width in em: CJK and full-width characters 1, the rest ½."""
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text)
+def title_lines(title: str, width_em: float = TEXT_WIDTH * PT_PER_MM / SIZE_2) -> list[str]:
+    """The title as printed lines: one if it fits, else broken at a natural place (``docx_layout``)."""
+    return docx_layout.title_lines(title, width_em)
 
 
-def title_lines(title: str, width_em: float = TEXT_WIDTH / (SIZE_2 * 25.4 / 72)) -> list[str]:
-    """The title as printed lines: one if it fits, else broken before the year (when that helps)."""
-    match = _YEAR.search(title)
-    if _display_width(title) <= width_em or match is None or match.start() == 0:
-        return [title]
-    return [title[: match.start()], title[match.start():]]
+def add_title(doc: Any, title: str, key: str, width_mm: float = TEXT_WIDTH) -> Any:
+    """A title paragraph of style ``key``, its lines separated by breaks where it must wrap."""
+    paragraph = doc.add_paragraph(style=style_name(key))
+    for n, line in enumerate(title_lines(title, width_mm * PT_PER_MM / PARAGRAPH_STYLES[key].size)):
+        run = paragraph.add_run()
+        if n:
+            run.add_break()
+        run.add_text(line)
+    return paragraph
 
 
-def report_docx(report: Report, tables: Sequence[SheetContent] = (), *, author: str = "") -> bytes:
-    """The report as a reproducible .docx; each of ``tables`` is appended as an attachment."""
+def report_docx(report: Report, tables: Sequence[SheetContent] = (), *, author: str = "",
+                signature: str = "", signed: date | None = None,
+                attachment_note: bool | Sequence[str] = False) -> bytes:
+    """The report as a reproducible .docx; each of ``tables`` is appended as an attachment.
+
+    ``attachment_note``: True lists the titles of ``tables`` in a 附件说明 line under the text (a
+    sequence lists those names instead). ``signature`` (the unit) and ``signed`` (the date) make the
+    落款 under it, right-aligned as GB/T 9704 §7.3.5.2 sets it for a document without a seal.
+    """
     from docx import Document
+
+    from selfeval_xl.render.docx_table import add_table_sheet, table_title
 
     doc: Any = Document()
     _prepare(doc)
     for style, text in report.lines():
         key = LINE_STYLES.get(style, "body")
         if key == "title":
-            paragraph = doc.add_paragraph(style=style_name("title"))
-            for n, line in enumerate(title_lines(clean_text(text))):
-                run = paragraph.add_run()
-                if n:
-                    run.add_break()
-                run.add_text(line)
+            add_title(doc, clean_text(text), "title")
         else:
             doc.add_paragraph(clean_text(text), style=style_name(key))
+    names = [table_title(c) for c in tables] if attachment_note is True else list(attachment_note or ())
+    if names:
+        _attachment_note(doc, [clean_text(n) for n in names])
+    if signature or signed is not None:
+        _signature(doc, clean_text(signature), signed)
     for content in tables:
-        from selfeval_xl.render.docx_table import add_table_sheet
-
         add_table_sheet(doc, content)
-    doc.core_properties.title = clean_text(report.title)
-    doc.core_properties.author = clean_text(author)
-    doc.core_properties.last_modified_by = ""
-    doc.core_properties.comments = ""
-    doc.core_properties.revision = 1
+    _properties(doc, title=clean_text(report.title), author=clean_text(author))
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_package(buffer.getvalue())
+
+
+def _attachment_note(doc: Any, names: Sequence[str]) -> None:
+    """附件说明 (GB/T 9704 §7.3.3): an empty line under the text, then "附件：name" indented two
+    characters; several attachments are numbered and their names aligned under the first."""
+    from docx.shared import Pt
+
+    label = texts.EXPORT["attachment_note"]
+    for n, name in enumerate(names, start=1):
+        shown = texts.render(texts.EXPORT, "attachment_item", n=n, name=name) if len(names) > 1 else name
+        paragraph = doc.add_paragraph(label + shown if n == 1 else shown, style=style_name("body"))
+        fmt = paragraph.paragraph_format
+        if n == 1:
+            fmt.space_before = Pt(LINE_PITCH / 20)
+        else:  # hanging under the first name: 2 characters of indent + the label's width
+            fmt.first_line_indent = Pt(SIZE_3 * (2 + docx_layout.text_units(label) / 2))
+            paragraph._p.pPr.ind.attrib.pop(w_tag("firstLineChars"), None)
+
+
+def _signature(doc: Any, unit: str, signed: date | None) -> None:
+    """落款: the unit 2 characters in from the right after an empty line, the date on the next line
+    starting 2 characters right of the unit; a date longer than that keeps 2 characters itself and
+    moves the unit left instead (GB/T 9704 §7.3.5.2). Digits in the date are Arabic."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    date_text = texts.render(texts.EXPORT, "signed_date", year=signed.year, month=signed.month,
+                             day=signed.day) if signed is not None else ""
+    unit_em, date_em = docx_layout.text_units(unit) / 2, docx_layout.text_units(date_text) / 2
+    unit_right = max(2.0, date_em + 4 - unit_em) if unit else 2.0
+    date_right = unit_right + unit_em - 2 - date_em if unit else 2.0
+    for n, (text, right) in enumerate(((unit, unit_right), (date_text, date_right))):
+        if not text:
+            continue
+        paragraph = doc.add_paragraph(text, style=style_name("body"))
+        fmt = paragraph.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.first_line_indent = Pt(0)
+        paragraph._p.pPr.ind.attrib.pop(w_tag("firstLineChars"), None)
+        fmt.right_indent = Pt(SIZE_3 * right)
+        if n == 0 or not unit:
+            fmt.space_before = Pt(LINE_PITCH / 20)
+        fmt.keep_with_next = (n == 0 and bool(date_text)) or None
+
+
+def _properties(doc: Any, *, title: str, author: str) -> None:
+    """Honest document properties: title, author (the unit), this program as the application; no
+    leftovers of python-docx's template (customXml, stylesWithEffects, webSettings, Normal.dotm)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    core = doc.core_properties
+    core.title, core.author = title, author
+    core.last_modified_by = core.comments = core.subject = core.keywords = core.category = ""
+    core.revision = 1
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(("/customXml", "/stylesWithEffects", "/webSettings")):
+            del doc.part.rels[r_id]
+    package_rels = doc.part.package.rels
+    for rel in package_rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _app_xml()
+
+
+def _app_xml() -> bytes:
+    """docProps/app.xml naming this program and its version (AppVersion as Office wants it,
+    XX.YYYY: 0.1.0 → 00.0100)."""
+    major, minor, patch = (int(p) for p in [*VERSION.split("."), "0", "0"][:3])
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            "<Application>selfeval_xl</Application><DocSecurity>0</DocSecurity>"
+            f"<AppVersion>{major:02d}.{minor:02d}{patch:02d}</AppVersion></Properties>").encode()
 
 
 # -- document set-up -------------------------------------------------------------------------

@@ -79,6 +79,7 @@ class SheetContent:
     heights: tuple[tuple[int, float], ...] = ()  # (row, points)
     landscape: bool = False
     merges: tuple[tuple[int, int, int, int], ...] = ()  # (first_row, first_col, last_row, last_col)
+    header_rows: tuple[int, ...] = ()  # rows that head the table below them: repeated on every printed page
 
     def value_at(self, row: int, col: int) -> str | int | float | None:
         for cell in self.cells:
@@ -234,12 +235,16 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
     put(row, 1, ui["scoring_goals"], "th")
     put(row, 2, ui["scoring_expected"], "th", 4)
     put(row, 5, ui["scoring_actual_goal"], "th", 8)
+    goals_label_row = row
     for goal in model.overall_goals:
         row += 1
         put(row, 1, "", "td")
         put(row, 2, goal.expected, "td", 4)
         put(row, 5, goal.actual, "td", 8)
+    if row > goals_label_row:  # the 年度总体目标 label stands beside its goals
+        merges.append((goals_label_row, 1, row, 1))
     row += 1
+    indicator_header_row = row
     for col, key in enumerate(("scoring_level1", "scoring_level2", "scoring_level3", "scoring_target",
                                "scoring_actual", "scoring_weight", "scoring_score", "scoring_reason"), start=1):
         put(row, col, ui[key], "th")
@@ -264,7 +269,7 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
     put(row, 8, _ui("scoring_grade_is", grade=scoring.grade), "td_center")
     widths = ((1, 16.0), (2, 14.0), (3, 26.0), (4, 14.0), (5, 16.0), (6, 8.0), (7, 9.0), (8, 38.0))
     return SheetContent(ui["sheet_scoring"], tuple(cells), widths, ((1, 30.0), *_fit_heights(cells, merges, widths)),
-                        landscape=True, merges=tuple(merges))
+                        landscape=True, merges=tuple(merges), header_rows=(indicator_header_row,))
 
 
 def _fit_heights(cells: Sequence[Cell], merges: Sequence[tuple[int, int, int, int]],

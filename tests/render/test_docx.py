@@ -167,9 +167,10 @@ def test_scoring_sheet_of_the_example_is_an_attached_landscape_table(example_exp
     assert len(document.sections) == 2
     assert (mm(document.sections[1].page_width), mm(document.sections[1].page_height)) == (297, 210)
     assert mm(document.sections[0].page_width) == 210  # the text keeps its portrait section
-    (table,) = document.tables
+    funds, indicators = document.tables  # the indicators are a part of their own, under a repeated header
+    assert [c.text for c in indicators.rows[0].cells][:3] == ["一级指标", "二级指标", "三级指标"]
     sheet = next(s for s in output_sheets(example_evaluation, "") if s.title == "自评表")
-    texts_in_table = {c.text for row in table.rows for c in row.cells}
+    texts_in_table = {c.text.replace("\n", "") for table in (funds, indicators) for row in table.rows for c in row.cells}
     for cell in sheet.cells:
         if cell.row > 1 and cell.value != "":
             assert cell_text(cell.value, STYLES[cell.style].number_format) in texts_in_table, cell
@@ -204,8 +205,12 @@ def test_constructed_scoring_sheet_becomes_a_table() -> None:
     assert len(first_col) == 1  # vertically merged: the text is written once
     header = table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
     assert header is not None  # the header row repeats on every page
+    # measured (half-em units at 10.5 pt: CJK 2, Latin 1, + 0.5 + 0.1 a Latin character, + 2 mm of cell
+    # margins), widest per column "一级指标" 8.5, "=发稿数量" 9.6, "19.5" 4.9, then stretched to the 156 mm 版心
+    natural = [8.5 * 5.25 + 5.7, 9.6 * 5.25 + 5.7, 4.9 * 5.25 + 5.7]
     widths = [col.width for col in table.columns]
-    assert abs(widths[1] - 3 * widths[0]) < Mm(0.2) and abs(sum(widths) - Mm(156)) < Mm(0.2)
+    for width, expected in zip(widths, natural, strict=True):
+        assert abs(width - Mm(156 * expected / sum(natural))) < Mm(0.1)
     tail = [(p.style.name, p.text) for p in document.paragraphs][-3:]
     assert tail == [(texts.EXPORT["style.attachment"], "附件"),
                     (texts.EXPORT["style.table_title"], "某单位2021年度部门整体支出绩效自评表"),
@@ -227,7 +232,12 @@ def test_report_without_scoring_sheet_has_no_attachment() -> None:
 @pytest.mark.parametrize(("title", "expected"), [
     ("大祥区融媒体中心2020年部门整体支出绩效自评报告", ["大祥区融媒体中心", "2020年部门整体支出绩效自评报告"]),
     ("某局2020年部门整体支出绩效自评报告", ["某局2020年部门整体支出绩效自评报告"]),  # fits on one line
-    ("没有年度的一个非常非常非常长的单位名称部门整体支出绩效自评报告", ["没有年度的一个非常非常非常长的单位名称部门整体支出绩效自评报告"]),
+    ("没有年度的一个非常非常非常长的单位名称部门整体支出绩效自评报告", ["没有年度的一个非常非常非常长的单位名称", "部门整体支出绩效自评报告"]),
+    ("某某某某局2020年部门整体支出绩效自评报告", ["某某某某局", "2020年部门整体支出绩效自评报告"]),  # not "…自评报" / "告"
+    ("湖南省邵阳市大祥区人民政府办公室机关事务服务中心后勤保障管理处2020年部门整体支出绩效自评报告",
+     ["湖南省邵阳市大祥区人民政府办公室", "机关事务服务中心后勤保障管理处", "2020年部门整体支出绩效自评报告"]),
+    ("中国共产党湖南省邵阳市大祥区纪律检查委员会机关2021年部门整体支出绩效自评报告",
+     ["中国共产党湖南省邵阳市", "大祥区纪律检查委员会机关", "2021年部门整体支出绩效自评报告"]),  # not "…委" / "员会…"
 ])
 def test_title_lines(title: str, expected: list[str]) -> None:
     assert title_lines(title) == expected
