@@ -81,6 +81,8 @@ PARAGRAPH_STYLES: dict[str, ParagraphStyle] = {
     "table_note": ParagraphStyle("GwTableNote", BODY_FONT, SIZE_5, align="left", indent=False, exact=False),
     "table_cell": ParagraphStyle("GwTableCell", BODY_FONT, SIZE_5, align="left", indent=False, exact=False),
     "page_number": ParagraphStyle("GwPageNumber", PAGE_FONT, SIZE_4, align="right", indent=False, exact=False),
+    "attachment_note": ParagraphStyle("GwAttachmentNote", BODY_FONT, SIZE_3, align="left", indent=False),
+    "signature": ParagraphStyle("GwSignature", BODY_FONT, SIZE_3, align="right", indent=False),
 }
 # Narrative line styles → paragraph styles (an unknown style is set as body text).
 LINE_STYLES = {"title": "title", "banner": "banner", "h1": "h1", "h2": "h2", "body": "body", "item": "item"}
@@ -128,6 +130,7 @@ def report_docx(report: Report, tables: Sequence[SheetContent] = (), *, author: 
     """
     from docx import Document
 
+    from selfeval_xl.render.docx_closing import attachment_note_lines, signature_lines
     from selfeval_xl.render.docx_table import add_table_sheet, table_title
 
     doc: Any = Document()
@@ -140,58 +143,15 @@ def report_docx(report: Report, tables: Sequence[SheetContent] = (), *, author: 
             doc.add_paragraph(clean_text(text), style=style_name(key))
     names = [table_title(c) for c in tables] if attachment_note is True else list(attachment_note or ())
     if names:
-        _attachment_note(doc, [clean_text(n) for n in names])
+        attachment_note_lines(doc, [clean_text(n) for n in names])
     if signature or signed is not None:
-        _signature(doc, clean_text(signature), signed)
+        signature_lines(doc, clean_text(signature), signed)
     for content in tables:
         add_table_sheet(doc, content)
     _properties(doc, title=clean_text(report.title), author=clean_text(author))
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_package(buffer.getvalue())
-
-
-def _attachment_note(doc: Any, names: Sequence[str]) -> None:
-    """附件说明 (GB/T 9704 §7.3.3): an empty line under the text, then "附件：name" indented two
-    characters; several attachments are numbered and their names aligned under the first."""
-    from docx.shared import Pt
-
-    label = texts.EXPORT["attachment_note"]
-    for n, name in enumerate(names, start=1):
-        shown = texts.render(texts.EXPORT, "attachment_item", n=n, name=name) if len(names) > 1 else name
-        paragraph = doc.add_paragraph(label + shown if n == 1 else shown, style=style_name("body"))
-        fmt = paragraph.paragraph_format
-        if n == 1:
-            fmt.space_before = Pt(LINE_PITCH / 20)
-        else:  # hanging under the first name: 2 characters of indent + the label's width
-            fmt.first_line_indent = Pt(SIZE_3 * (2 + docx_layout.text_units(label) / 2))
-            paragraph._p.pPr.ind.attrib.pop(w_tag("firstLineChars"), None)
-
-
-def _signature(doc: Any, unit: str, signed: date | None) -> None:
-    """落款: the unit 2 characters in from the right after an empty line, the date on the next line
-    starting 2 characters right of the unit; a date longer than that keeps 2 characters itself and
-    moves the unit left instead (GB/T 9704 §7.3.5.2). Digits in the date are Arabic."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    date_text = texts.render(texts.EXPORT, "signed_date", year=signed.year, month=signed.month,
-                             day=signed.day) if signed is not None else ""
-    unit_em, date_em = docx_layout.text_units(unit) / 2, docx_layout.text_units(date_text) / 2
-    unit_right = max(2.0, date_em + 4 - unit_em) if unit else 2.0
-    date_right = unit_right + unit_em - 2 - date_em if unit else 2.0
-    for n, (text, right) in enumerate(((unit, unit_right), (date_text, date_right))):
-        if not text:
-            continue
-        paragraph = doc.add_paragraph(text, style=style_name("body"))
-        fmt = paragraph.paragraph_format
-        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        fmt.first_line_indent = Pt(0)
-        paragraph._p.pPr.ind.attrib.pop(w_tag("firstLineChars"), None)
-        fmt.right_indent = Pt(SIZE_3 * right)
-        if n == 0 or not unit:
-            fmt.space_before = Pt(LINE_PITCH / 20)
-        fmt.keep_with_next = (n == 0 and bool(date_text)) or None
 
 
 def _properties(doc: Any, *, title: str, author: str) -> None:

@@ -2,8 +2,9 @@
 
 Widths are counted in *units* of half an em at the text's font size: a CJK (wide, full-width or
 East-Asian-ambiguous, such as “ ” — ≥) character is 2 units, any other character 1. Fonts differ
-a little from this count (proportional digits in a CJK fallback font), so every fit keeps a margin
-of half a unit and a tenth of a unit for each Latin character (``fit_units``).
+a little from this count (proportional digits in a CJK fallback font), and LibreOffice wraps a cell
+whose text leaves less than about 3 pt, so every fit keeps a margin of one unit and a tenth of a
+unit for each Latin character (``fit_units``).
 
 * ``title_lines`` breaks a title that does not fit its line at a natural place — before the year,
   after it, before the document's kind, after an administrative word inside the unit's name, before
@@ -27,7 +28,7 @@ PT_PER_MM = 72 / 25.4
 CELL_MARGIN_TWIPS = 57  # left and right margin inside a table cell (1 mm)
 CELL_PADDING_PT = 2 * CELL_MARGIN_TWIPS / 20
 MAX_LINES = 3
-SAFETY_UNITS = 0.5  # the margin of every fit, plus a tenth of a unit for each Latin character or digit
+SAFETY_UNITS = 1.0  # the margin of every fit (LibreOffice needs 3 pt more than the text and cell margins), plus a tenth of a unit for each Latin character or digit
 
 _YEAR = re.compile(r"\d{4}年度?")
 # Where the name of the document begins after the unit's name (部门整体支出绩效自评报告, 项目支出…).
@@ -117,7 +118,7 @@ def title_lines(title: str, width_em: float, *, shortest: int = 3) -> list[str]:
     """``title`` as printed lines at most ``width_em`` wide (with the margin of the fit), none of them
     shorter than ``shortest`` characters; the whole title when no such break exists (or when it
     would take more than ``MAX_LINES``: longer text is left to the word processor's wrapping)."""
-    capacity = 2 * width_em
+    capacity = 2 * width_em + 0.01  # a hundredth of a unit for widths rounded to twips
     if fit_units(title) <= capacity or len(title) < 2 * shortest or fit_units(title) > MAX_LINES * capacity:
         return [title]
     breaks = {at: penalty for at in range(shortest, len(title) - shortest + 1)
@@ -129,7 +130,7 @@ def title_lines(title: str, width_em: float, *, shortest: int = 3) -> list[str]:
             widths = [fit_units(line) for line in lines]
             if max(widths) > capacity:
                 continue
-            cost = 20 * count + 10 * sum(breaks[c] for c in cut) + (max(widths) - min(widths)) / 2
+            cost = 20 * count + 10 * sum(breaks[c] for c in cut) + (max(widths) - min(widths)) / 4
             if best is None or cost < best[0]:
                 best = (cost, cut)
         if best is not None and best[0] <= 20 * (count + 1):  # more lines cannot cost less

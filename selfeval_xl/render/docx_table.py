@@ -6,9 +6,10 @@ tables, lone text rows as paragraphs. Styles, fonts and page setup come from ``r
 The table XML is written directly, row by row (python-docx's ``table.cell(r, c)`` rebuilds the
 whole cell grid on every call, which made a table quadratic in its rows):
 
-* column widths measured from the content (``docx_layout.column_widths``): no number or percentage
-  is ever broken, header labels stay on one line whenever the page allows; ``w:tblLayout`` fixed, so
-  Word and LibreOffice keep them;
+* column widths measured from the content of each table part (``docx_layout.column_widths``): no
+  number or percentage is ever broken, header labels stay on one line whenever the page allows;
+  ``w:tblLayout`` fixed, so Word and LibreOffice keep them. Like the 自评表 of 财预〔2020〕10号, the
+  funds block and the indicators need not share their column lines;
 * merges as Word writes them: one ``w:tc`` with ``w:gridSpan`` for a horizontal merge, and
   ``w:vMerge restart`` / ``w:vMerge`` (continue) cells, spanning the same columns, down a vertical one;
 * a sheet's ``header_rows`` start a new table part whose header rows (``w:tblHeader``) are printed
@@ -195,16 +196,13 @@ def _add_table(doc: Any, rows: Sequence[Row], content: SheetContent, width_mm: f
     first = min(c.col for _, cells in rows for c in cells)
     last = max(c.col for _, cells in rows for c in cells)
     parts = _parts(rows, content.header_rows)
-    grids = [_spans(content, [row for row, _ in part], first, last) for part, _ in parts]
-    measures = [measure for (part, _), spans in zip(parts, grids, strict=True)
-                for measure in _measures(part, spans, first)]
-    widths = column_widths(measures, last - first + 1, width_mm * PT_PER_MM)
-    twips = _twips(widths)
     body = doc.element.body
-    for n, ((part, heads), spans) in enumerate(zip(parts, grids, strict=True)):
+    for n, (part, heads) in enumerate(parts):
+        spans = _spans(content, [row for row, _ in part], first, last)
+        widths = column_widths(list(_measures(part, spans, first)), last - first + 1, width_mm * PT_PER_MM)
         if n:
             body.sectPr.addprevious(_joint())
-        body.sectPr.addprevious(_table(part, heads, spans, first, twips, joined=n > 0))
+        body.sectPr.addprevious(_table(part, heads, spans, first, _twips(widths), joined=n > 0))
 
 
 def _measures(part: Sequence[Row], spans: dict[tuple[int, int], Span], first: int) -> Iterator[Measure]:

@@ -205,9 +205,9 @@ def test_constructed_scoring_sheet_becomes_a_table() -> None:
     assert len(first_col) == 1  # vertically merged: the text is written once
     header = table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
     assert header is not None  # the header row repeats on every page
-    # measured (half-em units at 10.5 pt: CJK 2, Latin 1, + 0.5 + 0.1 a Latin character, + 2 mm of cell
-    # margins), widest per column "一级指标" 8.5, "=发稿数量" 9.6, "19.5" 4.9, then stretched to the 156 mm 版心
-    natural = [8.5 * 5.25 + 5.7, 9.6 * 5.25 + 5.7, 4.9 * 5.25 + 5.7]
+    # measured (half-em units at 10.5 pt: CJK 2, Latin 1, + 1 + 0.1 a Latin character, + 2 mm of cell
+    # margins), widest per column "一级指标" 9, "=发稿数量" 10.1, "19.5" 5.4, then stretched to the 156 mm 版心
+    natural = [9 * 5.25 + 5.7, 10.1 * 5.25 + 5.7, 5.4 * 5.25 + 5.7]
     widths = [col.width for col in table.columns]
     for width, expected in zip(widths, natural, strict=True):
         assert abs(width - Mm(156 * expected / sum(natural))) < Mm(0.1)

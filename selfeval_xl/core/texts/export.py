@@ -42,6 +42,8 @@ EXPORT: dict[str, str] = {
     "help_formats": "导出格式，用逗号分隔（默认：xlsx,docx,pdf）",
     "help_force": "覆盖已存在的文件；工作簿有错误时仍导出（报告带醒目提示，不得报送）",
     # the Word document's 附件说明 and 落款 (GB/T 9704 §7.3.3, §7.3.5)
+    "style.attachment_note": "公文附件说明",
+    "style.signature": "公文落款",
     "attachment_note": "附件：",
     "attachment_item": "{n}.{name}",
     "signed_date": "{year}年{month}月{day}日",
