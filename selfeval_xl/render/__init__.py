@@ -8,7 +8,9 @@
     export_paths(evaluation, out_dir, formats, *, sheets=None) -> {format: path}
 
 Modules: ``export`` (what, where, checks first), ``files`` (safe names, no-clobber atomic
-writes), ``values_xlsx``, ``xlsx``, ``docx``, ``pdf``. Exceptions are drawn in ``errors``.
+writes), ``values_xlsx``, ``xlsx``, ``docx`` (with ``docx_table`` for attached sheets,
+``docx_closing`` for the 附件说明 and 落款, ``docx_layout`` for measured widths and line breaks,
+pure), ``pdf``. Exceptions are drawn in ``errors``.
 
 May import: ``core``, ``workbook``, ``figures``, ``report``, ``pipeline``. Not the CLI, Excel,
 importers or collect.

@@ -6,16 +6,18 @@ narrative's, paragraph for paragraph (the only addition is the 附件 label abov
 * Page: A4; top 37 mm, left 28 mm, 版心 156 × 225 mm (so right 26 mm, bottom 35 mm); 22 lines a
   page (line pitch fixed at 28.95 pt).
 * Title 2号 (22 pt) 方正小标宋简体, centred, not bold, one empty line below. A title too long for one
-  line is broken before its year ("大祥区融媒体中心" / "2020年部门整体支出绩效自评报告"), so that the
-  break never splits a word (GB/T 9704 asks for a balanced trapezoid, never a stray tail).
+  line (by measure) is broken at a natural place ("大祥区融媒体中心" / "2020年部门整体支出绩效自评报告"),
+  never splitting a word nor leaving a stray tail (``docx_layout.title_lines``).
 * Body 3号 (16 pt) 仿宋_GB2312, two-character first-line indent, justified. Headings keep the body
   indent: 一、 黑体, （一） 楷体_GB2312 bold (local practice), both with an outline level so Word's
   navigation pane lists them. Items (1. / （1）) are 仿宋 like the body.
 * Page numbers 4号 (14 pt) 宋体 "— 1 —": odd pages right, even pages left, one character in from
   the edge of the 版心 (``w:evenAndOddHeaders``).
 * A 自评表 becomes a table on its own page after the text: "附件" (3号黑体) top left, its title
-  centred, cells 五号 (10.5 pt) 仿宋 with single line spacing, header rows repeated on every page.
-  A landscape sheet gets a landscape section.
+  centred, cells 五号 (10.5 pt) 仿宋 with single line spacing, column widths measured, header rows
+  repeated on every page (``docx_table``). A landscape sheet gets a landscape section.
+* Optional 附件说明 and 落款 after the text (``docx_closing``); document properties name the unit
+  as author and this program as the application, with none of python-docx's template leftovers.
 
 Every font is written into ``w:rFonts`` for Latin (``w:ascii``/``w:hAnsi``), East-Asian
 (``w:eastAsia``) and complex script, with the theme attributes removed (they would win over the

@@ -205,10 +205,11 @@ def column_widths(cells: Sequence[Measure], columns: int, available: float) -> l
 
 
 def _require(widths: list[float], cell: Measure, need: float) -> None:
-    """Widen the columns of ``cell`` (its last column, when it spans several) to give it ``need``."""
+    """Widen the columns of ``cell`` (in proportion, when it spans several) to give it ``need``."""
     have = sum(widths[cell.first:cell.last + 1])
     if need > have:
-        widths[cell.last] += need - have
+        for col in range(cell.first, cell.last + 1):
+            widths[col] += (need - have) * widths[col] / have
 
 
 def _stretch(widths: list[float], available: float) -> list[float]:

@@ -7,7 +7,8 @@ The table XML is written directly, row by row (python-docx's ``table.cell(r, c)`
 whole cell grid on every call, which made a table quadratic in its rows):
 
 * column widths measured from the content of each table part (``docx_layout.column_widths``): no
-  number or percentage is ever broken, header labels stay on one line whenever the page allows;
+  number or percentage is ever broken, header labels and short centred values (满意度指标, 及时（达成）)
+  stay on one line whenever the page allows;
   ``w:tblLayout`` fixed, so Word and LibreOffice keep them. Like the 自评表 of 财预〔2020〕10号, the
   funds block and the indicators need not share their column lines;
 * merges as Word writes them: one ``w:tc`` with ``w:gridSpan`` for a horizontal merge, and
@@ -48,6 +49,7 @@ from selfeval_xl.render.docx_layout import (
     Measure,
     cell_em,
     column_widths,
+    text_units,
     title_lines,
 )
 from selfeval_xl.report.sheets import STYLES, Cell, SheetContent
@@ -56,6 +58,7 @@ TITLE_CELL_STYLES = frozenset({"title", "table_title"})
 PARAGRAPH_CELL_STYLES = TITLE_CELL_STYLES | {"banner", "h1", "h2", "body", "item", "note"}
 HEADER_CELL_STYLES = frozenset({"header", "th"})
 ONE_LINE_STYLES = HEADER_CELL_STYLES | {"number", "td_number", "td_amount", "td_percent"}
+SHORT_UNITS = 16  # centred values up to 8 CJK characters stay on one line when the page allows, like labels
 BORDER = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
@@ -213,8 +216,10 @@ def _measures(part: Sequence[Row], spans: dict[tuple[int, int], Span], first: in
                 continue
             look = STYLES[cell.style]
             right = span.right if span is not None else cell.col - first
-            yield Measure(n, cell.col - first, right, cell_text(cell.value, look.number_format), look.size,
-                          one_line=cell.style in ONE_LINE_STYLES or not look.wrap)
+            text = cell_text(cell.value, look.number_format)
+            short = look.align == "center" and text_units(text) <= SHORT_UNITS  # 满意度指标, 及时（达成）
+            yield Measure(n, cell.col - first, right, text, look.size,
+                          one_line=cell.style in ONE_LINE_STYLES or not look.wrap or short)
 
 
 def _twips(widths: Sequence[float]) -> list[int]:

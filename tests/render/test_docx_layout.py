@@ -105,9 +105,14 @@ def test_when_labels_cannot_fit_numbers_still_do() -> None:
     assert all(w >= pt(fit_units("12345678.90")) for w in widths)
 
 
-def test_a_spanning_cell_widens_the_last_column_it_spans() -> None:
-    cells = [Measure(0, 0, 0, "甲", 10.5, one_line=True), Measure(0, 1, 1, "乙", 10.5, one_line=True),
+def test_a_spanning_cell_widens_the_columns_it_spans_in_proportion() -> None:
+    cells = [Measure(0, 0, 0, "甲", 10.5, one_line=True), Measure(0, 1, 1, "乙乙", 10.5, one_line=True),
              Measure(1, 0, 1, "1234567890123456789012345", 10.5, one_line=True)]
+    need = pt(25 + 1 + 2.5)  # 25 digits: 25 units + 1 + 25 × 0.1
+    # unbreakable pieces: "甲", "乙" (3 units each) → the digits split evenly; whole labels: "甲" 3, "乙乙" 5
+    # units → the digits split 3 : 5 (well, in proportion to those widths); each column the larger
+    hard = need / 2
+    label = [pt(3) * need / (pt(3) + pt(5)), pt(5) * need / (pt(3) + pt(5))]
+    natural = [max(hard, label[0]), max(hard, label[1])]
     widths = column_widths(cells, 2, 1000.0)
-    assert widths[1] > widths[0]
-    assert sum(widths) == pytest.approx(1000.0)
+    assert widths == pytest.approx([1000 * n / sum(natural) for n in natural])
