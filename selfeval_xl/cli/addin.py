@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError
 from selfeval_xl.excel import addin
@@ -23,8 +24,8 @@ def _write(path: Path, data: bytes) -> None:
         raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
 
 
-@click.command("build-addin")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=addin.DEFAULT_OUTPUT, show_default=True,
+@click.command("build-addin", cls=ChineseCommand, help=texts.ADDIN["help.build"])
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=addin.DEFAULT_OUTPUT,
               help=texts.ADDIN["help.build_output"])
 @click.option("--macros", "macros_dir", type=click.Path(path_type=Path), help=texts.ADDIN["help.build_macros"])
 @click.option("--interpreter-win", default="", help=texts.ADDIN["help.interpreter_win"])
@@ -39,7 +40,7 @@ def build_addin_command(output: Path, macros_dir: Path | None, interpreter_win: 
     click.echo(texts.render(texts.ADDIN, "build.written", path=output))
 
 
-@click.command("install-addin")
+@click.command("install-addin", cls=ChineseCommand, help=texts.ADDIN["help.install"])
 @click.option("--from", "source", type=click.Path(path_type=Path), help=texts.ADDIN["help.install_from"])
 @click.option("--dir", "target_dir", type=click.Path(path_type=Path), help=texts.ADDIN["help.install_dir"])
 def install_addin_command(source: Path | None, target_dir: Path | None) -> None:

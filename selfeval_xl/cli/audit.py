@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from selfeval_xl.audit import AuditInputError, AuditReport, Finding, audit_file
+from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core.errors import EXIT_DATA as EXIT_FINDINGS
 from selfeval_xl.core.errors import EXIT_INPUT, EXIT_OK
 from selfeval_xl.core.texts import AUDIT, render
@@ -84,9 +85,9 @@ def to_lines(file: str, report: AuditReport) -> list[str]:
     return lines
 
 
-@click.command("audit")
-@click.argument("report", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON document.")
+@click.command("audit", cls=ChineseCommand, help=AUDIT["cli.help"])
+@click.argument("report", type=click.Path(dir_okay=False, path_type=str), help=AUDIT["cli.help_report"])
+@click.option("--json", "as_json", is_flag=True, help=AUDIT["cli.help_json"])
 def audit_command(report: str, as_json: bool) -> None:
     """Audit the arithmetic and consistency of a 自评报告 (.docx, .txt or .pdf)."""
     try:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseCommand, ChineseUsageError
 from selfeval_xl.collect.batch import _t, discover, run_batch
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_INPUT, EXIT_OK, OutputError
@@ -38,17 +39,18 @@ def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> li
         return run_batch(items, jobs, lambda name: progress.advance(task))
 
 
-@click.command("collect")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command("collect", cls=ChineseCommand, help=texts.BATCH["help_collect"])
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path),
+                help=texts.BATCH["help_collect_inputs"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.BATCH["help_collect_output"])
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=texts.BATCH["help_collect_jobs"])
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=texts.BATCH["help_collect_jobs"])
 @click.option("--json", "as_json", is_flag=True, help=texts.BATCH["help_collect_json"])
 @click.option("--no-progress", is_flag=True, help=texts.BATCH["help_collect_no_progress"])
 def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | None, as_json: bool,
                     no_progress: bool) -> None:
     """Check and evaluate many department workbooks (and audit reports) into one summary workbook."""
     if output is None and not as_json:
-        raise click.UsageError(_t("collect.needs_output"))
+        raise ChineseUsageError(_t("collect.needs_output"))
     if output is not None:
         for given in inputs:
             if given.is_file() and output.exists() and given.resolve() == output.resolve():

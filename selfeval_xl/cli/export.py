@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseBadParameter, ChineseCommand
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import OutputError
 from selfeval_xl.render.errors import SheetChoiceFailure, WorkbookHasErrors
@@ -31,7 +32,7 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
         return check_formats(parts)
     except ValueError:
         unknown = [p for p in parts if p.lower() not in FORMATS] or [value]
-        raise click.BadParameter(texts.render(texts.EXPORT, "unknown_formats",
+        raise ChineseBadParameter(texts.render(texts.EXPORT, "unknown_formats",
                                               names=texts.EXPORT["list_sep"].join(unknown))) from None
 
 
@@ -39,17 +40,18 @@ def _sheets(ctx: click.Context, param: click.Parameter, value: str | None) -> li
     return None if value is None else split_list(value)
 
 
-@click.command("export")
-@click.argument("book", type=click.Path(path_type=Path))
+@click.command("export", cls=ChineseCommand, help=texts.EXPORT["help_command"])
+@click.argument("book", type=click.Path(path_type=Path), help=texts.EXPORT["help_book"])
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), help=texts.EXPORT["help_output"])
 @click.option("--sheets", callback=_sheets, help=texts.EXPORT["help_sheets"])
 @click.option("--formats", default=",".join(FORMATS), callback=_formats,
               help=texts.EXPORT["help_formats"])
 @click.option("--force", is_flag=True, help=texts.EXPORT["help_force"])
+@click.option("-q", "--quiet", is_flag=True, help=texts.UI["cli.help_quiet"])
 def export_command(book: Path, out_dir: Path | None, sheets: list[str] | None, formats: tuple[str, ...],
-                   force: bool) -> None:
+                   force: bool, quiet: bool) -> None:
     """Export the report (.docx, .pdf) and a values-only workbook (.xlsx) for the finance bureau."""
-    from selfeval_xl.cli.main import _print_issues
+    from selfeval_xl.cli.main import _print_issues, _summary
     from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK
     from selfeval_xl.pipeline import evaluate
     from selfeval_xl.render.stamp import generated_line
@@ -65,11 +67,12 @@ def export_command(book: Path, out_dir: Path | None, sheets: list[str] | None, f
         written = export_evaluation(evaluation, target, formats, force=force, generated=generated_line(),
                                     sheets=sheets)
     except SheetChoiceFailure as exc:
-        raise click.BadParameter(exc.message, param_hint="--sheets") from None
+        raise ChineseBadParameter(exc.message, param_hint="--sheets") from None
     except WorkbookHasErrors as exc:
         _print_issues(evaluation.errors, err=True)
         click.echo(exc.message, err=True)
         raise SystemExit(EXIT_DATA) from None
     for path in written:
         click.echo(texts.render(texts.EXPORT, "written", path=path))
+    _summary(evaluation.errors, evaluation.warnings, quiet=quiet, err=False)
     raise SystemExit(EXIT_DATA if evaluation.errors else EXIT_OK)

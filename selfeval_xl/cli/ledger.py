@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK, OutputError
 from selfeval_xl.core.model import Issue
@@ -33,8 +34,9 @@ def _same(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and a.resolve() == b.resolve()
 
 
-@click.command("ledger")
-@click.argument("ledger_path", metavar="LEDGER", type=click.Path(path_type=Path))
+@click.command("ledger", cls=ChineseCommand, help=texts.BATCH["help_ledger"])
+@click.argument("ledger_path", metavar="LEDGER", type=click.Path(path_type=Path),
+                help=texts.BATCH["help_ledger_ledger"])
 @click.option("--into", "book", required=True, type=click.Path(path_type=Path), help=texts.BATCH["help_ledger_into"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.BATCH["help_ledger_output"])
 @click.option("--sheet", help=texts.BATCH["help_ledger_sheet"])

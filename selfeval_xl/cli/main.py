@@ -23,6 +23,8 @@ from typing import Any
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseGroup, usage_lines
+from selfeval_xl.cli.outputs import output_target
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import (
     EXIT_DATA,
@@ -51,7 +53,7 @@ LAZY_COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(ChineseGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         available = [name for name, target in LAZY_COMMANDS.items() if _module_exists(target.partition(":")[0])]
         return sorted([*super().list_commands(ctx), *available])
@@ -71,10 +73,11 @@ def _module_exists(module: str) -> bool:
         return False
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="selfeval")
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, help=texts.UI["cli.help_group"])
+@click.version_option(__version__, prog_name="selfeval", message=texts.UI["cli.version"],
+                      help=texts.UI["cli.help_version"])
 def cli() -> None:
-    """selfeval: 部门整体支出绩效自评 — check the workbook, compute exact figures, write the report."""
+    """selfeval: check the workbook, compute exact figures, write the report (help text: the catalog)."""
 
 
 def _evaluate(book: Path, previous: Path | None = None) -> Any:
@@ -121,19 +124,33 @@ def _output_sheets(evaluation: Any, *, force: bool) -> list[Any]:
     return output_sheets(evaluation, generated_line(), force=force)
 
 
-def _safe_output(book: Path, out: Path) -> Path:
-    if out.exists() and out.resolve() == book.resolve():
-        raise OutputError("output_is_input", path=out)
-    return out
+def _summary(errors: Sequence[Any], warnings: Sequence[Any], *, quiet: bool, err: bool) -> None:
+    """The end of ``report``/``export``: the issues that did not stop it (提示 unless ``quiet``), then the counts."""
+    _print_issues([*errors, *(() if quiet else warnings)], err=err)
+    click.echo(texts.render(texts.UI, "cli.summary", errors=len(errors), warnings=len(warnings)), err=err)
 
 
-@cli.command()
-@click.argument("book", type=click.Path(path_type=Path))
+def _write_copy(book: Path, out: Path, sheets: Sequence[Any], issues: Sequence[Any], active: str) -> None:
+    from selfeval_xl.render.xlsx import write_copy
+
+    try:
+        write_copy(book, out, sheets, issues, active=active)
+    except OSError as exc:
+        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+
+
+book_argument = click.argument("book", type=click.Path(path_type=Path), help=texts.UI["cli.help_book"])
+quiet_option = click.option("-q", "--quiet", is_flag=True, help=texts.UI["cli.help_quiet"])
+
+
+@cli.command(help=texts.UI["cli.help_report"])
+@book_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_report_output"])
 @click.option("--text", "as_text", is_flag=True, help=texts.UI["help_report_text"])
-@click.option("--force", is_flag=True, help=texts.UI["help_report_force"])
+@click.option("--force", is_flag=True, help=texts.UI["cli.help_report_force"])
 @previous_option
-def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None) -> None:
+@quiet_option
+def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None, quiet: bool) -> None:
     """Write the 自评报告 (and 自评表, 计算明细, 校验结果) into a copy of BOOK."""
     evaluation = _evaluate(book, previous)
     errors = evaluation.errors
@@ -141,33 +158,34 @@ def report(book: Path, output: Path | None, as_text: bool, force: bool, previous
         _print_issues(errors, err=True)
         click.echo(texts.render(texts.UI, "cli_report_refused", errors=len(errors)), err=True)
         raise SystemExit(EXIT_DATA)
+    out = output if output is not None else None if as_text else book.with_name(f"{book.stem}_报告.xlsx")
+    replaced = out is not None and output_target(out, inputs=(book,), force=force, ours=output is None)
     if as_text:
         from selfeval_xl.report.narrative import render_text
 
         sys.stdout.buffer.write(render_text(evaluation.narrative(force=force)).encode("utf-8"))
         sys.stdout.flush()
-    if output is not None or not as_text:
-        from selfeval_xl.render.xlsx import write_copy
-
-        out = _safe_output(book, output or book.with_name(f"{book.stem}_报告.xlsx"))
-        try:
-            write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues,
-                       active=texts.UI["sheet_report"])
-        except OSError as exc:
-            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+    if out is not None:
+        _write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues, texts.UI["sheet_report"])
         click.echo(texts.render(texts.UI, "cli_written", path=out), err=as_text)
+        if replaced:
+            click.echo(texts.render(texts.UI, "cli.replaced", path=out), err=as_text)
+    _summary(errors, evaluation.warnings, quiet=quiet, err=as_text)
     raise SystemExit(EXIT_DATA if errors else EXIT_OK)
 
 
-@cli.command()
-@click.argument("book", type=click.Path(path_type=Path))
+@cli.command(help=texts.UI["cli.help_check"])
+@book_argument
 @click.option("--json", "as_json", is_flag=True, help=texts.UI["help_check_json"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_check_output"])
-@previous_option
-def check(book: Path, as_json: bool, output: Path | None, previous: Path | None) -> None:
+@click.option("--force", is_flag=True, help=texts.UI["cli.help_check_force"])
+@click.option("--previous", type=click.Path(path_type=Path), help=texts.UI["cli.help_check_previous"])
+def check(book: Path, as_json: bool, output: Path | None, force: bool, previous: Path | None) -> None:
     """Validate BOOK and list every issue with its sheet and cell."""
     evaluation = _evaluate(book, previous)
     errors, warnings = evaluation.errors, evaluation.warnings
+    if output is not None:
+        output_target(output, inputs=(book,), force=force)
     if as_json:
         doc = {"file": book.name, "errors": len(errors), "warnings": len(warnings),
                "issues": _issue_rows(evaluation.issues)}
@@ -177,32 +195,28 @@ def check(book: Path, as_json: bool, output: Path | None, previous: Path | None)
         click.echo(texts.UI["cli_check_clean"] if not errors else "")
         click.echo(texts.render(texts.UI, "cli_check_summary", errors=len(errors), warnings=len(warnings)))
     if output is not None:
-        from selfeval_xl.render.xlsx import write_copy
         from selfeval_xl.report.sheets import issues_sheet
 
-        out = _safe_output(book, output)
-        try:
-            write_copy(book, out, [issues_sheet(evaluation.issues)], evaluation.issues, active=texts.UI["sheet_issues"])
-        except OSError as exc:
-            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        _write_copy(book, output, [issues_sheet(evaluation.issues)], evaluation.issues, texts.UI["sheet_issues"])
     raise SystemExit(EXIT_DATA if errors else EXIT_OK)
 
 
-@cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=texts.UI["help_template_output"])
+@cli.command(help=texts.UI["cli.help_template"])
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help=texts.UI["cli.help_template_output"])
 @click.option("--force", is_flag=True, help=texts.UI["help_force_overwrite"])
-def template(output: Path, force: bool) -> None:
-    """Write a fresh, empty input template."""
+def template(output: Path | None, force: bool) -> None:
+    """Write a fresh, empty input template (default: 绩效自评模板.xlsx in the current folder)."""
     from selfeval_xl.workbook.package import write_atomic
     from selfeval_xl.workbook.template import template_bytes
 
-    if output.exists() and not force:
-        raise OutputError("output_exists", path=output)
+    target = output if output is not None else Path(texts.UI["cli.template_default"])
+    output_target(target, force=force)
     try:
-        write_atomic(output, template_bytes())
+        write_atomic(target, template_bytes())
     except OSError as exc:
-        raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
-    click.echo(texts.render(texts.UI, "cli_template_written", path=output))
+        raise OutputError(path=target, reason=exc.strerror or str(exc)) from None
+    click.echo(texts.render(texts.UI, "cli_template_written", path=target))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,9 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except click.exceptions.Abort:
+        click.echo(texts.UI["cli.aborted"], err=True)
         return EXIT_USAGE
     except click.ClickException as exc:
-        exc.show()
+        for line in usage_lines(exc):
+            click.echo(line, err=True)
         return EXIT_USAGE
     except WorkbookError as exc:
         click.echo(exc.message, err=True)

@@ -72,6 +72,9 @@ ADDIN: dict[str, str] = {
     "ledger.done": "已按经济分类科目汇总 {rows} 个科目，写入副本：\n{path}\n（以已保存的工作簿为基础；本工作簿未改动）\n{check}",
     "ledger.check_ok": "副本校验：经济分类明细与预算支出一致。",
     "ledger.check_bad": "副本校验：仍有 {errors} 个错误，请打开副本查看“校验结果”。",
+    # command descriptions (selfeval build-addin / install-addin --help)
+    "help.build": "从 macros/ 和已安装的 xlwings 构建 Excel 加载项（selfeval.xlam）。",
+    "help.install": "把加载项复制到 Excel 启动时加载的文件夹（Windows：XLSTART；macOS：Startup/Excel）。",
 }
 
 # Exports for the finance bureau (values-only xlsx, docx, pdf): file names, messages.

@@ -112,6 +112,11 @@ BATCH: dict[str, str] = {
     "help_collect_jobs": "并行进程数（默认：CPU 核数）",
     "help_collect_json": "以 JSON 输出汇总数据",
     "help_collect_no_progress": "不显示进度条",
+    # command descriptions (selfeval ledger / collect --help)
+    "help_ledger": "把明细账（LEDGER）按经济分类科目汇总，写入 BOOK 副本的“经济分类明细”表。",
+    "help_ledger_ledger": "明细账工作簿（.xlsx），每行一笔凭证：科目编码、金额（元）、基本/项目或项目名称",
+    "help_collect": "财政部门批量审核：校验并计算多个部门的工作簿（并审核其中的报告文件），汇总到一个工作簿。",
+    "help_collect_inputs": "部门工作簿、报告文件或其所在文件夹（可多个）",
 }
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.

@@ -47,6 +47,9 @@ EXPORT: dict[str, str] = {
     "attachment_note": "附件：",
     "attachment_item": "{n}.{name}",
     "signed_date": "{year}年{month}月{day}日",
+    # command description (selfeval export --help)
+    "help_command": "导出报送财政部门的文件：自评报告（.docx、.pdf）和只含数值的自评表工作簿（.xlsx）。",
+    "help_book": "填好的绩效自评工作簿（.xlsx）",
 }
 
 # Ledger import and finance-bureau batch consolidation (selfeval ledger / collect).

@@ -28,4 +28,8 @@ FATAL: dict[str, str] = {
     "output_exists": "“{path}”已存在；如需覆盖，请加 --force。",
     "has_errors": "“{path}”有 {errors} 个错误，未生成报告；请先修正（selfeval check 列出每个错误的位置），或用 force 强制生成。",
     "output_is_input": "输出文件不能与输入工作簿相同（“{path}”），以免覆盖您的原始数据。",
+    # outputs of report / check / template (-o)
+    "output_not_xlsx": "不能写入“{path}”：本程序生成的是不含宏的 Excel 工作簿（.xlsx），不能以其他扩展名保存（否则 Excel 无法打开）；请改用 .xlsx 扩展名，如“{suggestion}”。",
+    "output_read_only": "“{path}”是只读文件，不能覆盖；请另选输出文件名，或先取消该文件的只读属性。",
+    "output_is_directory": "“{path}”是一个文件夹，请指定输出文件名（.xlsx）。",
 }
