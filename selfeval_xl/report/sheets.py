@@ -49,6 +49,7 @@ STYLES: dict[str, Style] = {
     "warning": Style("仿宋_GB2312", 11, color="9C5700"),
     "link": Style("仿宋_GB2312", 11, color="0563C1"),
     "note": Style("仿宋_GB2312", 10, color="595959", wrap=True),
+    "summary": Style("黑体", 12, bold=True, wrap=True, fill="E2EFDA"),
     "table_title": Style("方正小标宋简体", 16, align="center", wrap=True),
     "th": Style("黑体", 10.5, wrap=True, align="center", fill="D9E1F2", border=True),
     "td": Style("仿宋_GB2312", 10.5, wrap=True, border=True),
@@ -307,29 +308,83 @@ def issue_message(issue: Issue) -> str:
     return texts.render(texts.ISSUES, issue.code, **dict(issue.params))
 
 
-def issues_sheet(issues: Sequence[Issue]) -> SheetContent:
-    ui = texts.UI
-    headers = ("issues_header_no", "issues_header_severity", "issues_header_where", "issues_header_message",
-               "issues_header_code")
-    cells = [Cell(1, c, ui[h], "header") for c, h in enumerate(headers, start=1)]
-    heights = []
-    for n, item in enumerate(issues, start=1):
-        row = n + 1
-        severity = item.severity.value
-        cells.append(Cell(row, 1, n, "number"))
-        cells.append(Cell(row, 2, ui[f"severity.{severity}"], severity))
-        if item.where is not None:
-            cells.append(Cell(row, 3, str(item.where), "link", link=str(item.where)))
+GROUP_MIN = 3  # this many 提示 of one kind, each at a cell, are shown as one group
+
+
+def issue_kind(issue: Issue) -> str:
+    """The 类别 of an issue: a short Chinese name of its code (the code itself when none is known)."""
+    return texts.ISSUE_KINDS.get(issue.code, issue.code)
+
+
+def _warning_blocks(warnings: Sequence[Issue]) -> list[list[Issue]]:
+    """提示 in order, those of a code that occurs ``GROUP_MIN`` times or more (all at cells) as one block."""
+    by_code: dict[str, list[Issue]] = {}
+    for item in warnings:
+        by_code.setdefault(item.code, []).append(item)
+    blocks: list[list[Issue]] = []
+    for item in warnings:
+        same = by_code[item.code]
+        if len(same) >= GROUP_MIN and all(i.where is not None for i in same):
+            if item is same[0]:
+                blocks.append(same)
         else:
-            cells.append(Cell(row, 3, ui["no_location"]))
-        message = issue_message(item)
-        cells.append(Cell(row, 4, message))
-        cells.append(Cell(row, 5, item.code, "note"))
-        heights.append((row, _height(message, 70, 11)))
-    if not issues:
-        cells.append(Cell(2, 4, ui["issues_none"]))
-    return SheetContent(ui["sheet_issues"], tuple(cells), ((1, 6.0), (2, 8.0), (3, 22.0), (4, 70.0), (5, 22.0)),
-                        tuple(heights), landscape=True)
+            blocks.append([item])
+    return blocks
+
+
+def issues_sheet(issues: Sequence[Issue]) -> SheetContent:
+    """校验结果, read top-down: a summary row, the errors, then the 提示 (many of one kind grouped).
+
+    Columns: 序号, 级别, 类别 (Chinese), 位置 (a link to the cell), 问题说明, 代码 (the stable code,
+    last, for support). A group row says how many cells share one kind; its cells follow, each
+    with its own link and message.
+    """
+    ui = texts.UI
+    errors = [i for i in issues if i.is_error]
+    warnings = [i for i in issues if not i.is_error]
+    advice = "issues_advice_errors" if errors else "issues_advice_warnings" if warnings else "issues_none"
+    summary = _ui("issues_summary", errors=len(errors), warnings=len(warnings)) + ui[advice]
+    cells = [Cell(1, 1, summary, "banner" if errors else "summary")]
+    headers = ("issues_header_no", "issues_header_severity", "issues_header_kind", "issues_header_where",
+               "issues_header_message", "issues_header_code")
+    cells += [Cell(2, c, ui[h], "header") for c, h in enumerate(headers, start=1)]
+    heights = [(1, 24.0)]
+    row, number = 2, 0
+
+    def line(item: Issue, message: str, *, where: str = "", member: bool = False) -> None:
+        """One row: a numbered issue (or group), or, with ``member``, a cell of the group above."""
+        nonlocal row, number
+        row += 1
+        if not member:
+            number += 1
+            cells.append(Cell(row, 1, number, "number"))
+            cells.append(Cell(row, 2, ui[f"severity.{item.severity.value}"], item.severity.value))
+            cells.append(Cell(row, 3, issue_kind(item)))
+            cells.append(Cell(row, 6, item.code, "note"))
+        if where:
+            cells.append(Cell(row, 4, where))
+        elif item.where is not None:
+            cells.append(Cell(row, 4, str(item.where), "link", link=str(item.where)))
+        else:
+            cells.append(Cell(row, 4, ui["no_location"]))
+        cells.append(Cell(row, 5, message))
+        heights.append((row, _height(message, 64, 11)))
+
+    for item in errors:
+        line(item, issue_message(item))
+    for block in _warning_blocks(warnings):
+        first = block[0]
+        if len(block) == 1:
+            line(first, issue_message(first))
+            continue
+        key = f"issues_group.{first.code}" if f"issues_group.{first.code}" in ui else "issues_group"
+        line(first, _ui(key, count=len(block), kind=issue_kind(first)),
+             where=_ui("issues_group_where", count=len(block)))
+        for item in block:
+            line(item, issue_message(item), member=True)
+    widths = ((1, 6.0), (2, 6.0), (3, 16.0), (4, 22.0), (5, 64.0), (6, 18.0))
+    return SheetContent(ui["sheet_issues"], tuple(cells), widths, tuple(heights), landscape=True,
+                        merges=((1, 1, 1, 6),))
 
 
 OUTPUT_SHEETS = (texts.UI["sheet_issues"], texts.UI["sheet_report"], texts.UI["sheet_scoring"], texts.UI["sheet_calc"])

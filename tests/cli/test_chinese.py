@@ -92,8 +92,9 @@ def usage_errors(name: str, command: click.Command) -> list[list[str]]:
     cases = [[name, "--no-such-option", *filled]]
     if arguments:
         cases.append([name])  # missing argument
-    for option in required_options:
-        cases.append([name, *["x.xlsx" for _ in arguments]])  # missing required option
+    for missing in required_options:  # each required option left out in turn
+        others = [part for o in required_options if o is not missing for part in (o.opts[-1], "y.xlsx")]
+        cases.append([name, *["x.xlsx" for _ in arguments], *others])
     if not any(a.nargs == -1 for a in arguments):
         cases.append([name, *filled, "extra-1", "extra-2"])
     for option in command.params:

@@ -78,7 +78,7 @@ def test_check_writes_annotated_copy(make_book, example_data, tmp_path: Path) ->
     copy = openpyxl.load_workbook(out)
     cell = copy["基本信息"]["C16"]
     assert cell.fill.fgColor.rgb.endswith("FFC7CE") and "阿拉伯数字" in cell.comment.text
-    assert copy["校验结果"]["C2"].hyperlink.location == "'基本信息'!C16"
+    assert copy["校验结果"]["D3"].hyperlink.location == "'基本信息'!C16"
     original = openpyxl.load_workbook(book)["基本信息"]["C16"]
     assert original.comment is None
 

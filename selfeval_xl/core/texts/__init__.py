@@ -6,7 +6,7 @@ fragments of its own; it picks a key and passes the values. Tests check that eve
 has a message and that rendering leaves no placeholder unfilled.
 
 Sections (one module each, so that each feature owns its words; this loader joins them):
-  ISSUES     validation issue messages, by issue code
+  ISSUES     validation issue messages, by issue code (ISSUE_KINDS: their short names, 校验结果's 类别)
   FATAL      messages of the exceptions that stop a run (unreadable file, not our template, ...)
   REPORT     narrative templates of the 自评报告
   UI         sheet titles, column headers of output sheets, CLI and dialog text
@@ -28,11 +28,12 @@ from selfeval_xl.core.texts.batch import BATCH
 from selfeval_xl.core.texts.export import EXPORT
 from selfeval_xl.core.texts.fatal import FATAL
 from selfeval_xl.core.texts.imports import IMPORTS
-from selfeval_xl.core.texts.issues import ISSUES
+from selfeval_xl.core.texts.issues import ISSUE_KINDS, ISSUES
 from selfeval_xl.core.texts.report import REPORT
 from selfeval_xl.core.texts.ui import UI
 
-__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "IMPORTS", "ISSUES", "REPORT", "UI", "placeholders", "render"]
+__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "IMPORTS", "ISSUES", "ISSUE_KINDS", "REPORT", "UI",
+           "placeholders", "render"]
 
 
 _FORMATTER = string.Formatter()
