@@ -2,8 +2,9 @@
 
 Everything that can be checked is checked before the first file is written: the formats, the
 sheet choice, errors in the workbook, existing files, LibreOffice for the PDF. Then every file is
-produced in memory (the PDF in a private temporary directory) and only then published, each via a
-temporary file renamed into place.
+produced in memory (the PDF in a private temporary directory) and only then published as one set:
+written into a staging folder beside the targets and moved in together (``files.publish_set``), so
+that a full disk or a failure mid-set leaves no partial set to block a rerun.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from selfeval_xl.core import texts
 from selfeval_xl.core.errors import OutputError
 from selfeval_xl.pipeline import Evaluation, output_sheets
 from selfeval_xl.render.errors import ExportFailure, SheetChoiceFailure, WorkbookHasErrors
-from selfeval_xl.render.files import file_stem, publish
+from selfeval_xl.render.files import file_stem, publish_set
 from selfeval_xl.render.pdf import docx_to_pdf, find_soffice
 from selfeval_xl.report.sheets import SheetContent
 
@@ -115,11 +116,9 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
         if "pdf" in paths:
             data["pdf"] = docx_to_pdf(document, paths["pdf"], soffice=soffice)
 
-    written = []
-    for fmt, path in paths.items():
-        try:
-            publish(path, data[fmt], force=force)
-        except OSError as exc:
-            raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
-        written.append(path)
-    return written
+    files = {path: data[fmt] for fmt, path in paths.items()}
+    try:
+        publish_set(files, Path(out_dir), force=force)  # all files or none
+    except OSError as exc:  # the folder itself cannot be made or listed
+        raise OutputError(path=out_dir, reason=exc.strerror or str(exc)) from None
+    return list(files)

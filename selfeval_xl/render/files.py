@@ -4,18 +4,21 @@
 interrupted export never leaves a partial file under the final name. Without ``force`` the move is
 a hard link, which fails atomically if the name was taken in the meantime (no check-then-write
 race); where hard links are unsupported it falls back to an existence check and a rename.
+``publish_set`` does the same for a set of files, all or none, through a staging folder.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import OutputError
+from selfeval_xl.render.scratch import clean_stale, make_scratch
 
 # Characters Windows refuses in file names, and ASCII control characters.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -79,3 +82,80 @@ def publish(path: Path, data: bytes, *, force: bool) -> None:
             tmp.rename(path)  # on Windows rename also refuses an existing target
     finally:
         tmp.unlink(missing_ok=True)
+
+
+STAGING_PREFIX = ".~selfeval-export-"
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with path.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    path.chmod(0o666 & ~_umask())
+
+
+def _place(staged: Path, path: Path, *, force: bool) -> None:
+    """Move ``staged`` to ``path``: replacing it only with ``force``, atomically either way."""
+    if force:
+        staged.replace(path)
+        return
+    try:
+        os.link(staged, path)  # atomic and never replaces an existing file
+    except FileExistsError:
+        raise OutputError("output_exists", path=path) from None
+    except OSError:  # no hard links here (FAT, some network shares): check, then rename
+        if path.exists():
+            raise OutputError("output_exists", path=path) from None
+        staged.rename(path)
+
+
+def _move_in(staged: dict[Path, Path], staging: Path, *, force: bool) -> None:
+    """Move every staged file to its target; on any failure put everything back as it was."""
+    placed: list[tuple[Path, Path | None]] = []
+    try:
+        for n, (path, source) in enumerate(staged.items()):
+            backup = None
+            if force and path.exists():
+                backup = staging / f"old-{n}{path.suffix}"
+                try:
+                    os.link(path, backup)
+                except OSError:
+                    shutil.copy2(path, backup)
+            try:
+                _place(source, path, force=force)
+            except OSError as exc:
+                raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+            placed.append((path, backup))
+    except BaseException:
+        for path, backup in reversed(placed):
+            if backup is not None:
+                backup.replace(path)
+            else:
+                path.unlink(missing_ok=True)
+        raise
+
+
+def publish_set(files: dict[Path, bytes], folder: Path, *, force: bool) -> None:
+    """Write ``files`` (all in ``folder``) as one set: all of them, or none.
+
+    Every file is first written into a private staging folder inside ``folder`` — a full disk or
+    any other failure then leaves nothing under a final name — and only then are the files moved
+    in, one rename each. Should a move fail (a name taken meanwhile without ``force``), the files
+    already moved are taken out again and the files they replaced put back. Staging folders left
+    by a killed run are removed first. Raises ``OutputError`` naming the target file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    clean_stale(folder, STAGING_PREFIX)
+    staging = make_scratch(folder, STAGING_PREFIX)
+    try:
+        staged = {}
+        for n, (path, data) in enumerate(files.items()):
+            staged[path] = staging / f"{n}{path.suffix}"
+            try:
+                _write_synced(staged[path], data)
+            except OSError as exc:  # a full disk: nothing has a final name yet
+                raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+        _move_in(staged, staging, force=force)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 Each conversion gets its own LibreOffice profile (``-env:UserInstallation``), so parallel runs and
 a LibreOffice the user has open do not collide, and a time limit after which the whole process
-group is killed. On Linux a private fontconfig file lets the official font names fall back to
+group is killed; so is it on Ctrl+C, SIGTERM and SIGHUP, and a folder (and LibreOffice) left by a
+run killed outright is cleaned up by the next conversion (``clean_stale_conversions``). On Linux a private fontconfig file lets the official font names fall back to
 CJK fonts of the same kind (仿宋/楷体/小标宋 → a serif CJK font, 黑体 → a sans one) when the
 Windows fonts are missing; an installed 仿宋_GB2312 still wins. The .docx keeps the names.
 
@@ -11,16 +12,20 @@ Windows fonts are missing; an installed 仿宋_GB2312 still wins. The .docx keep
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from selfeval_xl.core import texts
 from selfeval_xl.render.errors import ExportFailure
+from selfeval_xl.render.scratch import clean_stale, make_scratch
 
 TIMEOUT = 180.0  # seconds; a first run creates the profile, which takes a few seconds
 
@@ -74,41 +79,109 @@ def _failed(target: Path, reason: str) -> ExportFailure:
     return ExportFailure("pdf_failed", path=target, reason=reason)
 
 
+SCRATCH_PREFIX = "selfeval-pdf-"
+
+
+def _groups_using(folder: Path) -> set[int]:
+    """Process groups of the processes whose command line names ``folder`` (its LibreOffice profile)."""
+    needles = (str(folder).encode(), folder.as_uri().encode())
+    groups = set()
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            if any(n in cmdline for n in needles):
+                groups.add(os.getpgid(int(entry.name)))
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return groups
+
+
+def kill_stale_soffice(folder: Path) -> None:
+    """Kill the LibreOffice a killed run left converting in ``folder`` (Linux: found through /proc)."""
+    for group in _groups_using(folder):
+        if group != os.getpgid(0):
+            with contextlib.suppress(OSError):
+                os.killpg(group, signal.SIGKILL)
+
+
+def clean_stale_conversions(root: Path | None = None) -> list[Path]:
+    """Remove the conversion folders of runs that were killed, and the LibreOffice left in them."""
+    return clean_stale(Path(root or tempfile.gettempdir()), SCRATCH_PREFIX, kill_stale_soffice)
+
+
+@contextlib.contextmanager
+def _terminations_raise() -> Iterator[None]:
+    """While converting, SIGTERM/SIGHUP unwind like Ctrl+C, so that LibreOffice is killed and the folder removed."""
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def docx_to_pdf(docx: bytes, target: Path, *, soffice: str | None = None, timeout: float = TIMEOUT) -> bytes:
-    """Convert a .docx (bytes) to PDF bytes; ``target`` only names the file in messages."""
+    """Convert a .docx (bytes) to PDF bytes; ``target`` only names the file in messages.
+
+    LibreOffice runs in its own process group, in a private folder named after this process; on a
+    timeout, Ctrl+C, SIGTERM or SIGHUP the whole group is killed and the folder removed. A folder
+    (and LibreOffice) left by a run killed outright (SIGKILL) is cleaned up by the next conversion.
+    """
     program = soffice or find_soffice()
     if program is None:
         raise ExportFailure("no_soffice")
-    with tempfile.TemporaryDirectory(prefix="selfeval-pdf-") as tmp:
-        work = Path(tmp)
-        source = work / "report.docx"
-        source.write_bytes(docx)
-        env = dict(os.environ)
-        fonts = fontconfig_file(work)
-        if fonts is not None:
-            env["FONTCONFIG_FILE"] = str(fonts)
-        command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-                   "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir",
-                   str(work / "out"), str(source)]
-        posix = os.name == "posix"
-        try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, env=env, cwd=work, start_new_session=posix)
-        except OSError as exc:
-            raise _failed(target, exc.strerror or str(exc)) from None
-        try:
-            output, _ = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(process, posix)
-            raise _failed(target, texts.render(texts.EXPORT, "pdf_timeout", seconds=int(timeout))) from None
-        result = work / "out" / "report.pdf"
-        if process.returncode != 0:
-            raise _failed(target, texts.render(texts.EXPORT, "pdf_exit", code=process.returncode))
-        if not result.is_file() or result.stat().st_size == 0:
-            detail = output.decode("utf-8", "replace").strip().splitlines()
-            reason = texts.EXPORT["pdf_no_output"] + (f": {detail[-1]}" if detail else "")
-            raise _failed(target, reason)
-        return result.read_bytes()
+    root = Path(tempfile.gettempdir())
+    clean_stale_conversions(root)
+    work = make_scratch(root, SCRATCH_PREFIX)
+    try:
+        with _terminations_raise():
+            return _convert(program, docx, work, target, timeout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _convert(program: str, docx: bytes, work: Path, target: Path, timeout: float) -> bytes:
+    source = work / "report.docx"
+    source.write_bytes(docx)
+    env = dict(os.environ)
+    env.update(TMPDIR=str(work), TMP=str(work), TEMP=str(work))  # LibreOffice's own lu*.tmp go with the folder
+    fonts = fontconfig_file(work)
+    if fonts is not None:
+        env["FONTCONFIG_FILE"] = str(fonts)
+    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
+               "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir",
+               str(work / "out"), str(source)]
+    posix = os.name == "posix"
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, env=env, cwd=work, start_new_session=posix)
+    except OSError as exc:
+        raise _failed(target, exc.strerror or str(exc)) from None
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(process, posix)
+        raise _failed(target, texts.render(texts.EXPORT, "pdf_timeout", seconds=int(timeout))) from None
+    except BaseException:  # Ctrl+C, SIGTERM (see _terminations_raise): LibreOffice goes with us
+        _kill(process, posix)
+        raise
+    result = work / "out" / "report.pdf"
+    if process.returncode != 0:
+        raise _failed(target, texts.render(texts.EXPORT, "pdf_exit", code=process.returncode))
+    if not result.is_file() or result.stat().st_size == 0:
+        detail = output.decode("utf-8", "replace").strip().splitlines()
+        reason = texts.EXPORT["pdf_no_output"] + (f": {detail[-1]}" if detail else "")
+        raise _failed(target, reason)
+    return result.read_bytes()
 
 
 def _kill(process: subprocess.Popen[bytes], posix: bool) -> None:
