@@ -51,6 +51,9 @@ class ChineseBadParameter(BadParameter):
     """A bad value found by one of our callbacks: its message is already Chinese, from the catalog."""
 
 
+HELP_NAMES = ["-h", "--help"]
+
+
 def t(key: str, **params: object) -> str:
     return texts.render(texts.UI, f"cli.{key}", **params)
 
@@ -86,6 +89,9 @@ class ChineseCommand(click.Command):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("options_metavar"))
+        # -h everywhere, also when a command is run on its own (tests, the add-in): click caches the
+        # help option of a command, so its names must not depend on who invokes it
+        kwargs["context_settings"] = {"help_option_names": HELP_NAMES, **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:

@@ -73,7 +73,7 @@ def _module_exists(module: str) -> bool:
         return False
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, help=texts.UI["cli.help_group"])
+@click.group(cls=LazyGroup, help=texts.UI["cli.help_group"])
 @click.version_option(__version__, prog_name="selfeval", message=texts.UI["cli.version"],
                       help=texts.UI["cli.help_version"])
 def cli() -> None:
@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         _log_internal(exc)
         click.echo(texts.render(texts.FATAL, "internal", error=f"{type(exc).__name__}: {exc}"), err=True)
-        click.echo(f"log: {log_path()}", err=True)
+        click.echo(texts.render(texts.UI, "cli.log", path=log_path()), err=True)
         return EXIT_INTERNAL
     return EXIT_OK
 

@@ -154,3 +154,13 @@ def test_bad_choice_and_other_types_are_chinese(args: list[str], expected: str) 
         pick.main(args, prog_name="selfeval pick", standalone_mode=False)
     assert error_message(caught.value) == expected
     assert_chinese("\n".join(usage_lines(caught.value)), " ".join(args))
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_help_names_do_not_depend_on_who_runs_the_command(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Click caches a command's help option: run on its own first (as tests and the add-in do), -h still works."""
+    from click.testing import CliRunner
+
+    alone = CliRunner().invoke(COMMANDS[name], ["-h"])
+    assert alone.exit_code == 0 and alone.output.startswith("用法：")
+    assert run(capsys, name, "-h")[0] == 0

@@ -157,6 +157,7 @@ UI: dict[str, str] = {
     "cli.file_error": "无法打开文件“{path}”。",
     "cli.usage_error": "命令行用法有误。",
     "cli.aborted": "已中断。",
+    "cli.log": "日志文件：{path}",
     "cli.list_sep": "、",
     # command descriptions (the first sentence is the one-line summary in `selfeval --help`)
     "cli.help_group": "部门整体支出绩效自评：校验工作簿，精确计算各项数据，生成自评报告。\n\n退出代码：0 完成；1 工作簿有数据错误；2 命令用法有误；3 输入文件无法使用；4 输出文件无法写入；5 程序内部错误。",
