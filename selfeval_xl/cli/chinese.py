@@ -20,7 +20,8 @@ Every command of ``selfeval`` uses these classes (``tests/cli/test_chinese.py`` 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -84,8 +85,75 @@ def _option_record(option: click.Option, ctx: click.Context) -> tuple[str, str] 
     return option.get_help_spec(ctx), help_text
 
 
+# No line starts with closing punctuation: ，。、；：！？）》」』”’ (kinsoku)
+_CLOSING = frozenset("\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u201d\u2019")
+_OPENING = frozenset("\uff08\u300a\u300c\u300e\u201c\u2018")  # no line ends with （《「『“‘
+_TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII stays whole; any other character may end a line
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between CJK characters or at spaces."""
+    lines: list[str] = []
+    line, used = "", 0
+    for token in _TOKENS.findall(" ".join(text.split())):
+        size = display_width(token)
+        if used + size > width and line.strip() and token not in _CLOSING:
+            carried = ""
+            while line and line[-1] in _OPENING and len(line) > 1:
+                line, carried = line[:-1], line[-1] + carried
+            lines.append(line.rstrip())
+            line = carried + ("" if token.isspace() else token)
+            used = display_width(line)
+            continue
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class ChineseFormatter(click.HelpFormatter):
+    """Click's help formatter, wrapping by terminal columns (a CJK character takes two)."""
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        for n, paragraph in enumerate(paragraphs):
+            if n:
+                self.write("\n")
+            for line in wrap(paragraph, max(self.width - self.current_indent, 20)):
+                self.write(f"{indent}{line}\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((display_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(second, max(self.width - first_col - self.current_indent, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
 class ChineseCommand(click.Command):
     """A command whose help and usage are Chinese."""
+
+    context_class = ChineseContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("options_metavar"))

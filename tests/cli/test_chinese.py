@@ -13,7 +13,7 @@ import re
 import click
 import pytest
 
-from selfeval_xl.cli.chinese import ChineseCommand, error_message, usage_lines
+from selfeval_xl.cli.chinese import ChineseCommand, display_width, error_message, usage_lines, wrap
 from selfeval_xl.cli.main import LAZY_COMMANDS, cli, main
 
 # What click would print in English (its gettext strings), and any run of three Latin words.
@@ -77,6 +77,8 @@ def test_command_help_is_chinese(capsys: pytest.CaptureFixture[str], name: str) 
         assert_chinese(out, f"selfeval {name} {flag}")
         assert out.startswith(f"用法：selfeval {name} ")
         assert "选项：" in out and "显示本帮助并退出" in out
+        too_wide = [line for line in out.splitlines() if display_width(line) > 80]
+        assert too_wide == [], "help wider than an 80-column terminal"
     for param in command.params:  # every option and argument is described
         if isinstance(param, click.Option):
             assert param.help and CJK.search(param.help), f"{name} {param.opts}"
@@ -164,3 +166,16 @@ def test_help_names_do_not_depend_on_who_runs_the_command(name: str, capsys: pyt
     alone = CliRunner().invoke(COMMANDS[name], ["-h"])
     assert alone.exit_code == 0 and alone.output.startswith("用法：")
     assert run(capsys, name, "-h")[0] == 0
+
+
+@pytest.mark.parametrize("width", [10, 17, 24, 40])
+def test_wrap_by_terminal_columns(width: int) -> None:
+    text = ("在工作簿的副本中写入“校验结果”“自评报告”（已填绩效指标时）和“计算明细”表；原工作簿只读取、不修改。"
+            "输出文件 out_report.xlsx 由 selfeval 写入，以 JSON 输出。")
+    lines = wrap(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost, nothing added
+    for line in lines:
+        within = line.rstrip("，。、；：！？）”")  # a closing mark may overhang: it never starts a line
+        assert display_width(within) <= width or re.fullmatch(r"[!-~]+", within), line  # or one long ASCII word
+        assert line[0] not in "，。、；：！？）”" and line[-1] not in "（“"
+    assert display_width("校验ab") == 6
