@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseCommand
+from selfeval_xl.cli.outputs import output_target
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_INPUT, EXIT_OK, OutputError
 
@@ -21,8 +23,8 @@ def default_output(book: Path) -> Path:
     return book.with_name(f"{book.stem}{texts.UI['migrate_default_suffix']}.xlsx")
 
 
-@click.command("migrate", help=texts.UI["help_migrate"])
-@click.argument("book", type=click.Path(path_type=Path))
+@click.command("migrate", cls=ChineseCommand, help=texts.UI["help_migrate"])
+@click.argument("book", type=click.Path(path_type=Path), help=texts.UI["help_migrate_book"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.UI["help_migrate_output"])
 @click.option("--force", is_flag=True, help=texts.UI["help_force_overwrite"])
 def migrate_command(book: Path, output: Path | None, force: bool) -> None:
@@ -40,10 +42,7 @@ def migrate_command(book: Path, output: Path | None, force: bool) -> None:
         raise SystemExit(EXIT_INPUT)
     migration = migrate_raw(raw)
     out = output or default_output(book)
-    if out.exists() and out.resolve() == book.resolve():
-        raise OutputError("output_is_input", path=out)
-    if out.exists() and not force:
-        raise OutputError("output_exists", path=out)
+    output_target(out, inputs=(book,), force=force)  # an .xlsx, not the input, existing only with --force
     data = template_bytes(migration.data)
     try:
         write_atomic(out, data)

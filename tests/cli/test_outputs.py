@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from selfeval_xl.cli.main import main
 from tests.conftest import EXAMPLE, ROOT
 
-WARNING_LINE = "提示  '预算支出'!E9  公用经费占基本支出的 68.03%"  # the example's one 提示
+WARNING_LINE = re.compile(r"提示  '预算支出'!E\d+  公用经费占基本支出的 68\.03%")  # the example's one 提示
 SUMMARY = "共 0 个错误、1 条提示。"
 
 
@@ -25,7 +26,7 @@ def test_report_lists_the_warnings_and_ends_with_the_summary(book: Path, capsys:
     assert main(["report", str(book)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"已生成：{book.with_name('单位_报告.xlsx')}"
-    assert lines[1].startswith(WARNING_LINE)
+    assert WARNING_LINE.match(lines[1])
     assert lines[-1] == SUMMARY
 
 
@@ -39,7 +40,7 @@ def test_report_text_keeps_stdout_for_the_report(book: Path, capsys: pytest.Capt
     assert main(["report", str(book), "--text"]) == 0
     captured = capsys.readouterr()
     assert "提示  " not in captured.out and SUMMARY not in captured.out
-    assert captured.err.splitlines()[-1] == SUMMARY and WARNING_LINE in captured.err
+    assert captured.err.splitlines()[-1] == SUMMARY and WARNING_LINE.search(captured.err)
     assert not book.with_name("单位_报告.xlsx").exists()
 
 
@@ -56,7 +57,7 @@ def test_forced_report_lists_errors_even_when_quiet(make_book, example_data, tmp
 def test_export_ends_with_the_summary(book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(book), "-o", str(tmp_path / "out"), "--formats", "xlsx"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("已导出：") and lines[1].startswith(WARNING_LINE) and lines[-1] == SUMMARY
+    assert lines[0].startswith("已导出：") and WARNING_LINE.match(lines[1]) and lines[-1] == SUMMARY
 
 
 @pytest.mark.parametrize("command", ["report", "check"])

@@ -117,6 +117,7 @@ UI: dict[str, str] = {
     "migrate_dropped_same": "原“{row}”{column}为 {value}，新版由“预算支出”“其他资金”计算为 {derived}，一致。",
     "migrate_dropped_differs": "注意：原“{row}”{column}为 {value}，新版由“预算支出”“其他资金”计算为 {derived}，两者不一致，请核对（原位置 {where}）。",
     "migrate_default_suffix": "_新模板",
+    "help_migrate_book": "用旧版模板填写的工作簿（.xlsx）",
     # CLI in Chinese: click's chrome (usage, sections, --help, --version) and its usage errors
     "cli.usage": "用法：",
     "cli.options_metavar": "[选项]",
