@@ -7,14 +7,16 @@ from pathlib import Path
 
 import click
 
+from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK
 from selfeval_xl.importers.juesuan_fill import import_juesuan
 from selfeval_xl.importers.juesuan_report import result_lines, to_document
 
 
-@click.command("import-juesuan")
-@click.argument("juesuan_path", metavar="JUESUAN", type=click.Path(path_type=Path))
+@click.command("import-juesuan", cls=ChineseCommand, help=texts.IMPORTS["help_juesuan"])
+@click.argument("juesuan_path", metavar="JUESUAN", type=click.Path(path_type=Path),
+                help=texts.IMPORTS["help_juesuan_file"])
 @click.option("--into", "book", required=True, type=click.Path(path_type=Path), help=texts.IMPORTS["help_juesuan_into"])
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.IMPORTS["help_juesuan_output"])
 @click.option("--force", is_flag=True, help=texts.IMPORTS["help_juesuan_force"])

@@ -55,4 +55,7 @@ IMPORTS: dict[str, str] = {
     "help_juesuan_output": "输出工作簿（默认：<工作簿名>_决算导入.xlsx）",
     "help_juesuan_force": "决算表各表不一致时仍导入，并覆盖工作簿中已填写的数据",
     "help_juesuan_json": "以 JSON 输出导入结果和问题",
+    # command description (selfeval import-juesuan --help)
+    "help_juesuan": "用部门决算公开表（.xlsx 或 .xls）填写工作簿 BOOK 的副本：预算支出、经济分类明细、其他资金。",
+    "help_juesuan_file": "部门决算公开表工作簿（.xlsx 或 .xls）",
 }
