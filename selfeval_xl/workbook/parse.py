@@ -232,6 +232,10 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     for sheet in layout.SHEETS:
         if raw.sheet(sheet.title) is None:
             ctx.add("sheet_missing", None, sheet=sheet.title)
+    for raw_sheet in raw.sheets:  # data the reader left unread is named, never dropped silently
+        for over in raw_sheet.overflow:
+            ctx.add(f"{over.axis}_past_limit", CellRef(raw_sheet.title, over.row, over.col),
+                    sheet=raw_sheet.title, limit=over.limit)
     info = _parse_info(ctx)
     income = _parse_income(ctx)
     budget = _parse_budget(ctx)
