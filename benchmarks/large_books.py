@@ -149,7 +149,7 @@ def main() -> int:
         for name, spec in CASES.items():
             files[name] = build(Path(tmp) / f"{name}.xlsx", **spec)  # type: ignore[arg-type]
         print(f"selfeval {args.command}: best of {args.runs} cold runs; peak RSS of that run")
-        print(f"{'file':<22}{'size MB':>9}{'XML MB':>9}{'seconds':>9}{'peak MB':>9}{'× time':>8}{'× mem':>8}  exit"
+        print(f"{'file':<22}{'size MB':>9}{'XML MB':>9}{'seconds':>9}{'peak MB':>9}{'x time':>8}{'x mem':>8}  exit"
               + ("   before: seconds, peak MB" if args.before else ""))
         base = None
         for name, path in files.items():

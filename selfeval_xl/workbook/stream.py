@@ -54,7 +54,7 @@ def _parser_options() -> dict[str, Any]:
 
 
 def _fromstring(data: bytes) -> Any:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
     return etree.fromstring(data, etree.XMLParser(**_parser_options()))
 
@@ -164,7 +164,7 @@ def _cell_value(cell: Any, kind: str, style: int, styles: _Styles, epoch: Any) -
         from openpyxl.utils.datetime import from_ISO8601
 
         try:
-            return from_ISO8601(v)
+            return from_ISO8601(v)  # type: ignore[no-untyped-call,unused-ignore]
         except ValueError:
             return v
     try:
@@ -199,7 +199,7 @@ def _text(node: Any) -> str:
 
 def _read_sheet(archive: zipfile.ZipFile, member: str, sheet: _Sheet, styles: _Styles, epoch: Any,
                 max_rows: int, max_cols: int) -> None:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
     row_number = 0
     stopped = False
@@ -276,7 +276,7 @@ def _fill_merges(sheet: _Sheet, max_rows: int, max_cols: int) -> None:
 
 def _shared_strings(archive: zipfile.ZipFile, member: str | None, wanted: set[int]) -> dict[int, str]:
     """The shared strings at ``wanted`` indices, reading the table only as far as the largest one."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
     if not wanted or member is None or member not in archive.NameToInfo:
         return {}
@@ -363,7 +363,7 @@ def read_package(path: Path | IO[bytes], wanted: set[str], max_rows: int, max_co
             _read_sheet(archive, member, sheet, styles, epoch, max_rows, max_cols)
             read.append(sheet)
             tables.update(_tables(archive, _rels(archive, member), title))
-        indices = {v for s in read for v in s.cells.values() if isinstance(v, _Shared)}
+        indices = {int(v) for s in read for v in s.cells.values() if isinstance(v, _Shared)}
         strings = _shared_strings(archive, by_type.get("sharedStrings"), indices)
         names = _defined_names(root)
     sheets = []

@@ -242,7 +242,7 @@ def test_the_example_reads_as_before() -> None:
                 assert sheet.value(cell.row, cell.column) == expected, (title, cell.coordinate)
                 if cell.value is not None:
                     assert sheet.number_format(cell.row, cell.column) == cell.number_format, (title, cell.coordinate)
-    assert {name for name in book.defined_names} == set(raw.names)
+    assert set(book.defined_names) == set(raw.names)
     assert {name: ref for ws in book.worksheets for name, ref in ws.tables.items()} == {
         name: f"{col_letter(t.first_col)}{t.first_row}:{col_letter(t.last_col)}{t.last_row}"
         for name, t in raw.tables.items()}

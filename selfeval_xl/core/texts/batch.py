@@ -112,6 +112,12 @@ BATCH: dict[str, str] = {
     "help_collect_jobs": "并行进程数（默认：CPU 核数）",
     "help_collect_json": "以 JSON 输出汇总数据",
     "help_collect_no_progress": "不显示进度条",
+    # --- ledger: formulas without values, amounts too large (reliability) ---
+    "ledger_formula_no_value": "此单元格是公式（{value}），但文件中没有保存计算结果（文件可能由程序生成，或 Excel 设为手动计算），此行未计入；请在 Excel 或 WPS 中打开明细账，重新计算（F9）并保存一次后再导入。",
+    "kind.ledger_formula_no_value": "公式没有计算结果",
+    "ledger_amount_too_large": "金额“{value}”过大（达到 10 万亿元），此行未计入；请核实是否多填了数字。",
+    "kind.ledger_amount_too_large": "金额过大",
+    "ledger_total_too_large": "“{path}”的金额合计过大，超出可精确计算的范围，无法汇总；请核实明细账中的金额。",
 }
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.
