@@ -28,4 +28,13 @@ FATAL: dict[str, str] = {
     "output_exists": "“{path}”已存在；如需覆盖，请加 --force。",
     "has_errors": "“{path}”有 {errors} 个错误，未生成报告；请先修正（selfeval check 列出每个错误的位置），或用 force 强制生成。",
     "output_is_input": "输出文件不能与输入工作簿相同（“{path}”），以免覆盖您的原始数据。",
+    # --- reasons for operating-system errors (core.errors.os_reason) ---
+    "reason_permission": "没有访问权限，请检查文件的权限或是否被其他程序锁定",
+    "reason_name_too_long": "文件名过长（超过 255 字节，一个汉字占 3 字节），请缩短文件名或路径",
+    "reason_no_space": "磁盘空间不足",
+    "reason_read_only": "所在磁盘或文件夹是只读的",
+    "reason_link_loop": "路径中的快捷方式（符号链接）循环引用",
+    "reason_not_found": "路径中的文件夹不存在",
+    "reason_is_directory": "这是一个文件夹",
+    "reason_os": "系统错误（{error}）",
 }
