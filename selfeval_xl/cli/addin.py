@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError
+from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError, os_reason
 from selfeval_xl.excel import addin
 
 # ---- commands ------------------------------------------------------------------------------------
@@ -20,7 +20,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=path, reason=os_reason(exc)) from None
 
 
 @click.command("build-addin")

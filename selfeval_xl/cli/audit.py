@@ -85,7 +85,7 @@ def to_lines(file: str, report: AuditReport) -> list[str]:
 
 
 @click.command("audit")
-@click.argument("report", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("report", type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON document.")
 def audit_command(report: str, as_json: bool) -> None:
     """Audit the arithmetic and consistency of a 自评报告 (.docx, .txt or .pdf)."""

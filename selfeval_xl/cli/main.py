@@ -34,6 +34,7 @@ from selfeval_xl.core.errors import (
     OutputError,
     SelfevalError,
     WorkbookError,
+    os_reason,
 )
 from selfeval_xl.core.version import VERSION as __version__
 from selfeval_xl.render.stamp import generated_line, log_path
@@ -122,8 +123,11 @@ def _output_sheets(evaluation: Any, *, force: bool) -> list[Any]:
 
 
 def _safe_output(book: Path, out: Path) -> Path:
-    if out.exists() and out.resolve() == book.resolve():
-        raise OutputError("output_is_input", path=out)
+    try:
+        if out.exists() and out.resolve() == book.resolve():
+            raise OutputError("output_is_input", path=out)
+    except OSError as exc:  # e.g. a name over 255 bytes: the file system refuses even to look
+        raise OutputError(path=out, reason=os_reason(exc)) from None
     return out
 
 
@@ -154,7 +158,7 @@ def report(book: Path, output: Path | None, as_text: bool, force: bool, previous
             write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues,
                        active=texts.UI["sheet_report"])
         except OSError as exc:
-            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+            raise OutputError(path=out, reason=os_reason(exc)) from None
         click.echo(texts.render(texts.UI, "cli_written", path=out), err=as_text)
     raise SystemExit(EXIT_DATA if errors else EXIT_OK)
 
@@ -184,7 +188,7 @@ def check(book: Path, as_json: bool, output: Path | None, previous: Path | None)
         try:
             write_copy(book, out, [issues_sheet(evaluation.issues)], evaluation.issues, active=texts.UI["sheet_issues"])
         except OSError as exc:
-            raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+            raise OutputError(path=out, reason=os_reason(exc)) from None
     raise SystemExit(EXIT_DATA if errors else EXIT_OK)
 
 
@@ -201,12 +205,13 @@ def template(output: Path, force: bool) -> None:
     try:
         write_atomic(output, template_bytes())
     except OSError as exc:
-        raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=output, reason=os_reason(exc)) from None
     click.echo(texts.render(texts.UI, "cli_template_written", path=output))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every failure to a Chinese message and an exit code, never a traceback."""
+    _silence_libraries()
     try:
         code = cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
         if isinstance(code, int):  # click returns ctx.exit(code) codes in non-standalone mode
@@ -233,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"log: {log_path()}", err=True)
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+def _silence_libraries() -> None:
+    """Library warnings (openpyxl, pypdf, fastexcel …) are English noise for an accountant: they go to
+    the logging system (the log file, when one is written), never to stderr."""
+    logging.captureWarnings(True)
+    for name in ("py.warnings", "pypdf", "fastexcel", "openpyxl"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
 
 
 def _log_internal(exc: BaseException) -> None:

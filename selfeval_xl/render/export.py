@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 from selfeval_xl.pipeline import Evaluation, output_sheets
 from selfeval_xl.render.errors import ExportFailure, SheetChoiceFailure, WorkbookHasErrors
 from selfeval_xl.render.files import file_stem, publish
@@ -120,6 +120,6 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
         try:
             publish(path, data[fmt], force=force)
         except OSError as exc:
-            raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+            raise OutputError(path=path, reason=os_reason(exc)) from None
         written.append(path)
     return written

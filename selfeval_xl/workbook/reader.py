@@ -28,6 +28,8 @@ from selfeval_xl.core.errors import (
     LegacyFormatError,
     NotAWorkbookError,
     UnsafeWorkbookError,
+    WorkbookError,
+    os_reason,
 )
 from selfeval_xl.core.model import RawBook
 from selfeval_xl.workbook import layout
@@ -55,6 +57,13 @@ ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 def inspect_file(path: Path, limits: Limits = WORKBOOK_LIMITS) -> None:
     """Raise the right WorkbookError unless ``path`` looks like a safe .xlsx package within ``limits``."""
+    try:
+        _inspect(path, limits)
+    except OSError as exc:  # no permission, a name over 255 bytes, a loop of links …
+        raise WorkbookError("unreadable", path=str(path), reason=os_reason(exc)) from None
+
+
+def _inspect(path: Path, limits: Limits) -> None:
     shown = str(path)
     if not path.exists():
         raise FileMissingError(path=shown)
