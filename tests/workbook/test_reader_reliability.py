@@ -35,27 +35,27 @@ def at(doc: dict[str, Any], code: str) -> list[str]:
 
 def test_formulas_without_values_are_named_at_their_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def edit(book: Any) -> None:  # what openpyxl (any script) writes: the formula, no cached value
-        book["预算支出"]["E6"] = "=E7+E10"
+        book["预算支出"]["E19"] = "=E20+E23"
         book["基本信息"]["C4"] = '="大祥区"&"融媒体中心"'
         book["经济分类明细"]["E6"] = "=1+1"
-        book["绩效指标"]["H24"] = "=1551"
+        book["绩效指标"]["H22"] = "=1551"
 
     path = edited(tmp_path / "formulas.xlsx", edit)
     code, doc = check_json(capsys, path)
     assert code == 1
-    assert sorted(at(doc, "formula_no_value")) == ["基本信息!C4", "经济分类明细!E6", "绩效指标!H24", "预算支出!E6"]
+    assert sorted(at(doc, "formula_no_value")) == ["基本信息!C4", "经济分类明细!E6", "绩效指标!H22", "预算支出!E19"]
     # never read as empty: no "required" (为必填项) at those cells, no zero used
     assert "基本信息!C4" not in at(doc, "required")
-    message = next(i["message"] for i in doc["issues"] if i["cell"] == "E6" and i["sheet"] == "预算支出")
-    assert "=E7+E10" in message and "重新计算" in message and "保存" in message
+    message = next(i["message"] for i in doc["issues"] if i["cell"] == "E19" and i["sheet"] == "预算支出")
+    assert "=E20+E23" in message and "重新计算" in message and "保存" in message
     raw = read_workbook(path)
-    assert raw.sheet("预算支出").value(6, 5) == Uncalculated("E7+E10")  # type: ignore[union-attr]
+    assert raw.sheet("预算支出").value(19, 5) == Uncalculated("E20+E23")  # type: ignore[union-attr]
 
 
 def test_a_formula_with_its_value_is_read_as_the_value(tmp_path: Path) -> None:
     """Excel saves both: the value is what counts."""
     path = patched(tmp_path / "cached.xlsx", PART["预算支出"],
-                   lambda xml: set_cell_xml(xml, "E6", '<c r="E6" s="9"><f>E7+E10</f><v>176.18</v></c>'))
+                   lambda xml: set_cell_xml(xml, "E19", '<c r="E19"><f>E20+E23</f><v>176.18</v></c>'))
     ev = evaluate(read_workbook(path))
     assert not ev.errors
     assert ev.model.budget["total"].executed == Decimal("176.18")
@@ -63,8 +63,8 @@ def test_a_formula_with_its_value_is_read_as_the_value(tmp_path: Path) -> None:
 
 def test_an_empty_text_result_of_a_formula_is_empty_not_uncalculated(tmp_path: Path) -> None:
     path = patched(tmp_path / "empty_text.xlsx", PART["预算支出"],
-                   lambda xml: set_cell_xml(xml, "F6", '<c r="F6" t="str"><f>""</f><v></v></c>'))
-    assert read_workbook(path).sheet("预算支出").value(6, 6) is None  # type: ignore[union-attr]
+                   lambda xml: set_cell_xml(xml, "H19", '<c r="H19" t="str"><f>""</f><v></v></c>'))
+    assert read_workbook(path).sheet("预算支出").value(19, 8) is None  # type: ignore[union-attr]
 
 
 # ---- the read limit ---------------------------------------------------------------------------------
@@ -98,9 +98,9 @@ def test_styled_but_empty_rows_past_the_limit_are_not_data(tmp_path: Path, capsy
 def _merged(tmp_path: Path) -> Path:
     def edit(book: Any) -> None:
         ws = book["绩效指标"]
-        ws.merge_cells("B24:B31")  # 一级指标 merged over its rows, as people do: every row shows 产出指标
+        ws.merge_cells("B22:B29")  # 一级指标 merged over its rows, as people do: every row shows 产出指标
         ws = book["预算支出"]
-        ws.merge_cells("D6:E6")  # 全年执行数 of 合计 now shows 180, the anchor's value: an error at E6
+        ws.merge_cells("D19:E19")  # 全年执行数 of 合计 now shows 180, the anchor's value: an error at E19
 
     return edited(tmp_path / "merged.xlsx", edit)
 
@@ -109,11 +109,11 @@ def test_merged_cells_read_the_anchor_value(tmp_path: Path, capsys: pytest.Captu
     path = _merged(tmp_path)
     raw = read_workbook(path)
     sheet = raw.sheet("绩效指标")
-    assert sheet is not None and [sheet.value(r, 2) for r in range(24, 32)] == ["产出指标"] * 8
+    assert sheet is not None and [sheet.value(r, 2) for r in range(22, 30)] == ["产出指标"] * 8
     code, doc = check_json(capsys, path)
     assert code == 1
     assert not [i for i in doc["issues"] if i["sheet"] == "绩效指标" and i["severity"] == "error"]
-    assert "预算支出!E6" in at(doc, "sum_mismatch")
+    assert "预算支出!E19" in at(doc, "sum_mismatch")
 
 
 @pytest.mark.parametrize("command", [["check"], ["report", "--force"]])
@@ -125,16 +125,16 @@ def test_issues_at_merged_cells_are_annotated_at_the_anchor(command: list[str], 
     assert main([*command, str(path), "-o", str(out)]) == 1
     capsys.readouterr()
     ws = openpyxl.load_workbook(out)["预算支出"]
-    assert ws["D6"].comment is not None and "相差" in ws["D6"].comment.text
+    assert ws["D19"].comment is not None and "相差" in ws["D19"].comment.text
     assert sha256(path) == before
 
 
 # ---- messages ---------------------------------------------------------------------------------------
 
 def test_a_number_with_its_unit_gets_the_unit_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = edited(tmp_path / "unit.xlsx", lambda book: book["预算支出"].__setitem__("E6", "176.18万元"))
+    path = edited(tmp_path / "unit.xlsx", lambda book: book["预算支出"].__setitem__("E19", "176.18万元"))
     code, doc = check_json(capsys, path)
-    assert code == 1 and at(doc, "number_with_unit") == ["预算支出!E6"] and not at(doc, "chinese_numeral")
+    assert code == 1 and at(doc, "number_with_unit") == ["预算支出!E19"] and not at(doc, "chinese_numeral")
     assert "不要带单位" in next(i["message"] for i in doc["issues"] if i["code"] == "number_with_unit")
 
 
