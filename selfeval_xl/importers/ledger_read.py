@@ -32,7 +32,14 @@ from selfeval_xl.core.econ_codes import CODES, RETIRED, Category, code_from_cell
 from selfeval_xl.core.model import HasIssues, Issue, Severity
 from selfeval_xl.core.values import read_number
 from selfeval_xl.importers.ledger_formats import XLSX, check_ledger, load, peek
-from selfeval_xl.importers.ledger_sheet import HEADER_SCAN_ROWS, Header, LedgerError, find_header, modules, uncalculated
+from selfeval_xl.importers.ledger_sheet import (
+    HEADER_SCAN_ROWS,
+    Header,
+    LedgerError,
+    find_header,
+    modules,
+    uncalculated,
+)
 
 __all__ = ["Ledger", "LedgerError", "LedgerRow", "ProjectTotal", "fen_to_unit", "read_ledger", "total_ledger"]
 
