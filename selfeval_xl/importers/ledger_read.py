@@ -133,7 +133,7 @@ def read_ledger(path: Path, sheet: str | None = None) -> Ledger:
         raise LedgerError("ledger_no_header", path=path.name, rows=HEADER_SCAN_ROWS)
     batch, roles = load(path, kind, name, header)
     columns = {col + 1: role for role, col in (("code", header.code), ("amount", header.amount),
-                                                ("kind", header.kind)) if col is not None}
+                                                ("credit", header.credit), ("kind", header.kind)) if col is not None}
     formulas: dict[str, list[tuple[int, str]]] = {}
     found = uncalculated(path, name, set(columns), below=header.row + 1) if kind == XLSX else []
     for row, col, formula in found:
@@ -174,8 +174,8 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
                  formulas: Mapping[str, Sequence[tuple[int, str]]] | None = None) -> Ledger:
     """Total the lines of ``data`` (the columns ``roles`` places; Excel row header.row + 2 first).
 
-    ``formulas``: per role (code, amount, kind), the (line index, formula) of cells saved as a formula
-    without its value; those lines are errors and stay out of the totals (never counted as 0).
+    ``formulas``: per role (code, amount, credit, kind), the (line index, formula) of cells saved as a
+    formula without its value; those lines are errors and stay out of the totals (never counted as 0).
     Whole-column kernels; Python runs only per distinct value and per reported cell.
     """
     _, pa, pc = modules()
@@ -184,6 +184,7 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
     code_col, amount_col = header.code + 1, header.amount + 1
     codes, amounts = data.column(roles["code"]), data.column(roles["amount"])
     none = pa.array([False] * n, pa.bool_())
+    columns = {"code": header.code, "amount": header.amount, "credit": header.credit, "kind": header.kind}
     no_value = none
     for role, found in (formulas or {}).items():
         lines = [(i, f) for i, f in found if 0 <= i < n]
@@ -193,8 +194,7 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
         for i, formula in lines:
             shown[i], flags[i] = "=" + formula, True
         mask = pa.array(flags, pa.bool_())
-        col = {"code": header.code, "amount": header.amount, "kind": header.kind}[role]
-        issues.add("ledger_formula_no_value", mask, (col or 0) + 1, pa.array(shown))
+        issues.add("ledger_formula_no_value", mask, (columns[role] or 0) + 1, pa.array(shown))
         no_value = pc.or_(no_value, mask)
 
     blank = functools.reduce(pc.and_, (pc.is_null(data.column(c)) for c in range(data.num_columns)))
@@ -218,23 +218,16 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
     issues.add("ledger_code_unknown", kind_is(UNKNOWN), code_col, row_found)
     issues.add("ledger_subtotal_skipped", subtotal_code, code_col)
 
-    # amounts: plain numbers in one kernel; other text (1,234.50, full-width digits) cell by cell
-    amount_null = pc.is_null(amounts)
-    numeric = pc.fill_null(pc.match_substring_regex(amounts, NUMERIC), False)
-    number = pc.cast(pc.if_else(numeric, amounts, pa.scalar(None, pa.string())), pa.float64())
-    other = pc.and_(pc.invert(amount_null), pc.invert(numeric))
-    bad_amount = huge_text = none
-    if pc.any(other).as_py():
-        read = [read_number(text) for text in amounts.filter(other).to_pylist()]
-        parsed = [number for number, _, _ in read]
-        huge_text = pc.replace_with_mask(none, other, pa.array(
-            [any(code == "number_too_large" for code, _ in findings) for _, _, findings in read], pa.bool_()))
-        number = pc.replace_with_mask(number, other, pa.array([None if p is None else float(p) for p in parsed],
-                                                              pa.float64()))
-        bad_amount = pc.replace_with_mask(none, other, pa.array([p is None for p in parsed], pa.bool_()))
+    # amounts: 分 per line, exact; with a 贷方 column beside the 借方 one, net = 借 − 贷
     code_null = pc.is_null(codes)
-    issues.add("ledger_amount_not_number", pc.and_(bad_amount, pc.invert(pc.or_(code_null, subtotal_code))),
-               amount_col, amounts)
+    fen, bad_amount, amount_null = _fen(pa, pc, issues, amounts, amount_col, ok_code, code_null, subtotal_code,
+                                        header.unit, none)
+    if "credit" in roles:
+        assert header.credit is not None
+        credit_fen, credit_bad, credit_null = _fen(pa, pc, issues, data.column(roles["credit"]), header.credit + 1,
+                                                   ok_code, code_null, subtotal_code, header.unit, none)
+        fen = pc.subtract(fen, credit_fen)
+        bad_amount, amount_null = pc.or_(bad_amount, credit_bad), pc.and_(amount_null, credit_null)
     issues.add("ledger_amount_missing", pc.and_(pc.and_(ok_code, amount_null), pc.invert(no_value)), amount_col)
 
     # money on a line without a code: a subtotal line if any of its cells says so, else an error
@@ -245,29 +238,6 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
         issues.add("ledger_subtotal_skipped", pc.replace_with_mask(none, orphan, said), amount_col)
         issues.add("ledger_amount_without_code", pc.replace_with_mask(none, orphan, pc.invert(said)),
                    amount_col, amounts)
-
-    # amounts of 10^13 元 or more are refused at their cell: beyond, a float no longer holds every 分 (2^53)
-    # and sums could overflow int64; no department's voucher line comes near
-    scale = 1_000_000 if header.unit == "万元" else 100
-    too_large = pc.fill_null(pc.greater_equal(pc.abs(number), float(LEDGER_LARGEST) * 100 / scale), False)
-    too_large = pc.or_(too_large, huge_text)
-    if pc.any(too_large).as_py():
-        issues.add("ledger_amount_too_large", pc.and_(too_large, pc.invert(code_null)), amount_col, amounts)
-        number = pc.if_else(too_large, pa.scalar(None, pa.float64()), number)
-        bad_amount = pc.or_(bad_amount, too_large)
-
-    # 分, exact: round(amount × scale) half away from zero; amounts finer than 1 分 are flagged and
-    # recomputed from their decimal text
-    scaled = pc.multiply(pc.fill_null(number, 0.0), float(scale))
-    rounded = pc.round(scaled, round_mode="half_towards_infinity")
-    tolerance = pc.add(pc.multiply(pc.abs(scaled), 1e-12), 1e-6)
-    fine = pc.and_(pc.greater(pc.abs(pc.subtract(scaled, rounded)), tolerance), ok_code)
-    fen = pc.cast(rounded, pa.int64())
-    if pc.any(fine).as_py():
-        exact = [int((Decimal(repr(x)) * scale).quantize(Decimal(1), ROUND_HALF_UP))
-                 for x in number.filter(fine).to_pylist()]
-        fen = pc.replace_with_mask(fen, fine, pa.array(exact, pa.int64()))
-        issues.add("ledger_amount_precision", fine, amount_col, amounts, unit=header.unit)
 
     spending, project = _spending(pa, pc, data, roles, header, issues)
     lines_in = pa.table({"code": row_code, "spending": spending, "project": project, "fen": fen}).filter(
@@ -297,15 +267,26 @@ def _fen(pa: Any, pc: Any, issues: _Issues, amounts: Any, col: int, ok_code: Any
     numeric = pc.fill_null(pc.match_substring_regex(amounts, NUMERIC), False)
     number = pc.cast(pc.if_else(numeric, amounts, pa.scalar(None, pa.string())), pa.float64())
     other = pc.and_(pc.invert(amount_null), pc.invert(numeric))
-    bad_amount = none
+    bad_amount = huge_text = none
     if pc.any(other).as_py():
-        parsed = [read_number(text)[0] for text in amounts.filter(other).to_pylist()]
+        read = [read_number(text) for text in amounts.filter(other).to_pylist()]
+        parsed = [number for number, _, _ in read]
+        huge_text = pc.replace_with_mask(none, other, pa.array(
+            [any(code == "number_too_large" for code, _ in findings) for _, _, findings in read], pa.bool_()))
         number = pc.replace_with_mask(number, other, pa.array([None if p is None else float(p) for p in parsed],
                                                               pa.float64()))
         bad_amount = pc.replace_with_mask(none, other, pa.array([p is None for p in parsed], pa.bool_()))
-    issues.add("ledger_amount_not_number", pc.and_(bad_amount, pc.invert(pc.or_(code_null, subtotal_code))),
-               col, amounts)
+    issues.add("ledger_amount_not_number", pc.and_(pc.and_(bad_amount, pc.invert(huge_text)),
+                                                   pc.invert(pc.or_(code_null, subtotal_code))), col, amounts)
+    # amounts of 10^13 元 or more are refused at their cell: beyond, a float no longer holds every 分 (2^53)
+    # and sums could overflow int64; no department's voucher line comes near
     scale = 1_000_000 if unit == "万元" else 100
+    too_large = pc.or_(pc.fill_null(pc.greater_equal(pc.abs(number), float(LEDGER_LARGEST) * 100 / scale), False),
+                       huge_text)
+    if pc.any(too_large).as_py():
+        issues.add("ledger_amount_too_large", pc.and_(too_large, pc.invert(code_null)), col, amounts)
+        number = pc.if_else(too_large, pa.scalar(None, pa.float64()), number)
+        bad_amount = pc.or_(bad_amount, too_large)
     scaled = pc.multiply(pc.fill_null(number, 0.0), float(scale))
     rounded = pc.round(scaled, round_mode="half_towards_infinity")
     tolerance = pc.add(pc.multiply(pc.abs(scaled), 1e-12), 1e-6)
