@@ -7,10 +7,13 @@ Exceptions (the whole tree):
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from selfeval_xl.core.errors import os_reason as _os_reason
 from selfeval_xl.core.texts import AUDIT, render
 
 _TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -28,8 +31,13 @@ def read_report(path: str | Path) -> tuple[str, ...]:
     """Text blocks of a .txt (one block), .docx (one per paragraph or table-cell paragraph,
     in document order) or .pdf (one block per page)."""
     file = Path(path)
-    if not file.is_file():
-        raise AuditInputError("input.missing", path=str(file))
+    try:
+        if file.is_dir():
+            raise AuditInputError("input.is_directory", path=str(file))
+        if not file.is_file():
+            raise AuditInputError("input.missing", path=str(file))
+    except OSError as exc:  # a name too long for the file system, a loop of links …
+        raise AuditInputError("input.unreadable", path=str(file), reason=_os_reason(exc)) from exc
     suffix = file.suffix.lower()
     try:
         if suffix == ".txt":
@@ -41,7 +49,7 @@ def read_report(path: str | Path) -> tuple[str, ...]:
     except AuditInputError:
         raise
     except OSError as exc:
-        raise AuditInputError("input.unreadable", path=str(file), reason=type(exc).__name__) from exc
+        raise AuditInputError("input.unreadable", path=str(file), reason=_os_reason(exc)) from exc
     raise AuditInputError("input.unsupported", path=str(file), suffix=suffix or "?")
 
 
@@ -104,15 +112,24 @@ def _text(paragraph: Any) -> str:
 def _read_pdf(file: Path) -> tuple[str, ...]:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import LimitReachedError
     except ImportError as exc:
         raise AuditInputError("input.needs_pypdf", path=str(file)) from exc
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())  # its English warnings never reach stderr
     try:
-        reader = PdfReader(str(file))
-        if reader.is_encrypted:
-            raise AuditInputError("input.pdf_encrypted", path=str(file))
-        pages = tuple(page.extract_text() or "" for page in reader.pages)
-    except PdfReadError as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(file))
+            if reader.is_encrypted:
+                raise AuditInputError("input.pdf_encrypted", path=str(file))
+            pages = tuple(page.extract_text() or "" for page in reader.pages)
+    except AuditInputError:
+        raise
+    except LimitReachedError as exc:  # a decompression bomb: pypdf stops it at its output limit
+        raise AuditInputError("input.pdf_bomb", path=str(file)) from exc
+    except OSError as exc:
+        raise AuditInputError("input.unreadable", path=str(file), reason=_os_reason(exc)) from exc
+    except Exception as exc:  # PdfReadError, zlib.error, malformed objects: the file is damaged
         raise AuditInputError("input.bad_pdf", path=str(file)) from exc
     if not any(page.strip() for page in pages):
         raise AuditInputError("input.pdf_no_text", path=str(file))

@@ -9,7 +9,7 @@ import click
 
 from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError
+from selfeval_xl.core.errors import EXIT_OUTPUT, OutputError, os_reason
 from selfeval_xl.excel import addin
 
 # ---- commands ------------------------------------------------------------------------------------
@@ -21,7 +21,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=path, reason=os_reason(exc)) from None
 
 
 @click.command("build-addin", cls=ChineseCommand, help=texts.ADDIN["help.build"])

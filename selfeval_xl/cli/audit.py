@@ -86,7 +86,7 @@ def to_lines(file: str, report: AuditReport) -> list[str]:
 
 
 @click.command("audit", cls=ChineseCommand, help=AUDIT["cli.help"])
-@click.argument("report", type=click.Path(dir_okay=False, path_type=str), help=AUDIT["cli.help_report"])
+@click.argument("report", type=click.Path(path_type=str), help=AUDIT["cli.help_report"])
 @click.option("--json", "as_json", is_flag=True, help=AUDIT["cli.help_json"])
 def audit_command(report: str, as_json: bool) -> None:
     """Audit the arithmetic and consistency of a 自评报告 (.docx, .txt or .pdf)."""

@@ -13,7 +13,7 @@ import click
 from selfeval_xl.cli.chinese import ChineseCommand, ChineseUsageError
 from selfeval_xl.collect.batch import _t, discover, run_batch
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EXIT_DATA, EXIT_INPUT, EXIT_OK, OutputError
+from selfeval_xl.core.errors import EXIT_DATA, EXIT_INPUT, EXIT_OK, OutputError, os_reason
 
 
 def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> list[Any]:
@@ -70,7 +70,7 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
         try:
             write_atomic(output, normalize_package(workbook_bytes(build_workbook(results))))
         except OSError as exc:
-            raise OutputError(path=output, reason=exc.strerror or str(exc)) from None
+            raise OutputError(path=output, reason=os_reason(exc)) from None
     if as_json:
         doc = to_document(results, str(output) if output else None)
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

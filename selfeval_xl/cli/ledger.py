@@ -10,7 +10,7 @@ import click
 
 from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK, OutputError
+from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK, OutputError, os_reason
 from selfeval_xl.core.model import Issue
 from selfeval_xl.importers.ledger import (
     _t,
@@ -31,7 +31,10 @@ def _print_issues(ledger: Ledger, issues: Sequence[Issue]) -> None:
 
 
 def _same(a: Path, b: Path) -> bool:
-    return a.exists() and b.exists() and a.resolve() == b.resolve()
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve()
+    except OSError as exc:  # e.g. a name over 255 bytes
+        raise OutputError(path=a, reason=os_reason(exc)) from None
 
 
 @click.command("ledger", cls=ChineseCommand, help=texts.BATCH["help_ledger"])

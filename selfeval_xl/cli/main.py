@@ -36,6 +36,7 @@ from selfeval_xl.core.errors import (
     OutputError,
     SelfevalError,
     WorkbookError,
+    os_reason,
 )
 from selfeval_xl.core.version import VERSION as __version__
 from selfeval_xl.render.stamp import generated_line, log_path
@@ -136,7 +137,7 @@ def _write_copy(book: Path, out: Path, sheets: Sequence[Any], issues: Sequence[A
     try:
         write_copy(book, out, sheets, issues, active=active)
     except OSError as exc:
-        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=out, reason=os_reason(exc)) from None
 
 
 book_argument = click.argument("book", type=click.Path(path_type=Path), help=texts.UI["cli.help_book"])
@@ -215,12 +216,13 @@ def template(output: Path | None, force: bool) -> None:
     try:
         write_atomic(target, template_bytes())
     except OSError as exc:
-        raise OutputError(path=target, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=target, reason=os_reason(exc)) from None
     click.echo(texts.render(texts.UI, "cli_template_written", path=target))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every failure to a Chinese message and an exit code, never a traceback."""
+    _silence_libraries()
     try:
         code = cli.main(args=argv, prog_name="selfeval", standalone_mode=False)
         if isinstance(code, int):  # click returns ctx.exit(code) codes in non-standalone mode
@@ -249,6 +251,14 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(texts.render(texts.UI, "cli.log", path=log_path()), err=True)
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+def _silence_libraries() -> None:
+    """Library warnings (openpyxl, pypdf, fastexcel …) are English noise for an accountant: they go to
+    the logging system (the log file, when one is written), never to stderr."""
+    logging.captureWarnings(True)
+    for name in ("py.warnings", "pypdf", "fastexcel", "openpyxl"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
 
 
 def _log_internal(exc: BaseException) -> None:

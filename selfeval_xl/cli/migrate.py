@@ -16,7 +16,7 @@ import click
 from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.cli.outputs import output_target
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import EXIT_INPUT, EXIT_OK, OutputError
+from selfeval_xl.core.errors import EXIT_INPUT, EXIT_OK, OutputError, os_reason
 
 
 def default_output(book: Path) -> Path:
@@ -47,7 +47,7 @@ def migrate_command(book: Path, output: Path | None, force: bool) -> None:
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=out, reason=os_reason(exc)) from None
     click.echo(texts.render(texts.UI, "migrate_done", source=book, version=migration.version,
                             expected=layout.TEMPLATE_VERSION, path=out, cells=migration.carried))
     if migration.dropped:

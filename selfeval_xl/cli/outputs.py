@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 
 XLSX = ".xlsx"
 
@@ -26,7 +26,11 @@ def output_target(out: Path, *, inputs: tuple[Path, ...] = (), force: bool, ours
     """
     if out.suffix.lower() != XLSX:
         raise OutputError("output_not_xlsx", path=out, suggestion=out.with_suffix(XLSX).name)
-    if not out.exists():
+    try:
+        exists = out.exists()
+    except OSError as exc:  # e.g. a name over 255 bytes: the file system refuses even to look
+        raise OutputError(path=out, reason=os_reason(exc)) from None
+    if not exists:
         return False
     for given in inputs:
         if given.exists() and out.resolve() == given.resolve():

@@ -22,6 +22,8 @@ Exit codes of every command (README lists them too):
 
 from __future__ import annotations
 
+import errno
+
 from selfeval_xl.core import texts
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
@@ -95,3 +97,23 @@ class OutputError(SelfevalError):
     """An output cannot be written: exists without --force, is the input, permission, disk (CLI exit 4)."""
 
     code = "output_failed"
+
+
+_OS_REASONS = {
+    errno.EACCES: "reason_permission",
+    errno.EPERM: "reason_permission",
+    errno.ENAMETOOLONG: "reason_name_too_long",
+    errno.ENOSPC: "reason_no_space",
+    errno.EDQUOT: "reason_no_space",
+    errno.EROFS: "reason_read_only",
+    errno.ELOOP: "reason_link_loop",
+    errno.ENOENT: "reason_not_found",
+    errno.ENOTDIR: "reason_not_found",
+    errno.EISDIR: "reason_is_directory",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an operating-system error (permission, name too long, disk full, …)."""
+    key = _OS_REASONS.get(exc.errno or 0, "reason_os")
+    return texts.render(texts.FATAL, key, error=exc.strerror or type(exc).__name__)

@@ -20,17 +20,42 @@ from selfeval_xl.core.econ_codes import EconCode
 
 # ---- raw blocks: what an adapter hands to parse ----------------------------------------------
 
-CellValue = str | int | float | bool | Decimal | dt.datetime | dt.date | dt.time | None
+@dataclass(frozen=True, slots=True)
+class Uncalculated:
+    """A formula cell saved without its value (a file written by a script, or by Excel with manual
+    calculation): parse reports it at the cell; it is never read as empty or 0."""
+
+    formula: str
+
+
+CellValue = str | int | float | bool | Decimal | dt.datetime | dt.date | dt.time | Uncalculated | None
+
+
+@dataclass(frozen=True, slots=True)
+class Overflow:
+    """The first cell holding data beyond a reader's limit (``axis`` rows or cols): it was not read."""
+
+    axis: str  # rows | cols
+    row: int
+    col: int
+    limit: int
 
 
 @dataclass(frozen=True, slots=True)
 class RawSheet:
-    """The values of one sheet as a rectangular block starting at A1."""
+    """The values of one sheet as a rectangular block starting at A1.
+
+    ``formats``: the number format of non-empty cells whose format is not "General", when the
+    reader knows it (1-based (row, col) → format code, e.g. "0.00%"). ``overflow``: data the reader
+    left unread past its limits.
+    """
 
     title: str
     rows: tuple[tuple[CellValue, ...], ...]
     # (row, col) of numeric cells shown with a percent number format (0.98 shown as 98%), 1-based
     percent_cells: frozenset[tuple[int, int]] = frozenset()
+    formats: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    overflow: tuple[Overflow, ...] = ()
 
     def value(self, row: int, col: int) -> CellValue:
         if 1 <= row <= len(self.rows):
@@ -38,6 +63,9 @@ class RawSheet:
             if 1 <= col <= len(cells):
                 return cells[col - 1]
         return None
+
+    def number_format(self, row: int, col: int) -> str:
+        return self.formats.get((row, col), "General")
 
     @property
     def max_row(self) -> int:

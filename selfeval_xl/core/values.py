@@ -20,7 +20,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from selfeval_xl.core.model import CellValue
+from selfeval_xl.core.model import CellValue, Uncalculated
 
 Finding = tuple[str, dict[str, str]]
 
@@ -34,6 +34,8 @@ _CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千�
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _YEAR_TEXT = re.compile(r"^(\d{4})\s*年?(度)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NUMBER_WITH_UNIT = re.compile(r"^[+-]?[\d.,]+\s*(万元|元|万|亿元|亿|千元)$")
 LARGEST = Decimal(10) ** 15  # no amount or quantity of a department comes near; keeps 0.01 rounding exact
 
 
@@ -47,16 +49,35 @@ def excel_error(value: CellValue) -> str | None:
     return None
 
 
+_CELL_PROBLEMS = ("formula_error", "formula_no_value")
+
+
+def cell_problem(value: CellValue) -> Finding | None:
+    """A cell whose value cannot be used at all: an Excel error, or a formula saved without its value."""
+    if isinstance(value, Uncalculated):
+        shown = value.formula if len(value.formula) <= 60 else value.formula[:60] + "…"
+        return "formula_no_value", {"formula": shown}
+    if (err := excel_error(value)) is not None:
+        return "formula_error", {"value": err}
+    return None
+
+
+def clean_text(text: str) -> str:
+    """Control characters out of text: a line break pasted from Word (vertical tab, form feed)
+    becomes a newline, the others are dropped (they cannot be written to .docx or shown)."""
+    return _CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+
+
 def read_text(value: CellValue) -> tuple[str, list[Finding]]:
     if is_blank(value):
         return "", []
-    if (err := excel_error(value)) is not None:
-        return "", [("formula_error", {"value": err})]
+    if (bad := cell_problem(value)) is not None:
+        return "", [bad]
     if isinstance(value, float) and value.is_integer():
         return str(int(value)), []
     if isinstance(value, dt.datetime):
         return value.date().isoformat(), []
-    return str(value).strip(), []
+    return clean_text(str(value)).strip(), []
 
 
 def _number_from_text(text: str) -> tuple[Decimal | None, list[Finding]]:
@@ -79,8 +100,8 @@ def read_number(value: CellValue, *, allow_qualifier: bool = False) -> tuple[Dec
 def _read_number(value: CellValue, allow_qualifier: bool) -> tuple[Decimal | None, str, list[Finding]]:
     if is_blank(value):
         return None, "", []
-    if (err := excel_error(value)) is not None:
-        return None, "", [("formula_error", {"value": err})]
+    if (bad := cell_problem(value)) is not None:
+        return None, "", [bad]
     if isinstance(value, (bool, dt.date, dt.datetime, dt.time)):
         return None, "", [("not_a_number", {"value": str(value)})]
     if isinstance(value, Decimal):
@@ -102,10 +123,10 @@ def _read_number(value: CellValue, allow_qualifier: bool) -> tuple[Decimal | Non
         if allow_qualifier:
             return Decimal(qualified.group(1)), qualifier, [("qualifier_in_number", {"value": text, "qualifier": qualifier})]
         return None, "", [("approximate_number", {"value": text})]
+    if _NUMBER_WITH_UNIT.match(normal):  # before the numerals: 万 in "176.18万元" is a unit, not a numeral
+        return None, "", [("number_with_unit", {"value": text})]
     if _CHINESE_NUMERAL.search(normal):
         return None, "", [("chinese_numeral", {"value": text})]
-    if re.match(r"^[+-]?[\d.,]+\s*(万元|元|万)$", normal):
-        return None, "", [("number_with_unit", {"value": text})]
     return None, "", [("not_a_number", {"value": text})]
 
 
@@ -113,8 +134,8 @@ def read_value(value: CellValue) -> tuple[Decimal | None, str, list[Finding]]:
     """An indicator value: a number (a trailing % is dropped: "90%" → 90), or free text (定性)."""
     if is_blank(value):
         return None, "", []
-    if (err := excel_error(value)) is not None:
-        return None, "", [("formula_error", {"value": err})]
+    if (bad := cell_problem(value)) is not None:
+        return None, "", [bad]
     if isinstance(value, str):
         normal = unicodedata.normalize("NFKC", value).strip().replace(" ", "").removesuffix("%")
         if _PLAIN_NUMBER.match(normal) or _GROUPED_NUMBER.match(normal):
@@ -163,15 +184,15 @@ def read_year(value: CellValue) -> tuple[int | None, list[Finding]]:
     number, _, findings = read_number(value)
     if number is None or number != number.to_integral_value() or not 2000 <= number <= 2100:
         shown = str(value) if number is None else _plain(number)
-        return None, [f for f in findings if f[0] == "formula_error"] or [("not_a_year", {"value": shown})]
+        return None, [f for f in findings if f[0] in _CELL_PROBLEMS] or [("not_a_year", {"value": shown})]
     return int(number), [f for f in findings if f[0] != "number_as_text"]
 
 
 def read_date(value: CellValue) -> tuple[dt.date | None, list[Finding]]:
     if is_blank(value):
         return None, []
-    if (err := excel_error(value)) is not None:
-        return None, [("formula_error", {"value": err})]
+    if (bad := cell_problem(value)) is not None:
+        return None, [bad]
     if isinstance(value, dt.datetime):
         return value.date(), []
     if isinstance(value, dt.date):

@@ -226,7 +226,7 @@ def about_text(book: xw.Book) -> str:
 def raw_from_xlwings(book: xw.Book) -> RawBook:
     """The input sheets as blocks of values from A1, the workbook's defined names and its tables.
 
-    The xlwings counterpart of ``xlsx_reader.raw_from_openpyxl``: values normalised to what
+    The xlwings counterpart of ``workbook.stream.read_package``: values normalised to what
     openpyxl gives (int for whole numbers, datetime, str, bool, None; errors as "#REF!" text).
     """
     wanted = set(layout.SHEET_ORDER) | {layout.META_SHEET}

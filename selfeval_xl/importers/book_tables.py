@@ -57,6 +57,7 @@ def write_rows(placed: Placed, table: Table, rows: list[dict[str, Any]]) -> None
     ws = placed.ws
     last_row = placed.last_row
     needed = placed.first_row + len(rows)
+    _unmerge(ws, placed.first_row + 1, placed.first_col, max(last_row, needed), placed.last_col)
     if needed > last_row:
         for r in range(last_row + 1, needed + 1):
             for c in range(placed.first_col, placed.last_col + 1):
@@ -72,6 +73,15 @@ def write_rows(placed: Placed, table: Table, rows: list[dict[str, Any]]) -> None
         for key, value in row.items():
             if key in placed.cols:
                 ws.cell(r, placed.cols[key]).value = value
+
+
+def _unmerge(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Merged ranges over the rows being replaced are undone in the copy: each row gets its own cells
+    (a merged cell's other cells cannot be written: openpyxl makes them read-only)."""
+    for merged in list(ws.merged_cells.ranges):
+        if (merged.min_row <= last_row and merged.max_row >= first_row
+                and merged.min_col <= last_col and merged.max_col >= first_col):
+            ws.unmerge_cells(merged.coord)
 
 
 def _grow(placed: Placed, new_last: int) -> None:

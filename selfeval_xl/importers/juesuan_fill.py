@@ -25,7 +25,7 @@ from typing import Any
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.econ_codes import CODES, code_from_cell
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 from selfeval_xl.core.model import Issue, Severity
 from selfeval_xl.core.values import read_number
 from selfeval_xl.importers.book_tables import fixed_cell, named_cell, place, read_rows, write_rows
@@ -259,7 +259,7 @@ def import_juesuan(juesuan_path: Path, book_path: Path, out_path: Path | None = 
     try:
         write_atomic(out, workbook_bytes(copy))
     except OSError as exc:
-        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=out, reason=os_reason(exc)) from None
     evaluation = evaluate(read_workbook(out))
     return JuesuanResult(juesuan, book_path.name, info.amount_unit, out, tuple(plan.filled), tuple(plan.missing),
                          tuple(issues), {"errors": len(evaluation.errors), "warnings": len(evaluation.warnings)},

@@ -21,7 +21,7 @@ from typing import Any
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.econ_codes import CODES, code_from_cell
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 from selfeval_xl.core.model import Issue
 from selfeval_xl.importers.book_tables import place, read_rows, write_rows
 from selfeval_xl.importers.ledger_read import BASIC, PROJECT, Ledger, fen_to_unit
@@ -126,5 +126,5 @@ def write_ledger_copy(ledger: Ledger, book: Path, out: Path, unit: str | None = 
     try:
         write_atomic(out, workbook_bytes(copy))
     except OSError as exc:
-        raise OutputError(path=out, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=out, reason=os_reason(exc)) from None
     return evaluate(read_workbook(out))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -30,11 +31,19 @@ from selfeval_xl.core.cells import CellRef
 from selfeval_xl.core.econ_codes import CODES, RETIRED, Category, code_from_cell
 from selfeval_xl.core.model import HasIssues, Issue, Severity
 from selfeval_xl.core.values import read_number
-from selfeval_xl.importers.ledger_formats import check_ledger, load, peek
-from selfeval_xl.importers.ledger_sheet import HEADER_SCAN_ROWS, Header, LedgerError, find_header, modules
+from selfeval_xl.importers.ledger_formats import XLSX, check_ledger, load, peek
+from selfeval_xl.importers.ledger_sheet import (
+    HEADER_SCAN_ROWS,
+    Header,
+    LedgerError,
+    find_header,
+    modules,
+    uncalculated,
+)
 
 __all__ = ["Ledger", "LedgerError", "LedgerRow", "ProjectTotal", "fen_to_unit", "read_ledger", "total_ledger"]
 
+LEDGER_LARGEST = 10**13  # 元: a voucher line of 10 万亿元 or more is refused (floats hold every 分 below 2^53)
 MAX_LISTED = 50  # cells listed per issue code; further ones are counted in one "ledger_more" issue
 
 BASIC_TYPES = frozenset({"", "基本", "基本支出", "基本经费", "人员经费", "公用经费", "日常公用经费"})
@@ -44,7 +53,7 @@ NUMERIC = r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$"
 BASIC, PROJECT = "基本支出", "项目支出"
 
 ERROR_CODES = ("ledger_code_invalid", "ledger_code_retired", "ledger_code_unknown", "ledger_amount_not_number",
-               "ledger_amount_without_code")
+               "ledger_amount_without_code", "ledger_formula_no_value", "ledger_amount_too_large")
 WARNING_CODES = ("ledger_no_type_column", "ledger_amount_missing", "ledger_amount_precision",
                  "ledger_subtotal_skipped", "ledger_blank_row")
 
@@ -123,7 +132,13 @@ def read_ledger(path: Path, sheet: str | None = None) -> Ledger:
     if header is None:
         raise LedgerError("ledger_no_header", path=path.name, rows=HEADER_SCAN_ROWS)
     batch, roles = load(path, kind, name, header)
-    return total_ledger(path.name, name, batch, roles, header)
+    columns = {col + 1: role for role, col in (("code", header.code), ("amount", header.amount),
+                                                ("credit", header.credit), ("kind", header.kind)) if col is not None}
+    formulas: dict[str, list[tuple[int, str]]] = {}
+    found = uncalculated(path, name, set(columns), below=header.row + 1) if kind == XLSX else []
+    for row, col, formula in found:
+        formulas.setdefault(columns[col], []).append((row - header.row - 2, formula))
+    return total_ledger(path.name, name, batch, roles, header, formulas)
 
 
 class _Issues:
@@ -155,9 +170,12 @@ class _Issues:
         return indices
 
 
-def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header: Header) -> Ledger:
+def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header: Header,
+                 formulas: Mapping[str, Sequence[tuple[int, str]]] | None = None) -> Ledger:
     """Total the lines of ``data`` (the columns ``roles`` places; Excel row header.row + 2 first).
 
+    ``formulas``: per role (code, amount, credit, kind), the (line index, formula) of cells saved as a
+    formula without its value; those lines are errors and stay out of the totals (never counted as 0).
     Whole-column kernels; Python runs only per distinct value and per reported cell.
     """
     _, pa, pc = modules()
@@ -166,6 +184,18 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
     code_col, amount_col = header.code + 1, header.amount + 1
     codes, amounts = data.column(roles["code"]), data.column(roles["amount"])
     none = pa.array([False] * n, pa.bool_())
+    columns = {"code": header.code, "amount": header.amount, "credit": header.credit, "kind": header.kind}
+    no_value = none
+    for role, found in (formulas or {}).items():
+        lines = [(i, f) for i, f in found if 0 <= i < n]
+        if not lines:
+            continue
+        shown, flags = [""] * n, [False] * n
+        for i, formula in lines:
+            shown[i], flags[i] = "=" + formula, True
+        mask = pa.array(flags, pa.bool_())
+        issues.add("ledger_formula_no_value", mask, (columns[role] or 0) + 1, pa.array(shown))
+        no_value = pc.or_(no_value, mask)
 
     blank = functools.reduce(pc.and_, (pc.is_null(data.column(c)) for c in range(data.num_columns)))
     issues.add("ledger_blank_row", blank, code_col)
@@ -198,10 +228,10 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
                                                    ok_code, code_null, subtotal_code, header.unit, none)
         fen = pc.subtract(fen, credit_fen)
         bad_amount, amount_null = pc.or_(bad_amount, credit_bad), pc.and_(amount_null, credit_null)
-    issues.add("ledger_amount_missing", pc.and_(ok_code, amount_null), amount_col)
+    issues.add("ledger_amount_missing", pc.and_(pc.and_(ok_code, amount_null), pc.invert(no_value)), amount_col)
 
     # money on a line without a code: a subtotal line if any of its cells says so, else an error
-    orphan = pc.and_(code_null, pc.invert(amount_null))
+    orphan = pc.and_(pc.and_(code_null, pc.invert(amount_null)), pc.invert(no_value))
     if pc.any(orphan).as_py():
         lines = data.filter(orphan).to_pylist()
         said = pa.array([any(isinstance(v, str) and SUBTOTAL.search(v) for v in line.values()) for line in lines])
@@ -211,7 +241,9 @@ def total_ledger(file: str, sheet: str, data: Any, roles: dict[str, int], header
 
     spending, project = _spending(pa, pc, data, roles, header, issues)
     lines_in = pa.table({"code": row_code, "spending": spending, "project": project, "fen": fen}).filter(
-        pc.and_(ok_code, pc.invert(bad_amount)))
+        pc.and_(pc.and_(ok_code, pc.invert(bad_amount)), pc.invert(no_value)))
+    if (pc.sum(pc.abs(pc.cast(lines_in["fen"], pa.float64()))).as_py() or 0) >= 2.0 ** 62:
+        raise LedgerError("ledger_total_too_large", path=file)  # Σ 分 would overflow int64
     grouped = lines_in.group_by(["code", "spending"]).aggregate([("fen", "sum"), ("fen", "count")]).to_pylist()
     rows = sorted((LedgerRow(valid_codes[g["code"]], PROJECT if g["spending"] else BASIC, g["fen_sum"], g["fen_count"])
                    for g in grouped), key=lambda r: (r.spending != BASIC, r.code))
@@ -235,15 +267,26 @@ def _fen(pa: Any, pc: Any, issues: _Issues, amounts: Any, col: int, ok_code: Any
     numeric = pc.fill_null(pc.match_substring_regex(amounts, NUMERIC), False)
     number = pc.cast(pc.if_else(numeric, amounts, pa.scalar(None, pa.string())), pa.float64())
     other = pc.and_(pc.invert(amount_null), pc.invert(numeric))
-    bad_amount = none
+    bad_amount = huge_text = none
     if pc.any(other).as_py():
-        parsed = [read_number(text)[0] for text in amounts.filter(other).to_pylist()]
+        read = [read_number(text) for text in amounts.filter(other).to_pylist()]
+        parsed = [number for number, _, _ in read]
+        huge_text = pc.replace_with_mask(none, other, pa.array(
+            [any(code == "number_too_large" for code, _ in findings) for _, _, findings in read], pa.bool_()))
         number = pc.replace_with_mask(number, other, pa.array([None if p is None else float(p) for p in parsed],
                                                               pa.float64()))
         bad_amount = pc.replace_with_mask(none, other, pa.array([p is None for p in parsed], pa.bool_()))
-    issues.add("ledger_amount_not_number", pc.and_(bad_amount, pc.invert(pc.or_(code_null, subtotal_code))),
-               col, amounts)
+    issues.add("ledger_amount_not_number", pc.and_(pc.and_(bad_amount, pc.invert(huge_text)),
+                                                   pc.invert(pc.or_(code_null, subtotal_code))), col, amounts)
+    # amounts of 10^13 元 or more are refused at their cell: beyond, a float no longer holds every 分 (2^53)
+    # and sums could overflow int64; no department's voucher line comes near
     scale = 1_000_000 if unit == "万元" else 100
+    too_large = pc.or_(pc.fill_null(pc.greater_equal(pc.abs(number), float(LEDGER_LARGEST) * 100 / scale), False),
+                       huge_text)
+    if pc.any(too_large).as_py():
+        issues.add("ledger_amount_too_large", pc.and_(too_large, pc.invert(code_null)), col, amounts)
+        number = pc.if_else(too_large, pa.scalar(None, pa.float64()), number)
+        bad_amount = pc.or_(bad_amount, too_large)
     scaled = pc.multiply(pc.fill_null(number, 0.0), float(scale))
     rounded = pc.round(scaled, round_mode="half_towards_infinity")
     tolerance = pc.add(pc.multiply(pc.abs(scaled), 1e-12), 1e-6)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,8 +86,7 @@ def peek_rows(path: Path, sheet: str | None, limit: int = HEADER_SCAN_ROWS) -> t
             if sheet is not None and sheet not in names:
                 raise LedgerError("ledger_no_sheet", path=path.name, sheet=sheet, sheets="、".join(names))
             name, rel = next((n, r) for n, r in sheets if sheet is None or n == sheet)
-            target = rels.get(rel, "")
-            part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            part = _member(rels.get(rel, ""))
             raw: dict[int, dict[int, tuple[str, str]]] = {}
             row_number = 0
             with archive.open(part) as member:
@@ -114,6 +114,61 @@ def peek_rows(path: Path, sheet: str | None, limit: int = HEADER_SCAN_ROWS) -> t
         width = max(cells, default=0)
         rows.append([_text(cells.get(c), shared) for c in range(1, width + 1)])
     return name, rows
+
+
+def _member(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
+    """The package member of the sheet named ``sheet``."""
+    from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped,unused-ignore]
+
+    rels = {r.get("Id"): r.get("Target", "") for r in fromstring(archive.read("xl/_rels/workbook.xml.rels"))}
+    for s in fromstring(archive.read("xl/workbook.xml")).iter():
+        if _local(s.tag) == "sheet" and s.get("name", "") == sheet:
+            return _member(rels.get(next((v for k, v in s.attrib.items() if _local(k) == "id"), ""), ""))
+    raise KeyError(sheet)
+
+
+# A formula cell: its attributes, then the formula (<f …/> or <f …>…</f>), then its value if any.
+_FORMULA_CELL = re.compile(rb'<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(<v\b[^>]*?(?:/>|>([^<]*)</v>))?')
+_ANY_FORMULA = re.compile(rb"<f[\s>/]")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
+
+
+def uncalculated(path: Path, sheet: str, columns: set[int], below: int) -> list[tuple[int, int, str]]:
+    """(row, column, formula) of the formula cells saved without a value in ``columns`` (1-based) below
+    Excel row ``below``: a file written by a script, or by Excel with manual calculation.
+
+    fastexcel reads such a cell as empty; the sheet part is scanned for them instead, in C-speed
+    regular expressions over the inflated bytes (a sheet without any formula costs one ``search``
+    per megabyte).
+    """
+    from selfeval_xl.core.cells import col_number
+
+    found: list[tuple[int, int, str]] = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(sheet_part(archive, sheet)) as member:
+            rest = b""
+            while chunk := member.read(4 << 20):
+                data = rest + chunk
+                cut = data.rfind(b"</row>") + len(b"</row>")
+                data, rest = (data[:cut], data[cut:]) if cut >= len(b"</row>") else (b"", data)
+                if not _ANY_FORMULA.search(data):
+                    continue
+                for match in _FORMULA_CELL.finditer(data):
+                    attrs, formula, has_value, value = match.groups()
+                    ref, kind = _REF.search(attrs), _TYPE.search(attrs)
+                    if ref is None or (has_value and (value or (kind and kind.group(1) == b"str"))):
+                        continue
+                    row, col = int(ref.group(2)), col_number(ref.group(1).decode())
+                    if row > below and col in columns:
+                        found.append((row, col, (formula or b"").decode("utf-8", "replace").strip()))
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, zlib.error):
+        raise NotAWorkbookError("truncated", path=str(path)) from None
+    return found
 
 
 def _text(cell: tuple[str, str] | None, shared: dict[int, str]) -> str | None:

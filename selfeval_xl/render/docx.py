@@ -100,6 +100,9 @@ _PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:f
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+CORE_PROPERTY_LIMIT = 255  # characters of a .docx core property (title, author)
+
+
 def clean_text(text: str) -> str:
     """Text as Word stores it: characters XML forbids are dropped, line ends become one break."""
     return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -162,7 +165,7 @@ def _properties(doc: Any, *, title: str, author: str) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     core = doc.core_properties
-    core.title, core.author = title, author
+    core.title, core.author = title[:CORE_PROPERTY_LIMIT], author[:CORE_PROPERTY_LIMIT]  # python-docx refuses longer
     core.last_modified_by = core.comments = core.subject = core.keywords = core.category = ""
     core.revision = 1
     for r_id, rel in list(doc.part.rels.items()):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 from selfeval_xl.pipeline import Evaluation, output_sheets
 from selfeval_xl.render.errors import ExportFailure, SheetChoiceFailure, WorkbookHasErrors
 from selfeval_xl.render.files import file_stem, publish_set
@@ -120,5 +120,5 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
     try:
         publish_set(files, Path(out_dir), force=force)  # all files or none
     except OSError as exc:  # the folder itself cannot be made or listed
-        raise OutputError(path=out_dir, reason=exc.strerror or str(exc)) from None
+        raise OutputError(path=out_dir, reason=os_reason(exc)) from None
     return list(files)

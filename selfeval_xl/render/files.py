@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.errors import OutputError
+from selfeval_xl.core.errors import OutputError, os_reason
 from selfeval_xl.render.scratch import clean_stale, make_scratch
 
 # Characters Windows refuses in file names, and ASCII control characters.
@@ -25,14 +25,21 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; Windows allows 255 UTF-16 units per name and 260 per path by default
+MAX_STEM_BYTES = 200  # UTF-8 bytes: Linux and macOS allow 255 per name (a Chinese character takes 3), suffix included
+# Invisible characters that reorder or hide text (bidi controls, zero-width, soft hyphen, BOM): a file
+# name must read as it is.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def safe_stem(text: str) -> str:
     """``text`` as a file-name stem that Windows, macOS and Linux all accept."""
-    stem = unicodedata.normalize("NFC", text)
+    stem = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     stem = _SPACES.sub(" ", stem)  # line breaks and tabs typed into the 单位名称 cell become one space
     stem = _FORBIDDEN.sub("_", stem).strip().rstrip(". ")
-    stem = stem[:MAX_STEM].rstrip(". ")
+    stem = stem[:MAX_STEM]
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    stem = stem.rstrip(". ")
     if not stem.strip("_"):
         stem = texts.EXPORT["unit_missing"]
     if stem.split(".")[0].upper() in _RESERVED:
@@ -125,7 +132,7 @@ def _move_in(staged: dict[Path, Path], staging: Path, *, force: bool) -> None:
             try:
                 _place(source, path, force=force)
             except OSError as exc:
-                raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+                raise OutputError(path=path, reason=os_reason(exc)) from None
             placed.append((path, backup))
     except BaseException:
         for path, backup in reversed(placed):
@@ -155,7 +162,7 @@ def publish_set(files: dict[Path, bytes], folder: Path, *, force: bool) -> None:
             try:
                 _write_synced(staged[path], data)
             except OSError as exc:  # a full disk: nothing has a final name yet
-                raise OutputError(path=path, reason=exc.strerror or str(exc)) from None
+                raise OutputError(path=path, reason=os_reason(exc)) from None
         _move_in(staged, staging, force=force)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

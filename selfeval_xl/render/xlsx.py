@@ -73,6 +73,14 @@ def render_sheet(book: Any, content: SheetContent) -> Any:
     return ws
 
 
+def anchor_of(ws: Any, row: int, col: int) -> tuple[int, int]:
+    """The cell that holds the value of a merged range (its top-left), or the cell itself."""
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row <= row <= merged.max_row and merged.min_col <= col <= merged.max_col:
+            return merged.min_row, merged.min_col
+    return row, col
+
+
 def highlight_issues(book: Any, issues: Sequence[Issue]) -> None:
     """Colour input cells that have issues and attach the message as a comment (copy only)."""
     from openpyxl.comments import Comment
@@ -81,7 +89,8 @@ def highlight_issues(book: Any, issues: Sequence[Issue]) -> None:
     notes: dict[tuple[str, int, int], list[Issue]] = {}
     for item in issues:
         if item.where is not None and item.where.sheet in book.sheetnames:
-            notes.setdefault((item.where.sheet, item.where.row, item.where.col), []).append(item)
+            row, col = anchor_of(book[item.where.sheet], item.where.row, item.where.col)
+            notes.setdefault((item.where.sheet, row, col), []).append(item)
     for (sheet, row, col), found in notes.items():
         cell = book[sheet].cell(row, col)
         worst = HIGHLIGHT_ERROR if any(i.is_error for i in found) else HIGHLIGHT_WARNING

@@ -76,9 +76,15 @@ def read(ctx: Context, ref: CellRef, kind: Kind, label: str, required: bool,
 
 def field_ref(ctx: Context, sheet: Sheet, fld: layout.Field) -> CellRef:
     ref = ctx.raw.names.get(fld.name)
-    if ref is not None:
-        return ref
-    return CellRef(sheet.title, layout.field_rows(sheet)[fld.key], layout.VALUE_COL)
+    fallback = CellRef(sheet.title, layout.field_rows(sheet)[fld.key], layout.VALUE_COL)
+    if ref is not None and ctx.raw.sheet(ref.sheet) is None and ctx.raw.sheet(sheet.title) is not None:
+        # The name points at a sheet that is not there (renamed, deleted, a broken reference): read the
+        # template's place of the field, and say so there rather than at a cell of a missing sheet.
+        broken = Issue("name_broken", Severity.ERROR, fallback, (("name", fld.name), ("sheet", ref.sheet)))
+        if broken not in ctx.issues:
+            ctx.issues.append(broken)
+        return fallback
+    return ref if ref is not None else fallback
 
 
 def read_fields(ctx: Context, sheet: Sheet) -> tuple[dict[str, object], list[tuple[str, CellRef]]]:
@@ -162,8 +168,8 @@ def _read_econ_code(ctx: Context, ref: CellRef, label: str) -> str | None:
     if values.is_blank(raw_value):
         ctx.add("required", ref, field=label)
         return None
-    if (err := values.excel_error(raw_value)) is not None:
-        ctx.add("formula_error", ref, field=label, value=err)
+    if (bad := values.cell_problem(raw_value)) is not None:
+        ctx.add(bad[0], ref, field=label, **bad[1])
         return None
     code = code_from_cell(raw_value)
     shown = str(raw_value).strip()

@@ -36,6 +36,8 @@ from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.fields import Context, Row, field_ref, fixed_records, read_fields, records
 from selfeval_xl.workbook.layout import Sheet, Table
 
+MAX_UNIT_NAME = 100  # characters; the longest real names are about 40
+
 
 # Findings from values.* that are warnings; all others are errors.
 def check_template(raw: RawBook) -> None:
@@ -81,6 +83,8 @@ def _parse_info(ctx: Context) -> UnitInfo:
     unit_value = values.read_choice(ctx.cell(field_ref(ctx, sheet, unit_field)), unit_field.choices, True)[0]
     ctx.unit = unit_value or "万元"
     got, refs = read_fields(ctx, sheet)
+    if len(_s(got["unit_name"])) > MAX_UNIT_NAME:  # a paste gone wrong; it would not fit a file name or title
+        ctx.add("unit_name_too_long", dict(refs)["unit_name"], length=len(_s(got["unit_name"])), limit=MAX_UNIT_NAME)
     tables = {t.key: t for t in sheet.tables}
     leaders = tuple(Leader(_s(rec["title"]), _i(rec["count"]), row.refs)
                     for row, rec in records(ctx, sheet, tables["leaders"]))
@@ -232,6 +236,10 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     for sheet in layout.SHEETS:
         if raw.sheet(sheet.title) is None:
             ctx.add("sheet_missing", None, sheet=sheet.title)
+    for raw_sheet in raw.sheets:  # data the reader left unread is named, never dropped silently
+        for over in raw_sheet.overflow:
+            ctx.add(f"{over.axis}_past_limit", CellRef(raw_sheet.title, over.row, over.col),
+                    sheet=raw_sheet.title, limit=over.limit)
     info = _parse_info(ctx)
     income = _parse_income(ctx)
     budget = _parse_budget(ctx)

@@ -13,21 +13,25 @@ The input file is opened read-only and never written.
 
 from __future__ import annotations
 
+import codecs
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.cells import CellRef, parse_a1, parse_range
 from selfeval_xl.core.errors import (
     EncryptedWorkbookError,
     FileMissingError,
     LegacyFormatError,
     NotAWorkbookError,
     UnsafeWorkbookError,
+    WorkbookError,
+    os_reason,
 )
-from selfeval_xl.core.model import CellValue, RawBook, RawSheet, TableRef
+from selfeval_xl.core.model import RawBook
 from selfeval_xl.workbook import layout
 
 MB = 1024 * 1024
@@ -53,6 +57,13 @@ ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 def inspect_file(path: Path, limits: Limits = WORKBOOK_LIMITS) -> None:
     """Raise the right WorkbookError unless ``path`` looks like a safe .xlsx package within ``limits``."""
+    try:
+        _inspect(path, limits)
+    except OSError as exc:  # no permission, a name over 255 bytes, a loop of links …
+        raise WorkbookError("unreadable", path=str(path), reason=os_reason(exc)) from None
+
+
+def _inspect(path: Path, limits: Limits) -> None:
     shown = str(path)
     if not path.exists():
         raise FileMissingError(path=shown)
@@ -96,18 +107,46 @@ def inspect_file(path: Path, limits: Limits = WORKBOOK_LIMITS) -> None:
 
 
 def _refuse_dtds(path: Path, infos: list[zipfile.ZipInfo]) -> None:
-    """Office never writes a DTD; one in a package part is an entity-expansion or XXE attempt."""
+    """Office never writes a DTD; one in a package part is an entity-expansion or XXE attempt.
+
+    The prolog is read up to the root element, however much padding (spaces, comments) precedes
+    it, in the part's own encoding (UTF-8 or UTF-16).
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels", ".vml")):
                     continue
                 with archive.open(info) as member:
-                    prolog = member.read(4096)
-                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                    raise UnsafeWorkbookError(path=str(path), reason=_reason("reason_dtd", member=info.filename))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+                    if _prolog_has_dtd(member):
+                        raise UnsafeWorkbookError(path=str(path), reason=_reason("reason_dtd", member=info.filename))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error):
         raise NotAWorkbookError("truncated", path=str(path)) from None
+
+
+def _prolog_has_dtd(member: IO[bytes]) -> bool:
+    """Whether a DOCTYPE or ENTITY declaration comes before the first element of an XML part."""
+    head = member.read(4)
+    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:2]
+    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")(errors="replace")
+    text, pos = decoder.decode(head), 0
+    while True:
+        rest = text[pos:].lstrip(" \t\r\n\ufeff")
+        pos = len(text) - len(rest)
+        if len(rest) >= 9:
+            if rest.upper().startswith(("<!DOCTYPE", "<!ENTITY")):
+                return True
+            end = {"<?": "?>", "<!--": "-->"}.get(rest[:4] if rest.startswith("<!--") else rest[:2])
+            if end is None:  # the root element (or not XML at all: the parser will say so)
+                return False
+            close = text.find(end, pos + 2)
+            if close >= 0:
+                pos = close + len(end)
+                continue
+        chunk = member.read(64 * 1024)
+        if not chunk:
+            return False
+        text, pos = text[pos:] + decoder.decode(chunk), 0
 
 
 def _reason(key: str, **params: object) -> str:
@@ -130,8 +169,10 @@ def _load(path: Path, *, data_only: bool) -> object:
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(path, data_only=data_only, keep_links=False)
-    except (zipfile.BadZipFile, EOFError):
+        with warnings.catch_warnings():  # "Data Validation extension is not supported …": noise for the user
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(path, data_only=data_only, keep_links=False)
+    except (zipfile.BadZipFile, EOFError, zlib.error):
         raise NotAWorkbookError("truncated", path=str(path)) from None
     except Exception as exc:
         name = type(exc).__name__
@@ -147,59 +188,29 @@ def load_for_copy(path: Path) -> object:
 
 
 def read_workbook(path: Path) -> RawBook:
-    """Check the file, then read the input sheets, defined names and tables as plain values."""
+    """Check the file, then read the contract's sheets, defined names and tables as plain values.
+
+    Only the sheets of the template are parsed (``stream``): extra sheets cost nothing.
+    """
+    from selfeval_xl.workbook.stream import DAMAGED, read_package
+
     inspect_file(path)
-    book = _load(path, data_only=True)
-    return raw_from_openpyxl(book, source=path.name)
+    wanted = set(layout.SHEET_ORDER) | {layout.META_SHEET}
+    try:
+        with warnings.catch_warnings():  # library warnings are not for the accountant
+            warnings.simplefilter("ignore")
+            return read_package(path, wanted, MAX_ROWS, MAX_COLS, source=path.name)
+    except (*DAMAGED, SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        raise NotAWorkbookError("truncated", path=str(path)) from None
 
 
 def raw_from_bytes(data: bytes, source: str = "") -> RawBook:
     """A workbook made in memory (a migrated copy) read like a file: values, names, tables, formats."""
     import io
 
-    import openpyxl
+    from selfeval_xl.workbook.stream import read_package
 
-    return raw_from_openpyxl(openpyxl.load_workbook(io.BytesIO(data), data_only=True), source=source)
-
-
-def raw_from_openpyxl(book: object, source: str = "") -> RawBook:
     wanted = set(layout.SHEET_ORDER) | {layout.META_SHEET}
-    sheets = []
-    tables: dict[str, TableRef] = {}
-    for ws in book.worksheets:  # type: ignore[attr-defined]
-        if ws.title not in wanted:
-            continue
-        max_row = min(ws.max_row, MAX_ROWS)
-        max_col = min(ws.max_column, MAX_COLS)
-        rows: list[tuple[CellValue, ...]] = [
-            tuple(row) for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)
-        ]
-        sheets.append(RawSheet(ws.title, tuple(rows), _percent_cells(ws, rows)))
-        for name, table in ws.tables.items():
-            r1, c1, r2, c2 = parse_range(table.ref if hasattr(table, "ref") else table)
-            tables[name] = TableRef(ws.title, r1, c1, r2, c2)
-    names: dict[str, CellRef] = {}
-    for name, defined in book.defined_names.items():  # type: ignore[attr-defined]
-        try:
-            destinations = list(defined.destinations)
-        except Exception:
-            continue
-        if len(destinations) == 1:
-            sheet, address = destinations[0]
-            try:
-                row, col = parse_a1(address.split(":")[0])
-            except ValueError:
-                continue
-            names[name] = CellRef(sheet, row, col)
-    return RawBook(tuple(sheets), names, tables, source)
-
-
-def _percent_cells(ws: Any, rows: list[tuple[CellValue, ...]]) -> frozenset[tuple[int, int]]:
-    """Numeric cells shown with a percent format: Excel stores 98% as 0.98 (parse scales them back)."""
-    found = set()
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in str(
-                    ws.cell(r, c).number_format or ""):
-                found.add((r, c))
-    return frozenset(found)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_package(io.BytesIO(data), wanted, MAX_ROWS, MAX_COLS, source=source)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from selfeval_xl.core.errors import OutputError
-from selfeval_xl.render.files import MAX_STEM, file_stem, publish, safe_stem
+from selfeval_xl.render.files import MAX_STEM, MAX_STEM_BYTES, file_stem, publish, safe_stem
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -29,7 +29,9 @@ def test_safe_stem(text: str, expected: str) -> None:
 
 def test_safe_stem_limits_the_length() -> None:
     stem = safe_stem("很长的单位名称" * 40)
-    assert len(stem) == MAX_STEM
+    assert len(stem) <= MAX_STEM and len(stem.encode("utf-8")) <= MAX_STEM_BYTES  # 255 bytes per name on Linux
+    assert len(stem.encode("utf-8")) > MAX_STEM_BYTES - 3  # cut at the last whole character that fits
+    assert safe_stem("a" * 300) == "a" * MAX_STEM
 
 
 @pytest.mark.parametrize(("kind", "unit", "year", "expected"), [

@@ -48,7 +48,7 @@ def test_full_disk_mid_set_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     targets = {tmp_path / "a.xlsx": b"1" * 100, tmp_path / "a.docx": b"2" * 100, tmp_path / "a.pdf": b"3"}
     with pytest.raises(OutputError) as caught:
         publish_set(targets, tmp_path, force=False)
-    assert "a.docx" in caught.value.message and "No space" in caught.value.message
+    assert "a.docx" in caught.value.message and "磁盘空间不足" in caught.value.message
     assert names(tmp_path) == []  # no file of the set, no staging folder
 
 

@@ -21,6 +21,8 @@ AUDIT: dict[str, str] = {
     "heading_sequence": "一级标题“{heading}”的序号为“{stated}”，按顺序应为“{expected}”；请检查是否漏写或重复了部分。",
     "check_failed": "内部检查“{check}”运行出错（{error}），其余检查不受影响；请将该报告反馈给开发人员。",
     "input.missing": "找不到文件：{path}",
+    "input.is_directory": "“{path}”是一个文件夹，请指定要审核的报告文件（.docx、.txt 或 .pdf）。",
+    "input.pdf_bomb": "PDF 文件中的数据解压后过大，为安全起见拒绝处理（文件可能已损坏或被恶意构造）：{path}",
     "input.unreadable": "无法读取文件：{path}（{reason}）",
     "input.unsupported": "不支持的文件类型“{suffix}”：{path}。请提供 .docx、.txt 或 .pdf 文件（.doc 请先另存为 .docx）。",
     "input.encoding": "无法识别文本文件的编码：{path}（已尝试 UTF-8、带BOM的UTF-8、GB18030）。",

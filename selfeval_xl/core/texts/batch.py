@@ -117,6 +117,12 @@ BATCH: dict[str, str] = {
     "help_ledger_ledger": "明细账工作簿（.xlsx），每行一笔凭证：科目编码、金额（元）、基本/项目或项目名称",
     "help_collect": "财政部门批量审核：校验并计算多个部门的工作簿（并审核其中的报告文件），汇总到一个工作簿。",
     "help_collect_inputs": "部门工作簿、报告文件或其所在文件夹（可多个）",
+    # --- ledger: formulas without values, amounts too large (reliability) ---
+    "ledger_formula_no_value": "此单元格是公式（{value}），但文件中没有保存计算结果（文件可能由程序生成，或 Excel 设为手动计算），此行未计入；请在 Excel 或 WPS 中打开明细账，重新计算（F9）并保存一次后再导入。",
+    "kind.ledger_formula_no_value": "公式没有计算结果",
+    "ledger_amount_too_large": "金额“{value}”过大（达到 10 万亿元），此行未计入；请核实是否多填了数字。",
+    "kind.ledger_amount_too_large": "金额过大",
+    "ledger_total_too_large": "“{path}”的金额合计过大，超出可精确计算的范围，无法汇总；请核实明细账中的金额。",
 }
 
 # Findings of the report auditor (selfeval_xl.audit); keys are the finding codes.

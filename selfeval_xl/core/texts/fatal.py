@@ -32,4 +32,13 @@ FATAL: dict[str, str] = {
     "output_not_xlsx": "不能写入“{path}”：本程序生成的是不含宏的 Excel 工作簿（.xlsx），不能以其他扩展名保存（否则 Excel 无法打开）；请改用 .xlsx 扩展名，如“{suggestion}”。",
     "output_read_only": "“{path}”是只读文件，不能覆盖；请另选输出文件名，或先取消该文件的只读属性。",
     "output_is_directory": "“{path}”是一个文件夹，请指定输出文件名（.xlsx）。",
+    # --- reasons for operating-system errors (core.errors.os_reason) ---
+    "reason_permission": "没有访问权限，请检查文件的权限或是否被其他程序锁定",
+    "reason_name_too_long": "文件名过长（超过 255 字节，一个汉字占 3 字节），请缩短文件名或路径",
+    "reason_no_space": "磁盘空间不足",
+    "reason_read_only": "所在磁盘或文件夹是只读的",
+    "reason_link_loop": "路径中的快捷方式（符号链接）循环引用",
+    "reason_not_found": "路径中的文件夹不存在",
+    "reason_is_directory": "这是一个文件夹",
+    "reason_os": "系统错误（{error}）",
 }

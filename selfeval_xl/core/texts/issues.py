@@ -81,11 +81,22 @@ ISSUES: dict[str, str] = {
     "previous_has_errors": "上年工作簿“{file}”有 {errors} 个错误（{first}），不能用于同比；请先用 selfeval check 修正该文件。",
     "previous_other_unit": "上年工作簿“{file}”的单位是“{unit}”，与本工作簿“{current}”不同，不能用于同比。",
     "previous_not_earlier": "上年工作簿“{file}”的年度为 {year}，不早于本年度 {current}，不能用于同比。",
+    # --- what the reader could not read (reliability) ---
+    "formula_no_value": "“{field}”是公式（={formula}），但文件中没有保存计算结果（文件可能由程序生成，或 Excel 设为手动计算），无法读取；请在 Excel 或 WPS 中打开，重新计算（F9）并保存一次后再处理。",
+    "rows_past_limit": "工作表“{sheet}”第 {limit} 行以下还有数据（自此单元格起），超出读取上限（每个工作表最多读取 {limit} 行），这些数据未被读取；请删除多余的数据，或核对是否误粘贴到本表。",
+    "cols_past_limit": "工作表“{sheet}”第 {limit} 列以右还有数据（自此单元格起），超出读取上限（每个工作表最多读取 {limit} 列），这些数据未被读取；请删除多余的数据，或核对是否误粘贴到本表。",
+    "unit_name_too_long": "单位名称有 {length} 个字，超过 {limit} 个字，请核实是否误粘贴了其他内容。",
+    "name_broken": "名称“{name}”指向的工作表“{sheet}”不存在，已改为读取模板中的默认位置（本单元格）；请在“公式 → 名称管理器”中修正该名称，或使用新模板。",
 }
 
 
 # The 类别 column of 校验结果: a short Chinese name for each issue code (the code itself stays, for support).
 ISSUE_KINDS: dict[str, str] = {
+    "formula_no_value": "公式没有计算结果",
+    "rows_past_limit": "超出读取行数上限",
+    "cols_past_limit": "超出读取列数上限",
+    "name_broken": "定义名称失效",
+    "unit_name_too_long": "单位名称过长",
     "required": "必填项未填",
     "formula_error": "公式出错",
     "number_as_text": "数字以文本形式保存",
