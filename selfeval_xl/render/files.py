@@ -69,24 +69,11 @@ def publish(path: Path, data: bytes, *, force: bool) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".~selfeval-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
     tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.chmod(0o666 & ~_umask())  # mkstemp creates 0600; give the mode of an ordinary new file
-        if force:
-            tmp.replace(path)
-            return
-        try:
-            os.link(tmp, path)  # atomic and never replaces an existing file
-        except FileExistsError:
-            raise OutputError("output_exists", path=path) from None
-        except OSError:  # no hard links here (FAT, some network shares): check, then rename
-            if path.exists():
-                raise OutputError("output_exists", path=path) from None
-            tmp.rename(path)  # on Windows rename also refuses an existing target
+        _write_synced(tmp, data)  # mkstemp creates 0600: given the mode of an ordinary new file
+        _place(tmp, path, force=force)
     finally:
         tmp.unlink(missing_ok=True)
 
