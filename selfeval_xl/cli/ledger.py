@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from selfeval_xl.cli.chinese import ChineseCommand
+from selfeval_xl.cli.outputs import output_target
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_OK, OutputError, os_reason
 from selfeval_xl.core.model import Issue
@@ -57,6 +58,8 @@ def ledger_command(ledger_path: Path, book: Path, output: Path | None, sheet: st
     if _same(out, book) or _same(out, ledger_path):
         raise OutputError("output_is_input", path=out)
     written = not ledger.errors or force
+    # The same rules as report -o: an .xlsx, an existing file only with --force (ours, the default name, is replaced).
+    replaced = written and output_target(out, inputs=(book, ledger_path), force=force, ours=output is None)
     check = None
     if written:
         result = write_ledger_copy(ledger, book, out, unit)
@@ -76,6 +79,8 @@ def ledger_command(ledger_path: Path, book: Path, output: Path | None, sheet: st
             from selfeval_xl.report.sheets import issue_message
 
             click.echo(_t("ledger.written", rows=len(ledger.rows), sheet=layout.ECON.title, path=out))
+            if replaced:
+                click.echo(texts.render(texts.UI, "cli.replaced", path=out))
             for item in result.errors:
                 if item.code in ("detail_mismatch", "detail_empty"):
                     click.echo(f"{texts.UI['severity.error']}  {item.where or ''}  {issue_message(item)}")

@@ -292,3 +292,22 @@ def test_headers_read_the_same_without_merge_information(tmp_path: Path) -> None
     bare = juesuan_from_grids("a", [Grid(g.sheet, g.rows, ()) for g in grids])
     assert bare.figures == merged.figures and bare.items == merged.items and not bare.issues
     assert bare.figure("three_public.reception") is not None and bare.figure("three_public.reception").yuan == 3500
+
+
+def test_output_rules_are_those_of_report(tmp_path: Path, make_book: Callable[..., Path],
+                                         example_data: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    """-o refuses an existing file without --force and a macro extension; the default name is ours."""
+    source, book = build("media", tmp_path, make_book, example_data)
+    other = tmp_path / "别人的.xlsx"
+    other.write_bytes(b"not ours")
+    code, _, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", other)
+    assert code == 4 and "--force" in stderr and other.read_bytes() == b"not ours"
+    code, _, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", tmp_path / "宏.xlsm")
+    assert code == 4 and "宏.xlsx" in stderr
+    for _ in range(2):
+        code, stdout, _ = run(capsys, "import-juesuan", source, "--into", book)
+        assert code == 0
+    assert "已替换上次生成的" in stdout
+    for target in (book, source):
+        code, _, stderr = run(capsys, "import-juesuan", source, "--into", book, "-o", target, "--force")
+        assert code == 4

@@ -89,6 +89,25 @@ def test_default_output_beside_the_book_and_never_over_an_input(
         assert code == 4 and "不能与输入工作簿相同" in err
 
 
+def test_output_rules_are_those_of_report(example_data: dict[str, Any], make_book: Callable[..., Path],
+                                         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o never replaces an unrelated file without --force, nor writes xlsx content under another name;
+    the default name is ours and is replaced with a line saying so."""
+    book = make_book(example_data, name="单位.xlsx")
+    ledger = write_ledger(tmp_path / "明细账.xlsx", 300, example_data)
+    other = tmp_path / "别人的.xlsx"
+    other.write_bytes(b"not ours")
+    code, _, err = run(capsys, "ledger", ledger, "--into", book, "-o", other)
+    assert code == 4 and "--force" in err and other.read_bytes() == b"not ours"
+    assert run(capsys, "ledger", ledger, "--into", book, "-o", other, "--force")[0] == 0
+    assert zipfile.is_zipfile(other)
+    code, _, err = run(capsys, "ledger", ledger, "--into", book, "-o", tmp_path / "宏.xlsm")
+    assert code == 4 and "宏.xlsx" in err and not (tmp_path / "宏.xlsm").exists()
+    assert run(capsys, "ledger", ledger, "--into", book)[0] == 0
+    code, stdout, _ = run(capsys, "ledger", ledger, "--into", book)
+    assert code == 0 and "已替换上次生成的" in stdout
+
+
 def _problem_ledger(path: Path) -> Path:
     rows: list[tuple[object, ...]] = [
         ("2020年度明细账",),
