@@ -28,14 +28,9 @@ def _write(path: Path, data: bytes) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=addin.DEFAULT_OUTPUT,
               help=texts.ADDIN["help.build_output"])
 @click.option("--macros", "macros_dir", type=click.Path(path_type=Path), help=texts.ADDIN["help.build_macros"])
-@click.option("--interpreter-win", default="", help=texts.ADDIN["help.interpreter_win"])
-@click.option("--interpreter-mac", default="", help=texts.ADDIN["help.interpreter_mac"])
-@click.option("--udf-server", is_flag=True, help=texts.ADDIN["help.udf_server"])
-def build_addin_command(output: Path, macros_dir: Path | None, interpreter_win: str, interpreter_mac: str,
-                        udf_server: bool) -> None:
-    """Build the Excel add-in (selfeval.xlam) from macros/ and the installed xlwings."""
-    data = addin.build_addin_bytes(macros_dir, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac,
-                             udf_server=udf_server)
+def build_addin_command(output: Path, macros_dir: Path | None) -> None:
+    """Build the Excel add-in (selfeval.xlam) from macros/."""
+    data = addin.build_addin_bytes(macros_dir)
     _write(output, data)
     click.echo(texts.render(texts.ADDIN, "build.written", path=output))
 
@@ -58,3 +53,30 @@ def install_addin_command(source: Path | None, target_dir: Path | None) -> None:
     target = folder / addin.ADDIN_FILE
     _write(target, data)
     click.echo(texts.render(texts.ADDIN, "install.done", path=target))
+    if addin.current_platform().startswith("win"):  # the service the ribbon calls, started at every logon
+        import sys
+
+        launcher = addin.launcher_target(dict(os.environ), Path.home())
+        _write(launcher, addin.launcher_text(Path(sys.executable)).encode("utf-8"))
+        click.echo(texts.render(texts.ADDIN, "install.launcher", path=launcher))
+
+
+@click.command("serve", cls=ChineseCommand, help=texts.ADDIN["help.serve"])
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help=texts.ADDIN["help.serve_port"])
+def serve_command(port: int | None) -> None:
+    """Run the per-user loopback service the ribbon calls (until stopped)."""
+    from selfeval_xl.excel import service
+
+    settings = service.read_settings()
+    if port is not None:
+        settings = service.ServiceSettings(port=port)
+
+    def ready(server: service.Service, path: Path) -> None:
+        click.echo(texts.render(texts.ADDIN, "serve.ready", port=server.port, path=path), err=True)
+
+    try:
+        service.serve(settings, service.state_dir(), ready=ready)
+    except OSError as exc:
+        raise OutputError(path=service.state_dir() / service.SERVICE_FILE, reason=os_reason(exc)) from None
+    except KeyboardInterrupt:
+        pass

@@ -46,6 +46,7 @@ LAZY_COMMANDS = {
     "audit": "selfeval_xl.cli.audit:audit_command",
     "build-addin": "selfeval_xl.cli.addin:build_addin_command",
     "install-addin": "selfeval_xl.cli.addin:install_addin_command",
+    "serve": "selfeval_xl.cli.addin:serve_command",
     "export": "selfeval_xl.cli.export:export_command",
     "ledger": "selfeval_xl.cli.ledger:ledger_command",
     "collect": "selfeval_xl.cli.collect:collect_command",

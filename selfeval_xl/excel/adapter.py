@@ -9,8 +9,8 @@ Entry points take the book as a parameter, so tests can hand them any ``xw.Book`
                                (xlsx, docx via ``selfeval_xl.render``; pdf by Excel itself)
     run_about(book)            versions, interpreter, config and log locations in a dialog
 
-RunPython (macros/SelfevalRibbon.bas) calls the one-line ``*_caller()`` shims, which pass
-``xw.Book.caller()``: nothing here touches Excel at import time.
+The ribbon (macros/SelfevalRibbon.bas) asks the per-user service (``selfeval_xl.excel.service``)
+to run one of them on the workbook it names; nothing here touches Excel at import time.
 
 The input sheets are read as one block each (``used_range`` from A1, ``ndim=2``), defined names
 and tables once; input ranges are never written. Output sheets are deleted and recreated on every
@@ -31,6 +31,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -59,29 +60,6 @@ class AddinStop(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-# ---- RunPython targets: one line each, never at import time ----------------------------------
-
-
-def run_check_caller() -> None:
-    run_check(xw.Book.caller())
-
-
-def run_generate_report_caller() -> None:
-    run_generate_report(xw.Book.caller())
-
-
-def run_export_caller() -> None:
-    run_export(xw.Book.caller())
-
-
-def run_import_ledger_caller() -> None:
-    run_import_ledger(xw.Book.caller())
-
-
-def run_about_caller() -> None:
-    run_about(xw.Book.caller())
 
 
 # ---- entry points ------------------------------------------------------------------------------
@@ -232,10 +210,14 @@ def raw_from_xlwings(book: xw.Book) -> RawBook:
     wanted = set(layout.SHEET_ORDER) | {layout.META_SHEET}
     sheets: list[RawSheet] = []
     tables: dict[str, TableRef] = {}
+    desktop = is_desktop(book)
     for sheet in book.sheets:
         if sheet.name not in wanted:
             continue
-        sheets.append(RawSheet(sheet.name, _read_block(sheet)))
+        block = _read_block(sheet)
+        formats = _small_number_formats(sheet, block) if desktop else {}
+        percent = frozenset(key for key, fmt in formats.items() if "%" in fmt)
+        sheets.append(RawSheet(sheet.name, block, percent, formats=formats))
         for table in sheet.tables:
             r1, c1, r2, c2 = parse_range(table.range.address)
             tables[table.name] = TableRef(sheet.name, r1, c1, r2, c2)
@@ -252,6 +234,28 @@ def _read_block(sheet: xw.Sheet) -> tuple[tuple[CellValue, ...], ...]:
     rows, cols = min(last.row, MAX_ROWS), min(last.column, MAX_COLS)
     block = sheet.range((1, 1), (rows, cols)).options(ndim=2, err_to_str=True).value
     return tuple(tuple(normal_value(value) for value in row) for row in block or ())
+
+
+FORMAT_PROBES = 2000  # number formats asked of Excel per sheet, at most (one COM call each)
+
+
+def _small_number_formats(sheet: xw.Sheet, block: tuple[tuple[CellValue, ...], ...]) -> dict[tuple[int, int], str]:
+    """The number formats of the numeric cells that could be percentages shown as such (|value| ≤ 10:
+    98% is stored as 0.98, 100% as 1), so that 实际完成值 typed as 98% in a %-formatted cell reads as
+    the file readers read it. Values alone cannot tell; COM is asked per cell, up to ``FORMAT_PROBES``."""
+    formats: dict[tuple[int, int], str] = {}
+    probes = 0
+    for r, row in enumerate(block, start=1):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > 10:
+                continue
+            probes += 1
+            if probes > FORMAT_PROBES:
+                return formats
+            fmt = sheet.range((r, c)).number_format
+            if isinstance(fmt, str) and fmt != "General":
+                formats[r, c] = fmt
+    return formats
 
 
 def name_cell(name: str, refers_to: str | None) -> CellRef | None:
@@ -282,6 +286,10 @@ def normal_value(value: Any) -> CellValue:
         return value.replace(tzinfo=None)
     if isinstance(value, int | float | dt.date | dt.time):
         return value
+    if isinstance(value, Decimal):  # COM gives 货币/会计专用 cells as Decimal (4 places): a number, not text
+        if value.is_finite() and value == value.to_integral_value() and abs(value) < 2**53:
+            return int(value)
+        return float(value) if value.is_finite() else str(value)
     return str(value)
 
 

@@ -3,14 +3,12 @@
 ``build_addin_bytes`` assembles the package from:
 
 - a blank add-in with an empty VBA project (pyOpenVBA's Excel-authored template);
-- the VBA modules: every ``macros/*.bas`` (CRLF, ASCII, first line ``Attribute VB_Name``), then
-  the xlwings module taken from the *installed* xlwings (``xlwings_custom_addin.bas``, so the VBA
-  and the Python side are one version) with ``PROJECT_NAME`` set to ``selfeval``, and its
-  ``Dictionary`` class (needed by that module on macOS);
-- the config sheet ``selfeval.conf``: xlwings settings in A:B (``ADD_WORKBOOK_TO_PYTHONPATH``
-  off, so a stray .py beside a workbook cannot shadow the package; the interpreter only when
-  given), a note for IT, and in D:E the ``texts.ADDIN`` catalog, which the ASCII-only VBA reads
-  for its status-bar and error texts;
+- the VBA modules: every ``macros/*.bas`` (CRLF, ASCII, first line ``Attribute VB_Name``) — and
+  nothing else: no xlwings VBA module, so no ``RunPython``, no ``cmd.exe``, no settings read from
+  the active workbook (the ribbon calls the per-user ``selfeval serve`` over loopback HTTP; see
+  ``selfeval_xl.excel.service`` and docs/addin.md);
+- the text sheet ``selfeval.texts``: the ``texts.ADDIN`` catalog in A:B, which the ASCII-only VBA
+  reads for its status-bar and dialog texts, and a note for IT;
 - ``customUI/customUI14.xml`` (copied from ``macros/`` unchanged) and its relationship in
   ``_rels/.rels``, added by a plain zip step — never through openpyxl, which drops both.
 
@@ -19,6 +17,7 @@ never read back through openpyxl.
 
 ``install_target`` knows where Excel loads add-ins from at start-up (XLSTART on Windows, the
 Startup folder on macOS); on Linux there is no Excel and ``install-addin`` says so.
+``launcher_target``/``launcher_text`` give the logon launcher of the service on Windows.
 """
 
 from __future__ import annotations
@@ -37,14 +36,10 @@ from selfeval_xl.core.errors import OutputError
 
 PROJECT_NAME = "selfeval"
 ADDIN_FILE = f"{PROJECT_NAME}.xlam"
-CONF_SHEET = f"{PROJECT_NAME}.conf"
+TEXT_SHEET = f"{PROJECT_NAME}.texts"
 DEFAULT_OUTPUT = Path("dist") / ADDIN_FILE
 RIBBON_PART = "customUI/customUI14.xml"
 RIBBON_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"  # customUI14
-XLWINGS_MODULE = "xlwings"
-XLWINGS_SOURCE = "xlwings_custom_addin.bas"  # in the xlwings package: the module for custom add-ins
-DICTIONARY_SOURCE = "addin/Dictionary.cls"
-_PROJECT_NAME_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
 _VB_NAME = re.compile(r'^Attribute VB_Name = "([A-Za-z][A-Za-z0-9_]*)"\r\n')
 _ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,51 +87,8 @@ def macro_modules(macros_dir: Path) -> list[tuple[str, str]]:
     return [read_module(path) for path in sorted(macros_dir.glob("*.bas"))]
 
 
-def xlwings_dir() -> Path:
-    import xlwings
-
-    return Path(xlwings.__file__).resolve().parent
-
-
-def xlwings_version() -> str:
-    import xlwings
-
-    return str(xlwings.__version__)
-
-
-def xlwings_module() -> str:
-    """The installed xlwings' VBA module for custom add-ins, with this add-in's project name."""
-    path = xlwings_dir() / XLWINGS_SOURCE
-    if not path.is_file():
-        raise bad_source(path, texts.render(texts.ADDIN, "build.reason_xlwings", what=XLWINGS_SOURCE))
-    source = crlf(path.read_bytes().decode("ascii"))
-    if source.count(_PROJECT_NAME_LINE) != 1:
-        raise bad_source(path, texts.render(texts.ADDIN, "build.reason_xlwings", what=_PROJECT_NAME_LINE))
-    return source.replace(_PROJECT_NAME_LINE, f'Public Const PROJECT_NAME As String = "{PROJECT_NAME}"')
-
-
-def dictionary_class() -> str:
-    path = xlwings_dir() / DICTIONARY_SOURCE
-    if not path.is_file():
-        raise bad_source(path, texts.render(texts.ADDIN, "build.reason_xlwings", what=DICTIONARY_SOURCE))
-    return crlf(path.read_bytes().decode("ascii"))
-
-
 def crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
-
-
-def config_rows(*, interpreter_win: str = "", interpreter_mac: str = "", udf_server: bool = False) -> list[tuple[str, object]]:
-    """The xlwings settings of the add-in's config sheet. Only settings with a value: an empty one
-    would hide the user's config file (xlwings stops at the first layer that has the key)."""
-    rows: list[tuple[str, object]] = [("ADD_WORKBOOK_TO_PYTHONPATH", False)]
-    if interpreter_win:
-        rows.append(("INTERPRETER_WIN", interpreter_win))
-    if interpreter_mac:
-        rows.append(("INTERPRETER_MAC", interpreter_mac))
-    if udf_server:
-        rows.append(("USE UDF SERVER", True))
-    return rows
 
 
 # ---- package parts --------------------------------------------------------------------------------
@@ -148,14 +100,13 @@ def _cell(ref: str, value: object) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
 
 
-def config_sheet_xml(settings: list[tuple[str, object]]) -> bytes:
-    """selfeval.conf: settings in A:B, then a blank row and the note for IT; the catalog in D:E."""
+def text_sheet_xml() -> bytes:
+    """selfeval.texts: the catalog in A:B (key, text), then a blank row and the note for IT."""
+    catalog = sorted(texts.ADDIN.items())
     cells: dict[tuple[int, str], object] = {}
-    for n, (key, value) in enumerate(settings, start=1):
-        cells[n, "A"], cells[n, "B"] = key, value
-    cells[len(settings) + 2, "A"] = texts.ADDIN["conf.note"]
-    for n, (key, text) in enumerate(sorted(texts.ADDIN.items()), start=1):
-        cells[n, "D"], cells[n, "E"] = key, text
+    for n, (key, text) in enumerate(catalog, start=1):
+        cells[n, "A"], cells[n, "B"] = key, text
+    cells[len(catalog) + 2, "A"] = texts.ADDIN["conf.note"]
     rows: dict[int, list[str]] = {}
     for (n, col), value in sorted(cells.items()):
         rows.setdefault(n, []).append(_cell(f"{col}{n}", value))
@@ -165,9 +116,8 @@ def config_sheet_xml(settings: list[tuple[str, object]]) -> bytes:
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         '<sheetPr codeName="Sheet1"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
-        '<sheetFormatPr defaultRowHeight="14.5"/><cols><col min="1" max="1" width="32" customWidth="1"/>'
-        '<col min="2" max="2" width="48" customWidth="1"/><col min="4" max="4" width="22" customWidth="1"/>'
-        '<col min="5" max="5" width="80" customWidth="1"/></cols>'
+        '<sheetFormatPr defaultRowHeight="14.5"/><cols><col min="1" max="1" width="24" customWidth="1"/>'
+        '<col min="2" max="2" width="90" customWidth="1"/></cols>'
         f"<sheetData>{body}</sheetData>"
         '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
     ).encode()
@@ -179,12 +129,12 @@ def _replace_once(data: bytes, old: bytes, new: bytes, part: str) -> bytes:
     return data.replace(old, new)
 
 
-def package_edits(package: zipfile.ZipFile, ribbon: bytes, settings: list[tuple[str, object]]) -> dict[str, bytes]:
+def package_edits(package: zipfile.ZipFile, ribbon: bytes) -> dict[str, bytes]:
     """The parts that turn pyOpenVBA's blank add-in into selfeval.xlam."""
     workbook = _replace_once(package.read("xl/workbook.xml"), b'<sheet name="Sheet1"',
-                             f'<sheet name="{CONF_SHEET}"'.encode(), "workbook.xml")
+                             f'<sheet name="{TEXT_SHEET}"'.encode(), "workbook.xml")
     app = _replace_once(package.read("docProps/app.xml"), b"<vt:lpstr>Sheet1</vt:lpstr>",
-                        f"<vt:lpstr>{CONF_SHEET}</vt:lpstr>".encode(), "app.xml")
+                        f"<vt:lpstr>{TEXT_SHEET}</vt:lpstr>".encode(), "app.xml")
     core = re.sub(rb"<dc:creator>[^<]*</dc:creator>", b"<dc:creator>selfeval_xl</dc:creator>",
                   package.read("docProps/core.xml"))
     core = re.sub(rb"<cp:lastModifiedBy>[^<]*</cp:lastModifiedBy>", b"<cp:lastModifiedBy>selfeval_xl</cp:lastModifiedBy>", core)
@@ -193,7 +143,7 @@ def package_edits(package: zipfile.ZipFile, ribbon: bytes, settings: list[tuple[
                          relationship.encode() + b"</Relationships>", "_rels/.rels")
     return {
         "xl/workbook.xml": workbook,
-        "xl/worksheets/sheet1.xml": config_sheet_xml(settings),
+        "xl/worksheets/sheet1.xml": text_sheet_xml(),
         "docProps/app.xml": app,
         "docProps/core.xml": core,
         "_rels/.rels": rels,
@@ -201,10 +151,9 @@ def package_edits(package: zipfile.ZipFile, ribbon: bytes, settings: list[tuple[
     }
 
 
-def build_addin_bytes(macros_dir: Path | None = None, *, interpreter_win: str = "", interpreter_mac: str = "",
-                      udf_server: bool = False) -> bytes:
+def build_addin_bytes(macros_dir: Path | None = None) -> bytes:
     """The add-in built from ``macros_dir``: the same inputs give the same bytes, on any OS."""
-    from pyopenvba import ExcelFile, VBAModuleKind  # type: ignore[import-untyped]  # ships no type information
+    from pyopenvba import ExcelFile  # type: ignore[import-untyped]  # ships no type information
 
     from selfeval_xl.workbook.package import normalize_package
 
@@ -212,8 +161,7 @@ def build_addin_bytes(macros_dir: Path | None = None, *, interpreter_win: str = 
     ribbon_path = macros_dir / "customUI14.xml"
     if not macros_dir.is_dir() or not ribbon_path.is_file():
         raise AddinBuildError(texts.render(texts.ADDIN, "build.no_macros", path=macros_dir))
-    modules = [*macro_modules(macros_dir), (XLWINGS_MODULE, xlwings_module())]
-    settings = config_rows(interpreter_win=interpreter_win, interpreter_mac=interpreter_mac, udf_server=udf_server)
+    modules = macro_modules(macros_dir)
     with tempfile.TemporaryDirectory(prefix="selfeval-addin-") as tmp:
         path = Path(tmp) / ADDIN_FILE
         with ExcelFile.create_new(path) as workbook:
@@ -221,14 +169,37 @@ def build_addin_bytes(macros_dir: Path | None = None, *, interpreter_win: str = 
             project.delete_module("Module1")  # the template's empty standard module
             for name, source in modules:
                 project.add_module(name, source)
-            project.add_module("Dictionary", dictionary_class(), kind=VBAModuleKind.other)
             with warnings.catch_warnings():
                 warnings.simplefilter("error")  # a warning here (signature, cache) would be a surprise: fail loudly
                 workbook.save(path)
         data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        edits = package_edits(package, ribbon_path.read_bytes(), settings)
+        edits = package_edits(package, ribbon_path.read_bytes())
+        edits[VBA_PART] = clean_vba_project(package.read(VBA_PART))
     return normalize_package(data, extra=edits)
+
+
+VBA_PART = "xl/vbaProject.bin"
+_VBA_PROJECT_STREAM = "VBA/_VBA_PROJECT"
+
+
+def clean_vba_project(data: bytes) -> bytes:
+    """The VBA project with its ``_VBA_PROJECT`` stream in the form MS-OVBA 2.3.4.1 asks of writers:
+    Version 0xFFFF and no performance cache (pyOpenVBA keeps the template's version and zeroes the
+    cache body; the stream keeps its length, the bytes after the header stay zero). With a version
+    that matches no Office build, Office ignores every compiled (p-code) part — the template's
+    ThisWorkbook and Sheet1 included — and compiles the modules from their source on first open."""
+    import olefile  # type: ignore[import-untyped]  # ships no type information
+
+    with olefile.OleFileIO(io.BytesIO(data), write_mode=True) as ole:
+        stream = bytearray(ole.openstream(_VBA_PROJECT_STREAM).read())
+        if stream[:2] != b"\xcc\x61" or len(stream) < 7:
+            raise RuntimeError("_VBA_PROJECT: not the MS-OVBA header")
+        stream[2:4] = b"\xff\xff"  # Version: MUST be 0xFFFF on write
+        stream[4:] = bytes(len(stream) - 4)  # Reserved2, Reserved3 and the (ignored) cache: zero
+        ole.write_stream(_VBA_PROJECT_STREAM, bytes(stream))
+        ole.fp.seek(0)
+        return bytes(ole.fp.read())
 
 
 # ---- install -------------------------------------------------------------------------------------
@@ -244,6 +215,20 @@ def install_target(platform: str, environ: dict[str, str], home: Path) -> Path |
         localized = content / "User Content.localized" / "Startup.localized" / "Excel"
         return localized if localized.parent.is_dir() else content / "User Content" / "Startup" / "Excel"
     return None
+
+
+def launcher_target(environ: dict[str, str], home: Path) -> Path:
+    """The user's Startup folder entry that starts ``selfeval serve`` at logon (Windows)."""
+    appdata = environ.get("APPDATA") or str(home / "AppData" / "Roaming")
+    return Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup" / "selfeval-service.cmd"
+
+
+def launcher_text(executable: Path) -> str:
+    """The launcher: the windowless interpreter beside ``executable``, isolated (-I: no PYTHONPATH,
+    no current folder, no user site on the path), running the installed package's service."""
+    windowless = executable.with_name("pythonw.exe")
+    interpreter = windowless if windowless.is_file() else executable
+    return f'@echo off\r\nstart "" "{interpreter}" -I -m selfeval_xl serve\r\n'
 
 
 def current_platform() -> str:

@@ -8,7 +8,6 @@ machine lacks them.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +18,8 @@ from selfeval_xl.core.numbers import fmt_amount, fmt_percent, fmt_quantity
 from selfeval_xl.figures.compute import Results
 from selfeval_xl.figures.scoring import BANDS, EXECUTION_WEIGHT, IndicatorScore, Scoring
 from selfeval_xl.report.narrative import Report
+from selfeval_xl.report.rows import MAX_ROW_HEIGHT, fit_rows
+from selfeval_xl.report.rows import row_height as _height
 from selfeval_xl.workbook import layout
 
 
@@ -93,21 +94,18 @@ REPORT_WIDTH = 80.0  # column B, in character units
 _INDENT = "\u3000\u3000"  # two full-width spaces: the two-character first-line indent
 
 
-def _height(text: str, width: float, size: float) -> float:
-    """Row height (points) that shows ``text`` wrapped in a column ``width`` characters wide."""
-    units_per_line = width * 7 / (size * 1.33)  # CJK characters per line at this font size
-    visual = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text) or 1.0
-    lines = max(1, math.ceil(visual / units_per_line))
-    return round(lines * size * 1.4 + 4, 1)
-
-
 def report_sheet(report: Report) -> SheetContent:
+    """The report, one paragraph a row; a paragraph too long for one row (Excel's 409 pt) goes on several."""
     cells = []
     heights = []
-    for row, (style, text) in enumerate(report.lines(), start=1):
+    row = 0
+    for style, text in report.lines():
         shown = _INDENT + text if style in ("body", "item") else text
-        cells.append(Cell(row, 2, shown, style))
-        heights.append((row, _height(shown, REPORT_WIDTH, STYLES[style].size)))
+        size = STYLES[style].size
+        for piece in fit_rows(shown, REPORT_WIDTH, size):
+            row += 1
+            cells.append(Cell(row, 2, piece, style))
+            heights.append((row, _height(piece, REPORT_WIDTH, size)))
     return SheetContent(texts.UI["sheet_report"], tuple(cells), ((1, 2.0), (2, REPORT_WIDTH)), tuple(heights))
 
 
@@ -284,7 +282,7 @@ def _fit_heights(cells: Sequence[Cell], merges: Sequence[tuple[int, int, int, in
             continue
         width = sum(width_of.get(c, 10.0) for c in range(cell.col, span.get((cell.row, cell.col), cell.col) + 1))
         heights[cell.row] = max(heights.get(cell.row, 0.0), _height(cell.value, width, STYLES[cell.style].size))
-    return sorted(heights.items())
+    return sorted((row, min(height, MAX_ROW_HEIGHT)) for row, height in heights.items())
 
 
 def _number(value: Decimal) -> int | float:
@@ -368,7 +366,7 @@ def issues_sheet(issues: Sequence[Issue]) -> SheetContent:
         else:
             cells.append(Cell(row, 4, ui["no_location"]))
         cells.append(Cell(row, 5, message))
-        heights.append((row, _height(message, 64, 11)))
+        heights.append((row, min(_height(message, 64, 11), MAX_ROW_HEIGHT)))
 
     for item in errors:
         line(item, issue_message(item))

@@ -15,9 +15,9 @@ from oletools.olevba import VBA_Parser
 from selfeval_xl.cli.main import main
 from selfeval_xl.core import texts
 from selfeval_xl.excel.addin import (
-    CONF_SHEET,
     RIBBON_PART,
     RIBBON_REL_TYPE,
+    TEXT_SHEET,
     AddinBuildError,
     build_addin_bytes,
     read_module,
@@ -64,39 +64,27 @@ def test_every_module_decodes_back_to_its_source(addin_path: Path) -> None:
     assert own, "macros/ has no .bas modules"
     for path in own:
         assert modules[path.stem] == expected_bas(path), path.name
-    assert set(modules) == {p.stem for p in own} | {"xlwings", "Dictionary", "ThisWorkbook", "Sheet1"}
+    assert set(modules) == {p.stem for p in own} | {"ThisWorkbook", "Sheet1"}  # no xlwings module
 
 
-def test_xlwings_module_is_the_installed_one_with_our_project_name(addin_path: Path) -> None:
-    code = decoded_modules(addin_path)["xlwings"]
-    installed = (XLWINGS_DIR / "xlwings_custom_addin.bas").read_bytes().decode("ascii")
-    assert code == installed.replace('PROJECT_NAME As String = "myaddin"', 'PROJECT_NAME As String = "selfeval"')
-    embedded = re.search(r'Public Const XLWINGS_VERSION As String = "([^"]+)"', code)
-    assert embedded is not None and embedded.group(1) == xlwings.__version__
-    assert "'Version: " + xlwings.__version__ in code
+def test_vba_project_stream_is_the_clean_writer_form(addin_bytes: bytes) -> None:
+    """MS-OVBA 2.3.4.1: Version 0xFFFF on write, no usable performance cache (read by olefile)."""
+    import olefile
+
+    ole = olefile.OleFileIO(io.BytesIO(_part(addin_bytes, "xl/vbaProject.bin")))
+    try:
+        stream = ole.openstream("VBA/_VBA_PROJECT").read()
+        names = {"/".join(entry) for entry in ole.listdir()}
+    finally:
+        ole.close()
+    assert stream[:4] == b"\xcc\x61\xff\xff" and not any(stream[4:])
+    assert not any(name.split("/")[-1].startswith("__SRP_") for name in names)  # no cache streams either
 
 
 def test_pinned_xlwings_is_what_build_and_runtime_share() -> None:
     pyproject = (MACROS.parent / "pyproject.toml").read_text(encoding="utf-8")
     pins = set(re.findall(r'"xlwings==([0-9.]+)"', pyproject))
     assert pins == {xlwings.__version__}, "the excel and test extras must pin the installed xlwings"
-
-
-def _body(source: str) -> str:
-    """A class module without its file preamble (VERSION ... END) and Attribute lines."""
-    lines = source.replace("\r\n", "\n").split("\n")
-    if lines[0].startswith("VERSION "):
-        lines = lines[lines.index("END") + 1:]
-    while lines and lines[0].startswith("Attribute "):
-        lines.pop(0)
-    return "\n".join(lines)
-
-
-def test_dictionary_class_body_is_xlwings_own(addin_path: Path) -> None:
-    code = decoded_modules(addin_path)["Dictionary"]
-    source = (XLWINGS_DIR / "addin" / "Dictionary.cls").read_bytes().decode("ascii")
-    assert 'Attribute VB_Name = "Dictionary"' in code
-    assert len(_body(source)) > 1000 and _body(code) == _body(source)
 
 
 def _part(data: bytes, name: str) -> bytes:
@@ -113,39 +101,26 @@ def test_ribbon_part_and_its_relationship(addin_bytes: bytes) -> None:
     assert len(ids) == len(set(ids))
 
 
-def _config(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
-    """(A:B settings read down to the first blank row as xlwings does, D:E catalog)."""
+def _texts(data: bytes) -> dict[str, str]:
+    """The add-in's text sheet: A:B key → text, down to the first blank row, as AddinText's Match finds them."""
     from lxml import etree
 
     root = etree.fromstring(_part(data, "xl/worksheets/sheet1.xml"))
-    cells: dict[str, str] = {}
-    for cell in root.iterfind(".//m:c", SHEET_NS):
-        if cell.get("t") == "b":
-            cells[cell.get("r")] = "TRUE" if cell.findtext("m:v", namespaces=SHEET_NS) == "1" else "FALSE"
-        else:
-            cells[cell.get("r")] = "".join(cell.itertext())
-    settings, row = {}, 1
+    cells = {cell.get("r"): "".join(cell.itertext()) for cell in root.iterfind(".//m:c", SHEET_NS)}
+    found, row = {}, 1
     while f"A{row}" in cells:
-        settings[cells[f"A{row}"]] = cells.get(f"B{row}", "")
+        found[cells[f"A{row}"]] = cells.get(f"B{row}", "")
         row += 1
-    catalog = {cells[f"D{n}"]: cells[f"E{n}"] for n in range(1, 1000) if f"D{n}" in cells}
-    return settings, catalog
+    return found
 
 
-def test_config_sheet_turns_workbook_path_off_and_carries_the_catalog(addin_bytes: bytes) -> None:
+def test_text_sheet_carries_the_catalog_and_no_xlwings_settings(addin_bytes: bytes) -> None:
     workbook = _part(addin_bytes, "xl/workbook.xml").decode()
-    assert re.findall(r'<sheet name="([^"]+)"', workbook) == [CONF_SHEET]
-    settings, catalog = _config(addin_bytes)
-    assert settings == {"ADD_WORKBOOK_TO_PYTHONPATH": "FALSE"}  # no interpreter: the user's config file decides
-    assert catalog == texts.ADDIN
-
-
-def test_interpreter_options_go_into_the_config_sheet(tmp_path: Path) -> None:
-    out = tmp_path / "it.xlam"
-    interpreter = r"C:\selfeval\.venv\Scripts\pythonw.exe"
-    assert main(["build-addin", "-o", str(out), "--interpreter-win", interpreter, "--udf-server"]) == 0
-    settings, _ = _config(out.read_bytes())
-    assert settings == {"ADD_WORKBOOK_TO_PYTHONPATH": "FALSE", "INTERPRETER_WIN": interpreter, "USE UDF SERVER": "TRUE"}
+    assert re.findall(r'<sheet name="([^"]+)"', workbook) == [TEXT_SHEET]
+    assert _texts(addin_bytes) == texts.ADDIN
+    sheet = _part(addin_bytes, "xl/worksheets/sheet1.xml").decode()
+    for setting in ("INTERPRETER", "PYTHONPATH", "CONDA", "UDF", "ADD_WORKBOOK_TO_PYTHONPATH"):
+        assert setting not in sheet, setting
 
 
 @pytest.mark.parametrize(
@@ -172,12 +147,48 @@ def test_missing_macros_folder_exits_4(tmp_path: Path, capsys: pytest.CaptureFix
     assert not (tmp_path / "x.xlam").exists()
 
 
-def test_the_built_addin_names_the_entry_module(addin_path: Path) -> None:
-    """A rebuilt add-in embeds the entry module's name: moving it again needs a rebuild (and this test)."""
+def _code(addin_path: Path) -> str:
+    return "\n".join(decoded_modules(addin_path).values())
+
+
+def _statements(code: str) -> str:
+    """VBA code without comments (a ' outside a string starts one; our code has none inside strings)."""
+    return "\n".join(line.split("'")[0] if '"' not in line else line for line in code.splitlines()
+                     if not line.lstrip().startswith("'"))
+
+
+def test_the_built_addin_starts_no_process_and_reads_no_workbook_settings(addin_path: Path) -> None:
+    """What the built .xlam runs, read back by oletools: an HTTP request to loopback and dialogs — nothing
+    that starts a process (the ASR rule would block it), and no settings from the active workbook."""
+    code = _statements(_code(addin_path))
+    for forbidden in ("RunPython", "WScript", "Shell", "cmd.exe", "python", "Declare ", "ActiveWorkbook.Sheets",
+                      "ActiveWorkbook.Worksheets", "ActiveWorkbook.Names", ".conf", "Environ$(\"PYTHON", "CallByName"):
+        assert forbidden.lower() not in code.lower(), forbidden
+    assert 'CreateObject("MSXML2.ServerXMLHTTP.6.0")' in code
+    assert '"http://127.0.0.1:" & port & "/run"' in code and '"X-Selfeval-Token", token' in code
+    assert "ThisWorkbook.Worksheets(TEXT_SHEET)" in code
     parser = VBA_Parser(str(addin_path))
     try:
-        code = "\n".join(source for *_, source in parser.extract_macros())
+        kinds = {kind for kind, *_ in parser.analyze_macros()}
+        keywords = {keyword for _, keyword, _ in parser.analyze_macros()}
     finally:
         parser.close()
-    assert "from selfeval_xl.excel.entry import run_check_caller" in code
-    assert "xlwings_adapter" not in code
+    assert "AutoExec" not in kinds  # nothing runs when the add-in or a workbook opens
+    assert not {"Shell", "Run", "WScript.Shell", "Shell.Application"} & keywords, keywords
+
+
+def test_first_run_failures_are_chinese_dialogs_with_the_error_kept(addin_path: Path) -> None:
+    code = _code(addin_path)
+    call = code.split("Private Sub CallService(", 1)[1].split("End Sub", 1)[0]
+    # no workbook open: said before anything else, not blamed on the program
+    assert call.index("If ActiveWorkbook Is Nothing Then") < call.index("ReadService(")
+    assert 'AddinText("vba.no_workbook")' in call
+    # no service running / unreachable: each its own dialog
+    assert 'AddinText("vba.service_missing")' in call
+    failed = call.split("Failed:", 1)[1]
+    # Err.Description is read before AddinText (whose On Error clears Err) runs
+    assert failed.index("Err.Description") < failed.index("AddinText(")
+    assert 'Replace(AddinText("vba.service_down"), "{error}", failure)' in failed
+    assert "{error}" in texts.ADDIN["vba.service_down"]
+    # a refusal by the service (token, foreign package) is shown as the service wrote it, in Chinese
+    assert "MsgBox http.responseText" in call

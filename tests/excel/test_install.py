@@ -51,6 +51,19 @@ def test_windows_install_copies_the_built_addin_into_xlstart(monkeypatch: pytest
     assert main(["install-addin"]) == 0
     installed = tmp_path / "Roaming" / "Microsoft" / "Excel" / "XLSTART" / "selfeval.xlam"
     assert installed.read_bytes() == addin_bytes
+    # ... and the logon launcher of the service the ribbon calls: isolated interpreter, the installed package
+    launcher = tmp_path / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup" / "selfeval-service.cmd"
+    text = launcher.read_bytes().decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert '-I -m selfeval_xl serve' in text and text.startswith("@echo off")
+
+
+def test_launcher_prefers_the_windowless_interpreter(tmp_path: Path) -> None:
+    python = tmp_path / "python.exe"
+    python.write_bytes(b"")
+    assert f'"{python}" -I -m selfeval_xl serve' in addin.launcher_text(python)
+    (tmp_path / "pythonw.exe").write_bytes(b"")
+    assert f'"{tmp_path / "pythonw.exe"}" -I -m selfeval_xl serve' in addin.launcher_text(python)
 
 
 def test_install_from_a_file_into_a_chosen_folder(tmp_path: Path, addin_path: Path) -> None:
@@ -73,11 +86,12 @@ def test_every_addin_text_renders_with_its_placeholders() -> None:
 def test_every_addin_key_is_used_and_every_used_key_exists() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in
                      [ROOT / "selfeval_xl" / "excel" / "addin.py", ROOT / "selfeval_xl" / "excel" / "adapter.py",
+                      ROOT / "selfeval_xl" / "excel" / "service.py",
                       ROOT / "selfeval_xl" / "excel" / "render.py", ROOT / "selfeval_xl" / "cli" / "addin.py"])
     vba = "\n".join(p.read_bytes().decode("ascii") for p in MACROS.glob("*.bas"))
     sections = "|".join(sorted({key.split(".")[0] for key in texts.ADDIN}))
     used = set(re.findall(rf'"((?:{sections})\.\w+)"', code))  # every quoted catalog-shaped key
-    used |= set(re.findall(r'(?:AddinText|ShowStatus)\s*\(?\s*"([\w.]+)"', vba))
+    used |= set(re.findall(r'(?:AddinText|CallService "\w+",)\s*\(?\s*"([\w.]+)"', vba))
     used |= {k for k in texts.ADDIN if k.startswith("ribbon.")}  # test_ribbon checks them against the XML
     assert used <= set(texts.ADDIN), sorted(used - set(texts.ADDIN))
     assert set(texts.ADDIN) <= used, sorted(set(texts.ADDIN) - used)

@@ -1,7 +1,7 @@
 """The entry points on xlwings' headless remote engine: the actions they emit, replayed into an .xlsx.
 
 The remote engine stands in for Excel: each test opens a workbook as ``xw.Book(json=payload)``,
-sets it as the mock caller, runs the real RunPython target, and looks at ``book.json()["actions"]``
+sets it as the mock caller, runs the action the ribbon's service runs (``service.run_action``), and looks at ``book.json()["actions"]``
 (and at the workbook those actions make when replayed as Excel would apply them).
 """
 
@@ -24,6 +24,7 @@ from selfeval_xl.core import texts
 from selfeval_xl.core.cells import CellRef
 from selfeval_xl.excel import adapter as xlwings_adapter
 from selfeval_xl.excel.render import cell_value, style_blocks
+from selfeval_xl.excel.service import run_action
 from selfeval_xl.report.sheets import STYLES, Cell, SheetContent
 from selfeval_xl.workbook.reader import read_workbook
 from tests.conftest import EXAMPLE, GOLDEN
@@ -116,7 +117,7 @@ def test_name_cell(name: str, refers_to: str | None, expected: CellRef | None) -
 
 def test_generate_report_matches_the_cli_and_the_golden(remote_book: Callable[..., Any], tmp_path: Path) -> None:
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     actions = actions_of(book)
     assert alerts(actions) == []  # success: the activated report is the answer
     counts = funcs(actions)
@@ -146,7 +147,7 @@ def test_input_sheets_are_never_written(remote_book: Callable[..., Any]) -> None
     book = remote_book(EXAMPLE)
     positions = {i: s["name"] for i, s in enumerate(book.api["sheets"])}
     n_inputs = len(positions)
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     for action in actions_of(book):
         if action["func"] in ("addSheet", "alert", "setScreenUpdating", "activateSheet"):
             continue
@@ -158,7 +159,7 @@ def test_a_second_run_recreates_the_output_sheets(remote_book: Callable[..., Any
     assert main(["report", str(EXAMPLE), "-o", str(first)]) == 0  # a workbook that already has the outputs
     book = remote_book(first)
     before = [s["name"] for s in book.api["sheets"]]
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     actions = actions_of(book)
     assert funcs(actions)["sheetDelete"] == len(set(before) - EXAMPLE_SHEETS) >= 3
     replayed = replay(actions, first)
@@ -169,7 +170,7 @@ def test_a_second_run_recreates_the_output_sheets(remote_book: Callable[..., Any
 
 def test_check_writes_only_the_issue_sheet_and_a_summary(remote_book: Callable[..., Any]) -> None:
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_check_caller()
+    run_action("check", xw.Book.caller())
     actions = actions_of(book)
     assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == [ISSUES]
     (prompt, title, _buttons, mode, _callback), = alerts(actions)
@@ -190,7 +191,7 @@ def test_errors_refuse_the_report_and_list_the_issues(remote_book: Callable[...,
     seeded = tmp_path / "with_old_report.xlsx"
     main(["report", str(EXAMPLE), "-o", str(seeded)])
     book = remote_book(path)
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     actions = actions_of(book)
     (prompt, _title, _b, mode, _c), = alerts(actions)
     assert mode == "critical" and "2 个错误" in prompt and ISSUES in prompt
@@ -259,7 +260,7 @@ def test_cell_value_marks_text(value: Any, expected: Any) -> None:
 
 def test_a_client_without_alignment_still_gets_the_report(remote_book: Callable[..., Any]) -> None:
     book = remote_book(EXAMPLE, client="VBA")  # xlwings' VBA remote client: no alignment, no gridlines
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     actions = actions_of(book)
     counts = funcs(actions)
     assert alerts(actions) == [] and counts["setHorizontalAlignment"] == 0 and counts["setValues"] >= 3
@@ -274,7 +275,7 @@ def test_not_our_template_is_a_plain_dialog(remote_book: Callable[..., Any], tmp
     wb.active["A1"] = "hello"
     wb.save(other)
     book = remote_book(other)
-    xlwings_adapter.run_generate_report_caller()
+    run_action("report", xw.Book.caller())
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     assert mode == "critical" and "不是用绩效自评模板填写的工作簿" in prompt and "other.xlsx" in prompt
     assert funcs(actions_of(book))["addSheet"] == 0
@@ -293,7 +294,7 @@ def test_an_internal_error_is_logged_not_shown_as_a_traceback(remote_book: Calla
 
     monkeypatch.setattr(selfeval_xl.pipeline, "evaluate", boom)
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_check_caller()
+    run_action("check", xw.Book.caller())
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     assert mode == "critical" and "ZeroDivisionError: kaboom" in prompt and str(log) in prompt
     assert "Traceback" not in prompt
@@ -306,7 +307,7 @@ def test_about_shows_versions_interpreter_and_log(remote_book: Callable[..., Any
     from selfeval_xl import __version__
 
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_about_caller()
+    run_action("about", xw.Book.caller())
     (prompt, _title, _b, mode, _c), = alerts(actions_of(book))
     for needle in (__version__, xw.__version__, sys.executable, "selfeval_xl.log", "remote", EXAMPLE.name):
         assert needle in prompt, needle
@@ -315,7 +316,7 @@ def test_about_shows_versions_interpreter_and_log(remote_book: Callable[..., Any
 
 def test_export_without_a_local_folder_asks_to_save_first(remote_book: Callable[..., Any]) -> None:
     book = remote_book(EXAMPLE)  # the remote engine knows the book by name only, like an unsaved book
-    xlwings_adapter.run_export_caller()
+    run_action("export", xw.Book.caller())
     actions = actions_of(book)
     (prompt, _t, _b, mode, _c), = alerts(actions)
     assert prompt == texts.ADDIN["export.unsaved"] and mode == "critical"
@@ -342,7 +343,7 @@ def test_export_writes_the_files_beside_the_workbook(remote_book: Callable[..., 
     if real is not None:
         monkeypatch.setattr(export, "export_evaluation", recording)
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_export_caller()
+    run_action("export", xw.Book.caller())
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     if real is None:  # the export module is not there yet: the user is told, nothing is half-written
         assert mode == "critical" and "导出功能尚未安装" in prompt
@@ -354,7 +355,7 @@ def test_export_writes_the_files_beside_the_workbook(remote_book: Callable[..., 
     before = {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
 
     again = remote_book(EXAMPLE)  # the second click: the files are there
-    xlwings_adapter.run_export_caller()
+    run_action("export", xw.Book.caller())
     (question, _t, buttons, _m, _c), = alerts(actions_of(again))
     assert buttons == "yes_no" and all(name in question for name in written)
     assert len(calls) == 1  # the remote engine cannot answer "yes": nothing is replaced
@@ -371,7 +372,7 @@ def test_export_never_targets_the_open_workbook(remote_book: Callable[..., Any],
     called: list[int] = []
     monkeypatch.setattr(export, "export_paths", lambda *args, **kwargs: {"xlsx": own})
     monkeypatch.setattr(export, "export_evaluation", lambda *args, **kwargs: called.append(1) or [])
-    xlwings_adapter.run_export_caller()
+    run_action("export", xw.Book.caller())
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     assert mode == "critical" and "同名" in prompt and not called
 
@@ -401,7 +402,7 @@ def test_import_ledger_without_a_file_dialog_says_how(remote_book: Callable[...,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlwings_adapter, "_book_folder", lambda book: tmp_path)
     book = remote_book(EXAMPLE)
-    xlwings_adapter.run_import_ledger_caller()
+    run_action("ledger", xw.Book.caller())
     (prompt, _t, _b, mode, _c), = alerts(actions_of(book))
     assert mode == "critical" and prompt == texts.ADDIN["ledger.no_dialog"]
 

@@ -1,10 +1,9 @@
-"""The ribbon and the VBA callbacks: schema-valid, every button wired to a Sub, every RunPython target importable."""
+"""The ribbon and the VBA callbacks: schema-valid, every button wired to a Sub that calls the service with a known action."""
 
 from __future__ import annotations
 
 import copy
 import io
-import os
 import re
 import subprocess
 import sys
@@ -16,13 +15,13 @@ from lxml import etree
 
 from selfeval_xl.core import texts
 from selfeval_xl.excel.addin import RIBBON_PART
+from selfeval_xl.excel.service import ACTIONS
 from tests.excel.conftest import DATA, MACROS
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 CUSTOMUI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 RIBBON_SUB = re.compile(r"^\s*(?:Public\s+)?Sub\s+(\w+)\s*\(\s*control\s+As\s+IRibbonControl\s*\)", re.I | re.M)
-RUNPYTHON = re.compile(r'\bRunPython\s+"([^"]*)"')
-ENTRY = re.compile(r"^from (selfeval_xl(?:\.\w+)+) import (\w+); (\w+)\(\)$")
+CALL_SERVICE = re.compile(r'\bCallService\s+"(\w+)",\s*"([\w.]+)"')
 
 
 def load_schema(path: Path) -> etree.XMLSchema:
@@ -140,35 +139,42 @@ def test_ribbon_labels_are_the_catalog(addin_bytes: bytes) -> None:
 
 
 def test_every_vba_text_key_is_in_the_catalog() -> None:
-    keys = re.findall(r'(?:AddinText|ShowStatus)\s*\(?\s*"([\w.]+)"', _vba_sources())
-    assert set(keys) >= {"status.ledger", "status.check", "status.report", "status.export", "status.about",
-                         "vba.failed", "dialog.title"}
-    assert set(keys) <= set(texts.ADDIN)
+    keys = set(re.findall(r'AddinText\s*\(?\s*"([\w.]+)"', _vba_sources()))
+    keys |= {status for _, status in CALL_SERVICE.findall(_vba_sources())}
+    assert keys >= {"status.ledger", "status.check", "status.report", "status.export", "status.about",
+                    "vba.no_workbook", "vba.service_missing", "vba.service_down", "dialog.title"}
+    assert keys <= set(texts.ADDIN)
 
 
-def test_every_button_sub_shows_status_then_runs_one_entry_point() -> None:
+def test_every_button_sub_calls_the_service_once_with_an_action_it_knows() -> None:
     source = _vba_sources()
+    sent = []
     for name in RIBBON_SUB.findall(source):
         body = source.split(f"Sub {name}(", 1)[1].split("End Sub", 1)[0]
-        assert body.index("ShowStatus") < body.index("RunPython"), name
-        assert len(RUNPYTHON.findall(body)) == 1, name
+        calls = CALL_SERVICE.findall(body)
+        assert len(calls) == 1, name
+        action, status = calls[0]
+        assert action in ACTIONS and status == f"status.{action}", name
+        sent.append(action)
+    assert sorted(sent) == sorted(ACTIONS)
 
 
-def test_every_runpython_target_imports_in_a_fresh_interpreter() -> None:
-    """As RunPython runs it: a new Python, no licence key, the workbook's folder not on the path."""
-    commands = RUNPYTHON.findall(_vba_sources())
-    assert len(commands) == 5
-    imports = []
-    for command in commands:
-        match = ENTRY.match(command)
-        assert match is not None, f"not 'from selfeval_xl.x import y; y()': {command!r}"
-        module, name, called = match.groups()
-        assert called == name and name.endswith("_caller"), command
-        imports.append(f"from {module} import {name}; assert callable({name})")
-    env = {k: v for k, v in os.environ.items() if k != "XLWINGS_LICENSE_KEY"}
-    env["PYTHONPATH"] = str(MACROS.parent)
-    result = subprocess.run([sys.executable, "-c", "; ".join(imports)], env=env, cwd=MACROS,
-                            capture_output=True, text=True, timeout=60)
+def test_every_action_the_service_accepts_runs_an_adapter_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfeval_xl.excel import adapter, service
+
+    ran: list[tuple[str, object]] = []
+    for name in ("run_check", "run_generate_report", "run_export", "run_import_ledger", "run_about"):
+        monkeypatch.setattr(adapter, name, lambda book, name=name: ran.append((name, book)))
+    for action in ACTIONS:
+        service.run_action(action, "book")
+    assert [name for name, _ in ran] == ["run_check", "run_generate_report", "run_export", "run_import_ledger",
+                                         "run_about"]
+
+
+def test_the_service_starts_in_a_fresh_isolated_interpreter() -> None:
+    """As the logon launcher runs it (-I: no PYTHONPATH, no current folder on the path): the module imports."""
+    result = subprocess.run([sys.executable, "-I", "-c", "import selfeval_xl.excel.service as s; assert s.ACTIONS"],
+                            cwd=MACROS, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
 

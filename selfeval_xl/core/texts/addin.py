@@ -24,7 +24,16 @@ ADDIN: dict[str, str] = {
     "status.ledger": "绩效自评：正在汇总明细账，请稍候……",
     "status.about": "绩效自评：正在收集诊断信息……",
     "status.writing": "绩效自评：正在写入“{sheet}”表……",
-    "vba.failed": "无法启动绩效自评程序（Python）。请联系信息技术人员检查安装，或点击“关于/诊断”。错误信息：{error}",
+    "vba.no_workbook": "请先打开要处理的工作簿（用绩效自评模板填写的 .xlsx），再点击功能区按钮。",
+    "vba.service_missing": "绩效自评服务没有运行（找不到 %USERPROFILE%\\.selfeval\\connection.txt）。\n请注销后重新登录 Windows（服务在登录时自动启动），或双击“启动”文件夹中的 selfeval-service.cmd；仍不行请联系信息技术人员运行 selfeval install-addin（见安装说明）。",
+    "vba.service_down": "无法连接绩效自评服务（可能已退出或被安全软件拦截）。\n请注销后重新登录 Windows，或双击“启动”文件夹中的 selfeval-service.cmd 后重试；仍不行请联系信息技术人员，并告知错误信息：{error}",
+    # the service (selfeval serve): replies the ribbon shows as they are
+    "service.accepted": "已开始处理。",
+    "service.bad_request": "绩效自评服务收到无法识别的请求。请确认加载项与已安装的 selfeval_xl 版本一致（信息技术人员可重新运行 selfeval install-addin）。",
+    "service.forbidden": "绩效自评服务拒绝了来自其他来源的请求。",
+    "service.token": "绩效自评服务的口令不符（服务可能已重新启动）。请再点一次按钮；仍不行请注销后重新登录。",
+    "service.foreign": "已停止：当前加载的 selfeval_xl 程序（{path}）不是安装的版本，可能被其他文件替换。为安全起见未运行任何操作，请联系信息技术人员重新安装。",
+    "serve.ready": "绩效自评服务已启动：127.0.0.1:{port}（连接信息写入 {path}）。按 Ctrl+C 停止。",
     # dialogs
     "dialog.title": "绩效自评",
     "check.clean": "校验通过：未发现错误，有 {warnings} 个提示。详见“{sheet}”表。",
@@ -44,9 +53,9 @@ ADDIN: dict[str, str] = {
     # 关于/诊断
     "about.text": "selfeval_xl 版本：{version}\nxlwings 版本：{xlwings}\nPython 版本：{python}\nPython 解释器：{executable}\n程序位置：{package}\nExcel 引擎：{engine}\n当前工作簿：{book}\n用户配置文件：{user_config}（{user_config_state}）\n日志文件：{log}",
     "about.exists": "已存在",
-    "about.missing": "不存在，使用加载项内置配置",
-    # the add-in's selfeval.conf sheet (for IT)
-    "conf.note": "说明：A、B 两列是 xlwings 配置（读到第一个空行为止）。Python 解释器路径请在构建时用 --interpreter-win / --interpreter-mac 写入，或写在用户配置文件 %USERPROFILE%\\.selfeval\\selfeval.conf 中，一行一项，如 \"INTERPRETER_WIN\",\"C:\\selfeval\\.venv\\Scripts\\pythonw.exe\"。D、E 两列是加载项界面文字，由程序生成，请勿修改。",
+    "about.missing": "不存在，使用默认设置",
+    # the add-in's selfeval.texts sheet (for IT)
+    "conf.note": "说明：A、B 两列是加载项界面文字，由 selfeval build-addin 生成，请勿修改。加载项不运行任何程序，只把按钮请求发给本用户登录时启动的绩效自评服务（selfeval serve，仅监听 127.0.0.1）；服务端口等设置写在 %USERPROFILE%\\.selfeval\\selfeval.conf（[service] port = 0），工作簿中的任何工作表都不会改变运行的程序。",
     # build-addin / install-addin
     "build.written": "已生成加载项：{path}",
     "build.no_macros": "找不到宏源文件夹“{path}”（需要 .bas 模块和 customUI14.xml）。请在 selfeval_xl 源代码目录中运行，或用 --macros 指定。",
@@ -54,15 +63,14 @@ ADDIN: dict[str, str] = {
     "build.reason_crlf": "VBA 模块必须使用 CRLF（Windows）换行",
     "build.reason_ascii": "VBA 模块只能包含 ASCII 字符（VBA 工程的代码页保存不了中文；中文提示请写入 texts.ADDIN）",
     "build.reason_name": "第一行必须是 Attribute VB_Name = \"模块名\"，且模块名与文件名一致",
-    "build.reason_xlwings": "已安装的 xlwings 中找不到 {what}，请安装 pyproject 中固定的 xlwings 版本",
     "install.no_excel": "本机（{system}）没有 Microsoft Excel：绩效自评加载项只能在 Windows 或 macOS 的 Excel 中使用。请在装有 Excel 的电脑上运行“selfeval install-addin”，或把加载项文件（selfeval build-addin 生成）复制过去。",
     "install.done": "已安装加载项：{path}\n请重新启动 Excel，功能区会出现“绩效自评”选项卡。该文件夹是 Excel 默认的受信任位置；如单位策略禁用了宏，请让信息技术人员把它加入受信任位置。",
     "install.missing": "找不到加载项文件“{path}”，请先运行 selfeval build-addin。",
     "help.build_output": "加载项文件名（默认 dist/selfeval.xlam）",
     "help.build_macros": "宏源文件夹（默认：源代码目录中的 macros/）",
-    "help.interpreter_win": "写入加载项的 Windows Python 解释器路径（如 C:\\selfeval\\.venv\\Scripts\\pythonw.exe）",
-    "help.interpreter_mac": "写入加载项的 macOS Python 解释器路径",
-    "help.udf_server": "使用 xlwings 的常驻 Python 进程（Windows，重复点击更快）",
+    "help.serve": "启动绩效自评服务：只监听本机 127.0.0.1，供 Excel 功能区按钮调用（每个用户登录时启动一次；安装说明见 docs/addin.md）。",
+    "help.serve_port": "监听端口（默认读取 %USERPROFILE%\\.selfeval\\selfeval.conf，未设置时自动选择空闲端口）",
+    "install.launcher": "已写入登录时启动绩效自评服务的文件：{path}\n本次请双击运行它（或注销后重新登录），再启动 Excel。",
     "help.install_from": "要安装的加载项文件（默认：从 macros/ 现场构建）",
     "help.install_dir": "安装到此文件夹（默认：Excel 启动文件夹 XLSTART）",
     "export.is_open_book": "导出文件与当前打开的工作簿同名（{path}），为免覆盖您的工作簿已停止导出；请将工作簿另存为其他文件名后再导出。",
@@ -73,7 +81,7 @@ ADDIN: dict[str, str] = {
     "ledger.check_ok": "副本校验：经济分类明细与预算支出一致。",
     "ledger.check_bad": "副本校验：仍有 {errors} 个错误，请打开副本查看“校验结果”。",
     # command descriptions (selfeval build-addin / install-addin --help)
-    "help.build": "从 macros/ 和已安装的 xlwings 构建 Excel 加载项（selfeval.xlam）。",
+    "help.build": "从 macros/ 构建 Excel 加载项（selfeval.xlam）。",
     "help.install": "把加载项复制到 Excel 启动时加载的文件夹（Windows：XLSTART；macOS：Startup/Excel）。",
 }
 
