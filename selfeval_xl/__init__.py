@@ -14,6 +14,8 @@ Files in, results out:
     audit_report(path) -> AuditReport                    check the arithmetic of a report .docx/.txt/.pdf
     collect_files(paths, output=None, jobs=None) -> list[FileResult]
                                                          a batch of workbooks and reports, as rows
+    collect_frame(paths, jobs=None) -> pandas.DataFrame  one row per file (unit-year), typed
+    issues_frame(paths, jobs=None) -> pandas.DataFrame   every issue of every file
 
 The pure engine underneath:
 
@@ -62,9 +64,11 @@ __all__ = [
     "audit_report",
     "check_file",
     "collect_files",
+    "collect_frame",
     "evaluate",
     "evaluate_file",
     "export_files",
+    "issues_frame",
     "read_workbook",
     "render_text",
     "write_report",
@@ -154,3 +158,20 @@ def collect_files(paths: _Iterable[str | _Path], output: str | _Path | None = No
 
         write_atomic(_Path(output), normalize_package(workbook_bytes(build_workbook(results))))
     return results
+
+
+def collect_frame(paths: _Iterable[str | _Path], jobs: int | None = None) -> _Any:
+    """The batch over ``paths`` (files or folders) as a pandas DataFrame: one row per file, duplicates of a
+    unit-year and files with errors marked; amounts and percents as exact Decimals (needs ``selfeval_xl[bureau]``).
+    See ``selfeval_xl.collect.frame`` for the columns."""
+    from selfeval_xl.collect.frame import departments_frame
+
+    return departments_frame(collect_files(paths, jobs=jobs))
+
+
+def issues_frame(paths: _Iterable[str | _Path], jobs: int | None = None) -> _Any:
+    """Every issue of every file of the batch over ``paths`` as a pandas DataFrame (file, where, severity,
+    code, message)."""
+    from selfeval_xl.collect.frame import issues_frame_of
+
+    return issues_frame_of(collect_files(paths, jobs=jobs))

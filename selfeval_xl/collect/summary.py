@@ -13,11 +13,13 @@ with a percent format so that Excel can compute with them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from selfeval_xl.collect.worker import ERRORS, FIGURES, OK, FileResult
+from selfeval_xl.collect.worker import DUPLICATE, ERRORS, FIGURES, OK, FileResult
 from selfeval_xl.core import texts
 from selfeval_xl.figures.scoring import GRADES
 
@@ -39,19 +41,66 @@ def reports(results: Sequence[FileResult]) -> list[FileResult]:
     return [r for r in results if r.kind == "report"]
 
 
+def _generated_key(r: FileResult) -> tuple[int, ...]:
+    """The export's 生成时间 as numbers (year, month, day, hour, minute); () for a fill-in workbook."""
+    return tuple(int(n) for n in re.findall(r"\d+", r.generated))
+
+
+def resolve(results: Sequence[FileResult]) -> list[FileResult]:
+    """One row per unit and year: among the usable files (no errors) of the same 单位名称 and 年度, the
+    newest export (by its own 生成时间; else the first by file name) is kept, the others become
+    重复报送 rows naming the one kept. A file with errors keeps its row, with the reason it is not counted.
+    Idempotent; order kept."""
+    groups: dict[tuple[str, int | None], list[FileResult]] = {}
+    for r in results:
+        if r.kind == "workbook" and r.status == OK:
+            groups.setdefault((r.unit_name, r.year), []).append(r)
+    replaced: dict[int, FileResult] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kept = max(members, key=lambda r: (_generated_key(r), [-ord(c) for c in r.name]))
+        newer = bool(_generated_key(kept)) and any(_generated_key(m) != _generated_key(kept) for m in members)
+        why = _t("collect.why_newer") if newer else _t("collect.why_first")
+        for m in members:
+            if m is not kept:
+                replaced[id(m)] = replace(m, status=DUPLICATE, reason=_t("collect.reason_duplicate", kept=kept.name,
+                                                                         why=why))
+    out = []
+    for r in results:
+        if r.kind == "workbook" and r.status == ERRORS and not r.reason:
+            r = replace(r, reason=_t("collect.reason_errors", errors=r.errors))
+        out.append(replaced.get(id(r), r))
+    return out
+
+
 def _evaluated(results: Sequence[FileResult]) -> list[FileResult]:
-    return [r for r in departments(results) if r.status in (OK, ERRORS)]
+    """What totals and rankings count: usable files only (no errors, not a duplicate)."""
+    return [r for r in departments(results) if r.status == OK]
+
+
+def years(results: Sequence[FileResult]) -> list[int | None]:
+    """The years present among the counted rows, in order (a row without a year last)."""
+    found = {r.year for r in _evaluated(results)}
+    return sorted(y for y in found if y is not None) + ([None] if None in found else [])
 
 
 def ranking(results: Sequence[FileResult]) -> list[tuple[int | None, FileResult]]:
-    """Scored departments by score (then execution rate), ranked 1, 1, 3 on ties; unscored ones last."""
-    scored = [r for r in _evaluated(results) if r.score is not None]
+    """Per year: scored departments by score (then execution rate), ranked 1, 1, 3 on ties; unscored ones last."""
+    ranked: list[tuple[int | None, FileResult]] = []
+    for year in years(results):
+        ranked += _ranking_of([r for r in _evaluated(results) if r.year == year])
+    return ranked
+
+
+def _ranking_of(results: Sequence[FileResult]) -> list[tuple[int | None, FileResult]]:
+    scored = [r for r in results if r.score is not None]
     scored.sort(key=lambda r: (-(r.score or 0), -(r.figure("execution_rate") or Decimal(-1)), r.unit_name, r.name))
     ranked: list[tuple[int | None, FileResult]] = []
     for i, r in enumerate(scored):
         tied = i > 0 and r.score == scored[i - 1].score
         ranked.append((ranked[-1][0] if tied else i + 1, r))
-    ranked += [(None, r) for r in _evaluated(results) if r.score is None]
+    ranked += [(None, r) for r in results if r.score is None]
     return ranked
 
 
@@ -68,9 +117,16 @@ def score_bands(results: Sequence[FileResult]) -> list[tuple[str, int]]:
     return [*bands, (_t("collect.band_none"), unscored)]
 
 
-def totals(results: Sequence[FileResult]) -> dict[str, Decimal]:
-    """Σ of each amount over the evaluated departments."""
-    return {key: sum((r.figure(key) or Decimal(0) for r in _evaluated(results)), Decimal(0)) for key in AMOUNT_KEYS}
+def totals(results: Sequence[FileResult], year: int | None = None) -> dict[str, Decimal]:
+    """Σ of each amount over the counted departments of ``year`` — never across years."""
+    rows = [r for r in _evaluated(results) if r.year == year]
+    return {key: sum((r.figure(key) or Decimal(0) for r in rows), Decimal(0)) for key in AMOUNT_KEYS}
+
+
+def year_totals(results: Sequence[FileResult]) -> list[tuple[int | None, int, dict[str, Decimal]]]:
+    """(year, departments counted, totals) for every year present."""
+    return [(year, sum(1 for r in _evaluated(results) if r.year == year), totals(results, year))
+            for year in years(results)]
 
 
 def _str(value: Decimal | None) -> str | None:
@@ -78,7 +134,8 @@ def _str(value: Decimal | None) -> str | None:
 
 
 def department_row(r: FileResult) -> dict[str, Any]:
-    return {"file": r.name, "status": r.status, "reason": r.reason, "unit_name": r.unit_name, "year": r.year,
+    return {"file": r.name, "source": r.source, "status": r.status, "reason": r.reason, "unit_name": r.unit_name,
+            "year": r.year, "generated": r.generated,
             **{key: _str(r.figure(key)) for key in FIGURES},
             "score": _str(r.score), "grade": r.grade, "errors": r.errors, "warnings": r.warnings}
 
@@ -90,12 +147,14 @@ def issue_rows(results: Sequence[FileResult]) -> list[dict[str, str]]:
 
 def to_document(results: Sequence[FileResult], output: str | None) -> dict[str, Any]:
     """The ``--json`` document: the same data as the summary workbook."""
+    results = resolve(results)
     return {
         "files": len(results),
         "output": output,
         "departments": [department_row(r) for r in departments(results)],
-        "totals": {key: _str(value) for key, value in totals(results).items()},
-        "ranking": [{"rank": rank, "file": r.name, "unit_name": r.unit_name, "score": _str(r.score),
+        "totals": [{"year": year, "departments": count, **{key: _str(value) for key, value in sums.items()}}
+                   for year, count, sums in year_totals(results)],
+        "ranking": [{"rank": rank, "year": r.year, "file": r.name, "unit_name": r.unit_name, "score": _str(r.score),
                      "grade": r.grade, "execution_rate": _str(r.figure("execution_rate"))}
                     for rank, r in ranking(results)],
         "score_bands": [{"band": band, "count": count} for band, count in score_bands(results)],
@@ -107,9 +166,9 @@ def to_document(results: Sequence[FileResult], output: str | None) -> dict[str, 
 
 # ---- the workbook ------------------------------------------------------------------------------------
 
-SUMMARY_COLUMNS = ("no", "file", "unit_name", "year", "status", *FIGURES, "score", "grade", "errors", "warnings",
+SUMMARY_COLUMNS = ("no", "file", "source", "unit_name", "year", "status", *FIGURES, "score", "grade", "errors", "warnings",
                    "reason")
-WIDTHS = {"no": 6, "file": 28, "unit_name": 24, "year": 7, "status": 10, "score": 10, "grade": 6, "errors": 8,
+WIDTHS = {"no": 6, "file": 28, "source": 12, "unit_name": 24, "year": 7, "status": 10, "score": 10, "grade": 6, "errors": 8,
           "warnings": 8, "reason": 60}
 
 
@@ -131,6 +190,7 @@ def _safe_text(value: str) -> str:
 def build_workbook(results: Sequence[FileResult]) -> Any:
     from openpyxl import Workbook
 
+    results = resolve(results)
     book = Workbook()
     summary: Any = book.active
     summary.title = _t("collect.sheet_summary")
@@ -162,12 +222,13 @@ def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
 
     from selfeval_xl.core.cells import col_letter
 
-    rows = departments(results)
+    rows = sorted(departments(results), key=lambda r: (r.year is None, r.year or 0))  # by year, then as given
     ws.cell(1, 1, _t("collect.summary_title", files=len(rows))).font = Font(bold=True, size=14)
     _header(ws, 2, [_t(f"collect.col_{key}") for key in SUMMARY_COLUMNS],
             [WIDTHS.get(key, 13) for key in SUMMARY_COLUMNS])
     for n, r in enumerate(rows, start=1):
-        values: dict[str, Any] = {"no": n, "file": _safe_text(r.name), "unit_name": _safe_text(r.unit_name) or None,
+        values: dict[str, Any] = {"no": n, "file": _safe_text(r.name), "source": _t(f"collect.source_{r.source}"),
+                                  "unit_name": _safe_text(r.unit_name) or None,
                                   "year": r.year, "status": _status(r), "score": _cell(r.score),
                                   "grade": r.grade or None, "errors": r.errors, "warnings": r.warnings,
                                   "reason": _safe_text(r.reason) or None}
@@ -176,25 +237,29 @@ def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
             cell = ws.cell(n + 2, c, values[key])
             cell.number_format = "0.00%" if key in PERCENT_KEYS else "#,##0.00" if key in AMOUNT_KEYS else "General"
     last = len(rows) + 2
-    sums = totals(results)
-    ws.cell(last + 1, 2, _t("collect.total_row", count=len(_evaluated(results)))).font = Font(bold=True)
-    for c, key in enumerate(SUMMARY_COLUMNS, start=1):
-        if key in AMOUNT_KEYS:
-            cell = ws.cell(last + 1, c, float(sums[key]))
-            cell.number_format, cell.font = "#,##0.00", Font(bold=True)
+    for offset, (year, count, sums) in enumerate(year_totals(results), start=1):  # one total per year
+        label = (_t("collect.year_total_row", year=year, count=count) if year is not None
+                 else _t("collect.total_row", count=count) + _t("collect.no_year"))
+        ws.cell(last + offset, 2, label).font = Font(bold=True)
+        ws.cell(last + offset, SUMMARY_COLUMNS.index("year") + 1, year)
+        for c, key in enumerate(SUMMARY_COLUMNS, start=1):
+            if key in AMOUNT_KEYS:
+                cell = ws.cell(last + offset, c, float(sums[key]))
+                cell.number_format, cell.font = "#,##0.00", Font(bold=True)
     ws.auto_filter.ref = f"A2:{col_letter(len(SUMMARY_COLUMNS))}{last}"
 
 
 def _ranking_sheet(ws: Any, results: Sequence[FileResult]) -> None:
-    keys = ("rank", "unit_name", "file", "score", "grade", "execution_rate")
-    _header(ws, 1, [_t(f"collect.col_{k}") for k in keys], [8, 24, 28, 10, 6, 13])
+    keys = ("year", "rank", "unit_name", "file", "score", "grade", "execution_rate")
+    _header(ws, 1, [_t(f"collect.col_{k}") for k in keys], [7, 8, 24, 28, 10, 6, 13])
     for row, (rank, r) in enumerate(ranking(results), start=2):
-        ws.cell(row, 1, rank if rank is not None else "—")
-        ws.cell(row, 2, _safe_text(r.unit_name))
-        ws.cell(row, 3, _safe_text(r.name))
-        ws.cell(row, 4, _cell(r.score)).number_format = "0.00"
-        ws.cell(row, 5, r.grade or None)
-        ws.cell(row, 6, _cell(r.figure("execution_rate"), percent=True)).number_format = "0.00%"
+        ws.cell(row, 1, r.year)
+        ws.cell(row, 2, rank if rank is not None else "—")
+        ws.cell(row, 3, _safe_text(r.unit_name))
+        ws.cell(row, 4, _safe_text(r.name))
+        ws.cell(row, 5, _cell(r.score)).number_format = "0.00"
+        ws.cell(row, 6, r.grade or None)
+        ws.cell(row, 7, _cell(r.figure("execution_rate"), percent=True)).number_format = "0.00%"
 
 
 def _issues_sheet(ws: Any, results: Sequence[FileResult]) -> None:
@@ -226,7 +291,8 @@ def _charts_sheet(ws: Any, summary: Any, results: Sequence[FileResult]) -> None:
     ws.column_dimensions["B"].width = 14
     # composition of the whole batch (a small table the pie refers to)
     ws.cell(1, 1, _t("collect.chart_composition_table"))
-    sums = totals(results)
+    present = years(results)
+    sums = totals(results, present[0] if len(present) == 1 else (present[-1] if present else None))
     for row, key in enumerate(("personnel", "public", "project"), start=2):
         ws.cell(row, 1, _t(f"collect.col_{key}"))
         ws.cell(row, 2, float(sums[key])).number_format = "#,##0.00"

@@ -18,7 +18,9 @@ REPORT_SUFFIXES = frozenset({".docx", ".txt", ".pdf"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})  # .xls: reported as "old format", not skipped
 
 # status of a file
-OK, ERRORS, UNREADABLE, FAILED = "ok", "errors", "unreadable", "failed"
+OK, ERRORS, UNREADABLE, FAILED, DUPLICATE = "ok", "errors", "unreadable", "failed", "duplicate"
+# where a department's figures came from
+SOURCE_WORKBOOK, SOURCE_EXPORT = "workbook", "export"
 MEMORY_LIMIT = 3 * 1024 ** 3  # address space of a worker: a hostile file cannot take the machine's memory
 
 
@@ -45,6 +47,8 @@ class FileResult:
     warnings: int = 0
     paragraphs: int = 0  # reports
     issues: tuple[IssueRow, ...] = field(default=())
+    source: str = SOURCE_WORKBOOK  # workbook (the fill-in workbook) | export (an exported 自评表.xlsx)
+    generated: str = ""  # the export's 生成时间 line: the newer of two duplicates wins
 
     def figure(self, key: str) -> Decimal | None:
         return dict(self.figures).get(key)
@@ -91,20 +95,20 @@ def unusable(name: str, kind: str, status: str, code: str, reason: str) -> FileR
 def _evaluate(path: Path, name: str) -> FileResult:
     from selfeval_xl.core.errors import WorkbookError
     from selfeval_xl.pipeline import evaluate
+    from selfeval_xl.render.embedded import evaluation_figures
     from selfeval_xl.report.sheets import issue_message
+    from selfeval_xl.workbook.migrate import migrated_raw
     from selfeval_xl.workbook.reader import read_workbook
 
+    exported = _exported(path, name)
+    if exported is not None:
+        return exported
     try:
-        evaluation = evaluate(read_workbook(path))
+        evaluation = evaluate(migrated_raw(read_workbook(path)))  # an earlier template version: migrated in memory
     except WorkbookError as exc:
         return unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
-    results, scoring = evaluation.results, evaluation.scoring
-    rate = results.rate("total")
-    figures = (("total", results.total), ("basic", results.basic), ("personnel", results.personnel),
-               ("public", results.public), ("project", results.project),
-               ("personnel_share", results.personnel_share), ("public_share", results.public_share),
-               ("basic_share", results.basic_share_of_total), ("project_share", results.project_share_of_total),
-               ("execution_rate", rate.rate if rate else None))
+    scoring = evaluation.scoring
+    figures = tuple(evaluation_figures(evaluation).items())
     issues = tuple(IssueRow(i.severity.value, i.code, str(i.where) if i.where else "", issue_message(i))
                    for i in evaluation.issues)
     info = evaluation.model.info
@@ -112,6 +116,64 @@ def _evaluate(path: Path, name: str) -> FileResult:
                       year=info.year, figures=figures, score=scoring.total if scoring else None,
                       grade=scoring.grade if scoring else "", errors=len(evaluation.errors),
                       warnings=len(evaluation.warnings), issues=issues)
+
+
+def _exported(path: Path, name: str) -> FileResult | None:
+    """An exported 自评表.xlsx: its figures from the part the export embedded (None when there is none).
+
+    The cells it stored are compared with what the file shows now; a file edited by hand after export
+    gets a 提示 naming the cells (the figures stay those of the export)."""
+    import zipfile
+
+    from selfeval_xl.render.embedded import changed_cells, read_embedded
+
+    try:
+        stored = read_embedded(path)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None  # the workbook reader says what is wrong with the file
+    if stored is None:
+        return None
+    figures = tuple((key, _decimal(stored.get("figures", {}).get(key))) for key in FIGURES)
+    issues: list[IssueRow] = []
+    changes = changed_cells(stored.get("cells", []), _current_cells(path, {c[0] for c in stored.get("cells", [])}))
+    if changes:
+        shown = texts.BATCH["collect.list_separator"].join(changes[:5])
+        shown += texts.BATCH["collect.list_more"] if len(changes) > 5 else ""
+        issues.append(IssueRow("warning", "export_edited", "",
+                               texts.render(texts.BATCH, "collect.edited", count=len(changes), cells=shown)))
+    errors = int(stored.get("errors") or 0)
+    year = stored.get("year")
+    return FileResult(name, "workbook", ERRORS if errors else OK, unit_name=str(stored.get("unit_name") or ""),
+                      year=year if isinstance(year, int) else None, figures=figures,
+                      score=_decimal(stored.get("score")), grade=str(stored.get("grade") or ""), errors=errors,
+                      warnings=int(stored.get("warnings") or 0) + len(issues), issues=tuple(issues),
+                      source=SOURCE_EXPORT, generated=str(stored.get("generated") or ""))
+
+
+def _decimal(value: object) -> Decimal | None:
+    from decimal import InvalidOperation
+
+    try:
+        return Decimal(str(value)) if value is not None else None
+    except InvalidOperation:
+        return None
+
+
+def _current_cells(path: Path, sheets: set[str]) -> dict[tuple[str, str], object]:
+    """The values of the exported sheets as the file holds them now (read only, stops at 200 rows × 30 columns)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        found: dict[tuple[str, str], object] = {}
+        for title in sheets & set(book.sheetnames):
+            for row in book[title].iter_rows(max_row=2000, max_col=30):
+                for cell in row:
+                    if getattr(cell, "value", None) is not None:
+                        found[title, cell.coordinate] = cell.value
+        return found
+    finally:
+        book.close()
 
 
 def _audit(path: Path, name: str) -> FileResult:

@@ -103,9 +103,11 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
     report = evaluation.narrative(force=force)
     data: dict[str, bytes] = {}
     if "xlsx" in paths:
+        from selfeval_xl.render.embedded import embed, payload
         from selfeval_xl.render.values_xlsx import values_workbook_bytes
 
-        data["xlsx"] = values_workbook_bytes(xlsx_sheets, title=report.title, author=info.unit_name)
+        data["xlsx"] = embed(values_workbook_bytes(xlsx_sheets, title=report.title, author=info.unit_name),
+                             payload(evaluation, generated, xlsx_sheets))
     if "docx" in paths or "pdf" in paths:
         from selfeval_xl.render.docx import report_docx
 

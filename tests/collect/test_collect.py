@@ -84,7 +84,13 @@ def test_batch_with_hostile_files_and_reports(batch: Path, tmp_path: Path,
     good = rows["单位01.xlsx"]
     assert good["unit_name"] == "第2号测试单位" and good["grade"] in "优良中差" and Decimal(good["score"]) > 0
     assert Decimal(good["personnel_share"]) + Decimal(good["public_share"]) == 100
-    assert Decimal(doc["totals"]["total"]) == sum(Decimal(d["total"]) for d in rows.values() if d["total"])
+    # totals per year, of the usable files only: the file with errors is listed, not counted
+    for year_total in doc["totals"]:
+        counted = [d for d in rows.values() if d["status"] == "ok" and d["year"] == year_total["year"]]
+        assert year_total["departments"] == len(counted)
+        assert Decimal(year_total["total"]) == sum(Decimal(d["total"]) for d in counted)
+    assert "不计入合计和排名" in rows["单位05.xlsx"]["reason"]
+    assert "单位05.xlsx" not in {r["file"] for r in doc["ranking"]}
     # issues across all files: file + sheet!cell + message
     issues = doc["issues"]
     assert any(i["file"] == "单位05.xlsx" and i["where"].startswith("'预算支出'!") and i["severity"] == "error"
@@ -119,7 +125,8 @@ def _check_workbook(out: Path, doc: dict[str, Any]) -> None:
     row = 3
     assert summary.cell(row, col["状态"]).value in ("正常", "有错误", "无法读取")
     total_row = 3 + len(doc["departments"])
-    assert summary.cell(total_row, col["一般公共预算支出合计"]).value == pytest.approx(float(doc["totals"]["total"]))
+    assert summary.cell(total_row, col["一般公共预算支出合计"]).value == pytest.approx(float(doc["totals"][0]["total"]))
+    assert "年合计" in summary.cell(total_row, 2).value
     assert first["file"] == summary.cell(row, 2).value
     issues = book["问题清单"]
     assert issues.max_row - 1 == len(doc["issues"])
@@ -195,4 +202,4 @@ def test_score_bands() -> None:
     results = [_result("a", "95"), _result("b", "90"), _result("c", "89.99"), _result("d", "59.99"),
                _result("e", None), _result("f", "70", status=ERRORS),
                FileResult("g", "workbook", "unreadable", "坏文件")]
-    assert [count for _, count in score_bands(results)] == [2, 1, 1, 1, 1]
+    assert [count for _, count in score_bands(results)] == [2, 1, 0, 1, 1]  # f has errors: not counted

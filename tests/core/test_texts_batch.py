@@ -9,7 +9,7 @@ from selfeval_xl.importers.ledger_read import ERROR_CODES, WARNING_CODES
 from tests.conftest import ROOT
 
 MODULES = ["importers/ledger.py", "importers/ledger_read.py", "importers/ledger_sheet.py", "cli/ledger.py",
-           "collect/batch.py", "collect/worker.py", "collect/summary.py", "cli/collect.py"]
+           "collect/batch.py", "collect/worker.py", "collect/summary.py", "cli/collect.py", "render/embedded.py"]
 
 
 def _keys_used() -> set[str]:
@@ -36,7 +36,8 @@ def test_every_ledger_issue_code_has_a_message_and_a_kind() -> None:
             assert f"kind.{code}" in texts.BATCH
 
 
-FORMAT_ONLY = {"ledger.location", "ledger.location_file", "collect.file_unusable"}  # only placeholders and punctuation
+FORMAT_ONLY = {"ledger.location", "ledger.location_file", "collect.file_unusable", "collect.changed_cell",
+               "collect.list_separator"}  # only placeholders and punctuation
 
 
 def test_batch_texts_render_and_are_chinese() -> None:
