@@ -111,7 +111,7 @@ def test_years_are_kept_apart_duplicates_and_errors_listed_not_counted(
     assert duplicate.status == "duplicate" and "甲2021导出" in duplicate.reason and "生成时间较新" in duplicate.reason
     assert rows["丙_2021.xlsx"].status == "errors" and "不计入合计和排名" in rows["丙_2021.xlsx"].reason
     edited = rows["乙2020导出/第3号测试单位2020年部门整体支出绩效自评表.xlsx"]
-    ref, old = expected["edited"]
+    ref, _old = expected["edited"]
     assert edited.status == "ok" and any(i.code == "export_edited" and ref in i.message for i in edited.issues)
     # per-year totals, recomputed by hand from each department's own evaluation
     totals = {year: (count, sums) for year, count, sums in year_totals(results)}
