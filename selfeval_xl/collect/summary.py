@@ -292,12 +292,14 @@ def _charts_sheet(ws: Any, summary: Any, results: Sequence[FileResult]) -> None:
     # composition of the whole batch (a small table the pie refers to)
     ws.cell(1, 1, _t("collect.chart_composition_table"))
     present = years(results)
-    sums = totals(results, present[0] if len(present) == 1 else (present[-1] if present else None))
+    shown_year = next((y for y in reversed(present) if y is not None), None)  # the latest year, never a sum across years
+    sums = totals(results, shown_year)
     for row, key in enumerate(("personnel", "public", "project"), start=2):
         ws.cell(row, 1, _t(f"collect.col_{key}"))
         ws.cell(row, 2, float(sums[key])).number_format = "#,##0.00"
     pie = PieChart()
-    pie.title = _t("collect.chart_composition")
+    pie.title = (_t("collect.chart_composition_year", year=shown_year) if shown_year is not None
+                 else _t("collect.chart_composition"))
     pie.add_data(Reference(ws, min_col=2, min_row=2, max_row=4))
     pie.set_categories(Reference(ws, min_col=1, min_row=2, max_row=4))
     pie.dataLabels = DataLabelList(showPercent=True, showVal=False, showCatName=False, showSerName=False,

@@ -120,6 +120,7 @@ BATCH: dict[str, str] = {
     "collect.band_none": "无自评得分",
     "collect.chart_composition_table": "支出构成（万元）",
     "collect.chart_composition": "支出构成（全部单位）",
+    "collect.chart_composition_year": "{year}年支出构成（全部单位）",
     "collect.chart_scores": "自评得分分布",
     "collect.chart_departments": "各单位支出构成",
     "collect.unit_wan": "万元",
