@@ -42,7 +42,7 @@ def test_generate_report_sets_up_pages_links_and_heights_within_excels_limits(sa
     adapter.run_generate_report(book)  # type: ignore[arg-type]
     assert _alerts(book) == []  # success: the activated report is the answer
     expected = output_sheets(evaluate(read_workbook(saved)), "")
-    written = [name for name in book.calls.of("add_sheet")]
+    written = list(book.calls.of("add_sheet"))
     assert written == [c.title for c in expected]
     setups = {}
     for sheet, name, value in book.calls.of("page_setup"):
