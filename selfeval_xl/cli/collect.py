@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,9 @@ from selfeval_xl.core import texts
 from selfeval_xl.core.errors import EXIT_DATA, EXIT_INPUT, EXIT_OK, OutputError, os_reason
 
 
-def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> list[Any]:
+def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool, **budgets: Any) -> list[Any]:
     if not show:
-        return run_batch(items, jobs)
+        return run_batch(items, jobs, **budgets)
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -31,12 +30,12 @@ def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> li
 
     console = Console(stderr=True)
     if not console.is_terminal:
-        return run_batch(items, jobs)
+        return run_batch(items, jobs, **budgets)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TimeRemainingColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task(_t("collect.progress"), total=len(items))
-        return run_batch(items, jobs, lambda name: progress.advance(task))
+        return run_batch(items, jobs, lambda name: progress.advance(task), **budgets)
 
 
 @click.command("collect", cls=ChineseCommand, help=texts.BATCH["help_collect"])
@@ -46,8 +45,11 @@ def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool) -> li
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=texts.BATCH["help_collect_jobs"])
 @click.option("--json", "as_json", is_flag=True, help=texts.BATCH["help_collect_json"])
 @click.option("--no-progress", is_flag=True, help=texts.BATCH["help_collect_no_progress"])
+@click.option("--timeout", type=click.IntRange(min=1), default=120, metavar="秒", help=texts.BATCH["help_collect_timeout"])
+@click.option("--memory-mb", type=click.IntRange(min=256), default=3072, metavar="MB",
+              help=texts.BATCH["help_collect_memory"])
 def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | None, as_json: bool,
-                    no_progress: bool) -> None:
+                    no_progress: bool, timeout: int, memory_mb: int) -> None:
     """Check and evaluate many department workbooks (and audit reports) into one summary workbook."""
     if output is None and not as_json:
         raise ChineseUsageError(_t("collect.needs_output"))
@@ -59,7 +61,10 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
     if not items:
         click.echo(_t("collect.none", inputs="、".join(str(p) for p in inputs)), err=True)
         raise SystemExit(EXIT_INPUT)
-    results = _progress_run(items, jobs or os.cpu_count() or 1, show=not no_progress)
+    from selfeval_xl.collect.batch import default_jobs
+
+    results = _progress_run(items, jobs or default_jobs(memory_mb), show=not no_progress, seconds=timeout,
+                            memory_mb=memory_mb)
 
     from selfeval_xl.collect.summary import departments, reports, to_document
 

@@ -66,16 +66,43 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def default_jobs(memory_mb: int, cpus: int | None = None, available: int | None = None) -> int:
+    """Workers so that workers × per-worker memory fit the machine's available memory (and its CPUs)."""
+    import os
+
+    cpus = cpus or os.cpu_count() or 1
+    if available is None:
+        try:
+            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (ValueError, OSError, AttributeError):
+            available = 0
+    if not available or memory_mb <= 0:
+        return cpus
+    return max(1, min(cpus, available // (memory_mb * 1024 * 1024)))
+
+
 def run_batch(items: Sequence[tuple[str, str]], jobs: int, advance: Callable[[str], None] = lambda name: None,
-              work: Callable[[str, str], Any] | None = None) -> list[Any]:
+              work: Callable[[str, str], Any] | None = None, *, seconds: int | None = None,
+              memory_mb: int | None = None) -> list[Any]:
     """Examine every (path, name) in a pool of ``jobs`` processes; results in the order of ``items``.
 
-    ``work`` replaces ``collect_worker.examine`` (a module-level function; tests use it to kill a worker).
+    Each file has a time budget (``seconds``) and each worker a memory budget (``memory_mb``): an
+    overrun is that file's row ("处理超时"/内存超出上限), never the end of the batch. ``work`` replaces
+    ``collect_worker.examine`` (a module-level function; tests use it to kill a worker).
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    from selfeval_xl.collect.worker import FAILED, FileResult, examine, kind_of, limit_memory, unusable
+    from selfeval_xl.collect.worker import (
+        FAILED,
+        MEMORY_LIMIT,
+        TIME_LIMIT,
+        FileResult,
+        examine,
+        kind_of,
+        limit_memory,
+        unusable,
+    )
 
     results: dict[int, FileResult] = {}
     context = _context()
@@ -84,7 +111,9 @@ def run_batch(items: Sequence[tuple[str, str]], jobs: int, advance: Callable[[st
     def run(indices: Sequence[int], workers: int) -> list[int]:
         """Run ``indices``; return those lost to a broken pool."""
         lost = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=limit_memory) as pool:
+        budgets = (memory_mb * 1024 * 1024 if memory_mb else MEMORY_LIMIT, seconds if seconds else TIME_LIMIT)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=limit_memory,
+                                 initargs=budgets) as pool:
             futures = {pool.submit(task, items[i][0], items[i][1]): i for i in indices}
             for future in as_completed(futures):
                 i = futures[future]

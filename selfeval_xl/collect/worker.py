@@ -22,6 +22,12 @@ OK, ERRORS, UNREADABLE, FAILED, DUPLICATE = "ok", "errors", "unreadable", "faile
 # where a department's figures came from
 SOURCE_WORKBOOK, SOURCE_EXPORT = "workbook", "export"
 MEMORY_LIMIT = 3 * 1024 ** 3  # address space of a worker: a hostile file cannot take the machine's memory
+TIME_LIMIT = 120  # seconds one file may take (POSIX: SIGALRM in the worker)
+
+
+class FileTimeout(BaseException):
+    """Raised in a worker when a file has used its time budget (BaseException: no ``except Exception`` in
+    the engine may swallow it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +64,46 @@ FIGURES = ("total", "basic", "personnel", "public", "project", "personnel_share"
            "basic_share", "project_share", "execution_rate")
 
 
-def limit_memory() -> None:
-    """Pool initializer: cap the worker's address space (POSIX only)."""
+_budget = {"seconds": TIME_LIMIT}
+
+
+def limit_memory(memory: int = MEMORY_LIMIT, seconds: int = TIME_LIMIT) -> None:
+    """Pool initializer: cap the worker's address space at ``memory`` bytes and each file at ``seconds``
+    (POSIX; elsewhere a crash of the worker is still contained by the pool)."""
+    _budget["seconds"] = seconds
     try:
         import resource
 
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+        limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, ValueError, OSError):
         pass
+
+
+def _alarm(seconds: int) -> bool:
+    """Start the per-file clock (POSIX main thread); False where there is none."""
+    import signal
+
+    if not hasattr(signal, "SIGALRM") or seconds <= 0:
+        return False
+
+    def expired(signum: int, frame: object) -> None:
+        raise FileTimeout
+
+    try:
+        signal.signal(signal.SIGALRM, expired)
+    except ValueError:  # not the main thread
+        return False
+    signal.alarm(seconds)
+    return True
+
+
+def _stop_alarm() -> None:
+    import signal
+
+    if hasattr(signal, "SIGALRM"):
+        signal.alarm(0)
 
 
 def kind_of(path: str) -> str:
@@ -77,14 +113,22 @@ def kind_of(path: str) -> str:
 def examine(path: str, name: str) -> FileResult:
     """Evaluate a workbook or audit a report; never raises for anything the file does."""
     kind = kind_of(path)
+    seconds = _budget["seconds"]
+    timed = _alarm(seconds)
     try:
         return _audit(Path(path), name) if kind == "report" else _evaluate(Path(path), name)
+    except FileTimeout:
+        return unusable(name, kind, FAILED, "timeout", texts.render(texts.BATCH, "collect.reason_timeout",
+                                                                     seconds=seconds))
     except MemoryError:
         return unusable(name, kind, FAILED, "memory", texts.BATCH["collect.reason_memory"])
     except Exception as exc:
         error = f"{type(exc).__name__}: {exc}"[:200]
         return unusable(name, kind, FAILED, "internal",
                         texts.render(texts.BATCH, "collect.reason_internal", error=error))
+    finally:
+        if timed:
+            _stop_alarm()
 
 
 def unusable(name: str, kind: str, status: str, code: str, reason: str) -> FileResult:

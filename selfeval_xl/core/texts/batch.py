@@ -50,6 +50,7 @@ BATCH: dict[str, str] = {
     "help_ledger_json": "以 JSON 输出汇总结果和问题",
     # --- selfeval collect ---
     "collect.reason_memory": "文件过大或结构异常，处理时内存超出上限，已跳过。",
+    "collect.reason_timeout": "处理该文件超过 {seconds} 秒仍未完成，已跳过；文件可能过大或结构异常（可用 --timeout 放宽）。",
     "collect.reason_internal": "处理该文件时程序出错（{error}），已跳过；请用 selfeval check 单独检查该文件。",
     "collect.reason_crashed": "处理该文件时进程异常终止，已跳过；请确认文件来源，或在 Excel 中另存后重试。",
     "collect.status_ok": "正常",
@@ -125,7 +126,9 @@ BATCH: dict[str, str] = {
     "collect.chart_departments": "各单位支出构成",
     "collect.unit_wan": "万元",
     "help_collect_output": "汇总工作簿，如 汇总.xlsx",
-    "help_collect_jobs": "并行进程数（默认：CPU 核数）",
+    "help_collect_jobs": "并行进程数（默认：CPU 核数，且 进程数 × 每进程内存上限 不超过本机可用内存）",
+    "help_collect_timeout": "每个文件的处理时间上限（秒，默认 120）；超时的文件列为一行并说明原因",
+    "help_collect_memory": "每个进程的内存上限（MB，默认 3072）；超出的文件列为一行并说明原因",
     "help_collect_json": "以 JSON 输出汇总数据",
     "help_collect_no_progress": "不显示进度条",
     # command descriptions (selfeval ledger / collect --help)
