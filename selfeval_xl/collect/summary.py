@@ -133,11 +133,15 @@ def _str(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:f}"
 
 
-def department_row(r: FileResult) -> dict[str, Any]:
+def department_row(r: FileResult, audit: FileResult | None = None) -> dict[str, Any]:
+    """One department as JSON; ``audit``: its handed-in report's audit, when there is one."""
     return {"file": r.name, "source": r.source, "status": r.status, "reason": r.reason, "unit_name": r.unit_name,
             "year": r.year, "generated": r.generated,
             **{key: _str(r.figure(key)) for key in FIGURES},
-            "score": _str(r.score), "grade": r.grade, "errors": r.errors, "warnings": r.warnings}
+            "score": _str(r.score), "grade": r.grade, "errors": r.errors, "warnings": r.warnings,
+            "execution_note": r.execution_note,
+            "report_audit": None if audit is None else {"file": audit.name, "errors": audit.errors,
+                                                        "warnings": audit.warnings}}
 
 
 def issue_rows(results: Sequence[FileResult]) -> list[dict[str, str]]:
@@ -147,11 +151,14 @@ def issue_rows(results: Sequence[FileResult]) -> list[dict[str, str]]:
 
 def to_document(results: Sequence[FileResult], output: str | None) -> dict[str, Any]:
     """The ``--json`` document: the same data as the summary workbook."""
+    from selfeval_xl.collect import bureau
+
     results = resolve(results)
+    audits = bureau.report_audits(results)
     return {
         "files": len(results),
         "output": output,
-        "departments": [department_row(r) for r in departments(results)],
+        "departments": [department_row(r, audits.get((r.unit_name, r.year))) for r in departments(results)],
         "totals": [{"year": year, "departments": count, **{key: _str(value) for key, value in sums.items()}}
                    for year, count, sums in year_totals(results)],
         "ranking": [{"rank": rank, "year": r.year, "file": r.name, "unit_name": r.unit_name, "score": _str(r.score),
@@ -161,14 +168,15 @@ def to_document(results: Sequence[FileResult], output: str | None) -> dict[str, 
         "reports": [{"file": r.name, "status": r.status, "reason": r.reason, "paragraphs": r.paragraphs,
                      "errors": r.errors, "warnings": r.warnings} for r in reports(results)],
         "issues": issue_rows(results),
+        **bureau.to_document(results),
     }
 
 
 # ---- the workbook ------------------------------------------------------------------------------------
 
 SUMMARY_COLUMNS = ("no", "file", "source", "unit_name", "year", "status", *FIGURES, "score", "grade", "errors", "warnings",
-                   "reason")
-WIDTHS = {"no": 6, "file": 28, "source": 12, "unit_name": 24, "year": 7, "status": 10, "score": 10, "grade": 6, "errors": 8,
+                   "report_audit", "reason")
+WIDTHS = {"no": 6, "file": 28, "source": 12, "report_audit": 30, "unit_name": 24, "year": 7, "status": 10, "score": 10, "grade": 6, "errors": 8,
           "warnings": 8, "reason": 60}
 
 
@@ -200,6 +208,9 @@ def build_workbook(results: Sequence[FileResult]) -> Any:
     if reports(results):
         _reports_sheet(book.create_sheet(_t("collect.sheet_reports")), results)
     _charts_sheet(book.create_sheet(_t("collect.sheet_charts")), summary, results)
+    from selfeval_xl.collect import bureau
+
+    bureau.add_sheets(book, results)
     return book
 
 
@@ -220,8 +231,10 @@ def _header(ws: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -
 def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
     from openpyxl.styles import Font
 
+    from selfeval_xl.collect.bureau import report_audits
     from selfeval_xl.core.cells import col_letter
 
+    audits = report_audits(results)
     rows = sorted(departments(results), key=lambda r: (r.year is None, r.year or 0))  # by year, then as given
     ws.cell(1, 1, _t("collect.summary_title", files=len(rows))).font = Font(bold=True, size=14)
     _header(ws, 2, [_t(f"collect.col_{key}") for key in SUMMARY_COLUMNS],
@@ -231,7 +244,7 @@ def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
                                   "unit_name": _safe_text(r.unit_name) or None,
                                   "year": r.year, "status": _status(r), "score": _cell(r.score),
                                   "grade": r.grade or None, "errors": r.errors, "warnings": r.warnings,
-                                  "reason": _safe_text(r.reason) or None}
+                                  "reason": _safe_text(r.reason) or None, "report_audit": _audit_text(audits, r)}
         values.update({key: _cell(r.figure(key), key in PERCENT_KEYS) for key in FIGURES})
         for c, key in enumerate(SUMMARY_COLUMNS, start=1):
             cell = ws.cell(n + 2, c, values[key])
@@ -247,6 +260,13 @@ def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
                 cell = ws.cell(last + offset, c, float(sums[key]))
                 cell.number_format, cell.font = "#,##0.00", Font(bold=True)
     ws.auto_filter.ref = f"A2:{col_letter(len(SUMMARY_COLUMNS))}{last}"
+
+
+def _audit_text(audits: dict[tuple[str, int | None], FileResult], r: FileResult) -> str | None:
+    audit = audits.get((r.unit_name, r.year))
+    if audit is None:
+        return None
+    return _safe_text(_t("collect.report_audit", errors=audit.errors, warnings=audit.warnings, file=audit.name))
 
 
 def _ranking_sheet(ws: Any, results: Sequence[FileResult]) -> None:

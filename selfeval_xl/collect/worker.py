@@ -55,6 +55,7 @@ class FileResult:
     issues: tuple[IssueRow, ...] = field(default=())
     source: str = SOURCE_WORKBOOK  # workbook (the fill-in workbook) | export (an exported 自评表.xlsx)
     generated: str = ""  # the export's 生成时间 line: the newer of two duplicates wins
+    execution_note: str = ""  # what the workbook says about the execution rate
 
     def figure(self, key: str) -> Decimal | None:
         return dict(self.figures).get(key)
@@ -139,7 +140,7 @@ def unusable(name: str, kind: str, status: str, code: str, reason: str) -> FileR
 def _evaluate(path: Path, name: str) -> FileResult:
     from selfeval_xl.core.errors import WorkbookError
     from selfeval_xl.pipeline import evaluate
-    from selfeval_xl.render.embedded import evaluation_figures
+    from selfeval_xl.render.embedded import evaluation_figures, execution_note
     from selfeval_xl.report.sheets import issue_message
     from selfeval_xl.workbook.migrate import migrated_raw
     from selfeval_xl.workbook.reader import read_workbook
@@ -157,6 +158,7 @@ def _evaluate(path: Path, name: str) -> FileResult:
                    for i in evaluation.issues)
     info = evaluation.model.info
     return FileResult(name, "workbook", ERRORS if evaluation.errors else OK, unit_name=info.unit_name,
+                      execution_note=execution_note(evaluation),
                       year=info.year, figures=figures, score=scoring.total if scoring else None,
                       grade=scoring.grade if scoring else "", errors=len(evaluation.errors),
                       warnings=len(evaluation.warnings), issues=issues)
@@ -191,7 +193,8 @@ def _exported(path: Path, name: str) -> FileResult | None:
                       year=year if isinstance(year, int) else None, figures=figures,
                       score=_decimal(stored.get("score")), grade=str(stored.get("grade") or ""), errors=errors,
                       warnings=int(stored.get("warnings") or 0) + len(issues), issues=tuple(issues),
-                      source=SOURCE_EXPORT, generated=str(stored.get("generated") or ""))
+                      source=SOURCE_EXPORT, generated=str(stored.get("generated") or ""),
+                      execution_note=str(stored.get("execution_note") or ""))
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -229,8 +232,21 @@ def _audit(path: Path, name: str) -> FileResult:
         return unusable(name, "report", UNREADABLE, exc.key, str(exc))
     issues = tuple(IssueRow(f.severity.value, f.code, _where(f.section, f.paragraph, f.section_paragraph), f.message)
                    for f in report.findings)
-    return FileResult(name, "report", ERRORS if report.errors else OK, errors=len(report.errors),
-                      warnings=len(report.warnings), paragraphs=report.paragraphs, issues=issues)
+    unit_name, year = "", None
+    if path.suffix.lower() == ".docx":  # a report exported by selfeval names its unit and year in its part
+        import zipfile
+
+        from selfeval_xl.render.embedded import read_embedded
+
+        try:
+            stored = read_embedded(path) or {}
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+            stored = {}
+        unit_name = str(stored.get("unit_name") or "")
+        year = stored.get("year") if isinstance(stored.get("year"), int) else None
+    return FileResult(name, "report", ERRORS if report.errors else OK, unit_name=unit_name, year=year,
+                      errors=len(report.errors), warnings=len(report.warnings), paragraphs=report.paragraphs,
+                      issues=issues)
 
 
 def _where(section: str, paragraph: int, section_paragraph: int) -> str:

@@ -59,6 +59,16 @@ def evaluation_figures(evaluation: Any) -> dict[str, Decimal | None]:
             "execution_rate": execution}
 
 
+def execution_note(evaluation: Any) -> str:
+    """What the workbook says about the execution rate (the 说明 of 合计, else of 项目支出)."""
+    budget = evaluation.model.budget
+    for key in ("total", "project"):
+        line = budget.get(key)
+        if line is not None and line.note:
+            return str(line.note)
+    return ""
+
+
 def _shown(value: object) -> str:
     """A cell value as compared after a round trip through Excel: numbers by their decimal value."""
     if isinstance(value, bool):
@@ -89,6 +99,7 @@ def payload(evaluation: Any, generated: str, sheets: Sequence[SheetContent]) -> 
         "unit_name": info.unit_name, "year": info.year, "amount_unit": "万元",
         "figures": {key: _s(value) for key, value in evaluation_figures(evaluation).items()},
         "score": _s(scoring.total) if scoring else None, "grade": scoring.grade if scoring else "",
+        "execution_note": execution_note(evaluation),
         "errors": len(evaluation.errors), "warnings": len(evaluation.warnings),
         "cells": cells, "digest": digest(cells),
     }

@@ -113,8 +113,11 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
 
         tables = [c for c in available if c.title == SCORING_SHEET]
         document = report_docx(report, tables, author=info.unit_name)
-        if "docx" in paths:
-            data["docx"] = document
+        if "docx" in paths:  # the figures travel with the report too (no visible cells to compare: a report is prose)
+            from selfeval_xl.render.embedded import embed, payload
+
+            data["docx"] = embed(document, {**payload(evaluation, generated, []), "cells": [], "digest": ""},
+                                 main_part="word/document.xml")
         if "pdf" in paths:
             data["pdf"] = docx_to_pdf(document, paths["pdf"], soffice=soffice)
 

@@ -110,12 +110,12 @@ def test_batch_with_hostile_files_and_reports(batch: Path, tmp_path: Path,
 def _check_workbook(out: Path, doc: dict[str, Any]) -> None:
     with zipfile.ZipFile(out) as archive:
         charts = sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart"))
-        assert len(charts) == 3  # native chart parts, no pictures
+        assert len(charts) == 4  # native chart parts, no pictures (one year: no 同比 chart)
         kinds = "".join(archive.read(n).decode() for n in charts)
-        assert kinds.count("<pieChart>") == 1 and kinds.count("<barChart>") == 2
+        assert kinds.count("<pieChart>") == 1 and kinds.count("<barChart>") == 3
         assert not [n for n in archive.namelist() if n.startswith("xl/media/")]
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["汇总", "排名", "问题清单", "报告审核", "图表"]
+    assert book.sheetnames == ["汇总", "排名", "问题清单", "报告审核", "图表", "得分分布", "执行率偏低", "同比"]
     summary = book["汇总"]
     files = [summary.cell(r, 2).value for r in range(3, 3 + len(doc["departments"]))]
     assert files == [d["file"] for d in doc["departments"]]
