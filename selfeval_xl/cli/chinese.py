@@ -20,7 +20,6 @@ Every command of ``selfeval`` uses these classes (``tests/cli/test_chinese.py`` 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -39,6 +38,7 @@ from click.exceptions import (
 )
 
 from selfeval_xl.core import texts
+from selfeval_xl.core.cells import display_width
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[\u3002\uff01\uff1f])")  # after 。！？
@@ -89,11 +89,6 @@ def _option_record(option: click.Option, ctx: click.Context) -> tuple[str, str] 
 _CLOSING = frozenset("\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u201d\u2019")
 _OPENING = frozenset("\uff08\u300a\u300c\u300e\u201c\u2018")  # no line ends with （《「『“‘
 _TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII stays whole; any other character may end a line
-
-
-def display_width(text: str) -> int:
-    """Terminal columns of ``text``: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -148,7 +148,7 @@ def _low_rates_sheet(ws: Any, results: Sequence[FileResult], header: Any) -> Non
 def _yoy_sheet(ws: Any, results: Sequence[FileResult], header: Any) -> None:
     from openpyxl.chart import BarChart, Reference
 
-    keys = ("unit_name", "previous_year", "year", "previous_total", "total", "change", "change_percent",
+    keys = ("unit_name", "previous_year", "year", "previous_total", "year_total", "change", "change_percent",
             "previous_score", "score")
     header(ws, 1, [_t(f"collect.col_{k}") for k in keys], [24, 8, 8, 14, 14, 12, 12, 10, 10])
     rows = year_over_year(results)

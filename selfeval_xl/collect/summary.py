@@ -211,13 +211,32 @@ def build_workbook(results: Sequence[FileResult]) -> Any:
     from selfeval_xl.collect import bureau
 
     bureau.add_sheets(book, results)
+    for ws in book.worksheets:
+        _print_setup(ws)
     return book
+
+
+def _print_setup(ws: Any) -> None:
+    """A4 (A3 for the wide summary) landscape, one page wide, the header rows repeated on every page: a reviewer prints these."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if ws.max_column > 20 else ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    frozen = ws.freeze_panes
+    if frozen:
+        from openpyxl.utils.cell import coordinate_from_string
+
+        row = coordinate_from_string(frozen)[1]
+        if row > 1:
+            ws.print_title_rows = f"1:{row - 1}"
 
 
 def _header(ws: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from selfeval_xl.core.cells import col_letter
+    from selfeval_xl.core.cells import col_letter, display_width
 
     for c, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
         cell = ws.cell(row, c, label)
@@ -225,6 +244,8 @@ def _header(ws: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[col_letter(c)].width = width
+    if any(display_width(label) > width for label, width in zip(labels, widths, strict=True)):
+        ws.row_dimensions[row].height = 30  # two lines: Excel does not grow a row for wrapped text it did not type
     ws.freeze_panes = ws.cell(row + 1, 3 if len(labels) > 3 else 1)
 
 

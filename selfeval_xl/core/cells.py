@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
@@ -61,3 +62,8 @@ class CellRef:
 
     def __str__(self) -> str:
         return f"{quote_sheet(self.sheet)}!{self.a1}"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or an Excel column width: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -92,6 +92,7 @@ BATCH: dict[str, str] = {
     "collect.col_explanation": "单位说明",
     "collect.col_previous_year": "上年",
     "collect.col_previous_total": "上年支出合计",
+    "collect.col_year_total": "本年支出合计",
     "collect.col_change": "增减额",
     "collect.col_change_percent": "增减幅度",
     "collect.col_previous_score": "上年得分",
