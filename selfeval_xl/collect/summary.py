@@ -118,15 +118,21 @@ def score_bands(results: Sequence[FileResult]) -> list[tuple[str, int]]:
 
 
 def totals(results: Sequence[FileResult], year: int | None = None) -> dict[str, Decimal]:
-    """Σ of each amount over the counted departments of ``year`` — never across years."""
-    rows = [r for r in _evaluated(results) if r.year == year]
+    """Σ of each amount over the counted departments of ``year`` that state their amounts — never across
+    years (an export read from its visible 自评表 has no 支出 composition: it is left out, and said so)."""
+    rows = [r for r in _evaluated(results) if r.year == year and r.figure("total") is not None]
     return {key: sum((r.figure(key) or Decimal(0) for r in rows), Decimal(0)) for key in AMOUNT_KEYS}
 
 
 def year_totals(results: Sequence[FileResult]) -> list[tuple[int | None, int, dict[str, Decimal]]]:
-    """(year, departments counted, totals) for every year present."""
-    return [(year, sum(1 for r in _evaluated(results) if r.year == year), totals(results, year))
-            for year in years(results)]
+    """(year, departments whose amounts are in the totals, totals) for every year present."""
+    return [(year, sum(1 for r in _evaluated(results) if r.year == year and r.figure("total") is not None),
+             totals(results, year)) for year in years(results)]
+
+
+def without_amounts(results: Sequence[FileResult], year: int | None) -> int:
+    """Counted departments of ``year`` whose amounts are unknown (ranked, but not in the amount totals)."""
+    return sum(1 for r in _evaluated(results) if r.year == year and r.figure("total") is None)
 
 
 def _str(value: Decimal | None) -> str | None:
@@ -159,7 +165,8 @@ def to_document(results: Sequence[FileResult], output: str | None) -> dict[str, 
         "files": len(results),
         "output": output,
         "departments": [department_row(r, audits.get((r.unit_name, r.year))) for r in departments(results)],
-        "totals": [{"year": year, "departments": count, **{key: _str(value) for key, value in sums.items()}}
+        "totals": [{"year": year, "departments": count, "without_amounts": without_amounts(results, year),
+                    **{key: _str(value) for key, value in sums.items()}}
                    for year, count, sums in year_totals(results)],
         "ranking": [{"rank": rank, "year": r.year, "file": r.name, "unit_name": r.unit_name, "score": _str(r.score),
                      "grade": r.grade, "execution_rate": _str(r.figure("execution_rate"))}
@@ -272,8 +279,13 @@ def _summary_sheet(ws: Any, results: Sequence[FileResult]) -> None:
             cell.number_format = "0.00%" if key in PERCENT_KEYS else "#,##0.00" if key in AMOUNT_KEYS else "General"
     last = len(rows) + 2
     for offset, (year, count, sums) in enumerate(year_totals(results), start=1):  # one total per year
-        label = (_t("collect.year_total_row", year=year, count=count) if year is not None
-                 else _t("collect.total_row", count=count) + _t("collect.no_year"))
+        missing = without_amounts(results, year)
+        if missing:
+            label = (_t("collect.year_total_partial", year=year, count=count, missing=missing) if year is not None
+                     else _t("collect.total_partial", count=count, missing=missing) + _t("collect.no_year"))
+        else:
+            label = (_t("collect.year_total_row", year=year, count=count) if year is not None
+                     else _t("collect.total_row", count=count) + _t("collect.no_year"))
         ws.cell(last + offset, 2, label).font = Font(bold=True)
         ws.cell(last + offset, SUMMARY_COLUMNS.index("year") + 1, year)
         for c, key in enumerate(SUMMARY_COLUMNS, start=1):

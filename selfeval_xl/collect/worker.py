@@ -138,7 +138,7 @@ def unusable(name: str, kind: str, status: str, code: str, reason: str) -> FileR
 
 
 def _evaluate(path: Path, name: str) -> FileResult:
-    from selfeval_xl.core.errors import WorkbookError
+    from selfeval_xl.core.errors import NotOurTemplateError, WorkbookError
     from selfeval_xl.pipeline import evaluate
     from selfeval_xl.render.embedded import evaluation_figures, execution_note
     from selfeval_xl.report.sheets import issue_message
@@ -150,6 +150,8 @@ def _evaluate(path: Path, name: str) -> FileResult:
         return exported
     try:
         evaluation = evaluate(migrated_raw(read_workbook(path)))  # an earlier template version: migrated in memory
+    except NotOurTemplateError as exc:  # read safely, but not a fill-in workbook: an export without its part?
+        return _visible(path, name) or unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
     except WorkbookError as exc:
         return unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
     scoring = evaluation.scoring
@@ -195,6 +197,23 @@ def _exported(path: Path, name: str) -> FileResult | None:
                       warnings=int(stored.get("warnings") or 0) + len(issues), issues=tuple(issues),
                       source=SOURCE_EXPORT, generated=str(stored.get("generated") or ""),
                       execution_note=str(stored.get("execution_note") or ""))
+
+
+def _visible(path: Path, name: str) -> FileResult | None:
+    """An exported 自评表 without its figures part, from the table it shows (None when it shows none).
+
+    Only what the 自评表 states is taken — unit, year, score, grade, the score's execution rate; the
+    支出 composition stays unknown (the summary counts the file in rankings, not in amount totals)."""
+    from selfeval_xl.collect.visible import read_visible
+
+    shown = read_visible(path)
+    if shown is None or not shown.unit_name:
+        return None
+    figures = tuple((key, shown.execution_rate if key == "execution_rate" else None) for key in FIGURES)
+    note = IssueRow("warning", "export_visible", f"'{shown.sheet}'",
+                    texts.render(texts.BATCH, "collect.visible", sheet=shown.sheet))
+    return FileResult(name, "workbook", OK, unit_name=shown.unit_name, year=shown.year, figures=figures,
+                      score=shown.score, grade=shown.grade, warnings=1, issues=(note,), source=SOURCE_EXPORT)
 
 
 def _decimal(value: object) -> Decimal | None:

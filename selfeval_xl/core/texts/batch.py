@@ -62,6 +62,10 @@ BATCH: dict[str, str] = {
     "collect.why_newer": "生成时间较新",
     "collect.why_first": "按文件名排在前面",
     "collect.reason_errors": "工作簿有 {errors} 个错误，不计入合计和排名；修正后请重新报送。",
+    "collect.visible": "没有导出时内嵌的数据（可能由早期版本导出、或另存时被删去），已按可见的“{sheet}”表读取单位、年度、得分、等级和执行率；"
+                       "该表没有人员经费、公用经费等支出构成，本文件不计入金额合计。",
+    "collect.year_total_partial": "{year}年合计（{count} 个单位；另有 {missing} 个单位只有自评表、无支出构成，未计入）",
+    "collect.total_partial": "合计（{count} 个单位；另有 {missing} 个单位只有自评表、无支出构成，未计入）",
     "collect.edited": "导出后被手工修改过 {count} 个单元格（数据以导出时为准）：{cells}",
     "collect.changed_cell": "'{sheet}'!{ref}：{before} → {after}",
     "collect.empty_cell": "（空）",
