@@ -44,20 +44,32 @@ def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool, **bud
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=texts.BATCH["help_collect_output"])
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=texts.BATCH["help_collect_jobs"])
 @click.option("--json", "as_json", is_flag=True, help=texts.BATCH["help_collect_json"])
+@click.option("--csv", "csv_path", type=click.Path(path_type=Path), metavar="明细.csv", help=texts.BATCH["help_collect_csv"])
+@click.option("--parquet", "parquet_path", type=click.Path(path_type=Path), metavar="明细.parquet",
+              help=texts.BATCH["help_collect_parquet"])
 @click.option("--no-progress", is_flag=True, help=texts.BATCH["help_collect_no_progress"])
 @click.option("--timeout", type=click.IntRange(min=1), default=120, metavar="秒", help=texts.BATCH["help_collect_timeout"])
 @click.option("--memory-mb", type=click.IntRange(min=256), default=3072, metavar="MB",
               help=texts.BATCH["help_collect_memory"])
 def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | None, as_json: bool,
-                    no_progress: bool, timeout: int, memory_mb: int) -> None:
+                    csv_path: Path | None, parquet_path: Path | None, no_progress: bool, timeout: int,
+                    memory_mb: int) -> None:
     """Check and evaluate many department workbooks (and audit reports) into one summary workbook."""
-    if output is None and not as_json:
+    if output is None and not as_json and csv_path is None and parquet_path is None:
         raise ChineseUsageError(_t("collect.needs_output"))
-    if output is not None:
+    frames = [(path, suffix) for path, suffix in ((csv_path, ".csv"), (parquet_path, ".parquet")) if path is not None]
+    for path, suffix in frames:
+        if path.suffix.lower() != suffix:
+            raise ChineseUsageError(_t("collect.frame_suffix", path=path, suffix=suffix,
+                                       suggestion=path.with_suffix(suffix).name))
+    if frames:
+        _needs_pandas(parquet=parquet_path is not None)
+    written = [p for p in (output, csv_path, parquet_path) if p is not None]
+    for out in written:
         for given in inputs:
-            if given.is_file() and output.exists() and given.resolve() == output.resolve():
-                raise OutputError("output_is_input", path=output)
-    items = discover(inputs, exclude=[output] if output is not None else [])
+            if given.is_file() and out.exists() and given.resolve() == out.resolve():
+                raise OutputError("output_is_input", path=out)
+    items = discover(inputs, exclude=written)
     if not items:
         click.echo(_t("collect.none", inputs="、".join(str(p) for p in inputs)), err=True)
         raise SystemExit(EXIT_INPUT)
@@ -76,6 +88,10 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
             write_atomic(output, normalize_package(workbook_bytes(build_workbook(results))))
         except OSError as exc:
             raise OutputError(path=output, reason=os_reason(exc)) from None
+    for path, suffix in frames:
+        _write_frame(results, path, suffix)
+        if not as_json:
+            click.echo(_t("collect.frame_written", path=path))
     if as_json:
         doc = to_document(results, str(output) if output else None)
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -91,3 +107,29 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
     click.echo(_t("collect.done", workbooks=len(workbooks), reports=len(audited), bad=len(bad),
                   path=output if output is not None else "-"), err=as_json)
     raise SystemExit(EXIT_DATA if bad else EXIT_OK)
+
+
+def _needs_pandas(parquet: bool) -> None:
+    """Refuse before the batch runs, not after, when the analysts' extra is missing."""
+    import importlib.util
+
+    wanted = ["pandas", "pyarrow"] if parquet else ["pandas"]
+    if any(importlib.util.find_spec(name) is None for name in wanted):
+        click.echo(_t("collect.needs_pandas"), err=True)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _write_frame(results: Sequence[Any], path: Path, suffix: str) -> None:
+    """The departments frame as CSV (UTF-8 with BOM; exact decimals as text) or Parquet (decimal128)."""
+    from selfeval_xl.collect.frame import departments_frame, parquet_bytes
+    from selfeval_xl.workbook.package import write_atomic
+
+    frame = departments_frame(results)
+    if suffix == ".csv":
+        data = frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    else:
+        data = parquet_bytes(frame)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise OutputError(path=path, reason=os_reason(exc)) from None

@@ -42,3 +42,23 @@ def issues_frame_of(results: Sequence[FileResult]) -> Any:
     import pandas as pd
 
     return pd.DataFrame(issue_rows(results), columns=["file", "where", "severity", "code", "message"])
+
+
+DECIMAL_COLUMNS = (*FIGURES, "score")
+
+
+def parquet_bytes(frame: Any) -> bytes:
+    """``departments_frame`` as Parquet with a fixed schema: amounts, percents and score as decimal(18, 2),
+    so the files of several years read and concatenate the same way whatever their magnitudes."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for name in DECIMAL_COLUMNS:
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, table.column(name).cast(pa.decimal128(18, 2)))
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
