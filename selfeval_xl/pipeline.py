@@ -8,11 +8,21 @@ from dataclasses import dataclass, replace
 from selfeval_xl.core import texts
 from selfeval_xl.core.model import HasIssues, Issue, Model, RawBook, Severity
 from selfeval_xl.figures.compute import Results, compute
+from selfeval_xl.figures.projects import ProjectFigures, project_figures
 from selfeval_xl.figures.scoring import Scoring, compute_scoring
 from selfeval_xl.figures.yoy import Change, compare, compare_entered, swing_issues
 from selfeval_xl.report.narrative import Report, build_narrative
-from selfeval_xl.report.sheets import SheetContent, calc_sheet, issues_sheet, report_sheet, scoring_sheet
+from selfeval_xl.report.sheets import (
+    SheetContent,
+    calc_sheet,
+    issues_sheet,
+    project_scoring_sheet,
+    project_sheet_title,
+    report_sheet,
+    scoring_sheet,
+)
 from selfeval_xl.rules.budget import issue, run_rules
+from selfeval_xl.rules.projects import run_project_rules
 from selfeval_xl.rules.scoring import run_scoring_rules
 from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.parse import parse_book
@@ -26,6 +36,15 @@ class Evaluation(HasIssues):
     scoring: Scoring | None = None
     changes: tuple[Change, ...] = ()  # against last year, when given
     previous_year: int | None = None
+    projects: tuple[ProjectFigures, ...] = ()  # 项目支出绩效自评, one per project the workbook evaluates
+
+    @property
+    def scored_projects(self) -> tuple[ProjectFigures, ...]:
+        """Projects with indicators: each has its 项目支出绩效自评表 and report."""
+        return tuple(p for p in self.projects if p.scoring is not None)
+
+    def project(self, name: str) -> ProjectFigures | None:
+        return next((p for p in self.projects if p.name == name.strip()), None)
 
     def narrative(self, *, force: bool = False) -> Report:
         return build_narrative(self.model, self.results, self.scoring, self.changes, self.previous_year,
@@ -49,12 +68,14 @@ def evaluate(raw: RawBook) -> Evaluation:
     model, parse_issues = parse_book(raw)
     results = compute(model)
     scoring = compute_scoring(model)
-    rule_issues = [*run_rules(model, results), *run_scoring_rules(model, scoring)]
+    projects = project_figures(model)
+    rule_issues = [*run_rules(model, results), *run_scoring_rules(model, scoring), *run_project_rules(model, projects)]
     entered = compare_entered(model, results)
     year = model.info.year
     previous_year = year - 1 if entered and year is not None else None
     rule_issues += swing_issues(model, entered, previous_year) if entered else []
-    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring, entered, previous_year)
+    return Evaluation(model, sort_issues([*parse_issues, *rule_issues]), results, scoring, entered, previous_year,
+                      projects)
 
 
 def previous_problems(current: Evaluation, previous: Evaluation, source: str) -> list[Issue]:
@@ -97,5 +118,17 @@ def output_sheets(evaluation: Evaluation, generated: str, *, force: bool = False
     sheets = [issues_sheet(evaluation.issues), report_sheet(evaluation.narrative(force=force))]
     if evaluation.scoring is not None:
         sheets.append(scoring_sheet(evaluation.model, evaluation.scoring))
+    sheets.extend(project_sheets(evaluation))
     sheets.append(calc_sheet(evaluation.results, generated, evaluation.scoring))
+    return sheets
+
+
+def project_sheets(evaluation: Evaluation) -> list[SheetContent]:
+    """A 项目支出绩效自评表 sheet for each project with indicators, named 项目自评表-<project> (unique, ≤ 31)."""
+    taken: list[str] = []
+    sheets = []
+    for figures in evaluation.scored_projects:
+        title = project_sheet_title(figures.name, taken)
+        taken.append(title)
+        sheets.append(project_scoring_sheet(evaluation.model, figures, title))
     return sheets

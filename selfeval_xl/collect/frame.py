@@ -25,7 +25,7 @@ DEPARTMENT_COLUMNS = ("file", "source", "status", "reason", "unit_name", "year",
 
 
 def departments_frame(results: Sequence[FileResult]) -> Any:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     rows = [{"file": r.name, "source": r.source, "status": r.status, "reason": r.reason, "unit_name": r.unit_name,
              "year": r.year, "generated": r.generated, **{key: r.figure(key) for key in FIGURES},
@@ -52,8 +52,8 @@ def parquet_bytes(frame: Any) -> bytes:
     so the files of several years read and concatenate the same way whatever their magnitudes."""
     import io
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
     for name in DECIMAL_COLUMNS:

@@ -327,6 +327,37 @@ class Indicator:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectFundRow:
+    """A row of a project's funds (项目自评 → 项目资金): one source of its money."""
+
+    key: str  # local | upper | carryover | other
+    initial: Decimal | None
+    adjusted: Decimal | None
+    executed: Decimal | None
+    note: str
+    refs: Refs
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectEval:
+    """What the workbook says for one project's 项目支出绩效自评 (its rows in 项目自评 and 项目指标)."""
+
+    name: str
+    refs: Refs  # the row that introduces it: its 项目基本情况 row, else its first row anywhere
+    department: str = ""  # 主管部门
+    implementer: str = ""  # 实施单位
+    overview: str = ""  # 项目概况
+    work: str = ""  # 评价工作开展情况
+    experience: str = ""  # 主要经验及做法
+    problems: str = ""  # 存在的问题及原因
+    suggestions: str = ""  # 有关建议
+    other: str = ""  # 其他需要说明的问题
+    funds: tuple[ProjectFundRow, ...] = ()
+    goals: tuple[OverallGoal, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
     info: UnitInfo
     budget: Mapping[str, BudgetLine]
@@ -351,6 +382,7 @@ class Model:
     basis: str = ""  # 自评依据: the documents the self-evaluation follows (score-first and 财政部 outlines)
     overall_goals: tuple[OverallGoal, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    project_evals: tuple[ProjectEval, ...] = ()  # 项目支出绩效自评, in the order the workbook names them
 
     @property
     def has_scoring(self) -> bool:

@@ -42,8 +42,8 @@ from selfeval_xl.core.cells import CellRef, parse_a1, parse_range
 from selfeval_xl.core.errors import SelfevalError
 from selfeval_xl.core.model import CellValue, RawBook, RawSheet, TableRef
 from selfeval_xl.core.version import VERSION as __version__
-from selfeval_xl.excel.render import delete_sheets, is_desktop, optional, render_sheet
-from selfeval_xl.report.sheets import OUTPUT_SHEETS, SheetContent
+from selfeval_xl.excel.render import delete_sheets, is_desktop, optional, output_sheets_in, render_sheet
+from selfeval_xl.report.sheets import SheetContent
 from selfeval_xl.workbook import layout
 
 MAX_ROWS = 5000  # per input sheet, as the openpyxl reader
@@ -314,13 +314,13 @@ def _write_report(book: xw.Book, *, refused_key: str) -> tuple[Any, list[str]] |
     evaluation = _evaluate(book)
     issues_title = texts.UI["sheet_issues"]
     if evaluation.errors:
-        delete_sheets(book, OUTPUT_SHEETS)  # a stale report must not survive next to the errors
+        delete_sheets(book, output_sheets_in(book))  # a stale report must not survive next to the errors
         render_sheets(book, [issues_sheet(evaluation.issues)], active=issues_title)
         _alert(book, texts.render(texts.ADDIN, refused_key, errors=len(evaluation.errors), sheet=issues_title),
                critical=True)
         return None
     contents = output_sheets(evaluation, generated_line())
-    delete_sheets(book, [*OUTPUT_SHEETS, *(c.title for c in contents)])
+    delete_sheets(book, [*output_sheets_in(book), *(c.title for c in contents)])
     render_sheets(book, contents, active=texts.UI["sheet_report"])
     return evaluation, [content.title for content in contents]
 

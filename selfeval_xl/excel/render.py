@@ -22,7 +22,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from selfeval_xl.core import texts
-from selfeval_xl.report.sheets import STYLES, SheetContent, Style
+from selfeval_xl.report.sheets import STYLES, SheetContent, Style, is_output_sheet
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -38,6 +38,11 @@ def delete_sheets(book: xw.Book, titles: Sequence[str]) -> None:
     for title in dict.fromkeys(titles):
         if title in present:
             present[title].delete()
+
+
+def output_sheets_in(book: xw.Book) -> list[str]:
+    """The sheets of an earlier run in ``book`` (the fixed ones and every 项目自评表-…), to be replaced."""
+    return [sheet.name for sheet in book.sheets if is_output_sheet(sheet.name)]
 
 
 def render_sheet(book: xw.Book, content: SheetContent) -> xw.Sheet:

@@ -17,7 +17,7 @@ Presets (weights) and thresholds live here, in one place; the workbook selects a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -139,14 +139,17 @@ def score_indicator(ind: Indicator) -> IndicatorScore:
 def compute_scoring(model: Model) -> Scoring | None:
     if not model.has_scoring:
         return None
-    preset = preset_of(model)
-    funds = fund_lines(model)
+    return score(preset_of(model), fund_lines(model), model.indicators)
+
+
+def score(preset: Preset, funds: Mapping[str, FundLine], indicators: Sequence[Indicator]) -> Scoring:
+    """A 自评表's scores from its funds block and indicators: the 部门整体 table and each project's alike."""
     total_line = funds["total"]
     adjusted = round_half_up(total_line.adjusted) if total_line.adjusted is not None else None
     executed = round_half_up(total_line.executed) if total_line.executed is not None else None
     rate = round_half_up(executed / adjusted * HUNDRED) if adjusted and executed is not None else None
     exec_score = execution_score(rate)
-    scores = tuple(score_indicator(ind) for ind in model.indicators)
+    scores = tuple(score_indicator(ind) for ind in indicators)
     level1 = []
     for name in layout.LEVEL1:
         members = [s for s in scores if s.indicator.level1 == name]

@@ -16,9 +16,9 @@ from selfeval_xl.core.model import Issue
 from selfeval_xl.report.sheets import (
     HIGHLIGHT_ERROR,
     HIGHLIGHT_WARNING,
-    OUTPUT_SHEETS,
     STYLES,
     SheetContent,
+    is_output_sheet,
     issue_message,
 )
 from selfeval_xl.workbook.package import workbook_bytes, write_atomic
@@ -105,9 +105,8 @@ def write_copy(input_path: Path, output_path: Path, sheets: Sequence[SheetConten
     from selfeval_xl.workbook.reader import load_for_copy
 
     book: Any = load_for_copy(input_path)
-    for title in OUTPUT_SHEETS:  # outputs of an earlier run are replaced, never duplicated
-        if title in book.sheetnames:
-            del book[title]
+    for title in [t for t in book.sheetnames if is_output_sheet(t)]:  # an earlier run's outputs are replaced
+        del book[title]
     highlight_issues(book, issues)
     for content in sheets:
         render_sheet(book, content)

@@ -9,86 +9,26 @@ machine lacks them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from selfeval_xl.core import texts
-from selfeval_xl.core.model import Issue, Model
+from selfeval_xl.core.model import Issue
 from selfeval_xl.core.numbers import fmt_amount, fmt_percent, fmt_quantity
 from selfeval_xl.figures.compute import Results
-from selfeval_xl.figures.scoring import BANDS, EXECUTION_WEIGHT, IndicatorScore, Scoring
+from selfeval_xl.figures.scoring import BANDS, IndicatorScore, Scoring
+from selfeval_xl.report.content import HIGHLIGHT_ERROR as HIGHLIGHT_ERROR
+from selfeval_xl.report.content import HIGHLIGHT_WARNING as HIGHLIGHT_WARNING
+from selfeval_xl.report.content import STYLES as STYLES
+from selfeval_xl.report.content import Cell as Cell
+from selfeval_xl.report.content import SheetContent as SheetContent
+from selfeval_xl.report.content import Style as Style
 from selfeval_xl.report.narrative import Report
 from selfeval_xl.report.rows import MAX_ROW_HEIGHT, fit_rows
 from selfeval_xl.report.rows import row_height as _height
+from selfeval_xl.report.scoring_table import project_scoring_sheet as project_scoring_sheet
+from selfeval_xl.report.scoring_table import project_sheet_title as project_sheet_title
+from selfeval_xl.report.scoring_table import scoring_sheet as scoring_sheet
 from selfeval_xl.workbook import layout
-
-
-@dataclass(frozen=True, slots=True)
-class Style:
-    font: str = "仿宋_GB2312"
-    size: float = 12
-    bold: bool = False
-    wrap: bool = False
-    align: str = "left"  # left | center | right
-    fill: str = ""  # RGB hex, "" for none
-    color: str = ""  # font colour
-    border: bool = False  # thin grid border (tables meant for print)
-    number_format: str = ""  # Excel number format of numeric cells ("0.00", "0.00%"); "" = General
-
-
-STYLES: dict[str, Style] = {
-    "title": Style("方正小标宋简体", 18, align="center", wrap=True),
-    "banner": Style("黑体", 12, bold=True, wrap=True, color="C00000", fill="FFF2CC"),
-    "h1": Style("黑体", 14, wrap=True),
-    "h2": Style("楷体_GB2312", 14, bold=True, wrap=True),
-    "body": Style("仿宋_GB2312", 14, wrap=True),
-    "item": Style("仿宋_GB2312", 14, wrap=True),
-    "header": Style("黑体", 11, bold=True, wrap=True, align="center", fill="D9E1F2"),
-    "cell": Style("仿宋_GB2312", 11, wrap=True),
-    "number": Style("仿宋_GB2312", 11, align="right"),
-    "error": Style("仿宋_GB2312", 11, bold=True, color="C00000"),
-    "warning": Style("仿宋_GB2312", 11, color="9C5700"),
-    "link": Style("仿宋_GB2312", 11, color="0563C1"),
-    "note": Style("仿宋_GB2312", 10, color="595959", wrap=True),
-    "summary": Style("黑体", 12, bold=True, wrap=True, fill="E2EFDA"),
-    "table_title": Style("方正小标宋简体", 16, align="center", wrap=True),
-    "th": Style("黑体", 10.5, wrap=True, align="center", fill="D9E1F2", border=True),
-    "td": Style("仿宋_GB2312", 10.5, wrap=True, border=True),
-    "td_center": Style("仿宋_GB2312", 10.5, wrap=True, align="center", border=True),
-    "td_number": Style("仿宋_GB2312", 10.5, align="right", border=True),
-    "td_amount": Style("仿宋_GB2312", 10.5, align="right", border=True, number_format="0.00"),
-    "td_percent": Style("仿宋_GB2312", 10.5, align="center", border=True, number_format="0.00%"),
-}
-
-HIGHLIGHT_ERROR = "FFC7CE"  # fill of an input cell with an error, in the output copy only
-HIGHLIGHT_WARNING = "FFEB9C"
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    row: int
-    col: int
-    value: str | int | float  # numbers keep their value; the style's number_format shows them (0.00, 0.00%)
-    style: str = "cell"
-    link: str = ""  # internal hyperlink target, e.g. "'基本信息'!C4"
-
-
-@dataclass(frozen=True, slots=True)
-class SheetContent:
-    title: str
-    cells: tuple[Cell, ...]
-    widths: tuple[tuple[int, float], ...]  # (column, width in Excel character units)
-    heights: tuple[tuple[int, float], ...] = ()  # (row, points)
-    landscape: bool = False
-    merges: tuple[tuple[int, int, int, int], ...] = ()  # (first_row, first_col, last_row, last_col)
-    header_rows: tuple[int, ...] = ()  # rows that head the table below them: repeated on every printed page
-
-    def value_at(self, row: int, col: int) -> str | int | float | None:
-        for cell in self.cells:
-            if cell.row == row and cell.col == col:
-                return cell.value
-        return None
-
 
 REPORT_WIDTH = 80.0  # column B, in character units
 _INDENT = "\u3000\u3000"  # two full-width spaces: the two-character first-line indent
@@ -183,125 +123,6 @@ def _rule_text(result: IndicatorScore) -> str:
     return _ui(key, weight=weight, target=target, actual=actual)
 
 
-def _value_text(direction: str, number: Decimal | None, text: str, unit: str) -> str:
-    if number is None:
-        return text
-    prefix = direction if direction in ("≥", "≤") else ""
-    return f"{prefix}{fmt_quantity(number)}{unit}"
-
-
-def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
-    """The standard 部门整体支出绩效自评表, print-ready on A4 landscape (8 columns)."""
-    ui = texts.UI
-    info = model.info
-    cells: list[Cell] = []
-    merges: list[tuple[int, int, int, int]] = []
-
-    def put(row: int, col: int, value: str | int | float, style: str = "td", last_col: int = 0) -> None:
-        cells.append(Cell(row, col, value, style))
-        for extra in range(col + 1, (last_col or col) + 1):
-            cells.append(Cell(row, extra, "", style))  # borders on every merged cell
-        if last_col > col:
-            merges.append((row, col, row, last_col))
-
-    put(1, 1, _ui("scoring_title", unit=info.unit_name, year=info.year or ""), "table_title", 8)
-    put(2, 1, ui["scoring_unit"], "th")
-    put(2, 2, info.unit_name, "td", 4)
-    put(2, 5, ui["scoring_total"], "th")
-    put(2, 6, _number(scoring.total), "td_amount")
-    put(2, 7, ui["scoring_grade"], "th")
-    put(2, 8, scoring.grade, "td_center")
-    row = 3
-    for col, key in enumerate(("scoring_funds", "scoring_initial", "scoring_adjusted", "scoring_executed",
-                               "scoring_weight", "scoring_rate"), start=1):
-        put(row, col, ui[key], "th")
-    put(row, 7, ui["scoring_score"], "th", 8)
-    for key, label in layout.FUND_ROWS:
-        row += 1
-        line = scoring.funds.get(key)
-        put(row, 1, label)
-        for col, attr in ((2, "initial"), (3, "adjusted"), (4, "executed")):
-            value = getattr(line, attr) if line else None
-            put(row, col, _number(value) if value is not None else "", "td_amount")
-        is_total = key == "total"
-        if is_total and scoring.execution_rate is not None:
-            put(row, 6, _number(scoring.execution_rate / 100), "td_percent")
-        else:
-            put(row, 6, "—", "td_center")
-        put(row, 5, _number(EXECUTION_WEIGHT) if is_total else "—", "td_center")
-        put(row, 7, _number(scoring.execution_score) if is_total else "—", "td_amount" if is_total else "td_center", 8)
-    row += 1
-    put(row, 1, ui["scoring_goals"], "th")
-    put(row, 2, ui["scoring_expected"], "th", 4)
-    put(row, 5, ui["scoring_actual_goal"], "th", 8)
-    goals_label_row = row
-    for goal in model.overall_goals:
-        row += 1
-        put(row, 1, "", "td")
-        put(row, 2, goal.expected, "td", 4)
-        put(row, 5, goal.actual, "td", 8)
-    if row > goals_label_row:  # the 年度总体目标 label stands beside its goals
-        merges.append((goals_label_row, 1, row, 1))
-    row += 1
-    indicator_header_row = row
-    for col, key in enumerate(("scoring_level1", "scoring_level2", "scoring_level3", "scoring_target",
-                               "scoring_actual", "scoring_weight", "scoring_score", "scoring_reason"), start=1):
-        put(row, col, ui[key], "th")
-    first_indicator_row = row + 1
-    for result in scoring.indicators:
-        row += 1
-        ind = result.indicator
-        actual = _value_text("", ind.actual, ind.actual_text, ind.unit)
-        if ind.qualitative and ind.rating:
-            actual = _ui("scoring_rated", actual=actual, rating=ind.rating) if actual else ind.rating
-        for col, value, style in ((1, ind.level1, "td_center"), (2, ind.level2, "td_center"), (3, ind.name, "td"),
-                                  (4, _value_text(ind.direction, ind.target, ind.target_text, ind.unit), "td_center"),
-                                  (5, actual, "td_center"), (6, _number(result.weight), "td_center"),
-                                  (7, _number(result.score), "td_amount"), (8, ind.reason, "td")):
-            put(row, col, value, style)
-    for col in (1, 2):  # merge runs of the same 一级 / 二级 indicator vertically
-        merges.extend(_vertical_runs(scoring.indicators, col, first_indicator_row))
-    row += 1
-    put(row, 1, ui["scoring_sum"], "th", 5)
-    put(row, 6, 100, "td_center")
-    put(row, 7, _number(scoring.total), "td_amount")
-    put(row, 8, _ui("scoring_grade_is", grade=scoring.grade), "td_center")
-    widths = ((1, 16.0), (2, 14.0), (3, 26.0), (4, 14.0), (5, 16.0), (6, 8.0), (7, 9.0), (8, 38.0))
-    return SheetContent(ui["sheet_scoring"], tuple(cells), widths, ((1, 30.0), *_fit_heights(cells, merges, widths)),
-                        landscape=True, merges=tuple(merges), header_rows=(indicator_header_row,))
-
-
-def _fit_heights(cells: Sequence[Cell], merges: Sequence[tuple[int, int, int, int]],
-                 widths: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Row heights that show every wrapped cell, counting the width of horizontally merged cells."""
-    width_of = dict(widths)
-    span = {(r1, c1): c2 for r1, c1, r2, c2 in merges if r1 == r2}
-    heights: dict[int, float] = {}
-    for cell in cells:
-        if cell.row == 1 or not isinstance(cell.value, str) or not cell.value:
-            continue
-        width = sum(width_of.get(c, 10.0) for c in range(cell.col, span.get((cell.row, cell.col), cell.col) + 1))
-        heights[cell.row] = max(heights.get(cell.row, 0.0), _height(cell.value, width, STYLES[cell.style].size))
-    return sorted((row, min(height, MAX_ROW_HEIGHT)) for row, height in heights.items())
-
-
-def _number(value: Decimal) -> int | float:
-    """A presented (already rounded) Decimal as the number Excel stores; whole numbers stay ints."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _vertical_runs(results: Sequence[IndicatorScore], col: int, first_row: int) -> list[tuple[int, int, int, int]]:
-    keys = [(r.indicator.level1, r.indicator.level2 if col == 2 else "") for r in results]
-    runs = []
-    start = 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            if i - start > 1:
-                runs.append((first_row + start, col, first_row + i - 1, col))
-            start = i
-    return runs
-
-
 def issue_message(issue: Issue) -> str:
     return texts.render(texts.ISSUES, issue.code, **dict(issue.params))
 
@@ -386,6 +207,11 @@ def issues_sheet(issues: Sequence[Issue]) -> SheetContent:
 
 
 OUTPUT_SHEETS = (texts.UI["sheet_issues"], texts.UI["sheet_report"], texts.UI["sheet_scoring"], texts.UI["sheet_calc"])
+
+
+def is_output_sheet(title: str) -> bool:
+    """A sheet a run writes (and the next run replaces): the fixed ones and every project 自评表."""
+    return title in OUTPUT_SHEETS or title.startswith(texts.UI["sheet_project_scoring_prefix"])
 
 
 def is_input_sheet(title: str) -> bool:

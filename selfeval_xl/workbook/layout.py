@@ -9,10 +9,15 @@ user who inserts rows inside a table does not break anything.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
-# The vocabularies, re-exported (``X as X``): layout is the one contract module callers import.
+# The building blocks (schema) and the vocabularies, re-exported (``X as X``): layout is the one contract module callers import.
+from selfeval_xl.workbook.schema import KIND_LABEL as KIND_LABEL
+from selfeval_xl.workbook.schema import Column as Column
+from selfeval_xl.workbook.schema import Field as Field
+from selfeval_xl.workbook.schema import Kind as Kind
+from selfeval_xl.workbook.schema import Sheet as Sheet
+from selfeval_xl.workbook.schema import Table as Table
 from selfeval_xl.workbook.vocab import BUDGET_ITEM_NAMES as BUDGET_ITEM_NAMES
 from selfeval_xl.workbook.vocab import BUDGET_ROWS as BUDGET_ROWS
 from selfeval_xl.workbook.vocab import DIRECTIONS as DIRECTIONS
@@ -31,6 +36,7 @@ from selfeval_xl.workbook.vocab import LEVEL2_BY_LEVEL1 as LEVEL2_BY_LEVEL1
 from selfeval_xl.workbook.vocab import LEVELS as LEVELS
 from selfeval_xl.workbook.vocab import OTHER_FUND_ROWS as OTHER_FUND_ROWS
 from selfeval_xl.workbook.vocab import OUTLINES as OUTLINES
+from selfeval_xl.workbook.vocab import PROJECT_FUND_ITEMS as PROJECT_FUND_ITEMS
 from selfeval_xl.workbook.vocab import QUALIFIERS as QUALIFIERS
 from selfeval_xl.workbook.vocab import RATINGS as RATINGS
 from selfeval_xl.workbook.vocab import SCORING_PRESETS as SCORING_PRESETS
@@ -47,93 +53,6 @@ META_SHEET = "模板信息"  # hidden: template id and version
 LISTS_SHEET = "代码表"  # hidden: dropdown vocabularies (economic codes ...)
 NAME_TEMPLATE_ID = "模板标识"
 NAME_TEMPLATE_VERSION = "模板版本"
-
-
-class Kind(enum.Enum):
-    TEXT = "text"  # one line of text
-    LONGTEXT = "longtext"  # a paragraph
-    YEAR = "year"  # 4-digit year
-    COUNT = "count"  # non-negative whole number (people, bodies)
-    AMOUNT = "amount"  # money, in the workbook's unit (万元 or 元)
-    NUMBER = "number"  # a quantity (output figures)
-    DATE = "date"
-    CHOICE = "choice"  # closed vocabulary (dropdown)
-    VALUE = "value"  # a number, or text for qualitative indicators
-    ECON_CODE = "econ_code"  # "30101 基本工资"
-
-
-KIND_LABEL = {
-    Kind.TEXT: "文本",
-    Kind.LONGTEXT: "文本（段落）",
-    Kind.YEAR: "年份",
-    Kind.COUNT: "整数",
-    Kind.AMOUNT: "金额",
-    Kind.NUMBER: "数值",
-    Kind.DATE: "日期",
-    Kind.CHOICE: "下拉选择",
-    Kind.VALUE: "数值或文本",
-    Kind.ECON_CODE: "下拉选择（科目编码）",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """A single input cell, reachable by a workbook-level defined name."""
-
-    key: str
-    name: str  # defined name, also the label shown beside the cell
-    kind: Kind
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    strict_choices: bool = True  # False: dropdown offers suggestions, other text allowed
-    hint: str = ""
-    default: object = None  # pre-filled in a fresh template
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    header: str
-    kind: Kind
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    strict_choices: bool = True
-    width: float = 14
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """An Excel table (ListObject). ``fixed_rows``: rows whose first column is a fixed label.
-
-    ``required``: the list must have at least one row (an error at the table's header otherwise).
-    """
-
-    key: str
-    name: str  # table displayName
-    title: str  # caption above the table
-    columns: tuple[Column, ...]
-    blank_rows: int = 10  # empty rows in a fresh template
-    fixed_rows: tuple[tuple[str, str], ...] = ()  # (row key, label in the first column)
-    required: bool = False
-
-    def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.fixed_rows) or self.blank_rows
-
-
-@dataclass(frozen=True, slots=True)
-class Sheet:
-    key: str
-    title: str  # sheet name
-    instruction: str
-    fields: tuple[Field, ...] = ()
-    tables: tuple[Table, ...] = ()
 
 
 INFO = Sheet(
@@ -331,7 +250,56 @@ MEASURES = Sheet(
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, INDICATORS, MEASURES)
+def _indicator_columns() -> tuple[Column, ...]:
+    return next(t for t in INDICATORS.tables if t.key == "indicators").columns
+
+
+PROJECT_EVAL = Sheet(
+    key="project_eval",
+    title="项目自评",
+    instruction="需要对单个项目开展绩效自评（项目支出绩效自评表和自评报告）时填写，不需要可不填。项目名称与“项目支出”表一致；每个项目可在资金表中按来源分行（本级、上级财政拨款，上年结转资金，其他资金），不填则按“项目支出”表的全年预算数和全年执行数计为本级财政拨款。各项目的绩效指标填在“项目指标”表。",
+    tables=(
+        Table("project_info", "项目自评信息表", "项目基本情况（每个自评项目一行，报告各部分的内容）", (
+            Column("project", "项目名称", Kind.TEXT, True, width=26),
+            Column("department", "主管部门", Kind.TEXT, width=18),
+            Column("implementer", "实施单位", Kind.TEXT, width=18),
+            Column("overview", "项目概况", Kind.LONGTEXT, width=40),
+            Column("work", "评价工作开展情况", Kind.LONGTEXT, width=30),
+            Column("experience", "主要经验及做法", Kind.LONGTEXT, width=30),
+            Column("problems", "存在的问题及原因", Kind.LONGTEXT, width=30),
+            Column("suggestions", "有关建议", Kind.LONGTEXT, width=30),
+            Column("other", "其他需要说明的问题", Kind.LONGTEXT, width=24),
+        ), 6),
+        Table("project_funds", "项目资金表", "项目资金（按来源分行；不填则取“项目支出”表的数）", (
+            Column("project", "项目名称", Kind.TEXT, True, width=26),
+            Column("item", "资金来源", Kind.CHOICE, True, tuple(label for _, label in PROJECT_FUND_ITEMS), width=16),
+            Column("initial", "年初预算数", Kind.AMOUNT, width=14),
+            Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
+            Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
+            Column("note", "说明", Kind.LONGTEXT, width=40),
+        ), 12),
+        Table("project_goals", "项目目标表", "项目年度总体目标", (
+            Column("project", "项目名称", Kind.TEXT, True, width=26),
+            Column("expected", "预期目标", Kind.LONGTEXT, True, width=50),
+            Column("actual", "实际完成情况", Kind.LONGTEXT, width=50),
+        ), 8),
+    ),
+    optional=True,
+)
+
+PROJECT_INDICATORS = Sheet(
+    key="project_indicators",
+    title="项目指标",
+    instruction="项目支出绩效自评表的绩效指标：每个项目的每个三级指标一行，第一列填项目名称，其余各列与“绩效指标”表相同（评分方案同“绩效指标”表）。",
+    tables=(
+        Table("project_indicators", "项目指标表", "项目绩效指标",
+              (Column("project", "项目名称", Kind.TEXT, True, width=22), *_indicator_columns()), 30),
+    ),
+    optional=True,
+)
+
+SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, INDICATORS, MEASURES, PROJECT_EVAL,
+                             PROJECT_INDICATORS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 SHEET_ORDER = {s.title: i for i, s in enumerate(SHEETS)}
 assert len({t.key for s in SHEETS for t in s.tables}) == sum(len(s.tables) for s in SHEETS), "table keys must be unique"

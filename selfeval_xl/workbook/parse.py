@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfeval_xl.core import values
@@ -27,6 +28,8 @@ from selfeval_xl.core.model import (
     OverallGoal,
     Problem,
     Project,
+    ProjectEval,
+    ProjectFundRow,
     RawBook,
     Refs,
     TextItem,
@@ -188,18 +191,75 @@ def _parse_indicators(ctx: Context) -> tuple[dict[str, object], list[tuple[str, 
     }
     goals = tuple(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs)
                   for row, rec in records(ctx, sheet, tables["overall_goals"]))
-    indicators = []
-    for row, rec in records(ctx, sheet, tables["indicators"]):
-        target, target_text, target_pct = _indicator_value(ctx, row, "target", rec["target"])
-        actual, actual_text, actual_pct = _indicator_value(ctx, row, "actual", rec["actual"])
-        unit = _s(rec["unit"]) or ("%" if target_pct or actual_pct else "")
-        indicators.append(Indicator(
-            level1=_s(rec["level1"]), level2=_s(rec["level2"]), name=_s(rec["name"]), direction=_s(rec["direction"]),
-            unit=unit, target=target, target_text=target_text, actual=actual, actual_text=actual_text,
-            rating=_s(rec["rating"]), weight=_first(rec["weight"]), manual=_first(rec["manual"]),
-            reason=_s(rec["reason"]), refs=row.refs,
-        ))
-    return got, refs, funds, goals, tuple(indicators)
+    indicators = tuple(_indicator(ctx, row, rec) for row, rec in records(ctx, sheet, tables["indicators"]))
+    return got, refs, funds, goals, indicators
+
+
+def _indicator(ctx: Context, row: Row, rec: dict[str, object]) -> Indicator:
+    target, target_text, target_pct = _indicator_value(ctx, row, "target", rec["target"])
+    actual, actual_text, actual_pct = _indicator_value(ctx, row, "actual", rec["actual"])
+    unit = _s(rec["unit"]) or ("%" if target_pct or actual_pct else "")
+    return Indicator(
+        level1=_s(rec["level1"]), level2=_s(rec["level2"]), name=_s(rec["name"]), direction=_s(rec["direction"]),
+        unit=unit, target=target, target_text=target_text, actual=actual, actual_text=actual_text,
+        rating=_s(rec["rating"]), weight=_first(rec["weight"]), manual=_first(rec["manual"]),
+        reason=_s(rec["reason"]), refs=row.refs,
+    )
+
+
+@dataclass
+class _Gathered:
+    """One project's rows while 项目自评 and 项目指标 are read."""
+
+    refs: Refs
+    info: dict[str, object] = field(default_factory=dict)
+    funds: list[ProjectFundRow] = field(default_factory=list)
+    goals: list[OverallGoal] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+PROJECT_TEXTS = ("department", "implementer", "overview", "work", "experience", "problems", "suggestions", "other")
+
+
+def _parse_project_evals(ctx: Context) -> tuple[ProjectEval, ...]:
+    """Rows of 项目自评 and 项目指标 grouped by 项目名称, in the order the workbook first names each project."""
+    sheet, indicator_sheet = layout.PROJECT_EVAL, layout.PROJECT_INDICATORS
+    tables = {t.key: t for t in sheet.tables}
+    parts: dict[str, _Gathered] = {}  # insertion order: the order the workbook first names each project
+
+    def group(rec: dict[str, object], row: Row) -> _Gathered | None:
+        name = _s(rec["project"]).strip()
+        if not name:
+            return None  # the required-cell message is already at the cell
+        return parts.setdefault(name, _Gathered(row.refs))
+
+    for row, rec in records(ctx, sheet, tables["project_info"]):
+        found = group(rec, row)
+        if found is None:
+            continue
+        if found.info:
+            first = found.refs.get("project")
+            ctx.add("row_duplicate", row.cells.get("project"), table=tables["project_info"].title,
+                    row=_s(rec["project"]).strip(), first=first.a1 if first else "")
+            continue
+        found.info, found.refs = rec, row.refs
+    fund_keys = {label: key for key, label in layout.PROJECT_FUND_ITEMS}
+    for row, rec in records(ctx, sheet, tables["project_funds"]):
+        found = group(rec, row)
+        key = fund_keys.get(_s(rec["item"]))
+        if found is not None and key is not None:
+            found.funds.append(ProjectFundRow(key, _d(rec["initial"]), _d(rec["adjusted"]), _d(rec["executed"]),
+                                              _s(rec["note"]), row.refs))
+    for row, rec in records(ctx, sheet, tables["project_goals"]):
+        if (found := group(rec, row)) is not None:
+            found.goals.append(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs))
+    for row, rec in records(ctx, indicator_sheet, indicator_sheet.tables[0]):
+        if (found := group(rec, row)) is not None:
+            found.indicators.append(_indicator(ctx, row, rec))
+    return tuple(
+        ProjectEval(name, got.refs, **{key: _s(got.info.get(key)) for key in PROJECT_TEXTS},
+                    funds=tuple(got.funds), goals=tuple(got.goals), indicators=tuple(got.indicators))
+        for name, got in parts.items())
 
 
 def _indicator_value(ctx: Context, row: Row, key: str, value: object) -> tuple[Decimal | None, str, bool]:
@@ -234,7 +294,7 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     check_template(raw)
     ctx = Context(raw)
     for sheet in layout.SHEETS:
-        if raw.sheet(sheet.title) is None:
+        if raw.sheet(sheet.title) is None and not sheet.optional:
             ctx.add("sheet_missing", None, sheet=sheet.title)
     for raw_sheet in raw.sheets:  # data the reader left unread is named, never dropped silently
         for over in raw_sheet.overflow:
@@ -256,6 +316,7 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     problems = tuple(Problem(_s(rec["problem"]), _s(rec["cause"]), row.refs)
                      for row, rec in records(ctx, layout.MEASURES, measure_tables["problems"]))
     measures = _texts(ctx, layout.MEASURES, measure_tables["measures"])
+    project_evals = _parse_project_evals(ctx)
     as_of = perf_fields["output_as_of"]
     model = Model(
         info=info,
@@ -281,5 +342,6 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
         income=income,
         outline=_s(measure_fields["outline"]),
         basis=_s(measure_fields["basis"]),
+        project_evals=project_evals,
     )
     return model, ctx.issues

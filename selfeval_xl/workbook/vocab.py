@@ -71,6 +71,14 @@ FUND_ROWS = (
 # Entered in the 资金情况 table: what the budget sheets lack. 年度资金总额 and 本年财政拨款 are derived
 # (本年财政拨款 = 一般公共预算支出合计 + 政府性基金 + 国有资本经营预算支出 of 预算支出 / 其他资金).
 ENTERED_FUND_ROWS = FUND_ROWS[2:]
+# A project's funds (项目支出绩效自评表): 本年财政拨款 may be split by source (上级 / 本级); 年度资金总额 and
+# 本年财政拨款 are derived from the rows typed.
+PROJECT_FUND_ITEMS = (
+    ("local", "本级财政拨款"),
+    ("upper", "上级财政拨款"),
+    ("carryover", "上年结转资金"),
+    ("other", "其他资金"),
+)
 FUND_ITEM_NAMES = {key: label.removeprefix("其中：") for key, label in FUND_ROWS}
 
 # Report outlines (report/outlines/<key>.json), chosen in 问题与措施 → 报告提纲; the first is the default.
