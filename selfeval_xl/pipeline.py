@@ -12,6 +12,7 @@ from selfeval_xl.figures.projects import ProjectFigures, project_figures
 from selfeval_xl.figures.scoring import Scoring, compute_scoring
 from selfeval_xl.figures.yoy import Change, compare, compare_entered, swing_issues
 from selfeval_xl.report.narrative import Report, build_narrative
+from selfeval_xl.report.project_report import build_project_report
 from selfeval_xl.report.sheets import (
     SheetContent,
     calc_sheet,
@@ -45,6 +46,10 @@ class Evaluation(HasIssues):
 
     def project(self, name: str) -> ProjectFigures | None:
         return next((p for p in self.projects if p.name == name.strip()), None)
+
+    def project_narrative(self, figures: ProjectFigures) -> Report:
+        """The 项目支出绩效自评报告 of one of ``scored_projects``."""
+        return build_project_report(self.model, figures)
 
     def narrative(self, *, force: bool = False) -> Report:
         return build_narrative(self.model, self.results, self.scoring, self.changes, self.previous_year,
@@ -123,11 +128,18 @@ def output_sheets(evaluation: Evaluation, generated: str, *, force: bool = False
     return sheets
 
 
-def project_sheets(evaluation: Evaluation) -> list[SheetContent]:
-    """A 项目支出绩效自评表 sheet for each project with indicators, named 项目自评表-<project> (unique, ≤ 31)."""
+def project_sheets(evaluation: Evaluation, projects: Sequence[ProjectFigures] | None = None, *,
+                   with_reports: bool = False) -> list[SheetContent]:
+    """A 项目支出绩效自评表 sheet for each of ``projects`` (default: every project with indicators), named
+    项目自评表-<project> (unique, ≤ 31 characters); ``with_reports``: each preceded by its report sheet
+    项目自评报告-<project>."""
     taken: list[str] = []
     sheets = []
-    for figures in evaluation.scored_projects:
+    for figures in evaluation.scored_projects if projects is None else projects:
+        if with_reports:
+            title = project_sheet_title(figures.name, taken, report=True)
+            taken.append(title)
+            sheets.append(replace(report_sheet(evaluation.project_narrative(figures)), title=title))
         title = project_sheet_title(figures.name, taken)
         taken.append(title)
         sheets.append(project_scoring_sheet(evaluation.model, figures, title))

@@ -23,7 +23,7 @@ from typing import Any
 
 import click
 
-from selfeval_xl.cli.chinese import ChineseGroup, usage_lines
+from selfeval_xl.cli.chinese import ChineseGroup, ChineseUsageError, usage_lines
 from selfeval_xl.cli.outputs import output_target
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import (
@@ -151,10 +151,17 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help=texts.UI["cli.he
 @click.option("--text", "as_text", is_flag=True, help=texts.UI["help_report_text"])
 @click.option("--force", is_flag=True, help=texts.UI["cli.help_report_force"])
 @previous_option
+@click.option("--project", "project_name", metavar="项目名称", help=texts.UI["cli.help_report_project"])
+@click.option("--all-projects", is_flag=True, help=texts.UI["cli.help_report_all_projects"])
 @quiet_option
-def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None, quiet: bool) -> None:
-    """Write the 自评报告 (and 自评表, 计算明细, 校验结果) into a copy of BOOK."""
+def report(book: Path, output: Path | None, as_text: bool, force: bool, previous: Path | None,
+           project_name: str | None, all_projects: bool, quiet: bool) -> None:
+    """Write the 自评报告 (and 自评表, 计算明细, 校验结果) into a copy of BOOK; with --project/--all-projects,
+    the 项目支出绩效自评报告 and 自评表 of those projects instead."""
+    if project_name is not None and all_projects:
+        raise ChineseUsageError(texts.UI["cli.project_both"])
     evaluation = _evaluate(book, previous)
+    projects = _chosen_projects(evaluation, project_name, all_projects)
     errors = evaluation.errors
     if errors and not force:
         _print_issues(errors, err=True)
@@ -165,15 +172,40 @@ def report(book: Path, output: Path | None, as_text: bool, force: bool, previous
     if as_text:
         from selfeval_xl.report.narrative import render_text
 
-        sys.stdout.buffer.write(render_text(evaluation.narrative(force=force)).encode("utf-8"))
+        reports = [evaluation.project_narrative(p) for p in projects] if projects else [evaluation.narrative(force=force)]
+        sys.stdout.buffer.write("\n".join(render_text(r) for r in reports).encode("utf-8"))
         sys.stdout.flush()
     if out is not None:
-        _write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues, texts.UI["sheet_report"])
+        if projects:
+            from selfeval_xl.pipeline import project_sheets
+            from selfeval_xl.report.sheets import issues_sheet
+
+            sheets = [issues_sheet(evaluation.issues), *project_sheets(evaluation, projects, with_reports=True)]
+            _write_copy(book, out, sheets, evaluation.issues, sheets[1].title)
+        else:
+            _write_copy(book, out, _output_sheets(evaluation, force=force), evaluation.issues,
+                        texts.UI["sheet_report"])
         click.echo(texts.render(texts.UI, "cli_written", path=out), err=as_text)
         if replaced:
             click.echo(texts.render(texts.UI, "cli.replaced", path=out), err=as_text)
     _summary(errors, evaluation.warnings, quiet=quiet, err=as_text)
     raise SystemExit(EXIT_DATA if errors else EXIT_OK)
+
+
+def _chosen_projects(evaluation: Any, name: str | None, every: bool) -> list[Any]:
+    """The projects ``--project`` / ``--all-projects`` ask for (those with indicators); a usage error otherwise."""
+    if name is None and not every:
+        return []
+    scored = list(evaluation.scored_projects)
+    if not scored:
+        raise ChineseUsageError(texts.UI["cli.project_none"])
+    if every:
+        return scored
+    chosen = evaluation.project(name)
+    if chosen is None or chosen.scoring is None:
+        raise ChineseUsageError(texts.render(texts.UI, "cli.project_unknown", name=name,
+                                             names="、".join(p.name for p in scored)))
+    return [chosen]
 
 
 @cli.command(help=texts.UI["cli.help_check"])

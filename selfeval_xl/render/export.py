@@ -15,10 +15,12 @@ from pathlib import Path
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import OutputError, os_reason
-from selfeval_xl.pipeline import Evaluation, output_sheets
+from selfeval_xl.figures.projects import ProjectFigures
+from selfeval_xl.pipeline import Evaluation, output_sheets, project_sheets
 from selfeval_xl.render.errors import ExportFailure, SheetChoiceFailure, WorkbookHasErrors
 from selfeval_xl.render.files import file_stem, publish_set
 from selfeval_xl.render.pdf import docx_to_pdf, find_soffice
+from selfeval_xl.report.project_report import project_label
 from selfeval_xl.report.sheets import SheetContent
 
 FORMATS = ("xlsx", "docx", "pdf")
@@ -60,15 +62,33 @@ def _paths(evaluation: Evaluation, out_dir: Path, formats: Sequence[str], xlsx_s
     return {f: out_dir / f"{workbook if f == 'xlsx' else report}.{f}" for f in formats}
 
 
+def _project_paths(evaluation: Evaluation, out_dir: Path, formats: Sequence[str],
+                   ) -> list[tuple[ProjectFigures, dict[str, Path]]]:
+    """Each project with indicators: ``{单位}{年度}年{项目名称}项目支出绩效自评表.xlsx`` and ``…自评报告.docx/.pdf``."""
+    info = evaluation.model.info
+    out = []
+    for figures in evaluation.scored_projects:
+        report = file_stem("project_report", info.unit_name, info.year, project_label(figures.name))
+        scoring = file_stem("project_scoring", info.unit_name, info.year, project_label(figures.name))
+        out.append((figures, {f: out_dir / f"{scoring if f == 'xlsx' else report}.{f}" for f in formats}))
+    return out
+
+
 def export_paths(evaluation: Evaluation, out_dir: Path, formats: Sequence[str], *,
                  sheets: Sequence[str] | None = None) -> dict[str, Path]:
     """Where ``export_evaluation`` would write each format (to ask before overwriting, or to open after).
 
     ``{单位名称}{年度}年部门整体支出绩效自评报告.docx/.pdf``; the workbook is
-    ``…绩效自评表.xlsx`` when it holds the 自评表, else ``…绩效自评报告.xlsx``.
+    ``…绩效自评表.xlsx`` when it holds the 自评表, else ``…绩效自评报告.xlsx``. (Each project's files:
+    ``project_export_paths``.)
     """
     chosen = choose_sheets(output_sheets(evaluation, "", force=True), sheets)
     return _paths(evaluation, Path(out_dir), check_formats(formats), chosen)
+
+
+def project_export_paths(evaluation: Evaluation, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Where ``export_evaluation`` writes the 项目支出绩效自评 files, project after project."""
+    return [p for _, paths in _project_paths(evaluation, Path(out_dir), check_formats(formats)) for p in paths.values()]
 
 
 def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[str], *, force: bool = False,
@@ -89,8 +109,9 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
     available = output_sheets(evaluation, generated, force=force)
     xlsx_sheets = choose_sheets(available, sheets)
     paths = _paths(evaluation, Path(out_dir), chosen_formats, xlsx_sheets)
+    projects = _project_paths(evaluation, Path(out_dir), chosen_formats)
     if not force:
-        for path in paths.values():
+        for path in [*paths.values(), *(p for _, more in projects for p in more.values())]:
             if path.exists():
                 raise OutputError("output_exists", path=path)
     if ("docx" in paths or "pdf" in paths) and importlib.util.find_spec("docx") is None:
@@ -122,8 +143,36 @@ def export_evaluation(evaluation: Evaluation, out_dir: Path, formats: Sequence[s
             data["pdf"] = docx_to_pdf(document, paths["pdf"], soffice=soffice)
 
     files = {path: data[fmt] for fmt, path in paths.items()}
+    for figures, more in projects:
+        files.update(_project_files(evaluation, figures, more, soffice))
     try:
         publish_set(files, Path(out_dir), force=force)  # all files or none
     except OSError as exc:  # the folder itself cannot be made or listed
         raise OutputError(path=out_dir, reason=os_reason(exc)) from None
     return list(files)
+
+
+def _project_files(evaluation: Evaluation, figures: ProjectFigures, paths: dict[str, Path],
+                   soffice: str | None) -> dict[Path, bytes]:
+    """One project's files: its 自评报告 and 自评表 as values (xlsx), its report with the table (docx, pdf).
+    They carry no figures part: a finance bureau's ``collect`` sums departments, not projects."""
+    from dataclasses import replace
+
+    info = evaluation.model.info
+    report = evaluation.project_narrative(figures)
+    report_sheet, table = project_sheets(evaluation, [figures], with_reports=True)
+    data: dict[Path, bytes] = {}
+    if "xlsx" in paths:
+        from selfeval_xl.render.values_xlsx import values_workbook_bytes
+
+        sheets = [replace(report_sheet, title=REPORT_SHEET), replace(table, title=SCORING_SHEET)]
+        data[paths["xlsx"]] = values_workbook_bytes(sheets, title=report.title, author=info.unit_name)
+    if "docx" in paths or "pdf" in paths:
+        from selfeval_xl.render.docx import report_docx
+
+        document = report_docx(report, [replace(table, title=SCORING_SHEET)], author=info.unit_name)
+        if "docx" in paths:
+            data[paths["docx"]] = document
+        if "pdf" in paths:
+            data[paths["pdf"]] = docx_to_pdf(document, paths["pdf"], soffice=soffice)
+    return data

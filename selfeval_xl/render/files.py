@@ -47,12 +47,13 @@ def safe_stem(text: str) -> str:
     return stem
 
 
-def file_stem(kind: str, unit: str, year: int | None) -> str:
-    """The stem of an export file: kind ``report`` (自评报告) or ``scoring`` (自评表)."""
+def file_stem(kind: str, unit: str, year: int | None, project: str = "") -> str:
+    """The stem of an export file: kind ``report`` (自评报告) or ``scoring`` (自评表), or ``project_report`` /
+    ``project_scoring`` for ``project``'s 项目支出绩效自评报告 / 自评表."""
     unit = unit.strip() or texts.EXPORT["unit_missing"]
     if year is None:
-        return safe_stem(texts.render(texts.EXPORT, f"file_{kind}_no_year", unit=unit))
-    return safe_stem(texts.render(texts.EXPORT, f"file_{kind}", unit=unit, year=year))
+        return safe_stem(texts.render(texts.EXPORT, f"file_{kind}_no_year", unit=unit, project=project.strip()))
+    return safe_stem(texts.render(texts.EXPORT, f"file_{kind}", unit=unit, year=year, project=project.strip()))
 
 
 def _umask() -> int:

@@ -36,7 +36,7 @@ def scoring_sheet(model: Model, scoring: Scoring) -> SheetContent:
     head = ((ui["scoring_unit"], info.unit_name, True),)
     funds = tuple((label, scoring.funds.get(key), key == "total") for key, label in layout.FUND_ROWS)
     return _scoring_table(ui["sheet_scoring"], _ui("scoring_title", unit=info.unit_name, year=info.year or ""),
-                          head, funds, model.overall_goals, scoring)
+                          head, funds, model.overall_goals, scoring, ui["scoring_funds"])
 
 
 def project_scoring_sheet(model: Model, figures: ProjectFigures, title: str) -> SheetContent:
@@ -57,12 +57,12 @@ def project_scoring_sheet(model: Model, figures: ProjectFigures, title: str) -> 
     funds += [(ui["project_fund_carryover"], figures.funds.get("carryover"), False),
               (ui["project_fund_other"], figures.funds.get("other"), False)]
     return _scoring_table(title, _ui("project_scoring_title", year=model.info.year or ""), head, tuple(funds),
-                          evaluation.goals, scoring)
+                          evaluation.goals, scoring, ui["project_scoring_funds"])
 
 
 def _scoring_table(sheet_title: str, title: str, head: Sequence[tuple[str, str, bool]],
                    funds: Sequence[tuple[str, FundLine | None, bool]], goals: Sequence[OverallGoal],
-                   scoring: Scoring) -> SheetContent:
+                   scoring: Scoring, funds_label: str) -> SheetContent:
     """A 自评表 in 8 columns: title; head rows (label, value, whether the score and grade stand beside it —
     else two label/value pairs share a row); the funds block; 年度总体目标; the indicators; 总分."""
     ui = texts.UI
@@ -99,8 +99,9 @@ def _scoring_table(sheet_title: str, title: str, head: Sequence[tuple[str, str, 
             put(row, 5, pair[1][0], "th")
             put(row, 6, pair[1][1], "td", 8)
     row += 1
-    for col, key in enumerate(("scoring_funds", "scoring_initial", "scoring_adjusted", "scoring_executed",
-                               "scoring_weight", "scoring_rate"), start=1):
+    put(row, 1, funds_label, "th")
+    for col, key in enumerate(("scoring_initial", "scoring_adjusted", "scoring_executed", "scoring_weight",
+                               "scoring_rate"), start=2):
         put(row, col, ui[key], "th")
     put(row, 7, ui["scoring_score"], "th", 8)
     for label, line, is_total in funds:
@@ -160,9 +161,9 @@ PROJECT_SHEET_LIMIT = 31  # Excel's limit on a sheet name
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\'", "_"))
 
 
-def project_sheet_title(name: str, taken: Sequence[str] = ()) -> str:
+def project_sheet_title(name: str, taken: Sequence[str] = (), *, report: bool = False) -> str:
     """"项目自评表-<project>" as a legal, unique Excel sheet name (≤ 31 characters, no []:*?/\\ or ')."""
-    prefix = texts.UI["sheet_project_scoring_prefix"]
+    prefix = texts.UI["sheet_project_report_prefix" if report else "sheet_project_scoring_prefix"]
     base = (prefix + name.translate(_SHEET_FORBIDDEN).strip())[:PROJECT_SHEET_LIMIT]
     title, n = base, 1
     while title in taken:

@@ -211,7 +211,8 @@ OUTPUT_SHEETS = (texts.UI["sheet_issues"], texts.UI["sheet_report"], texts.UI["s
 
 def is_output_sheet(title: str) -> bool:
     """A sheet a run writes (and the next run replaces): the fixed ones and every project 自评表."""
-    return title in OUTPUT_SHEETS or title.startswith(texts.UI["sheet_project_scoring_prefix"])
+    return title in OUTPUT_SHEETS or title.startswith(
+        (texts.UI["sheet_project_scoring_prefix"], texts.UI["sheet_project_report_prefix"]))
 
 
 def is_input_sheet(title: str) -> bool:

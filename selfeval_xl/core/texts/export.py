@@ -8,6 +8,10 @@ EXPORT: dict[str, str] = {
     "file_report_no_year": "{unit}部门整体支出绩效自评报告",
     "file_scoring": "{unit}{year}年部门整体支出绩效自评表",
     "file_scoring_no_year": "{unit}部门整体支出绩效自评表",
+    "file_project_report": "{unit}{year}年{project}项目支出绩效自评报告",
+    "file_project_report_no_year": "{unit}{project}项目支出绩效自评报告",
+    "file_project_scoring": "{unit}{year}年{project}项目支出绩效自评表",
+    "file_project_scoring_no_year": "{unit}{project}项目支出绩效自评表",
     "unit_missing": "未命名单位",
     # the Word document: style names shown in Word, the attachment label, page numbers "— 1 —"
     "style.title": "公文标题",
@@ -48,7 +52,7 @@ EXPORT: dict[str, str] = {
     "attachment_item": "{n}.{name}",
     "signed_date": "{year}年{month}月{day}日",
     # command description (selfeval export --help)
-    "help_command": "导出报送财政部门的文件：自评报告（.docx、.pdf）和只含数值的自评表工作簿（.xlsx）。",
+    "help_command": "导出报送财政部门的文件：自评报告（.docx、.pdf）和只含数值的自评表工作簿（.xlsx）；已填绩效指标的项目另各导出一套项目支出绩效自评表（.xlsx）和自评报告（.docx、.pdf）。",
     "help_book": "填好的绩效自评工作簿（.xlsx）",
 }
 
