@@ -161,8 +161,14 @@ DAXIANG_2020: dict[str, Any] = {
 EXAMPLES = {"daxiang_media_center_2020.xlsx": DAXIANG_2020}
 
 
+def all_examples() -> dict[str, dict[str, Any]]:
+    from examples.education_bureau_2023 import education_bureau
+
+    return {**EXAMPLES, "county_education_bureau_2023.xlsx": education_bureau()}
+
+
 def main() -> None:
-    for name, data in EXAMPLES.items():
+    for name, data in all_examples().items():
         write_atomic(HERE / name, template_bytes(data))
         print(f"wrote examples/{name}")
 

@@ -36,6 +36,20 @@ def test_the_example_under_every_outline(key: str, make_book: Any) -> None:
     assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
 
 
+@pytest.mark.parametrize("key", KEYS)
+def test_the_project_example_under_every_outline(key: str, make_book: Any) -> None:
+    """The second example (a bureau with projects evaluated on their own): its 部门整体 report under every
+    outline, numbered without gaps and auditing clean."""
+    from examples.education_bureau_2023 import education_bureau
+
+    text = _text(education_bureau(), make_book, key)
+    check_golden(f"education_2023_report_{key}.txt", text)
+    numbers = [m.group(1) for line in text.splitlines() if (m := H1.match(line))]
+    assert numbers == ["一二三四五六七八九十"[i] for i in range(len(numbers))]
+    assert "（未填写）" not in text
+    assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
+
+
 def test_score_first_opens_with_the_score_and_its_basis(example_data: dict[str, Any], make_book: Any) -> None:
     example_data["fields"]["basis"] = "根据《关于开展2020年度部门整体支出绩效自评工作的通知》要求，我中心成立自评工作组"
     example_data["fields"]["outline"] = layout.OUTLINES[2][1]
