@@ -31,6 +31,7 @@ _LIST_AFTER = re.compile(
     r"^([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]+)"
 )
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
+_QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
 
 
@@ -195,9 +196,13 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
 
 
 def split_items(listing: str) -> tuple[str, ...]:
-    """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names."""
-    parts = [part.strip(" " + _QUOTES) for part in listing.split("、")]
-    if parts and (m := _LAST_JOINER.match(parts[-1])):
+    """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names or two quoted
+    items (“A”、“B”和“C”: the quotes close and open around the joiner)."""
+    raw = listing.split("、")
+    parts = [part.strip(" " + _QUOTES) for part in raw]
+    if parts and (q := _QUOTED_JOINER.match(raw[-1].strip())):
+        parts[-1:] = [q.group(1).strip(_QUOTES), q.group(3).strip(_QUOTES)]
+    elif parts and (m := _LAST_JOINER.match(parts[-1])):
         left, right = m.group(1).strip(), m.group(3).strip()
         first = parts[0]
         if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1])):

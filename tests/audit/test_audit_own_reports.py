@@ -73,3 +73,50 @@ def test_generated_reports_audit_clean(
     tables["leaders"] = [{"title": "主任", "count": 1}, {"title": "副主任", "count": deputies}]
     tables["measures"] = [{"text": note} for note in notes]
     assert _audit_errors(make_book(data)) == []
+
+
+_PROJECT_NAMES = ("学生营养改善计划", "校园安全建设项目", "义务教育薄弱环节改善项目", "教师培训经费", "学前教育发展资金",
+                  "生均公用经费项目")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    factor=st.integers(1, 300),
+    level=st.sampled_from(["县本级", "市本级", "省本级", "乡镇本级", "区本级"]),
+    outline=st.sampled_from(["湖南四本预算提纲（默认）", "财政部部门整体支出绩效评价参考提纲", "自评得分在前"]),
+    names=st.lists(st.sampled_from(_PROJECT_NAMES), min_size=2, max_size=2, unique=True),
+    actuals=st.lists(st.integers(0, 12000), min_size=8, max_size=8),
+)
+def test_generated_departments_with_projects_audit_clean(
+    make_book: Callable[..., Path], factor: int, level: str, outline: str, names: list[str], actuals: list[int],
+) -> None:
+    """Random departments with projects evaluated on their own, under every outline: neither the 部门整体
+    report nor any 项目支出绩效自评报告 has an error finding."""
+    from examples.education_bureau_2023 import NUTRITION, SAFETY, education_bureau
+
+    data = education_bureau()
+    data["fields"]["level"] = level
+    data["fields"]["outline"] = outline
+    tables = data["tables"]
+    for name in ("general", "items", "projects", "project_funds"):
+        tables[name] = _scaled(tables[name], factor)
+    rename = dict(zip((NUTRITION, SAFETY), names, strict=True))
+    for name in ("projects",):
+        for row in tables[name]:
+            row["name"] = rename[row["name"]]
+    for name in ("project_info", "project_funds", "project_goals", "project_indicators"):
+        for row in tables[name]:
+            row["project"] = rename[row["project"]]
+    for row, actual in zip(tables["project_indicators"], actuals, strict=True):
+        if row["direction"] != "定性":
+            row["actual"] = actual % (2 * max(int(row["target"]), 1) + 1)
+            if row["unit"] == "%":  # 0 < x ≤ 1.5 beside a percentage is ambiguous by design (percent_ambiguous)
+                row["actual"] = max(row["actual"], 2)
+            row["reason"] = "受客观因素影响未完全达到预期；下一步加强过程管理"
+    ev = evaluate(read_workbook(make_book(data)))
+    assert not ev.errors, ev.errors
+    texts_ = [render_text(ev.narrative())] + [render_text(ev.project_narrative(p)) for p in ev.scored_projects]
+    assert len(texts_) == 3
+    for text in texts_:
+        errors = [f"{f.code}: {f.sentence}" for f in audit_text(text).findings if f.severity is Severity.ERROR]
+        assert errors == [], (text, errors)

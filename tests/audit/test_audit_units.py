@@ -112,7 +112,9 @@ def test_typos(text: str, typos: list[tuple[int, str]]) -> None:
 @pytest.mark.parametrize(
     ("listing", "items"),
     [("综合运行部、采编部、技术保障部和综合服务部", 4), ("人力资源和社会保障局、财政局", 2),
-     ("办公室、研究室和提案委", 3), ("县广播站、县电视台和县新闻网", 3)],
+     ("办公室、研究室和提案委", 3), ("县广播站、县电视台和县新闻网", 3),
+     ("“受益学生人数”、“资金拨付及时率”和“家长满意度”", 3), ("《条例》、《纲要》和《规定》", 3),
+     ("“促进城乡和区域协调”、“改善民生”", 2)],
 )  # fmt: skip
 def test_split_items(listing: str, items: int) -> None:
     assert len(split_items(listing)) == items
@@ -123,7 +125,9 @@ def test_split_items(listing: str, items: int) -> None:
     [("内设办公室、财务股共三个股室。", {"count_mismatch"}), ("内设办公室、财务股共两个股室。", set()),
      ("设有办公室、财务股等2个股室。", set()), ("下属单位4个：A站、B站、C站、D站。", set()),
      ("下属单位5个：A站、B站、C站、D站。", {"count_mismatch"}), ("走访企业、社区30家。", set()),
-     ("宣传片、视频、H5等共30篇。", set())],
+     ("宣传片、视频、H5等共30篇。", set()),
+     ("3项指标未得满分：“受益学生人数”、“资金拨付及时率”和“家长满意度”。", set()),
+     ("4项指标未得满分：“受益学生人数”、“资金拨付及时率”和“家长满意度”。", {"count_mismatch"})],
 )  # fmt: skip
 def test_counts(text: str, codes: set[str]) -> None:
     assert {f.code for f in audit_text(text).findings} == codes
