@@ -39,7 +39,7 @@ def place(book: Any, table: Table, needed: tuple[str, ...] = ()) -> Placed:
     ws = book[sheet_of(table).title]
     xl_table = ws.tables[table.name]
     first_row, first_col, last_row, last_col = parse_range(xl_table.ref)
-    headers = {str(ws.cell(first_row, c).value or "").strip(): c for c in range(first_col, last_col + 1)}
+    headers = {layout.header_key(ws.cell(first_row, c).value): c for c in range(first_col, last_col + 1)}
     cols = {column.key: headers[column.header] for column in table.columns if column.header in headers}
     missing = [table.column(k).header for k in needed if k not in cols]
     if missing:

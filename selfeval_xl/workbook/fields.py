@@ -122,7 +122,7 @@ def _table_rows(ctx: Context, sheet: Sheet, table: Table) -> list[Row]:
     for col in range(ref.first_col, ref.last_col + 1):
         header = raw_sheet.value(ref.first_row, col)
         if isinstance(header, str):
-            header_cols.setdefault(header.strip(), col)
+            header_cols.setdefault(layout.header_key(header), col)
     cols: dict[str, int] = {}
     for column in table.columns:
         if column.header in header_cols:

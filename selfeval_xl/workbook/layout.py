@@ -18,6 +18,7 @@ from selfeval_xl.workbook.schema import Field as Field
 from selfeval_xl.workbook.schema import Kind as Kind
 from selfeval_xl.workbook.schema import Sheet as Sheet
 from selfeval_xl.workbook.schema import Table as Table
+from selfeval_xl.workbook.schema import header_key as header_key
 from selfeval_xl.workbook.vocab import BUDGET_ITEM_NAMES as BUDGET_ITEM_NAMES
 from selfeval_xl.workbook.vocab import BUDGET_ROWS as BUDGET_ROWS
 from selfeval_xl.workbook.vocab import DIRECTIONS as DIRECTIONS

@@ -118,7 +118,7 @@ def extract(raw: RawBook, spec: dict[str, Any]) -> tuple[dict[str, Any], list[tu
             grid = raw.sheet(tref.sheet)
             if grid is None:
                 continue
-            headers = {str(grid.value(tref.first_row, c)).strip(): c for c in range(tref.first_col, tref.last_col + 1)}
+            headers = {layout.header_key(grid.value(tref.first_row, c)): c for c in range(tref.first_col, tref.last_col + 1)}
             cols = {col["key"]: headers[col["header"]] for col in table["columns"] if col["header"] in headers}
             by_label = {label: key for key, label in table["fixed_rows"]}
             label_key = table["columns"][0]["key"]

@@ -93,3 +93,11 @@ class Sheet:
     fields: tuple[Field, ...] = ()
     tables: tuple[Table, ...] = ()
     optional: bool = False  # a workbook without it is complete (it adds a capability: 项目支出绩效自评)
+
+
+REQUIRED_MARKS = "\uff0a*"  # ＊ (the template's) or * (typed by hand), before or after a required header
+
+
+def header_key(text: object) -> str:
+    """A table header as the contract names it: trimmed, without the required mark (＊全年执行数 → 全年执行数)."""
+    return str(text or "").strip().strip(REQUIRED_MARKS).strip()

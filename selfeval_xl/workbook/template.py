@@ -20,6 +20,7 @@ from selfeval_xl.core.econ_codes import CODES
 from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.layout import Kind
 from selfeval_xl.workbook.package import normalize_package, workbook_bytes
+from selfeval_xl.workbook.template_aids import guide_sheet, prompt, validation
 
 REQUIRED_FILL = "FFF2CC"
 OPTIONAL_FILL = "F2F2F2"
@@ -38,7 +39,6 @@ def build_template(data: TemplateData | None = None) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.workbook.defined_name import DefinedName
-    from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     fields_data: Mapping[str, Any] = (data or {}).get("fields", {})
@@ -49,7 +49,7 @@ def build_template(data: TemplateData | None = None) -> Any:
     note_font = Font(name="宋体", size=10, italic=True, color="595959")
     label_font = Font(name="宋体", size=11, bold=True)
     body_font = Font(name="宋体", size=11)
-    hint_font = Font(name="宋体", size=9, color="808080")
+    hint_font = Font(name="宋体", size=10, color="595959")
     wrap = Alignment(wrap_text=True, vertical="top")
     lists_ref = f"{quote_sheet(layout.LISTS_SHEET)}!$A$2:$A${len(CODES) + 1}"
 
@@ -82,12 +82,11 @@ def build_template(data: TemplateData | None = None) -> Any:
             ws.cell(row, layout.HINT_COL, fld.hint).font = hint_font
             book.defined_names[fld.name] = DefinedName(
                 fld.name, attr_text=f"{quote_sheet(sheet.title)}!${col_letter(layout.VALUE_COL)}${row}")
-            if fld.choices:
-                dv = DataValidation(type="list", formula1=_dv_list(fld.choices), allow_blank=True,
-                                    showErrorMessage=fld.strict_choices, errorStyle="stop")
-                dv.error = texts.render(texts.UI, "dropdown_error", choices="、".join(fld.choices))
-                dv.add(cell.coordinate)
-                ws.add_data_validation(dv)
+            message = prompt(fld.kind, fld.hint, choices=fld.choices, strict=fld.strict_choices, required=fld.required)
+            dv = validation(fld.name, message, formula=_dv_list(fld.choices) if fld.choices else None,
+                            strict=fld.strict_choices, choices=fld.choices)
+            dv.add(cell.coordinate)
+            ws.add_data_validation(dv)
 
         for table in sheet.tables:
             place = layout.table_places(sheet)[table.key]
@@ -96,27 +95,31 @@ def build_template(data: TemplateData | None = None) -> Any:
             n_rows = table.n_rows if table.fixed_rows else max(table.n_rows, len(rows_data))
             for i, column in enumerate(table.columns):
                 col = place.first_col + i
-                ws.cell(place.header_row, col, column.header).font = label_font
+                is_label = bool(table.fixed_rows) and i == 0  # the fixed row names: ours, not typed
+                marked = column.required and not is_label
+                ws.cell(place.header_row, col, column.header + (texts.UI["required_mark"] if marked else "")
+                        ).font = label_font
                 widths[col] = max(widths.get(col, 0), column.width)
                 first, last = place.header_row + 1, place.header_row + n_rows
                 for r in range(first, last + 1):
                     c = ws.cell(r, col)
                     c.font = body_font
                     c.number_format = NUMBER_FORMATS.get(column.kind, "General")
+                    if marked:
+                        c.fill = PatternFill("solid", fgColor=REQUIRED_FILL)
                     if column.kind is Kind.LONGTEXT:
                         c.alignment = wrap
+                if is_label:
+                    continue
                 rng = f"{col_letter(col)}{first}:{col_letter(col)}{last}"
-                if column.kind is Kind.ECON_CODE:
-                    dv = DataValidation(type="list", formula1=lists_ref, allow_blank=True)
-                    dv.error = texts.UI["dropdown_error_econ"]
-                    dv.add(rng)
-                    ws.add_data_validation(dv)
-                elif column.choices:
-                    dv = DataValidation(type="list", formula1=_dv_list(column.choices), allow_blank=True,
-                                        showErrorMessage=column.strict_choices)
-                    dv.error = texts.render(texts.UI, "dropdown_error", choices="、".join(column.choices))
-                    dv.add(rng)
-                    ws.add_data_validation(dv)
+                message = prompt(column.kind, "", choices=column.choices, strict=column.strict_choices,
+                                 required=column.required, column=True)
+                formula = lists_ref if column.kind is Kind.ECON_CODE else (
+                    _dv_list(column.choices) if column.choices else None)
+                dv = validation(column.header, message, formula=formula, strict=column.strict_choices,
+                                choices=column.choices, econ=column.kind is Kind.ECON_CODE)
+                dv.add(rng)
+                ws.add_data_validation(dv)
             for r, (_, label_text) in enumerate(table.fixed_rows, start=place.header_row + 1):
                 ws.cell(r, place.first_col, label_text)
             by_label = {label: key for key, label in table.fixed_rows}
@@ -137,13 +140,14 @@ def build_template(data: TemplateData | None = None) -> Any:
             ws.add_table(excel_table)
         for col, width in widths.items():
             ws.column_dimensions[col_letter(col)].width = width
-        ws.freeze_panes = "A3"
+        ws.freeze_panes = _freeze_at(sheet)
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
+    guide_sheet(book)
     lists = book.create_sheet(layout.LISTS_SHEET)
     lists["A1"] = "经济分类科目"
     for i, econ in enumerate(CODES.values(), start=2):
@@ -160,6 +164,15 @@ def build_template(data: TemplateData | None = None) -> Any:
         layout.NAME_TEMPLATE_VERSION, attr_text=f"{quote_sheet(layout.META_SHEET)}!$B$2")
     book.active = 0
     return book
+
+
+def _freeze_at(sheet: layout.Sheet) -> str:
+    """Below the header of a sheet's only list (it stays in sight as the list scrolls), else below the title
+    and instruction."""
+    if len(sheet.tables) == 1 and not sheet.fields:
+        place = layout.table_places(sheet)[sheet.tables[0].key]
+        return f"A{place.header_row + 1}"
+    return "A3"
 
 
 def _cell_value(value: Any) -> Any:

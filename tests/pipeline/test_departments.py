@@ -19,6 +19,7 @@ import openpyxl
 from selfeval_xl import evaluate, read_workbook, render_text
 from selfeval_xl.pipeline import Evaluation, output_sheets
 from selfeval_xl.report.sheets import SheetContent
+from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.template import template_bytes
 
 
@@ -69,7 +70,7 @@ def _percent_format(path: Path, sheet: str, table: str, header: str, index: int,
     ws = book[sheet]
     first = ws.tables[table].ref.split(":")[0]
     header_row = int("".join(c for c in first if c.isdigit()))
-    col = next(c.column for c in ws[header_row] if c.value == header)
+    col = next(c.column for c in ws[header_row] if layout.header_key(c.value) == header)
     cell = ws.cell(header_row + 1 + index, col)
     cell.value = value
     cell.number_format = "0%"

@@ -197,13 +197,13 @@ def test_a_dtd_after_padding_is_unsafe(encoding: str, tmp_path: Path) -> None:
 def test_extra_sheets_are_never_parsed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A sheet outside the template is not read at all: even broken XML in one does not matter to check."""
     parts = members()
-    parts["xl/worksheets/sheet11.xml"] = b"<worksheet><sheetData><row><c>not closed"
+    parts["xl/worksheets/sheet99.xml"] = b"<worksheet><sheetData><row><c>not closed"
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
         b"</sheets>", b'<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
                       b'name="\xe7\xb2\x98\xe8\xb4\xb4" sheetId="11" r:id="rId99"/></sheets>')
     parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
         b"</Relationships>", b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                             b'relationships/worksheet" Target="/xl/worksheets/sheet11.xml" Id="rId99"/>'
+                             b'relationships/worksheet" Target="/xl/worksheets/sheet99.xml" Id="rId99"/>'
                              b"</Relationships>")
     path = write_zip(tmp_path / "extra.xlsx", parts)
     code, doc = check_json(capsys, path)

@@ -14,10 +14,23 @@ import openpyxl
 
 from tests.conftest import EXAMPLE
 
-# The example's sheet parts (the template writes them in this order).
-PART = {"基本信息": "xl/worksheets/sheet1.xml", "预算支出": "xl/worksheets/sheet2.xml",
-        "经济分类明细": "xl/worksheets/sheet3.xml", "绩效情况": "xl/worksheets/sheet6.xml",
-        "绩效指标": "xl/worksheets/sheet7.xml"}
+
+def sheet_parts(source: Path = EXAMPLE) -> dict[str, str]:
+    """Sheet name → its part in ``source`` (xl/workbook.xml and its relationships; never assumed by order)."""
+    with zipfile.ZipFile(source) as archive:
+        book = archive.read("xl/workbook.xml").decode("utf-8")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    targets = {m.group(2): m.group(1) for m in re.finditer(r'<Relationship[^>]*Target="([^"]+)"[^>]*Id="([^"]+)"', rels)}
+    targets.update({m.group(1): m.group(2) for m in re.finditer(r'<Relationship[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"',
+                                                                rels)})
+    parts = {}
+    for m in re.finditer(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', book):
+        target = targets[m.group(2)]
+        parts[m.group(1)] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return parts
+
+
+PART = sheet_parts()
 
 
 def edited(path: Path, edit: Callable[[Any], None], source: Path = EXAMPLE) -> Path:

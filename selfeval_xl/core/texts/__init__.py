@@ -27,12 +27,13 @@ from selfeval_xl.core.texts.audit import AUDIT
 from selfeval_xl.core.texts.batch import BATCH
 from selfeval_xl.core.texts.export import EXPORT
 from selfeval_xl.core.texts.fatal import FATAL
+from selfeval_xl.core.texts.guide import GUIDE, GUIDE_TITLE
 from selfeval_xl.core.texts.imports import IMPORTS
 from selfeval_xl.core.texts.issues import ISSUE_KINDS, ISSUES
 from selfeval_xl.core.texts.report import REPORT
 from selfeval_xl.core.texts.ui import UI
 
-__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "IMPORTS", "ISSUES", "ISSUE_KINDS", "REPORT", "UI",
+__all__ = ["ADDIN", "AUDIT", "BATCH", "EXPORT", "FATAL", "GUIDE", "GUIDE_TITLE", "IMPORTS", "ISSUES", "ISSUE_KINDS", "REPORT", "UI",
            "placeholders", "render"]
 
 

@@ -1,0 +1,109 @@
+"""The template a person fills without a manual: marks, fills, input prompts and error alerts on every
+input, legible hints, frozen headers, one page wide in print, and the 填报说明 sheet it opens on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.utils.cell import coordinate_from_string, range_boundaries
+
+from selfeval_xl.workbook import layout
+from selfeval_xl.workbook.template import REQUIRED_FILL, template_bytes
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = tmp_path_factory.mktemp("tpl") / "t.xlsx"
+    path.write_bytes(template_bytes())
+    return openpyxl.load_workbook(path)
+
+
+def _validations(ws: Any, row: int, col: int) -> list[Any]:
+    found = []
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            c1, r1, c2, r2 = range_boundaries(rng.coord)
+            if c1 <= col <= c2 and r1 <= row <= r2:
+                found.append(dv)
+    return found
+
+
+def _fill(cell: Any) -> str:
+    return str(cell.fill.fgColor.rgb)[-6:] if cell.fill and cell.fill.fill_type == "solid" else ""
+
+
+def test_the_guide_opens_the_book(book: Any) -> None:
+    assert book.sheetnames[0] == "填报说明" and book.active.title == "填报说明"
+    text = "\n".join(str(c.value) for row in book["填报说明"].iter_rows() for c in row if c.value)
+    for sheet in layout.SHEETS:
+        assert sheet.title in text, sheet.title
+    assert "公开05表" in text and "selfeval new-year" in text and "填报进度" in text
+
+
+def test_every_field_is_marked_and_prompted(book: Any) -> None:
+    for sheet, fld in layout.all_fields():
+        ws = book[sheet.title]
+        row = layout.field_rows(sheet)[fld.key]
+        label = ws.cell(row, layout.LABEL_COL).value
+        assert label.endswith("＊") == fld.required, fld.name
+        cell = ws.cell(row, layout.VALUE_COL)
+        assert (_fill(cell) == REQUIRED_FILL) == fld.required, fld.name
+        (dv,) = _validations(ws, row, layout.VALUE_COL)
+        assert dv.showInputMessage and dv.prompt and dv.promptTitle == fld.name[:32], fld.name
+        assert len(dv.prompt) <= 255 and ("必填" in dv.prompt) == fld.required
+        if fld.choices:
+            assert dv.type == "list" and dv.showErrorMessage and dv.error, fld.name
+        assert ws.cell(row, layout.HINT_COL).font.size >= 10
+
+
+def test_every_column_is_marked_and_prompted(book: Any) -> None:
+    for sheet, table in layout.all_tables():
+        ws = book[sheet.title]
+        place = layout.table_places(sheet)[table.key]
+        for i, column in enumerate(table.columns):
+            col = place.first_col + i
+            header = ws.cell(place.header_row, col).value
+            assert layout.header_key(header) == column.header
+            if table.fixed_rows and i == 0:
+                continue  # the fixed row names are ours
+            assert header.endswith("＊") == column.required, (table.name, column.header)
+            first = ws.cell(place.header_row + 1, col)
+            assert (_fill(first) == REQUIRED_FILL) == column.required, (table.name, column.header)
+            (dv,) = _validations(ws, place.header_row + 1, col)
+            assert dv.showInputMessage and dv.prompt, (table.name, column.header)
+            if column.choices or column.kind is layout.Kind.ECON_CODE:
+                assert dv.type == "list" and dv.showErrorMessage and dv.error, (table.name, column.header)
+                assert dv.errorStyle == ("stop" if column.strict_choices else "warning")
+
+
+def test_headers_stay_in_sight_and_sheets_print_one_page_wide(book: Any) -> None:
+    for sheet in layout.SHEETS:
+        ws = book[sheet.title]
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        frozen_row = coordinate_from_string(ws.freeze_panes)[1]
+        if len(sheet.tables) == 1 and not sheet.fields:
+            header = layout.table_places(sheet)[sheet.tables[0].key].header_row
+            assert frozen_row == header + 1, sheet.title  # the list's header is inside the frozen pane
+        else:
+            assert frozen_row == 3, sheet.title
+
+
+def test_the_marks_do_not_change_what_is_read(tmp_path: Any, example_data: dict[str, Any]) -> None:
+    """Headers carry ＊; a workbook whose headers lack it (made before) or have a typed * reads the same."""
+    from selfeval_xl import evaluate, read_workbook
+
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(template_bytes(example_data))
+    before = evaluate(read_workbook(path)).results
+    wb = openpyxl.load_workbook(path)
+    for sheet, table in layout.all_tables():
+        place = layout.table_places(sheet)[table.key]
+        for i in range(len(table.columns)):
+            cell = wb[sheet.title].cell(place.header_row, place.first_col + i)
+            cell.value = layout.header_key(cell.value) + (" *" if i % 2 else "")
+    wb.save(path)
+    after = evaluate(read_workbook(path))
+    assert not after.errors and after.results == before
