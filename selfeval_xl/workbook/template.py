@@ -70,6 +70,7 @@ def build_template(data: TemplateData | None = None) -> Any:
             row = rows[fld.key]
             label = ws.cell(row, layout.LABEL_COL, fld.name + (texts.UI["required_mark"] if fld.required else ""))
             label.font = label_font
+            label.alignment = Alignment(horizontal="right", vertical="top")  # beside its input, however wide B is
             cell = ws.cell(row, layout.VALUE_COL)
             value = fields_data.get(fld.key, fld.default)
             if value is not None:
