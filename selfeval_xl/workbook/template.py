@@ -20,6 +20,7 @@ from selfeval_xl.core.econ_codes import CODES
 from selfeval_xl.workbook import layout
 from selfeval_xl.workbook.layout import Kind
 from selfeval_xl.workbook.package import normalize_package, workbook_bytes
+from selfeval_xl.workbook.progress import progress_sheet
 from selfeval_xl.workbook.template_aids import guide_sheet, prompt, validation
 
 REQUIRED_FILL = "FFF2CC"
@@ -149,6 +150,8 @@ def build_template(data: TemplateData | None = None) -> Any:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     guide_sheet(book)
+    progress_sheet(book, 1)
+    book.calculation.fullCalcOnLoad = True  # Excel and WPS compute 填报进度 when the book opens
     lists = book.create_sheet(layout.LISTS_SHEET)
     lists["A1"] = "经济分类科目"
     for i, econ in enumerate(CODES.values(), start=2):

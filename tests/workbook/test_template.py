@@ -27,7 +27,7 @@ def test_template_is_byte_reproducible() -> None:
 
 def test_template_contract() -> None:
     book = openpyxl.load_workbook(ROOT / "workbook_template.xlsx")
-    assert book.sheetnames[: len(layout.SHEETS) + 1] == ["填报说明", *(s.title for s in layout.SHEETS)]
+    assert book.sheetnames[: len(layout.SHEETS) + 2] == ["填报说明", "填报进度", *(s.title for s in layout.SHEETS)]
     assert book[layout.META_SHEET].sheet_state == "hidden"
     for sheet, fld in layout.all_fields():
         dests = list(book.defined_names[fld.name].destinations)
