@@ -34,6 +34,11 @@ Public Sub SelfevalLedger(control As IRibbonControl)
     CallService "ledger", "status.ledger"
 End Sub
 
+Public Sub SelfevalNewYear(control As IRibbonControl)
+    ' Next year's workbook is written beside this one by the service; this workbook is only read.
+    CallService "newyear", "status.newyear"
+End Sub
+
 Public Sub SelfevalAbout(control As IRibbonControl)
     CallService "about", "status.about"
 End Sub

@@ -51,6 +51,7 @@ LAZY_COMMANDS = {
     "ledger": "selfeval_xl.cli.ledger:ledger_command",
     "collect": "selfeval_xl.cli.collect:collect_command",
     "migrate": "selfeval_xl.cli.migrate:migrate_command",
+    "new-year": "selfeval_xl.cli.new_year:new_year_command",
     "import-juesuan": "selfeval_xl.cli.juesuan:juesuan_command",
 }
 

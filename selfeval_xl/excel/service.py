@@ -53,7 +53,7 @@ TOKEN_HEADER = "X-Selfeval-Token"
 SERVICE_FILE = "connection.txt"
 CONFIG_FILE = "selfeval.conf"
 MAX_BODY = 64 * 1024
-ACTIONS = ("check", "report", "export", "ledger", "about")
+ACTIONS = ("check", "report", "export", "ledger", "newyear", "about")
 
 
 def state_dir(home: Path | None = None) -> Path:
@@ -143,12 +143,14 @@ def open_book_through_com(fullname: str) -> Any:
 def run_action(action: str, book: Any) -> None:
     """One ribbon action on ``book``, through the entry points the CLI's engine is behind."""
     from selfeval_xl.excel import adapter
+    from selfeval_xl.excel.new_year import run_new_year
 
     entry = {
         "check": adapter.run_check,
         "report": adapter.run_generate_report,
         "export": adapter.run_export,
         "ledger": adapter.run_import_ledger,
+        "newyear": run_new_year,
         "about": adapter.run_about,
     }[action]
     entry(book)

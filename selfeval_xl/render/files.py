@@ -56,6 +56,12 @@ def file_stem(kind: str, unit: str, year: int | None, project: str = "") -> str:
     return safe_stem(texts.render(texts.EXPORT, f"file_{kind}", unit=unit, year=year, project=project.strip()))
 
 
+def new_year_stem(unit: str, year: int | None) -> str:
+    """The stem of next year's workbook (``selfeval new-year`` and the ribbon's 新年度)."""
+    return safe_stem(texts.render(texts.UI, "new_year_default_name", unit=unit.strip() or texts.EXPORT["unit_missing"],
+                                  year=year or ""))
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

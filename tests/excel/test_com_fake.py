@@ -136,3 +136,18 @@ def test_a_very_long_paragraph_never_asks_excel_for_a_row_over_409_points(
     assert _alerts(book) == []  # the fake asserts every row height ≤ 409 as Excel would refuse it
     heights = [h for sheet, _, _, h in book.calls.of("row_height") if sheet == REPORT]
     assert max(heights) <= 409 and sum(1 for h in heights if h > 300) >= 2
+
+
+def test_new_year_writes_next_years_book_beside_the_open_one(saved: Path, windows: None) -> None:
+    from selfeval_xl.excel.new_year import run_new_year
+
+    book = FakeComBook(saved)
+    run_new_year(book)  # type: ignore[arg-type]
+    out = saved.parent / "大祥区融媒体中心2021年绩效自评工作簿.xlsx"
+    assert out.is_file()
+    model = evaluate(read_workbook(out)).model
+    assert model.info.year == 2021 and model.budget["total"].previous is not None
+    assert out.name in _alerts(book)[-1][0]
+    assert book.calls.of("add_sheet") == [] and book.calls.of("set_value") == []  # the open book untouched
+    run_new_year(book)  # type: ignore[arg-type]
+    assert "已存在" in _alerts(book)[-1][0]  # never over an existing file

@@ -86,7 +86,7 @@ def test_every_addin_text_renders_with_its_placeholders() -> None:
 def test_every_addin_key_is_used_and_every_used_key_exists() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in
                      [ROOT / "selfeval_xl" / "excel" / "addin.py", ROOT / "selfeval_xl" / "excel" / "adapter.py",
-                      ROOT / "selfeval_xl" / "excel" / "service.py",
+                      ROOT / "selfeval_xl" / "excel" / "service.py", ROOT / "selfeval_xl" / "excel" / "new_year.py",
                       ROOT / "selfeval_xl" / "excel" / "render.py", ROOT / "selfeval_xl" / "cli" / "addin.py"])
     vba = "\n".join(p.read_bytes().decode("ascii") for p in MACROS.glob("*.bas"))
     sections = "|".join(sorted({key.split(".")[0] for key in texts.ADDIN}))

@@ -118,7 +118,7 @@ def _vba_sources() -> str:
 def test_every_onaction_has_a_ribbon_sub(addin_bytes: bytes) -> None:
     actions = [el.get("onAction") for el in built_ribbon(addin_bytes).iter() if el.get("onAction")]
     subs = RIBBON_SUB.findall(_vba_sources())
-    assert len(actions) == 5
+    assert len(actions) == 6
     assert len(subs) == len(set(subs)), "a ribbon callback is defined twice"
     assert sorted(a.rsplit(".", 1)[-1] for a in actions) == sorted(subs)
 
@@ -131,7 +131,7 @@ def test_ribbon_labels_are_the_catalog(addin_bytes: bytes) -> None:
     groups = [g.get("label") for g in ribbon.iter(f"{CUSTOMUI}group")]
     assert groups == [texts.ADDIN["ribbon.group_main"], texts.ADDIN["ribbon.group_help"]]
     keys = {"SelfevalLedger": "ledger", "SelfevalCheck": "check", "SelfevalReport": "report",
-            "SelfevalExport": "export", "SelfevalAbout": "about"}
+            "SelfevalExport": "export", "SelfevalNewYear": "newyear", "SelfevalAbout": "about"}
     for button in ribbon.iter(f"{CUSTOMUI}button"):
         key = keys[button.get("onAction")]
         assert button.get("label") == button.get("screentip") == texts.ADDIN[f"ribbon.{key}"]
@@ -160,15 +160,16 @@ def test_every_button_sub_calls_the_service_once_with_an_action_it_knows() -> No
 
 
 def test_every_action_the_service_accepts_runs_an_adapter_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
-    from selfeval_xl.excel import adapter, service
+    from selfeval_xl.excel import adapter, new_year, service
 
     ran: list[tuple[str, object]] = []
     for name in ("run_check", "run_generate_report", "run_export", "run_import_ledger", "run_about"):
         monkeypatch.setattr(adapter, name, lambda book, name=name: ran.append((name, book)))
+    monkeypatch.setattr(new_year, "run_new_year", lambda book: ran.append(("run_new_year", book)))
     for action in ACTIONS:
         service.run_action(action, "book")
     assert [name for name, _ in ran] == ["run_check", "run_generate_report", "run_export", "run_import_ledger",
-                                         "run_about"]
+                                         "run_new_year", "run_about"]
 
 
 def test_the_service_starts_in_a_fresh_isolated_interpreter() -> None:
