@@ -166,6 +166,8 @@ def progress_sheet(book: Any, index: int) -> Any:
         goto.font = Font(name="宋体", size=11, color="0563C1", underline="single")
         for column in range(2, 6):
             ws.cell(row, column).font = Font(name="宋体", size=11, bold=column == 5)
+        for column in (4, 5):
+            ws.cell(row, column).alignment = Alignment(horizontal="center")
     ws["B3"] = f'=IF(COUNTIF(E{header_row + 1}:E{row},"{DONE}")={row - header_row},"{ui["progress.all_done"]}",' \
                f'"{ui["progress.remaining_lead"]}"&({row - header_row}-COUNTIF(E{header_row + 1}:E{row},"{DONE}"))&' \
                f'"{ui["progress.remaining_tail"]}")'
