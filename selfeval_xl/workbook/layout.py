@@ -103,7 +103,7 @@ BUDGET = Sheet(
             Column("item", "项目", Kind.TEXT, True, width=24),
             Column("amount", "本年数", Kind.AMOUNT, width=14),
             Column("previous", "上年数", Kind.AMOUNT, width=14),
-            Column("note", "说明", Kind.LONGTEXT, width=50),
+            Column("note", "说明", Kind.LONGTEXT, width=36),
         ), fixed_rows=INCOME_ROWS),
         Table("general", "一般公共预算表", "一般公共预算支出", (
             Column("item", "项目", Kind.TEXT, True, width=24),
@@ -112,7 +112,7 @@ BUDGET = Sheet(
             Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
             Column("carry_end", "年末结转和结余", Kind.AMOUNT, width=14),
             Column("previous", "上年执行数", Kind.AMOUNT, width=14),
-            Column("note", "说明", Kind.LONGTEXT, width=50),
+            Column("note", "说明", Kind.LONGTEXT, width=36),
         ), fixed_rows=BUDGET_ROWS),
     ),
 )
@@ -145,7 +145,7 @@ PROJECTS = Sheet(
             Column("name", "项目名称", Kind.TEXT, True, width=30),
             Column("adjusted", "全年预算数", Kind.AMOUNT, width=14),
             Column("executed", "全年执行数", Kind.AMOUNT, True, width=14),
-            Column("use", "主要用途", Kind.LONGTEXT, True, width=50),
+            Column("use", "主要用途", Kind.LONGTEXT, True, width=36),
             Column("source", "资金来源", Kind.CHOICE, choices=FUND_SOURCES, width=16),
             Column("carry_in", "上年结转", Kind.AMOUNT, width=12),
             Column("carry_end", "年末结转和结余", Kind.AMOUNT, width=14),
@@ -179,7 +179,7 @@ PERFORMANCE = Sheet(
         Field("output_as_of", "产出统计截止日期", Kind.DATE, hint="如：2020-12-22；不填则不写截止日期"),
     ),
     tables=(
-        Table("paragraphs", "绩效概述表", "绩效概述", (Column("text", "段落", Kind.LONGTEXT, True, width=100),), 6),  # 绩效概述 or 产出: one is required (rules)
+        Table("paragraphs", "绩效概述表", "绩效概述", (Column("text", "段落", Kind.LONGTEXT, True, width=80),), 6),  # 绩效概述 or 产出: one is required (rules)
         Table("outputs", "产出数据表", "产出数据", (
             Column("what", "事项", Kind.TEXT, True, width=40),
             Column("quantity", "数量", Kind.NUMBER, True, width=10),
@@ -210,8 +210,8 @@ INDICATORS = Sheet(
             Column("note", "说明", Kind.LONGTEXT, width=40),
         ), fixed_rows=ENTERED_FUND_ROWS),
         Table("overall_goals", "总体目标表", "年度总体目标", (
-            Column("expected", "预期目标", Kind.LONGTEXT, True, width=60),
-            Column("actual", "实际完成情况", Kind.LONGTEXT, width=60),
+            Column("expected", "预期目标", Kind.LONGTEXT, True, width=34),
+            Column("actual", "实际完成情况", Kind.LONGTEXT, width=34),
         ), 5),
         Table("indicators", "绩效指标表", "绩效指标", (
             Column("level1", "一级指标", Kind.CHOICE, True, LEVEL1, width=12),
@@ -224,7 +224,7 @@ INDICATORS = Sheet(
             Column("rating", "定性评价", Kind.CHOICE, choices=RATINGS, width=10),
             Column("weight", "分值", Kind.NUMBER, True, width=8),
             Column("manual", "自评得分", Kind.NUMBER, width=9),
-            Column("reason", "偏差原因及改进措施", Kind.LONGTEXT, width=40),
+            Column("reason", "偏差原因及改进措施", Kind.LONGTEXT, width=30),
         ), 20),
     ),
 )
@@ -264,12 +264,12 @@ PROJECT_EVAL = Sheet(
             Column("project", "项目名称", Kind.TEXT, True, width=26),
             Column("department", "主管部门", Kind.TEXT, width=18),
             Column("implementer", "实施单位", Kind.TEXT, width=18),
-            Column("overview", "项目概况", Kind.LONGTEXT, width=40),
-            Column("work", "评价工作开展情况", Kind.LONGTEXT, width=30),
-            Column("experience", "主要经验及做法", Kind.LONGTEXT, width=30),
-            Column("problems", "存在的问题及原因", Kind.LONGTEXT, width=30),
-            Column("suggestions", "有关建议", Kind.LONGTEXT, width=30),
-            Column("other", "其他需要说明的问题", Kind.LONGTEXT, width=24),
+            Column("overview", "项目概况", Kind.LONGTEXT, width=22),
+            Column("work", "评价工作开展情况", Kind.LONGTEXT, width=22),
+            Column("experience", "主要经验及做法", Kind.LONGTEXT, width=22),
+            Column("problems", "存在的问题及原因", Kind.LONGTEXT, width=22),
+            Column("suggestions", "有关建议", Kind.LONGTEXT, width=22),
+            Column("other", "其他需要说明的问题", Kind.LONGTEXT, width=22),
         ), 6),
         Table("project_funds", "项目资金表", "项目资金（按来源分行；不填则取“项目支出”表的数）", (
             Column("project", "项目名称", Kind.TEXT, True, width=26),
@@ -281,8 +281,8 @@ PROJECT_EVAL = Sheet(
         ), 12),
         Table("project_goals", "项目目标表", "项目年度总体目标", (
             Column("project", "项目名称", Kind.TEXT, True, width=26),
-            Column("expected", "预期目标", Kind.LONGTEXT, True, width=50),
-            Column("actual", "实际完成情况", Kind.LONGTEXT, width=50),
+            Column("expected", "预期目标", Kind.LONGTEXT, True, width=34),
+            Column("actual", "实际完成情况", Kind.LONGTEXT, width=34),
         ), 8),
     ),
     optional=True,

@@ -63,9 +63,11 @@ def build_template(data: TemplateData | None = None) -> Any:
         ws["B2"] = sheet.instruction
         ws["B2"].font = note_font
         ws["B2"].alignment = wrap
-        ws.merge_cells("B2:H2")
+        last_col = max([layout.HINT_COL if sheet.fields else layout.LABEL_COL,
+                        *(layout.TABLE_FIRST_COL + len(t.columns) - 1 for t in sheet.tables)])
+        ws.merge_cells(f"B2:{col_letter(max(last_col, layout.HINT_COL))}2")  # no empty column widens the print
         ws.row_dimensions[2].height = 45
-        widths: dict[int, float] = {layout.LABEL_COL: 18, layout.VALUE_COL: 36, layout.HINT_COL: 40}
+        widths: dict[int, float] = {layout.LABEL_COL: 18, layout.VALUE_COL: 36, layout.HINT_COL: 30}
         rows = layout.field_rows(sheet)
         for fld in sheet.fields:
             row = rows[fld.key]

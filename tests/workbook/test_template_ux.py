@@ -107,3 +107,14 @@ def test_the_marks_do_not_change_what_is_read(tmp_path: Any, example_data: dict[
     wb.save(path)
     after = evaluate(read_workbook(path))
     assert not after.errors and after.results == before
+
+
+def test_no_input_sheet_is_far_wider_than_a_landscape_page(book: Any) -> None:
+    """Columns sized for their content and no empty column in the print area: every input sheet within 250
+    character units (A4 landscape holds about 150 at 100%, so each prints at 60% or more, one page wide)."""
+    from openpyxl.utils import get_column_letter
+
+    for sheet in layout.SHEETS:
+        ws = book[sheet.title]
+        total = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, ws.max_column + 1))
+        assert total <= 250, (sheet.title, total)
