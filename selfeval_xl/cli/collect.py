@@ -99,11 +99,11 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
         for r in results:
             if r.status == "errors":
                 click.echo(_t("collect.file_errors", file=r.name, errors=r.errors, warnings=r.warnings))
-            elif r.status != "ok":
+            elif r.status not in ("ok", "skipped"):
                 click.echo(_t("collect.file_unusable", file=r.name, status=_t(f"collect.status_{r.status}"),
                               reason=r.reason))
     workbooks, audited = departments(results), reports(results)
-    bad = [r for r in results if r.status != "ok"]
+    bad = [r for r in results if r.status not in ("ok", "skipped")]
     click.echo(_t("collect.done", workbooks=len(workbooks), reports=len(audited), bad=len(bad),
                   path=output if output is not None else "-"), err=as_json)
     raise SystemExit(EXIT_DATA if bad else EXIT_OK)

@@ -119,3 +119,10 @@ def _table(title: str, cells: dict[tuple[int, int], object]) -> VisibleExport | 
         score=_number(_right_of(cells, found["scoring_total"])), grade=str(grade or "").strip(),
         adjusted=column("scoring_adjusted"), executed=column("scoring_executed"),
         execution_rate=(rate * 100).quantize(Decimal("0.01")) if rate is not None and rate <= 2 else rate)
+
+
+def is_project_export(path: Path) -> bool:
+    """A 项目支出绩效自评表 (our project export, or one copied from it): its title names the project form."""
+    marker = _label(texts.UI["project_scoring_title"].split("\uff08")[0])  # 项目支出绩效自评表
+    return any(isinstance(v, str) and _label(v).startswith(marker)
+               for cells in _grid(path).values() for v in cells.values())

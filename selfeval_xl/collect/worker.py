@@ -19,6 +19,7 @@ WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})  # .xls: reported as "
 
 # status of a file
 OK, ERRORS, UNREADABLE, FAILED, DUPLICATE = "ok", "errors", "unreadable", "failed", "duplicate"
+SKIPPED = "skipped"  # read, and not what the summary adds up (a project's 自评表): listed with its reason
 # where a department's figures came from
 SOURCE_WORKBOOK, SOURCE_EXPORT = "workbook", "export"
 MEMORY_LIMIT = 3 * 1024 ** 3  # address space of a worker: a hostile file cannot take the machine's memory
@@ -204,9 +205,12 @@ def _visible(path: Path, name: str) -> FileResult | None:
 
     Only what the 自评表 states is taken — unit, year, score, grade, the score's execution rate; the
     支出 composition stays unknown (the summary counts the file in rankings, not in amount totals)."""
-    from selfeval_xl.collect.visible import read_visible
+    from selfeval_xl.collect.visible import is_project_export, read_visible
 
     shown = read_visible(path)
+    if shown is None and is_project_export(path):
+        reason = texts.BATCH["collect.reason_project"]
+        return FileResult(name, "workbook", SKIPPED, reason, issues=(IssueRow("warning", "project_export", "", reason),))
     if shown is None or not shown.unit_name:
         return None
     figures = tuple((key, shown.execution_rate if key == "execution_rate" else None) for key in FIGURES)

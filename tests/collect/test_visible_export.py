@@ -113,3 +113,19 @@ def test_collect_ranks_them_and_leaves_them_out_of_amount_totals(departments: di
     ws = openpyxl.load_workbook(out)["汇总"]
     labels = [ws.cell(r, 2).value for r in range(1, ws.max_row + 1)]
     assert any(isinstance(v, str) and "1 个单位；另有 2 个单位只有自评表" in v for v in labels)
+
+
+def test_a_project_export_is_listed_not_summed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Departments hand in their 项目支出绩效自评表 too: listed as 未汇总 with the reason, never an error."""
+    from selfeval_xl.cli.main import main as cli
+
+    root = Path(__file__).resolve().parents[2]
+    evaluation = evaluate(read_workbook(root / "examples" / "county_education_bureau_2023.xlsx"))
+    folder = tmp_path / "报送"
+    export_evaluation(evaluation, folder, ["xlsx"], generated="生成时间：2024年3月1日 10:00")
+    results = {r.name: r for r in resolve(collect_files([folder], jobs=1))}
+    project = results["某县教育局2023年学生营养改善计划项目支出绩效自评表.xlsx"]
+    assert project.status == "skipped" and "项目支出绩效自评表" in project.reason
+    assert results["某县教育局2023年部门整体支出绩效自评表.xlsx"].status == "ok"
+    assert cli(["collect", str(folder), "--json"]) == 0  # nothing bad in the batch
+    capsys.readouterr()

@@ -58,10 +58,12 @@ BATCH: dict[str, str] = {
     "collect.status_unreadable": "无法读取",
     "collect.status_failed": "处理失败",
     "collect.status_duplicate": "重复报送",
+    "collect.status_skipped": "未汇总",
     "collect.reason_duplicate": "同一单位同一年度的重复报送，已采用“{kept}”（{why}），本文件不计入合计和排名。",
     "collect.why_newer": "生成时间较新",
     "collect.why_first": "按文件名排在前面",
     "collect.reason_errors": "工作簿有 {errors} 个错误，不计入合计和排名；修正后请重新报送。",
+    "collect.reason_project": "这是项目支出绩效自评表，部门整体汇总不计入项目自评；已列出，未汇总。",
     "collect.visible": "没有导出时内嵌的数据（可能由早期版本导出、或另存时被删去），已按可见的“{sheet}”表读取单位、年度、得分、等级和执行率；"
                        "该表没有人员经费、公用经费等支出构成，本文件不计入金额合计。",
     "collect.year_total_partial": "{year}年合计（{count} 个单位；另有 {missing} 个单位只有自评表、无支出构成，未计入）",
