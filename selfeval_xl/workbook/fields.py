@@ -143,10 +143,12 @@ def _table_rows(ctx: Context, sheet: Sheet, table: Table) -> list[Row]:
 def _check_below(ctx: Context, sheet: Sheet, table: Table, ref: TableRef, raw_sheet: RawSheet) -> None:
     """Values typed just under a table that did not grow with them would be silently ignored: say so."""
     following = sheet.tables[sheet.tables.index(table) + 1:]
-    stop = raw_sheet.max_row + 1
-    if following:
-        nxt = ctx.raw.tables.get(following[0].name)
-        stop = (nxt.first_row - 1) if nxt else layout.table_places(sheet)[following[0].key].caption_row
+    # the next list below it on the same sheet, whichever it is (a workbook of an earlier layout may hold
+    # lists that are now on another sheet); else where the layout puts the next one
+    below = [t.first_row - 1 for t in ctx.raw.tables.values() if t.sheet == ref.sheet and t.first_row > ref.last_row]
+    if following and following[0].name not in ctx.raw.tables:
+        below.append(layout.table_places(sheet)[following[0].key].caption_row)
+    stop = min(below) if below else raw_sheet.max_row + 1
     for row in range(ref.last_row + 1, stop):
         for col in range(ref.first_col, ref.last_col + 1):
             if not values.is_blank(raw_sheet.value(row, col)):

@@ -191,16 +191,10 @@ PERFORMANCE = Sheet(
     ),
 )
 
-INDICATORS = Sheet(
-    key="indicators",
-    title="绩效指标",
-    instruction="自评表数据。资金情况只填上年结转资金和其他资金（年度资金总额、本年财政拨款由“预算支出”“其他资金”表计算）；绩效指标每个三级指标一行：定量指标填年度指标值和实际完成值（百分比可填 90、90% 或设为百分比格式的 0.9），定性指标方向选“定性”并选择定性评价。得分由程序计算；“自评得分”仅在需要人工调整定性指标得分时填写（须在评价档次范围内）。",
-    fields=(
-        Field("preset", "评分方案", Kind.CHOICE, True, SCORING_PRESETS, default=SCORING_PRESETS[0],
-              hint="各一级指标分值须与方案一致；未设满意度指标时选第二种"),
-        Field("over_factor", "超额完成提示倍数", Kind.NUMBER, default=1.5,
-              hint="实际完成值超过目标值的该倍数时须说明原因，默认 1.5"),
-    ),
+FUNDS_GOALS = Sheet(
+    key="funds_goals",
+    title="资金与目标",
+    instruction="自评表的资金情况和年度总体目标。资金情况只填上年结转资金和其他资金（年度资金总额、本年财政拨款由“预算支出”“其他资金”表计算）；年度总体目标每条一行，写明预期目标和实际完成情况。",
     tables=(
         Table("money", "资金情况表", "年度资金情况：上年结转资金和其他资金（预算执行率，分值10）", (
             Column("item", "资金", Kind.TEXT, True, width=24),
@@ -213,6 +207,20 @@ INDICATORS = Sheet(
             Column("expected", "预期目标", Kind.LONGTEXT, True, width=34),
             Column("actual", "实际完成情况", Kind.LONGTEXT, width=34),
         ), 5),
+    ),
+)
+
+INDICATORS = Sheet(
+    key="indicators",
+    title="绩效指标",
+    instruction="自评表的绩效指标（资金情况和年度总体目标在“资金与目标”表）：每个三级指标一行，定量指标填年度指标值和实际完成值（百分比可填 90、90% 或设为百分比格式的 0.9），定性指标方向选“定性”并选择定性评价。得分由程序计算；“自评得分”仅在需要人工调整定性指标得分时填写（须在评价档次范围内）。",
+    fields=(
+        Field("preset", "评分方案", Kind.CHOICE, True, SCORING_PRESETS, default=SCORING_PRESETS[0],
+              hint="各一级指标分值须与方案一致；未设满意度指标时选第二种"),
+        Field("over_factor", "超额完成提示倍数", Kind.NUMBER, default=1.5,
+              hint="实际完成值超过目标值的该倍数时须说明原因，默认 1.5"),
+    ),
+    tables=(
         Table("indicators", "绩效指标表", "绩效指标", (
             Column("level1", "一级指标", Kind.CHOICE, True, LEVEL1, width=12),
             Column("level2", "二级指标", Kind.CHOICE, True, LEVEL2, width=16),
@@ -299,8 +307,8 @@ PROJECT_INDICATORS = Sheet(
     optional=True,
 )
 
-SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, INDICATORS, MEASURES, PROJECT_EVAL,
-                             PROJECT_INDICATORS)
+SHEETS: tuple[Sheet, ...] = (INFO, BUDGET, ECON, PROJECTS, OTHER, PERFORMANCE, FUNDS_GOALS, INDICATORS, MEASURES,
+                             PROJECT_EVAL, PROJECT_INDICATORS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 SHEET_ORDER = {s.title: i for i, s in enumerate(SHEETS)}
 assert len({t.key for s in SHEETS for t in s.tables}) == sum(len(s.tables) for s in SHEETS), "table keys must be unique"

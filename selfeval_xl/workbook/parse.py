@@ -183,14 +183,14 @@ def _parse_outputs(ctx: Context, table: Table) -> tuple[OutputFigure, ...]:
 
 def _parse_indicators(ctx: Context) -> tuple[dict[str, object], list[tuple[str, CellRef]], dict[str, BudgetLine],
                                                  tuple[OverallGoal, ...], tuple[Indicator, ...]]:
-    sheet = layout.INDICATORS
+    sheet, moved = layout.INDICATORS, layout.FUNDS_GOALS  # 资金情况 and 总体目标 (in 绩效指标 before 2026.3's split)
     got, refs = read_fields(ctx, sheet)
-    tables = {t.key: t for t in sheet.tables}
+    tables = {t.key: t for t in (*sheet.tables, *moved.tables)}
     funds = {
-        key: _amount_line(key, row, rec) for key, (row, rec) in fixed_records(ctx, sheet, tables["money"]).items()
+        key: _amount_line(key, row, rec) for key, (row, rec) in fixed_records(ctx, moved, tables["money"]).items()
     }
     goals = tuple(OverallGoal(_s(rec["expected"]), _s(rec["actual"]), row.refs)
-                  for row, rec in records(ctx, sheet, tables["overall_goals"]))
+                  for row, rec in records(ctx, moved, tables["overall_goals"]))
     indicators = tuple(_indicator(ctx, row, rec) for row, rec in records(ctx, sheet, tables["indicators"]))
     return got, refs, funds, goals, indicators
 
@@ -294,7 +294,9 @@ def parse_book(raw: RawBook) -> tuple[Model, list[Issue]]:
     check_template(raw)
     ctx = Context(raw)
     for sheet in layout.SHEETS:
-        if raw.sheet(sheet.title) is None and not sheet.optional:
+        # missing only when its lists are nowhere either (an earlier layout kept 资金与目标's lists in 绩效指标)
+        elsewhere = bool(sheet.tables) and all(t.name in raw.tables for t in sheet.tables)
+        if raw.sheet(sheet.title) is None and not sheet.optional and not elsewhere:
             ctx.add("sheet_missing", None, sheet=sheet.title)
     for raw_sheet in raw.sheets:  # data the reader left unread is named, never dropped silently
         for over in raw_sheet.overflow:

@@ -175,7 +175,7 @@ def build_template(data: TemplateData | None = None) -> Any:
 def _freeze_at(sheet: layout.Sheet) -> str:
     """Below the header of a sheet's only list (it stays in sight as the list scrolls), else below the title
     and instruction."""
-    if len(sheet.tables) == 1 and not sheet.fields:
+    if len(sheet.tables) == 1 and len(sheet.fields) <= 2:  # a few settings above the list may stay in sight
         place = layout.table_places(sheet)[sheet.tables[0].key]
         return f"A{place.header_row + 1}"
     return "A3"

@@ -20,6 +20,7 @@ from selfeval_xl.figures.scoring import (
     quantitative_score,
     score_indicator,
 )
+from selfeval_xl.workbook import layout
 from tests.conftest import EXAMPLE
 
 
@@ -115,7 +116,7 @@ def _ind(data: dict[str, Any], n: int) -> dict[str, Any]:
     return data["tables"]["indicators"][n]
 
 
-FIRST = 22  # the first data row of 绩效指标表 in the template
+FIRST = layout.table_places(layout.INDICATORS)["indicators"].header_row + 1  # first data row of 绩效指标表
 
 
 def test_wrong_weights_are_caught(make_book, example_data) -> None:

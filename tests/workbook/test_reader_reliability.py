@@ -17,6 +17,7 @@ from selfeval_xl import evaluate, read_workbook
 from selfeval_xl.cli.main import main
 from selfeval_xl.core.cells import col_letter
 from selfeval_xl.core.model import Uncalculated
+from selfeval_xl.workbook import layout
 from tests.conftest import EXAMPLE, sha256
 from tests.workbook.test_bad_files import run_cli
 from tests.workbook.xlsx_edit import PART, damaged_deflate, edited, members, patched, set_cell_xml, write_zip
@@ -95,10 +96,13 @@ def test_styled_but_empty_rows_past_the_limit_are_not_data(tmp_path: Path, capsy
 
 # ---- merged cells -----------------------------------------------------------------------------------
 
+FIRST_INDICATOR = layout.table_places(layout.INDICATORS)["indicators"].header_row + 1
+
+
 def _merged(tmp_path: Path) -> Path:
     def edit(book: Any) -> None:
         ws = book["绩效指标"]
-        ws.merge_cells("B22:B29")  # 一级指标 merged over its rows, as people do: every row shows 产出指标
+        ws.merge_cells(f"B{FIRST_INDICATOR}:B{FIRST_INDICATOR + 7}")  # 一级指标 merged as people do: all show 产出指标
         ws = book["预算支出"]
         ws.merge_cells("D19:E19")  # 全年执行数 of 合计 now shows 180, the anchor's value: an error at E19
 
@@ -109,7 +113,8 @@ def test_merged_cells_read_the_anchor_value(tmp_path: Path, capsys: pytest.Captu
     path = _merged(tmp_path)
     raw = read_workbook(path)
     sheet = raw.sheet("绩效指标")
-    assert sheet is not None and [sheet.value(r, 2) for r in range(22, 30)] == ["产出指标"] * 8
+    rows = range(FIRST_INDICATOR, FIRST_INDICATOR + 8)
+    assert sheet is not None and [sheet.value(r, 2) for r in rows] == ["产出指标"] * 8
     code, doc = check_json(capsys, path)
     assert code == 1
     assert not [i for i in doc["issues"] if i["sheet"] == "绩效指标" and i["severity"] == "error"]
