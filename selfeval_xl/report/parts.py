@@ -68,10 +68,13 @@ def _t(key: str, **params: object) -> str:
 
 
 def join_cn(items: Sequence[str]) -> str:
-    """A、B和C (two items: A和B)."""
+    """A、B和C (two items: A和B); when an item has its own 和 (校园视频监控和安保设施建设), only 、 joins them,
+    so the list never reads "A和B和C"."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
+    if any("和" in item for item in items):
+        return "、".join(items)
     return "、".join(items[:-1]) + "和" + items[-1]
 
 

@@ -88,3 +88,13 @@ def test_many_projects_become_a_numbered_list(example_data: dict[str, Any], make
     assert "（1）演播厅项目20.00万元，主要用于演播厅建设。" in text
     assert "（5）档案项目10.00万元，主要用于档案建设。" in text
     assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+@pytest.mark.parametrize(("items", "joined"), [
+    (["A"], "A"), (["A", "B"], "A和B"), (["A", "B", "C"], "A、B和C"),
+    (["营养膳食补助", "校园视频监控和安保设施建设"], "营养膳食补助、校园视频监控和安保设施建设"),  # never "…和…和…"
+])
+def test_lists_join_the_way_reports_do(items: list[str], joined: str) -> None:
+    from selfeval_xl.report.parts import join_cn
+
+    assert join_cn(items) == joined
