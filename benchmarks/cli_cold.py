@@ -46,7 +46,7 @@ def main() -> int:
             'python -c "import openpyxl"': [py, "-c", "import openpyxl"],
             "selfeval report EXAMPLE --text": [py, "-m", "selfeval_xl", "report", str(EXAMPLE), "--text"],
             "selfeval report EXAMPLE -o OUT": [py, "-m", "selfeval_xl", "report", str(EXAMPLE), "-o",
-                                               str(Path(tmp) / "out.xlsx")],
+                                               str(Path(tmp) / "out.xlsx"), "--force"],  # replaced each run
             "selfeval check EXAMPLE": [py, "-m", "selfeval_xl", "check", str(EXAMPLE)],
         }
         print(f"cold-process CLI benchmark, {runs} runs each — {load()}")
