@@ -330,6 +330,9 @@ def part_performance(ctx: Ctx) -> Built:
             blocks.append(Block(_t("outputs_year", intro=model.output_intro, year=model.info.year or "", items=items)))
     if scoring is not None:
         blocks.extend(_scoring_blocks(scoring, model.info.year or ""))
+    from selfeval_xl.report.project_report import evaluated_projects  # it builds on this module
+
+    blocks.extend(evaluated_projects(model))
     return tuple(blocks), ()
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from selfeval_xl.core import texts
 from selfeval_xl.core.model import Model
 from selfeval_xl.core.numbers import fmt_amount, fmt_percent, fmt_quantity, heading_label
-from selfeval_xl.figures.projects import ProjectFigures
+from selfeval_xl.figures.projects import ProjectFigures, project_figures
 from selfeval_xl.figures.scoring import IndicatorScore, Scoring
 from selfeval_xl.report.blocks import Block, Report, Section
 from selfeval_xl.report.parts import join_cn, sentence
@@ -130,6 +130,23 @@ def _problems(figures: ProjectFigures, scoring: Scoring) -> list[Block]:
         names = join_cn([f"“{s.indicator.name}”" for s in short])
         blocks.append(Block(_t("short", count=len(short), names=names)))
     return blocks
+
+
+def evaluated_projects(model: Model) -> list[Block]:
+    """One sentence on the projects evaluated on their own (项目支出绩效自评), with their scores."""
+    scored = [p for p in project_figures(model) if p.scoring is not None]
+    if not scored:
+        return []
+    scores = [_r("project_eval_score", score=fmt_amount(p.scoring.total), grade=p.scoring.grade)
+              for p in scored if p.scoring is not None]
+    if len(scored) == 1:
+        return [Block(_r("project_eval_one", year=model.info.year or "", name=scored[0].name, score=scores[0]))]
+    return [Block(_r("project_evals", year=model.info.year or "", names=join_cn([p.name for p in scored]),
+                     count=len(scored), scores="、".join(scores)))]
+
+
+def _r(key: str, **params: object) -> str:
+    return texts.render(texts.REPORT, key, **params)
 
 
 def build_project_report(model: Model, figures: ProjectFigures) -> Report:

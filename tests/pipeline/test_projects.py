@@ -89,6 +89,9 @@ def test_the_project_report_states_the_table_and_audits_clean(tmp_path: Path) ->
     assert "六、" not in other and "五、主要经验及做法" in other
     for report in (text, other):
         assert [f for f in audit_text(report).findings if f.severity is Severity.ERROR] == []
+    # the 部门整体 report names them with their scores
+    assert ("2023年度对学生营养改善计划和校园安全建设项目2个项目开展了项目支出绩效自评，"
+            "自评得分分别为98.23分（优）、84.00分（良）。") in render_text(ev.narrative())
 
 
 @pytest.mark.parametrize(("change", "code", "sheet"), [

@@ -116,6 +116,9 @@ REPORT: dict[str, str] = {
     "problem_cause": "{problem}，主要原因是{cause}。",
     "list_item": "{n}{text}",
     "missing": "（未填写）",
+    "project_eval_score": "{score}分（{grade}）",
+    "project_eval_one": "{year}年度对{name}开展了项目支出绩效自评，自评得分{score}。",
+    "project_evals": "{year}年度对{names}{count}个项目开展了项目支出绩效自评，自评得分分别为{scores}。",
     # --- 项目支出绩效自评报告 (report/project_report.py) ---
     "project.title": "{unit}{year}年度{name}项目支出绩效自评报告",
     "project.basics": "基本情况",
