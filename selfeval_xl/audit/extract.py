@@ -52,6 +52,8 @@ def _masked(paragraph: Paragraph) -> str:
     return paragraph.norm
 
 
+# Balances carried from last year are amounts of this year's account, not comparisons.
+_BALANCE_WORDS = ("上年结转", "上年结余", "上年结转结余", "上年結轉", "上年結余")
 # Words between a role keyword and its amount that make the amount an item of a breakdown
 # ("项目支出包括培训经费12.5万元"), not the amount the keyword names.
 _BREAKDOWN_WORDS = ("包括", "其中", "含", "主要用于", "用于", "如")
@@ -63,7 +65,10 @@ _GENERIC_BUDGET = ("预算数", "预算")
 def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
     clause = norm[clause_start(norm, start) : start]
-    comparative = any(word in clause for word in COMPARATIVE_WORDS)
+    plain = clause
+    for balance in _BALANCE_WORDS:
+        plain = plain.replace(balance, "")
+    comparative = any(word in plain for word in COMPARATIVE_WORDS)
     best: tuple[tuple[int, int], str] | None = None
     for keyword in ROLE_KEYWORDS:
         at = clause.rfind(keyword)

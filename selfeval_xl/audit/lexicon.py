@@ -206,6 +206,8 @@ INSTANCE_MEASURE_WORDS = "篇次份件场期张册"
 
 # Verbs that open an enumeration; stripped from the first item.
 ENUM_OPENERS: tuple[str, ...] = (
+    "共设",
+    "共有",
     "分别是",
     "分别为",
     "具体是",

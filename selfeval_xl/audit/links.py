@@ -4,10 +4,12 @@ rates and their amounts, counts and the items they enumerate."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
+from selfeval_xl.audit.groups import amounts as _amounts
+from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
+from selfeval_xl.audit.groups import explicit_groups
 from selfeval_xl.audit.lexicon import (
     DECOMPOSITIONS,
     ENUM_COUNT_LINKS,
@@ -24,6 +26,7 @@ from selfeval_xl.audit.model import (
     RateLink,
     ShareLink,
 )
+from selfeval_xl.audit.named import Names
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _MAX_ENUMERATED = 30
@@ -33,52 +36,6 @@ _LIST_AFTER = re.compile(
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
 _QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
-
-
-def _amounts(figures: Sequence[Figure]) -> list[int]:
-    return [i for i, f in enumerate(figures) if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative]
-
-
-def _by_paragraph(figures: Sequence[Figure], indexes: list[int]) -> dict[int, list[int]]:
-    """Figure indexes grouped by paragraph, in document order (built once: lookups stay linear)."""
-    out: dict[int, list[int]] = {}
-    for i in indexes:
-        out.setdefault(figures[i].paragraph, []).append(i)
-    return out
-
-
-def _depth(text: str) -> int:
-    return text.count("(") - text.count(")")
-
-
-def _explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
-    """ "其中" lists: the amount before 其中 and the amounts after it, up to the sentence end."""
-    by_paragraph = _by_paragraph(figures, _amounts(figures))
-    groups = []
-    for p in paragraphs:
-        own = by_paragraph.get(p.index, [])
-        starts = [figures[i].start for i in own]
-        pos = p.norm.find("其中") if own else -1
-        while pos >= 0:
-            nxt = p.norm.find("其中", pos + 2)
-            s0, s1 = sentence_bounds(p.norm, pos)
-            end = min(s1, nxt) if nxt >= 0 else s1
-            if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
-                close = p.norm.find(")", pos)
-                end = min(end, close) if close >= 0 else end
-            k = bisect_left(starts, pos)
-            last = own[k - 1] if k else None
-            in_sentence = last is not None and figures[last].start >= s0
-            parent = last if in_sentence or pos - s0 <= 2 else None
-            children = tuple(
-                i
-                for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
-                if _depth(p.norm[pos : figures[i].start]) == 0
-            )
-            if parent is not None and children:
-                groups.append(PartsGroup(parent, children, explicit=True))
-            pos = nxt
-    return groups
 
 
 def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
@@ -124,8 +81,35 @@ def _implicit_groups(
 
 
 def find_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[PartsGroup, ...]:
-    explicit = _explicit_groups(paragraphs, figures)
+    explicit = explicit_groups(paragraphs, figures)
     return tuple(explicit + _implicit_groups(paragraphs, figures, explicit))
+
+
+def _percent_series(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
+) -> dict[int, tuple[int, int, int]]:
+    """Percentages printed as one list ("8.1%和91.9%"): index -> (first index, place, size)."""
+    out: dict[int, tuple[int, int, int]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        for place, i in enumerate(run):
+            out[i] = (run[0], place, len(run))
+
+    for i, f in enumerate(figures):
+        if f.kind is not FigureKind.PERCENT:
+            continue
+        if run:
+            last = figures[run[-1]]
+            gap = paragraphs[f.paragraph - 1].norm[last.start + len(last.text) : f.start]
+            if last.paragraph == f.paragraph and gap.strip(" 和、及与") == "" and len(gap) <= 3:
+                run.append(i)
+                continue
+            close()
+        run = [i]
+    if run:
+        close()
+    return {i: v for i, v in out.items() if v[2] > 1}
 
 
 def find_shares(
@@ -137,16 +121,23 @@ def find_shares(
     for i in amounts:
         by_role.setdefault(figures[i].role, []).append(i)
     parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
+    names: Names | None = None
+    series = _percent_series(paragraphs, figures)
     links = []
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "share":
             continue
         s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
-        before = [i for i in by_paragraph.get(pct.paragraph, []) if s0 <= figures[i].start < pct.start]
-        if not before:
+        first, place, size = series.get(index, (index, 0, 1))
+        before = [
+            i for i in by_paragraph.get(pct.paragraph, []) if s0 <= figures[i].start < figures[first].start
+        ]
+        if len(before) < size:
             continue
-        subject = before[-1]
-        role = denominator_role(pct.label)
+        # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount
+        subject = before[len(before) - size + place]
+        label = figures[first].label
+        role = denominator_role(label)
         norm = paragraphs[pct.paragraph - 1].norm
         named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
         if role == figures[subject].role or (named != "other" and named != figures[subject].role):
@@ -158,10 +149,13 @@ def find_shares(
                 i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)
             ]
             denominator = _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
-        elif not pct.label:
+        elif not label:
             denominator = parent_of.get(subject)
+        if denominator is None and label:
+            names = names or Names(paragraphs, figures)
+            denominator = names.before(label, pct, subject)
         if denominator is not None and figures[denominator].value:
-            links.append(ShareLink(index, subject, denominator, pct.label))
+            links.append(ShareLink(index, subject, denominator, label))
     return tuple(links)
 
 
@@ -220,6 +214,8 @@ def _strip_opener(listing: str) -> str:
     return listing[cut:] if cut >= 0 else listing
 
 
+_TOTAL_OPENERS = ("共设", "共有", "共计", "总共", "一共")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _QUANTITY = re.compile(r"\d|[一二两三四五六七八九十]+\s*[个名人台辆套项家所条]")
 
 
@@ -230,8 +226,11 @@ def _quantities(items: tuple[str, ...]) -> bool:
 
 
 def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
-    """Items listed before the count ("内设A、B、C和D共四个股室") and whether 共/合计 introduces it."""
-    before = norm[clause_start(norm, count.start) : count.start].rstrip()
+    """Items listed before the count ("内设A、B、C和D共四个股室") and whether 共/合计 introduces it.
+    Bracketed other names are blanked first: "组织宣传处(人事处、对外联络处)" is one item."""
+    low = max(0, count.start - 300)
+    window = _BRACKETED.sub(lambda m: " " * len(m.group()), norm[low : count.start])
+    before = window[clause_start(window, len(window)) :].rstrip()
     after = norm[count.start + len(count.text) : count.start + len(count.text) + 1]
     linked = False
     stripped = True
@@ -245,6 +244,8 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
                 before, stripped = before[: -len(link)].rstrip(), True
     if "、" not in before or before.endswith(")") or "等" in before[before.rfind("、") :]:
         return None  # "A、B等内设机构30个": 等 before the class noun, not exhaustive
+    head = before.split("、", 1)[0]
+    linked = linked or any(word in head for word in _TOTAL_OPENERS)  # "共设A、B…12个内设机构"
     items = split_items(_strip_opener(before))
     if _quantities(items):
         return None

@@ -78,6 +78,9 @@ class PartsGroup:
     parent: int
     children: tuple[int, ...]
     explicit: bool  # True for a "其中" list, False for a decomposition found by roles
+    colon: bool = False  # opened with a colon ("其中:"): the parts are meant to be complete
+    partial: bool = False  # "…等": the list names examples, not every part
+    continuation: tuple[int, ...] = ()  # items that may go on in the paragraph's later sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from decimal import ROUND_DOWN, Decimal
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ShareLink
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, PartsGroup, ShareLink
+from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.text import clause_start
 
@@ -49,6 +50,31 @@ def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return len(children) >= 2 and any(word in _before(a, parent) for word in _GRAND) and bool(carried)
 
 
+_SANGONG_PARTS = (("出国",), ("接待",), ("用车", "车购置", "车运行"))
+
+
+def _sangong(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """ "三公"经费 and its three parts (因公出国(境), 公务接待, 公务用车): complete by definition."""
+    if "三公" not in _before(a, parent, 24):
+        return False
+    leads = [_before(a, c, 14) for c in children]
+    return all(any(any(w in lead for w in words) for lead in leads) for words in _SANGONG_PARTS)
+
+
+def _continued(
+    figs: tuple[Figure, ...], group: PartsGroup, total: Decimal, tol: Decimal, want: Decimal
+) -> bool:
+    """Does the list add up once it goes on into the paragraph's later sentences?"""
+    for i in group.continuation:
+        value = figs[i].value
+        if value is None:
+            return False
+        total, tol = total + value, tol + figs[i].tolerance
+        if abs(total - want) <= tol:
+            return True
+    return False
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -60,17 +86,21 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         total = sum((c.value for c in children if c.value is not None), Decimal(0))
         tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
         diff = total - parent.value
-        if abs(diff) <= tolerance:
+        if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
-        labels = [c.label for c in children if c.label]
+        labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]
         if len(set(labels)) < len(labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         roles = [c.role for c in children]
         known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
-        if known or _grand_total(a, parent, children):
+        # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
+        complete = group.colon and not group.partial and len(children) >= 2
+        if known or _grand_total(a, parent, children) or _sangong(a, parent, children):
             code = "sum_mismatch"
         elif diff > 0:
             code = "parts_exceed_total"
+        elif complete:
+            code = "sum_mismatch"
         elif len(children) >= 2:
             code = "parts_below_total"
         else:

@@ -23,16 +23,20 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
 
-_UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "减")
-_VERB = "增加|增长|上升|提高|减少|下降|降低|减"
-_CHANGE = re.compile(
-    rf"({_VERB})了?\s*(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*[,(]?\s*(?:{_VERB}|增幅|降幅)(?:了|为)?\s*"
-    r"(?P<pct>\d[\d.\s]*%)"
-)
+_UP, _DOWN = ("增加", "增长", "上升", "提高", "增收"), ("减少", "下降", "降低", "减收", "减")
+_VERB = "增加|增长|上升|提高|增收|减少|下降|降低|减收|减"
+_AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
+_PCT = r"(?P<pct>\d[\d.\s]*%)"
+_CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}")
+# "同比增长10.85%,增收2,798万元": the percentage first.
+_CHANGE_PCT_FIRST = re.compile(rf"({_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}\s*,?\s*({_VERB})了?\s*{_AMOUNT}")
+# "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
+_NAMED_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*([\u4e00-\u9fff]{4,16})$")
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 _HUNDRED = Decimal(100)
 _BARE_COMPARISON = re.compile(
@@ -120,7 +124,10 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
         if not own:
             continue
         starts = sorted(own)
-        for m in _CHANGE.finditer(p.norm):
+        matches = list(_CHANGE.finditer(p.norm))
+        taken = {m.start("pct") for m in matches}
+        matches += [m for m in _CHANGE_PCT_FIRST.finditer(p.norm) if m.start("pct") not in taken]
+        for m in matches:
             if subjects is None:
                 subjects = _subjects(a)
             yield from _check_change(a, p.norm, m, own, starts, percents.get(p.index, {}), subjects)
@@ -150,13 +157,22 @@ def _check_change(
         return
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
-    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between):
+    named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
+    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not named_subject:
         return  # the comparison belongs to an earlier clause ("与上年相比," alone is fine)
+    if named_subject:
+        found = _named_before(a, change, named_subject.group(1))
+        if found is not None:
+            yield from _judge(a, verbs, change, pct, found, None)
+        return
     prior = _amount_at(own, at, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]]
-    if not before and norm[s0:at].strip(" 0123456789.、()") == "":
+    opening = norm[s0:at].strip(" 0123456789.、()")
+    if not before and opening.removeprefix("按").removeprefix("同口径") == "":
         k = bisect_left(starts, s0)
         before = [own[starts[k - 1]]] if k else []
+        if before and (parent := _listed_in(a, before[0])) is not None:
+            before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
@@ -171,7 +187,39 @@ def _check_change(
         if pair is None:
             return
         current, prior = pair
-    if current.value is None:
+    yield from _judge(a, verbs, change, pct, current, prior)
+
+
+def _listed_in(a: Analysis, fig: Figure) -> Figure | None:
+    """The total of the "其中" list that ``fig`` closes, if it is the last item of one."""
+    for group in a.groups:
+        if group.explicit and a.figures[group.children[-1]] is fig:
+            return a.figures[group.parent]
+    return None
+
+
+def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
+    """The nearest exact amount before ``change`` (up to two paragraphs back) printed after a
+    name holding ``subject`` ("2020年一般公共预算财政拨款支出1264.92万元")."""
+    best = None
+    for fig in a.figures:
+        if (fig.paragraph, fig.start) >= (change.paragraph, change.start):
+            break
+        if (
+            fig.kind is FigureKind.AMOUNT
+            and fig.exact
+            and not fig.comparative
+            and change.paragraph - fig.paragraph <= 2
+            and subject in lead(a.paragraph(fig.paragraph).norm, fig.start)
+        ):
+            best = fig
+    return best
+
+
+def _judge(
+    a: Analysis, verbs: list[str], change: Figure, pct: Figure, current: Figure, prior: Figure | None
+) -> Iterator[Finding]:
+    if current.value is None or change.value is None or pct.value is None:
         return
     sign = _direction(verbs[0])
     change_value = change.value

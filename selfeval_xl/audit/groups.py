@@ -1,0 +1,210 @@
+"""Totals and the parts a text lists for them ("其中:…", "包括:…", "A,加上B,C,…总计T").
+
+A list is read from its opener to the end of the sentence. Three forms reach further:
+- "其中:" closing its paragraph, the items one per following paragraph ("其中:\n工资福利支出
+  2016908.34元,…\n商品和服务支出445372.24元,…"), up to the next heading or numbered sibling;
+- items that go on in the following sentences of the paragraph ("其中:因公出国费0万元。公务用车
+  购置费204.78万元,…;公务接待费295.70万元…") are kept as a *continuation*: the check accepts the
+  list when a continuation makes it add up, and never reports one on that ground alone;
+- "收入282.18亿元。加上结算60.24亿元,结转2.46亿元,…,收入总计347.23亿元": the amounts after 加上
+  and the amount they are added to make the 总计/总量 that closes the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
+from selfeval_xl.audit.text import is_cjk, sentence_bounds
+
+_OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:")
+_CLAUSE_ENDS = "。;!?"
+_LIST_VERBS = ("主要用于", "用于", "主要", "具体", "元")  # may stand between a total and its opener
+_ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
+_GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
+
+
+def amounts(figures: Sequence[Figure]) -> list[int]:
+    return [i for i, f in enumerate(figures) if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative]
+
+
+def by_paragraph(figures: Sequence[Figure], indexes: list[int]) -> dict[int, list[int]]:
+    """Figure indexes grouped by paragraph, in document order (built once: lookups stay linear)."""
+    out: dict[int, list[int]] = {}
+    for i in indexes:
+        out.setdefault(figures[i].paragraph, []).append(i)
+    return out
+
+
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+# An amount printed as a difference or a budget it is set against is never the total of a list
+# ("决算数大于预算数55.93万元。其中:…", "两者差额为0.6万元", "较上年的1800万元").
+_DIFFERENCE_WORDS = (
+    "大于",
+    "小于",
+    "超过",
+    "低于",
+    "高于",
+    "差额",
+    "相差",
+    "超支",
+    "节约",
+    "较上年",
+    "比上年",
+)
+
+
+_PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年度?(?:同期)?(?:决算数?|预算数?)?的?\s*$")
+
+
+def _difference(norm: str, figure: Figure) -> bool:
+    lead = norm[max(0, figure.start - 16) : figure.start]  # wide: mirrors insert pinyin "(shù)"
+    return any(word in lead for word in _DIFFERENCE_WORDS) or bool(_PRIOR_YEAR.search(lead))
+
+
+def _openers(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every list opener in the paragraph, in order."""
+    found = []
+    for word in _OPENERS:
+        at = norm.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = norm.find(word, at + len(word))
+    found.sort()
+    kept: list[tuple[int, int]] = []
+    for span in found:  # "具体包括:" also holds "包括:": keep the outer one
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: int = 0) -> int | None:
+    """The amount opening the clause that starts at ``after`` (an item of a list), if any."""
+    for i in own:
+        f = figures[i]
+        if f.start < after:
+            continue
+        gap = p.norm[after : f.start]
+        if f.start - after > _ITEM_REACH or any(c in gap for c in _CLAUSE_ENDS):
+            return None
+        return i
+    return None
+
+
+def _continuation(
+    p: Paragraph, own: list[int], figures: Sequence[Figure], start: int, stop: int
+) -> list[int]:
+    """The first amount of each later clause of the paragraph, up to ``stop`` (next opener)."""
+    out = []
+    pos = start
+    while pos < stop:
+        item = _first_item(p, own, figures, pos)
+        if item is not None:
+            out.append(item)
+        nxt = min((i for i in (p.norm.find(c, pos, stop) for c in _CLAUSE_ENDS) if i >= 0), default=-1)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return out
+
+
+def _following_paragraphs(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
+) -> list[int]:
+    """Items one per paragraph after "其中:" closing paragraph ``at``."""
+    items = []
+    for p in paragraphs[at.index :]:
+        if p.level in (1, 2) or (at.level == 3 and p.level == 3):
+            break
+        first = _first_item(p, own_by.get(p.index, []), figures, 0)
+        if first is None:
+            break
+        items.append(first)
+    return items
+
+
+def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
+    own_by = by_paragraph(figures, amounts(figures))
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        starts = [figures[i].start for i in own]
+        spans = _openers(p.norm) if own or p.norm.rstrip().endswith(":") else []
+        for n, (pos, end_word) in enumerate(spans):
+            nxt = spans[n + 1][0] if n + 1 < len(spans) else -1
+            s0, s1 = sentence_bounds(p.norm, pos)
+            end = min(s1, nxt) if nxt >= 0 else s1
+            if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
+                close = p.norm.find(")", pos)
+                end = min(end, close) if close >= 0 else end
+            k = bisect_left(starts, pos)
+            eligible = [i for i in own[:k] if not _difference(p.norm, figures[i])]
+            last = eligible[-1] if eligible else None
+            in_sentence = last is not None and figures[last].start >= s0
+            parent = last if in_sentence or pos - s0 <= 2 else None
+            if parent is not None and not p.norm.startswith("其中", pos):
+                # "收入合计247.9亿元。包括:…" or "…万元,包括:…"; never "…万元;支出包括:…"
+                gap = p.norm[figures[parent].start + len(figures[parent].text) : pos]
+                for verb in _LIST_VERBS:
+                    gap = gap.replace(verb, "")
+                parent = parent if not any(is_cjk(c) for c in gap) else None
+            if parent is None:
+                continue
+            children = tuple(
+                i
+                for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
+                if _depth(p.norm[pos : figures[i].start]) == 0
+            )
+            colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
+            tail = p.norm[end_word:].strip(" :")
+            if not children and colon and not tail:
+                children = tuple(_following_paragraphs(paragraphs, figures, own_by, p))
+                partial = False
+                more: tuple[int, ...] = ()
+            else:
+                partial = "等" in p.norm[pos:end]
+                stop = nxt if nxt >= 0 else len(p.norm)
+                more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
+            if children:
+                groups.append(PartsGroup(parent, children, True, colon, partial, more))
+    return groups + _added_up(paragraphs, figures, own_by)
+
+
+def _added_up(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+) -> list[PartsGroup]:
+    """ "A a,加上B b,C c,收入总计T": T = a + b + c (a may close the previous sentence)."""
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        at = p.norm.find("加上")
+        while at >= 0:
+            s0, s1 = sentence_bounds(p.norm, at)
+            inside = [
+                i for i in own if at < figures[i].start < s1 and _depth(p.norm[at : figures[i].start]) == 0
+            ]
+            total = inside[-1] if inside else None
+            head = (
+                p.norm[max(s0, figures[total].start - 6) : figures[total].start] if total is not None else ""
+            )
+            before = [i for i in own if s0 <= figures[i].start < at]
+            base = before[0] if before else None  # the sentence's own figure, not a restatement of it
+            if not before and at - s0 <= 2 and s0 > 0:
+                p0 = sentence_bounds(p.norm, s0 - 1)[0]
+                previous = [i for i in own if p0 <= figures[i].start < s0]
+                base = previous[0] if len(previous) == 1 else None
+            if (
+                total is not None
+                and base is not None
+                and len(inside) >= 2
+                and any(w in head for w in _GRAND_WORDS)
+            ):
+                groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
+            at = p.norm.find("加上", at + 2)
+    return groups

@@ -1,0 +1,60 @@
+"""Amounts found by the name printed before them: "占一般公共预算收入的48.51%" is a share of the
+amount printed as "地方一般公共预算收入完成28,583万元".
+
+Every exact amount gets its *lead*: the Chinese characters right before it in its clause, without
+the verbs that join a name to its figure (完成, 为, 达到, 共计…). A name matches an amount whose
+lead ends with it. The index is built once per text, so a lookup costs the same at any length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
+from selfeval_xl.audit.text import clause_start, is_cjk
+
+_JOINERS = ("完成", "实现", "达到", "共计", "合计为", "总计为", "为", "是", "达", "计", "约", "共")
+_LEAD = 16
+
+
+def lead(norm: str, start: int) -> str:
+    """The name printed right before the figure at ``start`` (CJK characters of its clause)."""
+    text = norm[max(clause_start(norm, start), start - _LEAD) : start].replace(" ", "")
+    tail = len(text)
+    while tail and is_cjk(text[tail - 1]):
+        tail -= 1
+    name = text[tail:]
+    changed = True
+    while changed:
+        changed = False
+        for word in _JOINERS:
+            if name.endswith(word) and len(name) > len(word):
+                name, changed = name[: -len(word)], True
+    return name
+
+
+class Names:
+    """Exact amounts by their lead, in document order."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> None:
+        self._figures = figures
+        self._leads: list[tuple[int, str]] = []
+        for i, f in enumerate(figures):
+            if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value:
+                name = lead(paragraphs[f.paragraph - 1].norm, f.start)
+                if len(name) >= 2:
+                    self._leads.append((i, name))
+
+    def before(self, name: str, figure: Figure, exclude: int) -> int | None:
+        """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
+        if len(name) < 4:
+            return None
+        where = (figure.paragraph, figure.start)
+        best = None
+        for i, found in self._leads:
+            f = self._figures[i]
+            if (f.paragraph, f.start) >= where:
+                break
+            if i != exclude and found.endswith(name):
+                best = i
+        return best

@@ -1,0 +1,95 @@
+"""The general relation rules read from real published texts (docs/audit.md), each on a made-up
+text with its arithmetic done by hand, in its correct and its broken form."""
+
+from __future__ import annotations
+
+import pytest
+from real_mutation import mutation_recall
+
+from selfeval_xl.audit import Severity, audit_text
+from selfeval_xl.audit.text import normalise
+
+
+def errors(text: str) -> set[str]:
+    return {f.code for f in audit_text(text).findings if f.severity is Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "其中:" closing its paragraph, one part per following paragraph: 60 + 40 = 100
+        ("1. 基本支出 100.00 万元,同比持平。其中:\n工资福利支出 60.00 万元,主要是工资。\n"
+         "商品和服务支出 40.00 万元,主要是办公费。\n2. 项目支出 10.00 万元。", set()),
+        ("1. 基本支出 100.00 万元,同比持平。其中:\n工资福利支出 60.00 万元,主要是工资。\n"
+         "商品和服务支出 30.00 万元,主要是办公费。\n2. 项目支出 10.00 万元。", {"sum_mismatch"}),
+        # parts going on into the next sentences: 0 + 20 + 30 = 50, no finding either way read
+        ("三公经费支出50.00万元。其中:因公出国费0万元。公务用车费20.00万元;公务接待费30.00万元。", set()),
+        # "包括:" right after its total; a later "支出包括:" is not a list of the income amount
+        ("收入合计247.9亿元。包括:税收99.3亿元,补助148.6亿元。", set()),
+        ("收入合计247.9亿元。包括:税收99.3亿元,补助138.6亿元。", {"sum_mismatch"}),
+        # a difference is never the total of the parts that follow
+        ("支出1741.75万元,决算数大于预算数55.93万元。其中:\n1. 教育支出1595.95万元。\n2. 社保支出145.80万元。", set()),
+    ],
+)
+def test_parts_lists(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a share of the amount named after 占: 13866 / 28583 = 48.511% -> 48.51%
+        ("收入完成28,583万元,同比增长10.85%。税务部门完成13,866万元,占一般公共预算收入的48.51%。"
+         .replace("收入完成", "一般公共预算收入完成"), set()),
+        ("一般公共预算收入完成28,583万元。税务部门完成13,866万元,占一般公共预算收入的49.51%。", {"share_mismatch"}),
+        # two amounts and two percentages taken respectively: 2666.3 / 33067.0 = 8.06%, 30400.7 / 33067.0 = 91.94%
+        ("采购规模33067.0亿元。中央、地方规模分别为2666.3亿元和30400.7亿元,占采购规模的8.1%和91.9%。", set()),
+        ("采购规模33067.0亿元。中央、地方规模分别为2666.3亿元和30400.7亿元,占采购规模的9.1%和91.9%。", {"share_mismatch"}),
+    ],
+)
+def test_named_and_respective_shares(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # percentage first: 2798 / (28583 - 2798) = 10.851% -> 10.85%
+        ("收入完成28,583万元,同比增长10.85%,增收2,798万元。", set()),
+        ("收入完成28,583万元,同比增长11.85%,增收2,798万元。", {"yoy_mismatch"}),
+        # the subject named after "与上年相比,": 27.44 / (1264.92 - 27.44) = 2.217% -> 2.22%
+        ("2020年一般公共预算财政拨款支出1264.92万元。与2019年相比,一般公共预算财政拨款增加27.44万元,增长2.22%。", set()),
+        ("2020年一般公共预算财政拨款支出1264.92万元。与2019年相比,一般公共预算财政拨款增加27.44万元,增长2.44%。",
+         {"yoy_mismatch"}),
+        # the change of a total whose "其中" list closes the sentence before: 830 / (3328 + 830) = 19.96% -> 20%
+        ("三公经费预算为3328万元。其中,出国50万元,接待478万元,用车2800万元。同口径比上年减少830万元,下降20%。", set()),
+        ("三公经费预算为3328万元。其中,出国50万元,接待478万元,用车2800万元。同口径比上年减少830万元,下降23%。",
+         {"yoy_mismatch"}),
+    ],
+)
+def test_year_on_year_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_counts_with_bracketed_other_names_and_sangong_parts() -> None:
+    listed = "共设办公室(行政审批处)、法制处(科研处)、考古处、组织处(人事处、外联处){n}个内设机构。"
+    assert errors(listed.format(n=4)) == set()
+    assert errors(listed.format(n=5)) == {"count_mismatch"}
+    sangong = "三公经费支出合计35万元。其中,因公出国费0万元,公务用车购置及运行费5万元,公务接待费{n}万元。"
+    assert errors(sangong.format(n=30)) == set()
+    assert errors(sangong.format(n=20)) == {"sum_mismatch"}  # the three parts are all there is
+
+
+def test_traditional_mirror_text_reads_like_simplified() -> None:
+    assert normalise("預算減少0.42億元,增長5.6%") == "预算减少0.42亿元,增长5.6%"
+    assert errors("支出合計35萬元,比上年減少2萬元,下降5.41%。") == set()  # 2 / 37 = 5.41%
+    assert errors("支出合計35萬元,比上年減少2萬元,下降6.41%。") == {"yoy_mismatch"}
+
+
+def test_mutation_recall_on_the_development_half() -> None:
+    """Every labelled relation of the dev half, broken on purpose, is reported (see real_mutation)."""
+    by_kind, _ = mutation_recall("dev")
+    found = sum(score.tp for score in by_kind.values())
+    total = found + sum(score.fn for score in by_kind.values())
+    assert total >= 100
+    assert found / total >= 0.6
