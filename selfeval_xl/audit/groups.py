@@ -86,15 +86,14 @@ def _openers(norm: str) -> list[tuple[int, int]]:
 
 def _first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: int = 0) -> int | None:
     """The amount opening the clause that starts at ``after`` (an item of a list), if any."""
-    for i in own:
-        f = figures[i]
-        if f.start < after:
-            continue
-        gap = p.norm[after : f.start]
-        if f.start - after > _ITEM_REACH or any(c in gap for c in _CLAUSE_ENDS):
-            return None
-        return i
-    return None
+    k = bisect_left(own, after, key=lambda i: figures[i].start)
+    if k == len(own):
+        return None
+    f = figures[own[k]]
+    gap = p.norm[after : f.start]
+    if f.start - after > _ITEM_REACH or any(c in gap for c in _CLAUSE_ENDS):
+        return None
+    return own[k]
 
 
 def _continuation(
@@ -144,8 +143,9 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 close = p.norm.find(")", pos)
                 end = min(end, close) if close >= 0 else end
             k = bisect_left(starts, pos)
-            eligible = [i for i in own[:k] if not _difference(p.norm, figures[i])]
-            last = eligible[-1] if eligible else None
+            last = next(
+                (own[j] for j in range(k - 1, -1, -1) if not _difference(p.norm, figures[own[j]])), None
+            )
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
             if parent is not None and not p.norm.startswith("其中", pos):
@@ -183,21 +183,21 @@ def _added_up(
     groups = []
     for p in paragraphs:
         own = own_by.get(p.index, [])
+        starts = [figures[i].start for i in own]
         at = p.norm.find("加上")
         while at >= 0:
             s0, s1 = sentence_bounds(p.norm, at)
-            inside = [
-                i for i in own if at < figures[i].start < s1 and _depth(p.norm[at : figures[i].start]) == 0
-            ]
+            span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
+            inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
             total = inside[-1] if inside else None
             head = (
                 p.norm[max(s0, figures[total].start - 6) : figures[total].start] if total is not None else ""
             )
-            before = [i for i in own if s0 <= figures[i].start < at]
+            before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
             base = before[0] if before else None  # the sentence's own figure, not a restatement of it
             if not before and at - s0 <= 2 and s0 > 0:
                 p0 = sentence_bounds(p.norm, s0 - 1)[0]
-                previous = [i for i in own if p0 <= figures[i].start < s0]
+                previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
                 base = previous[0] if len(previous) == 1 else None
             if (
                 total is not None

@@ -4,6 +4,7 @@ rates and their amounts, counts and the items they enumerate."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
@@ -129,9 +130,9 @@ def find_shares(
             continue
         s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
         first, place, size = series.get(index, (index, 0, 1))
-        before = [
-            i for i in by_paragraph.get(pct.paragraph, []) if s0 <= figures[i].start < figures[first].start
-        ]
+        own = by_paragraph.get(pct.paragraph, [])
+        lo = bisect_left(own, s0, key=lambda i: figures[i].start)
+        before = own[lo : bisect_left(own, figures[first].start, key=lambda i: figures[i].start)]
         if len(before) < size:
             continue
         # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount

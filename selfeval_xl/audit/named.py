@@ -8,6 +8,7 @@ lead ends with it. The index is built once per text, so a lookup costs the same 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
@@ -34,27 +35,25 @@ def lead(norm: str, start: int) -> str:
 
 
 class Names:
-    """Exact amounts by their lead, in document order."""
+    """Exact amounts by every 4+-character ending of their lead, in document order (built once)."""
 
     def __init__(self, paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> None:
         self._figures = figures
-        self._leads: list[tuple[int, str]] = []
+        self._by_ending: dict[str, list[int]] = {}
         for i, f in enumerate(figures):
             if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value:
                 name = lead(paragraphs[f.paragraph - 1].norm, f.start)
-                if len(name) >= 2:
-                    self._leads.append((i, name))
+                for width in range(4, len(name) + 1):
+                    self._by_ending.setdefault(name[-width:], []).append(i)
 
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
         """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
-        if len(name) < 4:
-            return None
-        where = (figure.paragraph, figure.start)
-        best = None
-        for i, found in self._leads:
-            f = self._figures[i]
-            if (f.paragraph, f.start) >= where:
-                break
-            if i != exclude and found.endswith(name):
-                best = i
-        return best
+        found = self._by_ending.get(name, [])
+        figs = self._figures
+        k = bisect_left(
+            found, (figure.paragraph, figure.start), key=lambda i: (figs[i].paragraph, figs[i].start)
+        )
+        for i in reversed(found[:k]):
+            if i != exclude:
+                return i
+        return None

@@ -199,21 +199,19 @@ def _listed_in(a: Analysis, fig: Figure) -> Figure | None:
 
 
 def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
-    """The nearest exact amount before ``change`` (up to two paragraphs back) printed after a
-    name holding ``subject`` ("2020年一般公共预算财政拨款支出1264.92万元")."""
-    best = None
-    for fig in a.figures:
-        if (fig.paragraph, fig.start) >= (change.paragraph, change.start):
+    """The nearest exact amount before ``change`` (up to two paragraphs back, at most 50 amounts)
+    printed after a name holding ``subject`` ("2020年一般公共预算财政拨款支出1264.92万元")."""
+    k = bisect_left(a.figures, (change.paragraph, change.start), key=lambda f: (f.paragraph, f.start))
+    seen = 0
+    for fig in reversed(a.figures[max(0, k - 400) : k]):
+        if change.paragraph - fig.paragraph > 2 or seen >= 50:
             break
-        if (
-            fig.kind is FigureKind.AMOUNT
-            and fig.exact
-            and not fig.comparative
-            and change.paragraph - fig.paragraph <= 2
-            and subject in lead(a.paragraph(fig.paragraph).norm, fig.start)
-        ):
-            best = fig
-    return best
+        if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
+            continue
+        seen += 1
+        if subject in lead(a.paragraph(fig.paragraph).norm, fig.start):
+            return fig
+    return None
 
 
 def _judge(
