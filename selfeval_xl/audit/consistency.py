@@ -155,6 +155,11 @@ def _toc_lines(a: Analysis) -> set[int]:
     return out
 
 
+def _table_title(heading: str) -> bool:
+    """ "八、部门支出总表", "(01表)…": the title of a table in a list of tables, not a section."""
+    return heading.rstrip(" ()。.").endswith("表")
+
+
 def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
     """Level-1 headings numbered 一、二、三… without gaps or repeats (each style on its own).
 
@@ -164,7 +169,7 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
     toc = _toc_lines(a)
     expected: dict[bool, int] = {}
     for p in a.paragraphs:
-        if p.level != 1 or p.number is None or p.index in toc:
+        if p.level != 1 or p.number is None or p.index in toc or _table_title(p.heading):
             continue
         parts = p.norm.lstrip().startswith("第")
         if parts:

@@ -113,6 +113,25 @@ def _percent_series(
     return {i: v for i, v in out.items() if v[2] > 1}
 
 
+def _derived(
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    by_role: dict[str, list[int]],
+    role: str,
+    pct: Figure,
+) -> tuple[int, ...]:
+    """ "占一般公共预算支出的84.06%" with no 支出合计 printed: 基本支出 + 项目支出 of the same section."""
+    section = paragraphs[pct.paragraph - 1].section
+    parts = []
+    for child in sorted(DECOMPOSITIONS[role]):
+        pool = [i for i in by_role.get(child, []) if paragraphs[figures[i].paragraph - 1].section == section]
+        found = _nearest(figures, pool, pct)
+        if found is None or not figures[found].value:
+            return ()
+        parts.append(found)
+    return tuple(parts)
+
+
 def find_shares(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
 ) -> tuple[ShareLink, ...]:
@@ -155,6 +174,11 @@ def find_shares(
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)
+        if denominator is None and role in DECOMPOSITIONS:
+            parts = _derived(paragraphs, figures, by_role, role, pct)
+            if parts:
+                links.append(ShareLink(index, subject, parts[0], label, parts))
+            continue
         if denominator is not None and figures[denominator].value:
             links.append(ShareLink(index, subject, denominator, label))
     return tuple(links)

@@ -89,6 +89,7 @@ class ShareLink:
     subject: int
     denominator: int
     denominator_text: str
+    derived: tuple[int, ...] = ()  # a total never printed: the sum of these parts (基本 + 项目)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,7 @@ class Names:
 
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
         """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
-        found = self._by_ending.get(name, [])
+        found = self._by_ending.get(name) or self._by_ending.get(name.removesuffix("预算"), [])
         figs = self._figures
         k = bisect_left(
             found, (figure.paragraph, figure.start), key=lambda i: (figs[i].paragraph, figs[i].start)

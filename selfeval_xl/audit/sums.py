@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
@@ -21,6 +22,7 @@ from selfeval_xl.audit.text import clause_start
 
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
+_WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
 
 
 def _name(figure: Figure) -> str:
@@ -115,8 +117,14 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
 def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
     """The same 基本支出/项目支出/人员经费/公用经费 printed twice must be the same amount."""
     figs = a.figures
+    # Parts of a list under another subject are scoped to it ("初中教育支出…,其中:基本支出…"),
+    # and so are parts of the same role ("项目支出…其中:…项目支出…"): neither restates the figure.
     same_role_parts = {
-        c for g in a.groups if g.explicit for c in g.children if figs[c].role == figs[g.parent].role
+        c
+        for g in a.groups
+        if g.explicit
+        for c in g.children
+        if figs[c].role == figs[g.parent].role or figs[g.parent].role not in _WHOLE_ROLES
     }
     first: dict[str, Figure] = {}
     for index, fig in enumerate(figs):
@@ -164,11 +172,21 @@ def truncated(stated: Figure, exact: Decimal) -> bool:
     return truncated_value(stated.value, min(stated.decimals, 4), exact)
 
 
+def _denominator(a: Analysis, link: ShareLink) -> Figure:
+    """The amount a share is of; a total never printed is the sum of its printed parts."""
+    den = a.figures[link.denominator]
+    if not link.derived:
+        return den
+    parts = [a.figures[i] for i in link.derived]
+    value = sum((p.value for p in parts if p.value is not None), Decimal(0))
+    return replace(den, value=value, text="+".join(p.text.replace(" ", "") for p in parts), role="total")
+
+
 def check_shares(a: Analysis) -> Iterator[Finding]:
     """Each "占…的X%" against its amount and the amount it is a share of."""
     figs = a.figures
     for link in a.shares:
-        pct, subject, den = figs[link.percent], figs[link.subject], figs[link.denominator]
+        pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
         ok, exact = _ratio_matches(pct, subject, den)
         if not ok:
             yield finding(
@@ -197,7 +215,7 @@ def _share_subject_role(a: Analysis, index: int) -> str:
 def check_share_totals(a: Analysis) -> Iterator[Finding]:
     """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
     figs = a.figures
-    matched = {link.percent: _ratio_matches(figs[link.percent], figs[link.subject], figs[link.denominator])[0]
+    matched = {link.percent: _ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
                for link in a.shares}  # fmt: skip
     # (a) by denominator role within a section: the parts of a known decomposition.
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
@@ -213,7 +231,8 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
     listed = {(g.parent, frozenset(g.children)) for g in a.groups if g.explicit}
     by_denominator: dict[int, list[ShareLink]] = defaultdict(list)
     for link in a.shares:
-        by_denominator[link.denominator].append(link)
+        if not link.derived:
+            by_denominator[link.denominator].append(link)
     seen = {i for _, ids in complete for i in ids}
     for den_index, links in by_denominator.items():
         subjects = frozenset(link.subject for link in links)

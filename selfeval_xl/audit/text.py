@@ -88,15 +88,24 @@ def _joins(previous: str, line: str) -> bool:
     return heading_length == 0 or bool(prev[heading_length:].strip(" :")) or any(c.isdigit() for c in head)
 
 
+# Pinyin printed after characters by some republishing mirrors ("預(yù)算數(shù)"): dropped.
+_RUBY = re.compile("(?<=[\u4e00-\u9fff])[(\uff08][a-z\u00e0-\u01dc]{1,6}[)\uff09]")
+
+
+def strip_ruby(text: str) -> str:
+    return _RUBY.sub("", text)
+
+
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:
-    """Paragraph texts: blank lines separate, lines broken mid-sentence are joined.
+    """Paragraph texts: blank lines separate, lines broken mid-sentence are joined; pinyin
+    annotations inserted by republishing mirrors are dropped first.
 
     Each block is one unit of the source (the whole .txt, one Word paragraph); blocks never merge.
     """
     out: list[str] = []
     for block in blocks:
         current: str | None = None
-        for raw in block.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for raw in strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             line = raw.strip()
             if not line or _PAGE_NUMBER.match(normalise(line)):
                 if current is not None:

@@ -31,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from selfeval_xl.audit import Finding, Severity, audit_text
-from selfeval_xl.audit.text import normalise
+from selfeval_xl.audit.text import normalise, strip_ruby
 
 REAL = Path(__file__).parent / "real"
 MANIFEST: list[dict[str, object]] = json.loads((REAL / "manifest.json").read_text("utf-8"))
@@ -68,7 +68,7 @@ def text_of(text_id: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return "".join(normalise(text).split())
+    return "".join(normalise(strip_ruby(text)).split())
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

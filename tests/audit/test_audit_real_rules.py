@@ -42,9 +42,10 @@ def test_year_on_year(text: str, expected: list[tuple[str, str, str, str]]) -> N
         # 74784.48 / 1085203.63 = 6.8913% -> 6.89
         ("收支总预算1085203.63元。住房保障支出74784.48元，占支出总预算6.90%。",
          [("share_mismatch", "error", "6.90%", "6.89%")]),
-        # 基本支出预算 is 基本支出: 84.06% + 19.62% of the same named total = 103.68%
+        # 基本支出预算 is 基本支出: 84.06% + 19.62% of the same named total = 103.68%; the total,
+        # never printed, is 基本 + 项目 = 2945760.58: 469500 / 2945760.58 = 15.938% -> 15.94%
         ("1.基本支出预算2476260.58元，占一般公共预算支出的84.06%。\n2.项目支出469500元，占一般公共预算支出的19.62%。",
-         [("shares_not_100", "error", "103.68%", "100.00%")]),
+         [("share_mismatch", "error", "19.62%", "15.94%"), ("shares_not_100", "error", "103.68%", "100.00%")]),
     ],
 )  # fmt: skip
 def test_shares(text: str, expected: list[tuple[str, str, str, str]]) -> None:
