@@ -93,3 +93,11 @@ def test_mutation_recall_on_the_development_half() -> None:
     total = found + sum(score.fn for score in by_kind.values())
     assert total >= 100
     assert found / total >= 0.6
+
+
+@pytest.mark.parametrize(("rate", "codes"), [("86%", set()), ("96%", {"execution_rate_mismatch"})])
+def test_self_evaluation_row_with_one_cell_per_paragraph(rate: str, codes: set[str]) -> None:
+    # 37.24 / 43.2 = 86.20% -> 86%; the header split over cells ("年初", "预算数") reads as one
+    cells = ["年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+             "年度资金总额", "43.2", "43.2", "37.24", "10", rate, "9"]  # fmt: skip
+    assert errors("\n\n".join(cells)) == codes
