@@ -91,6 +91,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
         labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]
+        labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         roles = [c.role for c in children]

@@ -144,3 +144,23 @@ def test_each_scrolling_list_has_its_header_frozen(book: Any) -> None:
         assert [t.key for t in sheet.tables] == [table]
         header = layout.table_places(sheet)[table].header_row
         assert coordinate_from_string(book[sheet.title].freeze_panes)[1] == header + 1, sheet.title
+
+
+SCREEN_ROWS = 16  # rows of a list that stay on one screen together with its header (1366×768, 100%)
+
+
+def test_lists_sharing_a_sheet_are_short_excel_tables(book: Any) -> None:
+    """On a sheet with several lists only the title rows can be frozen, so every list there is short
+    enough to be seen whole with its header, and every list is an Excel table (ListObject) with a
+    header row: while the cursor is inside it, Excel shows its headers in place of the column letters."""
+    for sheet in layout.SHEETS:
+        ws = book[sheet.title]
+        places = layout.table_places(sheet)
+        objects = {t.displayName: t for t in ws.tables.values()}
+        for table in sheet.tables:
+            obj = objects[table.name]
+            assert obj.headerRowCount in (None, 1), table.name
+            first_row = int("".join(c for c in obj.ref.split(":")[0] if c.isdigit()))
+            assert first_row == places[table.key].header_row, table.name
+            if len(sheet.tables) > 1:
+                assert table.n_rows + 1 <= SCREEN_ROWS, (sheet.title, table.title)
