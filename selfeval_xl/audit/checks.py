@@ -13,6 +13,7 @@ from selfeval_xl.audit.consistency import (
     check_counts,
     check_grades,
     check_heading_sequence,
+    check_inline_numbering,
     check_low_execution,
     check_precision,
     check_term_typos,
@@ -45,6 +46,7 @@ CHECKS: tuple[Check, ...] = (
     check_precision,
     check_term_typos,
     check_heading_sequence,
+    check_inline_numbering,
 )
 
 

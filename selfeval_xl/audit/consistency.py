@@ -3,6 +3,7 @@ items, printed precision, mistyped terms, level-1 heading numbering."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -10,7 +11,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
-from selfeval_xl.audit.numbers import fmt_amount, fmt_number, int_to_cn
+from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
 
 LOW_EXECUTION_RATE = Decimal(90)
 _TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
@@ -47,6 +48,17 @@ def _denies_problems(body: str) -> bool:
     return len(body) <= 40 and any(len(d) > 2 and d in body for d in PROBLEM_DENIALS)
 
 
+# "存在问题 | 暂无", "存在问题:无" in a 自评表 row or a sentence, outside any problems section.
+_INLINE_DENIAL = re.compile(r"(存在(?:的)?问题(?:及原因)?)[\s|:]*(?:暂无|无|没有|未发现)(?:问题|明显问题)?(?=[\s|。;,]|改进|$)")
+
+
+def _inline_denial(a: Analysis) -> str:
+    for p in a.paragraphs:
+        if m := _INLINE_DENIAL.search(p.norm):
+            return m.group(1)
+    return ""
+
+
 def check_low_execution(a: Analysis) -> Iterator[Finding]:
     """An execution rate below 90% needs a problems section that explains it."""
     section = _problems_section(a)
@@ -54,7 +66,11 @@ def check_low_execution(a: Analysis) -> Iterator[Finding]:
         pct = a.figures[link.percent]
         if pct.value is None or pct.value >= LOW_EXECUTION_RATE or pct.label == "completion":
             continue  # a 决算 text's "完成年初预算的85%" is reported on, not explained in a problems section
-        if section is None:
+        if section is None and (inline := _inline_denial(a)):
+            yield finding(
+                a, "low_rate_problems_denied", pct.paragraph, pct.start, pct.text, ">=90%", problems=inline
+            )
+        elif section is None:
             yield finding(a, "low_rate_problems_missing", pct.paragraph, pct.start, pct.text, ">=90%")
         elif _denies_problems(section[1]):
             heading = section[0].heading
@@ -155,6 +171,9 @@ def _toc_lines(a: Analysis) -> set[int]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^[\s|]*\d[\d,.\s|%]*$")
+
+
 def _table_title(heading: str) -> bool:
     """ "八、部门支出总表", "(01表)…": the title of a table in a list of tables, not a section."""
     return heading.rstrip(" ()。.").endswith("表")
@@ -168,9 +187,12 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
     """
     toc = _toc_lines(a)
     expected: dict[bool, int] = {}
-    for p in a.paragraphs:
+    for i, p in enumerate(a.paragraphs):
         if p.level != 1 or p.number is None or p.index in toc or _table_title(p.heading):
             continue
+        nxt = a.paragraphs[i + 1].norm if i + 1 < len(a.paragraphs) else ""
+        if _BARE_NUMBER.match(nxt):
+            continue  # "二、外交支出" then "30": a row of a flattened 收支总表, not a section
         parts = p.norm.lstrip().startswith("第")
         if parts:
             expected.pop(False, None)  # 第二部分 restarts the 一、二、 numbering under it
@@ -180,3 +202,34 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
                 a, "heading_sequence", p.index, 0, int_to_cn(p.number), int_to_cn(want), heading=p.heading
             )
         expected[parts] = p.number + 1
+
+
+# Inline enumerations: "一是…，二是…，四是…" or "①…②…④…" within one paragraph.
+_INLINE_MARKERS = (
+    re.compile(r"(?:^|(?<=[\s,;:。、]))([一二三四五六七八九十]{1,2})是"),
+    re.compile(r"([\u2460-\u2473])"),
+)
+
+
+def check_inline_numbering(a: Analysis) -> Iterator[Finding]:
+    """Numbers of an inline enumeration that skip or repeat ("一是…二是…四是…"); 一 starts a new one."""
+    for p in a.paragraphs:
+        for pattern in _INLINE_MARKERS:
+            previous: int | None = None
+            for m in pattern.finditer(p.norm):
+                raw = m.group(1)
+                number = ord(raw) - 0x245F if "\u2460" <= raw <= "\u2473" else cn_to_int(raw)
+                if number is None:
+                    continue
+                if previous is not None and number not in (1, previous + 1):
+                    yield finding(
+                        a, "inline_sequence", p.index, m.start(), m.group(0), _marker_like(m.group(0), previous + 1)
+                    )
+                    break
+                previous = number
+
+
+def _marker_like(marker: str, number: int) -> str:
+    if "\u2460" <= marker[0] <= "\u2473":
+        return chr(0x245F + number)
+    return f"{int_to_cn(number)}是"

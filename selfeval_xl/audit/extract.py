@@ -32,7 +32,7 @@ _COUNT_DIGITS = re.compile(
     rf"(?<![\d.,第每A-Za-z])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
 )
 _COUNT_CN = re.compile(
-    rf"(?<![第每{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"
+    rf"(?<![第每同唯统单{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"
 )
 _SCORE = re.compile(rf"({'|'.join(SCORE_WORDS)})[^,;。\d]{{0,6}}?{_NUM}\s*分(?![之钟值配别类析数])")
 _GRADE = re.compile(

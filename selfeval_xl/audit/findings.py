@@ -32,6 +32,7 @@ SEVERITY: dict[str, Severity] = {
     "mixed_precision": W,
     "term_typo": W,
     "heading_sequence": W,
+    "inline_sequence": W,
     "check_failed": E,
 }
 
@@ -50,6 +51,7 @@ CONFIDENCE: dict[str, str] = {
     "mixed_precision": "low",
     "term_typo": "medium",
     "heading_sequence": "low",
+    "inline_sequence": "low",
 }
 
 

@@ -57,6 +57,7 @@ _EXTRA = {
     "mixed_precision": {"decimals", "majority"},
     "term_typo": set(),
     "heading_sequence": {"heading"},
+    "inline_sequence": set(),
     "check_failed": {"check", "error"},
 }
 

@@ -101,3 +101,26 @@ def test_self_evaluation_row_with_one_cell_per_paragraph(rate: str, codes: set[s
     cells = ["年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
              "年度资金总额", "43.2", "43.2", "37.24", "10", rate, "9"]  # fmt: skip
     assert errors("\n\n".join(cells)) == codes
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings]
+
+
+def test_inline_enumerations_that_skip_or_repeat_are_warned() -> None:
+    assert codes("存在的问题:一是资金拨付慢,二是目标不细,四是监控不够。") == ["inline_sequence"]
+    assert codes("措施:①加强管理②细化目标②强化监控。") == ["inline_sequence"]
+    assert codes("一是A,二是B,三是C。标准统一是关键。一是D,二是E。") == []  # 统一是 is no marker; 一 restarts
+
+
+def test_a_low_rate_beside_a_denial_outside_any_problems_section() -> None:
+    rate = "项目预算数100万元,执行数80万元,预算执行率80%。\n"
+    assert codes(rate + "评价结论及时、足额缴纳。存在问题暂无改进措施暂无") == ["low_rate_problems_denied"]
+    assert codes(rate + "存在问题 | 资金到位晚,支出进度慢 |") == ["low_rate_problems_missing"]
+
+
+def test_flattened_table_rows_and_same_one_are_not_headings_or_counts() -> None:
+    table = "一、一般公共预算财政拨款收入\n\n1\n\n440.55\n\n一、一般公共服务支出\n\n29\n\n423.20\n\n二、外交支出\n\n30\n\n0.00\n\n" \
+            "四、公共安全支出\n\n32\n\n0.00"
+    assert codes(table) == []
+    assert codes("按照统一格式,集中在同一天、同一个网站发布。") == []

@@ -19,6 +19,7 @@ AUDIT: dict[str, str] = {
     "mixed_precision": "金额{stated}保留{decimals}位小数，与报告中多数金额（{majority}位小数）不一致；请统一小数位数（建议统一保留两位小数）。",
     "term_typo": "“{stated}”疑为“{expected}”之误。",
     "heading_sequence": "一级标题“{heading}”的序号为“{stated}”，按顺序应为“{expected}”；请检查是否漏写或重复了部分。",
+    "inline_sequence": "段内列举的序号“{stated}”，按顺序应为“{expected}”；请检查是否漏写或重复了一项。",
     "check_failed": "内部检查“{check}”运行出错（{error}），其余检查不受影响；请将该报告反馈给开发人员。",
     "input.missing": "找不到文件：{path}",
     "input.is_directory": "“{path}”是一个文件夹，请指定要审核的报告文件（.docx、.txt 或 .pdf）。",
