@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from selfeval_xl.audit.balances import check_balances
 from selfeval_xl.audit.consistency import (
     check_counts,
     check_grades,
@@ -35,6 +36,7 @@ Check = Callable[[Analysis], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (
     check_sums,
     check_restated_amounts,
+    check_balances,
     check_shares,
     check_share_totals,
     check_execution_rates,

@@ -11,6 +11,7 @@ E, W = Severity.ERROR, Severity.WARNING
 # code -> severity. Errors are arithmetic or factual contradictions; warnings ask for a look.
 SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
+    "balance_mismatch": E,
     "parts_exceed_total": E,
     "parts_below_total": W,
     "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)

@@ -41,6 +41,7 @@ ERRORISH = ("error", "truncation")
 # finding code -> relation kind, for the per-kind count of unmatched findings
 CODE_KIND = {
     "sum_mismatch": "sum",
+    "balance_mismatch": "sum",
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",
     "restated_amount_differs": "sum",

@@ -124,3 +124,15 @@ def test_flattened_table_rows_and_same_one_are_not_headings_or_counts() -> None:
             "四、公共安全支出\n\n32\n\n0.00"
     assert codes(table) == []
     assert codes("按照统一格式,集中在同一天、同一个网站发布。") == []
+
+
+@pytest.mark.parametrize(
+    ("balance", "found"),
+    [("22.4", set()), ("24.6", {"balance_mismatch"})],  # 247.9 − 225.5 = 22.4
+)
+def test_balance_is_income_less_expenditure(balance: str, found: set[str]) -> None:
+    text = (f"收入合计247.9亿元。包括:税收99.3亿元,补助148.6亿元。支出合计225.5亿元。包括:本级支出200.5亿元,"
+            f"上解25.0亿元。收支相抵,年终结余{balance}亿元。")
+    assert errors(text) == found
+    # a later balance of another kind in the same sentence is not the 收支 balance
+    assert errors("社保基金收入22.39亿元;社保基金支出19.85亿元。收支结余2.54亿元,历年累计结余21.76亿元。") == set()

@@ -1,0 +1,60 @@
+"""Balances: "收支相抵,年终结余22.4亿元" after "收入合计247.9亿元 … 支出合计225.5亿元", or "收支结余2.54亿元"
+after "社会保险基金收入22.39亿元 … 支出19.85亿元": the balance is the income less the expenditure.
+
+The income and the expenditure are the last amounts before the balance in its paragraph named
+with 收入 and with 支出 that are not items of a "其中" list; without both, nothing is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import lead
+from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.text import sentence_bounds
+
+_BALANCE_WORDS = ("收支相抵", "收支结余", "收支结转")
+
+
+def _is_balance(a: Analysis, fig: Figure) -> bool:
+    norm = a.paragraph(fig.paragraph).norm
+    s0, _ = sentence_bounds(norm, fig.start)
+    head = norm[s0 : fig.start]
+    at = max(head.rfind(word) for word in _BALANCE_WORDS)
+    after = head[at:] if at >= 0 else ""
+    # the first amount after the balance words ("收支结余2.54亿元", not "历年累计结余21.76亿元" after it)
+    named = head.rstrip(" 为是:").endswith(("结余", "结转结余", "结转"))
+    return at >= 0 and named and len(after) <= 20 and not any(c.isdigit() for c in after)
+
+
+def check_balances(a: Analysis) -> Iterator[Finding]:
+    figs = a.figures
+    items = {c for g in a.groups if g.explicit for c in g.children}
+    last: dict[str, Figure] = {}
+    paragraph = 0
+    for i, fig in enumerate(figs):
+        if fig.paragraph != paragraph:
+            paragraph, last = fig.paragraph, {}
+        if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative or fig.value is None:
+            continue
+        if _is_balance(a, fig):
+            income, spent = last.get("收入"), last.get("支出")
+            if income is None or spent is None or income.value is None or spent.value is None:
+                continue
+            expected = income.value - spent.value
+            slack = fig.tolerance + income.tolerance + spent.tolerance
+            if abs(expected - fig.value) > slack:
+                places = 2 if fig.unit == "万元" else max(fig.decimals, 0)
+                yield finding(
+                    a, "balance_mismatch", fig.paragraph, fig.start, fig.text,
+                    fmt_amount(expected, fig.unit, places), income=income.text, expenditure=spent.text,
+                )  # fmt: skip
+            continue
+        if i in items:
+            continue
+        name = lead(a.paragraph(fig.paragraph).norm, fig.start)
+        for word in ("收入", "支出"):
+            if word in name:
+                last[word] = fig
