@@ -12,6 +12,7 @@ E, W = Severity.ERROR, Severity.WARNING
 SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
     "balance_mismatch": E,
+    "change_sum_mismatch": E,
     "parts_exceed_total": E,
     "parts_below_total": W,
     "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)

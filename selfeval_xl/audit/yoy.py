@@ -23,7 +23,6 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
@@ -183,10 +182,16 @@ def _check_change(
     if current is None or "其中" in named or len(named) > 5:
         # A subject named without its amount ("其中公务接待较上年减少0.58万元"): its two years'
         # figures printed elsewhere in the text ("2022年…公务接待11.8万元", "2021年…12.39万元").
-        pair = _two_years(a, subjects, named.removeprefix("其中"))
-        if pair is None:
+        subject = named.removeprefix("其中")
+        for tail in ("按同口径", "同口径", "同期"):
+            subject = subject.removesuffix(tail)
+        pair = _two_years(a, subjects, subject)
+        if pair is not None:
+            current, prior = pair
+        elif len(subject) >= 4 and (found := _named_before(a, change, subject)) is not None:
+            current, prior = found, None  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
+        else:
             return
-        current, prior = pair
     yield from _judge(a, verbs, change, pct, current, prior)
 
 
@@ -209,9 +214,16 @@ def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
         if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
             continue
         seen += 1
-        if subject in lead(a.paragraph(fig.paragraph).norm, fig.start):
+        if subject in _wide_lead(a.paragraph(fig.paragraph).norm, fig.start):
             return fig
     return None
+
+
+def _wide_lead(norm: str, start: int) -> str:
+    """The Chinese characters of the name before an amount, brackets read through ("因公出国(境)费")."""
+    low = max(0, start - 24)
+    cut = max(norm.rfind(c, low, start) for c in ",;:。")
+    return "".join(c for c in norm[max(low, cut + 1) : start] if "\u4e00" <= c <= "\u9fff")
 
 
 def _judge(

@@ -37,6 +37,7 @@ def test_every_code_has_a_message_and_every_message_a_code() -> None:
 _EXTRA = {
     "sum_mismatch": {"label", "parts"},
     "balance_mismatch": {"income", "expenditure"},
+    "change_sum_mismatch": {"label"},
     "parts_exceed_total": {"label", "parts"},
     "parts_below_total": {"label", "parts"},
     "restated_amount_differs": {"label", "first_paragraph"},

@@ -136,3 +136,13 @@ def test_balance_is_income_less_expenditure(balance: str, found: set[str]) -> No
     assert errors(text) == found
     # a later balance of another kind in the same sentence is not the 收支 balance
     assert errors("社保基金收入22.39亿元;社保基金支出19.85亿元。收支结余2.54亿元,历年累计结余21.76亿元。") == set()
+
+
+@pytest.mark.parametrize(("change", "found"), [("2.28", set()), ("2.82", {"change_sum_mismatch"})])
+def test_the_parts_changes_add_up_to_the_totals(change: str, found: set[str]) -> None:
+    # −0.28 − 2 = −2.28 (因公出国 0万元 states no change: none); the total's change must be −2.28
+    text = (f"三公经费支出合计35万元,比上年减少{change}万元。其中:因公出国费0万元;公务用车购置及运行维护费5万元,"
+            "比上年减少0.28万元;公务接待费30万元,比上年减少2万元。")
+    assert errors(text) == found
+    # one part without a stated change: nothing to compare
+    assert errors("支出合计35万元,比上年减少9万元。其中:办公费5万元,比上年减少1万元;差旅费30万元。") == set()

@@ -1,0 +1,80 @@
+"""Changes of a total and of its parts: "支出合计35万元,比上年减少2.28万元。其中:…购置及运行维护费5万元,
+比上年减少0.28万元,公务接待费30万元,比上年减少2万元" — the parts' changes (signed) add up to the total's.
+
+A member's change is the first amount after it in its sentence (before the next part) that follows
+an 增加/减少-type verb. The check runs only when the total and every part state a change (a part of
+0 with none stated counts as no change), so a list that gives changes for some parts only is left
+alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.text import sentence_bounds
+
+_UP = ("增加", "增长", "上升", "提高", "增")
+_DOWN = ("减少", "下降", "降低", "压缩", "减")
+
+
+Index = dict[int, list[Figure]]
+
+
+def _change(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> Decimal | None:
+    """The signed change stated right after ``member`` (None when none is)."""
+    norm = a.paragraph(member.paragraph).norm
+    _, end = sentence_bounds(norm, member.start)
+    own = index.get(member.paragraph, [])
+    for fig in own[bisect_right(own, member.start, key=lambda f: f.start) :]:
+        if fig.start >= end or (stop is not None and (fig.paragraph, fig.start) >= stop):
+            return None
+        if fig.kind is not FigureKind.AMOUNT:
+            continue
+        if not fig.comparative or fig.value is None:
+            return None  # another amount first: the member states no change of its own
+        verb = norm[max(0, fig.start - 6) : fig.start]
+        if any(w in verb for w in _DOWN):
+            return -fig.value
+        if any(w in verb for w in _UP):
+            return fig.value
+        return None
+    return None
+
+
+def check_part_changes(a: Analysis) -> Iterator[Finding]:
+    figs = a.figures
+    index: Index = {}
+    for fig in figs:
+        index.setdefault(fig.paragraph, []).append(fig)
+    for group in a.groups:
+        if not group.explicit or len(group.children) < 2:
+            continue
+        parent = figs[group.parent]
+        first = figs[group.children[0]]
+        total = _change(a, index, parent, (first.paragraph, first.start))
+        if total is None:
+            continue
+        parts: list[Decimal] = []
+        members = [figs[i] for i in group.children]
+        for k, child in enumerate(members):
+            nxt = members[k + 1] if k + 1 < len(members) else None
+            change = _change(a, index, child, (nxt.paragraph, nxt.start) if nxt else None)
+            if change is None and child.value == 0:
+                change = Decimal(0)
+            if change is None:
+                break
+            parts.append(change)
+        else:
+            found = sum(parts, Decimal(0))
+            slack = sum((f.tolerance for f in (parent, *members)), Decimal(0))
+            if abs(found - total) > slack:
+                places = 2 if parent.unit == "万元" else max(parent.decimals, 0)
+                yield finding(
+                    a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places),
+                    fmt_amount(found, parent.unit, places), label=parent.text,
+                )  # fmt: skip
