@@ -14,6 +14,7 @@ from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
     check_grades,
+    check_headcounts,
     check_heading_sequence,
     check_inline_numbering,
     check_low_execution,
@@ -47,6 +48,7 @@ CHECKS: tuple[Check, ...] = (
     check_low_execution,
     check_grades,
     check_counts,
+    check_headcounts,
     check_precision,
     check_term_typos,
     check_heading_sequence,

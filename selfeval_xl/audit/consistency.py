@@ -12,6 +12,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
 from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
+from selfeval_xl.audit.text import sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
 _TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
@@ -233,3 +234,37 @@ def _marker_like(marker: str, number: int) -> str:
     if "\u2460" <= marker[0] <= "\u2473":
         return chr(0x245F + number)
     return f"{int_to_cn(number)}是"
+
+
+# Head-counts listed by a partition of staff ("实有人数11人,其中:在职人员10人,离休人员0人,退休人员1人"):
+# only these kinds add up; 党员, 女职工, titles or degrees overlap and are never summed.
+_STAFF_KINDS = ("在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣")
+
+
+def check_headcounts(a: Analysis) -> Iterator[Finding]:
+    counts: dict[int, list[Figure]] = {}
+    for f in a.figures:
+        if f.kind is FigureKind.COUNT and f.role in "人名" and f.exact and f.value is not None:
+            counts.setdefault(f.paragraph, []).append(f)
+    for index, own in counts.items():
+        norm = a.paragraph(index).norm
+        at = norm.find("其中")
+        while at >= 0:
+            s0, s1 = sentence_bounds(norm, at)
+            before = [f for f in own if s0 <= f.start < at]
+            parts = [f for f in own if at < f.start < s1]
+            names = [_name_before(norm, f.start) for f in parts]
+            if before and len(parts) >= 2 and all(any(k in n for k in _STAFF_KINDS) for n in names):
+                total, found = before[-1], sum((f.value for f in parts if f.value is not None), Decimal(0))
+                if total.value is not None and found != total.value:
+                    yield finding(
+                        a, "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
+                        label=_name_before(norm, total.start), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+                    )  # fmt: skip
+            at = norm.find("其中", at + 2)
+
+
+def _name_before(norm: str, start: int) -> str:
+    low = max(0, start - 12)
+    cut = max(norm.rfind(c, low, start) for c in ",;:。、")
+    return norm[max(low, cut + 1) : start].strip()

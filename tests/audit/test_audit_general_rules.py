@@ -146,3 +146,9 @@ def test_the_parts_changes_add_up_to_the_totals(change: str, found: set[str]) ->
     assert errors(text) == found
     # one part without a stated change: nothing to compare
     assert errors("支出合计35万元,比上年减少9万元。其中:办公费5万元,比上年减少1万元;差旅费30万元。") == set()
+
+
+def test_staff_partitions_add_up_but_overlapping_kinds_never_do() -> None:
+    assert errors("实有人数11人,其中:在职人员10人,离休人员0人,退休人员1人。") == set()
+    assert errors("實有人數12人,其中:在職人員10人,離休人員0人,退休人員1人。") == {"sum_mismatch"}  # 10 + 0 + 1 = 11
+    assert errors("职工50人,其中:党员20人,女职工15人。") == set()  # kinds that overlap are not parts
