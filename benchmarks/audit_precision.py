@@ -3,7 +3,7 @@ self-written regression corpus, with timing per report.
 
 Run from the repository root: ``python benchmarks/audit_precision.py [--dev]``.
 
-Real corpus (``tests/audit/real``, rules in ``tests/audit/real_corpus.py``): 48 published texts
+Real corpus (``tests/audit/real``, rules in ``tests/audit/real_corpus.py``): 70 published texts
 split into a development and a test half by the sha256 of their source address, before labelling.
 The auditor was tuned on the dev half only; the figures printed are those of the **test half**,
 per relation kind. ``--dev`` prints the dev half instead, with every miss in detail (for tuning;
@@ -29,6 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
 
 from audit_corpus import Case, error_cases, figure_label, fixture_cases  # noqa: E402  (path set above)
 from real_corpus import Result, Score, evaluate, ids  # noqa: E402
+from real_mutation import mutation_recall  # noqa: E402
 
 from selfeval_xl.audit import audit_blocks  # noqa: E402
 
@@ -61,9 +62,20 @@ def real_corpus(split: str) -> Result:
     return result
 
 
+def mutations(split: str) -> None:
+    by_kind, _ = mutation_recall(split)
+    total = Score(sum(s.tp for s in by_kind.values()), 0, sum(s.fn for s in by_kind.values()))
+    parts = ", ".join(f"{kind} {s.tp}/{s.tp + s.fn}" for kind, s in sorted(by_kind.items()))
+    print(
+        f"mutation recall, {split} half: every relation labelled ok, broken on purpose, is reported in "
+        f"{total.tp}/{total.tp + total.fn} = {_fraction(total.recall)} ({parts})"
+    )
+
+
 def main() -> int:
     dev = "--dev" in sys.argv[1:]
     result = real_corpus("dev" if dev else "test")
+    mutations("dev" if dev else "test")
     if dev and result.details:
         print("dev-half misses and false alarms:")
         print("\n".join(f"  {line}" for line in result.details))

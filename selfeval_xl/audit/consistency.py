@@ -4,6 +4,7 @@ items, printed precision, mistyped terms, level-1 heading numbering."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -251,8 +252,8 @@ def check_headcounts(a: Analysis) -> Iterator[Finding]:
         at = norm.find("其中")
         while at >= 0:
             s0, s1 = sentence_bounds(norm, at)
-            before = [f for f in own if s0 <= f.start < at]
-            parts = [f for f in own if at < f.start < s1]
+            before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
+            parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
             names = [_name_before(norm, f.start) for f in parts]
             if before and len(parts) >= 2 and all(any(k in n for k in _STAFF_KINDS) for n in names):
                 total, found = before[-1], sum((f.value for f in parts if f.value is not None), Decimal(0))

@@ -190,8 +190,11 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     s0, _ = sentence_bounds(norm, pct.start)
     at = norm.rfind("完成", s0, pct.start)
     at = at if at >= 0 else norm.rfind("为", s0, pct.start)
-    inside = [i for i in own if at < figures[i].start < pct.start]
-    before = [i for i in own if s0 <= figures[i].start < at and not figures[i].comparative]
+    def place(pos: int) -> int:
+        return bisect_left(own, pos, key=lambda i: figures[i].start)
+
+    inside = own[place(at + 1) : place(pct.start)]
+    before = [i for i in own[place(s0) : place(at)] if not figures[i].comparative]
     return {"budget": inside[-1] if inside else None, "executed": before[-1] if before else None}
 
 
