@@ -1,10 +1,13 @@
-"""The standard 绩效自评表 row, flattened into text: "年度资金总额 | 年初预算数 | 全年预算数 |
-全年执行数 | 分值 | 执行率 | 得分" with its numbers one after another.
+"""The standard 绩效自评表 rows, flattened into text, with the header printed before them:
 
-Only this row is read, and only when its header is printed before it in the same paragraph, so
-the numbers can be assigned to columns by the header's order; the 执行率 must then equal
-全年执行数 ÷ 全年预算数 at its printed decimals (a cut value is a warning). Other flattened
-tables are not read as tables: their cells never become relations.
+* 财预〔2020〕10号: "年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分", rows
+  年度资金总额, 其中:当年财政拨款, 上年结转资金, 其他资金;
+* the 四川 form: "年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分", rows 总额,
+  其中:财政资金, 财政专户管理资金, 单位资金, 其他资金 (预算执行率 = 预算执行数 ÷ 调整后预算数).
+
+The numbers of a row are assigned to columns in the header's order; the rate must then equal
+executed ÷ budget at its printed decimals (a cut value is a warning). A row with a zero budget or
+a "/" where a figure belongs is not read. Other flattened tables are not read as tables.
 """
 
 from __future__ import annotations
@@ -21,24 +24,35 @@ from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import decimals_of, fmt_percent, parse_decimal, round_half_up
 from selfeval_xl.audit.sums import truncated_value
 
-_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
-_ROW = re.compile(r"年度资金总额[\s|:]*((?:\d+(?:\.\d+)?%?(?:[\s|]+|$)){3,6})")
+# header forms: every column in print order, and which of them are the budget, executed and rate
+_FORMS = (
+    (("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"), "全年预算数", "全年执行数", "执行率"),
+    (("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"), "调整后预算数", "预算执行数", "预算执行率"),
+)
+_ROWS = "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
+_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:\d+(?:\.\d+)?%?(?:[\s|]+|$)){{3,6}})")
 _CELL = re.compile(r"\d+(?:\.\d+)?%?")
 _HUNDRED = Decimal(100)
 _SEP = " | "
 
 
-def _header(text: str, end: int) -> list[str] | None:
-    """The 自评表 columns printed in order within the 160 characters before ``end`` (cells of a
-    header split over lines or cells, "年初 | 预算数", read as one)."""
-    window = re.sub(r"[\s|]", "", text[max(0, end - 160) : end])
-    found, at = [], 0
-    for column in _COLUMNS:
-        pos = window.find(column, at)
-        if pos >= 0:
-            found.append(column)
-            at = pos + len(column)
-    return found if {"全年预算数", "全年执行数", "执行率"} <= set(found) else None
+def _header(text: str, end: int) -> tuple[list[str], str, str, str] | None:
+    """The columns of a 自评表 header printed within the 400 characters before ``end`` (cells of a
+    header split over lines or cells, "年初 | 预算数", read as one), with its budget, executed and
+    rate columns; the form whose header is nearest wins."""
+    window = re.sub(r"[\s|]", "", text[max(0, end - 400) : end])
+    best: tuple[int, tuple[list[str], str, str, str]] | None = None
+    for columns, budget, executed, rate in _FORMS:
+        found, at, first = [], 0, -1
+        for column in columns:
+            pos = window.find(column, at)
+            if pos >= 0 and window[pos : pos + len(column) + 1] != column + "数":  # 年初预算 is not 年初预算数
+                found.append(column)
+                first = pos if first < 0 else first
+                at = pos + len(column)
+        if {budget, executed, rate} <= set(found) and (best is None or first > best[0]):
+            best = (first, (found, budget, executed, rate))
+    return best[1] if best else None
 
 
 def check_table_rates(a: Analysis) -> Iterator[Finding]:
@@ -49,14 +63,16 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
     text = _SEP.join(p.norm for p in a.paragraphs)
     starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
     for m in _ROW.finditer(text):
-        columns = _header(text, m.start())
-        if columns is None:
+        header = _header(text, m.start())
+        if header is None:
             continue
+        columns, budget_column, executed_column, rate_column = header
         cells = list(_CELL.finditer(m.group(1)))
-        if len(cells) < len(columns):
+        needed = max(columns.index(c) for c in (budget_column, executed_column, rate_column)) + 1
+        if len(cells) < needed:
             continue
         values = dict(zip(columns, cells, strict=False))
-        rate, budget, executed = values["执行率"], values["全年预算数"], values["全年执行数"]
+        rate, budget, executed = values[rate_column], values[budget_column], values[executed_column]
         if not rate.group().endswith("%") or budget.group().endswith("%") or executed.group().endswith("%"):
             continue
         base = parse_decimal(budget.group())

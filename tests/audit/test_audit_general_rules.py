@@ -152,3 +152,13 @@ def test_staff_partitions_add_up_but_overlapping_kinds_never_do() -> None:
     assert errors("实有人数11人,其中:在职人员10人,离休人员0人,退休人员1人。") == set()
     assert errors("實有人數12人,其中:在職人員10人,離休人員0人,退休人員1人。") == {"sum_mismatch"}  # 10 + 0 + 1 = 11
     assert errors("职工50人,其中:党员20人,女职工15人。") == set()  # kinds that overlap are not parts
+
+
+@pytest.mark.parametrize(("rate", "codes"), [("96.00%", set()), ("69.00%", {"execution_rate_mismatch"})])
+def test_the_sichuan_self_evaluation_rows(rate: str, codes: set[str]) -> None:
+    # 预算执行率 = 预算执行数 ÷ 调整后预算数: 3.36 / 3.50 = 96.00%; a zero-budget row is not read
+    text = ("预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |\n"
+            f"总额 | 0.00 | 3.50 | 3.36 | {rate} | 10 | 10 |\n"
+            "其中:财政资金 | 0.00 | 3.50 | 3.36 | 96.00% | / | / |\n"
+            "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |")
+    assert errors(text) == codes
