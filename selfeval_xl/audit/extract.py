@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from selfeval_xl.audit.lexicon import (
+    BUDGET_DENOMINATORS,
     CN_MEASURE_WORDS,
     COMPARATIVE_WORDS,
     DENOMINATOR_ROLES,
@@ -93,6 +94,8 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
 
 def denominator_role(phrase: str) -> str:
     """Role of the amount a share is taken of ("基本支出" -> basic); "" when unnamed or unknown."""
+    if phrase in BUDGET_DENOMINATORS:
+        return "budget"
     for key in sorted(DENOMINATOR_ROLES, key=len, reverse=True):
         if phrase.endswith(key):
             return DENOMINATOR_ROLES[key]

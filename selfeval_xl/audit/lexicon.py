@@ -92,6 +92,10 @@ ROLE_KEYWORDS: dict[str, str] = {
     "实际执行": "executed",
     "已支出": "executed",
     "实际使用": "executed",
+    "已支付": "executed",
+    "实际支付": "executed",
+    "资金到位": "budget",
+    "到位资金": "budget",
     "执行": "executed",
     "预算": "budget",
     "收入合计": "income_total",
@@ -140,6 +144,10 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "总预算": "budget_total",
 }
 
+# Denominators that are a budget only when named alone ("占预算的95%"), never as the end of a
+# longer name ("占项目支出预算6.71%" is of 项目支出).
+BUDGET_DENOMINATORS: frozenset[str] = frozenset({"预算", "预算数", "年初预算", "全年预算", "调整后预算", "年度预算"})
+
 # Known complete decompositions: parent role -> child roles.
 DECOMPOSITIONS: dict[str, frozenset[str]] = {
     "total": frozenset({"basic", "project"}),
@@ -160,7 +168,7 @@ ROLE_NAMES: dict[str, str] = {
     "executed": "执行数",
 }
 
-EXECUTION_RATE_WORDS: tuple[str, ...] = ("预算执行率", "资金执行率", "执行率", "预算完成率")
+EXECUTION_RATE_WORDS: tuple[str, ...] = ("预算执行率", "资金执行率", "执行率", "预算完成率", "支付进度", "支出进度")
 
 SCORE_WORDS: tuple[str, ...] = (
     "自评得分",

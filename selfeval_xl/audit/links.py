@@ -198,6 +198,18 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     return {"budget": inside[-1] if inside else None, "executed": before[-1] if before else None}
 
 
+def _spent_after(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own: list[int], budget: int, pct: Figure
+) -> int | None:
+    """ "预算总额为500万元,截至12月31日共支出450万元,预算执行率95%": with no amount named 执行数, the
+    one amount between the budget and the rate in the rate's sentence is what was spent."""
+    s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
+    if figures[budget].paragraph != pct.paragraph or figures[budget].start < s0:
+        return None
+    between = [i for i in own if figures[budget].start < figures[i].start < pct.start]
+    return between[0] if len(between) == 1 and figures[between[0]].role in ("total", "other") else None
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     links = []
@@ -210,9 +222,12 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
                 paragraphs[pct.paragraph - 1].norm, figures, by_paragraph.get(pct.paragraph, []), pct
             )
         else:
+            own = by_paragraph.get(pct.paragraph, [])
             for role in ("budget", "executed"):
-                pool = [i for i in by_paragraph.get(pct.paragraph, []) if figures[i].role == role]
+                pool = [i for i in own if figures[i].role == role]
                 found[role] = _nearest(figures, pool, pct)
+            if found["executed"] is None and found["budget"] is not None:
+                found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)
 

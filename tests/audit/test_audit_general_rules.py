@@ -162,3 +162,19 @@ def test_the_sichuan_self_evaluation_rows(rate: str, codes: set[str]) -> None:
             "其中:财政资金 | 0.00 | 3.50 | 3.36 | 96.00% | / | / |\n"
             "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |")
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目资金到位100万元,实际支出90万元,资金执行率为{r}。",  # 执行率 = 支出 ÷ 到位资金
+        "2023年本单位预算总额为500万元,截至12月31日共支出450万元,预算执行率{r}。",  # the one amount between
+        "我单位全年预算资金300.00万元,已支付270.00万元,支付进度为{r}。",
+        "2023年支出预算1000万元,实际支出900万元,占预算的{r}。",  # a share of the budget named alone
+    ],
+)
+def test_more_ways_of_stating_an_execution_rate(text: str) -> None:
+    assert errors(text.format(r="90%")) == set()
+    assert errors(text.format(r="95%")) & {"execution_rate_mismatch", "share_mismatch"}
+    # "项目支出预算" names 项目支出, not a budget: 31500 / 469500 = 6.71%
+    assert errors("项目支出 469500 元。资本性支出 31500 元,占项目支出预算 6.71%。") == set()
