@@ -132,6 +132,28 @@ def _derived(
     return tuple(parts)
 
 
+def _whole_of(
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    by_role: dict[str, list[int]],
+    subject: int,
+    pct: Figure,
+) -> int | None:
+    """ "2023年支出500万元。基本支出400万元,占比80%": an unnamed share of 基本支出 (项目, 人员, 公用)
+    is of the whole it is a known part of, printed before it in the same section."""
+    role = figures[subject].role
+    whole = next((parent for parent, parts in DECOMPOSITIONS.items() if role in parts), None)
+    if whole is None:
+        return None
+    section = paragraphs[pct.paragraph - 1].section
+    earlier = [
+        i
+        for i in by_role.get(whole, [])
+        if i < subject and paragraphs[figures[i].paragraph - 1].section == section
+    ]
+    return earlier[-1] if earlier else None
+
+
 def find_shares(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
 ) -> tuple[ShareLink, ...]:
@@ -152,13 +174,19 @@ def find_shares(
         own = by_paragraph.get(pct.paragraph, [])
         lo = bisect_left(own, s0, key=lambda i: figures[i].start)
         before = own[lo : bisect_left(own, figures[first].start, key=lambda i: figures[i].start)]
+        norm = paragraphs[pct.paragraph - 1].norm
+        at = norm.rfind("占", s0, figures[first].start)
+        inside = [i for i in before if at >= 0 and figures[i].start > at]
+        if size == 1 and len(inside) == 1 and len(before) >= 2:
+            # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的
+            links.append(ShareLink(index, before[-2], inside[0], figures[first].label))
+            continue
         if len(before) < size:
             continue
         # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount
         subject = before[len(before) - size + place]
         label = figures[first].label
         role = denominator_role(label)
-        norm = paragraphs[pct.paragraph - 1].norm
         named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
         if role == figures[subject].role or (named != "other" and named != figures[subject].role):
             continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
@@ -171,6 +199,8 @@ def find_shares(
             denominator = _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
         elif not label:
             denominator = parent_of.get(subject)
+            if denominator is None:
+                denominator = _whole_of(paragraphs, figures, by_role, subject, pct)
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)

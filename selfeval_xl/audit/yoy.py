@@ -36,6 +36,11 @@ _CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:{_VERB}|增幅|�
 _CHANGE_PCT_FIRST = re.compile(rf"({_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}\s*,?\s*({_VERB})了?\s*{_AMOUNT}")
 # "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
 _NAMED_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*([\u4e00-\u9fff]{4,16})$")
+# "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
+_PRIOR_THEN_PCT = re.compile(
+    r"(?:较|比)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?)?的?\s*"
+    rf"(?P<prior>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+)
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 _HUNDRED = Decimal(100)
 _BARE_COMPARISON = re.compile(
@@ -130,6 +135,40 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
             if subjects is None:
                 subjects = _subjects(a)
             yield from _check_change(a, p.norm, m, own, starts, percents.get(p.index, {}), subjects)
+        taken |= {m.start("pct") for m in matches}
+        for m in _PRIOR_THEN_PCT.finditer(p.norm):
+            if m.start("pct") not in taken:
+                yield from _check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
+
+
+def _check_prior_pct(
+    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], starts: list[int], pcts: dict[int, Figure]
+) -> Iterator[Finding]:
+    """ "公务接待费10万元,较2022年12万元下降20%": the percentage against the two years printed."""
+    prior, pct = own.get(m.start("prior")), pcts.get(m.start("pct"))
+    s0, _ = sentence_bounds(norm, m.start())
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    current = before[-1] if before else None
+    if current is None or prior is None or pct is None or current.comparative:
+        return
+    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
+        return
+    sign = _direction(m.group("verb"))
+    change = (current.value - prior.value) * sign
+    if change < 0:
+        return  # the verb says the other direction: a wording matter, not arithmetic
+    spread = current.tolerance + prior.tolerance
+    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * _HUNDRED
+    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * _HUNDRED
+    places = min(pct.decimals, 4)
+    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
+        return
+    exact = change / prior.value * _HUNDRED
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+    )  # fmt: skip
 
 
 def _check_change(

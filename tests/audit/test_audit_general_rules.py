@@ -178,3 +178,22 @@ def test_more_ways_of_stating_an_execution_rate(text: str) -> None:
     assert errors(text.format(r="95%")) & {"execution_rate_mismatch", "share_mismatch"}
     # "项目支出预算" names 项目支出, not a budget: 31500 / 469500 = 6.71%
     assert errors("项目支出 469500 元。资本性支出 31500 元,占项目支出预算 6.71%。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the denominator printed inside 占…的: 300 / 400 = 75%
+        ("工资福利支出300万元,占基本支出400万元的75%。", set()),
+        ("工资福利支出300万元,占基本支出400万元的70%。", {"share_mismatch"}),
+        # an unnamed 占比 of 基本支出 is of the 支出合计 printed before it: 400 / 500 = 80%
+        ("2023年本年支出合计500万元。基本支出400万元,占比80%;项目支出100万元,占比20%。", set()),
+        ("2023年本年支出合计500万元。基本支出400万元,占比70%;项目支出100万元,占比30%。", {"share_mismatch"}),
+        # the prior year's figure, then the percentage: (10 − 12) / 12 = −16.67%
+        ("公务接待费10万元,较2022年12万元下降16.67%。", set()),
+        ("公务接待费10万元,较2022年12万元下降20%。", {"yoy_mismatch"}),
+        ("2023年收入合计500万元,比上年的400万元增长25%。", set()),
+    ],
+)
+def test_denominators_inside_and_implied_and_prior_year_figures(text: str, found: set[str]) -> None:
+    assert errors(text) == found
