@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
-_OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:")
+_OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _CLAUSE_ENDS = "。;!?"
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "元")  # may stand between a total and its opener
 _ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
@@ -136,7 +136,10 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         starts = [figures[i].start for i in own]
         spans = _openers(p.norm) if own or p.norm.rstrip().endswith(":") else []
         for n, (pos, end_word) in enumerate(spans):
-            nxt = spans[n + 1][0] if n + 1 < len(spans) else -1
+            # the next opener at the same bracket depth ends this list ("…12万元(其中:…),公务接待费8万元"
+            # goes on after the bracketed list of one of its parts)
+            later = (q for q, _ in spans[n + 1 :] if _depth(p.norm[pos:q]) == 0)
+            nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
             end = min(s1, nxt) if nxt >= 0 else s1
             if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
@@ -168,7 +171,8 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 partial = False
                 more: tuple[int, ...] = ()
             else:
-                partial = "等" in p.norm[pos:end]
+                # "…等" names examples; "主要用于:" the main uses: neither claims to list every part
+                partial = "等" in p.norm[pos:end] or "主要" in p.norm[max(s0, pos - 4) : end_word]
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
             if children:

@@ -197,3 +197,19 @@ def test_more_ways_of_stating_an_execution_rate(text: str) -> None:
 )
 def test_denominators_inside_and_implied_and_prior_year_figures(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("n", "found"),
+    [("8", set()), ("7", {"sum_mismatch"})],  # 0 + 12 + 8 = 20; the bracketed 其中 is a part's own list
+)
+def test_a_bracketed_list_inside_a_list(n: str, found: set[str]) -> None:
+    text = (f"“三公”经费支出20万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费12万元(其中:公务用车购置费0万元,"
+            f"公务用车运行维护费12万元),公务接待费{n}万元。")
+    assert errors(text) == found
+
+
+def test_main_uses_are_not_every_part() -> None:
+    text = "一般公共预算财政拨款支出500万元,主要用于:一般公共服务支出300万元,社会保障和就业支出{n}万元。"
+    assert codes(text.format(n=100)) == ["parts_below_total"]  # a warning: 主要 lists the main uses
+    assert errors(text.format(n=250)) == {"parts_exceed_total"}
