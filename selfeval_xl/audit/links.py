@@ -315,6 +315,14 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
                     return None  # "A、B等12个展区": examples, not the items counted
                 linked = True
                 before, stripped = before[: -len(link)].rstrip(), True
+    if linked and not before.strip() and count.role in "个家所项类处条":
+        # "…包括:A、B、C,共4个": the list closes the clause before the 共
+        rest = window[: clause_start(window, len(window))].rstrip()
+        if rest.endswith(","):
+            rest = rest[:-1]
+            before = rest[clause_start(rest, len(rest)) :].rstrip()
+            if before.endswith("等"):
+                return None
     if "、" not in before or before.endswith(")") or "等" in before[before.rfind("、") :]:
         return None  # "A、B等内设机构30个": 等 before the class noun, not exhaustive
     head = before.split("、", 1)[0]

@@ -213,3 +213,11 @@ def test_main_uses_are_not_every_part() -> None:
     text = "一般公共预算财政拨款支出500万元,主要用于:一般公共服务支出300万元,社会保障和就业支出{n}万元。"
     assert codes(text.format(n=100)) == ["parts_below_total"]  # a warning: 主要 lists the main uses
     assert errors(text.format(n=250)) == {"parts_exceed_total"}
+
+
+def test_a_count_after_its_list_in_the_next_clause() -> None:
+    text = "纳入决算编制范围的二级预算单位包括:县一中、县二中、县实验小学,共{n}个。"
+    assert errors(text.format(n=3)) == set()
+    assert errors(text.format(n=4)) == {"count_mismatch"}
+    assert errors("二级单位包括:县一中、县二中等,共5个。") == set()
+    assert errors("走访了县一中、县二中,共40人次。") == set()
