@@ -225,7 +225,13 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
 
     inside = own[place(at + 1) : place(pct.start)]
     before = [i for i in own[place(s0) : place(at)] if not figures[i].comparative]
-    return {"budget": inside[-1] if inside else None, "executed": before[-1] if before else None}
+    executed = before[-1] if before else None
+    budget = inside[-1] if inside else None
+    if budget is None:
+        # "预算数为25万元,支出决算为20万元,完成预算的80%": the budget named earlier in the sentence
+        named = [i for i in before if figures[i].role == "budget" and i != executed]
+        budget = named[-1] if len(named) == 1 else None
+    return {"budget": budget, "executed": executed}
 
 
 def _spent_after(

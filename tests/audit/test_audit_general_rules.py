@@ -221,3 +221,9 @@ def test_a_count_after_its_list_in_the_next_clause() -> None:
     assert errors(text.format(n=4)) == {"count_mismatch"}
     assert errors("二级单位包括:县一中、县二中等,共5个。") == set()
     assert errors("走访了县一中、县二中,共40人次。") == set()
+
+
+@pytest.mark.parametrize(("rate", "found"), [("80%", set()), ("90%", {"execution_rate_mismatch"})])
+def test_completion_of_a_budget_named_earlier_in_the_sentence(rate: str, found: set[str]) -> None:
+    # 20 / 25 = 80%
+    assert errors(f"“三公”经费预算数为25万元,支出决算为20万元,完成预算的{rate}。") == found
