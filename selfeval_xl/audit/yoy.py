@@ -35,6 +35,7 @@ _CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:{_VERB}|增幅|�
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(rf"({_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}\s*,?\s*({_VERB})了?\s*{_AMOUNT}")
 # "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
+_PARALLEL_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*[\u4e00-\u9fff]{4,16}[^;。]*%\s*;\s*([\u4e00-\u9fff]{4,16})$")
 _NAMED_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*([\u4e00-\u9fff]{4,16})$")
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
@@ -196,10 +197,14 @@ def _check_change(
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
     named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
-    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not named_subject:
+    subject = named_subject.group(1) if named_subject else ""
+    parallel = _PARALLEL_SUBJECT.search(between)
+    if not subject and parallel and norm[at - 1 : at] == "相":
+        subject = parallel.group(1)  # "与上年相比,收入总计增加…,增长…;支出总计增加…": the next subject
+    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not subject:
         return  # the comparison belongs to an earlier clause ("与上年相比," alone is fine)
-    if named_subject:
-        found = _named_before(a, change, named_subject.group(1))
+    if subject:
+        found = _named_before(a, change, subject)
         if found is not None:
             yield from _judge(a, verbs, change, pct, found, None)
         return
@@ -261,7 +266,7 @@ def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
 def _wide_lead(norm: str, start: int) -> str:
     """The Chinese characters of the name before an amount, brackets read through ("因公出国(境)费")."""
     low = max(0, start - 24)
-    cut = max(norm.rfind(c, low, start) for c in ",;:。")
+    cut = max(norm.rfind(c, low, start) for c in ",;:。、元%")  # never reach back past another figure
     return "".join(c for c in norm[max(low, cut + 1) : start] if "\u4e00" <= c <= "\u9fff")
 
 

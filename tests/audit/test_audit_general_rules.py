@@ -227,3 +227,14 @@ def test_a_count_after_its_list_in_the_next_clause() -> None:
 def test_completion_of_a_budget_named_earlier_in_the_sentence(rate: str, found: set[str]) -> None:
     # 20 / 25 = 80%
     assert errors(f"“三公”经费预算数为25万元,支出决算为20万元,完成预算的{rate}。") == found
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [("11.11%", "7.41%", set()), ("12%", "7.41%", {"yoy_mismatch"}), ("11.11%", "8%", {"yoy_mismatch"})],
+)
+def test_two_subjects_compared_in_one_sentence(first: str, second: str, found: set[str]) -> None:
+    # 60 / 540 = 11.11%, 40 / 540 = 7.41%; each subject's figure is found by its own name
+    text = (f"2023年度收入总计600万元、支出总计580万元。与2022年相比,收入总计增加60万元,增长{first};"
+            f"支出总计增加40万元,增长{second}。")
+    assert errors(text) == found
