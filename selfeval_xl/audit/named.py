@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
 from selfeval_xl.audit.text import clause_start, is_cjk
 
-_JOINERS = ("完成", "实现", "达到", "共计", "合计为", "总计为", "为", "是", "达", "计", "约", "共")
+_JOINERS = ("完成", "实现", "达到", "共计", "合计为", "总计为", "为", "是", "达", "约", "共")
 _LEAD = 16
 
 
@@ -48,7 +48,12 @@ class Names:
 
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
         """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
-        found = self._by_ending.get(name) or self._by_ending.get(name.removesuffix("预算"), [])
+        found: list[int] = []
+        # "占本年收入的…" names "本年收入合计"; "占项目支出预算…" names "项目支出"
+        for candidate in (name, name + "合计", name + "总计", name + "总额", name.removesuffix("预算")):
+            found = self._by_ending.get(candidate, [])
+            if found:
+                break
         figs = self._figures
         k = bisect_left(
             found, (figure.paragraph, figure.start), key=lambda i: (figs[i].paragraph, figs[i].start)

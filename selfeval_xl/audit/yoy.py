@@ -27,8 +27,8 @@ from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
 
-_UP, _DOWN = ("增加", "增长", "上升", "提高", "增收"), ("减少", "下降", "降低", "减收", "减")
-_VERB = "增加|增长|上升|提高|增收|减少|下降|降低|减收|减"
+_UP, _DOWN = ("增加", "增长", "上升", "提高", "增收", "增支"), ("减少", "下降", "降低", "减收", "减支", "减")
+_VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|减"
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}")

@@ -238,3 +238,13 @@ def test_two_subjects_compared_in_one_sentence(first: str, second: str, found: s
     text = (f"2023年度收入总计600万元、支出总计580万元。与2022年相比,收入总计增加60万元,增长{first};"
             f"支出总计增加40万元,增长{second}。")
     assert errors(text) == found
+
+
+def test_a_denominator_named_without_its_heji_and_more_change_verbs() -> None:
+    # "占本年收入的" names "本年收入合计": 500 / 550 = 90.91%
+    share = "本年收入合计550万元。其中:财政拨款收入500万元,占本年收入的{r}。"
+    assert errors(share.format(r="90.91%")) == set()
+    assert errors(share.format(r="95%")) == {"share_mismatch"}
+    # 增支: 60 / (550 − 60) = 12.24%
+    assert errors("本年支出合计550万元,较上年增支60万元,增长12.24%。") == set()
+    assert errors("本年支出合计550万元,较上年增支60万元,增长15%。") == {"yoy_mismatch"}
