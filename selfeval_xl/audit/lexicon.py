@@ -96,6 +96,8 @@ ROLE_KEYWORDS: dict[str, str] = {
     "实际支付": "executed",
     "资金到位": "budget",
     "到位资金": "budget",
+    "实际到位": "budget",
+    "下达资金": "budget",
     "执行": "executed",
     "预算": "budget",
     "收入合计": "income_total",

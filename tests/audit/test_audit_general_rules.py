@@ -248,3 +248,9 @@ def test_a_denominator_named_without_its_heji_and_more_change_verbs() -> None:
     # 增支: 60 / (550 − 60) = 12.24%
     assert errors("本年支出合计550万元,较上年增支60万元,增长12.24%。") == set()
     assert errors("本年支出合计550万元,较上年增支60万元,增长15%。") == {"yoy_mismatch"}
+
+
+def test_a_rate_of_the_funds_received() -> None:
+    text = "本年度共下达资金80万元,实际到位80万元,到位率100%,已支出60万元,执行率{r}。"  # 60 / 80 = 75%
+    assert errors(text.format(r="75%")) == set()
+    assert errors(text.format(r="85%")) == {"execution_rate_mismatch"}
