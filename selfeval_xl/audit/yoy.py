@@ -31,7 +31,7 @@ _UP, _DOWN = ("增加", "增长", "上升", "提高", "增收", "增支"), ("减
 _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|减"
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
-_CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}")
+_CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比)?(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}")
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(rf"({_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}\s*,?\s*({_VERB})了?\s*{_AMOUNT}")
 # "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
@@ -211,9 +211,9 @@ def _check_change(
     prior = _amount_at(own, at, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]]
     opening = norm[s0:at].strip(" 0123456789.、()")
-    if not before and opening.removeprefix("按").removeprefix("同口径") == "":
+    if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
-        before = [own[starts[k - 1]]] if k else []
+        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1)
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
@@ -237,6 +237,22 @@ def _check_change(
         else:
             return
     yield from _judge(a, verbs, change, pct, current, prior)
+
+
+_OPENING = re.compile(r"^(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|同期)?相?$")
+
+
+def _closing_amount(a: Analysis, index: int) -> list[Figure]:
+    """The last amount of paragraph ``index`` when that paragraph is one sentence stating it
+    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。")."""
+    if index < 1:
+        return []
+    p = a.paragraph(index)
+    if p.level or p.norm.rstrip().count("。") > 1:
+        return []
+    k = bisect_left(a.figures, index, key=lambda f: f.paragraph)
+    own = [f for f in a.figures[k : k + 50] if f.paragraph == index and f.kind is FigureKind.AMOUNT]
+    return own[-1:] if len(own) == 1 and own[0].exact and not own[0].comparative else []
 
 
 def _listed_in(a: Analysis, fig: Figure) -> Figure | None:

@@ -254,3 +254,15 @@ def test_a_rate_of_the_funds_received() -> None:
     text = "本年度共下达资金80万元,实际到位80万元,到位率100%,已支出60万元,执行率{r}。"  # 60 / 80 = 75%
     assert errors(text.format(r="75%")) == set()
     assert errors(text.format(r="85%")) == {"execution_rate_mismatch"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年度收入总计600万元。\n与2022年相比,增加60万元,增长{r}。",  # the figure closes the paragraph before
+        "收入总计600万元,与上年相比增加60万元,同比增长{r}。",
+    ],
+)
+def test_year_on_year_opening_with_the_comparison(text: str) -> None:
+    assert errors(text.format(r="11.11%")) == set()  # 60 / 540
+    assert errors(text.format(r="12%")) == {"yoy_mismatch"}
