@@ -42,6 +42,8 @@ _PRIOR_THEN_PCT = re.compile(
     r"(?:较|比)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?)?的?\s*"
     rf"(?P<prior>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
+# "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.
+_BARE_PCT = re.compile(rf"(?:同比|较上年|比上年)(?P<verb>{_VERB})了?\s*{_PCT}")
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 _HUNDRED = Decimal(100)
 _BARE_COMPARISON = re.compile(
@@ -139,7 +141,49 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
         taken |= {m.start("pct") for m in matches}
         for m in _PRIOR_THEN_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
+                taken.add(m.start("pct"))
                 yield from _check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
+        for m in _BARE_PCT.finditer(p.norm):
+            if m.start("pct") not in taken:
+                yield from _check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}))
+
+
+def _check_two_years(
+    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], starts: list[int], pcts: dict[int, Figure]
+) -> Iterator[Finding]:
+    """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the rate."""
+    pct = pcts.get(m.start("pct"))
+    s0, _ = sentence_bounds(norm, m.start())
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    if pct is None or len(before) != 2 or any(f.comparative for f in before):
+        return
+    years = [_clause_year(norm, f) for f in before]
+    if None in years or years[0] == years[1]:
+        return
+    current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
+        return
+    change = (current.value - prior.value) * _direction(m.group("verb"))
+    if change < 0:
+        return
+    exact = change / prior.value * _HUNDRED
+    places = min(pct.decimals, 4)
+    spread = (current.tolerance + prior.tolerance) / prior.value * _HUNDRED
+    if round_half_up(max(exact - spread, Decimal(0)), places) <= pct.value <= round_half_up(exact + spread, places):
+        return
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+    )  # fmt: skip
+
+
+def _clause_year(norm: str, fig: Figure) -> str | None:
+    """The year named in the clause of an amount ("2022年支出25万元")."""
+    low = max(0, fig.start - 24)
+    cut = max(norm.rfind(c, low, fig.start) for c in ",;:。")
+    years = _YEAR.findall(norm, max(low, cut + 1), fig.start)
+    return years[-1] if years else None
 
 
 def _check_prior_pct(

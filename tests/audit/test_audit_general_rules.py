@@ -266,3 +266,9 @@ def test_a_rate_of_the_funds_received() -> None:
 def test_year_on_year_opening_with_the_comparison(text: str) -> None:
     assert errors(text.format(r="11.11%")) == set()  # 60 / 540
     assert errors(text.format(r="12%")) == {"yoy_mismatch"}
+
+
+@pytest.mark.parametrize(("rate", "found"), [("20%", set()), ("25%", {"yoy_mismatch"})])
+def test_a_rate_between_two_named_years(rate: str, found: set[str]) -> None:
+    # (25 − 20) / 25 = 20%
+    assert errors(f"2023年“三公”经费支出20万元,2022年支出25万元,同比下降{rate}。") == found
