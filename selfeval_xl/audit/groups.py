@@ -138,7 +138,13 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         for n, (pos, end_word) in enumerate(spans):
             # the next opener at the same bracket depth ends this list ("…12万元(其中:…),公务接待费8万元"
             # goes on after the bracketed list of one of its parts)
-            later = (q for q, _ in spans[n + 1 :] if _depth(p.norm[pos:q]) == 0)
+            # and a "其中" list is not ended by an item's own "主要包括:" ("人员经费350万元,主要包括:…;公用经费…")
+            own_kind = p.norm.startswith("其中", pos)
+            later = (
+                q
+                for q, _ in spans[n + 1 :]
+                if _depth(p.norm[pos:q]) == 0 and (not own_kind or p.norm.startswith("其中", q))
+            )
             nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
             end = min(s1, nxt) if nxt >= 0 else s1

@@ -272,3 +272,10 @@ def test_year_on_year_opening_with_the_comparison(text: str) -> None:
 def test_a_rate_between_two_named_years(rate: str, found: set[str]) -> None:
     # (25 − 20) / 25 = 20%
     assert errors(f"2023年“三公”经费支出20万元,2022年支出25万元,同比下降{rate}。") == found
+
+
+@pytest.mark.parametrize(("personnel", "found"), [("350", set()), ("360", {"sum_mismatch"})])
+def test_an_items_own_zhuyao_baokuo_does_not_end_the_list(personnel: str, found: set[str]) -> None:
+    text = (f"基本支出400万元。其中:人员经费{personnel}万元,主要包括:基本工资、津贴补贴;公用经费50万元,"
+            "主要包括:办公费、印刷费。")
+    assert errors(text) == found
