@@ -8,6 +8,7 @@ with 收入 and with 支出 that are not items of a "其中" list; without both,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
@@ -58,3 +59,43 @@ def check_balances(a: Analysis) -> Iterator[Finding]:
         for word in ("收入", "支出"):
             if word in name:
                 last[word] = fig
+
+
+# "年初预算1000万元,年中追加200万元,调减50万元,调整后预算1150万元": the adjusted budget is the
+# initial one plus the additions less the cuts, all in one sentence.
+_INITIAL = ("年初预算",)
+_ADDED = ("追加", "调增", "增加预算")
+_CUT = ("调减", "核减", "减少预算")
+_ADJUSTED = ("调整后预算", "调整后的预算", "全年预算", "调整预算")
+
+
+def check_budget_adjustments(a: Analysis) -> Iterator[Finding]:
+    by_sentence: dict[tuple[int, int], list[Figure]] = {}
+    for fig in a.figures:
+        if fig.kind is FigureKind.AMOUNT and fig.exact and fig.value is not None:
+            norm = a.paragraph(fig.paragraph).norm
+            by_sentence.setdefault((fig.paragraph, sentence_bounds(norm, fig.start)[0]), []).append(fig)
+    for (index, _), figs in by_sentence.items():
+        norm = a.paragraph(index).norm
+        named = [(f, norm[max(0, f.start - 8) : f.start]) for f in figs]
+        initial = [f for f, before in named if any(w in before for w in _INITIAL)]
+        adjusted = [f for f, before in named if any(w in before for w in _ADJUSTED)]
+        added = [f for f, before in named if any(w in before for w in _ADDED)]
+        cut = [f for f, before in named if any(w in before for w in _CUT)]
+        if len(initial) != 1 or len(adjusted) != 1 or not (added or cut) or len(added) + len(cut) > 3:
+            continue
+        start, end = initial[0], adjusted[0]
+        if not start.start < end.start or any(not start.start < f.start < end.start for f in added + cut):
+            continue
+        if start.value is None or any(f.value is None for f in added + cut):
+            continue
+        total = start.value + sum((f.value or Decimal(0) for f in added), Decimal(0))
+        total -= sum((f.value or Decimal(0) for f in cut), Decimal(0))
+        slack = sum((f.tolerance for f in (start, end, *added, *cut)), Decimal(0))
+        if end.value is not None and abs(total - end.value) > slack:
+            parts = "+".join([start.text, *(f.text for f in added)]) + "".join(f"-{f.text}" for f in cut)
+            places = 2 if end.unit == "万元" else max(end.decimals, 0)
+            yield finding(
+                a, "sum_mismatch", end.paragraph, end.start, end.text, fmt_amount(total, end.unit, places),
+                label="调整后预算", parts=parts,
+            )  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from selfeval_xl.audit.balances import check_balances
+from selfeval_xl.audit.balances import check_balances, check_budget_adjustments
 from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
@@ -39,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     check_sums,
     check_restated_amounts,
     check_balances,
+    check_budget_adjustments,
     check_part_changes,
     check_shares,
     check_share_totals,

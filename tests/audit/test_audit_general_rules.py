@@ -279,3 +279,15 @@ def test_an_items_own_zhuyao_baokuo_does_not_end_the_list(personnel: str, found:
     text = (f"基本支出400万元。其中:人员经费{personnel}万元,主要包括:基本工资、津贴补贴;公用经费50万元,"
             "主要包括:办公费、印刷费。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年初预算1000万元,年中追加200万元,调整后预算1200万元,全年执行1150万元,执行率95.83%。", set()),
+        ("年初预算1000万元,年中追加300万元,调整后预算1200万元,全年执行1150万元,执行率95.83%。", {"sum_mismatch"}),
+        ("年初预算1000万元,年中追加300万元,调减100万元,调整后预算1200万元。", set()),  # 1000 + 300 − 100
+    ],
+)
+def test_the_adjusted_budget_is_the_initial_plus_additions_less_cuts(text: str, found: set[str]) -> None:
+    assert errors(text) == found
