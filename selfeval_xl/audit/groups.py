@@ -38,6 +38,16 @@ def by_paragraph(figures: Sequence[Figure], indexes: list[int]) -> dict[int, lis
     return out
 
 
+def _depths(norm: str) -> list[int]:
+    """Bracket depth before each offset (one pass): depth of norm[a:b] is d[b] - d[a]."""
+    out = [0]
+    depth = 0
+    for char in norm:
+        depth += (char == "(") - (char == ")")
+        out.append(depth)
+    return out
+
+
 def _depth(text: str) -> int:
     return text.count("(") - text.count(")")
 
@@ -135,6 +145,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         own = own_by.get(p.index, [])
         starts = [figures[i].start for i in own]
         spans = _openers(p.norm) if own or p.norm.rstrip().endswith(":") else []
+        depth = _depths(p.norm) if spans else []
         for n, (pos, end_word) in enumerate(spans):
             # the next opener at the same bracket depth ends this list ("…12万元(其中:…),公务接待费8万元"
             # goes on after the bracketed list of one of its parts)
@@ -143,12 +154,12 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             later = (
                 q
                 for q, _ in spans[n + 1 :]
-                if _depth(p.norm[pos:q]) == 0 and (not own_kind or p.norm.startswith("其中", q))
+                if depth[q] == depth[pos] and (not own_kind or p.norm.startswith("其中", q))
             )
             nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
             end = min(s1, nxt) if nxt >= 0 else s1
-            if _depth(p.norm[s0:pos]) > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
+            if depth[pos] - depth[s0] > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
                 close = p.norm.find(")", pos)
                 end = min(end, close) if close >= 0 else end
             k = bisect_left(starts, pos)
@@ -168,7 +179,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             children = tuple(
                 i
                 for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
-                if _depth(p.norm[pos : figures[i].start]) == 0
+                if depth[figures[i].start] == depth[pos]
             )
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             tail = p.norm[end_word:].strip(" :")
