@@ -77,6 +77,19 @@ def _difference(norm: str, figure: Figure) -> bool:
     return any(word in lead for word in _DIFFERENCE_WORDS) or bool(_PRIOR_YEAR.search(lead))
 
 
+def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: int, pos: int) -> int | None:
+    """The 收支总预算/收支总额 a "收入包括:" or "支出包括:" list belongs to (within 200 characters)."""
+    if norm[max(0, pos - 2) : pos] not in ("收入", "支出"):
+        return None
+    for j in range(k - 1, -1, -1):
+        f = figures[own[j]]
+        if pos - f.start > 200:
+            return None
+        if "收支总" in norm[max(0, f.start - 12) : f.start]:
+            return own[j]
+    return None
+
+
 def _openers(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every list opener in the paragraph, in order."""
     found = []
@@ -168,7 +181,10 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             )
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
-            if parent is not None and not p.norm.startswith("其中", pos):
+            both_sides = _both_sides_total(p.norm, own, figures, k, pos)
+            if both_sides is not None:
+                parent = both_sides  # "收支总预算X元。收入包括:…;支出包括:…": each side adds up to X
+            elif parent is not None and not p.norm.startswith("其中", pos):
                 # "收入合计247.9亿元。包括:…" or "…万元,包括:…"; never "…万元;支出包括:…"
                 gap = p.norm[figures[parent].start + len(figures[parent].text) : pos]
                 for verb in _LIST_VERBS:

@@ -291,3 +291,12 @@ def test_an_items_own_zhuyao_baokuo_does_not_end_the_list(personnel: str, found:
 )
 def test_the_adjusted_budget_is_the_initial_plus_additions_less_cuts(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("housing", "found"), [("418,288.92", set()), ("428,288.92", {"parts_exceed_total"})])
+def test_both_sides_of_a_shouzhi_total(housing: str, found: set[str]) -> None:
+    # 7,034,418.94 + 23,067.24 = 7,057,486.18 = 5,806,105.16 + 557,718.56 + 275,373.54 + 418,288.92
+    text = ("2023年财政拨款收支总预算7,057,486.18元。收入包括:一般公共预算拨款7,034,418.94元、上年结转结余"
+            f"23,067.24元;支出包括:教育支出5,806,105.16元、社会保障和就业支出557,718.56元、卫生健康支出275,373.54元、"
+            f"住房保障支出{housing}元。")
+    assert errors(text) == found
