@@ -293,10 +293,10 @@ def test_the_adjusted_budget_is_the_initial_plus_additions_less_cuts(text: str, 
     assert errors(text) == found
 
 
-@pytest.mark.parametrize(("housing", "found"), [("418,288.92", set()), ("428,288.92", {"parts_exceed_total"})])
+@pytest.mark.parametrize(("housing", "found"), [("50,000.00", set()), ("60,000.00", {"parts_exceed_total"})])
 def test_both_sides_of_a_shouzhi_total(housing: str, found: set[str]) -> None:
-    # 7,034,418.94 + 23,067.24 = 7,057,486.18 = 5,806,105.16 + 557,718.56 + 275,373.54 + 418,288.92
-    text = ("2023年财政拨款收支总预算7,057,486.18元。收入包括:一般公共预算拨款7,034,418.94元、上年结转结余"
-            f"23,067.24元;支出包括:教育支出5,806,105.16元、社会保障和就业支出557,718.56元、卫生健康支出275,373.54元、"
+    # 980,000.00 + 20,000.00 = 1,000,000.00 = 600,000.00 + 250,000.00 + 100,000.00 + 50,000.00
+    text = ("2025年财政拨款收支总预算1,000,000.00元。收入包括:一般公共预算拨款980,000.00元、上年结转结余"
+            f"20,000.00元;支出包括:教育支出600,000.00元、社会保障和就业支出250,000.00元、卫生健康支出100,000.00元、"
             f"住房保障支出{housing}元。")
     assert errors(text) == found
