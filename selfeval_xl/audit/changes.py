@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -76,5 +77,5 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
                 places = 2 if parent.unit == "万元" else max(parent.decimals, 0)
                 yield finding(
                     a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places),
-                    fmt_amount(found, parent.unit, places), label=parent.text,
+                    fmt_amount(found, parent.unit, places), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
                 )  # fmt: skip

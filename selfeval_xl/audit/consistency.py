@@ -12,6 +12,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
+from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -254,18 +255,12 @@ def check_headcounts(a: Analysis) -> Iterator[Finding]:
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
-            names = [_name_before(norm, f.start) for f in parts]
+            names = [name_before(norm, f.start, 12) for f in parts]
             if before and len(parts) >= 2 and all(any(k in n for k in _STAFF_KINDS) for n in names):
                 total, found = before[-1], sum((f.value for f in parts if f.value is not None), Decimal(0))
                 if total.value is not None and found != total.value:
                     yield finding(
                         a, "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
-                        label=_name_before(norm, total.start), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+                        label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
                     )  # fmt: skip
             at = norm.find("其中", at + 2)
-
-
-def _name_before(norm: str, start: int) -> str:
-    low = max(0, start - 12)
-    cut = max(norm.rfind(c, low, start) for c in ",;:。、")
-    return norm[max(low, cut + 1) : start].strip()

@@ -34,6 +34,14 @@ def lead(norm: str, start: int) -> str:
     return name
 
 
+def name_before(norm: str, start: int, width: int = 24) -> str:
+    """The words naming the figure at ``start``: from the last clause mark, 、 or the end of another
+    figure (元, %) within ``width`` characters, brackets read through ("因公出国(境)费")."""
+    low = max(0, start - width)
+    cut = max(norm.rfind(c, low, start) for c in ",;:。、元%")
+    return norm[max(low, cut + 1) : start].strip()
+
+
 class Names:
     """Exact amounts by every 4+-character ending of their lead, in document order (built once)."""
 

@@ -19,8 +19,8 @@ _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
 _TABLE.update(dict.fromkeys(range(8192, 8204), 32))
 # Traditional forms of the finance vocabulary (texts republished through conversion mirrors).
-_TRADITIONAL = "萬億減長計總額與較數預決經費撥項務購運維護門單財個結轉餘養個類這實際現劃歸屬資產業國車為級徑關機會議區縣鎮號規標職離員編勞臨聘"
-_SIMPLIFIED = "万亿减长计总额与较数预决经费拨项务购运维护门单财个结转余养个类这实际现划归属资产业国车为级径关机会议区县镇号规标职离员编劳临聘"
+_TRADITIONAL = "萬億減長計總額與較數預決經費撥項務購運維護門單財個結轉餘養類這實際現劃歸屬資產業國車為級徑關機會議區縣鎮號規標職離員編勞臨"
+_SIMPLIFIED = "万亿减长计总额与较数预决经费拨项务购运维护门单财个结转余养类这实际现划归属资产业国车为级径关机会议区县镇号规标职离员编劳临"
 _TABLE.update(zip(map(ord, _TRADITIONAL), map(ord, _SIMPLIFIED), strict=True))
 
 SENTENCE_END = "。!?"

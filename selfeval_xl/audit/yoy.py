@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
@@ -318,16 +319,10 @@ def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
         if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
             continue
         seen += 1
-        if subject in _wide_lead(a.paragraph(fig.paragraph).norm, fig.start):
+        name = name_before(a.paragraph(fig.paragraph).norm, fig.start)
+        if subject in "".join(c for c in name if "\u4e00" <= c <= "\u9fff"):
             return fig
     return None
-
-
-def _wide_lead(norm: str, start: int) -> str:
-    """The Chinese characters of the name before an amount, brackets read through ("因公出国(境)费")."""
-    low = max(0, start - 24)
-    cut = max(norm.rfind(c, low, start) for c in ",;:。、元%")  # never reach back past another figure
-    return "".join(c for c in norm[max(low, cut + 1) : start] if "\u4e00" <= c <= "\u9fff")
 
 
 def _judge(

@@ -37,7 +37,7 @@ def mutate(text: str, relation: dict[str, object]) -> tuple[str, dict[str, objec
     number = _NUM.search(stated.replace(",", ""))
     if at < 0 or not number:
         return None
-    spot = re.search(re.escape(number.group()).replace(r"\.", r"\.") + r"(?![\d.])", quote)
+    spot = re.search(re.escape(number.group()) + r"(?![\d.])", quote)
     if not spot:
         return None
     percent = "%" in stated
