@@ -243,10 +243,19 @@ def _marker_like(marker: str, number: int) -> str:
 _STAFF_KINDS = ("在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣")
 
 
+# Vehicles listed by their 决算 categories ("共有车辆12辆,其中:主要领导干部用车1辆、…、其他用车2辆").
+_PARTITIONS = (("人名", _STAFF_KINDS), ("辆", ("用车",)))
+
+
 def check_headcounts(a: Analysis) -> Iterator[Finding]:
+    for units, kinds in _PARTITIONS:
+        yield from _partition(a, units, kinds)
+
+
+def _partition(a: Analysis, units: str, kinds: tuple[str, ...]) -> Iterator[Finding]:
     counts: dict[int, list[Figure]] = {}
     for f in a.figures:
-        if f.kind is FigureKind.COUNT and f.role in "人名" and f.exact and f.value is not None:
+        if f.kind is FigureKind.COUNT and f.role in units and f.exact and f.value is not None:
             counts.setdefault(f.paragraph, []).append(f)
     for index, own in counts.items():
         norm = a.paragraph(index).norm
@@ -256,7 +265,7 @@ def check_headcounts(a: Analysis) -> Iterator[Finding]:
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
             names = [name_before(norm, f.start, 12) for f in parts]
-            if before and len(parts) >= 2 and all(any(k in n for k in _STAFF_KINDS) for n in names):
+            if before and len(parts) >= 2 and all(any(k in n for k in kinds) for n in names):
                 total, found = before[-1], sum((f.value for f in parts if f.value is not None), Decimal(0))
                 if total.value is not None and found != total.value:
                     yield finding(

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from selfeval_xl.audit.lexicon import (
+    AMBIGUOUS_DENOMINATORS,
     BUDGET_DENOMINATORS,
     CN_MEASURE_WORDS,
     COMPARATIVE_WORDS,
@@ -78,7 +79,9 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
             if best is None or key > best[0]:
                 best = (key, keyword)
     if best is None:
-        tail = "".join(c for c in clause[-12:] if is_cjk(c))
+        window = clause[-12:]
+        window = window[max(window.rfind(c) for c in "元%、") + 1 :]  # not the previous item's unit
+        tail = "".join(c for c in window if is_cjk(c))
         return "other", tail, comparative
     keyword = best[1]
     end = best[0][0]
@@ -96,10 +99,20 @@ def denominator_role(phrase: str) -> str:
     """Role of the amount a share is taken of ("基本支出" -> basic); "" when unnamed or unknown."""
     if phrase in BUDGET_DENOMINATORS:
         return "budget"
+    if ambiguous := ambiguous_roles(phrase):
+        return ambiguous[0]
     for key in sorted(DENOMINATOR_ROLES, key=len, reverse=True):
         if phrase.endswith(key):
             return DENOMINATOR_ROLES[key]
     return ""
+
+
+def ambiguous_roles(phrase: str) -> tuple[str, ...]:
+    """Roles a share's denominator may be when its name fits more than one ("收入总额")."""
+    for key in sorted(AMBIGUOUS_DENOMINATORS, key=len, reverse=True):
+        if phrase.endswith(key):
+            return AMBIGUOUS_DENOMINATORS[key]
+    return ()
 
 
 def _denominator_phrase(clause: str) -> str:

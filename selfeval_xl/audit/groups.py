@@ -21,7 +21,7 @@ from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _CLAUSE_ENDS = "。;!?"
-_LIST_VERBS = ("主要用于", "用于", "主要", "具体")  # may stand between a total and its opener
+_LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
 _ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 

@@ -146,6 +146,13 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "总预算": "budget_total",
 }
 
+# Denominator names that fit two printed totals: the share is checked against the one it fits.
+AMBIGUOUS_DENOMINATORS: dict[str, tuple[str, ...]] = {
+    "收入总额": ("income_total", "income_grand"),
+    "总收入": ("income_total", "income_grand"),
+    "全部收入": ("income_total", "income_grand"),
+}
+
 # Denominators that are a budget only when named alone ("占预算的95%"), never as the end of a
 # longer name ("占项目支出预算6.71%" is of 项目支出).
 BUDGET_DENOMINATORS: frozenset[str] = frozenset({"预算", "预算数", "年初预算", "全年预算", "调整后预算", "年度预算"})

@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.groups import explicit_groups
@@ -25,9 +24,9 @@ from selfeval_xl.audit.model import (
     Paragraph,
     PartsGroup,
     RateLink,
-    ShareLink,
 )
-from selfeval_xl.audit.named import Names
+from selfeval_xl.audit.shares import _nearest
+from selfeval_xl.audit.shares import find_shares as find_shares
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _MAX_ENUMERATED = 30
@@ -37,17 +36,6 @@ _LIST_AFTER = re.compile(
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
 _QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
-
-
-def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
-    same = [i for i in candidates if figures[i].paragraph == anchor.paragraph]
-    pool = same or candidates
-    if not pool:
-        return None
-    return min(
-        pool,
-        key=lambda i: (abs(figures[i].paragraph - anchor.paragraph), abs(figures[i].start - anchor.start)),
-    )
 
 
 def _implicit_groups(
@@ -86,140 +74,13 @@ def find_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> t
     return tuple(explicit + _implicit_groups(paragraphs, figures, explicit))
 
 
-def _percent_series(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
-) -> dict[int, tuple[int, int, int]]:
-    """Percentages printed as one list ("8.1%和91.9%"): index -> (first index, place, size)."""
-    out: dict[int, tuple[int, int, int]] = {}
-    run: list[int] = []
-
-    def close() -> None:
-        for place, i in enumerate(run):
-            out[i] = (run[0], place, len(run))
-
-    for i, f in enumerate(figures):
-        if f.kind is not FigureKind.PERCENT:
-            continue
-        if run:
-            last = figures[run[-1]]
-            gap = paragraphs[f.paragraph - 1].norm[last.start + len(last.text) : f.start]
-            if last.paragraph == f.paragraph and gap.strip(" 和、及与") == "" and len(gap) <= 3:
-                run.append(i)
-                continue
-            close()
-        run = [i]
-    if run:
-        close()
-    return {i: v for i, v in out.items() if v[2] > 1}
-
-
-def _derived(
-    paragraphs: Sequence[Paragraph],
-    figures: Sequence[Figure],
-    by_role: dict[str, list[int]],
-    role: str,
-    pct: Figure,
-) -> tuple[int, ...]:
-    """ "占一般公共预算支出的84.06%" with no 支出合计 printed: 基本支出 + 项目支出 of the same section."""
-    section = paragraphs[pct.paragraph - 1].section
-    parts = []
-    for child in sorted(DECOMPOSITIONS[role]):
-        pool = [i for i in by_role.get(child, []) if paragraphs[figures[i].paragraph - 1].section == section]
-        found = _nearest(figures, pool, pct)
-        if found is None or not figures[found].value:
-            return ()
-        parts.append(found)
-    return tuple(parts)
-
-
-def _whole_of(
-    paragraphs: Sequence[Paragraph],
-    figures: Sequence[Figure],
-    by_role: dict[str, list[int]],
-    subject: int,
-    pct: Figure,
-) -> int | None:
-    """ "2023年支出500万元。基本支出400万元,占比80%": an unnamed share of 基本支出 (项目, 人员, 公用)
-    is of the whole it is a known part of, printed before it in the same section."""
-    role = figures[subject].role
-    whole = next((parent for parent, parts in DECOMPOSITIONS.items() if role in parts), None)
-    if whole is None:
-        return None
-    section = paragraphs[pct.paragraph - 1].section
-    earlier = [
-        i
-        for i in by_role.get(whole, [])
-        if i < subject and paragraphs[figures[i].paragraph - 1].section == section
-    ]
-    return earlier[-1] if earlier else None
-
-
-def find_shares(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
-) -> tuple[ShareLink, ...]:
-    amounts = _amounts(figures)
-    by_paragraph = _by_paragraph(figures, amounts)
-    by_role: dict[str, list[int]] = {}
-    for i in amounts:
-        by_role.setdefault(figures[i].role, []).append(i)
-    parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
-    names: Names | None = None
-    series = _percent_series(paragraphs, figures)
-    links = []
-    for index, pct in enumerate(figures):
-        if pct.kind is not FigureKind.PERCENT or pct.role != "share":
-            continue
-        s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
-        first, place, size = series.get(index, (index, 0, 1))
-        own = by_paragraph.get(pct.paragraph, [])
-        lo = bisect_left(own, s0, key=lambda i: figures[i].start)
-        before = own[lo : bisect_left(own, figures[first].start, key=lambda i: figures[i].start)]
-        norm = paragraphs[pct.paragraph - 1].norm
-        at = norm.rfind("占", s0, figures[first].start)
-        inside = [i for i in before if at >= 0 and figures[i].start > at]
-        if size == 1 and len(inside) == 1 and len(before) >= 2:
-            # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的
-            links.append(ShareLink(index, before[-2], inside[0], figures[first].label))
-            continue
-        if len(before) < size:
-            continue
-        # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount
-        subject = before[len(before) - size + place]
-        label = figures[first].label
-        role = denominator_role(label)
-        named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
-        if role == figures[subject].role or (named != "other" and named != figures[subject].role):
-            continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
-        denominator: int | None = None
-        if role:
-            pool = [i for i in by_role.get(role, []) if i != subject]
-            earlier = [
-                i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)
-            ]
-            denominator = _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
-        elif not label:
-            denominator = parent_of.get(subject)
-            if denominator is None:
-                denominator = _whole_of(paragraphs, figures, by_role, subject, pct)
-        if denominator is None and label:
-            names = names or Names(paragraphs, figures)
-            denominator = names.before(label, pct, subject)
-        if denominator is None and role in DECOMPOSITIONS:
-            parts = _derived(paragraphs, figures, by_role, role, pct)
-            if parts:
-                links.append(ShareLink(index, subject, parts[0], label, parts))
-            continue
-        if denominator is not None and figures[denominator].value:
-            links.append(ShareLink(index, subject, denominator, label))
-    return tuple(links)
-
-
 def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figure) -> dict[str, int | None]:
     """ "支出157.56亿元,比上年增长4.2%,完成年初预算数160亿元的98.5%": the budget is the amount
     inside the 完成…的 phrase, the executed amount the last one before 完成 in the sentence."""
     s0, _ = sentence_bounds(norm, pct.start)
     at = norm.rfind("完成", s0, pct.start)
     at = at if at >= 0 else norm.rfind("为", s0, pct.start)
+
     def place(pos: int) -> int:
         return bisect_left(own, pos, key=lambda i: figures[i].start)
 

@@ -8,6 +8,7 @@ lead ends with it. The index is built once per text, so a lookup costs the same 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -40,6 +41,24 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
     low = max(0, start - width)
     cut = max(norm.rfind(c, low, start) for c in ",;:。、元%")
     return norm[max(low, cut + 1) : start].strip()
+
+
+_LEADING = re.compile(r"^(?:年度|年|其中|\))+")
+
+
+def printed_name(norm: str, start: int) -> str:
+    """The name as printed before the figure ("一般公共预算财政拨款支出"), without a leading year or
+    a joining verb; "" when the text prints none."""
+    name = name_before(norm, start, 18).replace(" ", "")
+    keep = len(name)
+    while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()"):
+        keep -= 1
+    name = _LEADING.sub("", name[keep:])
+    for word in _JOINERS:
+        if name.endswith(word) and len(name) > len(word):
+            name = name[: -len(word)]
+            break
+    return name if len(name) >= 2 else ""
 
 
 class Names:

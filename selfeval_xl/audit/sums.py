@@ -16,7 +16,7 @@ from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, PartsGroup, ShareLink
-from selfeval_xl.audit.named import lead
+from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.text import clause_start
 
@@ -25,7 +25,15 @@ _RESTATED_ROLES = ("basic", "project", "personnel", "public")
 _WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
 
 
-def _name(figure: Figure) -> str:
+# Roles whose catalogue name is vaguer than what the text prints ("预算数" for 一般公共预算…支出).
+_GENERIC_ROLES = ("budget", "income", "executed", "other")
+
+
+def _name(figure: Figure, a: Analysis | None = None) -> str:
+    if a is not None and figure.role in _GENERIC_ROLES:
+        printed = printed_name(a.paragraph(figure.paragraph).norm, figure.start)
+        if printed:
+            return printed
     return ROLE_NAMES.get(figure.role, figure.label)
 
 
@@ -108,7 +116,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "parts_below_total"
         else:
             continue
-        parts = "+".join(f"{_name(c)}{c.text}" for c in children)
+        parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
         yield finding(
             a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
             label=_name(parent), parts=parts,
@@ -192,7 +200,7 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
         if not ok:
             yield finding(
                 a, "share_truncated" if truncated(pct, exact) else "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
-                subject=_name(subject), amount=subject.text, denominator=_name(den), base=den.text,
+                subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den), base=den.text,
             )  # fmt: skip
 
 

@@ -19,24 +19,33 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from decimal import Decimal
 
-from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
-from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
-from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.years import (
+    DOWN,
+    UP,
+    YEAR,
+    check_prior_pct,
+    check_two_years,
+    direction,
+    judge,
+    two_years_then_change,
+)
 
-_UP, _DOWN = ("增加", "增长", "上升", "提高", "增收", "增支"), ("减少", "下降", "降低", "减收", "减支", "减")
 _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|减"
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
-_CHANGE = re.compile(rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比)?(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}")
+_CHANGE = re.compile(
+    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}"
+)
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(rf"({_VERB}|增幅|降幅)(?:了|为)?\s*{_PCT}\s*,?\s*({_VERB})了?\s*{_AMOUNT}")
 # "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
-_PARALLEL_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*[\u4e00-\u9fff]{4,16}[^;。]*%\s*;\s*([\u4e00-\u9fff]{4,16})$")
+_PARALLEL_SUBJECT = re.compile(
+    r"^(?:相比|比较|比)\s*,\s*[\u4e00-\u9fff]{4,16}[^;。]*%\s*;\s*([\u4e00-\u9fff]{4,16})$"
+)
 _NAMED_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*([\u4e00-\u9fff]{4,16})$")
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
@@ -46,14 +55,11 @@ _PRIOR_THEN_PCT = re.compile(
 # "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.
 _BARE_PCT = re.compile(rf"(?:同比|较上年|比上年)(?P<verb>{_VERB})了?\s*{_PCT}")
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
-_HUNDRED = Decimal(100)
+# "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(
-    r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|同期)?(?:相比|比较|比)\s*,\s*$"
+    r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|同期)?(?:相比|比较|比)\s*,\s*"
+    r"(?:收、?支(?:总计|总额|合计)?(?:各|均))?$"
 )
-
-
-def _direction(verb: str) -> int:
-    return 1 if verb in _UP else -1
 
 
 def _amount_at(by_start: dict[int, Figure], start: int, end: int) -> Figure | None:
@@ -64,23 +70,10 @@ def _amount_at(by_start: dict[int, Figure], start: int, end: int) -> Figure | No
     return None
 
 
-def _percent_range(
-    change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
-) -> tuple[Decimal, Decimal] | None:
-    if prior_low <= 0:
-        return None
-    low = (change - tolerance) / prior_high * _HUNDRED
-    high = (change + tolerance) / prior_low * _HUNDRED
-    return max(low, Decimal(0)), high
-
-
-_YEAR = re.compile(r"(20\d\d)年")
-
-
 def _year_of(a: Analysis, fig: Figure) -> str | None:
     norm = a.paragraph(fig.paragraph).norm
     s0, _ = sentence_bounds(norm, fig.start)
-    years = _YEAR.findall(norm, s0, fig.start)
+    years = YEAR.findall(norm, s0, fig.start)
     return years[0] if years else None
 
 
@@ -143,78 +136,10 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
         for m in _PRIOR_THEN_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
                 taken.add(m.start("pct"))
-                yield from _check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
+                yield from check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
         for m in _BARE_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
-                yield from _check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}))
-
-
-def _check_two_years(
-    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], starts: list[int], pcts: dict[int, Figure]
-) -> Iterator[Finding]:
-    """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the rate."""
-    pct = pcts.get(m.start("pct"))
-    s0, _ = sentence_bounds(norm, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
-    if pct is None or len(before) != 2 or any(f.comparative for f in before):
-        return
-    years = [_clause_year(norm, f) for f in before]
-    if None in years or years[0] == years[1]:
-        return
-    current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
-    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
-        return
-    change = (current.value - prior.value) * _direction(m.group("verb"))
-    if change < 0:
-        return
-    exact = change / prior.value * _HUNDRED
-    places = min(pct.decimals, 4)
-    spread = (current.tolerance + prior.tolerance) / prior.value * _HUNDRED
-    if round_half_up(max(exact - spread, Decimal(0)), places) <= pct.value <= round_half_up(exact + spread, places):
-        return
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
-    yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
-    )  # fmt: skip
-
-
-def _clause_year(norm: str, fig: Figure) -> str | None:
-    """The year named in the clause of an amount ("2022年支出25万元")."""
-    low = max(0, fig.start - 24)
-    cut = max(norm.rfind(c, low, fig.start) for c in ",;:。")
-    years = _YEAR.findall(norm, max(low, cut + 1), fig.start)
-    return years[-1] if years else None
-
-
-def _check_prior_pct(
-    a: Analysis, norm: str, m: re.Match[str], own: dict[int, Figure], starts: list[int], pcts: dict[int, Figure]
-) -> Iterator[Finding]:
-    """ "公务接待费10万元,较2022年12万元下降20%": the percentage against the two years printed."""
-    prior, pct = own.get(m.start("prior")), pcts.get(m.start("pct"))
-    s0, _ = sentence_bounds(norm, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
-    current = before[-1] if before else None
-    if current is None or prior is None or pct is None or current.comparative:
-        return
-    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
-        return
-    sign = _direction(m.group("verb"))
-    change = (current.value - prior.value) * sign
-    if change < 0:
-        return  # the verb says the other direction: a wording matter, not arithmetic
-    spread = current.tolerance + prior.tolerance
-    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * _HUNDRED
-    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * _HUNDRED
-    places = min(pct.decimals, 4)
-    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
-        return
-    exact = change / prior.value * _HUNDRED
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
-    yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
-    )  # fmt: skip
+                yield from check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}))
 
 
 def _check_change(
@@ -228,7 +153,7 @@ def _check_change(
 ) -> Iterator[Finding]:
     verbs = re.findall(_VERB, m.group(0))
     verbs += ["增加"] * ("增幅" in m.group(0)) + ["减少"] * ("降幅" in m.group(0))
-    if len(verbs) < 2 or _direction(verbs[0]) != _direction(verbs[-1]):
+    if len(verbs) < 2 or direction(verbs[0]) != direction(verbs[-1]):
         return
     change = own.get(m.start("amount"))
     pct = pcts.get(m.start("pct"))
@@ -238,6 +163,7 @@ def _check_change(
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
     if not compare:
+        yield from two_years_then_change(a, norm, m, own, starts, verbs, change, pct)
         return
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
@@ -251,7 +177,7 @@ def _check_change(
     if subject:
         found = _named_before(a, change, subject)
         if found is not None:
-            yield from _judge(a, verbs, change, pct, found, None)
+            yield from judge(a, verbs, change, pct, found, None)
         return
     prior = _amount_at(own, at, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]]
@@ -264,7 +190,7 @@ def _check_change(
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
-        if any(verb in lead for verb in (*_UP, *_DOWN)):
+        if any(verb in lead for verb in (*UP, *DOWN)):
             current = None  # the nearest amount is itself a change ("增加1.68万元,其中公务接待较上年减少…")
     gap = norm[current.start + len(current.text) if current else s0 : at]
     named = "".join(c for c in gap[max(gap.rfind(c) for c in ",;:。") + 1 :] if "\u4e00" <= c <= "\u9fff")
@@ -278,10 +204,13 @@ def _check_change(
         if pair is not None:
             current, prior = pair
         elif len(subject) >= 4 and (found := _named_before(a, change, subject)) is not None:
-            current, prior = found, None  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
+            current, prior = (
+                found,
+                None,
+            )  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
         else:
             return
-    yield from _judge(a, verbs, change, pct, current, prior)
+    yield from judge(a, verbs, change, pct, current, prior)
 
 
 _OPENING = re.compile(r"^(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|同期)?相?$")
@@ -323,44 +252,3 @@ def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
         if subject in "".join(c for c in name if "\u4e00" <= c <= "\u9fff"):
             return fig
     return None
-
-
-def _judge(
-    a: Analysis, verbs: list[str], change: Figure, pct: Figure, current: Figure, prior: Figure | None
-) -> Iterator[Finding]:
-    if current.value is None or change.value is None or pct.value is None:
-        return
-    sign = _direction(verbs[0])
-    change_value = change.value
-    if prior is not None and prior.value is not None:
-        diff = (current.value - prior.value) * sign
-        # Two years of one item in one unit: a 1-dp 万元 there is a dropped trailing zero, exact.
-        slack = sum((f.tolerance for f in (change, current, prior) if f.unit != "万元"), Decimal(0))
-        if abs(diff - change.value) > slack:
-            yield finding(
-                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
-                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals),
-                current=current.text, prior=prior.text,
-            )  # fmt: skip
-            change_value = abs(diff)  # the percentage is checked against the true difference
-        low_prior, high_prior = prior.value - prior.tolerance, prior.value + prior.tolerance
-        shown_prior = prior.text
-    else:
-        base = current.value - sign * change.value
-        spread = current.tolerance + change.tolerance
-        low_prior, high_prior = base - spread, base + spread
-        shown_prior = fmt_amount(
-            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0)
-        )
-    bounds = _percent_range(change_value, change.tolerance, low_prior, high_prior)
-    if bounds is None:
-        return
-    places = min(pct.decimals, 4)
-    if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places):
-        return
-    exact = change_value / (low_prior + high_prior) * 2 * _HUNDRED
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
-    yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=shown_prior, change=change.text,
-    )  # fmt: skip

@@ -300,3 +300,67 @@ def test_both_sides_of_a_shouzhi_total(housing: str, found: set[str]) -> None:
             f"20,000.00元;支出包括:教育支出600,000.00元、社会保障和就业支出250,000.00元、卫生健康支出100,000.00元、"
             f"住房保障支出{housing}元。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("education", "found"), [("15", set()), ("16", {"share_mismatch"})])
+def test_a_list_whose_first_share_names_its_whole(education: str, found: set[str]) -> None:
+    # 1500 / 2000 = 75%, 300 / 2000 = 15%, 200 / 2000 = 10%: the bare "占…%" are of the same whole
+    text = ("2023年度一般公共预算财政拨款支出2000万元。从支出结构看,一般公共服务支出1500万元,占一般公共预算"
+            f"财政拨款支出的75%;教育支出300万元,占{education}%;卫生健康支出200万元,占10%。")
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 450 / 500 = 90% of 收入总计 (the only income total printed)
+        ("2023年收入总计500万元。财政拨款收入450万元,占收入总额的比重为90%。", set()),
+        ("2023年收入总计500万元。财政拨款收入450万元,占收入总额的比重为92%。", {"share_mismatch"}),
+        # both printed: 450 / 480 = 93.75% fits 收入合计, 450 / 500 = 90% fits 收入总计; either is read
+        ("2023年本年收入合计480万元,收入总计500万元。财政拨款收入450万元,占收入总额的93.75%。", set()),
+        ("2023年本年收入合计480万元,收入总计500万元。财政拨款收入450万元,占收入总额的90%。", set()),
+        ("2023年本年收入合计480万元,收入总计500万元。财政拨款收入450万元,占收入总额的95%。", {"share_mismatch"}),
+    ],
+)
+def test_a_share_of_a_name_that_fits_two_totals(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(("other", "found"), [("500", set()), ("600", {"parts_exceed_total"})])
+def test_a_total_then_its_parts_one_numbered_paragraph_each(other: str, found: set[str]) -> None:
+    text = f"2023年度本部门收入合计1500万元,具体情况如下:\n1.财政拨款收入1000万元。\n2.其他收入{other}万元。"
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(("other", "found"), [("2", set()), ("3", {"sum_mismatch"})])
+def test_vehicles_by_their_categories_add_up(other: str, found: set[str]) -> None:
+    # 0 + 0 + 1 + 0 + 2 + 0 + 0 + 2 = 5; the 台(套) of equipment after it are not vehicles
+    text = ("截至2023年12月31日,本部门共有车辆5辆,其中:副部(省)级及以上领导用车0辆,主要领导干部用车0辆,"
+            "机要通信用车1辆,应急保障用车0辆,执法执勤用车2辆,特种专业技术用车0辆,离退休干部用车0辆,"
+            f"其他用车{other}辆,其他用车主要是用于业务保障的车辆;单价50万元(含)以上通用设备0台(套),"
+            "单价100万元(含)以上专用设备1台(套)。")
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (1200 − 1000) / 1000 = 20%: both sides of a balanced account, "各" before the verb
+        ("2023年度收、支总计各1200万元。与2022年度相比,收、支总计各增加200万元,各增长20%。", set()),
+        ("2023年度收、支总计各1200万元。与2022年度相比,收、支总计各增加200万元,各增长25%。", {"yoy_mismatch"}),
+        # the two years' figures, then the change with no comparison word: (100 − 90) / 100 = 10%
+        ("2023年度机关运行经费支出90万元,2022年度支出100万元,减少10万元,下降10%。", set()),
+        ("2023年度机关运行经费支出90万元,2022年度支出100万元,减少10万元,下降9%。", {"yoy_mismatch"}),
+        ("2023年度机关运行经费支出90万元,2022年度为100万元,减少了12万元,下降10%。", {"yoy_change_mismatch"}),
+        # two amounts of two different things are not the two years of one
+        ("2023年度机关运行经费支出90万元,2022年度结转资金100万元,减少10万元,下降9%。", set()),
+    ],
+)
+def test_changes_with_both_years_or_both_sides(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_findings_name_amounts_as_the_text_prints_them() -> None:
+    text = "本年支出合计1200万元。一般公共预算财政拨款支出1000万元,占本年支出合计的85.5%。"
+    (message,) = [f.message for f in audit_text(text).findings]
+    assert message.startswith("一般公共预算财政拨款支出1000万元占本年支出合计1200万元的比例应为83.33%")

@@ -1,0 +1,193 @@
+"""Shares and their denominators: "基本支出400万元,占支出合计的80%", a list whose first share names
+its whole ("…,占一般公共预算财政拨款支出的75%;教育支出300万元,占15%"), a whole never printed
+(基本 + 项目), and a name that fits two totals ("占收入总额的")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from selfeval_xl.audit.extract import ambiguous_roles, amount_role, denominator_role
+from selfeval_xl.audit.groups import amounts as _amounts
+from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
+from selfeval_xl.audit.named import Names
+from selfeval_xl.audit.text import sentence_bounds
+
+
+def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
+    same = [i for i in candidates if figures[i].paragraph == anchor.paragraph]
+    pool = same or candidates
+    if not pool:
+        return None
+    return min(
+        pool,
+        key=lambda i: (abs(figures[i].paragraph - anchor.paragraph), abs(figures[i].start - anchor.start)),
+    )
+
+
+def _percent_series(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
+) -> dict[int, tuple[int, int, int]]:
+    """Percentages printed as one list ("8.1%和91.9%"): index -> (first index, place, size)."""
+    out: dict[int, tuple[int, int, int]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        for place, i in enumerate(run):
+            out[i] = (run[0], place, len(run))
+
+    for i, f in enumerate(figures):
+        if f.kind is not FigureKind.PERCENT:
+            continue
+        if run:
+            last = figures[run[-1]]
+            gap = paragraphs[f.paragraph - 1].norm[last.start + len(last.text) : f.start]
+            if last.paragraph == f.paragraph and gap.strip(" 和、及与") == "" and len(gap) <= 3:
+                run.append(i)
+                continue
+            close()
+        run = [i]
+    if run:
+        close()
+    return {i: v for i, v in out.items() if v[2] > 1}
+
+
+def _derived(
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    by_role: dict[str, list[int]],
+    role: str,
+    pct: Figure,
+) -> tuple[int, ...]:
+    """ "占一般公共预算支出的84.06%" with no 支出合计 printed: 基本支出 + 项目支出 of the same section."""
+    section = paragraphs[pct.paragraph - 1].section
+    parts = []
+    for child in sorted(DECOMPOSITIONS[role]):
+        pool = [i for i in by_role.get(child, []) if paragraphs[figures[i].paragraph - 1].section == section]
+        found = _nearest(figures, pool, pct)
+        if found is None or not figures[found].value:
+            return ()
+        parts.append(found)
+    return tuple(parts)
+
+
+def _whole_of(
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    by_role: dict[str, list[int]],
+    subject: int,
+    pct: Figure,
+) -> int | None:
+    """ "2023年支出500万元。基本支出400万元,占比80%": an unnamed share of 基本支出 (项目, 人员, 公用)
+    is of the whole it is a known part of, printed before it in the same section."""
+    role = figures[subject].role
+    whole = next((parent for parent, parts in DECOMPOSITIONS.items() if role in parts), None)
+    if whole is None:
+        return None
+    section = paragraphs[pct.paragraph - 1].section
+    earlier = [
+        i
+        for i in by_role.get(whole, [])
+        if i < subject and paragraphs[figures[i].paragraph - 1].section == section
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: int, pct: Figure) -> int | None:
+    """The denominator among ``candidates``: the nearest printed before the share, else after it."""
+    pool = [i for i in candidates if i != subject]
+    earlier = [i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)]
+    return _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
+
+
+def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) -> Decimal:
+    value, base, stated = figures[subject].value, figures[whole].value, pct.value
+    if value is None or not base or stated is None:
+        return Decimal("Infinity")
+    return abs(value * 100 / base - stated)
+
+
+def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
+    """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
+    before = figures[previous.percent]
+    return (
+        subject == previous.percent + 1
+        and figures[subject].paragraph == before.paragraph
+        and sentence_bounds(norm, before.start)[0] == s0
+        and subject not in (previous.denominator, *previous.derived)
+    )
+
+
+def find_shares(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
+) -> tuple[ShareLink, ...]:
+    amounts = _amounts(figures)
+    by_paragraph = _by_paragraph(figures, amounts)
+    by_role: dict[str, list[int]] = {}
+    for i in amounts:
+        by_role.setdefault(figures[i].role, []).append(i)
+    parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
+    names: Names | None = None
+    series = _percent_series(paragraphs, figures)
+    links = []
+    for index, pct in enumerate(figures):
+        if pct.kind is not FigureKind.PERCENT or pct.role != "share":
+            continue
+        s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
+        first, place, size = series.get(index, (index, 0, 1))
+        own = by_paragraph.get(pct.paragraph, [])
+        lo = bisect_left(own, s0, key=lambda i: figures[i].start)
+        before = own[lo : bisect_left(own, figures[first].start, key=lambda i: figures[i].start)]
+        norm = paragraphs[pct.paragraph - 1].norm
+        at = norm.rfind("占", s0, figures[first].start)
+        inside = [i for i in before if at >= 0 and figures[i].start > at]
+        if size == 1 and len(inside) == 1 and len(before) >= 2:
+            # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的
+            links.append(ShareLink(index, before[-2], inside[0], figures[first].label))
+            continue
+        if len(before) < size:
+            continue
+        # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount
+        subject = before[len(before) - size + place]
+        label = figures[first].label
+        role = denominator_role(label)
+        named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
+        if role == figures[subject].role or (named != "other" and named != figures[subject].role):
+            continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
+        denominator: int | None = None
+        if role:
+            found = [
+                d
+                for r in ambiguous_roles(label) or (role,)
+                if (d := _printed_whole(figures, by_role.get(r, []), subject, pct)) is not None
+            ]
+            # "占收入总额的" may name 收入合计 or 收入总计: the one the share fits
+            denominator = min(found, key=lambda d: _misfit(figures, subject, d, pct), default=None)
+        elif not label:
+            denominator = parent_of.get(subject)
+            previous = links[-1] if links else None
+            if (
+                denominator is None
+                and previous is not None
+                and _chained(figures, previous, subject, s0, norm)
+            ):
+                # "一般公共服务支出1500万元,占…支出的75%;教育支出300万元,占15%": the same whole
+                links.append(replace(previous, percent=index, subject=subject))
+                continue
+            if denominator is None:
+                denominator = _whole_of(paragraphs, figures, by_role, subject, pct)
+        if denominator is None and label:
+            names = names or Names(paragraphs, figures)
+            denominator = names.before(label, pct, subject)
+        if denominator is None and role in DECOMPOSITIONS:
+            parts = _derived(paragraphs, figures, by_role, role, pct)
+            if parts:
+                links.append(ShareLink(index, subject, parts[0], label, parts))
+            continue
+        if denominator is not None and figures[denominator].value:
+            links.append(ShareLink(index, subject, denominator, label))
+    return tuple(links)

@@ -1,0 +1,192 @@
+"""Judging a year-on-year change once its figures are found (``yoy`` finds them): the change
+against the two years' difference, the percentage against change ÷ prior at its printed decimals,
+and the forms that print both years' figures ("2023年支出20万元,2022年支出25万元,同比下降20%",
+"较2022年12万元下降20%", "…90万元,2022年度支出100万元,减少10万元,下降10%")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, Finding
+from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
+from selfeval_xl.audit.sums import truncated
+from selfeval_xl.audit.text import sentence_bounds
+
+UP, DOWN = ("增加", "增长", "上升", "提高", "增收", "增支"), ("减少", "下降", "降低", "减收", "减支", "减")
+HUNDRED = Decimal(100)
+YEAR = re.compile(r"(20\d\d)年")
+
+
+def direction(verb: str) -> int:
+    return 1 if verb in UP else -1
+
+
+def _percent_range(
+    change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    if prior_low <= 0:
+        return None
+    low = (change - tolerance) / prior_high * HUNDRED
+    high = (change + tolerance) / prior_low * HUNDRED
+    return max(low, Decimal(0)), high
+
+
+def check_two_years(
+    a: Analysis,
+    norm: str,
+    m: re.Match[str],
+    own: dict[int, Figure],
+    starts: list[int],
+    pcts: dict[int, Figure],
+) -> Iterator[Finding]:
+    """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the rate."""
+    pct = pcts.get(m.start("pct"))
+    s0, _ = sentence_bounds(norm, m.start())
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    if pct is None or len(before) != 2 or any(f.comparative for f in before):
+        return
+    years = [_clause_year(norm, f) for f in before]
+    if None in years or years[0] == years[1]:
+        return
+    current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
+        return
+    change = (current.value - prior.value) * direction(m.group("verb"))
+    if change < 0:
+        return
+    exact = change / prior.value * HUNDRED
+    places = min(pct.decimals, 4)
+    spread = (current.tolerance + prior.tolerance) / prior.value * HUNDRED
+    if (
+        round_half_up(max(exact - spread, Decimal(0)), places)
+        <= pct.value
+        <= round_half_up(exact + spread, places)
+    ):
+        return
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+    )  # fmt: skip
+
+
+def two_years_then_change(
+    a: Analysis,
+    norm: str,
+    m: re.Match[str],
+    own: dict[int, Figure],
+    starts: list[int],
+    verbs: list[str],
+    change: Figure,
+    pct: Figure,
+) -> Iterator[Finding]:
+    """ "2023年度…支出90万元,2022年度支出100万元,减少10万元,下降10%": no comparison word, but the
+    sentence gives the two years' figures of one item right before the change."""
+    s0, _ = sentence_bounds(norm, m.start())
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    if len(before) != 2 or any(f.comparative for f in before):
+        return
+    years = [_clause_year(norm, f) for f in before]
+    names = [_plain_name(norm, f) for f in before]
+    if None in years or years[0] == years[1] or (names[1] and names[0][-2:] != names[1][-2:]):
+        return
+    current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    yield from judge(a, verbs, change, pct, current, prior)
+
+
+def _plain_name(norm: str, fig: Figure) -> str:
+    """The Chinese name of an amount without its year and joining verb ("机关运行经费支出")."""
+    name = name_before(norm, fig.start, 24)
+    name = name[name.rfind("年") + 1 :].removeprefix("度")
+    for verb in ("为", "是", "达到", "共计"):
+        name = name.removesuffix(verb)
+    return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+
+
+def _clause_year(norm: str, fig: Figure) -> str | None:
+    """The year named in the clause of an amount ("2022年支出25万元")."""
+    low = max(0, fig.start - 24)
+    cut = max(norm.rfind(c, low, fig.start) for c in ",;:。")
+    years = YEAR.findall(norm, max(low, cut + 1), fig.start)
+    return years[-1] if years else None
+
+
+def check_prior_pct(
+    a: Analysis,
+    norm: str,
+    m: re.Match[str],
+    own: dict[int, Figure],
+    starts: list[int],
+    pcts: dict[int, Figure],
+) -> Iterator[Finding]:
+    """ "公务接待费10万元,较2022年12万元下降20%": the percentage against the two years printed."""
+    prior, pct = own.get(m.start("prior")), pcts.get(m.start("pct"))
+    s0, _ = sentence_bounds(norm, m.start())
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    current = before[-1] if before else None
+    if current is None or prior is None or pct is None or current.comparative:
+        return
+    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
+        return
+    sign = direction(m.group("verb"))
+    change = (current.value - prior.value) * sign
+    if change < 0:
+        return  # the verb says the other direction: a wording matter, not arithmetic
+    spread = current.tolerance + prior.tolerance
+    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * HUNDRED
+    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * HUNDRED
+    places = min(pct.decimals, 4)
+    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
+        return
+    exact = change / prior.value * HUNDRED
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+    )  # fmt: skip
+
+
+def judge(
+    a: Analysis, verbs: list[str], change: Figure, pct: Figure, current: Figure, prior: Figure | None
+) -> Iterator[Finding]:
+    if current.value is None or change.value is None or pct.value is None:
+        return
+    sign = direction(verbs[0])
+    change_value = change.value
+    if prior is not None and prior.value is not None:
+        diff = (current.value - prior.value) * sign
+        # Two years of one item in one unit: a 1-dp 万元 there is a dropped trailing zero, exact.
+        slack = sum((f.tolerance for f in (change, current, prior) if f.unit != "万元"), Decimal(0))
+        if abs(diff - change.value) > slack:
+            yield finding(
+                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
+                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals),
+                current=current.text, prior=prior.text,
+            )  # fmt: skip
+            change_value = abs(diff)  # the percentage is checked against the true difference
+        low_prior, high_prior = prior.value - prior.tolerance, prior.value + prior.tolerance
+        shown_prior = prior.text
+    else:
+        base = current.value - sign * change.value
+        spread = current.tolerance + change.tolerance
+        low_prior, high_prior = base - spread, base + spread
+        shown_prior = fmt_amount(
+            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0)
+        )
+    bounds = _percent_range(change_value, change.tolerance, low_prior, high_prior)
+    if bounds is None:
+        return
+    places = min(pct.decimals, 4)
+    if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places):
+        return
+    exact = change_value / (low_prior + high_prior) * 2 * HUNDRED
+    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    yield finding(
+        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        current=current.text, prior=shown_prior, change=change.text,
+    )  # fmt: skip
