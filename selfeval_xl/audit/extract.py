@@ -8,6 +8,7 @@ printed digits; amounts in 元/千元/亿元 are converted to 万元 exactly.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from selfeval_xl.audit.lexicon import (
@@ -143,6 +144,32 @@ def _percent_role(norm: str, start: int) -> tuple[str, str]:
     return "other", ""
 
 
+# "基本支出和项目支出分别为700万元、300万元": names, then as many amounts in the same order.
+_RESPECTIVE = re.compile(r"([\u4e00-\u9fff、()]{4,40}?)分别(?:为|是|达到|达|约)?\s*$")
+_RESPECTIVE_GAP = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
+
+
+def _respective(norm: str, found: list[Figure]) -> list[Figure]:
+    """Each amount of a "A和B分别为x、y" list takes the role of its own name, not the last one's."""
+    out = list(found)
+    k = 0
+    while k < len(out):
+        head = _RESPECTIVE.search(norm, clause_start(norm, out[k].start), out[k].start)
+        run = [k]
+        while head and run[-1] + 1 < len(out):
+            last, nxt = out[run[-1]], out[run[-1] + 1]
+            if not _RESPECTIVE_GAP.match(norm[last.start + len(last.text) : nxt.start]):
+                break
+            run.append(run[-1] + 1)
+        names = re.split(r"、|和|及|与", head.group(1).removeprefix("其中")) if head else []
+        if head and len(run) >= 2 and len(names) == len(run):
+            for i, name in zip(run, names, strict=True):
+                role, label, comparative = amount_role(name, len(name))
+                out[i] = replace(out[i], role=role, label=label or name, comparative=comparative)
+        k = run[-1] + 1
+    return out
+
+
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     out = []
     for m in _AMOUNT.finditer(norm):
@@ -167,7 +194,7 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
                 comparative,
             )
         )
-    return out
+    return _respective(norm, out)
 
 
 def _percents(p: Paragraph, norm: str) -> list[Figure]:

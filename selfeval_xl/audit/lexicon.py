@@ -153,6 +153,9 @@ AMBIGUOUS_DENOMINATORS: dict[str, tuple[str, ...]] = {
     "全部收入": ("income_total", "income_grand"),
 }
 
+# The totals an income item ("财政拨款收入", "事业收入") is a part of.
+INCOME_WHOLES: tuple[str, ...] = ("income_total", "income_grand")
+
 # Denominators that are a budget only when named alone ("占预算的95%"), never as the end of a
 # longer name ("占项目支出预算6.71%" is of 项目支出).
 BUDGET_DENOMINATORS: frozenset[str] = frozenset({"预算", "预算数", "年初预算", "全年预算", "调整后预算", "年度预算"})

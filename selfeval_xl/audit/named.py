@@ -43,7 +43,7 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
     return norm[max(low, cut + 1) : start].strip()
 
 
-_LEADING = re.compile(r"^(?:年度|年|其中|\))+")
+_LEADING = re.compile(r"^(?:其中|\))+")
 
 
 def printed_name(norm: str, start: int) -> str:
@@ -53,7 +53,8 @@ def printed_name(norm: str, start: int) -> str:
     keep = len(name)
     while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()"):
         keep -= 1
-    name = _LEADING.sub("", name[keep:])
+    year = keep > 0 and name[keep - 1].isdigit()  # "2023年度收入合计", never "年末结转和结余"
+    name = _LEADING.sub("", name[keep:].removeprefix("年度" if year else "").removeprefix("年" if year else ""))
     for word in _JOINERS:
         if name.endswith(word) and len(name) > len(word):
             name = name[: -len(word)]

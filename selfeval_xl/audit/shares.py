@@ -12,10 +12,10 @@ from decimal import Decimal
 from selfeval_xl.audit.extract import ambiguous_roles, amount_role, denominator_role
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, INCOME_WHOLES
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
 from selfeval_xl.audit.named import Names
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 
 def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
@@ -86,15 +86,18 @@ def _whole_of(
     is of the whole it is a known part of, printed before it in the same section."""
     role = figures[subject].role
     whole = next((parent for parent, parts in DECOMPOSITIONS.items() if role in parts), None)
-    if whole is None:
-        return None
+    wholes = (whole,) if whole else INCOME_WHOLES if role == "income" else ()
     section = paragraphs[pct.paragraph - 1].section
-    earlier = [
-        i
-        for i in by_role.get(whole, [])
-        if i < subject and paragraphs[figures[i].paragraph - 1].section == section
-    ]
-    return earlier[-1] if earlier else None
+    found = []
+    for name in wholes:
+        earlier = [
+            i
+            for i in by_role.get(name, [])
+            if i < subject and paragraphs[figures[i].paragraph - 1].section == section
+        ]
+        found += earlier[-1:]
+    # "收入合计1000万元。财政拨款收入800万元,占比80%": an income of 收入合计 or 收入总计, the one it fits
+    return min(found, key=lambda d: _misfit(figures, subject, d, pct), default=None)
 
 
 def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: int, pct: Figure) -> int | None:
@@ -109,6 +112,19 @@ def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) ->
     if value is None or not base or stated is None:
         return Decimal("Infinity")
     return abs(value * 100 / base - stated)
+
+
+def _named_subject(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], names: Names, norm: str, at: int, pct: Figure
+) -> int | None:
+    """The amount printed earlier in the section under the name written right before 占."""
+    name = "".join(c for c in norm[clause_start(norm, at) : at] if is_cjk(c)).removeprefix("其中")
+    if len(name) < 4:
+        return None
+    found = names.before(name, pct, -1)
+    if found is None or paragraphs[figures[found].paragraph - 1].section != paragraphs[pct.paragraph - 1].section:
+        return None
+    return found
 
 
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
@@ -149,6 +165,13 @@ def find_shares(
             # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的
             links.append(ShareLink(index, before[-2], inside[0], figures[first].label))
             continue
+        if not before and size == 1 and at >= 0:
+            # "基本支出占本年支出合计的75%": the subject named before 占, its amount printed earlier
+            names = names or Names(paragraphs, figures)
+            found = _named_subject(paragraphs, figures, names, norm, at, pct)
+            if found is None:
+                continue
+            before = [found]
         if len(before) < size:
             continue
         # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount

@@ -93,6 +93,9 @@ def test_error_fixture_reports_every_error_with_expected_values() -> None:
         ("term_typo", "项目指出", "项目支出"),
         ("term_typo", "人员经废", "人员经费"),
         ("shares_not_100", "101.00%", "100.00%"),
+        # "其中人员经费占基本支出的62.50%": 200.16 / 320.36 = 62.48%, 120.2 / 320.36 = 37.52%
+        ("share_mismatch", "62.50%", "62.48%"),
+        ("share_mismatch", "38.50%", "37.52%"),
         ("execution_rate_mismatch", "92.00%", "90.00%"),
     }
     assert [f.paragraph for f in report.findings] == sorted(f.paragraph for f in report.findings)

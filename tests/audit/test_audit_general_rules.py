@@ -364,3 +364,53 @@ def test_findings_name_amounts_as_the_text_prints_them() -> None:
     text = "本年支出合计1200万元。一般公共预算财政拨款支出1000万元,占本年支出合计的85.5%。"
     (message,) = [f.message for f in audit_text(text).findings]
     assert message.startswith("一般公共预算财政拨款支出1000万元占本年支出合计1200万元的比例应为83.33%")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "A和B分别为x、y": 700 is 基本支出, 300 项目支出; 700 + 300 = 1000
+        ("2023年度支出合计1000万元,基本支出和项目支出分别为700万元、300万元。", set()),
+        ("2023年度支出合计1000万元,基本支出和项目支出分别为700万元、400万元。", {"sum_mismatch"}),
+    ],
+)
+def test_names_then_their_amounts_respectively(text: str, found: set[str]) -> None:
+    report = audit_text(text)
+    assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
+    assert not [f for f in report.findings if f.code == "restated_amount_differs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an unnamed 占比 of an income item is of the income total printed before it: 800 / 1000
+        ("2023年本年收入合计1000万元。财政拨款收入800万元,占比80%;其他收入200万元,占比20%。", set()),
+        ("2023年本年收入合计1000万元。财政拨款收入800万元,占比85%;其他收入200万元,占比15%。", {"share_mismatch"}),
+        # the subject named before 占, its amount printed in the sentence before: 700 / 1000
+        ("2023年度本年支出合计1000万元,其中:基本支出700万元,项目支出300万元。基本支出占本年支出合计的70%。", set()),
+        ("2023年度本年支出合计1000万元,其中:基本支出700万元,项目支出300万元。基本支出占本年支出合计的75%。",
+         {"share_mismatch"}),
+    ],
+)
+def test_shares_of_income_items_and_of_a_subject_named_before_zhan(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (100 − 90) / 100 = 10%: the percentage first, the amount of change in brackets
+        ("2023年度机关运行经费支出90万元,较上年下降10%(减少10万元)。", set()),
+        ("2023年度机关运行经费支出90万元,较上年下降9%(减少10万元)。", {"yoy_mismatch"}),
+        # "增长率为", "增长幅度为": 200 / (1200 − 200) = 20%
+        ("2023年度收入合计1200万元,比上年增加200万元,增长率为20%。", set()),
+        ("2023年度收入合计1200万元,比上年增加200万元,增长幅度为25%。", {"yoy_mismatch"}),
+    ],
+)
+def test_change_wordings(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_a_name_starting_with_nian_keeps_it() -> None:
+    (f,) = audit_text("2023年度支出总计1000万元,其中:本年支出合计800万元,年末结转和结余100万元。").findings
+    assert "年末结转和结余100万元" in f.message and "支出合计800万元" in f.message
