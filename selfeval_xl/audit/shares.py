@@ -183,13 +183,13 @@ def find_shares(
             continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
         denominator: int | None = None
         if role:
-            found = [
+            fits = [
                 d
                 for r in ambiguous_roles(label) or (role,)
                 if (d := _printed_whole(figures, by_role.get(r, []), subject, pct)) is not None
             ]
             # "占收入总额的" may name 收入合计 or 收入总计: the one the share fits
-            denominator = min(found, key=lambda d: _misfit(figures, subject, d, pct), default=None)
+            denominator = min(fits, key=lambda d: _misfit(figures, subject, d, pct), default=None)
         elif not label:
             denominator = parent_of.get(subject)
             previous = links[-1] if links else None
