@@ -245,6 +245,10 @@ _STAFF_KINDS = ("在职", "离休", "退休", "在编", "编外", "聘用", "临
 
 # Vehicles listed by their 决算 categories ("共有车辆12辆,其中:主要领导干部用车1辆、…、其他用车2辆").
 _PARTITIONS = (("人名", _STAFF_KINDS), ("辆", ("用车",)))
+# The three 岗位 of a 事业单位 are complete even without 其中 ("在职人员81人,专业技术人员57人、
+# 管理人员1人,工勤人员23人").
+_POSTS = ("专业技术", "管理", "工勤")
+_STAFF_TOTALS = ("在职", "在编", "实有", "职工总数", "人员总数")
 
 
 def check_headcounts(a: Analysis) -> Iterator[Finding]:
@@ -252,24 +256,53 @@ def check_headcounts(a: Analysis) -> Iterator[Finding]:
         yield from _partition(a, units, kinds)
 
 
-def _partition(a: Analysis, units: str, kinds: tuple[str, ...]) -> Iterator[Finding]:
+def _counts_by_paragraph(a: Analysis, units: str) -> dict[int, list[Figure]]:
     counts: dict[int, list[Figure]] = {}
     for f in a.figures:
         if f.kind is FigureKind.COUNT and f.role in units and f.exact and f.value is not None:
             counts.setdefault(f.paragraph, []).append(f)
-    for index, own in counts.items():
+    return counts
+
+
+def _partition(a: Analysis, units: str, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    for index, own in _counts_by_paragraph(a, units).items():
         norm = a.paragraph(index).norm
         at = norm.find("其中")
         while at >= 0:
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
-            names = [name_before(norm, f.start, 12) for f in parts]
-            if before and len(parts) >= 2 and all(any(k in n for k in kinds) for n in names):
-                total, found = before[-1], sum((f.value for f in parts if f.value is not None), Decimal(0))
-                if total.value is not None and found != total.value:
-                    yield finding(
-                        a, "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
-                        label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
-                    )  # fmt: skip
+            if before:
+                yield from _parts_of(a, norm, before[-1], parts, kinds)
+                semicolon = norm.find(";", at, s1)  # "其中:…工勤人员4人;退休人员12人": the posts end at ;
+                posts = [f for f in parts if semicolon < 0 or f.start < semicolon]
+                if units == "人名":
+                    yield from _parts_of(a, norm, before[-1], posts, _POSTS)
             at = norm.find("其中", at + 2)
+        if units == "人名":
+            yield from _posts(a, norm, own)
+
+
+def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
+    """A staff total followed at once by its 专业技术/管理/工勤 head-counts, with no 其中."""
+    for k, total in enumerate(own):
+        if not any(word in name_before(norm, total.start, 12) for word in _STAFF_TOTALS):
+            continue
+        _, s1 = sentence_bounds(norm, total.start)
+        parts = [f for f in own[k + 1 : k + 5] if f.start < s1]
+        names = [name_before(norm, f.start, 12) for f in parts]
+        run = next((n for n, name in enumerate(names) if not any(p in name for p in _POSTS)), len(names))
+        if run >= 2 and "其中" not in norm[total.start : parts[0].start]:
+            yield from _parts_of(a, norm, total, parts[:run], _POSTS)
+
+
+def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...]) -> Iterator[Finding]:
+    names = [name_before(norm, f.start, 12) for f in parts]
+    if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
+        return
+    found = sum((f.value for f in parts if f.value is not None), Decimal(0))
+    if total.value is not None and found != total.value:
+        yield finding(
+            a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+            label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+        )  # fmt: skip

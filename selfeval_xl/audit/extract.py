@@ -118,6 +118,9 @@ def ambiguous_roles(phrase: str) -> tuple[str, ...]:
 
 def _denominator_phrase(clause: str) -> str:
     phrase = clause[clause.rfind("占") + 1 :].strip()
+    # "占比分别为70%、30%" names no whole; "占“三公”经费的" names 三公经费
+    phrase = phrase.removeprefix("比").replace("分别", "").strip("\u201c\u201d\"")
+    phrase = phrase.replace("\u201c", "").replace("\u201d", "")
     changed = True
     while changed:
         changed = False

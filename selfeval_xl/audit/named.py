@@ -21,7 +21,8 @@ _LEAD = 16
 
 def lead(norm: str, start: int) -> str:
     """The name printed right before the figure at ``start`` (CJK characters of its clause)."""
-    text = norm[max(clause_start(norm, start), start - _LEAD) : start].replace(" ", "")
+    text = norm[max(clause_start(norm, start), start - _LEAD) : start]
+    text = text.replace(" ", "").replace("\u201c", "").replace("\u201d", "")  # “三公”经费
     tail = len(text)
     while tail and is_cjk(text[tail - 1]):
         tail -= 1
@@ -51,7 +52,7 @@ def printed_name(norm: str, start: int) -> str:
     a joining verb; "" when the text prints none."""
     name = name_before(norm, start, 18).replace(" ", "")
     keep = len(name)
-    while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()"):
+    while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()\u201c\u201d"):
         keep -= 1
     year = keep > 0 and name[keep - 1].isdigit()  # "2023年度收入合计", never "年末结转和结余"
     name = _LEADING.sub("", name[keep:].removeprefix("年度" if year else "").removeprefix("年" if year else ""))
@@ -77,8 +78,9 @@ class Names:
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
         """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
         found: list[int] = []
-        # "占本年收入的…" names "本年收入合计"; "占项目支出预算…" names "项目支出"
-        for candidate in (name, name + "合计", name + "总计", name + "总额", name.removesuffix("预算")):
+        # "占本年收入的…" names "本年收入合计"; "占项目支出预算…" names "项目支出"; "占三公经费的"
+        # names "三公经费支出"
+        for candidate in (name, name + "合计", name + "总计", name + "总额", name + "支出", name.removesuffix("预算")):
             found = self._by_ending.get(candidate, [])
             if found:
                 break

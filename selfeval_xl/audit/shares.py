@@ -4,6 +4,7 @@ its whole ("…,占一般公共预算财政拨款支出的75%;教育支出300万
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -114,11 +115,28 @@ def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) ->
     return abs(value * 100 / base - stated)
 
 
+# Denominator roles that name "the whole" (总收入, 总支出, 收入总额…): an item of an explicit list
+# is a share of the list's total when no amount of that role is printed.
+_WHOLE_ROLES = ("total", "income_total", "income_grand", "grand_total")
+
+
 def _named_subject(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], names: Names, norm: str, at: int, pct: Figure
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    names: Names,
+    norm: str,
+    at: int,
+    pct: Figure,
+    place: int,
+    size: int,
 ) -> int | None:
-    """The amount printed earlier in the section under the name written right before 占."""
-    name = "".join(c for c in norm[clause_start(norm, at) : at] if is_cjk(c)).removeprefix("其中")
+    """The amount printed earlier in the section under the name written right before 占 (the
+    ``place``-th of ``size`` names listed before 分别占)."""
+    head = norm[clause_start(norm, at) : at].replace(" ", "")
+    listed = re.split(r"、|和|及|与", head.removesuffix("分别")) if size > 1 else [head]
+    if len(listed) != size:
+        return None
+    name = "".join(c for c in listed[place] if is_cjk(c)).removeprefix("其中")
     if len(name) < 4:
         return None
     found = names.before(name, pct, -1)
@@ -165,13 +183,15 @@ def find_shares(
             # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的
             links.append(ShareLink(index, before[-2], inside[0], figures[first].label))
             continue
-        if not before and size == 1 and at >= 0:
-            # "基本支出占本年支出合计的75%": the subject named before 占, its amount printed earlier
+        by_name = False
+        if not before and at >= 0:
+            # "基本支出占本年支出合计的75%", "人员经费和公用经费分别占基本支出的75%和25%": the
+            # subjects named before 占, their amounts printed earlier
             names = names or Names(paragraphs, figures)
-            found = _named_subject(paragraphs, figures, names, norm, at, pct)
+            found = _named_subject(paragraphs, figures, names, norm, at, pct, place, size)
             if found is None:
                 continue
-            before = [found]
+            before, place, size, by_name = [found], 0, 1, True
         if len(before) < size:
             continue
         # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount
@@ -179,7 +199,7 @@ def find_shares(
         label = figures[first].label
         role = denominator_role(label)
         named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
-        if role == figures[subject].role or (named != "other" and named != figures[subject].role):
+        if role == figures[subject].role or (not by_name and named not in ("other", figures[subject].role)):
             continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
         denominator: int | None = None
         if role:
@@ -206,6 +226,9 @@ def find_shares(
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)
+        if denominator is None and role in _WHOLE_ROLES:
+            # "…收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%": the list's own total
+            denominator = parent_of.get(subject)
         if denominator is None and role in DECOMPOSITIONS:
             parts = _derived(paragraphs, figures, by_role, role, pct)
             if parts:

@@ -247,7 +247,7 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         subjects = frozenset(link.subject for link in links)
         ids = sorted(link.percent for link in links)
         if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
-            complete.append((ROLE_NAMES.get(figs[den_index].role, figs[den_index].label), ids))
+            complete.append((_name(figs[den_index], a), ids))
     for denominator, ids in complete:
         percents = [figs[i] for i in ids]
         total = sum((p.value for p in percents if p.value is not None), Decimal(0))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
@@ -43,20 +43,32 @@ def check_two_years(
     own: dict[int, Figure],
     starts: list[int],
     pcts: dict[int, Figure],
+    elsewhere: Callable[[Figure], tuple[Figure, Figure] | None],
 ) -> Iterator[Finding]:
-    """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the rate."""
+    """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the
+    rate; or one amount, the other year's printed under the same name elsewhere (``elsewhere``)."""
     pct = pcts.get(m.start("pct"))
     s0, _ = sentence_bounds(norm, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
-    if pct is None or len(before) != 2 or any(f.comparative for f in before):
+    if pct is None or not 1 <= len(before) <= 2 or any(f.comparative for f in before):
         return
-    years = [_clause_year(norm, f) for f in before]
-    if None in years or years[0] == years[1]:
-        return
-    current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    if len(before) == 1:
+        pair = elsewhere(before[0])
+        if pair is None or pair[0] is not before[0]:
+            return
+        current, prior = pair
+    else:
+        years = [_clause_year(norm, f) for f in before]
+        if None in years or years[0] == years[1]:
+            return
+        current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    yield from _judge_percent(a, m.group("verb"), pct, current, prior)
+
+
+def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:
     if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
         return
-    change = (current.value - prior.value) * direction(m.group("verb"))
+    change = (current.value - prior.value) * direction(verb)
     if change < 0:
         return
     exact = change / prior.value * HUNDRED

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import partial
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
@@ -96,6 +97,18 @@ def _subjects(a: Analysis) -> Subjects:
     return index
 
 
+def _same_name(a: Analysis, subjects: Subjects, fig: Figure) -> tuple[Figure, Figure] | None:
+    """(current, prior) when ``fig`` and one other amount are the only two printed under its name
+    (its longest 4–8 character lead), of two named years ("2022年度机关运行经费支出100万元")."""
+    norm = a.paragraph(fig.paragraph).norm
+    lead = norm[max(0, fig.start - 12) : fig.start].replace(" ", "").rstrip(":为")
+    for width in range(8, 3, -1):
+        name = lead[-width:]
+        if len(name) == width and all("\u4e00" <= c <= "\u9fff" for c in name):
+            return _two_years(a, subjects, name)
+    return None
+
+
 def _two_years(a: Analysis, subjects: Subjects, subject: str) -> tuple[Figure, Figure] | None:
     """(current, prior): the only two amounts printed right after ``subject``, of two named years."""
     if not 2 <= len(subject) <= 8:
@@ -141,7 +154,10 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
                 yield from check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
         for m in _BARE_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
-                yield from check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}))
+                if subjects is None:
+                    subjects = _subjects(a)
+                elsewhere = partial(_same_name, a, subjects)
+                yield from check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}), elsewhere)
 
 
 def _check_change(

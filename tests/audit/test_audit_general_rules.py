@@ -414,3 +414,54 @@ def test_change_wordings(text: str, found: set[str]) -> None:
 def test_a_name_starting_with_nian_keeps_it() -> None:
     (f,) = audit_text("2023年度支出总计1000万元,其中:本年支出合计800万元,年末结转和结余100万元。").findings
     assert "年末结转和结余100万元" in f.message and "支出合计800万元" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "A、B分别占…的x、y" with the amounts printed before: 700 / 1000 = 70%, 300 / 1000 = 30%
+        ("2023年度本年支出合计1000万元,其中:基本支出700万元,项目支出300万元。基本支出、项目支出分别占本年支出合计的70%、30%。", set()),
+        ("2023年度本年支出合计1000万元,其中:基本支出700万元,项目支出300万元。基本支出、项目支出分别占本年支出合计的70%、35%。",
+         {"share_mismatch", "shares_not_100"}),
+        # 300 / 400 = 75%, 100 / 400 = 25%
+        ("2023年度基本支出400万元,其中:人员经费300万元,公用经费100万元。人员经费和公用经费分别占基本支出的75%和25%。", set()),
+        ("2023年度基本支出400万元,其中:人员经费300万元,公用经费100万元。人员经费和公用经费分别占基本支出的70%和25%。",
+         {"share_mismatch", "shares_not_100"}),
+        # "占比分别为" after the amounts
+        ("2023年度支出合计1000万元,其中基本支出700万元、项目支出300万元,占比分别为70%、35%。", {"share_mismatch", "shares_not_100"}),
+        # "占总收入的" of a budget list's own total: 100 / 1000 = 10%
+        ("2024年部门预算收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%;其他收入100万元,占总收入的10%。", set()),
+        ("2024年部门预算收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%;其他收入100万元,占总收入的11%。",
+         {"share_mismatch", "shares_not_100"}),
+        # "占“三公”经费的": 10 / 40 = 25%
+        ("2023年度“三公”经费支出40万元。其中,公务接待费10万元,占“三公”经费的30%;公务用车运行维护费30万元,占“三公”经费的70%。",
+         {"share_mismatch"}),
+    ],
+)
+def test_shares_named_respectively_or_by_the_whole(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("10%", set()), ("9%", {"yoy_mismatch"})])
+def test_a_change_against_the_other_years_figure_printed_under_the_same_name(rate: str, found: set[str]) -> None:
+    # (100 − 90) / 100 = 10%
+    text = f"2022年度机关运行经费支出100万元。2023年度机关运行经费支出90万元,同比下降{rate}。"
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the three 岗位 are complete without 其中: 57 + 1 + 23 = 81
+        ("人员概况:在职人员81人,专业技术人员57人、管理人员1人,工勤人员23人。", set()),
+        ("人员概况:在职人员82人,专业技术人员57人、管理人员1人,工勤人员23人。", {"sum_mismatch"}),
+        # with 其中, ended by ";": 30 + 5 + 4 = 39
+        ("在职人员40人,其中:专业技术人员30人,管理人员5人,工勤人员4人;退休人员12人。", {"sum_mismatch"}),
+        ("在职人员39人,其中:专业技术人员30人,管理人员5人,工勤人员4人;退休人员12人。", set()),
+        # kinds that are not a partition are never summed
+        ("在职人员40人,党员30人,女职工5人。", set()),
+        ("在职人员43人,在编人员40人、聘用人员3人。", set()),
+    ],
+)
+def test_staff_by_post(text: str, found: set[str]) -> None:
+    assert errors(text) == found
