@@ -98,6 +98,10 @@ def _openers(norm: str) -> list[tuple[int, int]]:
         while at >= 0:
             found.append((at, at + len(word)))
             at = norm.find(word, at + len(word))
+    at = norm.find("元中,")
+    while at >= 0:  # "预算79.69亿元中,因公出国(境)费21.36亿元,…": the amount's own parts
+        found.append((at + 1, at + 2))
+        at = norm.find("元中,", at + 3)
     found.sort()
     kept: list[tuple[int, int]] = []
     for span in found:  # "具体包括:" also holds "包括:": keep the outer one

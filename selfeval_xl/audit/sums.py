@@ -119,7 +119,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
         yield finding(
             a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
-            label=_name(parent), parts=parts,
+            label=_name(parent, a), parts=parts,
         )  # fmt: skip
 
 

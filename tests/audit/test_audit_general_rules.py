@@ -465,3 +465,11 @@ def test_a_change_against_the_other_years_figure_printed_under_the_same_name(rat
 )
 def test_staff_by_post(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [("79.69", set()), ("80.69", {"sum_mismatch"})])
+def test_an_amount_followed_by_zhong_lists_its_parts(total: str, found: set[str]) -> None:
+    # 21.36 + 43.99 + 14.34 = 79.69; the three parts of 三公 are complete
+    text = (f"2013年“三公经费”财政拨款预算{total}亿元中,因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,"
+            "公务接待费14.34亿元。")
+    assert errors(text) == found
