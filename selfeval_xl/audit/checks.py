@@ -23,6 +23,7 @@ from selfeval_xl.audit.consistency import (
 )
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.rates import check_named_rates
 from selfeval_xl.audit.sums import (
     check_execution_rates,
     check_restated_amounts,
@@ -44,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     check_shares,
     check_share_totals,
     check_execution_rates,
+    check_named_rates,
     check_year_on_year,
     check_table_rates,
     check_low_execution,

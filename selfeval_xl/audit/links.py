@@ -107,6 +107,24 @@ def _spent_after(
     return between[0] if len(between) == 1 and figures[between[0]].role in ("total", "other") else None
 
 
+_NAMED_BUDGET = re.compile(r"(?<!一般公共)预算(?:数|资金|金额|总额)?\s*(?:为|是|共|达)?\s*$")
+
+
+def _budget_before(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own: list[int], executed: int, pct: Figure
+) -> int | None:
+    """ "部门整体支出预算1000万元,实际支出950万元,预算执行率为95%": an amount named …预算 (so given
+    the role of what it budgets) right before the executed amount, in the rate's sentence."""
+    norm = paragraphs[pct.paragraph - 1].norm
+    s0, _ = sentence_bounds(norm, pct.start)
+    before = [i for i in own if s0 <= figures[i].start < figures[executed].start]
+    if not before or figures[executed].paragraph != pct.paragraph:
+        return None
+    last = figures[before[-1]]
+    lead = norm[clause_start(norm, last.start) : last.start]
+    return before[-1] if _NAMED_BUDGET.search(lead) and not last.comparative else None
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     links = []
@@ -125,6 +143,8 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
                 found[role] = _nearest(figures, pool, pct)
             if found["executed"] is None and found["budget"] is not None:
                 found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
+            if found["budget"] is None and found["executed"] is not None:
+                found["budget"] = _budget_before(paragraphs, figures, own, found["executed"], pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)
 

@@ -155,7 +155,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decimal]:
+def ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decimal]:
     """Does the printed percentage equal num/den at its printed precision? (and the exact ratio)"""
     assert stated.value is not None and num.value is not None and den.value is not None
     exact = num.value / den.value * _HUNDRED
@@ -196,11 +196,11 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     for link in a.shares:
         pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
-        ok, exact = _ratio_matches(pct, subject, den)
+        ok, exact = ratio_matches(pct, subject, den)
         if not ok:
             yield finding(
                 a, "share_truncated" if truncated(pct, exact) else "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
-                subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den), base=den.text,
+                subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
             )  # fmt: skip
 
 
@@ -224,7 +224,7 @@ def _share_subject_role(a: Analysis, index: int) -> str:
 def check_share_totals(a: Analysis) -> Iterator[Finding]:
     """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
     figs = a.figures
-    matched = {link.percent: _ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
+    matched = {link.percent: ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
                for link in a.shares}  # fmt: skip
     # (a) by denominator role within a section: the parts of a known decomposition.
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
@@ -272,7 +272,7 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         if link.budget is None or link.executed is None or not figs[link.budget].value:
             continue
         pct, budget, executed = figs[link.percent], figs[link.budget], figs[link.executed]
-        ok, exact = _ratio_matches(pct, executed, budget)
+        ok, exact = ratio_matches(pct, executed, budget)
         if not ok:
             yield finding(
                 a, "rate_truncated" if truncated(pct, exact) else "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,

@@ -51,6 +51,8 @@ CODE_KIND = {
     "shares_rounding_drift": "pair",
     "execution_rate_mismatch": "rate",
     "rate_truncated": "rate",
+    "named_rate_mismatch": "rate",
+    "named_rate_truncated": "rate",
     "grade_mismatch": "score",
     "score_out_of_range": "score",
     "score_sum_mismatch": "score",

@@ -47,6 +47,8 @@ _EXTRA = {
     "execution_rate_mismatch": {"budget", "executed"},
     "share_truncated": {"subject", "amount", "denominator", "base"},
     "rate_truncated": {"budget", "executed"},
+    "named_rate_mismatch": {"rate", "numerator", "denominator"},
+    "named_rate_truncated": {"rate", "numerator", "denominator"},
     "yoy_mismatch": {"current", "prior", "change"},
     "yoy_change_mismatch": {"current", "prior"},
     "yoy_truncated": {"current", "prior", "change"},

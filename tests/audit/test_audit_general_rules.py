@@ -473,3 +473,31 @@ def test_an_amount_followed_by_zhong_lists_its_parts(total: str, found: set[str]
     text = (f"2013年“三公经费”财政拨款预算{total}亿元中,因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,"
             "公务接待费14.34亿元。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 到位 ÷ 计划: 160 / 200 = 80%
+        ("项目计划投资200万元,实际到位资金160万元,资金到位率80%。", set()),
+        ("项目计划投资200万元,实际到位资金160万元,资金到位率85%。", {"named_rate_mismatch"}),
+        # 已支出 ÷ 安排: 270 / 300 = 90%
+        ("全年共安排项目资金300万元,已支出270万元,支出率90%。", set()),
+        ("全年共安排项目资金300万元,已支出270万元,支出率95%。", {"named_rate_mismatch"}),
+        # 结余 ÷ 预算: 10 / 100 = 10%
+        ("项目预算100万元,实际支出90万元,结余10万元,结余率为15%。", {"named_rate_mismatch"}),
+        # 核减 ÷ 送审: 2.77 / 35.43 = 7.818…% → 7.82%
+        ("审定358宗,送审金额35.43亿元,审定金额32.66亿元,核减2.77亿元,核减率7.82%。", set()),
+        ("审定358宗,送审金额35.43亿元,审定金额32.66亿元,核减2.77亿元,核减率8.60%。", {"named_rate_mismatch"}),
+        # a rate word with no amount named by it: nothing to check
+        ("项目资金200万元,资金到位率85%。", set()),
+    ],
+)
+def test_rates_named_by_what_they_divide(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_a_named_rate_cut_instead_of_rounded_is_a_warning() -> None:
+    # 2 / 3 = 66.666…% → 66.67%, printed 66.66%
+    (f,) = audit_text("项目计划投资3万元,实际到位资金2万元,资金到位率66.66%。").findings
+    assert (f.code, f.severity, f.expected) == ("named_rate_truncated", Severity.WARNING, "66.67%")

@@ -50,6 +50,8 @@ AUDIT: dict[str, str] = {
     "count_unclear": "写有“{stated}”，其前后列举了{listed}项（{items}），未写明“共”“分别是”等，不能确定是否为同一列举；请核对。",
     "share_truncated": "{subject}{amount}占{denominator}{base}的比例四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "rate_truncated": "按执行数{executed}÷预算数{budget}计算，预算执行率四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "named_rate_mismatch": "按{numerator}÷{denominator}计算，{rate}应为{expected}，报告写为{stated}。",
+    "named_rate_truncated": "按{numerator}÷{denominator}计算，{rate}四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "yoy_mismatch": "按本年{current}、上年{prior}计算，增减{change}对应的增减幅度应为{expected}，报告写为{stated}。",
     "yoy_change_mismatch": "本年{current}、上年{prior}，增减额应为{expected}，报告写为{stated}。",
     "yoy_truncated": "按本年{current}、上年{prior}计算，增减{change}对应的增减幅度四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",

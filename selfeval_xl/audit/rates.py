@@ -1,0 +1,70 @@
+"""Rates named by what they divide: "实际到位资金160万元,资金到位率80%" (到位 ÷ 计划),
+"已支出270万元,支出率90%" (支出 ÷ 安排/预算/到位), "结余10万元,结余率10%" (结余 ÷ 预算),
+"核减2.77亿元,核减率7.82%" (核减 ÷ 送审).
+
+A rate is read only when its word stands right before the percentage and both amounts are printed
+before it in the same sentence, each named by one of the rate's words (the nearest such amount).
+预算执行率 has its own, wider reading (``links.find_rates``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import name_before, printed_name
+from selfeval_xl.audit.numbers import fmt_percent
+from selfeval_xl.audit.sums import ratio_matches, truncated
+from selfeval_xl.audit.text import sentence_bounds
+
+# rate word -> (words naming the numerator, words naming the denominator)
+_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "到位率": (("到位",), ("计划", "预算", "批复", "下达", "安排", "应到位")),
+    "支出率": (("已支出", "实际支出", "累计支出", "支出"), ("预算", "安排", "到位", "下达", "批复")),
+    "结余率": (("结余",), ("预算",)),
+    "核减率": (("核减", "审减"), ("送审",)),
+    "审减率": (("审减", "核减"), ("送审",)),
+}
+_RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
+
+
+def check_named_rates(a: Analysis) -> Iterator[Finding]:
+    amounts: dict[int, list[Figure]] = {}
+    for f in a.figures:
+        if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None:
+            amounts.setdefault(f.paragraph, []).append(f)
+    for pct in a.figures:
+        if pct.kind is not FigureKind.PERCENT or pct.value is None or not pct.exact:
+            continue
+        norm = a.paragraph(pct.paragraph).norm
+        m = _RATE_BEFORE.search(norm, max(0, pct.start - 10), pct.start)
+        own = amounts.get(pct.paragraph)
+        if m is None or not own:
+            continue
+        s0, _ = sentence_bounds(norm, pct.start)
+        before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
+        num_words, den_words = _RATES[m.group(1)]
+        numerator = _named(norm, before, num_words, den_words)
+        denominator = _named(norm, [f for f in before if f is not numerator], den_words, num_words)
+        if numerator is None or denominator is None or not denominator.value:
+            continue
+        ok, exact = ratio_matches(pct, numerator, denominator)
+        if not ok:
+            yield finding(
+                a, "named_rate_truncated" if truncated(pct, exact) else "named_rate_mismatch", pct.paragraph, pct.start,
+                pct.text, fmt_percent(exact, max(2, pct.decimals)), rate=m.group(1),
+                numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
+                denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
+            )  # fmt: skip
+
+
+def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:
+    """The last of ``candidates`` whose name holds one of ``words`` and none of ``others``."""
+    for f in reversed(candidates):
+        name = name_before(norm, f.start, 12)
+        if any(w in name for w in words) and not any(w in name for w in others):
+            return f
+    return None
