@@ -214,7 +214,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
             if children:
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
-    return groups + _added_up(paragraphs, figures, own_by)
+    return groups + _added_up(paragraphs, figures, own_by) + _closing_totals(paragraphs, figures, own_by)
 
 
 def _added_up(
@@ -248,4 +248,31 @@ def _added_up(
             ):
                 groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
             at = p.norm.find("加上", at + 2)
+    return groups
+
+
+# "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a clause that is only 合计/共计/总计
+# and an amount closes the list of the amounts before it in the sentence.
+_CLOSING = re.compile(r"^\s*(?:合计|共计|总计|合计金额|共计金额)\s*(?:为|是|达|约)?\s*$")
+
+
+def _closing_totals(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+) -> list[PartsGroup]:
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        if len(own) < 3 or not any(w in p.norm for w in ("合计", "共计", "总计")):
+            continue
+        starts = [figures[i].start for i in own]
+        depth = _depths(p.norm)
+        for k, i in enumerate(own):
+            f = figures[i]
+            lead_start = max(p.norm.rfind(c, 0, f.start) for c in ",;:。")
+            if k < 2 or not _CLOSING.match(p.norm[lead_start + 1 : f.start]) or p.norm[lead_start] in ":":
+                continue
+            s0, _ = sentence_bounds(p.norm, f.start)
+            parts = [j for j in own[bisect_left(starts, s0) : k] if depth[figures[j].start] == depth[f.start]]
+            if len(parts) >= 2 and not any(figures[j].comparative or _difference(p.norm, figures[j]) for j in parts):
+                groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
     return groups

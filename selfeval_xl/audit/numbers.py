@@ -58,7 +58,9 @@ _UNIT_FACTOR = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decima
 
 def fmt_amount(value_wan: Decimal, unit: str = "万元", places: int = 2) -> str:
     """An amount (given in 万元) printed in ``unit`` with ``places`` decimals, ROUND_HALF_UP."""
-    return f"{round_half_up(value_wan / _UNIT_FACTOR[unit], places)}{unit}"
+    value = round_half_up(value_wan / _UNIT_FACTOR[unit], places)
+    # 元 amounts are printed with thousands separators ("1,234,567.89元"), as 决算 texts print them
+    return f"{value:,}{unit}" if unit == "元" else f"{value}{unit}"
 
 
 def fmt_percent(value: Decimal, places: int = 2) -> str:

@@ -25,12 +25,8 @@ _RESTATED_ROLES = ("basic", "project", "personnel", "public")
 _WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
 
 
-# Roles whose catalogue name is vaguer than what the text prints ("预算数" for 一般公共预算…支出).
-_GENERIC_ROLES = ("budget", "income", "executed", "other")
-
-
 def _name(figure: Figure, a: Analysis | None = None) -> str:
-    if a is not None and figure.role in _GENERIC_ROLES:
+    if a is not None:
         printed = printed_name(a.paragraph(figure.paragraph).norm, figure.start)
         if printed:
             return printed

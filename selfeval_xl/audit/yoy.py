@@ -206,6 +206,9 @@ def _check_change(
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
+    if current is not None and prior is None and len(before) >= 2 and _prior_year_figure(norm, current):
+        # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
+        prior, current = current, sorted(before, key=lambda f: f.start)[-2]
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
         if any(verb in lead for verb in (*UP, *DOWN)):
@@ -229,6 +232,16 @@ def _check_change(
         else:
             return
     yield from judge(a, verbs, change, pct, current, prior)
+
+
+_PRIOR_CLAUSE = re.compile(r"(?:上年|去年|上一年)(?:同期|度)?(?:决算数?)?[\u4e00-\u9fff]{0,10}(?:为|是)?\s*$")
+
+
+def _prior_year_figure(norm: str, fig: Figure) -> bool:
+    """Is ``fig`` printed as last year's figure in a clause of its own ("上年同期支出40万元")?"""
+    lead = norm[max(0, fig.start - 16) : fig.start]
+    lead = lead[max(lead.rfind(c) for c in ",;:。") + 1 :]
+    return bool(_PRIOR_CLAUSE.match(lead)) and not re.search(r"较|比|与", lead)
 
 
 _OPENING = re.compile(r"^(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|同期)?相?$")

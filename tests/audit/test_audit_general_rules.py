@@ -501,3 +501,32 @@ def test_a_named_rate_cut_instead_of_rounded_is_a_warning() -> None:
     # 2 / 3 = 66.666…% → 66.67%, printed 66.66%
     (f,) = audit_text("项目计划投资3万元,实际到位资金2万元,资金到位率66.66%。").findings
     assert (f.code, f.severity, f.expected) == ("named_rate_truncated", Severity.WARNING, "66.67%")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause that is only 合计/共计 closes the list before it: 10 + 25 = 35
+        ("2023年度公务接待费10万元、公务用车运行维护费25万元,合计35万元。", set()),
+        ("2023年度公务接待费10万元、公务用车运行维护费25万元,合计36万元。", {"sum_mismatch"}),
+        ("实施项目3个,其中:培训项目20万元、宣传项目30万元、信息化项目40万元,共计100万元。", {"sum_mismatch"}),
+        # a named total ("收入合计") is not a closing 合计; changes are never parts
+        ("2023年度支出100万元,比上年增加10万元,收入合计120万元。", set()),
+        ("2023年度支出100万元,比上年增加10万元,增长11.11%,合计120万元。", set()),
+    ],
+)
+def test_a_closing_heji_adds_up_the_amounts_before_it(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("25%", set()), ("20%", {"yoy_mismatch"})])
+def test_last_years_figure_in_its_own_clause_is_the_prior(rate: str, found: set[str]) -> None:
+    # (40 − 30) / 40 = 25%: 40 is last year's, not this year's
+    assert errors(f"2023年度三公经费支出30万元,上年同期支出40万元,同比减少10万元,下降{rate}。") == found
+
+
+def test_amounts_in_yuan_are_shown_with_separators_and_denominators_once() -> None:
+    (f,) = audit_text("2023年度公用经费支出123,456.00元,比上年增加23,456.00元,增长25.00%。").findings
+    assert "上年100,000.00元" in f.message
+    (g,) = audit_text("基本支出700万元(占本年支出合计1000万元的75%)。").findings
+    assert "占本年支出合计1000万元的比例" in g.message

@@ -59,7 +59,7 @@ def test_round_half_up(value: str, places: int, rounded: str) -> None:
 
 
 def test_fmt_amount_and_numerals() -> None:
-    assert fmt_amount(Decimal("523.641850"), "元", 2) == "5236418.50元"
+    assert fmt_amount(Decimal("523.641850"), "元", 2) == "5,236,418.50元"
     assert fmt_amount(Decimal("96.2")) == "96.20万元"
     assert [int_to_cn(n) for n in (1, 4, 10, 12, 20, 31)] == ["一", "四", "十", "十二", "二十", "三十一"]
 
