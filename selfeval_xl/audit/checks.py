@@ -24,6 +24,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.rates import check_named_rates
+from selfeval_xl.audit.splits import check_split_counts
 from selfeval_xl.audit.sums import (
     check_execution_rates,
     check_restated_amounts,
@@ -52,6 +53,7 @@ CHECKS: tuple[Check, ...] = (
     check_grades,
     check_counts,
     check_headcounts,
+    check_split_counts,
     check_precision,
     check_term_typos,
     check_heading_sequence,

@@ -15,6 +15,7 @@ SEVERITY: dict[str, Severity] = {
     "change_sum_mismatch": E,
     "parts_exceed_total": E,
     "parts_below_total": W,
+    "split_count_differs": W,
     "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)
     "share_mismatch": E,
     "shares_not_100": E,
@@ -44,6 +45,7 @@ SEVERITY: dict[str, Severity] = {
 # code -> confidence; codes not listed are "high".
 CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
+    "split_count_differs": "medium",
     "restated_amount_differs": "medium",
     "shares_rounding_drift": "medium",
     "share_truncated": "medium",

@@ -45,6 +45,7 @@ CODE_KIND = {
     "change_sum_mismatch": "sum",
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",
+    "split_count_differs": "sum",
     "restated_amount_differs": "sum",
     "share_mismatch": "share",
     "shares_not_100": "pair",

@@ -530,3 +530,27 @@ def test_amounts_in_yuan_are_shown_with_separators_and_denominators_once() -> No
     assert "上年100,000.00元" in f.message
     (g,) = audit_text("基本支出700万元(占本年支出合计1000万元的75%)。").findings
     assert "占本年支出合计1000万元的比例" in g.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 共K个 split by when the items came: 8 + 8 = 16; bracketed (含…) breakdowns are not parts
+        ("实施项目共16个(含2023年转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含2023年转列项目5个)。", set()),
+        # … a 含 breakdown beside them: the sides may count carried-over items differently (a warning)
+        ("实施项目共15个(含2023年转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含2023年转列项目5个)。", set()),
+        ("实施项目共15个,年初批复预算8个项目985万元,年中增加8个项目。", {"sum_mismatch"}),
+        # 10 + 3 − 1 = 12
+        ("2023年共实施项目12个,其中年初安排10个项目,年中追加3个项目,调减1个项目。", set()),
+        ("2023年共实施项目12个,其中年初安排10个项目,年中追加3个项目。", {"sum_mismatch"}),
+        # a plan is not a part
+        ("全年共开展培训20期,年初计划15期。", set()),
+    ],
+)
+def test_a_count_split_over_clauses_by_when(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_a_split_count_beside_a_breakdown_is_a_warning() -> None:
+    (f,) = audit_text("实施项目共15个(含转列项目5个),年初批复预算8个项目,年中增加8个项目(含转列项目5个)。").findings
+    assert (f.code, f.severity, f.expected) == ("split_count_differs", Severity.WARNING, "16个")

@@ -1,0 +1,88 @@
+"""A count stated with 共 and then split over clauses by when the items came: "实施项目共15个, …年初
+批复预算8个项目…,年中增加7个项目" — 15 = 8 + 7 (年中调减/取消 count against it).
+
+Read only when the total is introduced by 共/合计/共计, the parts name the same thing (项目) right
+after their count, one part is 年初 and the others 年中/追加/新增/调增/调减, and none of them is
+inside brackets ("(含2023年转列项目5个)" is a breakdown of its own). When such a 含 breakdown
+stands beside them, the two sides may count carried-over items differently: a warning then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.text import clause_start
+
+_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# "实施项目共15个" or "共实施项目12个": the thing counted before or after 共
+_TOTAL_BEFORE = re.compile(
+    r"(?:([\u4e00-\u9fff]{2,6}?)(?:共|合计|共计|总计)(?:有|为|计)?"
+    r"|(?:共|合计|共计|总计)(?:实施|安排|开展|设立|设置|有|计)?([\u4e00-\u9fff]{2,4}?))\s*$"
+)
+_ADDED = ("年中增加", "年中追加", "年中新增", "追加", "新增", "调增", "年中调入")
+_REMOVED = ("调减", "取消", "年中减少", "撤销")
+_REACH = 300  # characters after the total within which its parts are read
+
+
+def check_split_counts(a: Analysis) -> Iterator[Finding]:
+    by_paragraph: dict[int, list[Figure]] = {}
+    for f in a.figures:
+        if f.kind is FigureKind.COUNT and f.exact and f.value is not None:
+            by_paragraph.setdefault(f.paragraph, []).append(f)
+    for index, own in by_paragraph.items():
+        norm = a.paragraph(index).norm
+        depth = _depths(norm)
+        for k, total in enumerate(own):
+            head = _TOTAL_BEFORE.search(norm, max(0, total.start - 10), total.start)
+            if head is None or depth[total.start]:
+                continue
+            name = head.group(1) or head.group(2)
+            noun = name[-2:]  # "实施项目共15个" counts 项目
+            parts = [
+                (f, sign)
+                for f in own[k + 1 :]
+                if f.start - total.start <= _REACH and not depth[f.start] and f.role == total.role
+                and norm.startswith(noun, f.start + len(f.text))
+                and (sign := _when(norm, f)) is not None
+            ]  # fmt: skip
+            starts = [f for f, sign in parts if sign == 0]
+            if len(starts) != 1 or len(parts) < 2:
+                continue
+            found = sum(((f.value or Decimal(0)) * (sign or 1) for f, sign in parts), Decimal(0))
+            if total.value is not None and found != total.value:
+                # "(含2023年转列项目5个)", "(含1个结转项目)": items that one side may count differently
+                hedged = "含" in norm[total.start : parts[-1][0].start + 40]
+                yield finding(
+                    a, "split_count_differs" if hedged else "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
+                    label=norm[head.start() : total.start].strip(),
+                    parts="".join(("\u2212" if sign == -1 else "+" if n else "") + _clause(norm, f)
+                                  for n, (f, sign) in enumerate(parts)),
+                )  # fmt: skip
+
+
+def _when(norm: str, f: Figure) -> int | None:
+    """0 for a 年初 part, +1 for an added one, −1 for a removed one; None for anything else."""
+    clause = norm[clause_start(norm, f.start) : f.start]
+    if "年初" in clause:
+        return 0
+    if any(w in clause for w in _REMOVED):
+        return -1
+    if any(w in clause for w in _ADDED):
+        return 1
+    return None
+
+
+def _clause(norm: str, f: Figure) -> str:
+    return norm[clause_start(norm, f.start) : f.start + len(f.text) + 2].strip()
+
+
+def _depths(norm: str) -> list[int]:
+    out, depth = [0], 0
+    for char in norm:
+        depth += (char == "(") - (char == ")")
+        out.append(depth)
+    return out
