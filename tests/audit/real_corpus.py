@@ -17,8 +17,9 @@ without whitespace):
 - a relation labelled ``error`` that no error finding matches is a false negative (FN); a
   relation labelled ``truncation`` counts as found when any finding (warning or error) matches it,
   since truncation slips are reported as warnings;
-- every finding, of any severity, whose sentence overlaps a ``non_relation`` quote counts as a
-  finding on a non-relation (tables of contents, flattened table rows…); that count must be zero.
+- every finding, of any severity, whose sentence overlaps a ``non_relation`` quote and whose
+  stated figure (if any) is printed in that quote counts as a finding on a non-relation (tables
+  of contents, flattened table rows…); that count must be zero.
 """
 
 from __future__ import annotations
@@ -102,8 +103,11 @@ def matches(finding: Finding, relation: dict[str, object]) -> bool:
 
 
 def on_non_relation(finding: Finding, quote: str) -> bool:
+    """Is the finding about the non-relation: in a sentence overlapping it, and (when it states a
+    figure) on a figure the non-relation holds, not on another figure of a long sentence?"""
     sentence, squashed = _squash(finding.sentence), _squash(quote)
-    return bool(sentence) and (squashed in sentence or sentence in squashed)
+    overlaps = bool(sentence) and (squashed in sentence or sentence in squashed)
+    return overlaps and (not finding.stated or _squash(finding.stated) in squashed)
 
 
 @dataclass
