@@ -217,6 +217,9 @@ def _share_subject_role(a: Analysis, index: int) -> str:
     return role
 
 
+_WHOLE_OF = {part: whole for whole, parts in DECOMPOSITIONS.items() for part in parts}
+
+
 def check_share_totals(a: Analysis) -> Iterator[Finding]:
     """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
     figs = a.figures
@@ -225,8 +228,15 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
     # (a) by denominator role within a section: the parts of a known decomposition.
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for index, fig in enumerate(figs):
-        if fig.kind is FigureKind.PERCENT and fig.role == "share" and (den := denominator_role(fig.label)):
-            groups[(a.paragraph(fig.paragraph).section, den)].append((index, _share_subject_role(a, index)))
+        if fig.kind is not FigureKind.PERCENT or fig.role != "share":
+            continue
+        subject = _share_subject_role(a, index)
+        # "基本支出占比65%,项目支出占比35%": an unnamed share of a known part is of its whole
+        # (only when no amount is printed with it: a share linked to a list is judged with its list)
+        implied = _WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
+        den = denominator_role(fig.label) or implied
+        if den:
+            groups[(a.paragraph(fig.paragraph).section, den)].append((index, subject))
     complete: list[tuple[str, list[int]]] = []
     for (_, den_role), members in groups.items():
         roles = [role for _, role in members]

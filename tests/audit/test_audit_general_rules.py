@@ -554,3 +554,17 @@ def test_a_count_split_over_clauses_by_when(text: str, found: set[str]) -> None:
 def test_a_split_count_beside_a_breakdown_is_a_warning() -> None:
     (f,) = audit_text("实施项目共15个(含转列项目5个),年初批复预算8个项目,年中增加8个项目(含转列项目5个)。").findings
     assert (f.code, f.severity, f.expected) == ("split_count_differs", Severity.WARNING, "16个")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("从支出结构看,基本支出占比65%,项目支出占比35%。", set()),
+        ("从支出结构看,基本支出占比65%,项目支出占比45%。", {"shares_not_100"}),
+        # 700 / 1000, 300 / 1000; 500 / 700 = 71.43%, 200 / 700 = 28.57%: each pair of its own whole
+        ("2023年度支出合计1000万元,其中基本支出700万元,占比70%;项目支出300万元,占比30%。人员经费500万元,占比71.43%,"
+         "公用经费200万元,占比28.57%。", set()),
+    ],
+)
+def test_unnamed_shares_of_the_parts_of_a_known_whole_add_up(text: str, found: set[str]) -> None:
+    assert errors(text) == found
