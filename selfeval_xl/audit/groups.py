@@ -268,8 +268,8 @@ def _closing_totals(
         depth = _depths(p.norm)
         for k, i in enumerate(own):
             f = figures[i]
-            lead_start = max(p.norm.rfind(c, 0, f.start) for c in ",;:。")
-            if k < 2 or not _CLOSING.match(p.norm[lead_start + 1 : f.start]) or p.norm[lead_start] in ":":
+            lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
+            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or not _CLOSING.match(p.norm[lead_start + 1 : f.start]):
                 continue
             s0, _ = sentence_bounds(p.norm, f.start)
             parts = [j for j in own[bisect_left(starts, s0) : k] if depth[figures[j].start] == depth[f.start]]

@@ -103,7 +103,8 @@ def _spent_after(
     s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
     if figures[budget].paragraph != pct.paragraph or figures[budget].start < s0:
         return None
-    between = [i for i in own if figures[budget].start < figures[i].start < pct.start]
+    lo = bisect_left(own, figures[budget].start + 1, key=lambda i: figures[i].start)
+    between = own[lo : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
     return between[0] if len(between) == 1 and figures[between[0]].role in ("total", "other") else None
 
 
@@ -117,7 +118,7 @@ def _budget_before(
     the role of what it budgets) right before the executed amount, in the rate's sentence."""
     norm = paragraphs[pct.paragraph - 1].norm
     s0, _ = sentence_bounds(norm, pct.start)
-    before = [i for i in own if s0 <= figures[i].start < figures[executed].start]
+    before = own[bisect_left(own, s0, key=lambda i: figures[i].start) : bisect_left(own, figures[executed].start, key=lambda i: figures[i].start)]
     if not before or figures[executed].paragraph != pct.paragraph:
         return None
     last = figures[before[-1]]

@@ -42,13 +42,13 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
                 continue
             name = head.group(1) or head.group(2)
             noun = name[-2:]  # "实施项目共15个" counts 项目
-            parts = [
-                (f, sign)
-                for f in own[k + 1 :]
-                if f.start - total.start <= _REACH and not depth[f.start] and f.role == total.role
-                and norm.startswith(noun, f.start + len(f.text))
-                and (sign := _when(norm, f)) is not None
-            ]  # fmt: skip
+            parts = []
+            for f in own[k + 1 :]:
+                if f.start - total.start > _REACH:
+                    break
+                sign = _when(norm, f)
+                if sign is not None and not depth[f.start] and f.role == total.role and norm.startswith(noun, f.start + len(f.text)):
+                    parts.append((f, sign))
             starts = [f for f, sign in parts if sign == 0]
             if len(starts) != 1 or len(parts) < 2:
                 continue
