@@ -24,7 +24,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.rates import check_named_rates
-from selfeval_xl.audit.splits import check_split_counts
+from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import (
     check_execution_rates,
     check_restated_amounts,
@@ -54,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     check_counts,
     check_headcounts,
     check_split_counts,
+    check_count_breakdowns,
     check_precision,
     check_term_typos,
     check_heading_sequence,

@@ -1,4 +1,10 @@
-"""A count stated with 共 and then split over clauses by when the items came: "实施项目共15个, …年初
+"""Counts and their parts.
+
+A count broken down by kinds of the same thing after 其中 ("设置绩效指标18个,其中:数量指标6个,
+质量指标4个,…") must add up when every part names the thing counted (…指标, …项目) and none is
+in brackets; a short list is an error only after a colon and without 等.
+
+A count stated with 共 and then split over clauses by when the items came: "实施项目共15个, …年初
 批复预算8个项目…,年中增加7个项目" — 15 = 8 + 7 (年中调减/取消 count against it).
 
 Read only when the total is introduced by 共/合计/共计, the parts name the same thing (项目) right
@@ -15,7 +21,8 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.text import clause_start
+from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}")
 # "实施项目共15个" or "共实施项目12个": the thing counted before or after 共
@@ -86,3 +93,45 @@ def _depths(norm: str) -> list[int]:
         depth += (char == "(") - (char == ")")
         out.append(depth)
     return out
+
+
+_BREAKDOWN_UNITS = "个项家所条"
+
+
+def check_count_breakdowns(a: Analysis) -> Iterator[Finding]:
+    """ "绩效指标18个,其中:数量指标6个,质量指标4个,…": the kinds of one thing add up to its count."""
+    by_paragraph: dict[int, list[Figure]] = {}
+    for f in a.figures:
+        if f.kind is FigureKind.COUNT and f.exact and f.value is not None and f.role in _BREAKDOWN_UNITS:
+            by_paragraph.setdefault(f.paragraph, []).append(f)
+    for index, own in by_paragraph.items():
+        norm = a.paragraph(index).norm
+        at = norm.find("其中")
+        while at >= 0:
+            yield from _breakdown(a, norm, own, at)
+            at = norm.find("其中", at + 2)
+
+
+def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[Finding]:
+    s0, s1 = sentence_bounds(norm, at)
+    before = [f for f in own if s0 <= f.start < at]
+    if not before:
+        return
+    total = before[-1]
+    noun = "".join(c for c in name_before(norm, total.start, 12) if "\u4e00" <= c <= "\u9fff")[-2:]
+    if len(noun) < 2 or "(" in norm[total.start : at] or "等" in norm[at:s1]:
+        return
+    parts = [f for f in own if at < f.start < s1 and f.role == total.role]
+    names = [name_before(norm, f.start, 12) for f in parts]
+    if len(parts) < 2 or not all(n.endswith(noun) and len(n) > len(noun) for n in names):
+        return
+    if any("(" in norm[at : f.start] and ")" not in norm[at : f.start] for f in parts):
+        return
+    found = sum((f.value or Decimal(0) for f in parts), Decimal(0))
+    colon = norm[at + 2 : at + 3] == ":"
+    if total.value is None or found == total.value or (found < total.value and not colon):
+        return
+    yield finding(
+        a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+        label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+    )  # fmt: skip

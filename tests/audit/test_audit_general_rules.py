@@ -568,3 +568,23 @@ def test_a_split_count_beside_a_breakdown_is_a_warning() -> None:
 )
 def test_unnamed_shares_of_the_parts_of_a_known_whole_add_up(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # kinds of the thing counted after 其中: 6 + 4 + 2 + 2 + 3 + 2 = 19
+        ("本项目共设置绩效指标19个,其中:数量指标6个,质量指标4个,时效指标2个,成本指标2个,效益指标3个,满意度指标2个。", set()),
+        ("本项目共设置绩效指标18个,其中:数量指标6个,质量指标4个,时效指标2个,成本指标2个,效益指标3个,满意度指标2个。",
+         {"sum_mismatch"}),
+        ("全年实施项目12个,其中:基建项目5个,信息化项目4个,运维项目4个。", {"sum_mismatch"}),
+        # short without a colon may be partial; 等 and parts of another thing are never summed
+        ("共设置绩效指标19个,其中数量指标6个,质量指标4个。", set()),
+        ("共有内设机构10个,其中:办公室等科室8个,直属机构3个。", set()),
+        ("下属单位8个(含行政单位2个、事业单位1个)。", set()),
+        # more parts than the whole is a contradiction even without a colon: 2 + 7 > 8
+        ("下属单位8个,其中行政单位2个、事业单位7个。", {"sum_mismatch"}),
+    ],
+)
+def test_a_count_broken_down_by_kinds_of_the_same_thing(text: str, found: set[str]) -> None:
+    assert errors(text) == found
