@@ -292,8 +292,12 @@ def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
         parts = [f for f in own[k + 1 : k + 5] if f.start < s1]
         names = [name_before(norm, f.start, 12) for f in parts]
         run = next((n for n, name in enumerate(names) if not any(p in name for p in _POSTS)), len(names))
-        if run >= 2 and "其中" not in norm[total.start : parts[0].start]:
-            yield from _parts_of(a, norm, total, parts[:run], _POSTS)
+        listed = parts[:run]
+        kinds = {p for p in _POSTS for f in listed if p in name_before(norm, f.start, 12)}
+        over = sum((f.value or 0 for f in listed), Decimal(0)) > (total.value or 0)
+        # all three 岗位 named (or more than the total): "…,专业技术人员30人,管理人员10人" may omit 工勤
+        if run >= 2 and (len(kinds) == len(_POSTS) or over) and "其中" not in norm[total.start : parts[0].start]:
+            yield from _parts_of(a, norm, total, listed, _POSTS)
 
 
 def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...]) -> Iterator[Finding]:

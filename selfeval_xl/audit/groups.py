@@ -272,7 +272,11 @@ def _closing_totals(
             if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or not _CLOSING.match(p.norm[lead_start + 1 : f.start]):
                 continue
             s0, _ = sentence_bounds(p.norm, f.start)
+            s0 = max(s0, p.norm.rfind(":", s0, f.start) + 1)  # "今年安排资金:省级100万元、…,合计150万元"
             parts = [j for j in own[bisect_left(starts, s0) : k] if depth[figures[j].start] == depth[f.start]]
+            value = f.value or 0
+            while parts and (figures[parts[0]].value or 0) >= value:
+                parts = parts[1:]  # "项目总投资500万元,…省级100万元、市级50万元,合计150万元": a whole
             if len(parts) >= 2 and not any(figures[j].comparative or _difference(p.norm, figures[j]) for j in parts):
                 groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
     return groups

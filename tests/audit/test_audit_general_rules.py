@@ -588,3 +588,19 @@ def test_unnamed_shares_of_the_parts_of_a_known_whole_add_up(text: str, found: s
 )
 def test_a_count_broken_down_by_kinds_of_the_same_thing(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an amount as large as the closing total is a whole, not a part: 100 + 50 = 150
+        ("项目总投资500万元,今年安排资金省级资金100万元、市级资金50万元,合计150万元。", set()),
+        ("项目总投资500万元,今年安排资金:省级资金100万元、市级资金50万元,合计150万元。", set()),
+        ("项目总投资500万元,今年安排资金省级资金100万元、市级资金50万元,合计160万元。", {"sum_mismatch"}),
+        # two of the three 岗位 may leave out 工勤; more than the total is still a contradiction
+        ("在职人员50人,专业技术人员30人,管理人员10人。", set()),
+        ("在职人员50人,专业技术人员30人,管理人员25人。", {"sum_mismatch"}),
+    ],
+)
+def test_partial_lists_are_not_read_as_complete(text: str, found: set[str]) -> None:
+    assert errors(text) == found
