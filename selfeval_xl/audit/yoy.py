@@ -39,11 +39,11 @@ _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|�
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(
-    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
+    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
 )
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(
-    rf"({_VERB}|增幅|降幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}\s*[,(]?\s*({_VERB})了?\s*{_AMOUNT}"
+    rf"({_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}\s*[,(]?\s*({_VERB})了?\s*{_AMOUNT}"
 )
 # "与2019年相比,一般公共预算财政拨款增加27.44万元": the comparison, then the subject by name.
 _PARALLEL_SUBJECT = re.compile(
@@ -170,7 +170,8 @@ def _check_change(
     subjects: Subjects,
 ) -> Iterator[Finding]:
     verbs = re.findall(_VERB, m.group(0))
-    verbs += ["增加"] * ("增幅" in m.group(0)) + ["减少"] * ("降幅" in m.group(0))
+    verbs += ["增加"] * ("增幅" in m.group(0) or "涨幅" in m.group(0))
+    verbs += ["减少"] * ("降幅" in m.group(0) or "减幅" in m.group(0))
     if len(verbs) < 2 or direction(verbs[0]) != direction(verbs[-1]):
         return
     change = own.get(m.start("amount"))

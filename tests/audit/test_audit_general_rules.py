@@ -405,6 +405,10 @@ def test_shares_of_income_items_and_of_a_subject_named_before_zhan(text: str, fo
         # "增长率为", "增长幅度为": 200 / (1200 − 200) = 20%
         ("2023年度收入合计1200万元,比上年增加200万元,增长率为20%。", set()),
         ("2023年度收入合计1200万元,比上年增加200万元,增长幅度为25%。", {"yoy_mismatch"}),
+        # "减幅", "涨幅": 5 / 50 = 10%
+        ("2023年度三公经费支出45万元,比上年减少5万元,减幅10%。", set()),
+        ("2023年度三公经费支出45万元,比上年减少5万元,减幅11%。", {"yoy_mismatch"}),
+        ("2023年度三公经费支出55万元,比上年增加5万元,涨幅为11%。", {"yoy_mismatch"}),
     ],
 )
 def test_change_wordings(text: str, found: set[str]) -> None:
