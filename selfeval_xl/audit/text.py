@@ -19,8 +19,14 @@ _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
 _TABLE.update(dict.fromkeys(range(8192, 8204), 32))
 # Traditional forms of the finance vocabulary (texts republished through conversion mirrors).
-_TRADITIONAL = "萬億減長計總額與較數預決經費撥項務購運維護門單財個結轉餘養類這實際現劃歸屬資產業國車為級徑關機會議區縣鎮號規標職離員編勞臨"
-_SIMPLIFIED = "万亿减长计总额与较数预决经费拨项务购运维护门单财个结转余养类这实际现划归属资产业国车为级径关机会议区县镇号规标职离员编劳临"
+_TRADITIONAL = (
+    "萬億減長計總額與較數預決經費撥項務購運維護門單財個結轉餘養類這實際現劃歸屬資產業國車為級徑關機會議區縣鎮號規標職離員編勞"
+    "臨體從於後對當壓縮統開處學設構間場質檢測績評價達優貨採稅醫衛險礎環節約備辦條報聯絡發紀監證書認專點選舉興園圖龍網視頻電話廣東蘇陝遼寧"
+)
+_SIMPLIFIED = (
+    "万亿减长计总额与较数预决经费拨项务购运维护门单财个结转余养类这实际现划归属资产业国车为级径关机会议区县镇号规标职离员编劳"
+    "临体从于后对当压缩统开处学设构间场质检测绩评价达优货采税医卫险础环节约备办条报联络发纪监证书认专点选举兴园图龙网视频电话广东苏陕辽宁"
+)
 _TABLE.update(zip(map(ord, _TRADITIONAL), map(ord, _SIMPLIFIED), strict=True))
 
 SENTENCE_END = "。!?"

@@ -203,7 +203,7 @@ def _check_change(
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
-        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1)
+        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, listed=True)
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
@@ -245,12 +245,18 @@ def _prior_year_figure(norm: str, fig: Figure) -> bool:
     return bool(_PRIOR_CLAUSE.match(lead)) and not re.search(r"较|比|与", lead)
 
 
-_OPENING = re.compile(r"^(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|同期)?相?$")
+# "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")
+_OPENING = re.compile(
+    r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计)?"
+    r"(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|同期)?相?$"
+)
 
 
-def _closing_amount(a: Analysis, index: int) -> list[Figure]:
+def _closing_amount(a: Analysis, index: int, listed: bool = False) -> list[Figure]:
     """The last amount of paragraph ``index`` when that paragraph is one sentence stating it
-    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。")."""
+    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。"); with ``listed``,
+    also the total of a one-sentence paragraph that closes with its 其中 list ("支出总计434.72万元,
+    其中:…,年末结转和结余0.55万元。" then "收入支出总体与上年相比,增加…")."""
     if index < 1:
         return []
     p = a.paragraph(index)
@@ -258,7 +264,10 @@ def _closing_amount(a: Analysis, index: int) -> list[Figure]:
         return []
     k = bisect_left(a.figures, index, key=lambda f: f.paragraph)
     own = [f for f in a.figures[k : k + 50] if f.paragraph == index and f.kind is FigureKind.AMOUNT]
-    return own[-1:] if len(own) == 1 and own[0].exact and not own[0].comparative else []
+    if len(own) == 1 and own[0].exact and not own[0].comparative:
+        return own
+    parent = _listed_in(a, own[-1]) if listed and own else None
+    return [parent] if parent is not None and parent is own[0] else []
 
 
 def _listed_in(a: Analysis, fig: Figure) -> Figure | None:

@@ -608,3 +608,14 @@ def test_a_count_broken_down_by_kinds_of_the_same_thing(text: str, found: set[st
 )
 def test_partial_lists_are_not_read_as_complete(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("15.46%", set()), ("15.56%", {"yoy_mismatch"})])
+def test_a_change_of_both_totals_after_their_lists(rate: str, found: set[str]) -> None:
+    # 58.21 / (434.72 − 58.21) = 15.46%; the totals close paragraphs that end with their 其中 lists
+    text = ("2023年度收入总计434.72万元,其中:本年收入合计434.16万元,年初结转和结余0.56万元。\n"
+            "2023年度支出总计434.72万元,其中:本年支出合计434.16万元,年末结转和结余0.56万元。\n"
+            f"收入支出总体与上年相比,增加58.21万元,增长{rate},主要原因是人员增加。")
+    assert errors(text) == found
+    # the same in the traditional characters of a conversion mirror
+    assert errors(text.replace("总体", "總體").replace("增长", "增長")) == found
