@@ -17,7 +17,8 @@ from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
 from selfeval_xl.audit.text import sentence_bounds
 
-UP, DOWN = ("增加", "增长", "上升", "提高", "增收", "增支"), ("减少", "下降", "降低", "减收", "减支", "减")
+UP = ("增加", "增长", "上升", "提高", "增收", "增支")
+DOWN = ("减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
 HUNDRED = Decimal(100)
 YEAR = re.compile(r"(20\d\d)年")
 
@@ -52,16 +53,16 @@ def check_two_years(
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
     if pct is None or not 1 <= len(before) <= 2 or any(f.comparative for f in before):
         return
-    if len(before) == 1:
-        pair = elsewhere(before[0])
-        if pair is None or pair[0] is not before[0]:
+    years = [_clause_year(norm, f) for f in before]
+    if len(before) == 2 and None not in years and years[0] != years[1]:
+        current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
+    else:
+        # one amount (or two of one year): the other year's printed under the same name elsewhere
+        # ("2010年…公务用车购置及运行费1229.65万元", "2011年…1205.06万元(较2010年压缩2%)")
+        pair = elsewhere(before[-1])
+        if pair is None or pair[0] is not before[-1]:
             return
         current, prior = pair
-    else:
-        years = [_clause_year(norm, f) for f in before]
-        if None in years or years[0] == years[1]:
-            return
-        current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
     yield from _judge_percent(a, m.group("verb"), pct, current, prior)
 
 

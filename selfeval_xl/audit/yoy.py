@@ -35,7 +35,7 @@ from selfeval_xl.audit.years import (
     two_years_then_change,
 )
 
-_VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|减"
+_VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(
@@ -56,7 +56,9 @@ _PRIOR_THEN_PCT = re.compile(
     rf"(?P<prior>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.
-_BARE_PCT = re.compile(rf"(?:同比|较上年|比上年)(?P<verb>{_VERB})了?\s*{_PCT}")
+_BARE_PCT = re.compile(
+    rf"(?:同比|较上年|比上年|较20\d\d年度?|比20\d\d年度?)(?:同期)?(?P<verb>{_VERB})了?\s*{_PCT}"
+)
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(

@@ -619,3 +619,11 @@ def test_a_change_of_both_totals_after_their_lists(rate: str, found: set[str]) -
     assert errors(text) == found
     # the same in the traditional characters of a conversion mirror
     assert errors(text.replace("总体", "總體").replace("增长", "增長")) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("2%", set()), ("3%", {"yoy_mismatch"})])
+def test_a_bare_rate_against_a_named_year_printed_in_another_sentence(rate: str, found: set[str]) -> None:
+    # (1229.65 − 1205.06) / 1229.65 = 1.9998% → 2%; "压缩" is a decrease
+    text = ("2010年“三公经费”财政拨款预算中,因公出国(境)费617万元,公务用车购置及运行费1229.65万元,公务接待费865万元。"
+            f"2011年“三公经费”财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元(较2010年压缩{rate})。")
+    assert errors(text) == found
