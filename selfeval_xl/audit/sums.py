@@ -61,7 +61,11 @@ _SANGONG_PARTS = (("出国",), ("接待",), ("用车", "车购置", "车运行")
 
 def _sangong(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     """ "三公"经费 and its three parts (因公出国(境), 公务接待, 公务用车): complete by definition."""
-    if "三公" not in _before(a, parent, 24):
+    head = _before(a, parent, 80)
+    head = head[max(head.rfind(c) for c in "。;") + 1 :]  # its own sentence
+    # "三公"经费 named, or its three parts named in the total's own name ("因公出国(境)经费、公务用车
+    # 购置及运行费、公务接待费决算支出94.7亿元")
+    if "三公" not in head[-24:] and not all(any(w in head for w in words) for words in _SANGONG_PARTS):
         return False
     leads = [_before(a, c, 14) for c in children]
     return all(any(any(w in lead for w in words) for lead in leads) for words in _SANGONG_PARTS)

@@ -627,3 +627,11 @@ def test_a_bare_rate_against_a_named_year_printed_in_another_sentence(rate: str,
     text = ("2010年“三公经费”财政拨款预算中,因公出国(境)费617万元,公务用车购置及运行费1229.65万元,公务接待费865万元。"
             f"2011年“三公经费”财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元(较2010年压缩{rate})。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [("94.7", set()), ("104.2", {"sum_mismatch"})])
+def test_sangong_named_by_its_three_parts(total: str, found: set[str]) -> None:
+    # 17.73 + 61.69 + 15.28 = 94.70
+    text = ("2010年中央本级用财政拨款开支的因公出国(境)经费、公务用车购置及运行费、公务接待费决算支出"
+            f"{total}亿元。其中,因公出国(境)经费17.73亿元,公务用车购置及运行费61.69亿元,公务接待费15.28亿元。")
+    assert errors(text) == found
