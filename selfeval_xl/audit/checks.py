@@ -32,6 +32,7 @@ from selfeval_xl.audit.sums import (
     check_shares,
     check_sums,
 )
+from selfeval_xl.audit.table_sums import check_table_sums
 from selfeval_xl.audit.tables import check_table_rates
 from selfeval_xl.audit.yoy import check_year_on_year
 
@@ -49,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
     check_named_rates,
     check_year_on_year,
     check_table_rates,
+    check_table_sums,
     check_low_execution,
     check_grades,
     check_counts,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from real_mutation import mutation_recall
 
-from selfeval_xl.audit import Severity, audit_text
+from selfeval_xl.audit import Severity, audit_blocks, audit_text
 from selfeval_xl.audit.text import normalise
 
 
@@ -635,3 +635,24 @@ def test_sangong_named_by_its_three_parts(total: str, found: set[str]) -> None:
     text = ("2010年中央本级用财政拨款开支的因公出国(境)经费、公务用车购置及运行费、公务接待费决算支出"
             f"{total}亿元。其中,因公出国(境)经费17.73亿元,公务用车购置及运行费61.69亿元,公务接待费15.28亿元。")
     assert errors(text) == found
+
+
+_TABLE = ("项目 | 2023年决算数 | 2024年预算数\n基本支出: | 300.0 | 320.0\n项目支出: | {first} | 350.0\n"
+          "1、培训经费 | 100.0 | 150.0\n2、信息化建设 | 150.0 | 120.0\n3、宣传经费 | 50.0 | 80.0\n公用经费 | 20 | 20")
+
+
+@pytest.mark.parametrize(("first", "found"), [("300.0", set()), ("310.0", {"sum_mismatch"})])
+def test_a_parent_row_and_its_numbered_rows(first: str, found: set[str]) -> None:
+    # 100 + 150 + 50 = 300 (first column), 150 + 120 + 80 = 350 (second)
+    text = _TABLE.format(first=first)
+    assert errors(text) == found
+    # the same table copied one cell per Word paragraph
+    blocks = [cell for line in text.split("\n") for cell in line.split(" | ")]
+    assert {f.code for f in audit_blocks(blocks).findings if f.severity is Severity.ERROR} == found
+
+
+def test_table_rows_that_do_not_add_up_are_not_read() -> None:
+    # numbered rows with another number of columns, or numbered from 2, are not the parent's parts
+    assert errors("项目支出: | 300.0 | 350.0\n1、培训经费 | 100.0\n2、信息化建设 | 150.0") == set()
+    assert errors("项目支出: | 300.0\n2、培训经费 | 100.0\n3、信息化建设 | 150.0") == set()
+    assert errors("栏次 | 1 | 2\n1、培训经费 | 100.0 | 150.0\n2、信息化建设 | 150.0 | 120.0") == set()

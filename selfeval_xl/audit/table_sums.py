@@ -1,0 +1,101 @@
+"""Parent rows of a flattened table and the numbered rows under them: "项目支出: | 1505.3 | 1377.9 |
+1369.3" followed by "1、中介服务 | 1049.4 | 960.00 | 958.7", "2、信息化建设 | 156.6 | …", … — every
+column of the parent must be the sum of that column over its numbered rows.
+
+The paragraphs are read as one text joined by " | " (a table copied one cell per paragraph reads
+like one copied with "|" between cells); a row is a cell with Chinese text and the numbers after
+it. Read only when the rows under the parent are numbered 1, 2, 3… without a gap, number at least
+two, and each has exactly as many numbers as the parent; the first row without a number ends them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from itertools import accumulate
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.numbers import decimals_of, parse_decimal
+from selfeval_xl.audit.text import is_cjk
+
+_SEP = " | "
+_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+_GLUED = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)\s*([\u4e00-\u9fff].*)$")
+_ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[、.]|\((\d{1,2})\))")  # on normalised text
+_NOT_A_PARENT = ("栏次", "合计", "总计", "项目名称", "单位")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    label: str
+    numbers: tuple[tuple[str, int], ...]  # (cell text, offset in the joined text)
+
+
+def _rows(text: str) -> Iterator[_Row]:
+    label: str | None = None
+    numbers: list[tuple[str, int]] = []
+    pos = 0
+    for cell in text.split("|"):
+        stripped = cell.strip()
+        at = pos + cell.find(stripped) if stripped else pos
+        pos += len(cell) + 1
+        if not stripped:
+            continue
+        glued = _GLUED.match(stripped)
+        if glued and label is not None:  # "320.0项目支出:": a row's last number and the next row's label
+            numbers.append((glued.group(1), at))
+            stripped, at = glued.group(2), at + glued.start(2)
+        if _NUMBER.match(stripped):
+            if label is not None:
+                numbers.append((stripped, at))
+            continue
+        if any(is_cjk(c) for c in stripped):
+            if label is not None:
+                yield _Row(label, tuple(numbers))
+            label, numbers = stripped, []
+    if label is not None:
+        yield _Row(label, tuple(numbers))
+
+
+def _number(label: str) -> int | None:
+    m = _ITEM.match(label)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def check_table_sums(a: Analysis) -> Iterator[Finding]:
+    if "|" not in "".join(p.norm[:2000] for p in a.paragraphs[:200]) and len(a.paragraphs) < 20:
+        return  # neither a "|" table nor one cell per paragraph
+    text = _SEP.join(p.norm for p in a.paragraphs)
+    starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
+    rows = list(_rows(text))
+    for k, parent in enumerate(rows):
+        if not parent.numbers or _number(parent.label) is not None or any(w in parent.label for w in _NOT_A_PARENT):
+            continue
+        children: list[_Row] = []
+        j = k + 1
+        while j < len(rows) and _number(rows[j].label) == len(children) + 1:
+            if len(rows[j].numbers) != len(parent.numbers):
+                break
+            children.append(rows[j])
+            j += 1
+        if len(children) < 2:
+            continue
+        for column, (stated, at) in enumerate(parent.numbers):
+            cells = [row.numbers[column][0] for row in children]
+            found = sum((parse_decimal(c) for c in cells), Decimal(0))
+            # each printed value carries half a unit of its last digit
+            slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
+            if abs(found - parse_decimal(stated)) <= slack:
+                continue
+            i = bisect_right(starts, at) - 1
+            p = a.paragraphs[i]
+            places = max(decimals_of(c) for c in (*cells, stated))
+            result = finding(
+                a, "sum_mismatch", p.index, at - starts[i], stated, f"{found:.{places}f}",
+                label=parent.label.rstrip(":"), parts="+".join(cells),
+            )  # fmt: skip
+            yield replace(result, sentence=f"{parent.label} {' | '.join(n for n, _ in parent.numbers)}")
