@@ -44,7 +44,7 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
     return norm[max(low, cut + 1) : start].strip()
 
 
-_LEADING = re.compile(r"^(?:其中|\))+")
+_LEADING = re.compile(r"^(?:其中|\)|\([一二三四五六七八九十]+\))+")  # "(三)卫生健康支出类科目"
 
 
 def printed_name(norm: str, start: int) -> str:
