@@ -51,7 +51,7 @@ def check_two_years(
     pct = pcts.get(m.start("pct"))
     s0, _ = sentence_bounds(norm, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
-    if pct is None or not 1 <= len(before) <= 2 or any(f.comparative for f in before):
+    if pct is None or not 1 <= len(before) <= 2 or any(_compared(norm, f) for f in before):
         return
     years = [_clause_year(norm, f) for f in before]
     if len(before) == 2 and None not in years and years[0] != years[1]:
@@ -102,7 +102,7 @@ def two_years_then_change(
     sentence gives the two years' figures of one item right before the change."""
     s0, _ = sentence_bounds(norm, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
-    if len(before) != 2 or any(f.comparative for f in before):
+    if len(before) != 2 or any(_compared(norm, f) for f in before):
         return
     years = [_clause_year(norm, f) for f in before]
     names = [_plain_name(norm, f) for f in before]
@@ -121,12 +121,36 @@ def _plain_name(norm: str, fig: Figure) -> str:
     return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
 
 
+# "本年度…支出90万元,上年度支出100万元": years named relatively (上年结转/结余 are this year's items)
+_THIS_YEAR = re.compile(r"本年度?|今年|当年")
+_LAST_YEAR = re.compile(r"(?:上年度?|去年|上一年)(?!结转|结余|末)")
+
+
+def _compared(norm: str, fig: Figure) -> bool:
+    """Is the amount a comparison, not merely last year's figure in a clause of its own
+    ("上年度支出100万元" is a figure; "比上年增加10万元" is a comparison)?"""
+    if not fig.comparative:
+        return False
+    clause = norm[max(0, fig.start - 24) : fig.start]
+    clause = clause[max(clause.rfind(c) for c in ",;:。") + 1 :]
+    return not _LAST_YEAR.search(clause) or any(w in clause for w in _COMPARING)
+
+
+_COMPARING = ("比", "较", "与", "同比", *UP, *DOWN)
+
+
 def _clause_year(norm: str, fig: Figure) -> str | None:
-    """The year named in the clause of an amount ("2022年支出25万元")."""
+    """The year named in the clause of an amount ("2022年支出25万元"); "9999" for this year and
+    "0000" for last year when they are named without digits."""
     low = max(0, fig.start - 24)
     cut = max(norm.rfind(c, low, fig.start) for c in ",;:。")
     years = YEAR.findall(norm, max(low, cut + 1), fig.start)
-    return years[-1] if years else None
+    if years:
+        return str(years[-1])
+    clause = norm[max(low, cut + 1) : fig.start]
+    if _LAST_YEAR.search(clause):
+        return "0000"
+    return "9999" if _THIS_YEAR.search(clause) else None
 
 
 def check_prior_pct(

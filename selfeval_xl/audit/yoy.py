@@ -201,7 +201,12 @@ def _check_change(
             yield from judge(a, verbs, change, pct, found, None)
         return
     prior = _amount_at(own, at, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]]
+    until = at  # where the words between the current figure and the comparison end
+    if prior is None and norm[at - 1 : at] == "相" and len(compare) >= 2:
+        # "与上年决算数100万元相比减少10万元": the prior-year figure inside 与…相比
+        until = s0 + compare[-2].start()
+        prior = _amount_at(own, until, at)
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if own[i] is not prior]
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
@@ -216,7 +221,7 @@ def _check_change(
         lead = norm[max(s0, current.start - 4) : current.start]
         if any(verb in lead for verb in (*UP, *DOWN)):
             current = None  # the nearest amount is itself a change ("增加1.68万元,其中公务接待较上年减少…")
-    gap = norm[current.start + len(current.text) if current else s0 : at]
+    gap = norm[current.start + len(current.text) if current else s0 : until if prior is not None else at]
     named = "".join(c for c in gap[max(gap.rfind(c) for c in ",;:。") + 1 :] if "\u4e00" <= c <= "\u9fff")
     if current is None or "其中" in named or len(named) > 5:
         # A subject named without its amount ("其中公务接待较上年减少0.58万元"): its two years'

@@ -656,3 +656,21 @@ def test_table_rows_that_do_not_add_up_are_not_read() -> None:
     assert errors("项目支出: | 300.0 | 350.0\n1、培训经费 | 100.0\n2、信息化建设 | 150.0") == set()
     assert errors("项目支出: | 300.0\n2、培训经费 | 100.0\n3、信息化建设 | 150.0") == set()
     assert errors("栏次 | 1 | 2\n1、培训经费 | 100.0 | 150.0\n2、信息化建设 | 150.0 | 120.0") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # years named relatively: (100 − 90) / 100 = 10%
+        ("本年度机关运行经费支出90万元,上年度支出100万元,减少10万元,下降10%。", set()),
+        ("本年度机关运行经费支出90万元,上年度支出100万元,减少10万元,下降9%。", {"yoy_mismatch"}),
+        ("本年度机关运行经费支出90万元,上年度支出100万元,同比下降9%。", {"yoy_mismatch"}),
+        # the prior-year figure inside 与…相比
+        ("2023年三公经费决算数为90万元,与上年决算数100万元相比减少10万元,降幅为10%。", set()),
+        ("2023年三公经费决算数为90万元,与上年决算数100万元相比减少10万元,降幅为9%。", {"yoy_mismatch"}),
+        # 上年结转 is this year's item, not last year's figure
+        ("本年度收入90万元,上年结转100万元,减少10万元,下降9%。", set()),
+    ],
+)
+def test_years_named_relatively_and_the_prior_inside_yu_xiangbi(text: str, found: set[str]) -> None:
+    assert errors(text) == found
