@@ -90,6 +90,11 @@ def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: i
     return None
 
 
+# "按支出功能分类:一般公共服务支出…,占…%;…", "从支出结构看,…": the items of the total printed
+# just before, perhaps not all of them (small classes are often left out).
+_CLASSIFIED = re.compile(r"(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构)(?:看|来看)?\s*[:,]")
+
+
 def _openers(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every list opener in the paragraph, in order."""
     found = []
@@ -102,6 +107,7 @@ def _openers(norm: str) -> list[tuple[int, int]]:
     while at >= 0:  # "预算79.69亿元中,因公出国(境)费21.36亿元,…": the amount's own parts
         found.append((at + 1, at + 2))
         at = norm.find("元中,", at + 3)
+    found += [(m.start(), m.end()) for m in _CLASSIFIED.finditer(norm)]
     found.sort()
     kept: list[tuple[int, int]] = []
     for span in found:  # "具体包括:" also holds "包括:": keep the outer one
@@ -209,7 +215,11 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 more: tuple[int, ...] = ()
             else:
                 # "…等" names examples; "主要用于:" the main uses: neither claims to list every part
-                partial = "等" in p.norm[pos:end] or "主要" in p.norm[max(s0, pos - 4) : end_word]
+                partial = (
+                    "等" in p.norm[pos:end]
+                    or "主要" in p.norm[max(s0, pos - 4) : end_word]
+                    or p.norm[pos] in "按从"  # a classification may leave small classes out
+                )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
             if children:

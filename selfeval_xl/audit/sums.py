@@ -247,7 +247,9 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         if DECOMPOSITIONS.get(den_role) == frozenset(roles) and len(set(roles)) == len(roles):
             complete.append((ROLE_NAMES.get(den_role, den_role), [i for i, _ in members]))
     # (b) by denominator amount: shares of every part of a "其中" list of that amount.
-    listed = {(g.parent, frozenset(g.children)) for g in a.groups if g.explicit}
+    # a partial list ("按支出功能分类:", "主要用于:", …等) may leave parts out: only more than 100% counts
+    listed = {(g.parent, frozenset(g.children)): g.partial for g in a.groups if g.explicit}
+    at_most: set[int] = set()
     by_denominator: dict[int, list[ShareLink]] = defaultdict(list)
     for link in a.shares:
         if not link.derived:
@@ -258,13 +260,15 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         ids = sorted(link.percent for link in links)
         if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
             complete.append((_name(figs[den_index], a), ids))
+            if listed[(den_index, subjects)]:
+                at_most.add(ids[0])
     for denominator, ids in complete:
         percents = [figs[i] for i in ids]
         total = sum((p.value for p in percents if p.value is not None), Decimal(0))
-        if total == _HUNDRED:
-            continue
         places = min(p.decimals for p in percents)
         drift = Decimal(5).scaleb(-places - 1) * len(percents)
+        if total == _HUNDRED or (ids[0] in at_most and total <= _HUNDRED + drift):
+            continue
         all_ok = all(matched.get(i, True) for i in ids)
         code = "shares_rounding_drift" if all_ok and abs(total - _HUNDRED) <= drift else "shares_not_100"
         last = percents[-1]

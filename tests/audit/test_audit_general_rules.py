@@ -674,3 +674,22 @@ def test_table_rows_that_do_not_add_up_are_not_read() -> None:
 )
 def test_years_named_relatively_and_the_prior_inside_yu_xiangbi(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "按支出功能分类:" lists the classes of the total printed just before: 300 / 2000 = 15%
+        ("2023年度一般公共预算财政拨款支出2000万元。按支出功能分类:一般公共服务支出1500万元,占75%;教育支出300万元,"
+         "占15%;卫生健康支出200万元,占10%。", set()),
+        ("2023年度一般公共预算财政拨款支出2000万元。按支出功能分类:一般公共服务支出1500万元,占75%;教育支出300万元,"
+         "占16%;卫生健康支出200万元,占10%。", {"share_mismatch"}),  # 101%: within rounding of a partial list
+        # … perhaps not all of them: short is fine, more than the total is not
+        ("2023年度一般公共预算财政拨款支出2000万元。按支出功能分类:一般公共服务支出1500万元,占75%;教育支出300万元,占15%。",
+         set()),
+        ("2023年度一般公共预算财政拨款支出2000万元。从支出结构看,一般公共服务支出1500万元,占75%;教育支出600万元,占30%。",
+         {"parts_exceed_total", "shares_not_100"}),
+    ],
+)
+def test_a_classification_lists_the_total_before_it(text: str, found: set[str]) -> None:
+    assert errors(text) == found
