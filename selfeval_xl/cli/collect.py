@@ -1,4 +1,6 @@
-"""``selfeval collect DIR_OR_FILES… -o 汇总.xlsx [--jobs N] [--json]``: the command-line face of the batch."""
+"""``selfeval collect DIR_OR_FILES… -o 汇总.xlsx [--force] [--jobs N] [--json]``: the command-line face of
+the batch. An existing output (汇总.xlsx, the CSV or Parquet) is replaced only with ``--force`` (exit 4
+otherwise, before any workbook is read)."""
 
 from __future__ import annotations
 
@@ -47,12 +49,13 @@ def _progress_run(items: Sequence[tuple[str, str]], jobs: int, show: bool, **bud
 @click.option("--csv", "csv_path", type=click.Path(path_type=Path), metavar="明细.csv", help=texts.BATCH["help_collect_csv"])
 @click.option("--parquet", "parquet_path", type=click.Path(path_type=Path), metavar="明细.parquet",
               help=texts.BATCH["help_collect_parquet"])
+@click.option("--force", is_flag=True, help=texts.BATCH["help_collect_force"])
 @click.option("--no-progress", is_flag=True, help=texts.BATCH["help_collect_no_progress"])
 @click.option("--timeout", type=click.IntRange(min=1), default=120, metavar="秒", help=texts.BATCH["help_collect_timeout"])
 @click.option("--memory-mb", type=click.IntRange(min=256), default=3072, metavar="MB",
               help=texts.BATCH["help_collect_memory"])
 def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | None, as_json: bool,
-                    csv_path: Path | None, parquet_path: Path | None, no_progress: bool, timeout: int,
+                    csv_path: Path | None, parquet_path: Path | None, force: bool, no_progress: bool, timeout: int,
                     memory_mb: int) -> None:
     """Check and evaluate many department workbooks (and audit reports) into one summary workbook."""
     if output is None and not as_json and csv_path is None and parquet_path is None:
@@ -69,6 +72,11 @@ def collect_command(inputs: tuple[Path, ...], output: Path | None, jobs: int | N
         for given in inputs:
             if given.is_file() and out.exists() and given.resolve() == out.resolve():
                 raise OutputError("output_is_input", path=out)
+        # refused before the batch runs: last year's 汇总.xlsx is replaced only when asked
+        if out is output and out.is_dir():
+            raise OutputError("output_is_directory", path=out)
+        if out.exists() and not force:
+            raise OutputError("output_exists", path=out)
     items = discover(inputs, exclude=written)
     if not items:
         click.echo(_t("collect.none", inputs="、".join(str(p) for p in inputs)), err=True)

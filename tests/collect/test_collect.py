@@ -182,6 +182,13 @@ def test_clean_batch_exits_0_and_writes_the_summary(tmp_path: Path, example_data
     again = tmp_path / "again.xlsx"
     assert run(capsys, "collect", folder, "-o", again, "--jobs", "1")[0] == 0
     assert sha256(again) == sha256(out)  # deterministic: same inputs, same bytes, whatever the pool size
+    # an existing summary is replaced only with --force, and refused before anything is read
+    (folder / "d0.xlsx").write_bytes(b"not a workbook")
+    before = sha256(out)
+    code, _, err = run(capsys, "collect", folder, "-o", out, "--no-progress")
+    assert code == 4 and "已存在" in err and "--force" in err and sha256(out) == before
+    code, _, _ = run(capsys, "collect", folder, "-o", out, "--no-progress", "--force")
+    assert code == 1 and sha256(out) != before  # replaced; the broken workbook is reported
 
 
 def _result(name: str, score: str | None, rate: str = "95.00", status: str = OK) -> FileResult:

@@ -150,6 +150,7 @@ BATCH: dict[str, str] = {
     "collect.chart_departments": "各单位支出构成",
     "collect.unit_wan": "万元",
     "help_collect_output": "汇总工作簿，如 汇总.xlsx",
+    "help_collect_force": "输出文件（汇总工作簿、CSV、Parquet）已存在时覆盖",
     "help_collect_jobs": "并行进程数（默认：CPU 核数，且 进程数 × 每进程内存上限 不超过本机可用内存）",
     "help_collect_timeout": "每个文件的处理时间上限（秒，默认 120）；超时的文件列为一行并说明原因",
     "help_collect_memory": "每个进程的内存上限（MB，默认 3072）；超出的文件列为一行并说明原因",
