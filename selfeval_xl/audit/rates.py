@@ -48,10 +48,14 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
         num_words, den_words = _RATES[m.group(1)]
         numerator = _named(norm, before, num_words, den_words)
-        denominator = _named(norm, [f for f in before if f is not numerator], den_words, num_words)
-        if numerator is None or denominator is None or not denominator.value:
+        # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
+        wholes = [f for f in _all_named(norm, before, den_words, num_words) if f is not numerator and f.value]
+        if numerator is None or not wholes:
             continue
-        ok, exact = ratio_matches(pct, numerator, denominator)
+        fits = [ratio_matches(pct, numerator, whole) for whole in wholes]
+        if any(ok for ok, _ in fits):
+            continue
+        denominator, (ok, exact) = wholes[-1], fits[-1]  # the nearest is reported
         if not ok:
             yield finding(
                 a, "named_rate_truncated" if truncated(pct, exact) else "named_rate_mismatch", pct.paragraph, pct.start,
@@ -61,10 +65,17 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:
-    """The last of ``candidates`` whose name holds one of ``words`` and none of ``others``."""
-    for f in reversed(candidates):
+def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> list[Figure]:
+    """The ``candidates`` whose name holds one of ``words`` and none of ``others``, in order."""
+    out = []
+    for f in candidates:
         name = name_before(norm, f.start, 12)
         if any(w in name for w in words) and not any(w in name for w in others):
-            return f
-    return None
+            out.append(f)
+    return out
+
+
+def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:
+    """The last of ``candidates`` so named."""
+    found = _all_named(norm, candidates, words, others)
+    return found[-1] if found else None

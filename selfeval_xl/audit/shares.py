@@ -148,6 +148,9 @@ def _named_subject(
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
+    own_whole = next((whole for whole, parts in DECOMPOSITIONS.items() if figures[subject].role in parts), None)
+    if own_whole is not None and own_whole != figures[previous.denominator].role:
+        return False  # "…占支出合计的70%;人员经费500万元,占71.43%": 人员经费 is a share of 基本支出
     return (
         subject == previous.percent + 1
         and figures[subject].paragraph == before.paragraph

@@ -693,3 +693,19 @@ def test_years_named_relatively_and_the_prior_inside_yu_xiangbi(text: str, found
 )
 def test_a_classification_lists_the_total_before_it(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 人员经费 after a share of 支出合计 is a share of 基本支出: 500 / 700 = 71.43%
+        ("2023年度支出合计1000万元。基本支出700万元,占支出合计的70%;人员经费500万元,占71.43%。", set()),
+        ("2023年度支出合计1000万元。基本支出700万元,占支出合计的70%;人员经费500万元,占50%。", {"share_mismatch"}),
+        # 支出率 of 到位 (72 / 80 = 90%) or of 预算 (72 / 100 = 72%): either reading is accepted
+        ("项目预算100万元,到位资金80万元,已支出72万元,支出率90%。", set()),
+        ("项目预算100万元,到位资金80万元,已支出72万元,支出率72%。", set()),
+        ("项目预算100万元,到位资金80万元,已支出72万元,支出率80%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_readings_that_fit_are_accepted(text: str, found: set[str]) -> None:
+    assert errors(text) == found
