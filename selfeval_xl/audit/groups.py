@@ -150,14 +150,18 @@ def _following_paragraphs(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
 ) -> list[int]:
     """Items one per paragraph after "其中:" closing paragraph ``at``."""
-    items = []
+    items: list[int] = []
+    level = None
     for p in paragraphs[at.index :]:
         if p.level in (1, 2) or (at.level == 3 and p.level == 3):
             break
+        if level is not None and p.level != level:
+            break  # "1.…万元。" "2.…万元。" then an unnumbered paragraph: the list has ended
         first = _first_item(p, own_by.get(p.index, []), figures, 0)
         if first is None:
             break
         items.append(first)
+        level = p.level
     return items
 
 

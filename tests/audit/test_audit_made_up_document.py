@@ -51,3 +51,37 @@ def test_each_figure_broken_on_purpose_is_reported(name: str, code: str) -> None
     changed = text[: m.start(1)] + broken + text[m.end(1) :]
     found = set(errors(changed))
     assert code in found or (code == "sum_mismatch" and "parts_exceed_total" in found), (name, value, broken)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 5, 9])
+def test_a_made_up_selfeval_report_audits_clean(seed: int) -> None:
+    from made_up_selfeval import document as report
+
+    assert audit_text(report(seed)).findings == ()
+
+
+SELFEVAL_BROKEN = [
+    ("调整后预算", "sum_mismatch"),
+    ("项目支出", "share_mismatch"),
+    ("3.宣传教育项目", "sum_mismatch"),
+    ("全年执行数", "execution_rate_mismatch"),
+    ("比上年增加", "yoy_mismatch"),
+    ("实际到位资金", "named_rate_mismatch"),
+    ("效益指标", "sum_mismatch"),
+    ("退休人员", "sum_mismatch"),
+    ("内设机构共", "count_mismatch"),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), SELFEVAL_BROKEN)
+def test_each_figure_of_the_selfeval_report_broken_on_purpose_is_reported(name: str, code: str) -> None:
+    from made_up_selfeval import document as report
+
+    text = report(2)
+    m = re.search(re.escape(name) + r"(\d+(?:\.\d+)?)", text)
+    assert m is not None, name
+    value = m.group(1)
+    broken = str(int(value) + 1) if "." not in value else f"{float(value) * 1.1:.2f}"
+    changed = text[: m.start(1)] + broken + text[m.end(1) :]
+    found = set(errors(changed))
+    assert code in found or (code == "sum_mismatch" and "parts_exceed_total" in found), (name, value, broken, found)
