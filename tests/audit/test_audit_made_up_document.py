@@ -85,3 +85,35 @@ def test_each_figure_of_the_selfeval_report_broken_on_purpose_is_reported(name: 
     changed = text[: m.start(1)] + broken + text[m.end(1) :]
     found = set(errors(changed))
     assert code in found or (code == "sum_mismatch" and "parts_exceed_total" in found), (name, value, broken, found)
+
+
+@pytest.mark.parametrize("seed", [0, 2, 4, 11])
+def test_a_made_up_budget_text_audits_clean(seed: int) -> None:
+    from made_up_budget import document as budget
+
+    assert audit_text(budget(seed)).findings == ()
+
+
+BUDGET_BROKEN = [
+    ("事业收入", "share_mismatch"),
+    ("项目支出", "share_mismatch"),
+    ("各增加", "yoy_mismatch"),
+    ("社会保障和就业支出", "share_mismatch"),
+    ("公用经费", "sum_mismatch"),
+    ("公务接待费", "sum_mismatch"),
+    ("政府采购服务预算", "sum_mismatch"),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), BUDGET_BROKEN)
+def test_each_figure_of_the_budget_text_broken_on_purpose_is_reported(name: str, code: str) -> None:
+    from made_up_budget import document as budget
+
+    text = budget(1)
+    m = re.search(re.escape(name) + r"(\d+(?:\.\d+)?)", text)
+    assert m is not None, name
+    value = m.group(1)
+    broken = str(int(value) + 1) if "." not in value else f"{float(value) * 1.1:.2f}"
+    changed = text[: m.start(1)] + broken + text[m.end(1) :]
+    found = set(errors(changed))
+    assert code in found or (code == "sum_mismatch" and "parts_exceed_total" in found), (name, value, broken, found)
