@@ -3,16 +3,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
-
-def r2(x: D) -> D:
-    return x.quantize(D("0.01"), ROUND_HALF_UP)
-
-
-def pct(a: D, b: D, places: int = 2) -> D:
-    return (a / b * 100).quantize(D(1).scaleb(-places), ROUND_HALF_UP)
+from made_up_juesuan import pct, r2
 
 
 def document(seed: int = 0) -> str:
