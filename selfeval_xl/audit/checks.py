@@ -24,6 +24,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.rates import check_named_rates
+from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import (
     check_execution_rates,
@@ -53,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     check_table_sums,
     check_low_execution,
     check_grades,
+    check_score_sums,
     check_counts,
     check_headcounts,
     check_split_counts,

@@ -31,6 +31,7 @@ SEVERITY: dict[str, Severity] = {
     "low_rate_problems_denied": W,
     "low_rate_problems_missing": W,
     "grade_mismatch": E,
+    "score_sum_mismatch": E,
     "score_out_of_range": E,
     "count_mismatch": E,
     "count_unclear": W,

@@ -709,3 +709,19 @@ def test_a_classification_lists_the_total_before_it(text: str, found: set[str]) 
 )
 def test_readings_that_fit_are_accepted(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 9.5 + 48 + 29 + 10 = 96.5
+        ("自评得分情况:预算执行率指标分值10分,得分9.5分;产出指标分值50分,得分48分;效益指标分值30分,得分29分;"
+         "满意度指标分值10分,得分10分;总得分96.5分,等级为优。", set()),
+        ("自评得分情况:预算执行率指标分值10分,得分9.5分;产出指标分值50分,得分48分;效益指标分值30分,得分29分;"
+         "满意度指标分值10分,得分10分;总得分97.5分,等级为优。", {"score_sum_mismatch"}),
+        # several projects' scores are averaged, not added
+        ("A项目得分95分,B项目得分90分,综合得分92.5分。", set()),
+    ],
+)
+def test_component_scores_add_up_to_the_total(text: str, found: set[str]) -> None:
+    assert errors(text) == found

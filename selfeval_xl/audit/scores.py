@@ -1,0 +1,40 @@
+"""Component scores and the total they make: "预算执行率…得分9.5分;产出指标…得分48分;效益指标…得分
+29分;满意度指标…得分10分;总得分96.5分" — the total must be the sum of the 得分 before it.
+
+Read within one paragraph, when at least two scores labelled plain 得分 come before a total
+(总得分, 综合得分, 自评总分, 合计得分, 总分) and add up to at most 100 (scores of several projects
+or units are averaged, not added: "A项目得分95分,B项目得分90分,综合得分92.5分" is not read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import fmt_number
+
+_TOTALS = ("总得分", "综合得分", "自评总分", "合计得分", "总分")
+_HUNDRED = Decimal(100)
+
+
+def check_score_sums(a: Analysis) -> Iterator[Finding]:
+    by_paragraph: dict[int, list[Figure]] = {}
+    for f in a.figures:
+        if f.kind is FigureKind.SCORE and f.value is not None and f.exact:
+            by_paragraph.setdefault(f.paragraph, []).append(f)
+    for own in by_paragraph.values():
+        parts: list[Figure] = []
+        for f in own:
+            if f.label == "得分":
+                parts.append(f)
+                continue
+            if f.label in _TOTALS and len(parts) >= 2:
+                found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
+                if found <= _HUNDRED and f.value is not None and found != f.value:
+                    yield finding(
+                        a, "score_sum_mismatch", f.paragraph, f.start, f.text, f"{fmt_number(found)}分",
+                        label=f.label, parts="+".join(p.text for p in parts),
+                    )  # fmt: skip
+            parts = []
