@@ -14,6 +14,7 @@ from selfeval_xl.figures.compute import Results
 
 AUDITED_CODES = frozenset({
     "count_mismatch", "sum_mismatch", "share_mismatch", "shares_not_100", "execution_rate_mismatch", "named_rate_mismatch",
+    "score_sum_mismatch",
     "grade_mismatch", "term_typo",
 })
 
