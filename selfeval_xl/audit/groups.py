@@ -228,7 +228,12 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
             if children:
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
-    return groups + _added_up(paragraphs, figures, own_by) + _closing_totals(paragraphs, figures, own_by)
+    return (
+        groups
+        + _added_up(paragraphs, figures, own_by)
+        + _closing_totals(paragraphs, figures, own_by)
+        + _named_lists(paragraphs, figures, own_by)
+    )
 
 
 def _added_up(
@@ -293,4 +298,41 @@ def _closing_totals(
                 parts = parts[1:]  # "项目总投资500万元,…省级100万元、市级50万元,合计150万元": a whole
             if len(parts) >= 2 and not any(figures[j].comparative or _difference(p.norm, figures[j]) for j in parts):
                 groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
+    return groups
+
+
+# "…“三公”经费支出合计53.73亿元,…。“三公”经费中,因公出国(境)经费17.44亿元,…;公务接待费5.42亿元":
+# a sentence opening with "X中," lists the parts of the amount printed earlier under the name X.
+_NAMED_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,12})中,")
+
+
+def _named_lists(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+) -> list[PartsGroup]:
+    from selfeval_xl.audit.named import Names
+
+    names: Names | None = None
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        if len(own) < 3 or "中," not in p.norm:
+            continue
+        starts = [figures[i].start for i in own]
+        depth = _depths(p.norm)
+        for m in _NAMED_OPENER.finditer(p.norm):
+            name = m.group(1).replace("\u201c", "").replace("\u201d", "").replace('"', "")
+            if len(name) < 4:
+                continue
+            _, s1 = sentence_bounds(p.norm, m.end())
+            children = tuple(
+                i for i in own[bisect_left(starts, m.end()) : bisect_left(starts, s1)]
+                if depth[figures[i].start] == depth[m.end()] and not figures[i].comparative
+                and not _difference(p.norm, figures[i])
+            )  # fmt: skip
+            if len(children) < 2:
+                continue
+            names = names or Names(paragraphs, figures)
+            parent = names.before(name, figures[children[0]], children[0])
+            if parent is not None and figures[parent].paragraph == p.index:
+                groups.append(PartsGroup(parent, children, True, False, False, ()))
     return groups

@@ -60,6 +60,8 @@ def printed_name(norm: str, start: int) -> str:
         if name.endswith(word) and len(name) > len(word):
             name = name[: -len(word)]
             break
+    tail = name.rsplit("的", 1)[-1]  # "…事业单位财政拨款的“三公”经费支出合计": the noun after 的
+    name = tail if len(tail) >= 4 else name
     return name if len(name) >= 2 else ""
 
 
@@ -76,19 +78,16 @@ class Names:
                     self._by_ending.setdefault(name[-width:], []).append(i)
 
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
-        """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters)."""
-        found: list[int] = []
-        # "占本年收入的…" names "本年收入合计"; "占项目支出预算…" names "项目支出"; "占三公经费的"
-        # names "三公经费支出"
-        for candidate in (name, name + "合计", name + "总计", name + "总额", name + "支出", name.removesuffix("预算")):
-            found = self._by_ending.get(candidate, [])
-            if found:
-                break
+        """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters), or
+        with the name and a usual tail: "占本年收入的…" names "本年收入合计", "占项目支出预算…" names
+        "项目支出", "“三公”经费中," names "三公经费支出合计". The first form with one printed before wins."""
         figs = self._figures
-        k = bisect_left(
-            found, (figure.paragraph, figure.start), key=lambda i: (figs[i].paragraph, figs[i].start)
-        )
-        for i in reversed(found[:k]):
-            if i != exclude:
-                return i
+        at = (figure.paragraph, figure.start)
+        tails = ("合计", "总计", "总额", "支出", "支出合计")
+        for candidate in (name, *(name + t for t in tails), name.removesuffix("预算")):
+            found = self._by_ending.get(candidate, [])
+            k = bisect_left(found, at, key=lambda i: (figs[i].paragraph, figs[i].start))
+            for i in reversed(found[:k]):
+                if i != exclude:
+                    return i
         return None

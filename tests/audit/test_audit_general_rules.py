@@ -725,3 +725,14 @@ def test_readings_that_fit_are_accepted(text: str, found: set[str]) -> None:
 )
 def test_component_scores_add_up_to_the_total(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [("53.73", set()), ("55.73", {"sum_mismatch"})])
+def test_a_sentence_opening_with_x_zhong_lists_the_parts_of_x(total: str, found: set[str]) -> None:
+    # 17.44 + 30.87 + 5.42 = 53.73; the parts' decreases 1.94 + 3.72 + 3.77 = 9.43
+    text = (f"2015年中央行政事业单位财政拨款的“三公”经费支出合计{total}亿元,比预算数减少9.43亿元。“三公”经费中,"
+            "因公出国(境)经费17.44亿元,比预算数减少1.94亿元;公务用车购置及运行费30.87亿元,减少3.72亿元;"
+            "公务接待费5.42亿元,减少3.77亿元。")
+    report = audit_text(text)
+    assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
+    assert all(f.message.startswith("“三公”经费支出合计为") for f in report.findings)
