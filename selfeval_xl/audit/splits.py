@@ -84,7 +84,7 @@ def _when(norm: str, f: Figure) -> int | None:
 
 
 def _clause(norm: str, f: Figure) -> str:
-    return norm[clause_start(norm, f.start) : f.start + len(f.text) + 2].strip()
+    return norm[clause_start(norm, f.start) : f.start + len(f.text) + 2].strip().removeprefix("其中").strip(" :")
 
 
 def _depths(norm: str) -> list[int]:
