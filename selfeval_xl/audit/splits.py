@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.groups import _depths
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
-_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}")
 # "实施项目共15个" or "共实施项目12个": the thing counted before or after 共
 _TOTAL_BEFORE = re.compile(
     r"(?:([\u4e00-\u9fff]{2,6}?)(?:共|合计|共计|总计)(?:有|为|计)?"
@@ -85,14 +85,6 @@ def _when(norm: str, f: Figure) -> int | None:
 
 def _clause(norm: str, f: Figure) -> str:
     return norm[clause_start(norm, f.start) : f.start + len(f.text) + 2].strip().removeprefix("其中").strip(" :")
-
-
-def _depths(norm: str) -> list[int]:
-    out, depth = [0], 0
-    for char in norm:
-        depth += (char == "(") - (char == ")")
-        out.append(depth)
-    return out
 
 
 _BREAKDOWN_UNITS = "个项家所条"
