@@ -16,6 +16,7 @@ stands beside them, the two sides may count carried-over items differently: a wa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -106,14 +107,15 @@ def check_count_breakdowns(a: Analysis) -> Iterator[Finding]:
 
 def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[Finding]:
     s0, s1 = sentence_bounds(norm, at)
-    before = [f for f in own if s0 <= f.start < at]
+    lo, mid, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (s0, at, s1))
+    before = own[lo:mid]
     if not before:
         return
     total = before[-1]
     noun = "".join(c for c in name_before(norm, total.start, 12) if "\u4e00" <= c <= "\u9fff")[-2:]
     if len(noun) < 2 or "(" in norm[total.start : at] or "等" in norm[at:s1]:
         return
-    parts = [f for f in own if at < f.start < s1 and f.role == total.role]
+    parts = [f for f in own[mid:hi] if f.role == total.role]
     names = [name_before(norm, f.start, 12) for f in parts]
     if len(parts) < 2 or not all(n.endswith(noun) and len(n) > len(noun) for n in names):
         return
