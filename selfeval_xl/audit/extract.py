@@ -32,7 +32,7 @@ _NUM = r"(\d{1,3}(?:,\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*(余|多)?\s*(亿|万|千)?(余|多)?元(以上|左右)?")
 _PERCENT = re.compile(rf"(?<![\d.]){_NUM}\s*%")
 _COUNT_DIGITS = re.compile(
-    rf"(?<![\d.,第每A-Za-z])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
+    rf"(?<![\d.第每A-Za-z])(?<!\d,)(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
 )
 _COUNT_CN = re.compile(
     rf"(?<![第每同唯统单{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"

@@ -113,7 +113,13 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
         return
     total = before[-1]
     noun = "".join(c for c in name_before(norm, total.start, 12) if "\u4e00" <= c <= "\u9fff")[-2:]
-    if len(noun) < 2 or "(" in norm[total.start : at] or "等" in norm[at:s1]:
+    if "等" in norm[at:s1].replace("中等", "").replace("等级", "").replace("等次", ""):
+        return  # "…等" gives examples; 中等 is a grade
+    if len(before) >= 2 or len(noun) < 2:
+        # "对5个部门、5个镇乡街道开展…评价,15个专项…,其中:良好部门5个;优秀镇乡街道3个,良好镇乡街道2个;…"
+        yield from _by_noun_after(a, norm, before, own[mid:hi], norm[at + 2 : at + 3] == ":")
+        return
+    if "(" in norm[total.start : at]:
         return
     parts = [f for f in own[mid:hi] if f.role == total.role]
     names = [name_before(norm, f.start, 12) for f in parts]
@@ -129,3 +135,32 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
         a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
         label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
     )  # fmt: skip
+
+
+def _by_noun_after(a: Analysis, norm: str, totals: list[Figure], parts: list[Figure], colon: bool) -> Iterator[Finding]:
+    """Counts before 其中 each name their thing right after them ("5个镇乡街道"); each part after it
+    ("优秀镇乡街道3个") belongs to the total whose thing its name ends with (the longest such)."""
+    groups: dict[int, list[tuple[str, Figure]]] = {}
+    things: dict[int, str] = {}  # the thing each total counts ("镇乡街道")
+    for part in parts:
+        name = "".join(c for c in name_before(norm, part.start, 12) if "\u4e00" <= c <= "\u9fff")
+        best: tuple[int, int] | None = None
+        for k, total in enumerate(totals):
+            after = norm[total.start + len(total.text) : total.start + len(total.text) + 12]
+            size = next((n for n in range(min(len(name), 8), 1, -1) if after.startswith(name[-n:])), 0)
+            if size and total.role == part.role and len(name) > size and (best is None or size > best[1]):
+                best = (k, size)
+        if best is None:
+            return  # a part of nothing named before: not a breakdown of these counts
+        groups.setdefault(best[0], []).append((name, part))
+        things[best[0]] = name[-best[1] :]
+    for k, members in groups.items():
+        total = totals[k]
+        found = sum((f.value or Decimal(0) for _, f in members), Decimal(0))
+        if total.value is None or found == total.value or (found < total.value and not (colon and len(members) >= 2)):
+            continue
+        yield finding(
+            a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+            label=things[k],
+            parts="+".join(n + f.text for n, f in members),
+        )  # fmt: skip

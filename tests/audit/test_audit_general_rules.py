@@ -736,3 +736,22 @@ def test_a_sentence_opening_with_x_zhong_lists_the_parts_of_x(total: str, found:
     report = audit_text(text)
     assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
     assert all(f.message.startswith("“三公”经费支出合计为") for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # each count before 其中 names its thing after it; each part belongs to the thing its name ends
+        # with: 部门 5 = 5, 镇乡街道 3 + 2 = 5, 专项 14 + 1 = 15 (中等 is a grade, not 等)
+        ("2023年对5个部门、5个镇乡街道开展整体支出绩效评价,15个专项开展重点绩效评价,其中:良好部门5个;"
+         "优秀镇乡街道3个,良好镇乡街道2个;良好专项14个,中等专项1个。", set()),
+        ("2023年对5个部门、6个镇乡街道开展整体支出绩效评价,15个专项开展重点绩效评价,其中:良好部门5个;"
+         "优秀镇乡街道3个,良好镇乡街道2个;良好专项14个,中等专项1个。", {"sum_mismatch"}),
+        # one part of a thing may be a partial list
+        ("2023年对5个部门、5个镇乡街道开展整体支出绩效评价,其中:良好部门4个。", set()),
+        # a count right after a comma is a count ("…评价,15个专项…")
+        ("开展整体支出绩效评价,15个专项开展重点绩效评价,其中:良好专项15个,中等专项1个。", {"sum_mismatch"}),
+    ],
+)
+def test_counts_of_several_things_broken_down_by_grade(text: str, found: set[str]) -> None:
+    assert errors(text) == found
