@@ -69,6 +69,8 @@ def _derived(
     parts = []
     for child in sorted(DECOMPOSITIONS[role]):
         pool = [i for i in by_role.get(child, []) if paragraphs[figures[i].paragraph - 1].section == section]
+        # "…类科目…基本支出19816.81元,项目支出0元" is a sub-item's: a whole's part is not zero here
+        pool = [i for i in pool if figures[i].value] or pool
         found = _nearest(figures, pool, pct)
         if found is None or not figures[found].value:
             return ()

@@ -755,3 +755,12 @@ def test_a_sentence_opening_with_x_zhong_lists_the_parts_of_x(total: str, found:
 )
 def test_counts_of_several_things_broken_down_by_grade(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("84.06%", set()), ("92.47%", {"share_mismatch", "shares_not_100"})])
+def test_a_sub_items_zero_is_not_the_wholes_part(rate: str, found: set[str]) -> None:
+    # 2476260.58 / (2476260.58 + 469500) = 84.06%; "项目支出 0元" belongs to one 类科目
+    text = ("(一)社会保障和就业支出类科目 19816.81 元,其中基本支出 19816.81 元,项目支出 0元。\n"
+            f"(二)按支出结构分类划分。1. 基本支出预算 2476260.58 元,占一般公共预算支出的{rate}。\n"
+            "2. 项目支出 469500 元,占一般公共预算支出的 15.94%。")
+    assert errors(text) == found
