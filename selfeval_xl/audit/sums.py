@@ -142,7 +142,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             or fig.role not in _RESTATED_ROLES
             or not fig.exact
             or index in same_role_parts
-            or fig.value is None
+            or not fig.value  # "…类科目…项目支出0元": a zero is a sub-item's, never the whole's restatement
         ):
             continue
         seen = first.setdefault(fig.role, fig)
