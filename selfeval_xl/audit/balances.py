@@ -50,7 +50,7 @@ def check_balances(a: Analysis) -> Iterator[Finding]:
                 places = 2 if fig.unit == "万元" else max(fig.decimals, 0)
                 yield finding(
                     a, "balance_mismatch", fig.paragraph, fig.start, fig.text,
-                    fmt_amount(expected, fig.unit, places), income=income.text, expenditure=spent.text,
+                    fmt_amount(expected, fig.unit, places, like=fig.text), income=income.text, expenditure=spent.text,
                 )  # fmt: skip
             continue
         if i in items:
@@ -96,6 +96,6 @@ def check_budget_adjustments(a: Analysis) -> Iterator[Finding]:
             parts = "+".join([start.text, *(f.text for f in added)]) + "".join(f"-{f.text}" for f in cut)
             places = 2 if end.unit == "万元" else max(end.decimals, 0)
             yield finding(
-                a, "sum_mismatch", end.paragraph, end.start, end.text, fmt_amount(total, end.unit, places),
+                a, "sum_mismatch", end.paragraph, end.start, end.text, fmt_amount(total, end.unit, places, like=end.text),
                 label="调整后预算", parts=parts,
             )  # fmt: skip

@@ -76,6 +76,6 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             if abs(found - total) > slack:
                 places = 2 if parent.unit == "万元" else max(parent.decimals, 0)
                 yield finding(
-                    a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places),
-                    fmt_amount(found, parent.unit, places), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
+                    a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places, like=parent.text),
+                    fmt_amount(found, parent.unit, places, like=parent.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
                 )  # fmt: skip

@@ -149,7 +149,7 @@ def check_precision(a: Analysis) -> Iterator[Finding]:
         for fig in figs:
             if _odd_precision(fig, majority) and fig.value is not None:
                 yield finding(
-                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority),
+                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority, like=fig.text),
                     decimals=fig.decimals, majority=majority,
                 )  # fmt: skip
 

@@ -196,6 +196,13 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
             both_sides = _both_sides_total(p.norm, own, figures, k, pos)
+            if both_sides is None and p.index > 1 and p.norm[max(0, pos - 2) : pos] in ("收入", "支出"):
+                # "…收支总预算 1085203.63 元。收入包括:" closing the paragraph before this one
+                before = paragraphs[p.index - 2]
+                prev = own_by.get(before.index, [])
+                if before.norm.rstrip().endswith("包括:"):
+                    at = before.norm.rstrip().rfind("包括:")
+                    both_sides = _both_sides_total(before.norm, prev, figures, len(prev), at)
             if both_sides is not None:
                 parent = both_sides  # "收支总预算X元。收入包括:…;支出包括:…": each side adds up to X
             elif parent is not None and not p.norm.startswith("其中", pos):

@@ -56,11 +56,13 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
 _UNIT_FACTOR = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 
 
-def fmt_amount(value_wan: Decimal, unit: str = "万元", places: int = 2) -> str:
-    """An amount (given in 万元) printed in ``unit`` with ``places`` decimals, ROUND_HALF_UP."""
+def fmt_amount(value_wan: Decimal, unit: str = "万元", places: int = 2, like: str | None = None) -> str:
+    """An amount (given in 万元) printed in ``unit`` with ``places`` decimals, ROUND_HALF_UP, with
+    thousands separators when ``like`` (the printed figure it stands beside) has them, or, without
+    ``like``, for 元 amounts ("1,234,567.89元")."""
     value = round_half_up(value_wan / _UNIT_FACTOR[unit], places)
-    # 元 amounts are printed with thousands separators ("1,234,567.89元"), as 决算 texts print them
-    return f"{value:,}{unit}" if unit == "元" else f"{value}{unit}"
+    grouped = "," in like if like is not None else unit == "元"
+    return f"{value:,}{unit}" if grouped else f"{value}{unit}"
 
 
 def fmt_percent(value: Decimal, places: int = 2) -> str:

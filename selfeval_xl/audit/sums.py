@@ -35,7 +35,7 @@ def _name(figure: Figure, a: Analysis | None = None) -> str:
 
 def _expected_amount(value: Decimal, like: Figure) -> str:
     places = 2 if like.unit == "万元" else max(like.decimals, 0)
-    return fmt_amount(value, like.unit, places)
+    return fmt_amount(value, like.unit, places, like=like.text)
 
 
 _GRAND = ("总计", "總計")

@@ -84,7 +84,7 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
     yield finding(
         a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
     )  # fmt: skip
 
 
@@ -184,7 +184,7 @@ def check_prior_pct(
     code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
     yield finding(
         a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals),
+        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
     )  # fmt: skip
 
 
@@ -202,7 +202,7 @@ def judge(
         if abs(diff - change.value) > slack:
             yield finding(
                 a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
-                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals),
+                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals, like=change.text),
                 current=current.text, prior=prior.text,
             )  # fmt: skip
             change_value = abs(diff)  # the percentage is checked against the true difference
@@ -213,7 +213,7 @@ def judge(
         spread = current.tolerance + change.tolerance
         low_prior, high_prior = base - spread, base + spread
         shown_prior = fmt_amount(
-            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0)
+            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0), like=current.text
         )
     bounds = _percent_range(change_value, change.tolerance, low_prior, high_prior)
     if bounds is None:

@@ -764,3 +764,14 @@ def test_a_sub_items_zero_is_not_the_wholes_part(rate: str, found: set[str]) -> 
             f"(二)按支出结构分类划分。1. 基本支出预算 2476260.58 元,占一般公共预算支出的{rate}。\n"
             "2. 项目支出 469500 元,占一般公共预算支出的 15.94%。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [("1085203.63", set()), ("1193723.99", {"sum_mismatch"})])
+def test_the_spending_side_after_a_paragraph_closing_with_shouru_baokuo(total: str, found: set[str]) -> None:
+    # 850088.3 + 116433.12 + 43897.73 + 74784.48 = 1085203.63 (PDF lines; "收入包括:" ends its line)
+    text = (f"2025 年财政拨款收支总预算 {total} 元。收入包括:\n一般公共预算拨款 1085203.63 元。支出包括:文化旅游体\n"
+            "育与传媒支出 850088.3 元、社会保障和就业支出 116433.12\n元、卫生健康支出 43897.73 元、住房保障支出 74784.48 元。")
+    report = audit_text(text)
+    assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
+    # the expected figure is printed the way the text prints its amounts (no separators here)
+    assert all("1,085" not in f.message for f in report.findings)
