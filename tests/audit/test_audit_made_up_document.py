@@ -4,6 +4,7 @@ in it, broken on purpose, is reported — the rules together, not one at a time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from made_up_juesuan import document
@@ -21,13 +22,14 @@ def errors(text: str) -> list[str]:
     return [f.code for f in audit_text(text).findings if f.severity is Severity.ERROR]
 
 
-def broken_codes(text: str, name: str) -> set[str]:
-    """The errors once the figure printed right after ``name`` is changed (+1, or ×1.1 with decimals)."""
+def broken_codes(text: str, name: str, noise: Callable[[str], str] = str) -> set[str]:
+    """The errors once the figure printed right after ``name`` is changed (+1, or ×1.1 with decimals),
+    the text then passed through ``noise``."""
     m = re.search(re.escape(name) + r"(\d+(?:\.\d+)?)", text)
     assert m is not None, name
     value = m.group(1)
     broken = str(int(value) + 1) if "." not in value else f"{float(value) * 1.1:.2f}"
-    return set(errors(text[: m.start(1)] + broken + text[m.end(1) :]))
+    return set(errors(noise(text[: m.start(1)] + broken + text[m.end(1) :])))
 
 
 @pytest.mark.parametrize("seed", [0, 3, 7, 12, 25])
@@ -139,3 +141,22 @@ def test_each_figure_of_the_sangong_note_broken_on_purpose_is_reported(name: str
 
     text = sangong(2)
     assert broken_codes(text, name) & SAME_KIND.get(code, {code}), name
+
+
+@pytest.mark.parametrize("noise", ["full_width", "spaced", "wrapped"])
+@pytest.mark.parametrize("module", ["made_up_juesuan", "made_up_selfeval", "made_up_budget", "made_up_sangong"])
+def test_the_made_up_texts_stay_clean_as_published_noise_has_them(module: str, noise: str) -> None:
+    """Full-width digits, spaces inside numbers, lines wrapped mid-sentence (PDF text)."""
+    import importlib
+
+    from audit_corpus import NOISE
+
+    text = NOISE[noise](importlib.import_module(module).document(4))
+    assert audit_text(text).findings == ()
+
+
+@pytest.mark.parametrize(("name", "code"), BROKEN)
+def test_broken_figures_are_reported_in_pdf_text_too(name: str, code: str) -> None:
+    from audit_corpus import wrapped
+
+    assert broken_codes(document(3), name, wrapped) & SAME_KIND.get(code, {code}), name
