@@ -1,5 +1,6 @@
 """Component scores and the total they make: "预算执行率…得分9.5分;产出指标…得分48分;效益指标…得分
-29分;满意度指标…得分10分;总得分96.5分" — the total must be the sum of the 得分 before it.
+29分;满意度指标…得分10分;总得分96.5分" — the total must be the sum of the 得分 before it; and "自评得分
+93分,其中:预算执行得分9分,产出指标得分46分,…" — the sum of the 得分 after it in its sentence.
 
 Read within one paragraph, when at least two scores labelled plain 得分 come before a total
 (总得分, 综合得分, 自评总分, 合计得分, 总分) and add up to at most 100 (scores of several projects
@@ -14,8 +15,11 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_number
+from selfeval_xl.audit.text import sentence_bounds
 
 _TOTALS = ("总得分", "综合得分", "自评总分", "合计得分", "总分")
+# "本项目自评得分93分,其中:预算执行得分9分,产出指标得分46分,…": the total first, then its parts
+_FIRST_TOTALS = (*_TOTALS, "自评得分", "评价得分")
 _HUNDRED = Decimal(100)
 
 
@@ -25,6 +29,7 @@ def check_score_sums(a: Analysis) -> Iterator[Finding]:
         if f.kind is FigureKind.SCORE and f.value is not None and f.exact:
             by_paragraph.setdefault(f.paragraph, []).append(f)
     for own in by_paragraph.values():
+        yield from _total_first(a, own)
         parts: list[Figure] = []
         for f in own:
             if f.label == "得分":
@@ -38,3 +43,26 @@ def check_score_sums(a: Analysis) -> Iterator[Finding]:
                         label=f.label, parts="+".join(p.text for p in parts),
                     )  # fmt: skip
             parts = []
+
+
+def _total_first(a: Analysis, own: list[Figure]) -> Iterator[Finding]:
+    for k, total in enumerate(own):
+        if total.label not in _FIRST_TOTALS or total.value is None:
+            continue
+        norm = a.paragraph(total.paragraph).norm
+        _, end = sentence_bounds(norm, total.start)
+        opener = norm[total.start + len(total.text) : total.start + len(total.text) + 4]
+        if not opener.lstrip(",").startswith("其中"):
+            continue
+        parts = []
+        j = k + 1
+        while j < len(own) and own[j].start < end:
+            if own[j].label == "得分":
+                parts.append(own[j])
+            j += 1
+        found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
+        if len(parts) >= 2 and found <= _HUNDRED and found != total.value:
+            yield finding(
+                a, "score_sum_mismatch", total.paragraph, total.start, total.text, f"{fmt_number(found)}分",
+                label=total.label, parts="+".join(p.text for p in parts),
+            )  # fmt: skip

@@ -775,3 +775,10 @@ def test_the_spending_side_after_a_paragraph_closing_with_shouru_baokuo(total: s
     assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
     # the expected figure is printed the way the text prints its amounts (no separators here)
     assert all("1,085" not in f.message for f in report.findings)
+
+
+@pytest.mark.parametrize(("total", "found"), [("93", set()), ("94", {"score_sum_mismatch"})])
+def test_a_total_score_then_its_parts(total: str, found: set[str]) -> None:
+    # 9 + 46 + 29 + 9 = 93
+    text = f"本项目自评得分{total}分,其中:预算执行得分9分,产出指标得分46分,效益指标得分29分,满意度指标得分9分。评价等级为优。"
+    assert errors(text) == found
