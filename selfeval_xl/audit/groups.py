@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
+from selfeval_xl.audit.named import Names
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
@@ -38,7 +39,7 @@ def by_paragraph(figures: Sequence[Figure], indexes: list[int]) -> dict[int, lis
     return out
 
 
-def _depths(norm: str) -> list[int]:
+def bracket_depths(norm: str) -> list[int]:
     """Bracket depth before each offset (one pass): depth of norm[a:b] is d[b] - d[a]."""
     out = [0]
     depth = 0
@@ -172,7 +173,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         own = own_by.get(p.index, [])
         starts = [figures[i].start for i in own]
         spans = _openers(p.norm) if own or p.norm.rstrip().endswith(":") else []
-        depth = _depths(p.norm) if spans else []
+        depth = bracket_depths(p.norm) if spans else []
         for n, (pos, end_word) in enumerate(spans):
             # the next opener at the same bracket depth ends this list ("…12万元(其中:…),公务接待费8万元"
             # goes on after the bracketed list of one of its parts)
@@ -291,7 +292,7 @@ def _closing_totals(
         if len(own) < 3 or not any(w in p.norm for w in ("合计", "共计", "总计")):
             continue
         starts = [figures[i].start for i in own]
-        depth = _depths(p.norm)
+        depth = bracket_depths(p.norm)
         for k, i in enumerate(own):
             f = figures[i]
             lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
@@ -316,8 +317,6 @@ _NAMED_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,1
 def _named_lists(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
 ) -> list[PartsGroup]:
-    from selfeval_xl.audit.named import Names
-
     names: Names | None = None
     groups = []
     for p in paragraphs:
@@ -325,7 +324,7 @@ def _named_lists(
         if len(own) < 3 or "中," not in p.norm:
             continue
         starts = [figures[i].start for i in own]
-        depth = _depths(p.norm)
+        depth = bracket_depths(p.norm)
         for m in _NAMED_OPENER.finditer(p.norm):
             name = m.group(1).replace("\u201c", "").replace("\u201d", "").replace('"', "")
             if len(name) < 4:

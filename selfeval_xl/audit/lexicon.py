@@ -165,6 +165,8 @@ DECOMPOSITIONS: dict[str, frozenset[str]] = {
     "total": frozenset({"basic", "project"}),
     "basic": frozenset({"personnel", "public"}),
 }
+# part role -> the role of the whole it is a part of (基本支出 -> 支出合计, 人员经费 -> 基本支出).
+WHOLE_OF: dict[str, str] = {part: whole for whole, parts in DECOMPOSITIONS.items() for part in parts}
 
 ROLE_NAMES: dict[str, str] = {
     "total": "支出合计",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from selfeval_xl.audit.extract import ambiguous_roles, amount_role, denominator_role
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, INCOME_WHOLES
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, INCOME_WHOLES, WHOLE_OF
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
 from selfeval_xl.audit.named import Names
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
@@ -88,7 +88,7 @@ def _whole_of(
     """ "2023年支出500万元。基本支出400万元,占比80%": an unnamed share of 基本支出 (项目, 人员, 公用)
     is of the whole it is a known part of, printed before it in the same section."""
     role = figures[subject].role
-    whole = next((parent for parent, parts in DECOMPOSITIONS.items() if role in parts), None)
+    whole = WHOLE_OF.get(role)
     wholes = (whole,) if whole else INCOME_WHOLES if role == "income" else ()
     section = paragraphs[pct.paragraph - 1].section
     found = []
@@ -150,7 +150,7 @@ def _named_subject(
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
-    own_whole = next((whole for whole, parts in DECOMPOSITIONS.items() if figures[subject].role in parts), None)
+    own_whole = WHOLE_OF.get(figures[subject].role)
     if own_whole is not None and own_whole != figures[previous.denominator].role:
         return False  # "…占支出合计的70%;人员经费500万元,占71.43%": 人员经费 is a share of 基本支出
     return (

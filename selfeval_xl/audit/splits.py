@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.groups import _depths
+from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import clause_start, sentence_bounds
@@ -43,7 +43,7 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
             by_paragraph.setdefault(f.paragraph, []).append(f)
     for index, own in by_paragraph.items():
         norm = a.paragraph(index).norm
-        depth = _depths(norm)
+        depth = bracket_depths(norm)
         for k, total in enumerate(own):
             head = _TOTAL_BEFORE.search(norm, max(0, total.start - 10), total.start)
             if head is None or depth[total.start]:

@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, PartsGroup, ShareLink
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
@@ -221,9 +221,6 @@ def _share_subject_role(a: Analysis, index: int) -> str:
     return role
 
 
-_WHOLE_OF = {part: whole for whole, parts in DECOMPOSITIONS.items() for part in parts}
-
-
 def check_share_totals(a: Analysis) -> Iterator[Finding]:
     """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
     figs = a.figures
@@ -237,7 +234,7 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         subject = _share_subject_role(a, index)
         # "基本支出占比65%,项目支出占比35%": an unnamed share of a known part is of its whole
         # (only when no amount is printed with it: a share linked to a list is judged with its list)
-        implied = _WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
+        implied = WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
         den = denominator_role(fig.label) or implied
         if den:
             groups[(a.paragraph(fig.paragraph).section, den)].append((index, subject))
