@@ -67,20 +67,20 @@ def check_two_years(
 
 
 def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:
+    """The percentage of a change whose two years' figures are both printed, each within its
+    printing tolerance (a coarse 亿元 figure widens the range; exact amounts give one value)."""
     if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
         return
     change = (current.value - prior.value) * direction(verb)
     if change < 0:
+        return  # the verb says the other direction: a wording matter, not arithmetic
+    spread = current.tolerance + prior.tolerance
+    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * HUNDRED
+    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * HUNDRED
+    places = min(pct.decimals, 4)
+    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
         return
     exact = change / prior.value * HUNDRED
-    places = min(pct.decimals, 4)
-    spread = (current.tolerance + prior.tolerance) / prior.value * HUNDRED
-    if (
-        round_half_up(max(exact - spread, Decimal(0)), places)
-        <= pct.value
-        <= round_half_up(exact + spread, places)
-    ):
-        return
     code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
     yield finding(
         a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
@@ -168,24 +168,7 @@ def check_prior_pct(
     current = before[-1] if before else None
     if current is None or prior is None or pct is None or current.comparative:
         return
-    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
-        return
-    sign = direction(m.group("verb"))
-    change = (current.value - prior.value) * sign
-    if change < 0:
-        return  # the verb says the other direction: a wording matter, not arithmetic
-    spread = current.tolerance + prior.tolerance
-    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * HUNDRED
-    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * HUNDRED
-    places = min(pct.decimals, 4)
-    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
-        return
-    exact = change / prior.value * HUNDRED
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
-    yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
-    )  # fmt: skip
+    yield from _judge_percent(a, m.group("verb"), pct, current, prior)
 
 
 def judge(
