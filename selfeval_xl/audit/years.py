@@ -126,14 +126,17 @@ _THIS_YEAR = re.compile(r"本年度?|今年|当年")
 _LAST_YEAR = re.compile(r"(?:上年度?|去年|上一年)(?!结转|结余|末)")
 
 
-def _compared(norm: str, fig: Figure) -> bool:
-    """Is the amount a comparison, not merely last year's figure in a clause of its own
-    ("上年度支出100万元" is a figure; "比上年增加10万元" is a comparison)?"""
-    if not fig.comparative:
-        return False
+def last_years_figure(norm: str, fig: Figure) -> bool:
+    """Is the amount last year's figure in a clause of its own ("上年度支出100万元", "上年同期支出
+    40万元"), not a comparison ("比上年增加10万元")?"""
     clause = norm[max(0, fig.start - 24) : fig.start]
     clause = clause[max(clause.rfind(c) for c in ",;:。") + 1 :]
-    return not _LAST_YEAR.search(clause) or any(w in clause for w in _COMPARING)
+    return bool(_LAST_YEAR.search(clause)) and not any(w in clause for w in _COMPARING)
+
+
+def _compared(norm: str, fig: Figure) -> bool:
+    """Is the amount a comparison (a comparative figure that is not merely last year's)?"""
+    return fig.comparative and not last_years_figure(norm, fig)
 
 
 _COMPARING = ("比", "较", "与", "同比", *UP, *DOWN)

@@ -32,6 +32,7 @@ from selfeval_xl.audit.years import (
     check_two_years,
     direction,
     judge,
+    last_years_figure,
     two_years_then_change,
 )
 
@@ -214,7 +215,7 @@ def _check_change(
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
-    if current is not None and prior is None and len(before) >= 2 and _prior_year_figure(norm, current):
+    if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
         prior, current = current, sorted(before, key=lambda f: f.start)[-2]
     if current is not None:
@@ -240,16 +241,6 @@ def _check_change(
         else:
             return
     yield from judge(a, verbs, change, pct, current, prior)
-
-
-_PRIOR_CLAUSE = re.compile(r"(?:上年|去年|上一年)(?:同期|度)?(?:决算数?)?[\u4e00-\u9fff]{0,10}(?:为|是)?\s*$")
-
-
-def _prior_year_figure(norm: str, fig: Figure) -> bool:
-    """Is ``fig`` printed as last year's figure in a clause of its own ("上年同期支出40万元")?"""
-    lead = norm[max(0, fig.start - 16) : fig.start]
-    lead = lead[max(lead.rfind(c) for c in ",;:。") + 1 :]
-    return bool(_PRIOR_CLAUSE.match(lead)) and not re.search(r"较|比|与", lead)
 
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")
