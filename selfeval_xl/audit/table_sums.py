@@ -67,8 +67,6 @@ def _number(label: str) -> int | None:
 
 
 def check_table_sums(a: Analysis) -> Iterator[Finding]:
-    if "|" not in "".join(p.norm[:2000] for p in a.paragraphs[:200]) and len(a.paragraphs) < 20:
-        return  # neither a "|" table nor one cell per paragraph
     text = _SEP.join(p.norm for p in a.paragraphs)
     starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
     rows = list(_rows(text))
