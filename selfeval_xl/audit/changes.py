@@ -26,25 +26,31 @@ _DOWN = ("减少", "下降", "降低", "压缩", "减")
 Index = dict[int, list[Figure]]
 
 
-def _change(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> Decimal | None:
-    """The signed change stated right after ``member`` (None when none is)."""
+def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> list[tuple[Decimal, str]]:
+    """The signed changes stated right after ``member``, each with what it is set against
+    ("比预算减少2.5万元,比上年增加2.5万元": "预算", "年"; "" when not said), up to the next amount
+    that is not a change."""
     norm = a.paragraph(member.paragraph).norm
     _, end = sentence_bounds(norm, member.start)
     own = index.get(member.paragraph, [])
+    out: list[tuple[Decimal, str]] = []
     for fig in own[bisect_right(own, member.start, key=lambda f: f.start) :]:
         if fig.start >= end or (stop is not None and (fig.paragraph, fig.start) >= stop):
-            return None
+            break
         if fig.kind is not FigureKind.AMOUNT:
             continue
         if not fig.comparative or fig.value is None:
-            return None  # another amount first: the member states no change of its own
+            break  # another amount first: the member states no change of its own
         verb = norm[max(0, fig.start - 6) : fig.start]
+        lead = norm[max(0, fig.start - 10) : fig.start]
+        base = "预算" if "预算" in lead else "年" if any(w in lead for w in ("上年", "去年", "同期", "年度")) else ""
         if any(w in verb for w in _DOWN):
-            return -fig.value
-        if any(w in verb for w in _UP):
-            return fig.value
-        return None
-    return None
+            out.append((-fig.value, base))
+        elif any(w in verb for w in _UP):
+            out.append((fig.value, base))
+        else:
+            break
+    return out
 
 
 def check_part_changes(a: Analysis) -> Iterator[Finding]:
@@ -57,20 +63,28 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             continue
         parent = figs[group.parent]
         first = figs[group.children[0]]
-        total = _change(a, index, parent, (first.paragraph, first.start))
-        if total is None:
+        totals = _changes(a, index, parent, (first.paragraph, first.start))
+        if not totals:
             continue
         parts: list[Decimal] = []
+        bases: set[str] = set()
         members = [figs[i] for i in group.children]
         for k, child in enumerate(members):
             nxt = members[k + 1] if k + 1 < len(members) else None
-            change = _change(a, index, child, (nxt.paragraph, nxt.start) if nxt else None)
-            if change is None and child.value == 0:
-                change = Decimal(0)
-            if change is None:
+            stated = _changes(a, index, child, (nxt.paragraph, nxt.start) if nxt else None)[:1]
+            if not stated and child.value == 0:
+                parts.append(Decimal(0))
+                continue
+            if not stated:
                 break
-            parts.append(change)
+            parts.append(stated[0][0])
+            bases |= {stated[0][1]} - {""}
         else:
+            # the total's change against the same base as its parts' (a year's, or a budget's)
+            same = [value for value, base in totals if not bases or not base or base in bases] if len(bases) <= 1 else []
+            if not same:
+                continue
+            total = same[0]
             found = sum(parts, Decimal(0))
             slack = sum((f.tolerance for f in (parent, *members)), Decimal(0))
             if abs(found - total) > slack:

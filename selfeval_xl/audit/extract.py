@@ -134,9 +134,10 @@ def _denominator_phrase(clause: str) -> str:
     return phrase
 
 
-# "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%": a completion rate.
-_COMPLETION = re.compile(
-    r"(?:完成|为)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*$"
+# "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%", "占年初预算的27.7%":
+# a completion rate (a budget is never a whole the amount is a part of).
+COMPLETION = re.compile(
+    r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*$"
 )
 
 
@@ -144,7 +145,7 @@ def _percent_role(norm: str, start: int) -> tuple[str, str]:
     clause = norm[clause_start(norm, start) : start]
     if any(word in clause for word in EXECUTION_RATE_WORDS):
         return "execution", ""
-    if _COMPLETION.search(clause):
+    if COMPLETION.search(clause):
         return "execution", "completion"
     if "占" in clause:
         return "share", _denominator_phrase(clause)

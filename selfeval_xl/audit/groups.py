@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from decimal import Decimal
 
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names
@@ -75,7 +76,36 @@ _PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年度?(?:同期)?(?
 
 def _difference(norm: str, figure: Figure) -> bool:
     lead = norm[max(0, figure.start - 16) : figure.start]  # wide: mirrors insert pinyin "(shù)"
-    return any(word in lead for word in _DIFFERENCE_WORDS) or bool(_PRIOR_YEAR.search(lead))
+    return (
+        any(word in lead for word in _DIFFERENCE_WORDS)
+        or bool(_PRIOR_YEAR.search(lead))
+        or whole_of_percent(norm, figure)
+    )
+
+
+_OF_PERCENT = re.compile(r"\s*的\s*\d[\d.]*\s*%")
+
+
+def whole_of_percent(norm: str, figure: Figure) -> bool:
+    """Is the amount the whole a percentage is taken of ("完成年初预算数60999万元的40.4%")?
+    Such an amount is set against the figure before it, never the subject of its clause."""
+    return bool(_OF_PERCENT.match(norm, figure.start + len(figure.text)))
+
+
+def _complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> tuple[int, ...]:
+    """The items up to the one where the list adds up exactly to its total, when the whole list
+    does not: what follows is another cut of the same total ("其中,国税完成11765万元…;地税…;
+    财政完成3051万元…;实现地方一般预算收入19401万元" after 29612万元 = 11765+14796+3051)."""
+    total = figures[parent].value
+    values = [figures[i].value for i in children]
+    if total is None or any(v is None for v in values) or sum(v for v in values if v is not None) == total:
+        return children
+    run = Decimal(0)
+    for n, value in enumerate(values[:-1]):
+        run += value or 0
+        if n >= 1 and run == total and any(values[n + 1 :]):
+            return children[: n + 1]
+    return children
 
 
 def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: int, pos: int) -> int | None:
@@ -234,6 +264,9 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
+            whole = _complete_before_end(figures, parent, children)
+            if whole != children:
+                children, more = whole, ()
             if children:
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
     return (

@@ -119,6 +119,10 @@ COMPARATIVE_WORDS: tuple[str, ...] = (
     "下降",
     "较上年",
     "去年",
+    "增收",  # the change verbs of fiscal reports ("同比增长9.1%,增收8300万元")
+    "减收",
+    "增支",
+    "减支",
 )
 
 # Denominator phrase after 占 -> role of the denominator amount.

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from selfeval_xl.audit.extract import COMPLETION
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.groups import explicit_groups
@@ -78,7 +79,8 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     """ "支出157.56亿元,比上年增长4.2%,完成年初预算数160亿元的98.5%": the budget is the amount
     inside the 完成…的 phrase, the executed amount the last one before 完成 in the sentence."""
     s0, _ = sentence_bounds(norm, pct.start)
-    at = norm.rfind("完成", s0, pct.start)
+    phrase = COMPLETION.search(norm, clause_start(norm, pct.start), pct.start)
+    at = phrase.start() if phrase else norm.rfind("完成", s0, pct.start)
     at = at if at >= 0 else norm.rfind("为", s0, pct.start)
 
     def place(pos: int) -> int:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import partial
 
+from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import sentence_bounds
@@ -207,7 +208,11 @@ def _check_change(
         # "与上年决算数100万元相比减少10万元": the prior-year figure inside 与…相比
         until = s0 + compare[-2].start()
         prior = _amount_at(own, until, at)
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if own[i] is not prior]
+    before = [
+        own[i]
+        for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]
+        if own[i] is not prior and not whole_of_percent(norm, own[i]) and not _against_budget(norm, own[i])
+    ]
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
@@ -241,6 +246,13 @@ def _check_change(
         else:
             return
     yield from judge(a, verbs, change, pct, current, prior)
+
+
+def _against_budget(norm: str, fig: Figure) -> bool:
+    """A change against the budget ("总额为12.5万元,比预算减少2.5万元,比上年增加2.5万元"): never
+    the figure a change against last year is of."""
+    lead = norm[max(0, fig.start - 10) : fig.start]
+    return "预算" in lead and any(verb in lead[-4:] for verb in (*UP, *DOWN))
 
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")

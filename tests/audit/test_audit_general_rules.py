@@ -782,3 +782,48 @@ def test_a_total_score_then_its_parts(total: str, found: set[str]) -> None:
     # 9 + 46 + 29 + 9 = 93
     text = f"本项目自评得分{total}分,其中:预算执行得分9分,产出指标得分46分,效益指标得分29分,满意度指标得分9分。评价等级为优。"
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the budget inside "完成年初预算数…的x%" is neither the list's total nor the change's subject:
+        # 8103 + 16524 = 24627; 24627 / 60999 = 40.37% -> 40.4%; 1070 / (24627 + 1070) = 4.16% -> 4.2%
+        ("4月,收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+         "其中:税收收入8103万元,非税收入16524万元。", set()),
+        ("4月,收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降5.2%。"
+         "其中:税收收入8103万元,非税收入16524万元。", {"yoy_mismatch"}),
+        ("4月,收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+         "其中:税收收入8103万元,非税收入16624万元。", {"parts_exceed_total"}),
+        # "占年初预算的x%" is a completion rate, not a share of a budget printed elsewhere
+        ("基金支出完成9000万元,完成年初预算数30000万元的30%。全县完成财政收入60000万元,占年初预算的48%。", set()),
+        # a list that adds up before its last item ends there: 45000 + 15000 = 60000, and the
+        # changes 6000 − 1000 = 5000; 地方一般预算收入 is another cut of the same total
+        ("全县完成财政收入60000万元,较上年同期增收5000万元。其中,税务部门完成45000万元,较上年同期增收6000万元;"
+         "财政部门完成15000万元,较上年同期减收1000万元;实现地方一般预算收入40000万元,较上年同期增收3000万元。", set()),
+        ("全县完成财政收入60000万元,较上年同期增收5000万元。其中,税务部门完成45000万元,较上年同期增收7000万元;"
+         "财政部门完成15000万元,较上年同期减收1000万元;实现地方一般预算收入40000万元,较上年同期增收3000万元。",
+         {"change_sum_mismatch"}),
+        # the total's change against last year, not the one against the budget: 1.0 + 1.5 = 2.5
+        ("三公经费支出12.50万元,比预算减少2.50万元,比上年增加2.50万元,增长25%。其中:公务用车费8.00万元,"
+         "比上年增加1.00万元,增长14.29%;公务接待费4.50万元,比上年增加1.50万元,增长50%。", set()),
+        ("三公经费支出12.50万元,比预算减少2.50万元,比上年增加2.50万元,增长20%。其中:公务用车费8.00万元,"
+         "比上年增加1.00万元,增长14.29%;公务接待费4.50万元,比上年增加1.50万元,增长50%。", {"yoy_mismatch"}),
+        # a bare 增收 amount is a change, not a part: 84000 / 105000 = 80%; 14000 / 70000 = 20%
+        ("地方财政收入完成105000万元,较上年同期增长5%,增收5000万元。其中:税收收入完成84000万元,较上年同期增长20%,"
+         "增收14000万元,税收收入占地方财政收入80%。", set()),
+        ("地方财政收入完成105000万元,较上年同期增长5%,增收5000万元。其中:税收收入完成84000万元,较上年同期增长25%,"
+         "增收14000万元,税收收入占地方财政收入80%。", {"yoy_mismatch"}),
+    ],
+)
+def test_fiscal_progress_reports(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+@pytest.mark.parametrize(("share", "found"), [("80%", set()), ("70%", {"share_mismatch"})])
+def test_chart_captions_one_statement_per_line(share: str, found: set[str]) -> None:
+    # lines ending on an amount or a percentage are statements of their own: 480.48 / 600.6 = 80%
+    text = ("全市地方\n一般公共预算收入\n300.5亿元 同比增长5.5%⬆\n收入质量稳步提升\n完成年初预算的52.1%\n"
+            "税收收入增长6.4%\n占一般公共预算收入比重为75.5%\n上半年全市一般公共预算支出\n600.6亿元 同比增长3.9%\n"
+            f"其中,全市民生支出480.5亿元\n占一般公共预算支出的{share}")
+    assert errors(text) == found
