@@ -11,7 +11,7 @@ from selfeval_xl.audit.findings import SEVERITY
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == 78
+    assert len(MANIFEST) == 94
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -39,9 +39,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
 
 
 def test_test_half_has_no_false_error() -> None:
+    # Only counts are compared, so that a failure does not print the held-out texts' details.
     result = evaluate("test")
-    assert result.total.fp == 0
-    for text_id in ids("test"):
-        for f in audit_text(text_of(text_id)).findings:
-            assert f.code != "check_failed"
-    assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in result.non_relation_hits)
+    false_errors = int(result.total.fp)
+    assert false_errors == 0
+    failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
+    assert failed == 0
+    errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
+    assert errors_on_non_relations == 0
