@@ -122,7 +122,7 @@ _TRAILING_AMOUNT = re.compile(r"\s*\d[\d,.\s]*(?:亿|万|千)?元\s*(?=的?$)")
 def _denominator_phrase(clause: str) -> str:
     phrase = clause[clause.rfind("占") + 1 :].strip()
     # "占比分别为70%、30%" names no whole; "占“三公”经费的" names 三公经费
-    phrase = phrase.removeprefix("比").replace("分别", "").strip("\u201c\u201d\"")
+    phrase = phrase.removeprefix("比").removeprefix("到").replace("分别", "").strip("\u201c\u201d\"")  # "占到…的"
     phrase = phrase.replace("\u201c", "").replace("\u201d", "")
     phrase = _TRAILING_AMOUNT.sub("", phrase)  # "占本年支出合计1000万元的" names 本年支出合计
     changed = True

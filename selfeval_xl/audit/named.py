@@ -65,6 +65,17 @@ def printed_name(norm: str, start: int) -> str:
     return name if len(name) >= 2 else ""
 
 
+# 公共财政预算 is the name 一般公共预算 had before 2015; texts and their mirrors use both.
+_RENAMED = (("公共财政预算", "一般公共预算"), ("一般公共预算", "公共财政预算"))
+
+
+def _renamed(name: str) -> str:
+    for old, new in _RENAMED:
+        if old in name and not (old == "公共财政预算" and "一般" + old in name):
+            return name.replace(old, new)
+    return name
+
+
 class Names:
     """Exact amounts by every 4+-character ending of their lead, in document order (built once)."""
 
@@ -84,7 +95,8 @@ class Names:
         figs = self._figures
         at = (figure.paragraph, figure.start)
         tails = ("合计", "总计", "总额", "支出", "支出合计")
-        for candidate in (name, *(name + t for t in tails), name.removesuffix("预算")):
+        forms = (name, *(name + t for t in tails), name.removesuffix("预算"))
+        for candidate in (*forms, *(_renamed(form) for form in forms)):
             found = self._by_ending.get(candidate, [])
             k = bisect_left(found, at, key=lambda i: (figs[i].paragraph, figs[i].start))
             for i in reversed(found[:k]):

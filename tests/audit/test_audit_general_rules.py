@@ -827,3 +827,10 @@ def test_chart_captions_one_statement_per_line(share: str, found: set[str]) -> N
             "税收收入增长6.4%\n占一般公共预算收入比重为75.5%\n上半年全市一般公共预算支出\n600.6亿元 同比增长3.9%\n"
             f"其中,全市民生支出480.5亿元\n占一般公共预算支出的{share}")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("share", "found"), [("81.68%", set()), ("89.85%", {"share_mismatch"})])
+def test_zhan_dao_and_the_old_name_of_the_general_budget(share: str, found: set[str]) -> None:
+    # "占到…的", and 公共财政预算 (the name before 2015) for 一般公共预算: 80242 / 98240 = 81.679% -> 81.68%
+    text = f"1-5月,全区一般公共预算支出98240万元,完成年初预算的48.99%。其中,全区民生支出80242万元,占到公共财政预算支出的{share}。"
+    assert errors(text) == found
