@@ -240,7 +240,10 @@ def _marker_like(marker: str, number: int) -> str:
 
 # Head-counts listed by a partition of staff ("实有人数11人,其中:在职人员10人,离休人员0人,退休人员1人"):
 # only these kinds add up; 党员, 女职工, titles or degrees overlap and are never summed.
-_STAFF_KINDS = ("在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣")
+_STAFF_KINDS = (
+    "在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣",
+    "其他人员",  # the rest of a 年末人数 (留用人员, 遗属…), always beside the other kinds
+)  # fmt: skip
 
 
 # Vehicles listed by their 决算 categories ("共有车辆12辆,其中:主要领导干部用车1辆、…、其他用车2辆").
@@ -301,7 +304,7 @@ def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
 
 
 def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...]) -> Iterator[Finding]:
-    names = [name_before(norm, f.start, 12) for f in parts]
+    names = [name_before(norm, f.start, 12).removeprefix("其中") for f in parts]
     if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
         return
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))

@@ -126,6 +126,18 @@ def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: i
 _CLASSIFIED = re.compile(r"(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构)(?:看|来看)?\s*[:,]")
 
 
+# "公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元)": an amount's parts in
+# brackets right after it, each named as a kind of it (its first four characters are in the amount's name).
+_BRACKETED_PARTS = re.compile(r"([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元\s*\(([^()]{4,200})\)")
+_BRACKET_ITEM = re.compile(r"^([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元$")
+
+
+def _own_parts(m: re.Match[str]) -> bool:
+    items = [item.strip() for item in re.split(r"[,、;]", m.group(2))]
+    names = [hit.group(1) for item in items if (hit := _BRACKET_ITEM.match(item))]
+    return len(items) >= 2 and len(names) == len(items) and all(name[:4] in m.group(1) for name in names)
+
+
 def _openers(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every list opener in the paragraph, in order."""
     found = []
@@ -139,6 +151,7 @@ def _openers(norm: str) -> list[tuple[int, int]]:
         found.append((at + 1, at + 2))
         at = norm.find("元中,", at + 3)
     found += [(m.start(), m.end()) for m in _CLASSIFIED.finditer(norm)]
+    found += [(m.start(2), m.start(2)) for m in _BRACKETED_PARTS.finditer(norm) if _own_parts(m)]
     found.sort()
     kept: list[tuple[int, int]] = []
     for span in found:  # "具体包括:" also holds "包括:": keep the outer one

@@ -41,7 +41,8 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
     figure (元, %) within ``width`` characters, brackets read through ("因公出国(境)费")."""
     low = max(0, start - width)
     cut = max(norm.rfind(c, low, start) for c in ",;:。、元%")
-    return norm[max(low, cut + 1) : start].strip()
+    name = norm[max(low, cut + 1) : start].strip()
+    return name[1:] if name.startswith("(") and ")" not in name else name  # "…28万元(公务用车购置费0万元"
 
 
 _LEADING = re.compile(r"^(?:其中|\)|\([一二三四五六七八九十]+\))+")  # "(三)卫生健康支出类科目"
@@ -85,8 +86,11 @@ class Names:
         for i, f in enumerate(figures):
             if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value:
                 name = lead(paragraphs[f.paragraph - 1].norm, f.start)
-                for width in range(4, len(name) + 1):
-                    self._by_ending.setdefault(name[-width:], []).append(i)
+                endings = {name[-width:] for width in range(4, len(name) + 1)}
+                plain = name.replace("的", "")  # "授予中小微企业的总采购额" named "授予中小微企业总采购额"
+                endings |= {plain[-width:] for width in range(4, len(plain) + 1)}
+                for ending in endings:
+                    self._by_ending.setdefault(ending, []).append(i)
 
     def before(self, name: str, figure: Figure, exclude: int) -> int | None:
         """The nearest amount before ``figure`` whose lead ends with ``name`` (4+ characters), or
@@ -95,7 +99,7 @@ class Names:
         figs = self._figures
         at = (figure.paragraph, figure.start)
         tails = ("合计", "总计", "总额", "支出", "支出合计")
-        forms = (name, *(name + t for t in tails), name.removesuffix("预算"))
+        forms = (name, *(name + t for t in tails), name.removesuffix("预算"), name.replace("的", ""))
         for candidate in (*forms, *(_renamed(form) for form in forms)):
             found = self._by_ending.get(candidate, [])
             k = bisect_left(found, at, key=lambda i: (figs[i].paragraph, figs[i].start))

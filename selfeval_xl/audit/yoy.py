@@ -51,7 +51,9 @@ _CHANGE_PCT_FIRST = re.compile(
 _PARALLEL_SUBJECT = re.compile(
     r"^(?:相比|比较|比)\s*,\s*[\u4e00-\u9fff]{4,16}[^;。]*%\s*;\s*([\u4e00-\u9fff]{4,16})$"
 )
-_NAMED_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*([\u4e00-\u9fff]{4,16})$")
+_NAMED_SUBJECT = re.compile(
+    r"^(?:相比|比较|比)\s*,\s*(?:20\d\d年度?的?|本年度?的?)?([\u4e00-\u9fff\u201c\u201d]{4,18})$"
+)  # "与上年相比,2020年度的“三公”经费支出减少了…": the subject, its year and quotes aside
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
     r"(?:较|比)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?)?的?\s*"
@@ -191,7 +193,7 @@ def _check_change(
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
     named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
-    subject = named_subject.group(1) if named_subject else ""
+    subject = named_subject.group(1).replace("\u201c", "").replace("\u201d", "") if named_subject else ""
     parallel = _PARALLEL_SUBJECT.search(between)
     if not subject and parallel and norm[at - 1 : at] == "相":
         subject = parallel.group(1)  # "与上年相比,收入总计增加…,增长…;支出总计增加…": the next subject
@@ -199,6 +201,9 @@ def _check_change(
         return  # the comparison belongs to an earlier clause ("与上年相比," alone is fine)
     if subject:
         found = _named_before(a, change, subject)
+        core = subject.removesuffix("支出").removesuffix("收入")
+        if found is None and len(core) >= 4 and core != subject:
+            found = _named_before(a, change, core)  # "“三公”经费支出" printed as "“三公”经费总支出"
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return

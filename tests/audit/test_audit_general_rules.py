@@ -834,3 +834,32 @@ def test_zhan_dao_and_the_old_name_of_the_general_budget(share: str, found: set[
     # "占到…的", and 公共财政预算 (the name before 2015) for 一般公共预算: 80242 / 98240 = 81.679% -> 81.68%
     text = f"1-5月,全区一般公共预算支出98240万元,完成年初预算的48.99%。其中,全区民生支出80242万元,占到公共财政预算支出的{share}。"
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the rest of a 年末人数 is 其他人员: 9 + 0 + 0 + 5 = 14
+        ("各级单位年末人数14人,其中在职人员9人,离休人员0人,退休人员0人,其他人员5人。", set()),
+        ("各级单位年末人数15人,其中在职人员9人,离休人员0人,退休人员0人,其他人员5人。", {"sum_mismatch"}),
+        # an amount's own kinds in brackets after it: 0 + 28 = 28 (short is only a warning)
+        ("公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元),较上年无增减。", set()),
+        ("公务用车购置及运行费27万元(公务用车购置费0万元,公务用车运行维护费28万元),较上年无增减。", {"parts_exceed_total"}),
+        # a whole named without the 的 of the amount's name: 6564.6 / 16072.2 = 40.84%
+        ("授予中小微企业的总采购额为16072.2亿元。其中,授予小微企业的采购额为6564.6亿元,占授予中小微企业总采购额的40.8%。", set()),
+        ("授予中小微企业的总采购额为16072.2亿元。其中,授予小微企业的采购额为6564.6亿元,占授予中小微企业总采购额的44.9%。",
+         {"share_mismatch"}),
+        # the subject named after 与上年相比, with its year and quotes: 1093.92 / 3022.68 = 36.19%
+        ("2020年度全区“三公”经费总支出为1928.76万元。与上年相比,2020年度的“三公”经费支出减少了1093.92万元,下降了36.2%。", set()),
+        ("2020年度全区“三公”经费总支出为1928.76万元。与上年相比,2020年度的“三公”经费支出减少了1093.92万元,下降了39.8%。",
+         {"yoy_mismatch"}),
+    ],
+)
+def test_staff_rest_bracketed_kinds_names_with_de_and_a_subject_with_its_year(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_bracketed_kinds_short_of_their_amount_are_a_warning_naming_them() -> None:
+    (f,) = audit_text("公务用车购置及运行费29万元(公务用车购置费0万元,公务用车运行维护费28万元)。").findings
+    assert f.code == "parts_below_total" and f.severity is Severity.WARNING
+    assert "（公务用车购置费0万元+公务用车运行维护费28万元）" in f.message
