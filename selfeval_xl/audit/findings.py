@@ -16,6 +16,7 @@ SEVERITY: dict[str, Severity] = {
     "parts_exceed_total": E,
     "parts_below_total": W,
     "split_count_differs": W,
+    "sum_rounding_gap": W,
     "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)
     "share_mismatch": E,
     "shares_not_100": E,
@@ -47,6 +48,7 @@ SEVERITY: dict[str, Severity] = {
 CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
     "split_count_differs": "medium",
+    "sum_rounding_gap": "medium",
     "restated_amount_differs": "medium",
     "shares_rounding_drift": "medium",
     "share_truncated": "medium",

@@ -85,6 +85,14 @@ def _continued(
     return False
 
 
+def _complete(a: Analysis, group: PartsGroup, parent: Figure, children: list[Figure]) -> bool:
+    """Does the list claim to give every part of its total (so its parts must add up to it)?"""
+    roles = [c.role for c in children]
+    known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
+    colon = group.colon and not group.partial and len(children) >= 2
+    return known or colon or _grand_total(a, parent, children) or _sangong(a, parent, children)
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -96,6 +104,15 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         total = sum((c.value for c in children if c.value is not None), Decimal(0))
         tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
         diff = total - parent.value
+        if abs(diff) <= tolerance and diff and _complete(a, group, parent, children):
+            # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
+            # by a unit of the last digit; the printed figures should still add up (adjust the remainder)
+            parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
+            yield finding(
+                a, "sum_rounding_gap", parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
+                label=_name(parent, a), parts=parts,
+            )  # fmt: skip
+            continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
         labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]

@@ -47,6 +47,7 @@ CODE_KIND = {
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",
     "split_count_differs": "sum",
+    "sum_rounding_gap": "sum",
     "restated_amount_differs": "sum",
     "share_mismatch": "share",
     "shares_not_100": "pair",

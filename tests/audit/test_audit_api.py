@@ -41,6 +41,7 @@ _EXTRA = {
     "parts_exceed_total": {"label", "parts"},
     "parts_below_total": {"label", "parts"},
     "split_count_differs": {"label", "parts"},
+    "sum_rounding_gap": {"label", "parts"},
     "restated_amount_differs": {"label", "first_paragraph"},
     "share_mismatch": {"subject", "amount", "denominator", "base"},
     "shares_not_100": {"denominator", "parts"},

@@ -863,3 +863,19 @@ def test_bracketed_kinds_short_of_their_amount_are_a_warning_naming_them() -> No
     (f,) = audit_text("公务用车购置及运行费29万元(公务用车购置费0万元,公务用车运行维护费28万元)。").findings
     assert f.code == "parts_below_total" and f.severity is Severity.WARNING
     assert "（公务用车购置费0万元+公务用车运行维护费28万元）" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 20.11 + 15.31 = 35.42 against 35.43亿元: within the rounding of 亿元, but the print does not add up
+        ("2023年收入合计35.43亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", {("sum_rounding_gap", Severity.WARNING)}),
+        ("2023年收入合计35.42亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", set()),
+        # 2-decimal 万元 are exact: the same gap is an error
+        ("2023年收入合计35.43万元,其中:税收收入20.11万元,非税收入15.31万元。", {("sum_mismatch", Severity.ERROR)}),
+        # a list that may leave parts out says nothing of a gap within rounding
+        ("2023年收入合计35.43亿元,其中税收收入20.11亿元等。", set()),
+    ],
+)
+def test_a_gap_within_rounding_is_a_warning_to_adjust_the_remainder(text: str, found: set[tuple[str, Severity]]) -> None:
+    assert {(f.code, f.severity) for f in audit_text(text).findings} == found

@@ -6,6 +6,7 @@ AUDIT: dict[str, str] = {
     "sum_mismatch": "{label}为{stated}，但其组成部分（{parts}）合计为{expected}，两者不一致。",
     "parts_exceed_total": "所列各项（{parts}）合计{expected}，超过了{label}{stated}。",
     "parts_below_total": "所列各项（{parts}）合计{expected}，少于{label}{stated}；如为部分列举可忽略，否则请补全或更正。",
+    "sum_rounding_gap": "{label}{stated}与所列各项（{parts}）合计{expected}不等，差额在各数四舍五入的范围内；建议调整尾差，使各项之和等于合计。",
     "split_count_differs": "{label}{stated}，而{parts}合计为{expected}；如两处口径不同（如含结转、转列项目）请加注说明，否则请更正。",
     "balance_mismatch": "收入{income}减支出{expenditure}为{expected}，报告写的结余为{stated}，两者不一致。",
     "change_sum_mismatch": "{label}的增减额为{stated}（负数为减少），但“其中”各项的增减额合计为{expected}，两者不一致。",
