@@ -152,11 +152,20 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
     return tuple(links)
 
 
+def _unquoted(item: str) -> str:
+    """The item without the quotes or brackets around it; a quote closing inside it stays
+    ("实施“四好农村路”" keeps its pair)."""
+    item = item.strip()
+    stripped = item.strip(_QUOTES)
+    inner_open = any(c in stripped for c in "\u201c\u2018\u300a(")
+    return item.lstrip(_QUOTES).strip() if inner_open else stripped.strip()
+
+
 def split_items(listing: str) -> tuple[str, ...]:
     """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names or two quoted
     items (“A”、“B”和“C”: the quotes close and open around the joiner)."""
     raw = listing.split("、")
-    parts = [part.strip(" " + _QUOTES) for part in raw]
+    parts = [_unquoted(part) for part in raw]
     if parts and (q := _QUOTED_JOINER.match(raw[-1].strip())):
         parts[-1:] = [q.group(1).strip(_QUOTES), q.group(3).strip(_QUOTES)]
     elif parts and (m := _LAST_JOINER.match(parts[-1])):
