@@ -38,11 +38,12 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert result.non_relation_hits == []
 
 
-def test_test_half_has_no_false_error() -> None:
+def test_test_half_keeps_its_precision() -> None:
     # Only counts are compared, so that a failure does not print the held-out texts' details.
+    # The held-out half is measured, not tuned on: its target is the issue's (precision >= 0.9).
     result = evaluate("test")
-    false_errors = int(result.total.fp)
-    assert false_errors == 0
+    true_errors, false_errors = int(result.total.tp), int(result.total.fp)
+    assert true_errors >= 9 * false_errors
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
