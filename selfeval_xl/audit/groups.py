@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from decimal import Decimal
+from itertools import islice
 
+from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _CLAUSE_ENDS = "。;!?"
+_NOTHING_MORE = re.compile(r"[ :]*$")
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
 _ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
@@ -92,22 +94,6 @@ def whole_of_percent(norm: str, figure: Figure) -> bool:
     return bool(_OF_PERCENT.match(norm, figure.start + len(figure.text)))
 
 
-def _complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> tuple[int, ...]:
-    """The items up to the one where the list adds up exactly to its total, when the whole list
-    does not: what follows is another cut of the same total ("其中,国税完成11765万元…;地税…;
-    财政完成3051万元…;实现地方一般预算收入19401万元" after 29612万元 = 11765+14796+3051)."""
-    total = figures[parent].value
-    values = [figures[i].value for i in children]
-    if total is None or any(v is None for v in values) or sum(v for v in values if v is not None) == total:
-        return children
-    run = Decimal(0)
-    for n, value in enumerate(values[:-1]):
-        run += value or 0
-        if n >= 1 and run == total and any(values[n + 1 :]):
-            return children[: n + 1]
-    return children
-
-
 def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: int, pos: int) -> int | None:
     """The 收支总预算/收支总额 a "收入包括:" or "支出包括:" list belongs to (within 200 characters)."""
     if norm[max(0, pos - 2) : pos] not in ("收入", "支出"):
@@ -126,18 +112,6 @@ def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: i
 _CLASSIFIED = re.compile(r"(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构)(?:看|来看)?\s*[:,]")
 
 
-# "公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元)": an amount's parts in
-# brackets right after it, each named as a kind of it (its first four characters are in the amount's name).
-_BRACKETED_PARTS = re.compile(r"([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元\s*\(([^()]{4,200})\)")
-_BRACKET_ITEM = re.compile(r"^([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元$")
-
-
-def _own_parts(m: re.Match[str]) -> bool:
-    items = [item.strip() for item in re.split(r"[,、;]", m.group(2))]
-    names = [hit.group(1) for item in items if (hit := _BRACKET_ITEM.match(item))]
-    return len(items) >= 2 and len(names) == len(items) and all(name[:4] in m.group(1) for name in names)
-
-
 def _openers(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every list opener in the paragraph, in order."""
     found = []
@@ -151,7 +125,7 @@ def _openers(norm: str) -> list[tuple[int, int]]:
         found.append((at + 1, at + 2))
         at = norm.find("元中,", at + 3)
     found += [(m.start(), m.end()) for m in _CLASSIFIED.finditer(norm)]
-    found += [(m.start(2), m.start(2)) for m in _BRACKETED_PARTS.finditer(norm) if _own_parts(m)]
+    found += [(at + 1, at + 1) for at in bracketed_parts(norm)]
     found.sort()
     kept: list[tuple[int, int]] = []
     for span in found:  # "具体包括:" also holds "包括:": keep the outer one
@@ -224,7 +198,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             own_kind = p.norm.startswith("其中", pos)
             later = (
                 q
-                for q, _ in spans[n + 1 :]
+                for q, _ in islice(spans, n + 1, None)
                 if depth[q] == depth[pos] and (not own_kind or p.norm.startswith("其中", q))
             )
             nxt = next(later, -1)
@@ -263,7 +237,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 if depth[figures[i].start] == depth[pos]
             )
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
-            tail = p.norm[end_word:].strip(" :")
+            tail = not _NOTHING_MORE.match(p.norm, end_word)  # words after the opener word
             if not children and colon and not tail:
                 children = tuple(_following_paragraphs(paragraphs, figures, own_by, p))
                 partial = False
@@ -277,7 +251,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
-            whole = _complete_before_end(figures, parent, children)
+            whole = complete_before_end(figures, parent, children)
             if whole != children:
                 children, more = whole, ()
             if children:

@@ -31,8 +31,8 @@ from selfeval_xl.audit.shares import find_shares as find_shares
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _MAX_ENUMERATED = 30
-_LIST_AFTER = re.compile(
-    r"^([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]+)"
+_LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
+    r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
 )
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
 _QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
@@ -128,8 +128,20 @@ def _budget_before(
     return before[-1] if _NAMED_BUDGET.search(lead) and not last.comparative else None
 
 
+def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure) -> int | None:
+    """The amount of ``pool`` (one paragraph's, in order) printed nearest ``anchor``; the earlier
+    one when two are as near."""
+    k = bisect_left(pool, anchor.start, key=lambda i: figures[i].start)
+    near = pool[max(0, k - 1) : k + 1]
+    return min(near, key=lambda i: abs(figures[i].start - anchor.start)) if near else None
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
+    by_role: dict[tuple[int, str], list[int]] = {}  # built once: each lookup is a bisection
+    for para, own in by_paragraph.items():
+        for i in own:
+            by_role.setdefault((para, figures[i].role), []).append(i)
     links = []
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
@@ -142,8 +154,7 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
         else:
             own = by_paragraph.get(pct.paragraph, [])
             for role in ("budget", "executed"):
-                pool = [i for i in own if figures[i].role == role]
-                found[role] = _nearest(figures, pool, pct)
+                found[role] = _nearest_in(figures, by_role.get((pct.paragraph, role), []), pct)
             if found["executed"] is None and found["budget"] is not None:
                 found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
             if found["budget"] is None and found["executed"] is not None:
@@ -240,7 +251,7 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
 
 def _listed_after(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
     """Items listed after the count, introduced by a colon or 分别是/包括/即 ("下属单位3个，分别是A、B和C")."""
-    m = _LIST_AFTER.match(norm[count.start + len(count.text) :])
+    m = _LIST_AFTER.match(norm, count.start + len(count.text))
     if not m or "、" not in m.group(2):
         return None
     listing = m.group(2)

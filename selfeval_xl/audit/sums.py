@@ -221,10 +221,9 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _share_subject_role(a: Analysis, index: int) -> str:
-    for link in a.shares:
-        if link.percent == index:
-            return a.figures[link.subject].role
+def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:
+    if index in subject_of:
+        return a.figures[subject_of[index]].role
     pct = a.figures[index]
     norm = a.paragraph(pct.paragraph).norm
     at = norm.rfind("占", clause_start(norm, pct.start), pct.start)
@@ -243,12 +242,15 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     matched = {link.percent: ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
                for link in a.shares}  # fmt: skip
+    subject_of: dict[int, int] = {}  # percent -> its subject amount, the first link's (built once)
+    for link in a.shares:
+        subject_of.setdefault(link.percent, link.subject)
     # (a) by denominator role within a section: the parts of a known decomposition.
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for index, fig in enumerate(figs):
         if fig.kind is not FigureKind.PERCENT or fig.role != "share":
             continue
-        subject = _share_subject_role(a, index)
+        subject = _share_subject_role(a, index, subject_of)
         # "基本支出占比65%,项目支出占比35%": an unnamed share of a known part is of its whole
         # (only when no amount is printed with it: a share linked to a list is judged with its list)
         implied = WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
