@@ -1,4 +1,4 @@
-"""Parent rows of a flattened table and the numbered rows under them: "项目支出: | 1505.3 | 1377.9 |
+"""Parent rows of a flattened table and the numbered rows under them, and the rows of a 三公 table: "项目支出: | 1505.3 | 1377.9 |
 1369.3" followed by "1、中介服务 | 1049.4 | 960.00 | 958.7", "2、信息化建设 | 156.6 | …", … — every
 column of the parent must be the sum of that column over its numbered rows.
 
@@ -70,6 +70,11 @@ def check_table_sums(a: Analysis) -> Iterator[Finding]:
     text = _SEP.join(p.norm for p in a.paragraphs)
     starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
     rows = list(_rows(text))
+    yield from _numbered_rows(a, rows, starts)
+    yield from _sangong_rows(a, rows, starts)
+
+
+def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
     for k, parent in enumerate(rows):
         if not parent.numbers or _number(parent.label) is not None or any(w in parent.label for w in _NOT_A_PARENT):
             continue
@@ -89,11 +94,68 @@ def check_table_sums(a: Analysis) -> Iterator[Finding]:
             slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
             if abs(found - parse_decimal(stated)) <= slack:
                 continue
-            i = bisect_right(starts, at) - 1
-            p = a.paragraphs[i]
-            places = max(decimals_of(c) for c in (*cells, stated))
-            result = finding(
-                a, "sum_mismatch", p.index, at - starts[i], stated, f"{found:.{places}f}",
-                label=parent.label.rstrip(":"), parts="+".join(cells),
-            )  # fmt: skip
-            yield replace(result, sentence=f"{parent.label} {' | '.join(n for n, _ in parent.numbers)}")
+            yield _mismatch(a, starts, parent, stated, at, cells, found)
+
+
+def _mismatch(
+    a: Analysis, starts: list[int], parent: _Row, stated: str, at: int, cells: list[str], found: Decimal
+) -> Finding:
+    i = bisect_right(starts, at) - 1
+    p = a.paragraphs[i]
+    places = max(decimals_of(c) for c in (*cells, stated))
+    result = finding(
+        a, "sum_mismatch", p.index, at - starts[i], stated, f"{found:.{places}f}",
+        label=parent.label.rstrip(":"), parts="+".join(cells),
+    )  # fmt: skip
+    return replace(result, sentence=f"{parent.label} {' | '.join(n for n, _ in parent.numbers)}")
+
+
+# A 三公 table flattened to text ("因公出国(境)费 | 0 | 公务接待费 | 71.53 | … | 总“三公”经费支出 | 1928.76"):
+# its rows are known by their names, in any order, and add up like the prose does.
+_LABEL_PREFIX = re.compile(r"^(?:其中\s*:?\s*)?(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+\s*[、.])?\s*")
+_SANGONG_ROWS = (
+    ("total", re.compile(r"^总?\W*三公\W*经费(?:支出)?(?:合计|总计|小计)?$")),
+    ("abroad", re.compile(r"^因公出国\(境\)(?:费用?|经费)?(?:支出)?$")),
+    ("reception", re.compile(r"^公务接待(?:费用?)?(?:支出)?$")),
+    ("vehicles", re.compile(r"^公务用车购置及运行(?:维护)?(?:费用?)?(?:支出)?$")),
+    ("purchase", re.compile(r"^公务用车购置(?:费用?)?(?:支出)?$")),
+    ("running", re.compile(r"^公务用车运行(?:及)?维护(?:费用?)?(?:支出)?$|^公车运行及维护$")),
+)
+_SANGONG_REACH = 8  # rows on either side of the total
+
+
+def _kind(label: str) -> str | None:
+    name = _LABEL_PREFIX.sub("", label).replace("\u201c", "").replace("\u201d", "").rstrip(":").strip()
+    return next((kind for kind, pattern in _SANGONG_ROWS if pattern.match(name)), None)
+
+
+def _sangong_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
+    kinds = [_kind(row.label) if row.numbers and len(row.label) <= 24 else None for row in rows]
+    for k, total in enumerate(rows):
+        if kinds[k] != "total":
+            continue
+        near: dict[str, _Row] = {}
+        for j in sorted(range(max(0, k - _SANGONG_REACH), min(len(rows), k + _SANGONG_REACH + 1)), key=lambda j: abs(j - k)):
+            kind = kinds[j]
+            if kind and kind != "total" and kind not in near:
+                near[kind] = rows[j]
+        vehicles = near.get("vehicles")
+        splits = [("purchase", "running")] if "purchase" in near and "running" in near else []
+        if vehicles is not None and splits:
+            yield from _columns(a, starts, vehicles, [near["purchase"], near["running"]])
+        if "abroad" in near and "reception" in near and (vehicles is not None or splits):
+            own = [near["abroad"], near["reception"]]
+            own += [vehicles] if vehicles is not None else [near["purchase"], near["running"]]
+            yield from _columns(a, starts, total, own)
+
+
+def _columns(a: Analysis, starts: list[int], parent: _Row, parts: list[_Row]) -> Iterator[Finding]:
+    """Every column the parent and all its parts print must add up (half a unit of slack per value)."""
+    width = min(len(row.numbers) for row in (parent, *parts))
+    for column in range(width):
+        stated, at = parent.numbers[column]
+        cells = [row.numbers[column][0] for row in parts]
+        found = sum((parse_decimal(c) for c in cells), Decimal(0))
+        slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
+        if abs(found - parse_decimal(stated)) > slack:
+            yield _mismatch(a, starts, parent, stated, at, cells, found)

@@ -879,3 +879,32 @@ def test_bracketed_kinds_short_of_their_amount_are_a_warning_naming_them() -> No
 )
 def test_a_gap_within_rounding_is_a_warning_to_adjust_the_remainder(text: str, found: set[tuple[str, Severity]]) -> None:
     assert {(f.code, f.severity) for f in audit_text(text).findings} == found
+
+
+_SANGONG_TABLE = (
+    "2023年度“三公”经费决算情况\n经费项目 |\n2023年度支出(万元) |\n因公出国(境)费 |\n0 |\n公务接待费 |\n{reception} |\n"
+    "公务用车购置及运行维护费 |\n{vehicles} |\n公务用车购置费 |\n20.00 |\n公务用车运行维护费 |\n30.50 |\n"
+    "总“三公”经费支出 |\n60.75 |\n国内公务接待批次 |\n48 |"
+)
+
+
+@pytest.mark.parametrize(
+    ("reception", "vehicles", "found"),
+    [
+        ("10.25", "50.50", set()),  # 0 + 10.25 + 50.50 = 60.75; 20.00 + 30.50 = 50.50
+        ("11.25", "50.50", {"sum_mismatch"}),  # the three make 61.75
+        ("10.25", "51.50", {"sum_mismatch"}),  # both the total and the vehicles' two rows disagree
+    ],
+)
+def test_a_sangong_table_flattened_to_text_adds_up_by_its_row_names(reception: str, vehicles: str, found: set[str]) -> None:
+    assert errors(_SANGONG_TABLE.format(reception=reception, vehicles=vehicles)) == found
+
+
+def test_a_sangong_table_checks_every_column_it_prints() -> None:
+    # 合计 | 一般公共预算 | 政府性基金: 29 = 0 + 28 + 1 in both printed columns, then the second one broken
+    rows = ("单位:万元 |\n项 目 |\n合计 |\n一般公共预算 |\n政府性基金 |\n“三公”经费 |\n29.00 |\n29.00 |\n0.00 |\n"
+            "其中:(一)因公出国(境)支出 |\n0.00 |\n0.00 |\n0.00 |\n(二)公务用车购置及运行维护支出 |\n28.00 |\n{v} |\n0.00 |\n"
+            "(三)公务接待费支出 |\n1.00 |\n1 |\n0.00 |")
+    assert errors(rows.format(v="28.00")) == set()
+    (f,) = [f for f in audit_text(rows.format(v="27.00")).findings if f.severity is Severity.ERROR]
+    assert (f.code, f.stated, f.expected) == ("sum_mismatch", "29.00", "28.00")
