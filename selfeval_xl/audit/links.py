@@ -199,6 +199,7 @@ def _strip_opener(listing: str) -> str:
 
 _TOTAL_OPENERS = ("共设", "共有", "共计", "总共", "一共")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
 _QUANTITY = re.compile(r"\d|[一二两三四五六七八九十]+\s*[个名人台辆套项家所条]")
 
 
@@ -238,8 +239,8 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
     head = before.split("、", 1)[0]
     linked = linked or any(word in head for word in _TOTAL_OPENERS)  # "共设A、B…12个内设机构"
     items = split_items(_strip_opener(before))
-    if _quantities(items):
-        return None
+    if _quantities(items) or any(_NUMERAL.fullmatch(item) for item in items):
+        return None  # "二、单位机构设置 局机关内设19个科室": a heading's numeral is no item
     if not linked and not (after and is_cjk(after)):
         # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
         # kinds rather than the items counted; only a close match is read as an enumeration.
@@ -271,7 +272,8 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         if count.value is None or count.value > _MAX_ENUMERATED:
             continue
         norm = paragraphs[count.paragraph - 1].norm
-        listed = _listed_before(norm, count) or _listed_after(norm, count)
+        # a list the count announces ("19个科室,分别是…") comes before one that may precede it
+        listed = _listed_after(norm, count) or _listed_before(norm, count)
         if listed and len(listed[0]) >= 2:
             found.append(Enumeration(index, listed[0], listed[1]))
     return tuple(found)

@@ -908,3 +908,12 @@ def test_a_sangong_table_checks_every_column_it_prints() -> None:
     assert errors(rows.format(v="28.00")) == set()
     (f,) = [f for f in audit_text(rows.format(v="27.00")).findings if f.severity is Severity.ERROR]
     assert (f.code, f.stated, f.expected) == ("sum_mismatch", "29.00", "28.00")
+
+
+@pytest.mark.parametrize(("count", "found"), [("4", set()), ("5", {"count_mismatch"})])
+def test_a_list_the_count_announces_wins_over_a_heading_before_it(count: str, found: set[str]) -> None:
+    # "二、单位 机构设置" is a heading, not the items; the four after 分别是 are (a PDF line wrap in one)
+    text = f"二、单位 机构设置 局机关内设 {count} 个科室,分别是办公室、财务 科、执法一科(执法一支队)、人事科。"
+    report = audit_text(text)
+    assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
+    assert not [f for f in report.findings if f.code == "count_unclear"]
