@@ -70,7 +70,9 @@ def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], othe
     out = []
     for f in candidates:
         name = name_before(norm, f.start, 12)
-        if any(w in name for w in words) and not any(w in name for w in others):
+        hits = [w for w in words if w in name]
+        # an other word inside a matched one does not count ("应到位资金" is named 应到位, not 到位)
+        if hits and not any(o in name and not any(o in w for w in hits) for o in others):
             out.append(f)
     return out
 

@@ -917,3 +917,19 @@ def test_a_list_the_count_announces_wins_over_a_heading_before_it(count: str, fo
     report = audit_text(text)
     assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
     assert not [f for f in report.findings if f.code == "count_unclear"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the rate is of the whole budget (2500 + 350.60 = 2850.60): 2736.58 / 2850.60 = 96.00%
+        ("部门预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。全年实际支出2736.58万元,预算执行率为96.00%。", set()),
+        ("部门预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。全年实际支出2736.58万元,预算执行率为96.50%。",
+         {"execution_rate_mismatch"}),
+        # 应到位资金 is the whole of a 到位率 (its 到位 is part of 应到位): 2850.60 / 2850.60 = 100%
+        ("全年应到位资金2850.60万元,实际到位2850.60万元,资金到位率100%。", set()),
+        ("全年应到位资金2850.60万元,实际到位2850.60万元,资金到位率98%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_a_rate_of_the_whole_budget_and_of_the_funds_due(text: str, found: set[str]) -> None:
+    assert errors(text) == found
