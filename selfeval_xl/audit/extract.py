@@ -139,6 +139,9 @@ def _denominator_phrase(clause: str) -> str:
 COMPLETION = re.compile(
     r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*$"
 )
+COMPLETION_ANYWHERE = re.compile(
+    r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*\d"
+)
 
 
 def _percent_role(norm: str, start: int) -> tuple[str, str]:

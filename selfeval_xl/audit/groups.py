@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
-from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
+from selfeval_xl.audit.listing import bracketed_parts, complete_before_end, sangong_lists
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
@@ -261,6 +261,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + _added_up(paragraphs, figures, own_by)
         + _closing_totals(paragraphs, figures, own_by)
         + _named_lists(paragraphs, figures, own_by)
+        + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
     )
 
 

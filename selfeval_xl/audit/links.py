@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from selfeval_xl.audit.extract import COMPLETION
+from selfeval_xl.audit.extract import COMPLETION, COMPLETION_ANYWHERE
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.groups import explicit_groups
@@ -91,9 +91,14 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     executed = before[-1] if before else None
     budget = inside[-1] if inside else None
     if budget is None:
-        # "预算数为25万元,支出决算为20万元,完成预算的80%": the budget named earlier in the sentence
+        # "预算数为25万元,支出决算为20万元,完成预算的80%": the budget named earlier in the sentence,
+        # unless a completion rate already stands between it and this executed amount (it was that
+        # one's: "年初预算为22万元,支出决算为8.77万元,完成预算的39.86%,其中:…8.47万元,完成预算的60.50%")
         named = [i for i in before if figures[i].role == "budget" and i != executed]
         budget = named[-1] if len(named) == 1 else None
+        if budget is not None and executed is not None:
+            between = norm[figures[budget].start : figures[executed].start]
+            budget = None if COMPLETION_ANYWHERE.search(between) else budget
     return {"budget": budget, "executed": executed}
 
 

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from selfeval_xl.audit.model import Figure
+from selfeval_xl.audit.model import Figure, Paragraph
+from selfeval_xl.audit.text import sentence_bounds
 
 
 def complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> tuple[int, ...]:
@@ -45,3 +46,46 @@ def bracketed_parts(norm: str) -> Iterator[int]:
             if len(items) >= 2 and len(names) == len(items) and all(n[:4] in head.group(1) for n in names):
                 yield at
         at = norm.find("(", at + 1)
+
+
+# "…“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算16.3万元,占63.42%;…":
+# the parts of the 三公 total stated before, perhaps a paragraph or two before ("…“三公”经费支出预算为
+# 30.8万元,支出决算为25.7万元,…"): the nearest amount of a sentence on 三公 named the same way (决算/预算).
+_SANGONG_OPENER = re.compile(r"三公\W{0,2}经费(?:财政拨款)?(?:支出)?(决算|预算)?(?:数)?中,")
+_SANGONG_PARTS = ("因公出国", "公务接待", "公务用车")
+_SANGONG_REACH = 3  # paragraphs back
+
+
+def sangong_lists(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+) -> list[tuple[int, tuple[int, ...]]]:
+    """(total, parts) of each 三公 list opened by "…三公经费…中," whose parts are the 三公 items."""
+    found = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        for m in _SANGONG_OPENER.finditer(p.norm) if len(own) >= 2 else ():
+            _, s1 = sentence_bounds(p.norm, m.end())
+            parts = tuple(i for i in own if m.end() <= figures[i].start < s1)
+            names = [p.norm[max(m.end(), figures[i].start - 20) : figures[i].start] for i in parts]
+            if len(parts) < 2 or not all(any(w in n for w in _SANGONG_PARTS) for n in names):
+                continue
+            total = _sangong_total(paragraphs, figures, own_by, p.index, m.start(), m.group(1) or "")
+            if total is not None:
+                found.append((total, parts))
+    return found
+
+
+def _sangong_total(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], index: int, before: int, kind: str
+) -> int | None:
+    for back in range(index, max(0, index - _SANGONG_REACH), -1):
+        norm = paragraphs[back - 1].norm
+        for i in reversed(own_by.get(back, [])):
+            f = figures[i]
+            if back == index and f.start >= before:
+                continue
+            s0, _ = sentence_bounds(norm, f.start)
+            lead = norm[max(s0, f.start - 8) : f.start]
+            if "三公" in norm[s0 : f.start] and (not kind or kind in lead) and not any(w in lead for w in ("较", "比", "增", "减")):
+                return i
+    return None

@@ -114,7 +114,7 @@ def _mismatch(
 # its rows are known by their names, in any order, and add up like the prose does.
 _LABEL_PREFIX = re.compile(r"^(?:其中\s*:?\s*)?(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+\s*[、.])?\s*")
 _SANGONG_ROWS = (
-    ("total", re.compile(r"^总?\W*三公\W*经费(?:支出)?(?:合计|总计|小计)?$")),
+    ("total", re.compile(r"^(?:总?\W*三公\W*经费(?:支出)?(?:合计|总计|小计)?|合计|总计)$")),  # 合计 with the three near
     ("abroad", re.compile(r"^因公出国\(境\)(?:费用?|经费)?(?:支出)?$")),
     ("reception", re.compile(r"^公务接待(?:费用?)?(?:支出)?$")),
     ("vehicles", re.compile(r"^公务用车购置及运行(?:维护)?(?:费用?)?(?:支出)?$")),
@@ -125,7 +125,7 @@ _SANGONG_REACH = 8  # rows on either side of the total
 
 
 def _kind(label: str) -> str | None:
-    name = _LABEL_PREFIX.sub("", label).replace("\u201c", "").replace("\u201d", "").rstrip(":").strip()
+    name = _LABEL_PREFIX.sub("", label).replace("\u201c", "").replace("\u201d", "").rstrip(":").replace(" ", "")
     return next((kind for kind, pattern in _SANGONG_ROWS if pattern.match(name)), None)
 
 

@@ -85,6 +85,7 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     yield finding(
         a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
         current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
+        prior_label="上年",
     )  # fmt: skip
 
 
@@ -175,7 +176,13 @@ def check_prior_pct(
 
 
 def judge(
-    a: Analysis, verbs: list[str], change: Figure, pct: Figure, current: Figure, prior: Figure | None
+    a: Analysis,
+    verbs: list[str],
+    change: Figure,
+    pct: Figure,
+    current: Figure,
+    prior: Figure | None,
+    prior_label: str = "上年",  # "预算数" when the change is against the budget ("与2020年度预算相比")
 ) -> Iterator[Finding]:
     if current.value is None or change.value is None or pct.value is None:
         return
@@ -189,7 +196,7 @@ def judge(
             yield finding(
                 a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
                 fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals, like=change.text),
-                current=current.text, prior=prior.text,
+                current=current.text, prior=prior.text, prior_label=prior_label,
             )  # fmt: skip
             change_value = abs(diff)  # the percentage is checked against the true difference
         low_prior, high_prior = prior.value - prior.tolerance, prior.value + prior.tolerance
@@ -211,5 +218,5 @@ def judge(
     code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
     yield finding(
         a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
-        current=current.text, prior=shown_prior, change=change.text,
+        current=current.text, prior=shown_prior, change=change.text, prior_label=prior_label,
     )  # fmt: skip

@@ -232,7 +232,7 @@ def _check_change(
         lead = norm[max(s0, current.start - 4) : current.start]
         if any(verb in lead for verb in (*UP, *DOWN)):
             current = None  # the nearest amount is itself a change ("增加1.68万元,其中公务接待较上年减少…")
-    gap = norm[current.start + len(current.text) if current else s0 : until if prior is not None else at]
+    gap = norm[current.start + len(current.text) if current else s0 : until]  # up to "与…相比" or the comparison
     named = "".join(c for c in gap[max(gap.rfind(c) for c in ",;:。") + 1 :] if "\u4e00" <= c <= "\u9fff")
     if current is None or "其中" in named or len(named) > 5:
         # A subject named without its amount ("其中公务接待较上年减少0.58万元"): its two years'
@@ -250,7 +250,9 @@ def _check_change(
             )  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
         else:
             return
-    yield from judge(a, verbs, change, pct, current, prior)
+    compared = norm[until : m.start()]  # "与2020年度预算相比,": the base is the budget, not last year
+    against = "预算数" if "预算" in compared and "决算" not in compared else "上年"
+    yield from judge(a, verbs, change, pct, current, prior, against)
 
 
 def _against_budget(norm: str, fig: Figure) -> bool:

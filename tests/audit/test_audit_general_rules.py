@@ -933,3 +933,36 @@ def test_a_list_the_count_announces_wins_over_a_heading_before_it(count: str, fo
 )
 def test_a_rate_of_the_whole_budget_and_of_the_funds_due(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a part's completion rate is not of the total's budget named before the total's own rate
+        ("年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:公务用车购置及运行维护费支出决算为8.47万元,"
+         "完成预算的60.50%;公务接待费支出决算为0.30万元,完成预算的3.75%。", set()),
+        # a 三公 table whose total row is 合计: 0 + 14.8 + 16 = 30.8 (预算数), 0 + 16.3 + 9.4 = 25.7 (决算数)
+        ("项 目 |\n预 算 数 |\n决 算 数 |\n合 计 |\n30.8 |\n25.7 |\n因公出国(境)费 |\n0 |\n0 |\n公务接待费 |\n14.8 |\n16.3 |\n"
+         "公务用车购置及运行维护费 |\n16 |\n9.4 |\n其中:公务用车运行维护费 |\n16 |\n9.4 |\n公务用车购置费 |\n0 |\n0 |", set()),
+        ("项 目 |\n预 算 数 |\n决 算 数 |\n合 计 |\n30.8 |\n26.7 |\n因公出国(境)费 |\n0 |\n0 |\n公务接待费 |\n14.8 |\n16.3 |\n"
+         "公务用车购置及运行维护费 |\n16 |\n9.4 |\n其中:公务用车运行维护费 |\n16 |\n9.4 |\n公务用车购置费 |\n0 |\n0 |",
+         {"sum_mismatch"}),
+        # the parts of the 三公 total stated a paragraph before: 16.3 / 25.7 = 63.42%, 9.4 / 25.7 = 36.58%
+        ("某镇2020年度“三公”经费支出预算为30.8万元,支出决算为25.7万元,完成预算的83.44%。\n(二)具体情况说明。\n"
+         "某镇2020年度“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算16.3万元,占63.42%;"
+         "公务用车购置及运行维护费支出决算9.4万元,占36.58%。", set()),
+        ("某镇2020年度“三公”经费支出预算为30.8万元,支出决算为25.7万元,完成预算的83.44%。\n(二)具体情况说明。\n"
+         "某镇2020年度“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算16.3万元,占69.76%;"
+         "公务用车购置及运行维护费支出决算9.4万元,占36.58%。", {"share_mismatch", "shares_not_100"}),
+    ],
+)
+def test_sangong_notes_of_the_anhui_and_shanghai_kind(text: str, found: set[str]) -> None:
+    assert errors(text) == found
+
+
+def test_a_change_against_the_budget_is_named_so() -> None:
+    # 1.5 / (16.3 − 1.5) = 10.14%, against the budget 14.8
+    (f,) = audit_text("2.公务接待费支出16.3万元, 与2020年度预算相比,增加1.5万元,增长11.15%。").findings
+    assert f.code == "yoy_mismatch" and f.expected == "10.14%" and "预算数14.80万元" in f.message
+    (g,) = audit_text("公务接待费支出16.3万元,与上年相比,增加1.5万元,增长11.15%。").findings
+    assert "上年14.80万元" in g.message
