@@ -198,7 +198,14 @@ def _check_change(
     if not subject and parallel and norm[at - 1 : at] == "相":
         subject = parallel.group(1)  # "与上年相比,收入总计增加…,增长…;支出总计增加…": the next subject
     if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not subject:
-        return  # the comparison belongs to an earlier clause ("与上年相比," alone is fine)
+        # the comparison belongs to an earlier clause ("与上年相比," alone is fine); a part named in
+        # its own clause after it ("…比2016年度减少0.28万元,…,其中:…;公务接待费支出决算增加0.01万元,增长
+        # 3.45%") is the amount printed before under that name
+        part = _part_named(norm, m.start())
+        found = _named_before(a, change, part) if part else None
+        if found is not None:
+            yield from judge(a, verbs, change, pct, found, None)
+        return
     if subject:
         found = _named_before(a, change, subject)
         core = subject.removesuffix("支出").removesuffix("收入")
@@ -253,6 +260,16 @@ def _check_change(
     compared = norm[until : m.start()]  # "与2020年度预算相比,": the base is the budget, not last year
     against = "预算数" if "预算" in compared and "决算" not in compared else "上年"
     yield from judge(a, verbs, change, pct, current, prior, against)
+
+
+def _part_named(norm: str, verb_at: int) -> str:
+    """The name of a clause that is only a name then the change ("其中:公务接待费支出决算增加…")."""
+    start = max(norm.rfind(c, 0, verb_at) for c in ",;:")
+    clause = norm[start + 1 : verb_at].strip()
+    name = clause.removeprefix("其中").lstrip(":").replace("\u201c", "").replace("\u201d", "")
+    if len(name) < 6 or any(not ("\u4e00" <= c <= "\u9fff" or c in "()") for c in name):
+        return ""
+    return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
 
 
 def _against_budget(norm: str, fig: Figure) -> bool:

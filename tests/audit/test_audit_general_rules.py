@@ -966,3 +966,11 @@ def test_a_change_against_the_budget_is_named_so() -> None:
     assert f.code == "yoy_mismatch" and f.expected == "10.14%" and "预算数14.80万元" in f.message
     (g,) = audit_text("公务接待费支出16.3万元,与上年相比,增加1.5万元,增长11.15%。").findings
     assert "上年14.80万元" in g.message
+
+
+@pytest.mark.parametrize(("rate", "found"), [("3.31%", set()), ("3.64%", {"yoy_mismatch"})])
+def test_a_part_named_in_its_own_clause_after_the_totals_comparison(rate: str, found: set[str]) -> None:
+    # 0.29 / (8.47 + 0.29) = 3.31%, the part's amount printed in the paragraph before under its name
+    text = ("公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%。\n"
+            f"2017年度“三公”经费支出决算数比2016年度减少0.28万元,其中:公务用车购置及运行维护费支出决算减少0.29万元,降低{rate}。")
+    assert errors(text) == found
