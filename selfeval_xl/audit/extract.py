@@ -146,7 +146,12 @@ COMPLETION_ANYWHERE = re.compile(
 
 def _percent_role(norm: str, start: int) -> tuple[str, str]:
     clause = norm[clause_start(norm, start) : start]
-    if any(word in clause for word in EXECUTION_RATE_WORDS):
+    # in a row of figures ("预算调整率%3%0100%22否结转结余率%2%…") the words since the last percentage
+    # name this one; a list of rates ("执行率分别为95%、90%") keeps its name
+    parts = clause.split("%")
+    tail = parts[-2] if len(parts) >= 2 and not parts[-1].strip() else parts[-1]  # "率%3%": a unit column
+    named = clause if not tail.strip(" 、和及与") else tail
+    if any(word in named for word in EXECUTION_RATE_WORDS):
         return "execution", ""
     if COMPLETION.search(clause):
         return "execution", "completion"

@@ -974,3 +974,14 @@ def test_a_part_named_in_its_own_clause_after_the_totals_comparison(rate: str, f
     text = ("公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%。\n"
             f"2017年度“三公”经费支出决算数比2016年度减少0.28万元,其中:公务用车购置及运行维护费支出决算减少0.29万元,降低{rate}。")
     assert errors(text) == found
+
+
+def test_a_row_of_rates_names_each_by_the_words_before_it() -> None:
+    # an OCR'd 自评表 row: 结转结余率 2%, 预算调整率 3%, 政府采购执行率 target 100% and 72.74% done — only
+    # the last is an execution rate below 90%
+    text = ("指标名称计量单位指标性质年初指标值全年完成值是否核心指标预算调整率%3%0100%22否结转结余率%2%0100%22是"
+            "公用经费控制率%100%97%100%22是政府采购执行率%100%72.74%100%22是")
+    rates = sorted(f.stated for f in audit_text(text).findings if f.code == "low_rate_problems_missing")
+    assert rates == []  # the row names 政府采购执行率 before its target, not before 72.74%
+    listed = "项目支出率、执行率分别为95%、80%。"
+    assert [f.stated for f in audit_text(listed).findings if f.code == "low_rate_problems_missing"] == ["80%"]
