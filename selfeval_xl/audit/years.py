@@ -182,7 +182,7 @@ def judge(
     pct: Figure,
     current: Figure,
     prior: Figure | None,
-    prior_label: str = "上年",  # "预算数" when the change is against the budget ("与2020年度预算相比")
+    prior_label: str = "上年",  # the budget it is against, as named ("与2020年度预算相比": 2020年度预算)
 ) -> Iterator[Finding]:
     if current.value is None or change.value is None or pct.value is None:
         return

@@ -247,6 +247,9 @@ def _check_change(
         subject = named.removeprefix("其中")
         for tail in ("按同口径", "同口径", "同期"):
             subject = subject.removesuffix(tail)
+        # "2018年“三公”经费预算数比2017年预算数减少…": the year's digits are gone, its 年 and 数 go too
+        subject = subject.removeprefix("年度").removeprefix("年")
+        subject = subject[:-1] if subject.endswith(("预算数", "决算数")) else subject
         pair = _two_years(a, subjects, subject)
         if pair is not None:
             current, prior = pair
@@ -257,9 +260,19 @@ def _check_change(
             )  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
         else:
             return
-    compared = norm[until : m.start()]  # "与2020年度预算相比,": the base is the budget, not last year
-    against = "预算数" if "预算" in compared and "决算" not in compared else "上年"
+    against = _base_named(norm[until : m.start()])
     yield from judge(a, verbs, change, pct, current, prior, against)
+
+
+_COMPARED = re.compile(r"^(?:与|和|同|较|比)?\s*((?:20\d\d年度?|上年度?|去年)?(?:同期)?(?:的)?(?:预算数?|决算数?|预算执行数)?)")
+
+
+def _base_named(compared: str) -> str:
+    """How the message names the base: "与2020年度预算相比," → 2020年度预算, "比2017年预算数" →
+    2017年预算数; a comparison with last year's figure ("与上年相比", "同比") → 上年."""
+    m = _COMPARED.match(compared.strip())
+    base = m.group(1) if m else ""
+    return base if "预算" in base else "上年"
 
 
 def _part_named(norm: str, verb_at: int) -> str:

@@ -963,7 +963,7 @@ def test_sangong_notes_of_the_anhui_and_shanghai_kind(text: str, found: set[str]
 def test_a_change_against_the_budget_is_named_so() -> None:
     # 1.5 / (16.3 − 1.5) = 10.14%, against the budget 14.8
     (f,) = audit_text("2.公务接待费支出16.3万元, 与2020年度预算相比,增加1.5万元,增长11.15%。").findings
-    assert f.code == "yoy_mismatch" and f.expected == "10.14%" and "预算数14.80万元" in f.message
+    assert f.code == "yoy_mismatch" and f.expected == "10.14%" and "2020年度预算14.80万元" in f.message
     (g,) = audit_text("公务接待费支出16.3万元,与上年相比,增加1.5万元,增长11.15%。").findings
     assert "上年14.80万元" in g.message
 
@@ -985,3 +985,13 @@ def test_a_row_of_rates_names_each_by_the_words_before_it() -> None:
     assert rates == []  # the row names 政府采购执行率 before its target, not before 72.74%
     listed = "项目支出率、执行率分别为95%、80%。"
     assert [f.stated for f in audit_text(listed).findings if f.code == "low_rate_problems_missing"] == ["80%"]
+
+
+@pytest.mark.parametrize(("rate", "found"), [("2.17%", set()), ("0.02%", {"yoy_mismatch"})])
+def test_a_subject_named_with_its_year_and_budget_in_the_next_sentence(rate: str, found: set[str]) -> None:
+    # 0.06 / (2.7 + 0.06) = 2.17%; the current figure is the sentence before's 三公 budget
+    text = ("2018年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出1.5万元,"
+            f"公务接待费支出1.2万元。\n2018年“三公”经费预算数比2017年预算数减少0.06万元,减幅 {rate}。")
+    report = audit_text(text)
+    assert {f.code for f in report.findings if f.severity is Severity.ERROR} == found
+    assert all("2017年预算数2.76万元" in f.message for f in report.findings if f.code == "yoy_mismatch")
