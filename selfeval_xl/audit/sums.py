@@ -104,7 +104,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         total = sum((c.value for c in children if c.value is not None), Decimal(0))
         tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
         diff = total - parent.value
-        if abs(diff) <= tolerance and diff and _complete(a, group, parent, children):
+        finest = min((f.tolerance for f in (parent, *children) if f.tolerance), default=Decimal(0)) * 2
+        if abs(diff) <= min(tolerance, finest) and diff and _complete(a, group, parent, children):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder)
             parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
