@@ -85,6 +85,9 @@ def _continued(
     return False
 
 
+_MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
+
+
 def _complete(a: Analysis, group: PartsGroup, parent: Figure, children: list[Figure]) -> bool:
     """Does the list claim to give every part of its total (so its parts must add up to it)?"""
     roles = [c.role for c in children]
@@ -128,9 +131,11 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "sum_mismatch"
         elif diff > 0:
             code = "parts_exceed_total"
-        elif complete:
+        elif complete and total >= parent.value * _MOSTLY:
             code = "sum_mismatch"
         elif len(children) >= 2:
+            # "支出400000万元。其中:教育支出80000万元…;卫生健康支出40000万元": a colon list far short of
+            # its total names its main items; the shortfall is left to the reader
             code = "parts_below_total"
         else:
             continue

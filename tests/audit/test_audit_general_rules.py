@@ -1001,3 +1001,17 @@ def test_a_rounding_gap_is_at_most_a_unit_of_the_finest_figure() -> None:
     # 0.3 + 3 = 3.3 against 4亿元 (the 0.7亿 of 接待 printed without 元 is not read): not a rounding gap
     text = "“三公”经费支出4亿元,其中:因公出国(境)经费 0.3亿元;公务用车购置及运行费3亿元;公务接待费0.7亿。"
     assert not [f for f in audit_text(text).findings if f.code == "sum_rounding_gap"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # main function classes after 其中: 180000 of 400000 is a selection, not every part
+        ("全县一般公共预算支出完成400000万元。其中:教育支出80000万元,增长6.67%;社会保障和就业支出60000万元;"
+         "卫生健康支出40000万元。", {("parts_below_total", Severity.WARNING)}),
+        # a colon list nearly making its total is complete: 60 + 35 = 95 ≠ 100
+        ("本年支出合计100万元,其中:基本支出60万元,项目支出35万元。", {("sum_mismatch", Severity.ERROR)}),
+    ],
+)
+def test_a_colon_list_far_short_of_its_total_is_a_selection(text: str, found: set[tuple[str, Severity]]) -> None:
+    assert {(f.code, f.severity) for f in audit_text(text).findings} == found
