@@ -278,10 +278,12 @@ def _added_up(
             s0, s1 = sentence_bounds(p.norm, at)
             span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
             inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
+            heads = [p.norm[max(s0, figures[i].start - 6) : figures[i].start] for i in inside]
+            # the first grand total after 加上 closes the list ("…,收入总计400000万元;一般公共预算支出…")
+            k = next((k for k, h in enumerate(heads) if k and any(w in h for w in _GRAND_WORDS)), len(inside) - 1)
+            inside = inside[: k + 1]
             total = inside[-1] if inside else None
-            head = (
-                p.norm[max(s0, figures[total].start - 6) : figures[total].start] if total is not None else ""
-            )
+            head = heads[k] if inside else ""
             before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
             base = before[0] if before else None  # the sentence's own figure, not a restatement of it
             if not before and at - s0 <= 2 and s0 > 0:

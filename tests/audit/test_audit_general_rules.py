@@ -1015,3 +1015,11 @@ def test_a_rounding_gap_is_at_most_a_unit_of_the_finest_figure() -> None:
 )
 def test_a_colon_list_far_short_of_its_total_is_a_selection(text: str, found: set[tuple[str, Severity]]) -> None:
     assert {(f.code, f.severity) for f in audit_text(text).findings} == found
+
+
+@pytest.mark.parametrize(("carried", "found"), [("10000", set()), ("12000", {"sum_mismatch"})])
+def test_an_added_up_list_ends_at_its_grand_total_before_a_semicolon(carried: str, found: set[str]) -> None:
+    # 150000 + 220000 + 20000 + 10000 = 400000; the 支出 after ";" is not the list's total
+    text = (f"一般公共预算收入150000万元,加上上级补助收入220000万元、债务转贷收入20000万元、上年结转{carried}万元,"
+            "收入总计400000万元;一般公共预算支出400000万元,收支平衡。")
+    assert errors(text) == found
