@@ -258,7 +258,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
     return (
         groups
-        + _added_up(paragraphs, figures, own_by)
+        + _added_up(paragraphs, figures, own_by, {c: g.parent for g in groups for c in g.children})
         + _closing_totals(paragraphs, figures, own_by)
         + _named_lists(paragraphs, figures, own_by)
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
@@ -266,7 +266,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
 
 
 def _added_up(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
 ) -> list[PartsGroup]:
     """ "A a,加上B b,C c,收入总计T": T = a + b + c (a may close the previous sentence)."""
     groups = []
@@ -289,7 +289,9 @@ def _added_up(
             if not before and at - s0 <= 2 and s0 > 0:
                 p0 = sentence_bounds(p.norm, s0 - 1)[0]
                 previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
-                base = previous[0] if len(previous) == 1 else None
+                # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside
+                rest = previous[1:]
+                base = previous[0] if previous and all(parent_of.get(i) == previous[0] for i in rest) else None
             if (
                 total is not None
                 and base is not None

@@ -107,3 +107,13 @@ class Names:
                 if i != exclude:
                     return i
         return None
+
+    def after(self, name: str, figure: Figure, reach: int = 3) -> int | None:
+        """The first amount after ``figure``, within ``reach`` paragraphs, whose lead ends with exactly
+        ``name`` ("税收收入占…收入的57.7%" then "——税收收入18319万元")."""
+        figs = self._figures
+        found = self._by_ending.get(name, [])
+        k = bisect_left(found, (figure.paragraph, figure.start + 1), key=lambda i: (figs[i].paragraph, figs[i].start))
+        if k < len(found) and figs[found[k]].paragraph - figure.paragraph <= reach:
+            return found[k]
+        return None

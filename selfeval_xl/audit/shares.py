@@ -15,7 +15,7 @@ from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, INCOME_WHOLES, WHOLE_OF
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
-from selfeval_xl.audit.named import Names
+from selfeval_xl.audit.named import Names, lead
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 
@@ -147,6 +147,24 @@ def _named_subject(
     return found
 
 
+def _other_subject(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], names: Names, norm: str, at: int, pct: Figure, nearest: int
+) -> int | None:
+    """None when the words before 占 name no other subject than ``nearest``; the amount they name
+    (printed before in the section, or within three paragraphs after); -1 when none is found."""
+    head = norm[clause_start(norm, at) : at].replace(" ", "")
+    name = "".join(c for c in head if is_cjk(c)).removeprefix("其中")
+    whole = "".join(c for c in pct.label if is_cjk(c))
+    own = paragraphs[figures[nearest].paragraph - 1].norm
+    if len(name) < 4 or whole.endswith(name) or lead(own, figures[nearest].start).endswith(name):
+        return None
+    found = names.before(name, pct, -1)
+    if found is not None and paragraphs[figures[found].paragraph - 1].section == paragraphs[pct.paragraph - 1].section:
+        return found
+    later = names.after(name, pct)
+    return later if later is not None else -1
+
+
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
@@ -204,6 +222,15 @@ def find_shares(
         label = figures[first].label
         role = denominator_role(label)
         named, _, _ = amount_role(norm, norm.rfind("占", 0, pct.start))
+        if not by_name and size == 1 and at >= 0:
+            # "收入31751万元,税收收入占…收入的57.7%": a subject named before 占 that is not the amount
+            # before it is the amount printed under that name, before or just after ("——税收收入18319万元")
+            names = names or Names(paragraphs, figures)
+            other = _other_subject(paragraphs, figures, names, norm, at, pct, subject)
+            if other is not None and other < 0:
+                continue  # named, but printed nowhere near: not this amount's share
+            if other is not None:
+                subject, by_name = other, True
         if role == figures[subject].role or (not by_name and named not in ("other", figures[subject].role)):
             continue  # "基本支出96.18万元，其中人员经费占基本支出的…": the amount is not the subject
         denominator: int | None = None

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, Finding
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
@@ -169,6 +170,8 @@ def check_prior_pct(
     prior, pct = own.get(m.start("prior")), pcts.get(m.start("pct"))
     s0, _ = sentence_bounds(norm, m.start())
     before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    # "收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长9.9%": the budget is no current figure
+    before = [f for f in before if not whole_of_percent(norm, f)]
     current = before[-1] if before else None
     if current is None or prior is None or pct is None or current.comparative:
         return

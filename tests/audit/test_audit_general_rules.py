@@ -1023,3 +1023,24 @@ def test_an_added_up_list_ends_at_its_grand_total_before_a_semicolon(carried: st
     text = (f"一般公共预算收入150000万元,加上上级补助收入220000万元、债务转贷收入20000万元、上年结转{carried}万元,"
             "收入总计400000万元;一般公共预算支出400000万元,收支平衡。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the budget in "完成预算数…的x%" is no current figure: (31751 − 28899) / 28899 = 9.87% -> 9.9%
+        ("全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长9.9%。", set()),
+        ("全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长8.9%。", {"yoy_mismatch"}),
+        # the subject's amount printed after the share: 18319 / 31751 = 57.70%
+        ("全年县级一般公共预算收入31751万元,税收收入占县级一般公共预算收入的57.7%。\n——税收收入18319万元,增长17.6%。", set()),
+        ("全年县级一般公共预算收入31751万元,税收收入占县级一般公共预算收入的63.5%。\n——税收收入18319万元,增长17.6%。",
+         {"share_mismatch"}),
+        # 加上 after a sentence whose 其中 list closes it: 64000 + 486923 = 550923
+        ("县级一般公共预算收入完成64000万元,其中:税收收入34000万元、非税收入30000万元。加上转移性收入486923万元,收入总计550923万元。",
+         set()),
+        ("县级一般公共预算收入完成64000万元,其中:税收收入34000万元、非税收入30000万元。加上转移性收入486923万元,收入总计560923万元。",
+         {"sum_mismatch"}),
+    ],
+)
+def test_county_budget_reports(text: str, found: set[str]) -> None:
+    assert errors(text) == found
