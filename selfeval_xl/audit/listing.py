@@ -1,5 +1,6 @@
 """Shapes of a list that tell where it ends or that it is one: a list adding up before its last
-items, and an amount's own kinds in brackets after it."""
+items, an amount's own kinds in brackets after it, and the parts of a 三公 total opened by
+"…“三公”经费支出决算中," with the total a paragraph or two before."""
 
 from __future__ import annotations
 
