@@ -19,7 +19,7 @@ from itertools import islice
 
 from selfeval_xl.audit.listing import bracketed_parts, complete_before_end, sangong_lists
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
-from selfeval_xl.audit.named import Names
+from selfeval_xl.audit.named import Names, lead
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
@@ -183,6 +183,15 @@ def _following_paragraphs(
     return items
 
 
+def _kinds_in(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], index: int, norm: str, parent: Figure
+) -> tuple[int, ...]:
+    stem = lead(norm, parent.start)[:4]
+    other = paragraphs[index - 1].norm
+    kinds = tuple(i for i in own_by.get(index, []) if len(stem) == 4 and stem in lead(other, figures[i].start))
+    return kinds if len(kinds) >= 2 else ()
+
+
 def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
     own_by = by_paragraph(figures, amounts(figures))
     groups = []
@@ -240,6 +249,11 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
             tail = not _NOTHING_MORE.match(p.norm, end_word)  # words after the opener word
             if not children and colon and not tail:
                 children = tuple(_following_paragraphs(paragraphs, figures, own_by, p))
+                if len(children) == 1:
+                    # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
+                    # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
+                    kinds = _kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
+                    children = kinds or children
                 partial = False
                 more: tuple[int, ...] = ()
             else:

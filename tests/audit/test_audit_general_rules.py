@@ -1044,3 +1044,11 @@ def test_an_added_up_list_ends_at_its_grand_total_before_a_semicolon(carried: st
 )
 def test_county_budget_reports(text: str, found: set[str]) -> None:
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("total", "found"), [("1.5", set()), ("1.8", {"sum_mismatch"})])
+def test_a_colon_closing_its_paragraph_then_the_kinds_in_one_paragraph(total: str, found: set[str]) -> None:
+    # 0 + 1.5 = 1.5: both kinds of 公务用车 in the one paragraph after "其中:"
+    text = (f"2.公务用车购置及运行维护费{total}万元。其中:\n2018年公务用车购置经费预算数0万元,与上年预算数相比无变化;"
+            "公务用车运行维护费1.5万元,与上年预算数年相比持平。\n3.公务接待费:2018年公务接待费预算数1.2万元。")
+    assert errors(text) == found
