@@ -16,7 +16,7 @@ from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
 
-_BALANCE_WORDS = ("收支相抵", "收支结余", "收支结转")
+_BALANCE_WORDS = ("收支相抵", "收支结余", "收支结转", "减去支出")  # "收入总量减去支出总量后,结转资金…"
 
 
 def _is_balance(a: Analysis, fig: Figure) -> bool:
@@ -26,7 +26,7 @@ def _is_balance(a: Analysis, fig: Figure) -> bool:
     at = max(head.rfind(word) for word in _BALANCE_WORDS)
     after = head[at:] if at >= 0 else ""
     # the first amount after the balance words ("收支结余2.54亿元", not "历年累计结余21.76亿元" after it)
-    named = head.rstrip(" 为是:").endswith(("结余", "结转结余", "结转"))
+    named = head.rstrip(" 为是:").endswith(("结余", "结转结余", "结转", "结转资金", "结余资金"))
     return at >= 0 and named and len(after) <= 20 and not any(c.isdigit() for c in after)
 
 

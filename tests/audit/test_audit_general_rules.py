@@ -1052,3 +1052,11 @@ def test_a_colon_closing_its_paragraph_then_the_kinds_in_one_paragraph(total: st
     text = (f"2.公务用车购置及运行维护费{total}万元。其中:\n2018年公务用车购置经费预算数0万元,与上年预算数相比无变化;"
             "公务用车运行维护费1.5万元,与上年预算数年相比持平。\n3.公务接待费:2018年公务接待费预算数1.2万元。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("carried", "found"), [("218.4", set()), ("240.2", {"balance_mismatch"})])
+def test_income_less_expenditure_gives_the_carried_funds(carried: str, found: set[str]) -> None:
+    # 4746.7 − 4528.3 = 218.4
+    text = ("省级一般公共预算收入771亿元,收入总量为4746.7亿元。省级一般公共预算支出842.4亿元,支出总量为4528.3亿元。"
+            f"收入总量减去支出总量后,省级结转资金{carried}亿元。")
+    assert errors(text) == found
