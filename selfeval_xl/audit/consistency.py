@@ -169,9 +169,13 @@ def _toc_lines(a: Analysis) -> set[int]:
         if p.level != 1:
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if nxt is None or nxt.level == 1 or (p.heading and p.norm.strip() == p.heading and nxt.level == 1):
+        outline = nxt is None or nxt.level == 1 or (p.heading and p.norm.strip() == p.heading and nxt.level == 1)
+        if outline or _PAGE_AT_END.search(p.norm):  # "二、部门财政资金收支情况15": an entry with its page
             out.add(p.index)
     return out
+
+
+_PAGE_AT_END = re.compile(r"[\u4e00-\u9fff。)]\s*\d{1,3}\s*$")
 
 
 _BARE_NUMBER = re.compile(r"^[\s|]*\d[\d,.\s|%]*$")

@@ -41,7 +41,7 @@ _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|�
 _AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(
-    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
+    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
 )
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(
@@ -231,6 +231,12 @@ def _check_change(
         before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, listed=True)
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
+    if not before and opening.removesuffix("总计") in ("收支", "收、支"):
+        # "收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元": both equal
+        k = bisect_left(starts, s0)
+        both = [own[i] for i in starts[max(0, k - 2) : k]]
+        if len(both) == 2 and both[0].value == both[1].value and sentence_bounds(norm, both[0].start)[1] <= s0:
+            before = [both[1]]
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's

@@ -1060,3 +1060,16 @@ def test_income_less_expenditure_gives_the_carried_funds(carried: str, found: se
     text = ("省级一般公共预算收入771亿元,收入总量为4746.7亿元。省级一般公共预算支出842.4亿元,支出总量为4528.3亿元。"
             f"收入总量减去支出总量后,省级结转资金{carried}亿元。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("14%", set()), ("17%", {"yoy_mismatch"})])
+def test_shouzhi_changed_after_two_equal_totals(rate: str, found: set[str]) -> None:
+    # 3888.01 / (23866.88 + 3888.01) = 14.01%; the change and its rate joined by 、
+    text = f"2021年度收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元、下降{rate}。"
+    assert errors(text) == found
+
+
+def test_toc_entries_with_their_page_numbers_are_no_headings() -> None:
+    text = ("第二部分2021年度部门决算情况说明4\n一、单位概况14\n二、部门财政资金收支情况15\n三、部门财政支出管理情况15\n"
+            "(一)预算编制情况。15\n四、评价结论及建议18\n第一部分 部门概况\n(一)基本职能及主要工作\n本局负责全县治安管理。")
+    assert not [f for f in audit_text(text).findings if f.code == "heading_sequence"]
