@@ -85,7 +85,7 @@ def _difference(norm: str, figure: Figure) -> bool:
     )
 
 
-_OF_PERCENT = re.compile(r"\s*的\s*\d[\d.]*\s*%")
+_OF_PERCENT = re.compile(r"\s*的\s*\d[\d.\s]*%")
 
 
 def whole_of_percent(norm: str, figure: Figure) -> bool:

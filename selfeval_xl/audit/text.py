@@ -97,7 +97,7 @@ def _joins(previous: str, line: str) -> bool:
 # A line ending on a complete amount or percentage ("…收入479.89亿元 同比增长45.8%⬆") and a
 # next line opening on words: separate statements (a chart's captions, a list without
 # punctuation), so the join keeps a clause boundary between them.
-_STATEMENT_END = re.compile(r"\d(?:[万亿千]?元|%)[\s\u2191\u2193\u2b06\u2b07\u25b2\u25bc]*$")
+_STATEMENT_END = re.compile(r"\d\s*(?:[万亿千]?元|%)[\s\u2191\u2193\u2b06\u2b07\u25b2\u25bc]*$")
 
 
 # Pinyin printed after characters by some republishing mirrors ("預(yù)算數(shù)"): dropped.
@@ -124,7 +124,7 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
                     out.append(current)
                 current = None
             elif current is not None and _joins(current, line):
-                current += "," + line if _STATEMENT_END.search(current) and is_cjk(line[0]) else line
+                current += "," + line if _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) else line
             else:
                 if current is not None:
                     out.append(current)

@@ -1073,3 +1073,13 @@ def test_toc_entries_with_their_page_numbers_are_no_headings() -> None:
     text = ("第二部分2021年度部门决算情况说明4\n一、单位概况14\n二、部门财政资金收支情况15\n三、部门财政支出管理情况15\n"
             "(一)预算编制情况。15\n四、评价结论及建议18\n第一部分 部门概况\n(一)基本职能及主要工作\n本局负责全县治安管理。")
     assert not [f for f in audit_text(text).findings if f.code == "heading_sequence"]
+
+
+def test_noise_inside_the_whole_of_a_percentage_and_chart_captions() -> None:
+    # "的40. 4 %" (a space typed inside) still marks the budget as the whole of a percentage
+    text = "4月,收入累计完成24627万元,完成年初预算数60999万元的40. 4 %,比上年减收1070万元,下降4. 2 %。"
+    assert errors(text) == set()
+    # full-width digits at the end of a chart caption line keep the line a statement of its own
+    caption = ("全省地方\n一般公共预算收入\n４７９．８９亿元 同比增长４５．８％\n税收收入增长６６．４％\n上半年全省地方一般公共预算支出\n"
+               "９４９．４９亿元 同比增长１２．９％\n其中,全省民生支出６６６．１亿元\n占地方一般公共预算支出的７０．２％")
+    assert errors(caption) == set()

@@ -51,3 +51,18 @@ def test_test_half_keeps_its_precision() -> None:
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
     assert errors_on_non_relations == 0
+
+
+def test_dev_half_noise_raises_no_new_error() -> None:
+    # Full-width digits, spaces typed inside numbers and PDF line wraps change nothing an error says.
+    from collections import Counter
+
+    from audit_corpus import full_width, spaced, wrapped
+
+    def errors(text: str) -> Counter[str]:
+        return Counter(f.code for f in audit_text(text).findings if f.severity is Severity.ERROR)
+
+    for text_id in ids("dev"):
+        clean = errors(text_of(text_id))
+        for noise in (full_width, spaced, wrapped):
+            assert not errors(noise(text_of(text_id))) - clean, (text_id, noise.__name__)
