@@ -124,7 +124,8 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
                     out.append(current)
                 current = None
             elif current is not None and _joins(current, line):
-                current += "," + line if _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) else line
+                statement = _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) and line[0] not in "的之"
+                current += "," + line if statement else line  # "…65200万元" + "的96.57%" is one phrase
             else:
                 if current is not None:
                     out.append(current)

@@ -1083,3 +1083,9 @@ def test_noise_inside_the_whole_of_a_percentage_and_chart_captions() -> None:
     caption = ("全省地方\n一般公共预算收入\n４７９．８９亿元 同比增长４５．８％\n税收收入增长６６．４％\n上半年全省地方一般公共预算支出\n"
                "９４９．４９亿元 同比增长１２．９％\n其中,全省民生支出６６６．１亿元\n占地方一般公共预算支出的７０．２％")
     assert errors(caption) == set()
+
+
+def test_a_wrap_before_de_keeps_the_phrase() -> None:
+    # "…完成年初预算65200万元" + "的96.57%,同比减952万元,减幅1.49%": 952 / (62964 + 952) = 1.49%
+    text = "全县累计完成地方一般公共预算收入62964万元,完成年初预算65200万元\n的96.57%,同比减952万元,减幅1.49%。"
+    assert errors(text) == set()
