@@ -316,13 +316,25 @@ def _ranking_sheet(ws: Any, results: Sequence[FileResult]) -> None:
 
 
 def _issues_sheet(ws: Any, results: Sequence[FileResult]) -> None:
+    from openpyxl.styles import Alignment
+
+    from selfeval_xl.core.cells import display_width
+
     keys = ("no", "file", "where", "severity", "code", "message")
-    _header(ws, 1, [_t(f"collect.col_{k}") for k in keys], [6, 28, 30, 8, 24, 90])
+    widths = [6, 28, 30, 8, 24, 90]
+    _header(ws, 1, [_t(f"collect.col_{k}") for k in keys], widths)
+    wrap = Alignment(wrap_text=True, vertical="top")  # long 位置 and 问题说明 wrap inside their columns
     rows = issue_rows(results)
     for n, item in enumerate(rows, start=1):
         severity = texts.UI.get(f"severity.{item['severity']}", item["severity"])
-        for c, value in enumerate((n, item["file"], item["where"], severity, item["code"], item["message"]), start=1):
-            ws.cell(n + 1, c, _safe_text(value) if isinstance(value, str) else value)
+        values = (n, item["file"], item["where"], severity, item["code"], item["message"])
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(n + 1, c, _safe_text(value) if isinstance(value, str) else value)
+            cell.alignment = wrap
+        # rows grow with their text (Excel and LibreOffice keep a written height; none is guessed on load)
+        lines = max(-(-display_width(str(v)) // int(w - 2)) for v, w in zip(values, widths, strict=True))
+        if lines > 1:
+            ws.row_dimensions[n + 1].height = 15 * lines
     if not rows:
         ws.cell(2, 2, _t("collect.no_issues"))
 

@@ -142,3 +142,20 @@ def test_the_summary_workbook_and_json_carry_the_bureau_view(batch: tuple[Path, 
     ws = book["得分分布"]
     assert [ws.cell(1, c).value for c in range(2, 4)] == ["2020年", "2021年"]
     assert sum(ws.cell(r, 3).value for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value) == 3
+
+
+def test_long_issue_messages_wrap_in_rows_tall_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    (folder / "说明.txt").write_text(
+        "2023年收入合计35.43亿元,其中:税收收入20.11亿元,非税收入15.31亿元。\n公务接待费支出16.3万元,与上年相比,增加1.5万元,增长11.15%。\n",
+        "utf-8",
+    )
+    out = tmp_path / "汇总.xlsx"
+    main(["collect", str(folder), "-o", str(out)])
+    capsys.readouterr()
+    ws = openpyxl.load_workbook(out)["问题清单"]
+    messages = {ws.cell(r, 5).value: r for r in range(2, ws.max_row + 1)}
+    long_row = messages["sum_rounding_gap"]
+    assert ws.cell(long_row, 6).alignment.wrap_text
+    assert (ws.row_dimensions[long_row].height or 0) >= 30  # the 110-character message takes two lines
