@@ -342,7 +342,16 @@ def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
         if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
             continue
         seen += 1
-        name = name_before(a.paragraph(fig.paragraph).norm, fig.start)
-        if subject in "".join(c for c in name if "\u4e00" <= c <= "\u9fff"):
+        norm = a.paragraph(fig.paragraph).norm
+        name = "".join(c for c in name_before(norm, fig.start) if "\u4e00" <= c <= "\u9fff")
+        if subject in name:
             return fig
+        own = name.removesuffix("为")
+        if len(subject) >= 8 and len(own) >= 4 and subject.endswith(own):
+            # "“三公”经费财政拨款支出决算" printed as "“三公”经费财政拨款支出年初预算为22万元,支出决算为8.77万元":
+            # the name's end here, its head earlier in the same sentence
+            s0, _ = sentence_bounds(norm, fig.start)
+            head = "".join(c for c in norm[s0 : fig.start] if "\u4e00" <= c <= "\u9fff")
+            if subject[:4] in head:
+                return fig
     return None

@@ -21,6 +21,7 @@ from typing import Any
 
 from selfeval_xl.collect.worker import DUPLICATE, ERRORS, FIGURES, OK, FileResult
 from selfeval_xl.core import texts
+from selfeval_xl.core.cells import display_width
 from selfeval_xl.figures.scoring import GRADES
 
 AMOUNT_KEYS = ("total", "basic", "personnel", "public", "project")
@@ -243,7 +244,7 @@ def _print_setup(ws: Any) -> None:
 def _header(ws: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from selfeval_xl.core.cells import col_letter, display_width
+    from selfeval_xl.core.cells import col_letter
 
     for c, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
         cell = ws.cell(row, c, label)
@@ -318,23 +319,16 @@ def _ranking_sheet(ws: Any, results: Sequence[FileResult]) -> None:
 def _issues_sheet(ws: Any, results: Sequence[FileResult]) -> None:
     from openpyxl.styles import Alignment
 
-    from selfeval_xl.core.cells import display_width
-
-    keys = ("no", "file", "where", "severity", "code", "message")
-    widths = [6, 28, 30, 8, 24, 90]
+    keys, widths = ("no", "file", "where", "severity", "code", "message"), [6, 28, 30, 8, 24, 90]
     _header(ws, 1, [_t(f"collect.col_{k}") for k in keys], widths)
-    wrap = Alignment(wrap_text=True, vertical="top")  # long 位置 and 问题说明 wrap inside their columns
-    rows = issue_rows(results)
+    rows, wrap = issue_rows(results), Alignment(wrap_text=True, vertical="top")  # long texts wrap in place
     for n, item in enumerate(rows, start=1):
         severity = texts.UI.get(f"severity.{item['severity']}", item["severity"])
         values = (n, item["file"], item["where"], severity, item["code"], item["message"])
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(n + 1, c, _safe_text(value) if isinstance(value, str) else value)
-            cell.alignment = wrap
-        # rows grow with their text (Excel and LibreOffice keep a written height; none is guessed on load)
+            ws.cell(n + 1, c, _safe_text(value) if isinstance(value, str) else value).alignment = wrap
         lines = max(-(-display_width(str(v)) // int(w - 2)) for v, w in zip(values, widths, strict=True))
-        if lines > 1:
-            ws.row_dimensions[n + 1].height = 15 * lines
+        ws.row_dimensions[n + 1].height = 15 * lines if lines > 1 else None  # as tall as its longest text
     if not rows:
         ws.cell(2, 2, _t("collect.no_issues"))
 

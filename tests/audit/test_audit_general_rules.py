@@ -1089,3 +1089,12 @@ def test_a_wrap_before_de_keeps_the_phrase() -> None:
     # "…完成年初预算65200万元" + "的96.57%,同比减952万元,减幅1.49%": 952 / (62964 + 952) = 1.49%
     text = "全县累计完成地方一般公共预算收入62964万元,完成年初预算65200万元\n的96.57%,同比减952万元,减幅1.49%。"
     assert errors(text) == set()
+
+
+@pytest.mark.parametrize(("rate", "found"), [("3.09%", set()), ("3.40%", {"yoy_mismatch"})])
+def test_a_subject_whose_amount_was_named_by_its_end_in_the_sentence_before(rate: str, found: set[str]) -> None:
+    # 0.28 / (8.77 + 0.28) = 3.09%: "…支出年初预算为22.00万元,支出决算为8.77万元" then "…支出决算数比2016年度减少…"
+    text = ("2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:"
+            "公务用车购置及运行维护费支出决算为8.47万元;公务接待费支出决算为0.30万元。\n"
+            f"2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元,降低{rate}。")
+    assert errors(text) == found
