@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
@@ -28,6 +29,23 @@ def direction(verb: str) -> int:
     return 1 if verb in UP else -1
 
 
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One paragraph as the 同比 readers see it: its text, its exact amounts and percentages by
+    start offset (``starts``: the amounts' offsets, sorted)."""
+
+    a: Analysis
+    norm: str
+    own: dict[int, Figure]
+    starts: list[int]
+    pcts: dict[int, Figure]
+
+    def before(self, pos: int) -> list[Figure]:
+        """The amounts of the sentence at ``pos`` printed before it."""
+        s0, _ = sentence_bounds(self.norm, pos)
+        return [self.own[i] for i in self.starts[bisect_left(self.starts, s0) : bisect_left(self.starts, pos)]]
+
+
 def _percent_range(
     change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
 ) -> tuple[Decimal, Decimal] | None:
@@ -39,19 +57,13 @@ def _percent_range(
 
 
 def check_two_years(
-    a: Analysis,
-    norm: str,
-    m: re.Match[str],
-    own: dict[int, Figure],
-    starts: list[int],
-    pcts: dict[int, Figure],
-    elsewhere: Callable[[Figure], tuple[Figure, Figure] | None],
+    line: Line, m: re.Match[str], elsewhere: Callable[[Figure], tuple[Figure, Figure] | None]
 ) -> Iterator[Finding]:
     """ "2023年支出20万元,2022年支出25万元,同比下降20%": two amounts of two named years, then the
     rate; or one amount, the other year's printed under the same name elsewhere (``elsewhere``)."""
-    pct = pcts.get(m.start("pct"))
-    s0, _ = sentence_bounds(norm, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    a, norm = line.a, line.norm
+    pct = line.pcts.get(m.start("pct"))
+    before = line.before(m.start())
     if pct is None or not 1 <= len(before) <= 2 or any(_compared(norm, f) for f in before):
         return
     years = [_clause_year(norm, f) for f in before]
@@ -91,19 +103,12 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
 
 
 def two_years_then_change(
-    a: Analysis,
-    norm: str,
-    m: re.Match[str],
-    own: dict[int, Figure],
-    starts: list[int],
-    verbs: list[str],
-    change: Figure,
-    pct: Figure,
+    line: Line, m: re.Match[str], verbs: list[str], change: Figure, pct: Figure
 ) -> Iterator[Finding]:
     """ "2023年度…支出90万元,2022年度支出100万元,减少10万元,下降10%": no comparison word, but the
     sentence gives the two years' figures of one item right before the change."""
-    s0, _ = sentence_bounds(norm, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    a, norm = line.a, line.norm
+    before = line.before(m.start())
     if len(before) != 2 or any(_compared(norm, f) for f in before):
         return
     years = [_clause_year(norm, f) for f in before]
@@ -158,24 +163,15 @@ def _clause_year(norm: str, fig: Figure) -> str | None:
     return "9999" if _THIS_YEAR.search(clause) else None
 
 
-def check_prior_pct(
-    a: Analysis,
-    norm: str,
-    m: re.Match[str],
-    own: dict[int, Figure],
-    starts: list[int],
-    pcts: dict[int, Figure],
-) -> Iterator[Finding]:
+def check_prior_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
     """ "公务接待费10万元,较2022年12万元下降20%": the percentage against the two years printed."""
-    prior, pct = own.get(m.start("prior")), pcts.get(m.start("pct"))
-    s0, _ = sentence_bounds(norm, m.start())
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, m.start())]]
+    prior, pct = line.own.get(m.start("prior")), line.pcts.get(m.start("pct"))
     # "收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长9.9%": the budget is no current figure
-    before = [f for f in before if not whole_of_percent(norm, f)]
+    before = [f for f in line.before(m.start()) if not whole_of_percent(line.norm, f)]
     current = before[-1] if before else None
     if current is None or prior is None or pct is None or current.comparative:
         return
-    yield from _judge_percent(a, m.group("verb"), pct, current, prior)
+    yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
 
 
 def judge(

@@ -29,6 +29,7 @@ from selfeval_xl.audit.years import (
     DOWN,
     UP,
     YEAR,
+    Line,
     check_prior_pct,
     check_two_years,
     direction,
@@ -145,50 +146,43 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
         own = amounts.get(p.index)
         if not own:
             continue
-        starts = sorted(own)
+        line = Line(a, p.norm, own, sorted(own), percents.get(p.index, {}))
         matches = list(_CHANGE.finditer(p.norm))
         taken = {m.start("pct") for m in matches}
         matches += [m for m in _CHANGE_PCT_FIRST.finditer(p.norm) if m.start("pct") not in taken]
         for m in matches:
             if subjects is None:
                 subjects = _subjects(a)
-            yield from _check_change(a, p.norm, m, own, starts, percents.get(p.index, {}), subjects)
+            yield from _check_change(line, m, subjects)
         taken |= {m.start("pct") for m in matches}
         for m in _PRIOR_THEN_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
                 taken.add(m.start("pct"))
-                yield from check_prior_pct(a, p.norm, m, own, starts, percents.get(p.index, {}))
+                yield from check_prior_pct(line, m)
         for m in _BARE_PCT.finditer(p.norm):
             if m.start("pct") not in taken:
                 if subjects is None:
                     subjects = _subjects(a)
                 elsewhere = partial(_same_name, a, subjects)
-                yield from check_two_years(a, p.norm, m, own, starts, percents.get(p.index, {}), elsewhere)
+                yield from check_two_years(line, m, elsewhere)
 
 
-def _check_change(
-    a: Analysis,
-    norm: str,
-    m: re.Match[str],
-    own: dict[int, Figure],
-    starts: list[int],
-    pcts: dict[int, Figure],
-    subjects: Subjects,
-) -> Iterator[Finding]:
+def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[Finding]:
+    a, norm, own, starts = line.a, line.norm, line.own, line.starts
     verbs = re.findall(_VERB, m.group(0))
     verbs += ["增加"] * ("增幅" in m.group(0) or "涨幅" in m.group(0))
     verbs += ["减少"] * ("降幅" in m.group(0) or "减幅" in m.group(0))
     if len(verbs) < 2 or direction(verbs[0]) != direction(verbs[-1]):
         return
     change = own.get(m.start("amount"))
-    pct = pcts.get(m.start("pct"))
+    pct = line.pcts.get(m.start("pct"))
     if change is None or pct is None or change.value is None or pct.value is None:
         return
     s0, _ = sentence_bounds(norm, m.start())
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
     if not compare:
-        yield from two_years_then_change(a, norm, m, own, starts, verbs, change, pct)
+        yield from two_years_then_change(line, m, verbs, change, pct)
         return
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
