@@ -88,12 +88,24 @@ def _continued(
 _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
 
 
-def _complete(a: Analysis, group: PartsGroup, parent: Figure, children: list[Figure]) -> bool:
-    """Does the list claim to give every part of its total (so its parts must add up to it)?"""
+def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """Parts that make their total by definition: 基本 + 项目, 人员 + 公用, a grand total, 三公."""
     roles = [c.role for c in children]
     known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
-    colon = group.colon and not group.partial and len(children) >= 2
-    return known or colon or _grand_total(a, parent, children) or _sangong(a, parent, children)
+    return known or _grand_total(a, parent, children) or _sangong(a, parent, children)
+
+
+def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
+    """ "其中:" with two or more parts and no "等": the list states every part."""
+    return group.colon and not group.partial and len(children) >= 2
+
+
+def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
+    parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
+    return finding(
+        a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
+        label=_name(parent, a), parts=parts,
+    )  # fmt: skip
 
 
 def check_sums(a: Analysis) -> Iterator[Finding]:
@@ -108,14 +120,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
         diff = total - parent.value
         finest = min((f.tolerance for f in (parent, *children) if f.tolerance), default=Decimal(0)) * 2
-        if abs(diff) <= min(tolerance, finest) and diff and _complete(a, group, parent, children):
+        if abs(diff) <= min(tolerance, finest) and diff and (_colon_list(group, children) or _known(a, parent, children)):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder)
-            parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
-            yield finding(
-                a, "sum_rounding_gap", parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
-                label=_name(parent, a), parts=parts,
-            )  # fmt: skip
+            yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
@@ -123,11 +131,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
-        roles = [c.role for c in children]
-        known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
-        complete = group.colon and not group.partial and len(children) >= 2
-        if known or _grand_total(a, parent, children) or _sangong(a, parent, children):
+        complete = _colon_list(group, children)
+        if _known(a, parent, children):
             code = "sum_mismatch"
         elif diff > 0:
             code = "parts_exceed_total"
@@ -139,11 +145,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "parts_below_total"
         else:
             continue
-        parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
-        yield finding(
-            a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
-            label=_name(parent, a), parts=parts,
-        )  # fmt: skip
+        yield _list_finding(a, code, parent, children, total)
 
 
 def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
