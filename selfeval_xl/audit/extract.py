@@ -136,12 +136,9 @@ def _denominator_phrase(clause: str) -> str:
 
 # "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%", "占年初预算的27.7%":
 # a completion rate (a budget is never a whole the amount is a part of).
-COMPLETION = re.compile(
-    r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*$"
-)
-COMPLETION_ANYWHERE = re.compile(
-    r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*\d"
-)
+_COMPLETION = r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*"
+COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
+COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text
 
 
 def _percent_role(norm: str, start: int) -> tuple[str, str]:
