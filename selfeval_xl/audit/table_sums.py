@@ -85,16 +85,8 @@ def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator
                 break
             children.append(rows[j])
             j += 1
-        if len(children) < 2:
-            continue
-        for column, (stated, at) in enumerate(parent.numbers):
-            cells = [row.numbers[column][0] for row in children]
-            found = sum((parse_decimal(c) for c in cells), Decimal(0))
-            # each printed value carries half a unit of its last digit
-            slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
-            if abs(found - parse_decimal(stated)) <= slack:
-                continue
-            yield _mismatch(a, starts, parent, stated, at, cells, found)
+        if len(children) >= 2:
+            yield from _columns(a, starts, parent, children)
 
 
 def _mismatch(
@@ -156,6 +148,7 @@ def _columns(a: Analysis, starts: list[int], parent: _Row, parts: list[_Row]) ->
         stated, at = parent.numbers[column]
         cells = [row.numbers[column][0] for row in parts]
         found = sum((parse_decimal(c) for c in cells), Decimal(0))
+        # each printed value carries half a unit of its last digit
         slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
         if abs(found - parse_decimal(stated)) > slack:
             yield _mismatch(a, starts, parent, stated, at, cells, found)
