@@ -250,17 +250,18 @@ _STAFF_KINDS = (
 )  # fmt: skip
 
 
-# Vehicles listed by their 决算 categories ("共有车辆12辆,其中:主要领导干部用车1辆、…、其他用车2辆").
-_PARTITIONS = (("人名", _STAFF_KINDS), ("辆", ("用车",)))
 # The three 岗位 of a 事业单位 are complete even without 其中 ("在职人员81人,专业技术人员57人、
 # 管理人员1人,工勤人员23人").
 _POSTS = ("专业技术", "管理", "工勤")
+# (units, kinds, posts): staff by kind and by 岗位; vehicles by their 决算 categories ("共有车辆12辆,
+# 其中:主要领导干部用车1辆、…、其他用车2辆"), which have no 岗位.
+_PARTITIONS: tuple[tuple[str, tuple[str, ...], bool], ...] = (("人名", _STAFF_KINDS, True), ("辆", ("用车",), False))
 _STAFF_TOTALS = ("在职", "在编", "实有", "职工总数", "人员总数")
 
 
 def check_headcounts(a: Analysis) -> Iterator[Finding]:
-    for units, kinds in _PARTITIONS:
-        yield from _partition(a, units, kinds)
+    for units, kinds, posts in _PARTITIONS:
+        yield from _partition(a, units, kinds, posts)
 
 
 def _counts_by_paragraph(a: Analysis, units: str) -> dict[int, list[Figure]]:
@@ -271,7 +272,7 @@ def _counts_by_paragraph(a: Analysis, units: str) -> dict[int, list[Figure]]:
     return counts
 
 
-def _partition(a: Analysis, units: str, kinds: tuple[str, ...]) -> Iterator[Finding]:
+def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -> Iterator[Finding]:
     for index, own in _counts_by_paragraph(a, units).items():
         norm = a.paragraph(index).norm
         at = norm.find("其中")
@@ -281,12 +282,12 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...]) -> Iterator[Find
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
             if before:
                 yield from _parts_of(a, norm, before[-1], parts, kinds)
-                semicolon = norm.find(";", at, s1)  # "其中:…工勤人员4人;退休人员12人": the posts end at ;
-                posts = [f for f in parts if semicolon < 0 or f.start < semicolon]
-                if units == "人名":
+                if by_post:
+                    semicolon = norm.find(";", at, s1)  # "其中:…工勤人员4人;退休人员12人": the posts end at ;
+                    posts = [f for f in parts if semicolon < 0 or f.start < semicolon]
                     yield from _parts_of(a, norm, before[-1], posts, _POSTS)
             at = norm.find("其中", at + 2)
-        if units == "人名":
+        if by_post:
             yield from _posts(a, norm, own)
 
 
