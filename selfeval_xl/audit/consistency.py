@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph, exact_counts
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
 from selfeval_xl.audit.text import sentence_bounds
@@ -264,16 +264,8 @@ def check_headcounts(a: Analysis) -> Iterator[Finding]:
         yield from _partition(a, units, kinds, posts)
 
 
-def _counts_by_paragraph(a: Analysis, units: str) -> dict[int, list[Figure]]:
-    counts: dict[int, list[Figure]] = {}
-    for f in a.figures:
-        if f.kind is FigureKind.COUNT and f.role in units and f.exact and f.value is not None:
-            counts.setdefault(f.paragraph, []).append(f)
-    return counts
-
-
 def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -> Iterator[Finding]:
-    for index, own in _counts_by_paragraph(a, units).items():
+    for index, own in a.by_paragraph(exact_counts(units)).items():
         norm = a.paragraph(index).norm
         at = norm.find("其中")
         while at >= 0:

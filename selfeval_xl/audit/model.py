@@ -6,6 +6,7 @@ Everything is a frozen slotted dataclass; figures refer to each other by index i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -99,6 +100,11 @@ class RateLink:
     executed: int | None
 
 
+def exact_counts(units: str | None = None) -> Callable[[Figure], bool]:
+    """Accepts the exact counts with a value (whose unit is one of ``units``' characters, when given)."""
+    return lambda f: f.kind is FigureKind.COUNT and f.exact and f.value is not None and (units is None or f.role in units)
+
+
 @dataclass(frozen=True, slots=True)
 class Enumeration:
     count: int  # figure index of the stated count
@@ -126,6 +132,14 @@ class Analysis:
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index - 1]
+
+    def by_paragraph(self, keep: Callable[[Figure], bool]) -> dict[int, list[Figure]]:
+        """The figures ``keep`` accepts, by paragraph, each paragraph's in reading order."""
+        out: dict[int, list[Figure]] = {}
+        for f in self.figures:
+            if keep(f):
+                out.setdefault(f.paragraph, []).append(f)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

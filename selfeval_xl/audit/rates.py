@@ -32,10 +32,7 @@ _RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\
 
 
 def check_named_rates(a: Analysis) -> Iterator[Finding]:
-    amounts: dict[int, list[Figure]] = {}
-    for f in a.figures:
-        if f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None:
-            amounts.setdefault(f.paragraph, []).append(f)
+    amounts = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None)
     for pct in a.figures:
         if pct.kind is not FigureKind.PERCENT or pct.value is None or not pct.exact:
             continue

@@ -24,11 +24,7 @@ _HUNDRED = Decimal(100)
 
 
 def check_score_sums(a: Analysis) -> Iterator[Finding]:
-    by_paragraph: dict[int, list[Figure]] = {}
-    for f in a.figures:
-        if f.kind is FigureKind.SCORE and f.value is not None and f.exact:
-            by_paragraph.setdefault(f.paragraph, []).append(f)
-    for own in by_paragraph.values():
+    for own in a.by_paragraph(lambda f: f.kind is FigureKind.SCORE and f.value is not None and f.exact).values():
         yield from _total_first(a, own)
         parts: list[Figure] = []
         for f in own:

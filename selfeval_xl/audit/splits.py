@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import bracket_depths
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.model import Analysis, Figure, Finding, exact_counts
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
@@ -37,11 +37,7 @@ _REACH = 300  # characters after the total within which its parts are read
 
 
 def check_split_counts(a: Analysis) -> Iterator[Finding]:
-    by_paragraph: dict[int, list[Figure]] = {}
-    for f in a.figures:
-        if f.kind is FigureKind.COUNT and f.exact and f.value is not None:
-            by_paragraph.setdefault(f.paragraph, []).append(f)
-    for index, own in by_paragraph.items():
+    for index, own in a.by_paragraph(exact_counts()).items():
         norm = a.paragraph(index).norm
         depth = bracket_depths(norm)
         for k, total in enumerate(own):
@@ -93,11 +89,7 @@ _BREAKDOWN_UNITS = "个项家所条"
 
 def check_count_breakdowns(a: Analysis) -> Iterator[Finding]:
     """ "绩效指标18个,其中:数量指标6个,质量指标4个,…": the kinds of one thing add up to its count."""
-    by_paragraph: dict[int, list[Figure]] = {}
-    for f in a.figures:
-        if f.kind is FigureKind.COUNT and f.exact and f.value is not None and f.role in _BREAKDOWN_UNITS:
-            by_paragraph.setdefault(f.paragraph, []).append(f)
-    for index, own in by_paragraph.items():
+    for index, own in a.by_paragraph(exact_counts(_BREAKDOWN_UNITS)).items():
         norm = a.paragraph(index).norm
         at = norm.find("其中")
         while at >= 0:
