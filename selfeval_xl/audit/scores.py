@@ -31,13 +31,8 @@ def check_score_sums(a: Analysis) -> Iterator[Finding]:
             if f.label == "得分":
                 parts.append(f)
                 continue
-            if f.label in _TOTALS and len(parts) >= 2:
-                found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
-                if found <= _HUNDRED and f.value is not None and found != f.value:
-                    yield finding(
-                        a, "score_sum_mismatch", f.paragraph, f.start, f.text, f"{fmt_number(found)}分",
-                        label=f.label, parts="+".join(p.text for p in parts),
-                    )  # fmt: skip
+            if f.label in _TOTALS:
+                yield from _mismatch(a, f, parts)
             parts = []
 
 
@@ -56,9 +51,14 @@ def _total_first(a: Analysis, own: list[Figure]) -> Iterator[Finding]:
             if own[j].label == "得分":
                 parts.append(own[j])
             j += 1
-        found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
-        if len(parts) >= 2 and found <= _HUNDRED and found != total.value:
-            yield finding(
-                a, "score_sum_mismatch", total.paragraph, total.start, total.text, f"{fmt_number(found)}分",
-                label=total.label, parts="+".join(p.text for p in parts),
-            )  # fmt: skip
+        yield from _mismatch(a, total, parts)
+
+
+def _mismatch(a: Analysis, total: Figure, parts: list[Figure]) -> Iterator[Finding]:
+    """Two or more scores adding up to at most 100 that are not the total."""
+    found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
+    if len(parts) >= 2 and found <= _HUNDRED and total.value is not None and found != total.value:
+        yield finding(
+            a, "score_sum_mismatch", total.paragraph, total.start, total.text, f"{fmt_number(found)}分",
+            label=total.label, parts="+".join(p.text for p in parts),
+        )  # fmt: skip
