@@ -211,32 +211,42 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
         expected[parts] = p.number + 1
 
 
-# Inline enumerations: "一是…，二是…，四是…" or "①…②…④…" within one paragraph.
+# Inline enumerations: "一是…，二是…，四是…", "①…②…④…" or ":(1)…;(2)…;(2)…" within one paragraph
+# (a bracketed number counts only after a colon or a clause end: "表(1)" is a name).
 _INLINE_MARKERS = (
     re.compile(r"(?:^|(?<=[\s,;:。、]))([一二三四五六七八九十]{1,2})是"),
     re.compile(r"([\u2460-\u2473])"),
+    re.compile(r"(?<=[:;。])\s*\((\d{1,2})\)(?=[\u4e00-\u9fff])"),
 )
 
 
+def _inline_number(raw: str) -> int | None:
+    if raw.isascii() and raw.isdigit():  # "①".isdigit() is true too
+        return int(raw)
+    return ord(raw) - 0x245F if "\u2460" <= raw <= "\u2473" else cn_to_int(raw)
+
+
 def check_inline_numbering(a: Analysis) -> Iterator[Finding]:
-    """Numbers of an inline enumeration that skip or repeat ("一是…二是…四是…"); 一 starts a new one."""
+    """Numbers of an inline enumeration that skip or repeat ("一是…二是…四是…"); 1 starts a new one."""
     for p in a.paragraphs:
         for pattern in _INLINE_MARKERS:
             previous: int | None = None
             for m in pattern.finditer(p.norm):
-                raw = m.group(1)
-                number = ord(raw) - 0x245F if "\u2460" <= raw <= "\u2473" else cn_to_int(raw)
+                number = _inline_number(m.group(1))
                 if number is None:
                     continue
                 if previous is not None and number not in (1, previous + 1):
                     yield finding(
-                        a, "inline_sequence", p.index, m.start(), m.group(0), _marker_like(m.group(0), previous + 1)
+                        a, "inline_sequence", p.index, m.start(), m.group(0).strip(), _marker_like(m.group(0), previous + 1)
                     )
                     break
                 previous = number
 
 
 def _marker_like(marker: str, number: int) -> str:
+    marker = marker.strip()
+    if marker.startswith("("):
+        return f"({number})"
     if "\u2460" <= marker[0] <= "\u2473":
         return chr(0x245F + number)
     return f"{int_to_cn(number)}是"

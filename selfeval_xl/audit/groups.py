@@ -17,9 +17,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
-from selfeval_xl.audit.listing import bracketed_parts, complete_before_end, sangong_lists
+from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
-from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
@@ -27,7 +27,6 @@ _CLAUSE_ENDS = "。;!?"
 _NOTHING_MORE = re.compile(r"[ :]*$")
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
 _ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
-_GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 
 
 def amounts(figures: Sequence[Figure]) -> list[int]:
@@ -52,10 +51,6 @@ def bracket_depths(norm: str) -> list[int]:
     return out
 
 
-def _depth(text: str) -> int:
-    return text.count("(") - text.count(")")
-
-
 # An amount printed as a difference or a budget it is set against is never the total of a list
 # ("决算数大于预算数55.93万元。其中:…", "两者差额为0.6万元", "较上年的1800万元").
 _DIFFERENCE_WORDS = (
@@ -76,7 +71,7 @@ _DIFFERENCE_WORDS = (
 _PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年度?(?:同期)?(?:决算数?|预算数?)?的?\s*$")
 
 
-def _difference(norm: str, figure: Figure) -> bool:
+def is_difference(norm: str, figure: Figure) -> bool:
     lead = norm[max(0, figure.start - 16) : figure.start]  # wide: mirrors insert pinyin "(shù)"
     return (
         any(word in lead for word in _DIFFERENCE_WORDS)
@@ -192,8 +187,8 @@ def _kinds_in(
     return kinds if len(kinds) >= 2 else ()
 
 
-def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
-    own_by = by_paragraph(figures, amounts(figures))
+def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]) -> list[PartsGroup]:
+    """The lists a 其中/包括:/分别为: opener or a bracket starts, each with the total before it."""
     groups = []
     for p in paragraphs:
         own = own_by.get(p.index, [])
@@ -218,7 +213,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 end = min(end, close) if close >= 0 else end
             k = bisect_left(starts, pos)
             last = next(
-                (own[j] for j in range(k - 1, -1, -1) if not _difference(p.norm, figures[own[j]])), None
+                (own[j] for j in range(k - 1, -1, -1) if not is_difference(p.norm, figures[own[j]])), None
             )
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
@@ -270,114 +265,4 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
                 children, more = whole, ()
             if children:
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
-    return (
-        groups
-        + _added_up(paragraphs, figures, own_by, {c: g.parent for g in groups for c in g.children})
-        + _closing_totals(paragraphs, figures, own_by)
-        + _named_lists(paragraphs, figures, own_by)
-        + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
-    )
-
-
-def _added_up(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
-) -> list[PartsGroup]:
-    """ "A a,加上B b,C c,收入总计T": T = a + b + c (a may close the previous sentence)."""
-    groups = []
-    for p in paragraphs:
-        own = own_by.get(p.index, [])
-        starts = [figures[i].start for i in own]
-        at = p.norm.find("加上")
-        while at >= 0:
-            s0, s1 = sentence_bounds(p.norm, at)
-            span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
-            inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
-            heads = [p.norm[max(s0, figures[i].start - 6) : figures[i].start] for i in inside]
-            # the first grand total after 加上 closes the list ("…,收入总计400000万元;一般公共预算支出…")
-            k = next((k for k, h in enumerate(heads) if k and any(w in h for w in _GRAND_WORDS)), len(inside) - 1)
-            inside = inside[: k + 1]
-            total = inside[-1] if inside else None
-            head = heads[k] if inside else ""
-            before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
-            base = before[0] if before else None  # the sentence's own figure, not a restatement of it
-            if not before and at - s0 <= 2 and s0 > 0:
-                p0 = sentence_bounds(p.norm, s0 - 1)[0]
-                previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
-                # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside
-                rest = previous[1:]
-                base = previous[0] if previous and all(parent_of.get(i) == previous[0] for i in rest) else None
-            if (
-                total is not None
-                and base is not None
-                and len(inside) >= 2
-                and any(w in head for w in _GRAND_WORDS)
-            ):
-                groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
-            at = p.norm.find("加上", at + 2)
-    return groups
-
-
-# "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a clause that is only 合计/共计/总计
-# and an amount closes the list of the amounts before it in the sentence.
-_CLOSING = re.compile(r"^\s*(?:合计|共计|总计|合计金额|共计金额)\s*(?:为|是|达|约)?\s*$")
-
-
-def _closing_totals(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
-) -> list[PartsGroup]:
-    groups = []
-    for p in paragraphs:
-        own = own_by.get(p.index, [])
-        if len(own) < 3 or not any(w in p.norm for w in ("合计", "共计", "总计")):
-            continue
-        starts = [figures[i].start for i in own]
-        depth = bracket_depths(p.norm)
-        for k, i in enumerate(own):
-            f = figures[i]
-            lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
-            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or not _CLOSING.match(p.norm[lead_start + 1 : f.start]):
-                continue
-            s0, _ = sentence_bounds(p.norm, f.start)
-            s0 = max(s0, p.norm.rfind(":", s0, f.start) + 1)  # "今年安排资金:省级100万元、…,合计150万元"
-            parts = [j for j in own[bisect_left(starts, s0) : k] if depth[figures[j].start] == depth[f.start]]
-            value = f.value or 0
-            while parts and (figures[parts[0]].value or 0) >= value:
-                parts = parts[1:]  # "项目总投资500万元,…省级100万元、市级50万元,合计150万元": a whole
-            if len(parts) >= 2 and not any(figures[j].comparative or _difference(p.norm, figures[j]) for j in parts):
-                groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
-    return groups
-
-
-# "…“三公”经费支出合计53.73亿元,…。“三公”经费中,因公出国(境)经费17.44亿元,…;公务接待费5.42亿元":
-# a sentence opening with "X中," lists the parts of the amount printed earlier under the name X.
-_NAMED_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,12})中,")
-
-
-def _named_lists(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
-) -> list[PartsGroup]:
-    names: Names | None = None
-    groups = []
-    for p in paragraphs:
-        own = own_by.get(p.index, [])
-        if len(own) < 3 or "中," not in p.norm:
-            continue
-        starts = [figures[i].start for i in own]
-        depth = bracket_depths(p.norm)
-        for m in _NAMED_OPENER.finditer(p.norm):
-            name = m.group(1).replace("\u201c", "").replace("\u201d", "").replace('"', "")
-            if len(name) < 4:
-                continue
-            _, s1 = sentence_bounds(p.norm, m.end())
-            children = tuple(
-                i for i in own[bisect_left(starts, m.end()) : bisect_left(starts, s1)]
-                if depth[figures[i].start] == depth[m.end()] and not figures[i].comparative
-                and not _difference(p.norm, figures[i])
-            )  # fmt: skip
-            if len(children) < 2:
-                continue
-            names = names or Names(paragraphs, figures)
-            parent = names.before(name, figures[children[0]], children[0])
-            if parent is not None and figures[parent].paragraph == p.index:
-                groups.append(PartsGroup(parent, children, True, False, False, ()))
     return groups

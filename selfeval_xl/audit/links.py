@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from selfeval_xl.audit.extract import COMPLETION, COMPLETION_ANYWHERE
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
-from selfeval_xl.audit.groups import explicit_groups
 from selfeval_xl.audit.lexicon import (
     DECOMPOSITIONS,
     ENUM_COUNT_LINKS,
@@ -26,6 +25,7 @@ from selfeval_xl.audit.model import (
     PartsGroup,
     RateLink,
 )
+from selfeval_xl.audit.sentence_lists import explicit_groups
 from selfeval_xl.audit.shares import _nearest
 from selfeval_xl.audit.shares import find_shares as find_shares
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds

@@ -46,26 +46,39 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
                 continue
             name = head.group(1) or head.group(2)
             noun = name[-2:]  # "实施项目共15个" counts 项目
-            parts = []
-            for f in own[k + 1 :]:
-                if f.start - total.start > _REACH:
-                    break
-                sign = _when(norm, f)
-                if sign is not None and not depth[f.start] and f.role == total.role and norm.startswith(noun, f.start + len(f.text)):
-                    parts.append((f, sign))
-            starts = [f for f, sign in parts if sign == 0]
-            if len(starts) != 1 or len(parts) < 2:
-                continue
+            parts = _parts(norm, depth, total, noun, own[k + 1 :])
+            if not _complete(parts):
+                # "年初批复5个项目,年中追加3个项目,全年共实施项目9个": the parts before their total
+                parts = _parts(norm, depth, total, noun, own[:k][::-1])[::-1]
+                if not _complete(parts):
+                    continue
             found = sum(((f.value or Decimal(0)) * (sign or 1) for f, sign in parts), Decimal(0))
             if total.value is not None and found != total.value:
                 # "(含2023年转列项目5个)", "(含1个结转项目)": items that one side may count differently
-                hedged = "含" in norm[total.start : parts[-1][0].start + 40]
+                low, high = min(total.start, parts[0][0].start), max(total.start, parts[-1][0].start)
+                hedged = "含" in norm[low : high + 40]
                 yield finding(
                     a, "split_count_differs" if hedged else "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
                     label=norm[head.start() : total.start].strip(),
                     parts="".join(("\u2212" if sign == -1 else "+" if n else "") + _clause(norm, f)
                                   for n, (f, sign) in enumerate(parts)),
                 )  # fmt: skip
+
+
+def _parts(norm: str, depth: list[int], total: Figure, noun: str, near: list[Figure]) -> list[tuple[Figure, int]]:
+    """The 年初/追加/调减 counts of the same thing among ``near`` (in order away from the total)."""
+    parts = []
+    for f in near:
+        if abs(f.start - total.start) > _REACH:
+            break
+        sign = _when(norm, f)
+        if sign is not None and not depth[f.start] and f.role == total.role and norm.startswith(noun, f.start + len(f.text)):
+            parts.append((f, sign))
+    return parts
+
+
+def _complete(parts: list[tuple[Figure, int]]) -> bool:
+    return len(parts) >= 2 and sum(1 for _, sign in parts if sign == 0) == 1
 
 
 def _when(norm: str, f: Figure) -> int | None:

@@ -23,6 +23,7 @@ from selfeval_xl.audit.text import clause_start
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
 _WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
+_BUDGET_WHOLES = ("budget", "budget_total")
 
 
 def _name(figure: Figure, a: Analysis | None = None) -> str:
@@ -91,7 +92,9 @@ _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its to
 def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     """Parts that make their total by definition: 基本 + 项目, 人员 + 公用, a grand total, 三公."""
     roles = [c.role for c in children]
-    known = DECOMPOSITIONS.get(parent.role) == frozenset(roles) and len(set(roles)) == len(roles)
+    # "支出预算210万元,其中基本支出120万元,项目支出80万元": a budget splits as its spending does
+    whole = "total" if parent.role in _BUDGET_WHOLES else parent.role
+    known = DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
     return known or _grand_total(a, parent, children) or _sangong(a, parent, children)
 
 
@@ -160,7 +163,8 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
         for c in g.children
         if figs[c].role == figs[g.parent].role or figs[g.parent].role not in _WHOLE_ROLES
     }
-    first: dict[str, Figure] = {}
+    # "基本支出预算120万元" and "基本支出118.6万元" are the budget and the spending: two figures
+    first: dict[tuple[str, bool], Figure] = {}
     for index, fig in enumerate(figs):
         if (
             fig.kind is not FigureKind.AMOUNT
@@ -170,7 +174,8 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             or not fig.value  # "…类科目…项目支出0元": a zero is a sub-item's, never the whole's restatement
         ):
             continue
-        seen = first.setdefault(fig.role, fig)
+        budgeted = "预算" in lead(a.paragraph(fig.paragraph).norm, fig.start)
+        seen = first.setdefault((fig.role, budgeted), fig)
         if seen is fig or seen.value is None:
             continue
         if abs(fig.value - seen.value) > fig.tolerance + seen.tolerance:

@@ -1098,3 +1098,63 @@ def test_a_subject_whose_amount_was_named_by_its_end_in_the_sentence_before(rate
             "公务用车购置及运行维护费支出决算为8.47万元;公务接待费支出决算为0.30万元。\n"
             f"2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元,降低{rate}。")
     assert errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a budget splits as spending does: 1,236,800.50 + 318,420.00 = 1,555,220.50
+        ("2024年部门预算支出1555220.50元,其中基本支出预算1236800.50元,项目支出预算318420.00元。", set()),
+        ("2024年部门预算支出1555220.50元,其中基本支出预算1236800.50元,项目支出预算318240.00元。", {"sum_mismatch"}),
+        # a named total closing its known decomposition: 86.27 + 13.95 = 100.22
+        ("本年基本支出86.27万元,项目支出13.95万元,支出合计100.22万元。", set()),
+        ("本年基本支出86.27万元,项目支出13.95万元,支出合计101.22万元。", {"sum_mismatch"}),
+        # 人员经费 + 公用经费 = 基本支出: 72.4 + 9.65 = 82.05
+        ("人员经费72.40万元,公用经费9.65万元,基本支出合计82.05万元。", set()),
+        ("人员经费72.40万元,公用经费9.65万元,基本支出合计82.50万元。", {"sum_mismatch"}),
+        # a grand total after the year's total and its carried balance, the 其中 items of the first
+        # part read as its own: 412.5 + 37.08 = 449.58 (never 412.5 + 400 + 12.5 + 37.08)
+        ("本年收入合计412.50万元,其中财政拨款400.00万元,其他收入12.50万元,上年结转和结余37.08万元,"
+         "收入总计449.58万元。", set()),
+        ("本年收入合计412.50万元,其中财政拨款400.00万元,其他收入12.50万元,上年结转和结余37.08万元,"
+         "收入总计449.85万元。", {"sum_mismatch"}),
+        # a named total whose parts are not its decomposition is left alone (income then spending)
+        ("收入合计100.00万元,其中财政拨款80.00万元,其他收入20.00万元,支出合计95.00万元。", set()),
+    ],
+)
+def test_budget_and_closing_totals(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the 年初/追加 parts before the total they make: 6 + 4 = 10
+        ("年初批复6个项目,年中追加4个项目,全年共实施项目10个。", set()),
+        ("年初批复6个项目,年中追加4个项目,全年共实施项目11个。", {"sum_mismatch"}),
+        # 年中调减 counts against: 7 + 3 - 2 = 8
+        ("年初批复7个项目,年中新增3个项目,年中调减2个项目,全年共实施项目8个。", set()),
+    ],
+)
+def test_split_counts_before_their_total(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_budget_and_spending_of_one_kind_are_two_figures() -> None:
+    text = "基本支出预算120.00万元,项目支出预算80.00万元。\n全年基本支出118.60万元,项目支出79.20万元。"
+    assert not [f for f in audit_text(text).findings if f.code == "restated_amount_differs"]
+    text = "基本支出118.60万元,项目支出79.20万元。\n全年基本支出128.60万元。"
+    assert [f.code for f in audit_text(text).findings] == ["restated_amount_differs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("主要措施:(1)加强管理;(2)规范采购;(2)强化监督;(4)做好公开。", ["(3)"]),
+        ("主要措施:(1)加强管理;(2)规范采购;(3)强化监督。", []),
+        ("详见附表(1)和附表(3)。", []),  # names, not an enumeration
+    ],
+)
+def test_bracketed_inline_numbering(text: str, expected: list[str]) -> None:
+    found = [f for f in audit_text(text).findings if f.code == "inline_sequence"]
+    assert [f.expected for f in found] == expected

@@ -1,0 +1,174 @@
+"""Lists a sentence closes rather than opens, and the composition of every explicit list.
+
+- "A a,加上B b,C c,收入总计T": the amounts after 加上 and the one they are added to make T;
+- "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a 合计 clause closes the amounts before it;
+  a named one ("基本支出120万元,项目支出80万元,支出合计210万元") only its known decomposition;
+- "“三公”经费中,因公出国(境)经费…;公务接待费…": parts of the amount printed earlier under that name;
+- the rows of a 三公 table.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_difference, opener_groups
+from selfeval_xl.audit.listing import sangong_lists
+from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
+from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.text import sentence_bounds
+
+_GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
+
+
+def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
+    """Every list the text states: opened (其中…), added up (加上…), closed (…合计), named (X中,)."""
+    own_by = by_paragraph(figures, amounts(figures))
+    groups = opener_groups(paragraphs, figures, own_by)
+    parent_of = {c: g.parent for g in groups for c in g.children}
+    added = _added_up(paragraphs, figures, own_by, parent_of)
+    return (
+        groups
+        + added
+        + _closing_totals(paragraphs, figures, own_by, parent_of, {g.parent for g in added})
+        + _named_lists(paragraphs, figures, own_by)
+        + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
+    )
+
+
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _added_up(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
+) -> list[PartsGroup]:
+    """ "A a,加上B b,C c,收入总计T": T = a + b + c (a may close the previous sentence)."""
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        starts = [figures[i].start for i in own]
+        at = p.norm.find("加上")
+        while at >= 0:
+            s0, s1 = sentence_bounds(p.norm, at)
+            span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
+            inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
+            heads = [p.norm[max(s0, figures[i].start - 6) : figures[i].start] for i in inside]
+            # the first grand total after 加上 closes the list ("…,收入总计400000万元;一般公共预算支出…")
+            k = next((k for k, h in enumerate(heads) if k and any(w in h for w in _GRAND_WORDS)), len(inside) - 1)
+            inside = inside[: k + 1]
+            total = inside[-1] if inside else None
+            head = heads[k] if inside else ""
+            before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
+            base = before[0] if before else None  # the sentence's own figure, not a restatement of it
+            if not before and at - s0 <= 2 and s0 > 0:
+                p0 = sentence_bounds(p.norm, s0 - 1)[0]
+                previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
+                # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside
+                rest = previous[1:]
+                base = previous[0] if previous and all(parent_of.get(i) == previous[0] for i in rest) else None
+            if (
+                total is not None
+                and base is not None
+                and len(inside) >= 2
+                and any(w in head for w in _GRAND_WORDS)
+            ):
+                groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
+            at = p.norm.find("加上", at + 2)
+    return groups
+
+
+# "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a clause that is only 合计/共计/总计
+# and an amount closes the list of the amounts before it in the sentence.
+_CLOSING = re.compile(r"^\s*(?:合计|共计|总计|合计金额|共计金额)\s*(?:为|是|达|约)?\s*$")
+# "基本支出120万元,项目支出80万元,支出合计210万元": a named total closes the list only when its
+# parts are its known decomposition (基本 + 项目, 人员 + 公用) or a grand total's (… + 结转结余).
+_NAMED_CLOSING = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?(?:合计|总计)\s*(?:为|是|达|约)?\s*$")
+_CLOSED_BY_NAME = {"total": {"basic", "project"}, "basic": {"personnel", "public"}}
+
+
+def _named_closing(p: Paragraph, figures: Sequence[Figure], total: Figure, parts: list[int]) -> bool:
+    roles = [figures[j].role for j in parts]
+    role = "basic" if "基本支出" in lead(p.norm, total.start) else total.role  # "基本支出合计" is no 支出合计
+    if _CLOSED_BY_NAME.get(role) == set(roles) and len(set(roles)) == len(roles):
+        return True
+    leads = [p.norm[max(0, figures[j].start - 10) : figures[j].start] for j in parts]
+    carried = any(("结转" in h or "结余" in h) for h in leads)
+    return carried and "总计" in p.norm[max(0, total.start - 6) : total.start]
+
+
+def _closing_totals(
+    paragraphs: Sequence[Paragraph],
+    figures: Sequence[Figure],
+    own_by: dict[int, list[int]],
+    parent_of: dict[int, int],
+    added: set[int],
+) -> list[PartsGroup]:
+    """Totals closing the list before them; a named one (支出合计) reads only the list's top level
+    (not the items of a 其中 list inside it) and never a 加上…总计 already read."""
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        if len(own) < 3 or not any(w in p.norm for w in ("合计", "共计", "总计")):
+            continue
+        starts = [figures[i].start for i in own]
+        depth = bracket_depths(p.norm)
+        for k, i in enumerate(own):
+            f = figures[i]
+            lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
+            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added:
+                continue
+            clause = p.norm[lead_start + 1 : f.start]
+            named = not _CLOSING.match(clause)
+            if named and not _NAMED_CLOSING.match(clause):
+                continue
+            s0, _ = sentence_bounds(p.norm, f.start)
+            s0 = max(s0, p.norm.rfind(":", s0, f.start) + 1)  # "今年安排资金:省级100万元、…,合计150万元"
+            parts = [
+                j for j in own[bisect_left(starts, s0) : k]
+                if depth[figures[j].start] == depth[f.start] and not (named and j in parent_of)
+            ]  # fmt: skip
+            value = f.value or 0
+            while parts and (figures[parts[0]].value or 0) >= value:
+                parts = parts[1:]  # "项目总投资500万元,…省级100万元、市级50万元,合计150万元": a whole
+            if len(parts) < 2 or any(figures[j].comparative or is_difference(p.norm, figures[j]) for j in parts):
+                continue
+            if not named or _named_closing(p, figures, f, parts):
+                groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
+    return groups
+
+
+# "…“三公”经费支出合计53.73亿元,…。“三公”经费中,因公出国(境)经费17.44亿元,…;公务接待费5.42亿元":
+# a sentence opening with "X中," lists the parts of the amount printed earlier under the name X.
+_NAMED_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,12})中,")
+
+
+def _named_lists(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]
+) -> list[PartsGroup]:
+    names: Names | None = None
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        if len(own) < 3 or "中," not in p.norm:
+            continue
+        starts = [figures[i].start for i in own]
+        depth = bracket_depths(p.norm)
+        for m in _NAMED_OPENER.finditer(p.norm):
+            name = m.group(1).replace("\u201c", "").replace("\u201d", "").replace('"', "")
+            if len(name) < 4:
+                continue
+            _, s1 = sentence_bounds(p.norm, m.end())
+            children = tuple(
+                i for i in own[bisect_left(starts, m.end()) : bisect_left(starts, s1)]
+                if depth[figures[i].start] == depth[m.end()] and not figures[i].comparative
+                and not is_difference(p.norm, figures[i])
+            )  # fmt: skip
+            if len(children) < 2:
+                continue
+            names = names or Names(paragraphs, figures)
+            parent = names.before(name, figures[children[0]], children[0])
+            if parent is not None and figures[parent].paragraph == p.index:
+                groups.append(PartsGroup(parent, children, True, False, False, ()))
+    return groups
