@@ -1,6 +1,7 @@
 """Rates named by what they divide: "实际到位资金160万元,资金到位率80%" (到位 ÷ 计划),
 "已支出270万元,支出率90%" (支出 ÷ 安排/预算/到位), "结余10万元,结余率10%" (结余 ÷ 预算),
-"核减2.77亿元,核减率7.82%" (核减 ÷ 送审).
+"核减2.77亿元,核减率7.82%" (核减 ÷ 送审), "已下达直达资金41.6亿元,已支付35.2亿元,支付率84.6%" (支付 ÷
+下达), 拨付率 likewise.
 
 A rate is read only when its word stands right before the percentage and both amounts are printed
 before it in the same sentence, each named by one of the rate's words (the nearest such amount).
@@ -24,6 +25,8 @@ from selfeval_xl.audit.text import sentence_bounds
 _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "到位率": (("到位",), ("计划", "预算", "批复", "下达", "安排", "应到位")),
     "支出率": (("已支出", "实际支出", "累计支出", "支出"), ("预算", "安排", "到位", "下达", "批复")),
+    "支付率": (("已支付", "累计支付", "实际支付", "支付"), ("下达", "分配", "预算", "安排", "到位")),
+    "拨付率": (("已拨付", "累计拨付", "拨付"), ("下达", "分配", "预算", "安排", "到位")),
     "结余率": (("结余",), ("预算",)),
     "核减率": (("核减", "审减"), ("送审",)),
     "审减率": (("审减", "核减"), ("送审",)),

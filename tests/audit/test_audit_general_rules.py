@@ -1158,3 +1158,18 @@ def test_budget_and_spending_of_one_kind_are_two_figures() -> None:
 def test_bracketed_inline_numbering(text: str, expected: list[str]) -> None:
     found = [f for f in audit_text(text).findings if f.code == "inline_sequence"]
     assert [f.expected for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 支付 ÷ 下达: 35.2 / 41.6 = 84.615% -> 84.6%
+        ("全市已下达直达资金41.6亿元,已支付35.2亿元,支付率84.6%。", set()),
+        ("全市已下达直达资金41.6亿元,已支付35.2亿元,支付率86.4%。", {"named_rate_mismatch"}),
+        # 拨付 ÷ 分配: 1,268.40 / 1,350.00 = 93.956% -> 93.96%
+        ("省级分配补助资金1350.00万元,已拨付1268.40万元,拨付率93.96%。", set()),
+        ("省级分配补助资金1350.00万元,已拨付1268.40万元,拨付率95.96%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_payment_rates(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
