@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from decimal import Decimal
 from itertools import islice
 
 from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
@@ -190,6 +191,7 @@ def _kinds_in(
 def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]) -> list[PartsGroup]:
     """The lists a 其中/包括:/分别为: opener or a bracket starts, each with the total before it."""
     groups = []
+    part_of: dict[int, int] = {}
     for p in paragraphs:
         own = own_by.get(p.index, [])
         starts = [figures[i].start for i in own]
@@ -263,6 +265,25 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             whole = complete_before_end(figures, parent, children)
             if whole != children:
                 children, more = whole, ()
+            if children and not in_sentence and parent in part_of:
+                # "…支出609.74万元。其中:财政拨款项目支出15万元,其他项目支出594.74万元。具体如下:" — the
+                # items may be of the last part or of its total: the one they add up to, else neither
+                parent = _adding_up_to(figures, children, (parent, part_of[parent]))
+                if parent is None:
+                    continue
             if children:
                 groups.append(PartsGroup(parent, children, True, colon, partial, more))
+                part_of.update(dict.fromkeys(children, parent))
     return groups
+
+
+def _adding_up_to(figures: Sequence[Figure], children: tuple[int, ...], wholes: tuple[int, ...]) -> int | None:
+    """The first of ``wholes`` its ``children`` add up to (within the print's rounding)."""
+    parts = [figures[i] for i in children]
+    total = sum(((f.value or 0) for f in parts), Decimal(0))
+    slack = sum((f.tolerance for f in parts), Decimal(0))
+    for whole in wholes:
+        value = figures[whole].value
+        if value is not None and abs(total - value) <= slack + figures[whole].tolerance:
+            return whole
+    return None

@@ -101,6 +101,8 @@ ROLE_KEYWORDS: dict[str, str] = {
     "执行": "executed",
     "预算": "budget",
     "收入合计": "income_total",
+    "本年收入": "income_total",  # as 本年支出 is of 支出合计
+    "全年收入": "income_total",
     "收入总计": "income_grand",
     "收入": "income",
     "政府性基金预算支出": "fund",
@@ -145,6 +147,8 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "合计": "total",
     "支出总计": "grand_total",
     "收入合计": "income_total",
+    "本年收入": "income_total",  # as 本年支出 is of 支出合计
+    "全年收入": "income_total",
     "收入总计": "income_grand",
     "支出总预算": "budget_total",
     "总预算": "budget_total",

@@ -72,6 +72,18 @@ class Figure:
         return Decimal(0)
 
 
+def _whole_wan(figure: Figure) -> bool:
+    return figure.kind is FigureKind.AMOUNT and figure.unit == "万元" and figure.decimals == 0
+
+
+def ratio_tolerances(*figures: Figure) -> tuple[Decimal, ...]:
+    """Tolerances a percentage reads its amounts with. Beside a whole-万元 amount of a thousand or
+    more, whole 万元 are rounded figures ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82%
+    fit) and carry half a 万元; otherwise each amount its printing tolerance (80万元 is exact)."""
+    rounded = any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
+    return tuple(Decimal("0.5") if rounded and _whole_wan(f) else f.tolerance for f in figures)
+
+
 @dataclass(frozen=True, slots=True)
 class PartsGroup:
     """A total and the parts listed after it ("其中:…") or known to make it up."""

@@ -68,6 +68,10 @@ def _added_up(
                 # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside
                 rest = previous[1:]
                 base = previous[0] if previous and all(parent_of.get(i) == previous[0] for i in rest) else None
+                if base is not None and base in parent_of and parent_of[base] < base:
+                    # "…收入完成130.2亿元,…。其中:…相关收入完成125.6亿元,…。加上转移性收入33.8亿元,收入合计
+                    # 164.0亿元": the sentence before is the 其中 list; 加上 adds to its total
+                    base = parent_of.get(base)
             if (
                 total is not None
                 and base is not None

@@ -15,7 +15,15 @@ from decimal import ROUND_DOWN, Decimal
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, PartsGroup, ShareLink
+from selfeval_xl.audit.model import (
+    Analysis,
+    Figure,
+    FigureKind,
+    Finding,
+    PartsGroup,
+    ShareLink,
+    ratio_tolerances,
+)
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.text import clause_start
@@ -190,9 +198,10 @@ def ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decim
     assert stated.value is not None and num.value is not None and den.value is not None
     exact = num.value / den.value * _HUNDRED
     places = min(stated.decimals, 4)
-    low_den, high_den = den.value + den.tolerance, den.value - den.tolerance
-    low = (num.value - num.tolerance) / low_den * _HUNDRED
-    high = (num.value + num.tolerance) / high_den * _HUNDRED if high_den > 0 else exact
+    num_tol, den_tol = ratio_tolerances(num, den)
+    low_den, high_den = den.value + den_tol, den.value - den_tol
+    low = (num.value - num_tol) / low_den * _HUNDRED
+    high = (num.value + num_tol) / high_den * _HUNDRED if high_den > 0 else exact
     ok = round_half_up(low, places) <= stated.value <= round_half_up(high, places)
     return ok, exact
 

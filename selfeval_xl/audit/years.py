@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import whole_of_percent
-from selfeval_xl.audit.model import Analysis, Figure, Finding
+from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
 from selfeval_xl.audit.sums import truncated
@@ -87,9 +87,10 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     change = (current.value - prior.value) * direction(verb)
     if change < 0:
         return  # the verb says the other direction: a wording matter, not arithmetic
-    spread = current.tolerance + prior.tolerance
-    low = max(change - spread, Decimal(0)) / (prior.value + prior.tolerance) * HUNDRED
-    high = (change + spread) / max(prior.value - prior.tolerance, Decimal("0.0001")) * HUNDRED
+    current_tol, prior_tol = ratio_tolerances(current, prior)
+    spread = current_tol + prior_tol
+    low = max(change - spread, Decimal(0)) / (prior.value + prior_tol) * HUNDRED
+    high = (change + spread) / max(prior.value - prior_tol, Decimal("0.0001")) * HUNDRED
     places = min(pct.decimals, 4)
     if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
         return
@@ -198,16 +199,18 @@ def judge(
                 current=current.text, prior=prior.text, prior_label=prior_label,
             )  # fmt: skip
             change_value = abs(diff)  # the percentage is checked against the true difference
-        low_prior, high_prior = prior.value - prior.tolerance, prior.value + prior.tolerance
+        change_tol, _, prior_tol = ratio_tolerances(change, current, prior)
+        low_prior, high_prior = prior.value - prior_tol, prior.value + prior_tol
         shown_prior = prior.text
     else:
+        change_tol, current_tol = ratio_tolerances(change, current)
         base = current.value - sign * change.value
-        spread = current.tolerance + change.tolerance
+        spread = current_tol + change_tol
         low_prior, high_prior = base - spread, base + spread
         shown_prior = fmt_amount(
             base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0), like=current.text
         )
-    bounds = _percent_range(change_value, change.tolerance, low_prior, high_prior)
+    bounds = _percent_range(change_value, change_tol, low_prior, high_prior)
     if bounds is None:
         return
     places = min(pct.decimals, 4)

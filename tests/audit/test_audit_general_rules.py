@@ -1173,3 +1173,56 @@ def test_bracketed_inline_numbering(text: str, expected: list[str]) -> None:
 )
 def test_payment_rates(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # units set up, then their number and class, without 共/分别为: a warning only (the rule)
+        ("本局内设办公室、人事股、财务股、政策法规股、行政执法股5个股室。", set()),
+        ("本局内设办公室、人事股、财务股、政策法规股、行政执法股6个股室。", set()),
+        ("本局共设办公室、人事股、财务股、政策法规股、行政执法股6个股室。", {"count_mismatch"}),
+        ("中心下设综合科、业务科、信息科,共3个科室。", set()),
+        # 等 names examples; without a class noun the list may name kinds: neither is an error
+        ("本局内设办公室、人事股、财务股等6个股室。", set()),
+        ("本局走访企业、社区、学校30家。", set()),
+    ],
+)
+def test_units_set_up_and_their_number(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_items_of_the_last_part_or_of_its_total() -> None:
+    # "具体如下:" after a 其中 list: the items add up to the total (15 + 594.74 = 609.74), not the last part
+    text = (
+        "项目支出609.74万元。其中:财政拨款项目支出15万元,其他项目支出594.74万元。具体如下:\n"
+        "1、档案整理费5万元,主要用于档案整理;\n2、宣传经费5万元,主要用于宣传;\n"
+        "3、工作经费5万元,主要用于工作开展;\n4、专项资金594.74万元,主要用于培训。"
+    )
+    assert errors(text) == set()
+    assert errors(text.replace("3、工作经费5万元", "3、工作经费8万元")) == set()  # neither: left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 加上 after a sentence that is the 其中 list of the total before it: 130.2 + 33.8 = 164.0
+        ("政府性基金预算收入完成130.2亿元,同比增长8.3%。其中:国有土地使用权出让收入完成125.6亿元,同比增长8.2%。"
+         "加上转移性收入33.8亿元,收入合计164.0亿元。", set()),
+        ("政府性基金预算收入完成130.2亿元,同比增长8.3%。其中:国有土地使用权出让收入完成125.6亿元,同比增长8.2%。"
+         "加上转移性收入33.8亿元,收入合计166.0亿元。", {"sum_mismatch"}),
+        # 占本年收入 is of 收入合计: 2,982.61 / 4,680.58 = 63.72% -> 63.72%
+        ("2023年度收入合计4680.58万元。其中:财政拨款收入2982.61万元,占本年收入63.72%;事业收入1697.97万元,占本年收入36.28%。",
+         set()),
+        ("2023年度收入合计4680.58万元。其中:财政拨款收入2982.61万元,占本年收入65.72%;事业收入1697.97万元,占本年收入34.28%。",
+         {"share_mismatch"}),
+        # whole 万元 beside thousands are rounded: 332 / (3923 + 332) = 7.8026%, but 331.5…332.5 over
+        # 4254…4256 allow 7.79%–7.82%
+        ("2024年“三公”经费支出共计3923万元,比2023年预算数减少332万元,下降7.81%。", set()),
+        ("2024年“三公”经费支出共计3923万元,比2023年预算数减少332万元,下降7.91%。", {"yoy_mismatch"}),
+        # small whole 万元 stay exact: (100 - 90) / 100 = 10%, so 9% is an error
+        ("2022年度机关运行经费支出100万元。2023年度机关运行经费支出90万元,同比下降9%。", {"yoy_mismatch"}),
+    ],
+)
+def test_fifth_round_dev_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
