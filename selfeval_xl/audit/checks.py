@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from selfeval_xl.audit.balances import check_balances, check_budget_adjustments
+from selfeval_xl.audit.categories import check_category_columns
 from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
@@ -24,6 +25,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.rates import check_named_rates
+from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import (
@@ -41,6 +43,7 @@ Check = Callable[[Analysis], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_sums,
+    check_category_columns,
     check_restated_amounts,
     check_balances,
     check_budget_adjustments,
@@ -49,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     check_share_totals,
     check_execution_rates,
     check_named_rates,
+    check_savings,
     check_year_on_year,
     check_table_rates,
     check_table_sums,

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
-from selfeval_xl.audit.numbers import fmt_percent
-from selfeval_xl.audit.sums import ratio_matches, truncated
+from selfeval_xl.audit.sums import percent_expected, ratio_matches
 from selfeval_xl.audit.text import sentence_bounds
 
 # rate word -> (words naming the numerator, words naming the denominator)
@@ -28,6 +27,7 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "支付率": (("已支付", "累计支付", "实际支付", "支付"), ("下达", "分配", "预算", "安排", "到位")),
     "拨付率": (("已拨付", "累计拨付", "拨付"), ("下达", "分配", "预算", "安排", "到位")),
     "结余率": (("结余",), ("预算",)),
+    "节约率": (("节约",), ("预算", "计划")),  # 政府采购: 节约资金 ÷ 采购预算
     "核减率": (("核减", "审减"), ("送审",)),
     "审减率": (("审减", "核减"), ("送审",)),
 }
@@ -57,9 +57,10 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             continue
         denominator, (ok, exact) = wholes[-1], fits[-1]  # the nearest is reported
         if not ok:
+            cut, expected, precise = percent_expected(pct, exact)
             yield finding(
-                a, "named_rate_truncated" if truncated(pct, exact) else "named_rate_mismatch", pct.paragraph, pct.start,
-                pct.text, fmt_percent(exact, max(2, pct.decimals)), rate=m.group(1),
+                a, "named_rate_truncated" if cut else "named_rate_mismatch", pct.paragraph, pct.start,
+                pct.text, expected, exact=precise, rate=m.group(1),
                 numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
                 denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
             )  # fmt: skip

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.groups import is_difference
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
 from selfeval_xl.audit.model import (
     Analysis,
@@ -26,7 +27,7 @@ from selfeval_xl.audit.model import (
 )
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
-from selfeval_xl.audit.text import clause_start
+from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
@@ -138,6 +139,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
+        if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
+            continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
         labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels):
@@ -212,6 +215,16 @@ def truncated_value(stated: Decimal, places: int, exact: Decimal) -> bool:
     return exact.quantize(step, rounding=ROUND_DOWN) == stated != round_half_up(exact, places)
 
 
+def percent_expected(stated: Figure, exact: Decimal, finer: int = 2) -> tuple[bool, str, str]:
+    """(cut, expected, exact) for a percentage that does not match: a cut value expects the exact one
+    rounded half up at the printed decimals ("18%" -> "19%"); a wrong one the exact value at ``finer``
+    decimals or more ("18.75%"), printed either way as ``exact``."""
+    precise = fmt_percent(exact, max(finer, stated.decimals))
+    if truncated(stated, exact):
+        return True, fmt_percent(exact, min(stated.decimals, 4)), precise
+    return False, precise, precise
+
+
 def truncated(stated: Figure, exact: Decimal) -> bool:
     """Is the printed percentage the exact value cut (not rounded) at its printed decimals?
     A 0.01-point slip of that kind is a warning that shows both values, not an error."""
@@ -237,8 +250,9 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
         pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
         ok, exact = ratio_matches(pct, subject, den)
         if not ok:
+            cut, expected, precise = percent_expected(pct, exact)
             yield finding(
-                a, "share_truncated" if truncated(pct, exact) else "share_mismatch", pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(2, pct.decimals)),
+                a, "share_truncated" if cut else "share_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
                 subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
             )  # fmt: skip
 
@@ -293,13 +307,17 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         if not link.derived:
             by_denominator[link.denominator].append(link)
     seen = {i for _, ids in complete for i in ids}
-    for den_index, links in by_denominator.items():
-        subjects = frozenset(link.subject for link in links)
-        ids = sorted(link.percent for link in links)
-        if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
-            complete.append((_name(figs[den_index], a), ids))
-            if listed[(den_index, subjects)]:
-                at_most.add(ids[0])
+    for den_index, every in by_denominator.items():
+        # all the shares of that amount, else those of one sentence ("货物、工程、服务…分别为…,占全市政府
+        # 采购规模比例为…。从组织形式看,…占全市政府采购规模的…": two lists of the same whole)
+        for links in (every, *_by_sentence(a, every)):
+            subjects = frozenset(link.subject for link in links)
+            ids = sorted(link.percent for link in links)
+            if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
+                complete.append((_name(figs[den_index], a), ids))
+                seen |= set(ids)
+                if listed[(den_index, subjects)]:
+                    at_most.add(ids[0])
     for denominator, ids in complete:
         percents = [figs[i] for i in ids]
         total = sum((p.value for p in percents if p.value is not None), Decimal(0))
@@ -317,6 +335,15 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
+    """The links split by the sentence their percentage is printed in (only when more than one)."""
+    out: dict[tuple[int, int], list[ShareLink]] = defaultdict(list)
+    for link in links:
+        pct = a.figures[link.percent]
+        out[(pct.paragraph, sentence_bounds(a.paragraph(pct.paragraph).norm, pct.start)[0])].append(link)
+    return list(out.values()) if len(out) > 1 else []
+
+
 def check_execution_rates(a: Analysis) -> Iterator[Finding]:
     """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
     figs = a.figures
@@ -331,7 +358,8 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         if not ok and whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]:
             continue
         if not ok:
+            cut, expected, precise = percent_expected(pct, exact)
             yield finding(
-                a, "rate_truncated" if truncated(pct, exact) else "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
-                fmt_percent(exact, max(2, pct.decimals)), budget=budget.text, executed=executed.text,
+                a, "rate_truncated" if cut else "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
+                expected, exact=precise, budget=budget.text, executed=executed.text,
             )  # fmt: skip

@@ -82,13 +82,15 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         stated, places = parse_decimal(rate.group()), min(decimals_of(rate.group()), 4)
         if round_half_up(exact, places) == stated:
             continue
-        code = "rate_truncated" if truncated_value(stated, places, exact) else "execution_rate_mismatch"
+        cut = truncated_value(stated, places, exact)
+        code = "rate_truncated" if cut else "execution_rate_mismatch"
         at = m.start(1) + rate.start()
         k = bisect_right(starts, at) - 1
         p = a.paragraphs[k]
         pos = at - starts[k]
         found = finding(
-            a, code, p.index, pos, p.text[pos : pos + len(rate.group())], fmt_percent(exact, max(places, 2)),
+            a, code, p.index, pos, p.text[pos : pos + len(rate.group())],
+            fmt_percent(exact, places) if cut else fmt_percent(exact, max(places, 2)), exact=fmt_percent(exact, max(places, 2)),
             budget=budget.group(), executed=executed.group(),
         )  # fmt: skip
         row = text[m.start() : m.end()].strip(" |")

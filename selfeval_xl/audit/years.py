@@ -15,8 +15,8 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
-from selfeval_xl.audit.numbers import fmt_amount, fmt_percent, round_half_up
-from selfeval_xl.audit.sums import truncated
+from selfeval_xl.audit.numbers import fmt_amount, round_half_up
+from selfeval_xl.audit.sums import percent_expected
 from selfeval_xl.audit.text import sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")
@@ -95,9 +95,9 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
         return
     exact = change / prior.value * HUNDRED
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    cut, expected, precise = percent_expected(pct, exact, 1)
     yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        a, "yoy_truncated" if cut else "yoy_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
         current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
         prior_label="上年",
     )  # fmt: skip
@@ -217,8 +217,8 @@ def judge(
     if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places):
         return
     exact = change_value / (low_prior + high_prior) * 2 * HUNDRED
-    code = "yoy_truncated" if truncated(pct, exact) else "yoy_mismatch"
+    cut, expected, precise = percent_expected(pct, exact, 1)
     yield finding(
-        a, code, pct.paragraph, pct.start, pct.text, fmt_percent(exact, max(pct.decimals, 1)),
+        a, "yoy_truncated" if cut else "yoy_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
         current=current.text, prior=shown_prior, change=change.text, prior_label=prior_label,
     )  # fmt: skip

@@ -43,6 +43,7 @@ ERRORISH = ("error", "truncation")
 CODE_KIND = {
     "sum_mismatch": "sum",
     "balance_mismatch": "sum",
+    "savings_mismatch": "sum",
     "change_sum_mismatch": "sum",
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",

@@ -1226,3 +1226,59 @@ def test_items_of_the_last_part_or_of_its_total() -> None:
 )
 def test_fifth_round_dev_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 政府采购: saving = plan - actual: 48,962.44 - 39,944.66 = 9,017.78; 9,017.78 / 48,962.44 = 18.418% -> 18%
+        ("货物类采购计划金额48962.44万元,实际采购金额39944.66万元,节约资金9017.78万元,节约率为18%。", set()),
+        ("货物类采购计划金额48962.44万元,实际采购金额39944.66万元,节约资金9071.78万元,节约率为18%。",
+         {"savings_mismatch"}),
+        ("货物类采购计划金额48962.44万元,实际采购金额39944.66万元,节约资金9017.78万元,节约率为28%。",
+         {"named_rate_mismatch"}),
+        # each category states its own: the nearest budget and spending before its saving
+        ("采购预算金额100.00万元,成交金额90.00万元,节约资金10.00万元;其中货物采购预算60.00万元,成交金额55.00万元,"
+         "节约资金5.00万元。", set()),
+    ],
+)
+def test_procurement_savings(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_two_share_lists_of_one_whole_are_judged_one_by_one() -> None:
+    # 0.72 + 0.02 + 0.59 of 1.32; the first list's shares add to 100.74%, the second's to 100%
+    text = (
+        "全市政府采购规模为1.32亿元。其中,货物、工程、服务政府采购规模分别为0.72亿元、0.02亿元和0.59亿元,"
+        "占全市政府采购规模比例为54.54%、1.51%和44.69%。从组织形式看,政府集中采购、部门集中采购、分散采购规模"
+        "分别为0.54亿元、0.04亿元和0.74亿元,占全市政府采购规模的40.91%、3.03%和56.06%。"
+    )
+    found = [f for f in audit_text(text).findings if f.code == "shares_not_100"]
+    assert [(f.stated, f.expected) for f in found] == [("100.74%", "100.00%")]
+
+
+def test_a_cut_percentage_expects_the_rounded_one_and_shows_the_exact() -> None:
+    # 5,625.51 / 30,005.94 = 18.748% -> 19%; 18% is the cut value
+    text = "工程类采购计划金额30005.94万元,实际采购金额24380.43万元,节约资金5625.51万元,节约率为18%。"
+    (finding,) = audit_text(text).findings
+    assert (finding.code, finding.stated, finding.expected) == ("named_rate_truncated", "18%", "19%")
+    assert "节约率为18.75%，四舍五入应为19%" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # measures by category, the last category in the next sentence:
+        # plan 480.50 + 300.25 + 181.10 = 961.85; actual 400.00 + 250.00 + 170.00 = 820.00
+        ("采购计划金额共计961.85万元,实际采购金额共计820.00万元,其中货物类采购计划金额480.50万元,实际采购金额400.00万元;"
+         "工程类采购计划金额300.25万元,实际采购金额250.00万元。服务类采购计划金额181.10万元,实际采购金额170.00万元。", set()),
+        ("采购计划金额共计961.58万元,实际采购金额共计820.00万元,其中货物类采购计划金额480.50万元,实际采购金额400.00万元;"
+         "工程类采购计划金额300.25万元,实际采购金额250.00万元。服务类采购计划金额181.10万元,实际采购金额170.00万元。",
+         {"sum_mismatch"}),
+        # no measure adds up: a category may be left out, nothing is said
+        ("采购计划金额共计961.85万元,实际采购金额共计820.00万元,其中货物类采购计划金额480.50万元,实际采购金额400.00万元;"
+         "工程类采购计划金额300.25万元,实际采购金额250.00万元。", set()),
+    ],
+)
+def test_measures_by_category(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes

@@ -91,7 +91,8 @@ def test_flattened_self_evaluation_table_row() -> None:
     # 1389.3 / 1397.90 = 99.3848% -> 99.4; 99.3 is the cut value
     text = "年初预算数 |全年预算数 |全年执行数 |分值 |执行率 |得分 |||年度资金总额 |1397.90 |1397.90 |1389.3 |10 |99.3% |10 |||"
     (finding,) = audit_text(text).findings
-    assert (finding.code, finding.stated, finding.expected) == ("rate_truncated", "99.3%", "99.38%")
+    assert (finding.code, finding.stated, finding.expected) == ("rate_truncated", "99.3%", "99.4%")
+    assert "执行率为99.38%，四舍五入应为99.4%，报告写为99.3%" in finding.message
     assert finding.sentence == "年度资金总额 |1397.90 |1397.90 |1389.3 |10 |99.3% |10"
     # 90 / 100 = 90%
     wrong = "年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 100 100 90 10 95% 9.5"

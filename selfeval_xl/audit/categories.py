@@ -1,0 +1,111 @@
+"""A 其中 list by category, each category printing the same measures: "审定358宗,送审金额35.43亿元,审定金额
+32.66亿元,核减2.77亿元,其中预算173宗,送审金额23.79亿元,审定金额21.81亿元,核减1.98亿元;结算185宗,送审金额
+11.63亿元,审定金额10.85亿元,核减0.79亿元" — each measure's total, printed before 其中 under the same
+name, is the sum of that measure over the categories.
+
+Read only when the list's labels repeat the same measures in the same order in every category (two
+or more; the list may go on into the paragraph's later sentences in whole categories), each
+measure checked has exactly one total of that name in the sentence before the list, no item is a
+change against another year, and at least one measure adds up — proof that no category is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.named import lead
+from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.text import sentence_bounds
+
+
+def _label(a: Analysis, f: Figure) -> str:
+    return lead(a.paragraph(f.paragraph).norm, f.start)
+
+
+def _common_suffix(labels: list[str]) -> str:
+    first = labels[0]
+    n = 0
+    while n < len(first) and all(len(x) > n and x[-1 - n] == first[-1 - n] for x in labels):
+        n += 1
+    return first[len(first) - n :]
+
+
+def _cycle(labels: list[str]) -> list[str] | None:
+    """The measures of one category when ``labels`` repeats them, two or more times: the words the
+    labels at each place share at their end ("其中货物类采购计划金额", "工程类采购计划金额" -> 采购计划金额),
+    distinct from place to place; a single measure only when its labels are the same."""
+    for width in range(1, len(labels) // 2 + 1):
+        if len(labels) % width:
+            continue
+        measures = [_common_suffix(labels[k::width]) for k in range(width)]
+        if width == 1 and len(set(labels)) > 1:
+            continue
+        if any(len(m) < 2 for m in measures) or any(m != o and o.endswith(m) for m in measures for o in measures):
+            continue
+        if len(set(measures)) == width:
+            return measures
+    return None
+
+
+def _same_measure(label: str, measure: str) -> bool:
+    """ "采购计划金额" names the measure "类采购计划金额" (the categories' shared end) and back."""
+    return len(label) >= 2 and (label.endswith(measure) or measure.endswith(label))
+
+
+def _amounts(a: Analysis, paragraph: int) -> list[int]:
+    return [
+        i for i, f in enumerate(a.figures)
+        if f.paragraph == paragraph and f.kind is FigureKind.AMOUNT and f.exact and f.value is not None
+    ]  # fmt: skip
+
+
+def _extended(a: Analysis, children: list[int], measures: list[str]) -> list[int]:
+    """The list going on into the paragraph's later sentences while the measures keep their cycle
+    ("…;工程类…节约资金5625.51万元。服务类采购项目148个,采购计划金额…"); whole categories only."""
+    own = _amounts(a, a.figures[children[-1]].paragraph)
+    out = list(children)
+    for i in own[own.index(children[-1]) + 1 :]:
+        if not _label(a, a.figures[i]).endswith(measures[len(out) % len(measures)]) or a.figures[i].comparative:
+            break
+        out.append(i)
+    return out[: len(out) - len(out) % len(measures)]
+
+
+def check_category_columns(a: Analysis) -> Iterator[Finding]:
+    figs = a.figures
+    for group in a.groups:
+        if not group.explicit:
+            continue
+        labels = [_label(a, figs[i]) for i in group.children]
+        measures = _cycle(labels) if all(labels) else None
+        if not measures:
+            continue
+        children = [figs[i] for i in _extended(a, list(group.children), measures)]
+        if any(c.comparative for c in children):
+            continue
+        parent = figs[group.parent]
+        norm = a.paragraph(parent.paragraph).norm
+        s0, _ = sentence_bounds(norm, parent.start)
+        head = [figs[i] for i in _amounts(a, parent.paragraph) if s0 <= figs[i].start <= parent.start and not figs[i].comparative]
+        columns = []
+        for k, measure in enumerate(measures):
+            totals = [f for f in head if f not in children and _same_measure(_label(a, f), measure)]
+            if len(totals) == 1 and totals[0].value is not None:
+                parts = children[k :: len(measures)]
+                found = sum((p.value or Decimal(0) for p in parts), Decimal(0))
+                slack = totals[0].tolerance + sum((p.tolerance for p in parts), Decimal(0))
+                columns.append((measure, totals[0], parts, found, abs(found - totals[0].value) <= slack))
+        # one measure adding up shows every category is listed; otherwise the list may leave some out
+        if not any(ok for *_, ok in columns):
+            continue
+        for measure, total, parts, found, ok in columns:
+            if ok:
+                continue
+            places = 2 if total.unit == "万元" else max(total.decimals, 0)
+            yield finding(
+                a, "sum_mismatch", total.paragraph, total.start, total.text, fmt_amount(found, total.unit, places, like=total.text),
+                label=measure, parts="+".join(p.text for p in parts),
+            )  # fmt: skip
