@@ -37,6 +37,7 @@ from selfeval_xl.audit.sums import (
 )
 from selfeval_xl.audit.table_sums import check_table_sums
 from selfeval_xl.audit.tables import check_table_rates
+from selfeval_xl.audit.targets import check_target_completion
 from selfeval_xl.audit.yoy import check_year_on_year
 
 Check = Callable[[Analysis], Iterable[Finding]]
@@ -53,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     check_execution_rates,
     check_named_rates,
     check_savings,
+    check_target_completion,
     check_year_on_year,
     check_table_rates,
     check_table_sums,

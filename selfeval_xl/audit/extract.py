@@ -136,7 +136,11 @@ def _denominator_phrase(clause: str) -> str:
 
 # "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%", "占年初预算的27.7%":
 # a completion rate (a budget is never a whole the amount is a part of).
-_COMPLETION = r"(?:完成|为|占)(?:了)?(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*"
+# The budget may be named by who approved it ("完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%").
+_COMPLETION = (
+    r"(?:完成|为|占)(?:了)?(?:[\u4e00-\u9fff\d]{2,24}?(?:批准|审议通过|通过)的?(?:收入|支出)?)?"
+    r"(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*"
+)
 COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
 COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text
 

@@ -1282,3 +1282,21 @@ def test_a_cut_percentage_expects_the_rounded_one_and_shows_the_exact() -> None:
 )
 def test_measures_by_category(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a target met, counted: 2,399 / 2,000 = 119.95% -> 120%
+        ("全年培训2399人,完成市目标任务数2000人的120%。", set()),
+        ("全年培训2399人,完成市目标任务数2000人的132%。", {"named_rate_mismatch"}),
+        # another measure before 完成 is no count done of this target
+        ("开展培训12期,完成市目标任务数2000人的120%。", set()),
+        # a budget approved by a named body: 43.01 / 37.5 = 114.69% -> 114.7%
+        ("一般公共预算收入完成43.01亿元,完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%。", set()),
+        ("一般公共预算收入完成43.01亿元,完成区人大常委会第十九次会议批准收入调整预算37.5亿元的124.7%。",
+         {"execution_rate_mismatch"}),
+    ],
+)
+def test_targets_and_approved_budgets(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes

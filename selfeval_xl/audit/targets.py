@@ -1,0 +1,51 @@
+"""Targets met, counted: "培训2399人,完成市目标任务数2000人的120%" — the count done (the last count of the
+same measure printed before 完成 in the sentence) over the target named inside 完成…的 is the rate.
+
+Read only when the target count stands right before "的X%", 完成 opens its phrase (no clause mark
+between), and the count done is of the same measure word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, FigureKind, Finding
+from selfeval_xl.audit.sums import percent_expected, ratio_matches
+from selfeval_xl.audit.text import sentence_bounds
+
+_OF = "的"
+_PHRASE = 24  # characters from 完成 to the target
+
+
+def check_target_completion(a: Analysis) -> Iterator[Finding]:
+    figs = a.figures
+    for k, pct in enumerate(figs):
+        if k == 0 or pct.kind is not FigureKind.PERCENT or not pct.exact or pct.value is None:
+            continue
+        target = figs[k - 1]
+        if target.paragraph != pct.paragraph or target.kind is not FigureKind.COUNT or not target.exact or not target.value:
+            continue
+        norm = a.paragraph(pct.paragraph).norm
+        if norm[target.start + len(target.text) : pct.start].strip() != _OF:
+            continue
+        opener = norm.rfind("完成", max(0, target.start - _PHRASE), target.start)
+        if opener < 0 or any(c in norm[opener : target.start] for c in ",;。:!?"):
+            continue
+        s0, _ = sentence_bounds(norm, pct.start)
+        done = next(
+            (f for f in reversed(figs[: k - 1])
+             if f.paragraph == pct.paragraph and s0 <= f.start < opener and f.kind is FigureKind.COUNT
+             and f.role == target.role and f.exact and f.value is not None),
+            None,
+        )  # fmt: skip
+        if done is None:
+            continue
+        ok, exact = ratio_matches(pct, done, target)
+        if ok:
+            continue
+        cut, expected, precise = percent_expected(pct, exact)
+        yield finding(
+            a, "named_rate_truncated" if cut else "named_rate_mismatch", pct.paragraph, pct.start, pct.text, expected,
+            exact=precise, rate="完成率", numerator=done.text, denominator=norm[opener + 2 : target.start] + target.text,
+        )  # fmt: skip
