@@ -21,7 +21,7 @@ from itertools import islice
 from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import lead
-from selfeval_xl.audit.text import is_cjk, sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _CLAUSE_ENDS = "。;!?"
@@ -129,6 +129,16 @@ def _openers(norm: str) -> list[tuple[int, int]]:
             continue
         kept.append(span)
     return kept
+
+
+_SUB_OPENERS = ("包括", "含", "其中")
+
+
+def _sub_item(norm: str, figure: Figure, after: int) -> bool:
+    """An amount whose clause opens with 包括/含 after the list began is an item's own breakdown
+    ("其中:财政拨款收入751.8万元,占…9.7%,包括一般公共预算收入751.8万元;其他收入7000万元")."""
+    at = clause_start(norm, figure.start)
+    return at > after and norm[at:figure.start].lstrip().startswith(_SUB_OPENERS)
 
 
 def _first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: int = 0) -> int | None:
@@ -240,7 +250,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             children = tuple(
                 i
                 for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
-                if depth[figures[i].start] == depth[pos]
+                if depth[figures[i].start] == depth[pos] and not _sub_item(p.norm, figures[i], end_word)
             )
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             tail = not _NOTHING_MORE.match(p.norm, end_word)  # words after the opener word
@@ -259,6 +269,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     "等" in p.norm[pos:end]
                     or "主要" in p.norm[max(s0, pos - 4) : end_word]
                     or p.norm[pos] in "按从"  # a classification may leave small classes out
+                    # an excerpt cut inside the list ("…;其他收入7000万元,占…90.3%;上年结"): more may follow
+                    or (p.index == len(paragraphs) and end >= len(p.norm.rstrip()) and not p.norm.rstrip().endswith(tuple("。;!?")))
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()

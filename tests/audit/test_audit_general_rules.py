@@ -1300,3 +1300,19 @@ def test_measures_by_category(text: str, codes: set[str]) -> None:
 )
 def test_targets_and_approved_budgets(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an item's own 包括 is no part of the list: 751.8 + 7000 + 31.46 = 7783.26
+        ("收入预算总额为7783.26万元。其中:财政拨款收入751.8万元,包括一般公共预算收入751.8万元;其他收入7000万元;"
+         "上年结转31.46万元。", set()),
+        ("收入预算总额为7783.26万元。其中:财政拨款收入751.8万元,包括一般公共预算收入751.8万元;其他收入7000万元;"
+         "上年结转21.46万元。", {"sum_mismatch"}),
+        # an excerpt cut inside the list: the rest may follow, nothing is said
+        ("收入预算总额为7783.26万元。其中:财政拨款收入751.8万元;其他收入7000万元;上年结", set()),
+    ],
+)
+def test_sub_items_and_cut_excerpts(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
