@@ -71,6 +71,9 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     plain = clause
     for balance in _BALANCE_WORDS:
         plain = plain.replace(balance, "")
+    cut = plain.rfind("%")
+    if cut >= 0 and any(is_cjk(c) for c in plain[cut + 1 :]):
+        plain = plain[cut + 1 :]  # "增长67.1%上级补助405490万元": the comparison ended with its percentage
     comparative = any(word in plain for word in COMPARATIVE_WORDS)
     best: tuple[tuple[int, int], str] | None = None
     for keyword in ROLE_KEYWORDS:

@@ -72,13 +72,30 @@ _DIFFERENCE_WORDS = (
 _PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年度?(?:同期)?(?:决算数?|预算数?)?的?\s*$")
 
 
+# "由年初的76138万元调整为89138万元": the amount before 调整为 is the old value, set against the new one.
+_BEFORE_VALUE = re.compile(r"\s*(?:调整|调增|调减|增加|减少|提高|降低|压减)(?:为|到|至)")
+
+
 def is_difference(norm: str, figure: Figure) -> bool:
     lead = norm[max(0, figure.start - 16) : figure.start]  # wide: mirrors insert pinyin "(shù)"
     return (
         any(word in lead for word in _DIFFERENCE_WORDS)
         or bool(_PRIOR_YEAR.search(lead))
         or whole_of_percent(norm, figure)
+        or bool(_BEFORE_VALUE.match(norm, figure.start + len(figure.text)))
     )
+
+
+_CHANGE_WORDS = ("调增", "调减", "追加", "增加", "减少", "增收", "减收", "增支", "减支")
+
+
+def is_change_of_levels(norm: str, parent: Figure, children: Sequence[Figure]) -> bool:
+    """ "…调整为89138万元,调增13000万元,其中:税收收入调整为40500万元,…": a change followed by the new
+    levels of its parts: the list is of the level, not of the change."""
+    def changed(f: Figure) -> bool:
+        return any(word in norm[clause_start(norm, f.start) : f.start] for word in _CHANGE_WORDS)
+
+    return changed(parent) and not any(changed(c) for c in children)
 
 
 _OF_PERCENT = re.compile(r"\s*的\s*\d[\d.\s]*%")

@@ -68,10 +68,11 @@ def _added_up(
                 # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside
                 rest = previous[1:]
                 base = previous[0] if previous and all(parent_of.get(i) == previous[0] for i in rest) else None
-                if base is not None and base in parent_of and parent_of[base] < base:
-                    # "…收入完成130.2亿元,…。其中:…相关收入完成125.6亿元,…。加上转移性收入33.8亿元,收入合计
-                    # 164.0亿元": the sentence before is the 其中 list; 加上 adds to its total
-                    base = parent_of.get(base)
+                owners = {parent_of.get(i, -1) for i in previous}
+                if previous and len(owners) == 1 and -1 < min(owners) < previous[0]:
+                    # "…收入完成16.75亿元,…。其中:税收收入8.37亿元,…;非税收入8.38亿元,…。加上转移性收入…,收入
+                    # 总计…": the sentence before is the 其中 list; 加上 adds to its total
+                    base = parent_of[previous[0]]
             if (
                 total is not None
                 and base is not None
@@ -121,7 +122,7 @@ def _closing_totals(
         for k, i in enumerate(own):
             f = figures[i]
             lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
-            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added:
+            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or "加上" in p.norm[max(0, f.start - 200) : f.start]:
                 continue
             clause = p.norm[lead_start + 1 : f.start]
             named = not _CLOSING.match(clause)

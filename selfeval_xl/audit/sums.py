@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.groups import is_difference
+from selfeval_xl.audit.groups import is_change_of_levels, is_difference
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
 from selfeval_xl.audit.model import (
     Analysis,
@@ -138,6 +138,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
+            continue
+        norm = a.paragraph(parent.paragraph).norm
+        if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts

@@ -1316,3 +1316,26 @@ def test_targets_and_approved_budgets(text: str, codes: set[str]) -> None:
 )
 def test_sub_items_and_cut_excerpts(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the parts of the new level, not of the change: 40500 + 48638 = 89138
+        ("一般公共预算收入由年初的76138万元调整为89138万元,调增13000万元,其中:税收收入调整为40500万元,非税收入调整为48638万元。",
+         set()),
+        # old values before 调整为 are no parts: 35000 + 10000 + 5000 = 50000
+        ("政府性基金预算由年初的80000万元调整为50000万元,其中:土地出让收入由年初预算的65000万元调整为35000万元,"
+         "城市建设配套费10000万元、专项债务对应项目专项收入5000万元不作调整。", set()),
+        # 加上 after a 其中 sentence adds to the total of that list: 16.75 + 45.54 + 11.73 + 6.91 = 80.93
+        ("一般公共预算收入完成16.75亿元,增长23%。其中:税收收入8.37亿元,下降1.9%;非税收入8.38亿元,增长64.8%。"
+         "加上上级补助收入45.54亿元、地方政府债务收入11.73亿元、调入资金6.91亿元后,收入总计80.93亿元。", set()),
+        ("一般公共预算收入完成16.75亿元,增长23%。其中:税收收入8.37亿元,下降1.9%;非税收入8.38亿元,增长64.8%。"
+         "加上上级补助收入45.54亿元、地方政府债务收入11.73亿元、调入资金6.91亿元后,收入总计82.93亿元。", {"sum_mismatch"}),
+        # a comparison ends with its percentage: the amount after it is a level again (a part here)
+        ("收入合计100万元,其中:财政拨款收入60万元,增长5%上级补助收入40万元。", set()),
+        ("收入合计100万元,其中:财政拨款收入60万元,增长5%上级补助收入50万元。", {"parts_exceed_total"}),
+    ],
+)
+def test_levels_changes_and_old_values(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
