@@ -69,7 +69,7 @@ _DIFFERENCE_WORDS = (
 )
 
 
-_PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年度?(?:同期)?(?:决算数?|预算数?)?的?\s*$")
+_PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年(?:度|同期|年初|全年)?(?:决算数?|预算数?)?的?\s*$")
 
 
 # "由年初的76138万元调整为89138万元": the amount before 调整为 is the old value, set against the new one.

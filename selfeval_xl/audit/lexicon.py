@@ -121,6 +121,10 @@ COMPARATIVE_WORDS: tuple[str, ...] = (
     "下降",
     "较上年",
     "去年",
+    "调增",  # a change against the initial budget ("税收收入拟调整为85000万元,调减16000万元")
+    "调减",
+    "短收",  # against the budget ("完成预算49531万元的85.0%,短收7431万元")
+    "超收",
     "增收",  # the change verbs of fiscal reports ("同比增长9.1%,增收8300万元")
     "减收",
     "增支",

@@ -37,6 +37,17 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
     )
 
 
+_TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额")
+
+
+def _plus(norm: str, start: int) -> int:
+    """The next 加上 that means "plus": "加上级补助收入" is 加 + 上级补助, "加上年结余" 加 + 上年结余."""
+    at = norm.find("加上", start)
+    while at >= 0 and norm[at + 2 : at + 3] in ("级", "年"):
+        at = norm.find("加上", at + 2)
+    return at
+
+
 def _depth(text: str) -> int:
     return text.count("(") - text.count(")")
 
@@ -49,7 +60,7 @@ def _added_up(
     for p in paragraphs:
         own = own_by.get(p.index, [])
         starts = [figures[i].start for i in own]
-        at = p.norm.find("加上")
+        at = _plus(p.norm, 0)
         while at >= 0:
             s0, s1 = sentence_bounds(p.norm, at)
             span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
@@ -80,7 +91,7 @@ def _added_up(
                 and any(w in head for w in _GRAND_WORDS)
             ):
                 groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
-            at = p.norm.find("加上", at + 2)
+            at = _plus(p.norm, at + 2)
     return groups
 
 
@@ -122,7 +133,7 @@ def _closing_totals(
         for k, i in enumerate(own):
             f = figures[i]
             lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
-            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or "加上" in p.norm[max(0, f.start - 200) : f.start]:
+            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or 0 <= _plus(p.norm, max(0, f.start - 200)) < f.start:
                 continue
             clause = p.norm[lead_start + 1 : f.start]
             named = not _CLOSING.match(clause)
@@ -137,6 +148,11 @@ def _closing_totals(
             value = f.value or 0
             while parts and (figures[parts[0]].value or 0) >= value:
                 parts = parts[1:]  # "项目总投资500万元,…省级100万元、市级50万元,合计150万元": a whole
+            if named:
+                # "…,全县一般预算总收入442751万元,加上年结余7546万元,…,收入总计451227万元": a total on the
+                # way adds up what came before it; the closing total starts from it
+                inner = [n for n, j in enumerate(parts) if any(w in lead(p.norm, figures[j].start) for w in _TOTAL_WORDS)]
+                parts = parts[inner[-1] :] if inner else parts
             if len(parts) < 2 or any(figures[j].comparative or is_difference(p.norm, figures[j]) for j in parts):
                 continue
             if not named or _named_closing(p, figures, f, parts):

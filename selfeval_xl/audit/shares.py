@@ -156,8 +156,18 @@ def _other_subject(
     name = "".join(c for c in head if is_cjk(c)).removeprefix("其中")
     whole = "".join(c for c in pct.label if is_cjk(c))
     own = paragraphs[figures[nearest].paragraph - 1].norm
-    if len(name) < 4 or whole.endswith(name) or lead(own, figures[nearest].start).endswith(name):
+    if len(name) < 2 or whole.endswith(name) or lead(own, figures[nearest].start).endswith(name):
         return None
+    if len(name) < 4:
+        # "…其中税收收入77864万元,…,非税收入31625万元,…,税收占…收入的比重为71.1%": a short name is the
+        # amount of the sentence whose name begins with it; none such, it is not judged
+        s0, _ = sentence_bounds(own, at)
+        named = [
+            i for i, f in enumerate(figures)
+            if f.paragraph == pct.paragraph and s0 <= f.start < at and f.kind is FigureKind.AMOUNT and f.exact
+            and lead(own, f.start).removeprefix("其中").startswith(name)
+        ]  # fmt: skip
+        return named[-1] if named else -1
     found = names.before(name, pct, -1)
     if found is not None and paragraphs[figures[found].paragraph - 1].section == paragraphs[pct.paragraph - 1].section:
         return found

@@ -289,7 +289,11 @@ def _against_budget(norm: str, fig: Figure) -> bool:
     """A change against the budget ("总额为12.5万元,比预算减少2.5万元,比上年增加2.5万元"): never
     the figure a change against last year is of."""
     lead = norm[max(0, fig.start - 10) : fig.start]
-    return "预算" in lead and any(verb in lead[-4:] for verb in (*UP, *DOWN))
+    # "完成预算49531万元的85.0%,短收7431万元,同比下降10.2%": 短收/超收 are against the budget too
+    return ("预算" in lead and any(verb in lead[-4:] for verb in (*UP, *DOWN))) or lead.endswith(_AGAINST_BUDGET)
+
+
+_AGAINST_BUDGET = ("短收", "超收", "短支", "超支")
 
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")
