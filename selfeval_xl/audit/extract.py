@@ -56,7 +56,7 @@ def _masked(paragraph: Paragraph) -> str:
 
 
 # Balances carried from last year are amounts of this year's account, not comparisons.
-_BALANCE_WORDS = ("上年结转", "上年结余", "上年结转结余", "上年結轉", "上年結余")
+_BALANCE = re.compile(r"上年度?的?(?:结转|结余|結轉|結余)")  # 上年结转, 上年度结余的资金…
 # Words between a role keyword and its amount that make the amount an item of a breakdown
 # ("项目支出包括培训经费12.5万元"), not the amount the keyword names.
 _BREAKDOWN_WORDS = ("包括", "其中", "含", "主要用于", "用于", "如")
@@ -69,8 +69,7 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
     clause = norm[clause_start(norm, start) : start]
     plain = clause
-    for balance in _BALANCE_WORDS:
-        plain = plain.replace(balance, "")
+    plain = _BALANCE.sub("", plain)
     cut = plain.rfind("%")
     if cut >= 0 and any(is_cjk(c) for c in plain[cut + 1 :]):
         plain = plain[cut + 1 :]  # "增长67.1%上级补助405490万元": the comparison ended with its percentage

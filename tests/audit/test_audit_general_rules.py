@@ -1366,3 +1366,9 @@ def test_levels_changes_and_old_values(text: str, codes: set[str]) -> None:
 )
 def test_pool_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_last_years_balance_is_an_amount_of_this_year() -> None:
+    # "上年度结余的资金" is carried into this year's account, not a comparison: 62 + 16 + 6.47 = 84.47
+    assert errors("省级拨付补贴资金62万元,中央拨付16万元,上年度结余的资金6.47万元,共计84.47万元。") == set()
+    assert errors("省级拨付补贴资金62万元,中央拨付16万元,上年度结余的资金6.47万元,共计85.47万元。") == {"sum_mismatch"}
