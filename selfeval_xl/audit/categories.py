@@ -102,10 +102,14 @@ def check_category_columns(a: Analysis) -> Iterator[Finding]:
         if not any(ok for *_, ok in columns):
             continue
         for measure, total, parts, found, ok in columns:
-            if ok:
+            if found == total.value:
+                continue
+            # a gap within the rounding of coarse figures (亿元): the printed parts should still add up
+            finest = min((f.tolerance for f in (total, *parts) if f.tolerance), default=Decimal(0)) * 2
+            if ok and abs(found - (total.value or 0)) > finest:
                 continue
             places = 2 if total.unit == "万元" else max(total.decimals, 0)
             yield finding(
-                a, "sum_mismatch", total.paragraph, total.start, total.text, fmt_amount(found, total.unit, places, like=total.text),
-                label=measure, parts="+".join(p.text for p in parts),
+                a, "sum_rounding_gap" if ok else "sum_mismatch", total.paragraph, total.start, total.text,
+                fmt_amount(found, total.unit, places, like=total.text), label=measure, parts="+".join(p.text for p in parts),
             )  # fmt: skip

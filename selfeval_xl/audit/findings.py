@@ -17,7 +17,7 @@ SEVERITY: dict[str, Severity] = {
     "parts_exceed_total": E,
     "parts_below_total": W,
     "split_count_differs": W,
-    "sum_rounding_gap": W,
+    "sum_rounding_gap": E,  # the printed parts do not add up; medium: each may be rounded on its own
     "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)
     "share_mismatch": E,
     "shares_not_100": E,

@@ -270,6 +270,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 if depth[figures[i].start] == depth[pos] and not _sub_item(p.norm, figures[i], end_word)
             )
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
+            # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount
+            colon = colon or bool(children and "分别" in p.norm[end_word : figures[children[0]].start])
             tail = not _NOTHING_MORE.match(p.norm, end_word)  # words after the opener word
             if not children and colon and not tail:
                 children = tuple(_following_paragraphs(paragraphs, figures, own_by, p))

@@ -869,7 +869,7 @@ def test_bracketed_kinds_short_of_their_amount_are_a_warning_naming_them() -> No
     ("text", "found"),
     [
         # 20.11 + 15.31 = 35.42 against 35.43亿元: within the rounding of 亿元, but the print does not add up
-        ("2023年收入合计35.43亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", {("sum_rounding_gap", Severity.WARNING)}),
+        ("2023年收入合计35.43亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", {("sum_rounding_gap", Severity.ERROR)}),
         ("2023年收入合计35.42亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", set()),
         # 2-decimal 万元 are exact: the same gap is an error
         ("2023年收入合计35.43万元,其中:税收收入20.11万元,非税收入15.31万元。", {("sum_mismatch", Severity.ERROR)}),
@@ -1372,3 +1372,19 @@ def test_last_years_balance_is_an_amount_of_this_year() -> None:
     # "上年度结余的资金" is carried into this year's account, not a comparison: 62 + 16 + 6.47 = 84.47
     assert errors("省级拨付补贴资金62万元,中央拨付16万元,上年度结余的资金6.47万元,共计84.47万元。") == set()
     assert errors("省级拨付补贴资金62万元,中央拨付16万元,上年度结余的资金6.47万元,共计85.47万元。") == {"sum_mismatch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "其中,A、B、C…分别为" names every part: 0.72 + 0.02 + 0.59 = 1.33 against 1.32 (within 亿元 rounding)
+        ("全市政府采购规模为1.32亿元。其中,货物、工程、服务政府采购规模分别为0.72亿元、0.02亿元和0.59亿元。",
+         {"sum_rounding_gap"}),
+        ("全市政府采购规模为1.33亿元。其中,货物、工程、服务政府采购规模分别为0.72亿元、0.02亿元和0.59亿元。", set()),
+        # measures by category within 亿元 rounding, one measure (审定) adding up exactly: 23.79 + 11.63 = 35.42
+        ("审定358宗,送审金额35.43亿元,审定金额32.66亿元,其中预算173宗,送审金额23.79亿元,审定金额21.81亿元;"
+         "结算185宗,送审金额11.63亿元,审定金额10.85亿元。", {"sum_rounding_gap"}),
+    ],
+)
+def test_rounding_gaps_are_errors(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
