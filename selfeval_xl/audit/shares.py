@@ -144,6 +144,10 @@ def _named_subject(
     found = names.before(name, pct, -1)
     if found is None or paragraphs[figures[found].paragraph - 1].section != paragraphs[pct.paragraph - 1].section:
         return None
+    where = paragraphs[figures[found].paragraph - 1].norm
+    start = figures[found].start
+    if where[:start].count("(") > where[:start].count(")") and lead(where, start) != name:
+        return None  # "(…保基本民生支出52,409万元)。民生支出占…的85%": a narrower item inside a breakdown
     return found
 
 

@@ -1388,3 +1388,13 @@ def test_last_years_balance_is_an_amount_of_this_year() -> None:
 )
 def test_rounding_gaps_are_errors(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_narrower_item_inside_brackets_is_not_the_named_subject() -> None:
+    # 民生支出 is not the bracketed 保基本民生支出: nothing to judge the 85% against
+    text = ("地方一般公共预算支出347,768万元。“三保”支出共计220,571万元(保工资支出164,401万元,保运转支出3,761万元,"
+            "保基本民生支出52,409万元)。民生支出占地方一般公共预算支出的85%。")
+    assert "share_mismatch" not in errors(text)
+    # the name printed as it is: 295,603 / 347,768 = 85.0%
+    text = "地方一般公共预算支出347,768万元,民生支出295,603万元。民生支出占地方一般公共预算支出的75%。"
+    assert "share_mismatch" in errors(text)
