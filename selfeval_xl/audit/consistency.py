@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import takewhile
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
@@ -169,10 +170,20 @@ def _toc_lines(a: Analysis) -> set[int]:
         if p.level != 1:
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        outline = nxt is None or nxt.level == 1 or (p.heading and p.norm.strip() == p.heading and nxt.level == 1)
+        # "一、部门基本概况" then only "(一)职能职责", "(二)机构设置" before "二、…": entries of an outline
+        below = list(takewhile(lambda q: q.level != 1, paragraphs[i + 1 :]))
+        entries = bool(below) and len(below) < len(paragraphs) - i - 1 and all(_entry(q) for q in below)
+        outline = nxt is None or nxt.level == 1 or entries
         if outline or _PAGE_AT_END.search(p.norm):  # "二、部门财政资金收支情况15": an entry with its page
             out.add(p.index)
     return out
+
+
+def _entry(p: Paragraph) -> bool:
+    """A sub-heading alone on its line ("(一)职能职责"): no sentence, no figure."""
+    return p.level in (2, 3) and len(p.norm.strip()) <= 30 and not any(c in p.norm for c in "。;,") and not any(
+        c.isdigit() for c in p.norm[3:]
+    )
 
 
 _PAGE_AT_END = re.compile(r"[\u4e00-\u9fff。)]\s*\d{1,3}\s*$")

@@ -186,6 +186,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             or not fig.exact
             or index in same_role_parts
             or not fig.value  # "…类科目…项目支出0元": a zero is a sub-item's, never the whole's restatement
+            or lead(a.paragraph(fig.paragraph).norm, fig.start).startswith(("其他", "其它"))  # "其它人员经费"
         ):
             continue
         budgeted = "预算" in lead(a.paragraph(fig.paragraph).norm, fig.start)

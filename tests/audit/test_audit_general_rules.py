@@ -1398,3 +1398,14 @@ def test_a_narrower_item_inside_brackets_is_not_the_named_subject() -> None:
     # the name printed as it is: 295,603 / 347,768 = 85.0%
     text = "地方一般公共预算支出347,768万元,民生支出295,603万元。民生支出占地方一般公共预算支出的75%。"
     assert "share_mismatch" in errors(text)
+
+
+def test_outlines_slogans_and_other_items() -> None:
+    outline = ("目 录\n第一部分:2022年部门预算说明\n一、部门基本概况\n(一)职能职责\n(二)机构设置\n二、部门预算单位构成\n"
+               "三、部门收支总体情况\n(一)收入预算\n(二)支出预算\n七、名词解释\n第一部分:2022年部门预算说明\n一、部门基本概况\n"
+               "本部门负责全乡事务。\n二、部门预算单位构成\n本部门由本级构成。")
+    assert not [f for f in audit_text(outline).findings if f.code == "heading_sequence"]
+    slogan = "锚定奋力打造“三区一园”、推动实现“四个走在全省前列”,财政运行总体平稳。"
+    assert not audit_text(slogan).findings
+    other = "人员经费5836.98万元,主要用于工资福利。\n——其它人员经费177.48万元。"
+    assert not [f for f in audit_text(other).findings if f.code == "restated_amount_differs"]
