@@ -242,8 +242,12 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 end = min(end, close) if close >= 0 else end
             k = bisect_left(starts, pos)
             last = next(
-                (own[j] for j in range(k - 1, -1, -1) if not is_difference(p.norm, figures[own[j]])), None
-            )
+                (
+                    own[j] for j in range(k - 1, -1, -1)
+                    if not is_difference(p.norm, figures[own[j]]) and depth[figures[own[j]].start] <= depth[pos]
+                ),
+                None,
+            )  # fmt: skip  ("年初预算数761.21万元(含上年结转5.01万元),其中:…": not the bracketed amount)
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
             both_sides = _both_sides_total(p.norm, own, figures, k, pos)

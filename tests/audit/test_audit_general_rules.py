@@ -1409,3 +1409,10 @@ def test_outlines_slogans_and_other_items() -> None:
     assert not audit_text(slogan).findings
     other = "人员经费5836.98万元,主要用于工资福利。\n——其它人员经费177.48万元。"
     assert not [f for f in audit_text(other).findings if f.code == "restated_amount_differs"]
+
+
+def test_a_bracketed_amount_before_its_list_is_not_its_total() -> None:
+    # 761.21 + 0 + 0 = 761.21; the bracketed 5.01 is part of the total, not the list's whole
+    text = "年初预算数761.21万元(含上年结转5.01万元),其中:一般公共预算拨款761.21万元,政府性基金预算拨款0万元,其他收入0万元。"
+    assert errors(text) == set()
+    assert errors(text.replace("拨款761.21万元,政府", "拨款771.21万元,政府")) == {"parts_exceed_total"}
