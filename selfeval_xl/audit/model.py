@@ -76,12 +76,14 @@ def _whole_wan(figure: Figure) -> bool:
     return figure.kind is FigureKind.AMOUNT and figure.unit == "万元" and figure.decimals == 0
 
 
-def ratio_tolerances(*figures: Figure) -> tuple[Decimal, ...]:
-    """Tolerances a percentage reads its amounts with. Beside a whole-万元 amount of a thousand or
-    more, whole 万元 are rounded figures ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82%
-    fit) and carry half a 万元; otherwise each amount its printing tolerance (80万元 is exact)."""
-    rounded = any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
-    return tuple(Decimal("0.5") if rounded and _whole_wan(f) else f.tolerance for f in figures)
+def ratio_tolerances(percent: Figure, *figures: Figure) -> tuple[Decimal, ...]:
+    """Tolerances ``percent`` reads its amounts with. Whole-万元 amounts are rounded figures when one of
+    them is a thousand or more ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82% fit) or
+    when the percentage prints two decimals or more, finer than whole 万元 determine: those of a hundred
+    or more carry half a 万元 (a relative slack of at most 0.5%). Smaller whole 万元 and everything else
+    keep their printing tolerance (a 9% drop from 100万元 to 90万元, a 2万元 change of 37万元, read exact)."""
+    rounded = percent.decimals >= 2 or any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
+    return tuple(Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100 else f.tolerance for f in figures)
 
 
 @dataclass(frozen=True, slots=True)

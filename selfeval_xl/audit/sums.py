@@ -205,7 +205,7 @@ def ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decim
     assert stated.value is not None and num.value is not None and den.value is not None
     exact = num.value / den.value * _HUNDRED
     places = min(stated.decimals, 4)
-    num_tol, den_tol = ratio_tolerances(num, den)
+    num_tol, den_tol = ratio_tolerances(stated, num, den)
     low_den, high_den = den.value + den_tol, den.value - den_tol
     low = (num.value - num_tol) / low_den * _HUNDRED
     high = (num.value + num_tol) / high_den * _HUNDRED if high_den > 0 else exact

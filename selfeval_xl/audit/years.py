@@ -87,7 +87,7 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     change = (current.value - prior.value) * direction(verb)
     if change < 0:
         return  # the verb says the other direction: a wording matter, not arithmetic
-    current_tol, prior_tol = ratio_tolerances(current, prior)
+    current_tol, prior_tol = ratio_tolerances(pct, current, prior)
     spread = current_tol + prior_tol
     low = max(change - spread, Decimal(0)) / (prior.value + prior_tol) * HUNDRED
     high = (change + spread) / max(prior.value - prior_tol, Decimal("0.0001")) * HUNDRED
@@ -199,11 +199,11 @@ def judge(
                 current=current.text, prior=prior.text, prior_label=prior_label,
             )  # fmt: skip
             change_value = abs(diff)  # the percentage is checked against the true difference
-        change_tol, _, prior_tol = ratio_tolerances(change, current, prior)
+        change_tol, _, prior_tol = ratio_tolerances(pct, change, current, prior)
         low_prior, high_prior = prior.value - prior_tol, prior.value + prior_tol
         shown_prior = prior.text
     else:
-        change_tol, current_tol = ratio_tolerances(change, current)
+        change_tol, current_tol = ratio_tolerances(pct, change, current)
         base = current.value - sign * change.value
         spread = current_tol + change_tol
         low_prior, high_prior = base - spread, base + spread

@@ -1416,3 +1416,18 @@ def test_a_bracketed_amount_before_its_list_is_not_its_total() -> None:
     text = "年初预算数761.21万元(含上年结转5.01万元),其中:一般公共预算拨款761.21万元,政府性基金预算拨款0万元,其他收入0万元。"
     assert errors(text) == set()
     assert errors(text.replace("拨款761.21万元,政府", "拨款771.21万元,政府")) == {"parts_exceed_total"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a 2-decimal share of whole 万元 of a hundred or more: 260 / 812 = 32.02%, but 259.5…260.5 over
+        # 811.5…812.5 allow 31.94%–32.10%
+        ("项目支出812万元,其中培训经费260万元,占项目支出的32.08%。", set()),
+        ("项目支出812万元,其中培训经费260万元,占项目支出的33.08%。", {"share_mismatch"}),
+        # small whole 万元 stay exact: 20 / 41 = 48.78%
+        ("“三公”经费41万元,其中公务接待费20万元,占“三公”经费的49.78%。", {"share_mismatch"}),
+    ],
+)
+def test_whole_wan_against_two_decimal_percentages(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
