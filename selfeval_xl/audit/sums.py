@@ -43,8 +43,11 @@ def _name(figure: Figure, a: Analysis | None = None) -> str:
     return ROLE_NAMES.get(figure.role, figure.label)
 
 
-def _expected_amount(value: Decimal, like: Figure) -> str:
-    places = 2 if like.unit == "万元" else max(like.decimals, 0)
+def _expected_amount(value: Decimal, like: Figure, parts: list[Figure] | None = None) -> str:
+    """The expected amount printed like ``like``: 万元 with two decimals, or as many as the figures
+    carry ("283.2696万元" beside 4-decimal parts); other units as ``like`` prints."""
+    finest = max((p.decimals for p in parts or [] if p.unit == like.unit), default=0)
+    places = max(2, like.decimals, finest) if like.unit == "万元" else max(like.decimals, finest, 0)
     return fmt_amount(value, like.unit, places, like=like.text)
 
 
@@ -107,6 +110,14 @@ def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return known or _grand_total(a, parent, children) or _sangong(a, parent, children)
 
 
+def _rounded_total(parent: Figure, children: list[Figure], total: Decimal) -> bool:
+    """Is the total the parts' sum rounded half up to the fewer decimals it is printed with?"""
+    if parent.value is None or parent.unit != "万元" or not children:
+        return False
+    finest = max(c.decimals for c in children if c.unit == parent.unit) if any(c.unit == parent.unit for c in children) else 0
+    return parent.decimals < finest and round_half_up(total, parent.decimals) == parent.value
+
+
 def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
     """ "其中:" with two or more parts and no "等": the list states every part."""
     return group.colon and not group.partial and len(children) >= 2
@@ -115,7 +126,7 @@ def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
     parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
     return finding(
-        a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent),
+        a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
         label=_name(parent, a), parts=parts,
     )  # fmt: skip
 
@@ -139,6 +150,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
+        if _rounded_total(parent, children, total):
+            continue  # "支出为468.738万元" of "250.7219万元+218.016万元" = 468.7379: the sum, printed shorter
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue

@@ -1431,3 +1431,13 @@ def test_a_bracketed_amount_before_its_list_is_not_its_total() -> None:
 )
 def test_whole_wan_against_two_decimal_percentages(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_amounts_to_the_yuan_in_wan() -> None:
+    # a total printed with fewer decimals than its parts is their sum rounded: 250.7219 + 218.016 = 468.7379
+    assert errors("单位支出为468.738万元,其中:基本支出250.7219万元,项目支出218.016万元。") == set()
+    assert errors("单位支出为468.748万元,其中:基本支出250.7219万元,项目支出218.016万元。") == {"sum_mismatch"}
+    # the expected sum keeps the parts' four decimals: 227.2826 + 45.2932 + 10.6938 = 283.2696
+    (finding,) = audit_text("收入总计为283.2697万元,其中:财政拨款收入227.2826万元,事业收入45.2932万元,"
+                            "上年结转和结余10.6938万元。").findings
+    assert (finding.code, finding.expected) == ("sum_mismatch", "283.2696万元")
