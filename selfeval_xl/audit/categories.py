@@ -55,27 +55,26 @@ def _same_measure(label: str, measure: str) -> bool:
     return len(label) >= 2 and (label.endswith(measure) or measure.endswith(label))
 
 
-def _amounts(a: Analysis, paragraph: int) -> list[int]:
-    return [
-        i for i, f in enumerate(a.figures)
-        if f.paragraph == paragraph and f.kind is FigureKind.AMOUNT and f.exact and f.value is not None
-    ]  # fmt: skip
+def _exact_amounts(f: Figure) -> bool:
+    return f.kind is FigureKind.AMOUNT and f.exact and f.value is not None
 
 
-def _extended(a: Analysis, children: list[int], measures: list[str]) -> list[int]:
+def _extended(a: Analysis, own: list[Figure], children: list[Figure], measures: list[str]) -> list[Figure]:
     """The list going on into the paragraph's later sentences while the measures keep their cycle
     ("…;工程类…节约资金5625.51万元。服务类采购项目148个,采购计划金额…"); whole categories only."""
-    own = _amounts(a, a.figures[children[-1]].paragraph)
+    if children[-1] not in own:
+        return children[: len(children) - len(children) % len(measures)]
     out = list(children)
-    for i in own[own.index(children[-1]) + 1 :]:
-        if not _label(a, a.figures[i]).endswith(measures[len(out) % len(measures)]) or a.figures[i].comparative:
+    for f in own[own.index(children[-1]) + 1 :]:
+        if not _label(a, f).endswith(measures[len(out) % len(measures)]) or f.comparative:
             break
-        out.append(i)
+        out.append(f)
     return out[: len(out) - len(out) % len(measures)]
 
 
 def check_category_columns(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
+    by_paragraph: dict[int, list[Figure]] | None = None  # built once, when a list by category is met
     for group in a.groups:
         if not group.explicit:
             continue
@@ -83,13 +82,16 @@ def check_category_columns(a: Analysis) -> Iterator[Finding]:
         measures = _cycle(labels) if all(labels) else None
         if not measures:
             continue
-        children = [figs[i] for i in _extended(a, list(group.children), measures)]
+        by_paragraph = by_paragraph if by_paragraph is not None else a.by_paragraph(_exact_amounts)
+        listed = [figs[i] for i in group.children]
+        children = _extended(a, by_paragraph.get(listed[-1].paragraph, []), listed, measures)
         if any(c.comparative for c in children):
             continue
         parent = figs[group.parent]
         norm = a.paragraph(parent.paragraph).norm
         s0, _ = sentence_bounds(norm, parent.start)
-        head = [figs[i] for i in _amounts(a, parent.paragraph) if s0 <= figs[i].start <= parent.start and not figs[i].comparative]
+        own = by_paragraph.get(parent.paragraph, [])
+        head = [f for f in own if s0 <= f.start <= parent.start and not f.comparative]
         columns = []
         for k, measure in enumerate(measures):
             totals = [f for f in head if f not in children and _same_measure(_label(a, f), measure)]

@@ -8,7 +8,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import takewhile
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
@@ -166,13 +165,13 @@ def _toc_lines(a: Analysis) -> set[int]:
     straight by another level-1 heading or a 第X部分 line (no body between them)."""
     out: set[int] = set()
     paragraphs = a.paragraphs
-    for i, p in enumerate(paragraphs):
-        if p.level != 1:
-            continue
+    level_one = [i for i, p in enumerate(paragraphs) if p.level == 1]
+    for n, i in enumerate(level_one):
+        p = paragraphs[i]
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         # "一、部门基本概况" then only "(一)职能职责", "(二)机构设置" before "二、…": entries of an outline
-        below = list(takewhile(lambda q: q.level != 1, paragraphs[i + 1 :]))
-        entries = bool(below) and len(below) < len(paragraphs) - i - 1 and all(_entry(q) for q in below)
+        below = paragraphs[i + 1 : level_one[n + 1]] if n + 1 < len(level_one) else []
+        entries = bool(below) and all(_entry(q) for q in below)
         outline = nxt is None or nxt.level == 1 or entries
         if outline or _PAGE_AT_END.search(p.norm):  # "二、部门财政资金收支情况15": an entry with its page
             out.add(p.index)

@@ -29,7 +29,9 @@ def check_savings(a: Analysis) -> Iterator[Finding]:
             if not any(word in name for word in _SAVED) or "率" in name:
                 continue
             s0, _ = sentence_bounds(norm, saved.start)
-            before = [f for f in own[:k] if f.start >= max(s0, saved.start - _REACH)]
+            low = max(s0, saved.start - _REACH)
+            # the amounts within reach before the saving (a bounded look back: linear in the text)
+            before = [f for f in own[max(0, k - 40) : k] if f.start >= low]
             budget = _nearest(norm, before, _BUDGET, _SPENT)
             spent = _nearest(norm, before, _SPENT, _BUDGET)
             if budget is None or spent is None or budget.value is None or spent.value is None or saved.value is None:

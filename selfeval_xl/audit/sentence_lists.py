@@ -40,11 +40,13 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
 _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额")
 
 
-def _plus(norm: str, start: int) -> int:
-    """The next 加上 that means "plus": "加上级补助收入" is 加 + 上级补助, "加上年结余" 加 + 上年结余."""
-    at = norm.find("加上", start)
+def _plus(norm: str, start: int, end: int | None = None) -> int:
+    """The next 加上 that means "plus" (before ``end``): "加上级补助收入" is 加 + 上级补助, "加上年结余"
+    加 + 上年结余."""
+    end = len(norm) if end is None else end
+    at = norm.find("加上", start, end)
     while at >= 0 and norm[at + 2 : at + 3] in ("级", "年"):
-        at = norm.find("加上", at + 2)
+        at = norm.find("加上", at + 2, end)
     return at
 
 
@@ -133,7 +135,7 @@ def _closing_totals(
         for k, i in enumerate(own):
             f = figures[i]
             lead_start = max(p.norm.rfind(c, max(0, f.start - 12), f.start) for c in ",;:。")
-            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or 0 <= _plus(p.norm, max(0, f.start - 200)) < f.start:
+            if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or _plus(p.norm, max(0, f.start - 200), f.start) >= 0:
                 continue
             clause = p.norm[lead_start + 1 : f.start]
             named = not _CLOSING.match(clause)

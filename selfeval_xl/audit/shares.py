@@ -166,10 +166,12 @@ def _other_subject(
         # "…其中税收收入77864万元,…,非税收入31625万元,…,税收占…收入的比重为71.1%": a short name is the
         # amount of the sentence whose name begins with it; none such, it is not judged
         s0, _ = sentence_bounds(own, at)
+        place = lambda f: (f.paragraph, f.start)  # noqa: E731  (figures are in reading order)
+        lo, hi = bisect_left(figures, (pct.paragraph, s0), key=place), bisect_left(figures, (pct.paragraph, at), key=place)
         named = [
-            i for i, f in enumerate(figures)
-            if f.paragraph == pct.paragraph and s0 <= f.start < at and f.kind is FigureKind.AMOUNT and f.exact
-            and lead(own, f.start).removeprefix("其中").startswith(name)
+            i for i in range(lo, hi)
+            if figures[i].kind is FigureKind.AMOUNT and figures[i].exact
+            and lead(own, figures[i].start).removeprefix("其中").startswith(name)
         ]  # fmt: skip
         return named[-1] if named else -1
     found = names.before(name, pct, -1)

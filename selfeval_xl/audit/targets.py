@@ -7,10 +7,11 @@ between), and the count done is of the same measure word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.model import Analysis, FigureKind, Finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.sums import percent_expected, ratio_matches
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -18,8 +19,13 @@ _OF = "的"
 _PHRASE = 24  # characters from 完成 to the target
 
 
+def _exact_count(f: Figure) -> bool:
+    return f.kind is FigureKind.COUNT and f.exact and f.value is not None
+
+
 def check_target_completion(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
+    counts: dict[int, list[Figure]] | None = None  # built once, at the first target
     for k, pct in enumerate(figs):
         if k == 0 or pct.kind is not FigureKind.PERCENT or not pct.exact or pct.value is None:
             continue
@@ -33,12 +39,15 @@ def check_target_completion(a: Analysis) -> Iterator[Finding]:
         if opener < 0 or any(c in norm[opener : target.start] for c in ",;。:!?"):
             continue
         s0, _ = sentence_bounds(norm, pct.start)
-        done = next(
-            (f for f in reversed(figs[: k - 1])
-             if f.paragraph == pct.paragraph and s0 <= f.start < opener and f.kind is FigureKind.COUNT
-             and f.role == target.role and f.exact and f.value is not None),
-            None,
-        )  # fmt: skip
+        counts = counts if counts is not None else a.by_paragraph(_exact_count)
+        own = counts.get(pct.paragraph, [])
+        done = None
+        for f in reversed(own[: bisect_left(own, opener, key=lambda f: f.start)]):
+            if f.start < s0:
+                break  # the count done is printed in the target's sentence
+            if f.role == target.role:
+                done = f
+                break
         if done is None:
             continue
         ok, exact = ratio_matches(pct, done, target)
