@@ -149,6 +149,12 @@ def _openers(norm: str) -> list[tuple[int, int]]:
 
 
 _SUB_OPENERS = ("包括", "含", "其中")
+_TOTAL_NAMES = ("合计", "总计")  # not 共计: "其中货物类…采购计划金额共计…" is a measure of an item
+
+
+def _names_a_total(norm: str, figure: Figure) -> bool:
+    """Is the amount named a total (…合计/总计 right before it)? Such an amount is no item of a list."""
+    return any(word in norm[max(clause_start(norm, figure.start), figure.start - 8) : figure.start] for word in _TOTAL_NAMES)
 
 
 def _sub_item(norm: str, figure: Figure, after: int) -> bool:
@@ -297,6 +303,9 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
+            closing = next((n for n, i in enumerate(children) if n and _names_a_total(p.norm, figures[i])), None)
+            if closing is not None:
+                children = children[:closing]  # "其中:A…,B…,收入合计为6449万元": a total closes the outer statement
             whole = complete_before_end(figures, parent, children)
             if whole != children:
                 children, more = whole, ()

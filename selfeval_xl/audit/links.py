@@ -158,8 +158,12 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             )
         else:
             own = by_paragraph.get(pct.paragraph, [])
+            # never an amount of a later sentence ("…执行率99%。…剩余未执行完的0.3792万元…")
+            _, s1 = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
             for role in ("budget", "executed"):
-                found[role] = _nearest_in(figures, by_role.get((pct.paragraph, role), []), pct)
+                pool = by_role.get((pct.paragraph, role), [])
+                pool = pool[: bisect_left(pool, s1, key=lambda i: figures[i].start)]
+                found[role] = _nearest_in(figures, pool, pct)
             if found["executed"] is None and found["budget"] is not None:
                 found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
             if found["budget"] is None and found["executed"] is not None:
@@ -203,6 +207,7 @@ def _strip_opener(listing: str) -> str:
 
 
 _TOTAL_OPENERS = ("共设", "共有", "共计", "总共", "一共")
+_PERSONS = ("名", "人", "人次", "位")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
 _QUANTITY = re.compile(r"\d|[一二两三四五六七八九十]+\s*[个名人台辆套项家所条]")
@@ -246,6 +251,8 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
     items = split_items(_strip_opener(before))
     if _quantities(items) or any(_NUMERAL.fullmatch(item) for item in items):
         return None  # "二、单位机构设置 局机关内设19个科室": a heading's numeral is no item
+    if count.role in _PERSONS and all(item and item[-1] in UNIT_SUFFIXES for item in items):
+        return None  # "组织发改局、财政局和林草局7名专家": people from the units listed, not the units
     if not linked and not (after and is_cjk(after)):
         # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
         # kinds rather than the items counted; only a close match is read as an enumeration.

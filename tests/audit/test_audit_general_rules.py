@@ -1441,3 +1441,14 @@ def test_amounts_to_the_yuan_in_wan() -> None:
     (finding,) = audit_text("收入总计为283.2697万元,其中:财政拨款收入227.2826万元,事业收入45.2932万元,"
                             "上年结转和结余10.6938万元。").findings
     assert (finding.code, finding.expected) == ("sum_mismatch", "283.2696万元")
+
+
+def test_rates_lists_and_counts_read_on_the_pool() -> None:
+    # the executed amount of a later sentence is never the rate's: 2,595.6208 / 2,596 = 99.985% -> 100%
+    text = ("项目实际下达预算2596万元,全年度实际总支出2595.6208万元,项目预算执行率99%。项目预算资金未执行完的主要原因是"
+            "剩余未执行完的0.3792万元为应征入伍学生国家资助经费。")
+    assert [(f.code, f.expected) for f in audit_text(text).findings] == [("rate_truncated", "100%")]
+    # a total named 合计 closes the outer statement, not the 其中 list: 60 + 40 = 100
+    assert errors("财政拨款收入100万元,其中:基本支出拨款60万元,项目支出拨款40万元,收入合计为130万元。") == set()
+    # people from the units listed are no count of the units
+    assert not audit_text("组织县发改局、财政局、乡村振兴局和县林草局7名专家组成专家组。").findings
