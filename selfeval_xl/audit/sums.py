@@ -263,7 +263,20 @@ def _denominator(a: Analysis, link: ShareLink) -> Figure:
 def check_shares(a: Analysis) -> Iterator[Finding]:
     """Each "占…的X%" against its amount and the amount it is a share of."""
     figs = a.figures
+    # unnamed shares ("…30.00万元,占59.40%;…12.00万元,占93.75%") that add up to more than 100% and of
+    # which none fits the whole they were linked to are not shares of it (here: each item's completion)
+    unnamed: dict[int, list[ShareLink]] = defaultdict(list)
     for link in a.shares:
+        if not link.denominator_text and not link.derived:
+            unnamed[link.denominator].append(link)
+    misread = {
+        den for den, links in unnamed.items()
+        if len(links) >= 2 and sum((figs[k.percent].value or Decimal(0) for k in links), Decimal(0)) > _HUNDRED + 1
+        and not any(ratio_matches(figs[k.percent], figs[k.subject], figs[den])[0] for k in links)
+    }  # fmt: skip
+    for link in a.shares:
+        if not link.denominator_text and not link.derived and link.denominator in misread:
+            continue
         pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
         ok, exact = ratio_matches(pct, subject, den)
         if not ok:

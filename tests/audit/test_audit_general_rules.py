@@ -1452,3 +1452,12 @@ def test_rates_lists_and_counts_read_on_the_pool() -> None:
     assert errors("财政拨款收入100万元,其中:基本支出拨款60万元,项目支出拨款40万元,收入合计为130万元。") == set()
     # people from the units listed are no count of the units
     assert not audit_text("组织县发改局、财政局、乡村振兴局和县林草局7名专家组成专家组。").findings
+
+
+def test_unnamed_shares_over_100_that_fit_nothing_are_not_shares_of_the_list_total() -> None:
+    # 30 / 42 = 71.43%, 12 / 42 = 28.57%: 59.40% and 93.75% are each item's completion of its budget
+    text = ("三公经费支出决算为42.00万元。三公经费支出决算中,因公出国(境)费支出决算0.00万元,公务接待费支出决算30.00万元,"
+            "占59.40%;公务用车购置及运行维护费支出决算12.00万元,占93.75%。")
+    assert "share_mismatch" not in errors(text)
+    # one of them fitting: the other is judged
+    assert "share_mismatch" in errors(text.replace("占59.40%", "占71.43%"))
