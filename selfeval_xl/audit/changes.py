@@ -2,9 +2,9 @@
 比上年减少0.28万元,公务接待费30万元,比上年减少2万元" — the parts' changes (signed) add up to the total's.
 
 A member's change is the first amount after it in its sentence (before the next part) that follows
-an 增加/减少-type verb. The check runs only when the total and every part state a change (a part of
-0 with none stated counts as no change), so a list that gives changes for some parts only is left
-alone.
+an 增加/减少-type verb. The check runs only when the parts make their total (so they are all of it), and the total and every
+part state a change (a part of 0 with none stated counts as no change), so a list that gives changes
+for some parts only, or names its main items only, is left alone.
 """
 
 from __future__ import annotations
@@ -53,6 +53,14 @@ def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | 
     return out
 
 
+def _whole(parent: Figure, members: list[Figure]) -> bool:
+    """Do the parts, as printed, make their total (within the print's rounding)?"""
+    if parent.value is None or any(m.value is None for m in members):
+        return False
+    found = sum((m.value or Decimal(0) for m in members), Decimal(0))
+    return abs(found - parent.value) <= sum((f.tolerance for f in (parent, *members)), Decimal("0.01"))
+
+
 def check_part_changes(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     index: Index = {}
@@ -63,6 +71,8 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             continue
         parent = figs[group.parent]
         first = figs[group.children[0]]
+        if not _whole(parent, [figs[i] for i in group.children]):
+            continue  # parts that do not make their total (a few main items): their changes need not either
         totals = _changes(a, index, parent, (first.paragraph, first.start))
         if not totals:
             continue

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
-from selfeval_xl.audit.sums import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_expected, ratio_matches
 from selfeval_xl.audit.text import sentence_bounds
 
 # rate word -> (words naming the numerator, words naming the denominator)

@@ -22,7 +22,7 @@ from itertools import accumulate
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import decimals_of, fmt_percent, parse_decimal, round_half_up
-from selfeval_xl.audit.sums import truncated_value
+from selfeval_xl.audit.ratios import truncated_value
 
 # header forms: every column in print order, and which of them are the budget, executed and rate
 _FORMS = (

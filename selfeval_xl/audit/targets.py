@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.sums import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_expected, ratio_matches
 from selfeval_xl.audit.text import sentence_bounds
 
 _OF = "的"

@@ -16,7 +16,7 @@ from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
-from selfeval_xl.audit.sums import percent_expected
+from selfeval_xl.audit.ratios import percent_expected
 from selfeval_xl.audit.text import sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")

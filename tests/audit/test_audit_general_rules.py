@@ -1461,3 +1461,14 @@ def test_unnamed_shares_over_100_that_fit_nothing_are_not_shares_of_the_list_tot
     assert "share_mismatch" not in errors(text)
     # one of them fitting: the other is judged
     assert "share_mismatch" in errors(text.replace("占59.40%", "占71.43%"))
+
+
+def test_main_items_of_a_fund_revenue() -> None:
+    # 5613 + 294 = 5907 of 6140: the main sources of a fund revenue, not all of them — and so their
+    # changes (-3777 - 305 = -4082) need not make the total's (-4294) either
+    text = ("全县政府性基金预算收入完成6140万元,较上年减收4294万元,下降41.2%。其中:国有土地使用权出让收入5613万元,"
+            "较上年减收3777万元,下降40.22%;城市基础设施配套费收入294万元,较上年减收305万元,下降50.92%。")
+    assert errors(text) == set()
+    # a department's 收入合计 lists every part: its parts' changes must add up
+    text = ("收入合计100万元,比上年增加10万元。其中:财政拨款收入80万元,比上年增加8万元;事业收入20万元,比上年增加3万元。")
+    assert errors(text) == {"change_sum_mismatch"}

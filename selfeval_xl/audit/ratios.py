@@ -1,0 +1,53 @@
+"""Percentages against the amounts they are computed from, at the decimals they are printed with.
+
+Amounts printed coarser than 0.01 万元 carry half a unit of their last digit (``Figure.tolerance``,
+``ratio_tolerances``); a percentage matches when it lies within the range those allow, rounded
+half up at its own decimals. A printed value that is the exact one cut, not rounded, is a
+*truncation* (a warning that shows both values).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from selfeval_xl.audit.model import Figure, ratio_tolerances
+from selfeval_xl.audit.numbers import fmt_percent, round_half_up
+
+_HUNDRED = Decimal(100)
+
+
+def ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decimal]:
+    """Does the printed percentage equal num/den at its printed precision? (and the exact ratio)"""
+    assert stated.value is not None and num.value is not None and den.value is not None
+    exact = num.value / den.value * _HUNDRED
+    places = min(stated.decimals, 4)
+    num_tol, den_tol = ratio_tolerances(stated, num, den)
+    low_den, high_den = den.value + den_tol, den.value - den_tol
+    low = (num.value - num_tol) / low_den * _HUNDRED
+    high = (num.value + num_tol) / high_den * _HUNDRED if high_den > 0 else exact
+    ok = round_half_up(low, places) <= stated.value <= round_half_up(high, places)
+    return ok, exact
+
+
+def truncated_value(stated: Decimal, places: int, exact: Decimal) -> bool:
+    """Is ``stated`` the exact value cut (not rounded) at ``places`` decimals?"""
+    step = Decimal(1).scaleb(-places)
+    return exact.quantize(step, rounding=ROUND_DOWN) == stated != round_half_up(exact, places)
+
+
+def percent_expected(stated: Figure, exact: Decimal, finer: int = 2) -> tuple[bool, str, str]:
+    """(cut, expected, exact) for a percentage that does not match: a cut value expects the exact one
+    rounded half up at the printed decimals ("18%" -> "19%"); a wrong one the exact value at ``finer``
+    decimals or more ("18.75%"), printed either way as ``exact``."""
+    precise = fmt_percent(exact, max(finer, stated.decimals))
+    if truncated(stated, exact):
+        return True, fmt_percent(exact, min(stated.decimals, 4)), precise
+    return False, precise, precise
+
+
+def truncated(stated: Figure, exact: Decimal) -> bool:
+    """Is the printed percentage the exact value cut (not rounded) at its printed decimals?
+    A 0.01-point slip of that kind is a warning that shows both values, not an error."""
+    if stated.value is None:
+        return False
+    return truncated_value(stated.value, min(stated.decimals, 4), exact)
