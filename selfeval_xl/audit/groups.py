@@ -148,6 +148,11 @@ def _openers(norm: str) -> list[tuple[int, int]]:
     return kept
 
 
+def _cut_at_end(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Is paragraph ``index`` the text's last, ending mid-sentence (an excerpt cut short)?"""
+    return index == len(paragraphs) and not paragraphs[-1].norm.rstrip().endswith(tuple("。;!?"))
+
+
 _SUB_OPENERS = ("包括", "含", "其中")
 _TOTAL_NAMES = ("合计", "总计")  # not 共计: "其中货物类…采购计划金额共计…" is a measure of an item
 
@@ -290,7 +295,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
                     kinds = _kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
                     children = kinds or children
-                partial = False
+                # items running into the last paragraph of an excerpt cut mid-sentence may go on past it
+                partial = bool(children) and _cut_at_end(paragraphs, figures[children[-1]].paragraph)
                 more: tuple[int, ...] = ()
             else:
                 # "…等" names examples; "主要用于:" the main uses: neither claims to list every part
@@ -299,7 +305,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     or "主要" in p.norm[max(s0, pos - 4) : end_word]
                     or p.norm[pos] in "按从"  # a classification may leave small classes out
                     # an excerpt cut inside the list ("…;其他收入7000万元,占…90.3%;上年结"): more may follow
-                    or (p.index == len(paragraphs) and end >= len(p.norm.rstrip()) and not p.norm.rstrip().endswith(tuple("。;!?")))
+                    or (end >= len(p.norm.rstrip()) and _cut_at_end(paragraphs, p.index))
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()

@@ -30,6 +30,13 @@ def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -
     )
 
 
+def _depth_at(norm: str, pos: int) -> int:
+    """Brackets open at ``pos`` within its sentence."""
+    s0, _ = sentence_bounds(norm, pos)
+    head = norm[s0:pos]
+    return max(0, head.count("(") - head.count(")"))
+
+
 def _percent_series(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
 ) -> dict[int, tuple[int, int, int]]:
@@ -231,6 +238,11 @@ def find_shares(
             if found is None:
                 continue
             before, place, size, by_name = [found], 0, 1, True
+        if not by_name:
+            # "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…国有资本经营预算0万元),占收入合计
+            # 93.57%": amounts inside a bracket the percentage stands outside of are the subject's parts
+            outside = _depth_at(norm, pct.start)
+            before = [i for i in before if _depth_at(norm, figures[i].start) <= outside]
         if len(before) < size:
             continue
         # "分别为2666.3亿元和30400.7亿元,占…的8.1%和91.9%": each percentage takes its own amount

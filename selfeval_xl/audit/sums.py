@@ -164,6 +164,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue
+        if diff > 0 and parent.role == "income_total" and any(("结转" in _before(a, c) or "结余" in _before(a, c)) for c in children):
+            continue  # "收入合计…其中:财政拨款收入…;年初结转和结余…" exceeding it: the balance is of 收入总计
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
         labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]

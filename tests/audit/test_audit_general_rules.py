@@ -1472,3 +1472,23 @@ def test_main_items_of_a_fund_revenue() -> None:
     # a department's 收入合计 lists every part: its parts' changes must add up
     text = ("收入合计100万元,比上年增加10万元。其中:财政拨款收入80万元,比上年增加8万元;事业收入20万元,比上年增加3万元。")
     assert errors(text) == {"change_sum_mismatch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the percentage outside the bracket is of the amount before the bracket: 1,077.36 / 1,151.41 = 93.57%
+        ("本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,国有资本经营预算0万元),"
+         "占收入合计93.57%。", set()),
+        # letter-spaced text: "同 比 增 加" is still a change, never the total of a list
+        ("2025 年 政 府 采 购 预 算 6429768.84 元 , 同 比 增 加2433505.07 元,增长 60.89%。其中:政府集中采购预算3378990 元。",
+         set()),
+        # 收入合计 with a carried balance among its 其中 items, exceeding it: the balance is of 收入总计
+        ("2019年度收入合计2,009.78万元。其中:财政拨款收入2,008.58万元,占99.9%;年初结转和结余36.26万元。", set()),
+        # items one per paragraph running into an excerpt cut mid-sentence: more may follow
+        ("一、一般公共服务支出16599424.17元,其中:\n1、人大事务支出323400.00元,占年初预算100%。\n"
+         "2、政府办公室及相关机构支出14557942.17元,占年初预算91.38%。\n3.党委办公厅(室)及相关机构事务支出1152754.00元,其中其他", set()),
+    ],
+)
+def test_pool2_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
