@@ -205,7 +205,13 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
     toc = _toc_lines(a)
     expected: dict[bool, int] = {}
     for i, p in enumerate(a.paragraphs):
-        if p.level != 1 or p.number is None or p.index in toc or _table_title(p.heading):
+        if p.level != 1 or p.number is None:
+            continue
+        if p.index in toc or _table_title(p.heading):
+            # an outline entry or a table's title ("二、2021年度单位决算公开表") is never reported, and
+            # takes its place in the numbering when it is the number expected
+            if expected.get(False) == p.number:
+                expected[False] = p.number + 1
             continue
         nxt = a.paragraphs[i + 1].norm if i + 1 < len(a.paragraphs) else ""
         if _BARE_NUMBER.match(nxt):

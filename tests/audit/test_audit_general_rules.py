@@ -1492,3 +1492,12 @@ def test_main_items_of_a_fund_revenue() -> None:
 )
 def test_pool2_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_table_title_heading_counts_in_the_sequence() -> None:
+    text = ("一、概况\n本单位负责全镇的基本医疗和公共卫生服务工作。\n二、2021年度单位决算公开表\n\n"
+            "(一)收入支出决算总表\n\n(二)收入决算表\n\n三、2021年度单位决算情况说明\n\n本年收支总计较上年基本持平。\n"
+            "四、名词解释\n\n财政拨款收入:指本级财政当年拨付的资金。")
+    assert not [f for f in audit_text(text).findings if f.code == "heading_sequence"]
+    skipped = text.replace("四、名词解释", "五、名词解释")
+    assert [f.stated for f in audit_text(skipped).findings if f.code == "heading_sequence"] == ["五"]
