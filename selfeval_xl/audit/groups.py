@@ -148,6 +148,15 @@ def _openers(norm: str) -> list[tuple[int, int]]:
     return kept
 
 
+_REASONS = ("原因", "主要是", "由于", "因为")
+
+
+def _in_reason(norm: str, figure: Figure) -> bool:
+    """Is the amount inside an explanation ("主要原因是…", "主要是…") of its sentence?"""
+    s0, _ = sentence_bounds(norm, figure.start)
+    return any(word in norm[s0 : figure.start] for word in _REASONS)
+
+
 def _cut_at_end(paragraphs: Sequence[Paragraph], index: int) -> bool:
     """Is paragraph ``index`` the text's last, ending mid-sentence (an excerpt cut short)?"""
     return index == len(paragraphs) and not paragraphs[-1].norm.rstrip().endswith(tuple("。;!?"))
@@ -261,6 +270,12 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )  # fmt: skip  ("年初预算数761.21万元(含上年结转5.01万元),其中:…": not the bracketed amount)
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
+            if parent is not None and not in_sentence and _in_reason(p.norm, figures[parent]):
+                # "收入合计192.01万元,…,主要原因是2022年有疫情防控经费29.01万元。其中:财政拨款收入…": the amount
+                # of an explanation is not what the next sentence's list divides; the sentence's total is
+                s_prev, _ = sentence_bounds(p.norm, figures[parent].start)
+                heads = [own[j] for j in range(k) if s_prev <= figures[own[j]].start and not _in_reason(p.norm, figures[own[j]])]
+                parent = heads[0] if heads else None
             both_sides = _both_sides_total(p.norm, own, figures, k, pos)
             if both_sides is None and p.index > 1 and p.norm[max(0, pos - 2) : pos] in ("收入", "支出"):
                 # "…收支总预算 1085203.63 元。收入包括:" closing the paragraph before this one

@@ -152,9 +152,11 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         tolerance = parent.tolerance + sum((c.tolerance for c in children), Decimal(0))
         diff = total - parent.value
         finest = min((f.tolerance for f in (parent, *children) if f.tolerance), default=Decimal(0)) * 2
-        if abs(diff) <= min(tolerance, finest) and diff and (_colon_list(group, children) or _known(a, parent, children)):
+        coarser = any(c.tolerance > parent.tolerance for c in children)  # "78.3万元" beside "192.01万元"
+        if abs(diff) <= min(tolerance, finest) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
-            # by a unit of the last digit; the printed figures should still add up (adjust the remainder)
+            # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
+            # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
             yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
