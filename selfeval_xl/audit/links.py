@@ -284,8 +284,8 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         if count.value is None or count.value > _MAX_ENUMERATED:
             continue
         norm = paragraphs[count.paragraph - 1].norm
-        if norm[max(0, count.start - 1) : count.start] in ("\u201c", '"', "\u300c"):
-            continue  # "“四个走在全省前列”", "“三区一园”": a slogan's numeral counts nothing listed
+        if norm[max(0, count.start - 1) : count.start] in ("\u201c", '"', "\u300c", "各"):
+            continue  # "“四个走在全省前列”": a slogan's numeral; "技能鉴定办、资助办各1名": one each
         # a list the count announces ("19个科室,分别是…") comes before one that may precede it
         listed = _listed_after(norm, count) or _listed_before(norm, count)
         if listed and len(listed[0]) >= 2:

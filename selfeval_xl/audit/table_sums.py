@@ -27,6 +27,7 @@ _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 _GLUED = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)\s*([\u4e00-\u9fff].*)$")
 _ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[、.]|\((\d{1,2})\))")  # on normalised text
 _NOT_A_PARENT = ("栏次", "合计", "总计", "项目名称", "单位")
+_MARK = re.compile(r"^\s*[一二三四五六七八九十]+\s*、")  # a first-level row ("一、本级收入")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,16 @@ def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator
                 break
             children.append(rows[j])
             j += 1
-        if len(children) >= 2:
-            yield from _columns(a, starts, parent, children)
+        if len(children) < 2:
+            continue
+        twin = rows[k - 1] if k and _MARK.match(rows[k - 1].label) and _MARK.match(parent.label) else None
+        if twin is not None and twin.numbers:
+            # "一、本级收入 | 50.38 | 一、本级支出 | 99.97 | 1.税收收入 | 16.48 | 2.非税收入 | 33.9": a 收入 | 支出
+            # table side by side; the rows under the pair belong to whichever of the two they add up to
+            fits = [row for row in (parent, twin) if not list(_columns(a, starts, row, children))]
+            if len(fits) == 1 or not fits:
+                continue  # one fits: nothing to report; none fits: which one is unknown
+        yield from _columns(a, starts, parent, children)
 
 
 def _mismatch(

@@ -1516,3 +1516,11 @@ def test_a_table_title_heading_counts_in_the_sequence() -> None:
 )
 def test_explanations_and_coarser_parts(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_side_by_side_tables_and_counts_of_each() -> None:
+    # 收入 | 支出 side by side: the numbered rows (16.48 + 33.9 = 50.38) are the 本级收入's, not the 本级支出's
+    table = ("收入 |\n执行数 |\n支出 |\n执行数 |\n一、本级收入 |\n50.38 |\n一、本级支出 |\n99.97 |\n1.税收收入 |\n16.48 |\n||\n"
+             "2.非税收入 |\n33.9 |\n||\n二、转移性收入 |\n63 |")
+    assert errors(table) == set()
+    assert not audit_text("内设机构领导职数22名(其中技能鉴定办、资助办各1名,其他内设机构正副职数各1名)。").findings
