@@ -287,7 +287,12 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         if norm[max(0, count.start - 1) : count.start] in ("\u201c", '"', "\u300c", "各"):
             continue  # "“四个走在全省前列”": a slogan's numeral; "技能鉴定办、资助办各1名": one each
         # a list the count announces ("19个科室,分别是…") comes before one that may precede it
-        listed = _listed_after(norm, count) or _listed_before(norm, count)
+        after = _listed_after(norm, count)
+        previous = figures[index - 1] if index else None
+        if after and previous is not None and previous.paragraph == count.paragraph and previous.kind is FigureKind.COUNT \
+                and previous.role == count.role and not any(c in norm[previous.start : count.start] for c in "。;、:"):
+            continue  # "设有13个职能部门,1个派出人民法庭,分别是:…": the list is of both counts together
+        listed = after or _listed_before(norm, count)
         if listed and len(listed[0]) >= 2:
             found.append(Enumeration(index, listed[0], listed[1]))
     return tuple(found)

@@ -222,6 +222,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
+        while k and own[starts[k - 1]].comparative:
+            k -= 1  # "…收入6955.73万元,较上年决算数增加950.05万元,…。较年初预算数减少…": not the change before
         before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, listed=True)
         if before and (parent := _listed_in(a, before[0])) is not None:
             before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's

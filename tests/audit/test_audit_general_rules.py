@@ -1524,3 +1524,15 @@ def test_side_by_side_tables_and_counts_of_each() -> None:
              "2.非税收入 |\n33.9 |\n||\n二、转移性收入 |\n63 |")
     assert errors(table) == set()
     assert not audit_text("内设机构领导职数22名(其中技能鉴定办、资助办各1名,其他内设机构正副职数各1名)。").findings
+
+
+def test_second_comparisons_and_two_counts_before_a_list() -> None:
+    # a comparison against the budget in its own sentence is of the sentence's amount, not of the change
+    # before it: 1311.69 / (6955.73 + 1311.69) = 15.87%
+    text = ("本部门2016年度财政拨款收入6955.73万元,较上年决算数增加950.05万元,增长15.82%。主要原因是项目增加。"
+            "较年初预算数减少1311.69万元,下降15.87%。")
+    assert "yoy_mismatch" not in errors(text)
+    assert "yoy_mismatch" in errors(text.replace("下降15.87%", "下降25.87%"))
+    # "13个…,1个…,分别是:" lists both together (14 items): no count of either alone
+    listed = "、".join(f"第{n}庭" for n in range(1, 14))
+    assert not audit_text(f"本院设有13个职能部门,1个派出人民法庭,分别是:{listed},两江人民法庭。").findings
