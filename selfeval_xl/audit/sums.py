@@ -118,9 +118,10 @@ def _rounded_total(parent: Figure, children: list[Figure], total: Decimal) -> bo
     return parent.decimals < finest and round_half_up(total, parent.decimals) == parent.value
 
 
-# A government's fund revenue lists its main sources after 其中 ("政府性基金预算收入完成6140万元,…。其中:
-# 国有土地使用权出让收入5613万元,…;城市基础设施配套费收入294万元"): the list names the large items only.
-_FUND_WHOLES = ("政府性基金", "基金预算收入", "基金收入")
+# A government's fund or tax revenue lists its main sources after 其中 ("政府性基金预算收入完成6140万元,…。
+# 其中:国有土地使用权出让收入5613万元,…;城市基础设施配套费收入294万元", "税收收入完成14.59亿元,…。其中:
+# 增值税完成0.19亿元,…;契税完成2.67亿元"): the list names the large items only.
+_FUND_WHOLES = ("政府性基金", "基金预算收入", "基金收入", "税收收入")
 
 
 def _fund_items(a: Analysis, parent: Figure, children: list[Figure]) -> bool:

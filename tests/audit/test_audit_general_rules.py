@@ -1536,3 +1536,10 @@ def test_second_comparisons_and_two_counts_before_a_list() -> None:
     # "13个…,1个…,分别是:" lists both together (14 items): no count of either alone
     listed = "、".join(f"第{n}庭" for n in range(1, 14))
     assert not audit_text(f"本院设有13个职能部门,1个派出人民法庭,分别是:{listed},两江人民法庭。").findings
+
+
+def test_main_taxes_of_a_tax_revenue() -> None:
+    # 0.19 + 2.60 + 2.67 = 5.46 of 6.00: the main taxes, not all of them — a warning, not an error
+    text = "区本级税收收入完成6.00亿元,下降42.5%。其中:增值税完成0.19亿元,企业所得税完成2.60亿元,契税完成2.67亿元。"
+    assert errors(text) == set()
+    assert [f.code for f in audit_text(text).findings] == ["parts_below_total"]
