@@ -53,14 +53,14 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-_UNIT_FACTOR = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+UNIT_FACTOR = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 
 
 def fmt_amount(value_wan: Decimal, unit: str = "万元", places: int = 2, like: str | None = None) -> str:
     """An amount (given in 万元) printed in ``unit`` with ``places`` decimals, ROUND_HALF_UP, with
     thousands separators when ``like`` (the printed figure it stands beside) has them, or, without
     ``like``, for 元 amounts ("1,234,567.89元")."""
-    value = round_half_up(value_wan / _UNIT_FACTOR[unit], places)
+    value = round_half_up(value_wan / UNIT_FACTOR[unit], places)
     grouped = "," in like if like is not None else unit == "元"
     return f"{value:,}{unit}" if grouped else f"{value}{unit}"
 

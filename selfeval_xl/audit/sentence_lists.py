@@ -20,6 +20,7 @@ from selfeval_xl.audit.named import Names, lead
 from selfeval_xl.audit.text import sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
+_STOPS = (*_GRAND_WORDS, "总收入", "总支出")
 
 
 def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
@@ -41,13 +42,8 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额"
 
 
 def _plus(norm: str, start: int, end: int | None = None) -> int:
-    """The next 加上 that means "plus" (before ``end``): "加上级补助收入" is 加 + 上级补助, "加上年结余"
-    加 + 上年结余."""
-    end = len(norm) if end is None else end
-    at = norm.find("加上", start, end)
-    while at >= 0 and norm[at + 2 : at + 3] in ("级", "年"):
-        at = norm.find("加上", at + 2, end)
-    return at
+    """The next 加上 (before ``end``); "加上级补助收入" (加 + 上级补助) and "加上年结余" add as well."""
+    return norm.find("加上", start, len(norm) if end is None else end)
 
 
 def _depth(text: str) -> int:
@@ -69,12 +65,15 @@ def _added_up(
             inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
             heads = [p.norm[max(s0, figures[i].start - 6) : figures[i].start] for i in inside]
             # the first grand total after 加上 closes the list ("…,收入总计400000万元;一般公共预算支出…")
-            k = next((k for k, h in enumerate(heads) if k and any(w in h for w in _GRAND_WORDS)), len(inside) - 1)
+            # or a total on the way ("加上级补助收入…,…转贷收入…,全县一般预算总收入442751万元,加上年结余…")
+            k = next((k for k, h in enumerate(heads) if k and any(w in h for w in _STOPS)), len(inside) - 1)
             inside = inside[: k + 1]
             total = inside[-1] if inside else None
             head = heads[k] if inside else ""
             before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
             base = before[0] if before else None  # the sentence's own figure, not a restatement of it
+            if before and any(w in p.norm[max(s0, figures[before[-1]].start - 6) : figures[before[-1]].start] for w in _STOPS):
+                base = before[-1]  # "…,一般预算总收入442751万元,加上年结余7546万元,…": a total on the way
             if not before and at - s0 <= 2 and s0 > 0:
                 p0 = sentence_bounds(p.norm, s0 - 1)[0]
                 previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
@@ -90,7 +89,7 @@ def _added_up(
                 total is not None
                 and base is not None
                 and len(inside) >= 2
-                and any(w in head for w in _GRAND_WORDS)
+                and any(w in head for w in _STOPS)
             ):
                 groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
             at = _plus(p.norm, at + 2)

@@ -25,7 +25,7 @@ from selfeval_xl.audit.model import (
     ShareLink,
 )
 from selfeval_xl.audit.named import lead, printed_name
-from selfeval_xl.audit.numbers import fmt_amount, round_half_up
+from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_expected, ratio_matches
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
@@ -110,12 +110,13 @@ def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return known or _grand_total(a, parent, children) or _sangong(a, parent, children)
 
 
-def _rounded_total(parent: Figure, children: list[Figure], total: Decimal) -> bool:
-    """Is the total the parts' sum rounded half up to the fewer decimals it is printed with?"""
-    if parent.value is None or parent.unit != "万元" or not children:
+def _rounded_total(parent: Figure, total: Decimal) -> bool:
+    """Is the total printed as the parts' sum rounded half up in its own unit and decimals ("468.738万元"
+    of 250.7219 + 218.016 = 468.7379; "15.25亿元" of 6.82亿元 + … + 965万元 = 15.2465亿元)?"""
+    if parent.value is None or parent.unit not in UNIT_FACTOR:
         return False
-    finest = max(c.decimals for c in children if c.unit == parent.unit) if any(c.unit == parent.unit for c in children) else 0
-    return parent.decimals < finest and round_half_up(total, parent.decimals) == parent.value
+    factor = UNIT_FACTOR[parent.unit]
+    return round_half_up(total / factor, parent.decimals) == round_half_up(parent.value / factor, parent.decimals)
 
 
 # A government's fund or tax revenue lists its main sources after 其中 ("政府性基金预算收入完成6140万元,…。
@@ -154,6 +155,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         diff = total - parent.value
         finest = min((f.tolerance for f in (parent, *children) if f.tolerance), default=Decimal(0)) * 2
         coarser = any(c.tolerance > parent.tolerance for c in children)  # "78.3万元" beside "192.01万元"
+        if diff and _rounded_total(parent, total):
+            continue  # the sum, printed at the total's own precision, is the total
         if abs(diff) <= min(tolerance, finest) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
@@ -162,8 +165,6 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
-        if _rounded_total(parent, children, total):
-            continue  # "支出为468.738万元" of "250.7219万元+218.016万元" = 468.7379: the sum, printed shorter
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue

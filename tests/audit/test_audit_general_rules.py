@@ -1543,3 +1543,20 @@ def test_main_taxes_of_a_tax_revenue() -> None:
     text = "区本级税收收入完成6.00亿元,下降42.5%。其中:增值税完成0.19亿元,企业所得税完成2.60亿元,契税完成2.67亿元。"
     assert errors(text) == set()
     assert [f.code for f in audit_text(text).findings] == ["parts_below_total"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 加上级 adds too; the base is the sentence before: 389,000 + 369,578 + 30,000 + 31,689 = 820,267
+        ("一般公共预算收入389,000万元。加上级补助收入369,578万元、债券转贷收入30,000万元、上年结余31,689万元,"
+         "收入总计820,267万元。", set()),
+        ("一般公共预算收入389,000万元。加上级补助收入369,578万元、债券转贷收入30,000万元、上年结余31,689万元,"
+         "收入总计830,267万元。", {"sum_mismatch"}),
+        # parts finer than the total: 6.82 + 5.23 + 1.77 + 1.33 (亿元) + 965万元 = 15.2465亿元, printed 15.25亿元
+        ("一般公共预算收入总计15.25亿元,其中:一般公共预算收入6.82亿元,上级补助收入5.23亿元,上年结余收入1.77亿元,"
+         "调入资金1.33亿元,债务转贷收入965万元。", set()),
+    ],
+)
+def test_plus_lists_and_finer_parts(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
