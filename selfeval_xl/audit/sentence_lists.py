@@ -21,6 +21,7 @@ from selfeval_xl.audit.text import sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 _STOPS = (*_GRAND_WORDS, "总收入", "总支出")
+_ET_CETERA = re.compile(r"等(?![\s\d])")
 
 
 def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> list[PartsGroup]:
@@ -88,6 +89,8 @@ def _added_up(
             if (
                 total is not None
                 and base is not None
+                # "…,以及政府一般债券收入等,总收入…": not all named ("调入资金…等969065万元" names one item's kinds)
+                and not _ET_CETERA.search(p.norm, at, figures[total].start)
                 and len(inside) >= 2
                 and any(w in head for w in _STOPS)
             ):

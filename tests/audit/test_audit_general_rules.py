@@ -1560,3 +1560,17 @@ def test_main_taxes_of_a_tax_revenue() -> None:
 )
 def test_plus_lists_and_finer_parts(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_plus_lists_with_et_cetera_and_table_cells() -> None:
+    # "以及…等" names some of the items: the 总收入 is not their sum
+    text = ("省级一般公共预算收入2659亿元,同比增长8%,加上中央补助3418亿元、调入资金403亿元、上年结转227亿元,"
+            "以及政府一般债券收入等,总收入7191亿元。")
+    assert errors(text) == set()
+    # "…等969065万元" is one item named by its kinds: 1549911 + 916296 + 969065 + 120000 = 3555272
+    text = ("全区一般公共预算收入1549911万元,比2022年增长8.0%。加上市级财政税收返还和补助收入916296万元,上年结转收入、"
+            "调入资金、动用预算稳定调节基金等969065万元,以及地方政府一般债务转贷收入120000万元,收入总量为3565272万元。")
+    assert errors(text) == {"sum_mismatch"}
+    # a cell of a flattened table is no heading
+    table = "一、本级收入 |\n50.38 |\n三、转移性收入 |\n63 |\n四、调入资金 |\n5 |"
+    assert not [f for f in audit_text(table).findings if f.code == "heading_sequence"]
