@@ -3,7 +3,7 @@ self-written regression corpus, with timing per report.
 
 Run from the repository root: ``python benchmarks/audit_precision.py [--dev]``.
 
-Real corpus (``tests/audit/real``, rules in ``tests/audit/real_corpus.py``): 132 published texts
+Real corpus (``tests/audit/real``, rules in ``tests/audit/real_corpus.py``): 172 published texts
 split into a development and a test half by the sha256 of their source address, before labelling.
 The auditor was tuned on the dev half only; the figures printed are those of the **test half**,
 per relation kind. ``--dev`` prints the dev half instead, with every miss in detail (for tuning;

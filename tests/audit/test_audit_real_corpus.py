@@ -45,7 +45,7 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 14
+    assert true_errors >= 18
     assert false_errors <= 4
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
