@@ -50,6 +50,22 @@ def _cycle(labels: list[str]) -> list[str] | None:
     return None
 
 
+def _cycle_from(a: Analysis, own: list[Figure], first: Figure) -> tuple[list[str], list[Figure]] | None:
+    """The measures of the categories printed from ``first`` on, read from the first two categories,
+    and the amounts of the first two (at most four measures a category)."""
+    if first not in own:
+        return None
+    after = [f for f in own[own.index(first) :] if not f.comparative]
+    labels = [_label(a, f) for f in after]
+    for width in range(1, 5):
+        if len(labels) < 2 * width:
+            break
+        measures = _cycle(labels[: 2 * width])
+        if measures is not None and len(measures) == width:
+            return measures, after[: 2 * width]
+    return None
+
+
 def _same_measure(label: str, measure: str) -> bool:
     """ "采购计划金额" names the measure "类采购计划金额" (the categories' shared end) and back."""
     return len(label) >= 2 and (label.endswith(measure) or measure.endswith(label))
@@ -80,11 +96,19 @@ def check_category_columns(a: Analysis) -> Iterator[Finding]:
             continue
         labels = [_label(a, figs[i]) for i in group.children]
         measures = _cycle(labels) if all(labels) else None
-        if not measures:
+        if not measures and not group.partial:
             continue
         by_paragraph = by_paragraph if by_paragraph is not None else a.by_paragraph(_exact_amounts)
         listed = [figs[i] for i in group.children]
-        children = _extended(a, by_paragraph.get(listed[-1].paragraph, []), listed, measures)
+        own = by_paragraph.get(listed[-1].paragraph, [])
+        if not measures:
+            # "从收入结构看,地方税收收入当月完成11.1亿元,…;累计完成137.4亿元,…。非税收入当月完成2.1亿元,…;累计
+            # 完成21.4亿元": one category per sentence, the measures read from the first two
+            cycle = _cycle_from(a, own, listed[0])
+            if cycle is None:
+                continue
+            measures, listed = cycle
+        children = _extended(a, own, listed, measures)
         if any(c.comparative for c in children):
             continue
         parent = figs[group.parent]

@@ -292,6 +292,11 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 for verb in _LIST_VERBS:
                     gap = gap.replace(verb, "")
                 parent = parent if not any(is_cjk(c) for c in gap) else None
+            if parent is None and k == 0 and p.index > 1 and _CLASSIFIED.match(p.norm, pos):
+                # "从收入结构看,…" opening a paragraph: a breakdown of the amount the paragraph before ends on
+                previous = own_by.get(p.index - 1, [])
+                ends = previous[-1] if previous else None
+                parent = ends if ends is not None and not is_difference(paragraphs[p.index - 2].norm, figures[ends]) else None
             if parent is None:
                 continue
             children = tuple(

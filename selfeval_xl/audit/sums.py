@@ -184,9 +184,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "parts_exceed_total"
         elif complete and total >= parent.value * _MOSTLY:
             code = "sum_mismatch"
-        elif len(children) >= 2:
+        elif len(children) >= 2 and not (group.partial and parent.paragraph != children[0].paragraph):
             # "支出400000万元。其中:教育支出80000万元…;卫生健康支出40000万元": a colon list far short of
-            # its total names its main items; the shortfall is left to the reader
+            # its total names its main items; the shortfall is left to the reader (a "从收入结构看," paragraph
+            # after its total lists measures by kind: the categories check reads it)
             code = "parts_below_total"
         else:
             continue

@@ -1574,3 +1574,17 @@ def test_plus_lists_with_et_cetera_and_table_cells() -> None:
     # a cell of a flattened table is no heading
     table = "一、本级收入 |\n50.38 |\n三、转移性收入 |\n63 |\n四、调入资金 |\n5 |"
     assert not [f for f in audit_text(table).findings if f.code == "heading_sequence"]
+
+
+def test_a_structure_paragraph_after_its_total() -> None:
+    # "从收入结构看," breaks the total the paragraph before ends on down by kind, measure by measure:
+    # 当月 11.1 + 2.1 = 13.2 against 13.1, 累计 137.4 + 21.4 = 158.8 against 158.9 (both within 亿元 rounding)
+    text = ("我市地方一般公共预算收入当月完成13.1亿元,下降34.4%;累计完成158.9亿元,增长30.8%。\n"
+            "从收入结构看,地方税收收入当月完成11.1亿元,下降5.5%;累计完成137.4亿元,增长42.6%。"
+            "非税收入当月完成2.1亿元,下降74.9%;累计完成21.4亿元,下降14.6%。")
+    assert [f.code for f in audit_text(text).findings] == ["sum_rounding_gap", "sum_rounding_gap"]
+    fixed = text.replace("当月完成13.1亿元", "当月完成13.2亿元").replace("累计完成158.9亿元", "累计完成158.8亿元")
+    assert not audit_text(fixed).findings
+    # a kind left out (no measure adds up): nothing is said
+    partial = text.replace("非税收入当月完成2.1亿元", "非税收入当月完成1.1亿元").replace("累计完成21.4亿元", "累计完成11.4亿元")
+    assert errors(partial) == set()
