@@ -330,6 +330,8 @@ def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds:
     names = [name_before(norm, f.start, 12).removeprefix("其中") for f in parts]
     if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
         return
+    if len(kinds) > 1 and len({next(k for k in kinds if k in n) for n in names}) == 1:
+        return  # "林业事业单位55人,其中:区种苗站在职11人、…在职3人": one kind by unit, not the kinds of the total
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
     if total.value is not None and found != total.value:
         yield finding(

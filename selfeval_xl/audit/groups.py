@@ -163,6 +163,7 @@ def _cut_at_end(paragraphs: Sequence[Paragraph], index: int) -> bool:
 
 
 _SUB_OPENERS = ("包括", "含", "其中")
+_WHOLES = ("total", "grand_total", "budget", "budget_total")
 _TOTAL_NAMES = ("合计", "总计")  # not 共计: "其中货物类…采购计划金额共计…" is a measure of an item
 
 
@@ -332,6 +333,13 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             closing = next((n for n, i in enumerate(children) if n and _names_a_total(p.norm, figures[i])), None)
             if closing is not None:
                 children = children[:closing]  # "其中:A…,B…,收入合计为6449万元": a total closes the outer statement
+            if not in_sentence and figures[parent].role not in _WHOLES and {"basic", "project"} <= {figures[i].role for i in children}:
+                # "本年支出合计61658.08万元,…。年末结转结余1843.7万元。其中,基本支出…、项目支出…": the 基本/项目
+                # list belongs to the 支出合计 before, not to the balance the sentence before ends on
+                totals = [own[j] for j in range(k) if figures[own[j]].role == "total"]
+                if not totals:
+                    continue
+                parent = totals[-1]
             whole = complete_before_end(figures, parent, children)
             if whole != children:
                 children, more = whole, ()

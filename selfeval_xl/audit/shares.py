@@ -30,6 +30,21 @@ def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -
     )
 
 
+_GENERIC_WHOLES = ("支出总额", "收入总额", "总额", "合计", "总计")
+
+
+def _qualified_alike(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], label: str, denominator: int) -> bool:
+    """A whole named by a generic end and a qualifier of its own ("专项资金支出总额") is only an amount
+    whose printed name holds that qualifier."""
+    phrase = "".join(c for c in label if is_cjk(c))
+    end = next((g for g in _GENERIC_WHOLES if phrase.endswith(g)), None)
+    qualifier = phrase[: -len(end)] if end else ""
+    if len(qualifier) < 2 or qualifier.startswith(("本年", "全年", "年度", "部门", "单位", "本部门", "本单位")):
+        return True
+    f = figures[denominator]
+    return qualifier in paragraphs[f.paragraph - 1].norm[max(0, f.start - 24) : f.start]
+
+
 def _depth_at(norm: str, pos: int) -> int:
     """Brackets open at ``pos`` within its sentence."""
     s0, _ = sentence_bounds(norm, pos)
@@ -270,6 +285,8 @@ def find_shares(
             ]
             # "占收入总额的" may name 收入合计 or 收入总计: the one the share fits
             denominator = min(fits, key=lambda d: _misfit(figures, subject, d, pct), default=None)
+            if denominator is not None and not _qualified_alike(paragraphs, figures, label, denominator):
+                continue  # "占专项资金支出总额的100%" is no share of the "一般公共预算支出" printed before
         elif not label:
             denominator = parent_of.get(subject)
             previous = links[-1] if links else None

@@ -1588,3 +1588,18 @@ def test_a_structure_paragraph_after_its_total() -> None:
     # a kind left out (no measure adds up): nothing is said
     partial = text.replace("非税收入当月完成2.1亿元", "非税收入当月完成1.1亿元").replace("累计完成21.4亿元", "累计完成11.4亿元")
     assert errors(partial) == set()
+
+
+def test_pool3_forms() -> None:
+    # a 基本/项目 list after a balance sentence belongs to the 支出合计 before it: 13645.88 + 47881.27 + 130.93
+    text = ("本年支出合计61658.08万元,预算执行率为97.10%。年末结转结余1843.7万元。其中,基本支出13645.88万元,"
+            "项目支出47881.27万元,经营支出130.93万元。")
+    assert errors(text) == set()
+    assert errors(text.replace("经营支出130.93万元", "经营支出230.93万元")) == {"parts_exceed_total"}
+    # a whole named by its own qualifier is no share of a differently named amount
+    text = ("涉及一般公共预算支出282,796.90万元。同时,对专项资金开展绩效自评,共涉及资金593,697.88万元,"
+            "占专项资金支出总额的100%。")
+    assert errors(text) == set()
+    # one kind (在职) listed by unit is no partition of the total's kinds
+    text = "林业事业单位55人,其中:区种苗站在职11人、区天然林保护管理中心在职3人,区林业服务中心在职12人。"
+    assert errors(text) == set()
