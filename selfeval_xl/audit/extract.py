@@ -194,6 +194,8 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     for m in _AMOUNT.finditer(norm):
         raw, big = m.group(1), m.group(3) or ""
         qualifier = m.group(2) or m.group(4) or m.group(5) or ""
+        if norm[m.end() : m.end() + 1] in ("/", "每"):
+            qualifier = qualifier or "/"  # "0.60万元/生·年", "1000元/人": a unit price, never a sum's term
         role, label, comparative = amount_role(norm, m.start())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]

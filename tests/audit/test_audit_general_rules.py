@@ -1603,3 +1603,8 @@ def test_pool3_forms() -> None:
     # one kind (在职) listed by unit is no partition of the total's kinds
     text = "林业事业单位55人,其中:区种苗站在职11人、区天然林保护管理中心在职3人,区林业服务中心在职12人。"
     assert errors(text) == set()
+
+
+def test_unit_prices_are_no_amounts_of_a_sum() -> None:
+    text = "公用经费6.46万元。\n特殊教育公用经费补助资金人均补助标准为0.60万元/生·年,实际补助标准为0.60万元/生·年。"
+    assert not audit_text(text).findings
