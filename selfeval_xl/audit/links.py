@@ -133,12 +133,15 @@ def _budget_before(
     return before[-1] if _NAMED_BUDGET.search(lead) and not last.comparative else None
 
 
-def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure) -> int | None:
-    """The amount of ``pool`` (one paragraph's, in order) printed nearest ``anchor``; the earlier
-    one when two are as near."""
+def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure, norm: str) -> int | None:
+    """The amount of ``pool`` (one paragraph's, in order) printed last before ``anchor``, else the
+    first after it."""
     k = bisect_left(pool, anchor.start, key=lambda i: figures[i].start)
-    near = pool[max(0, k - 1) : k + 1]
-    return min(near, key=lambda i: abs(figures[i].start - anchor.start)) if near else None
+    if k:
+        return pool[k - 1]  # the one printed before the rate ("…预算10.7万元,执行数8.46万元,执行率79.07%;其他资金预算…")
+    after = pool[k] if k < len(pool) else None
+    # after the rate only within its clause chain: "执行率为95%,预算数100万元" but not "…;其他资金预算2.364万元"
+    return after if after is not None and ";" not in norm[anchor.start : figures[after].start] else None
 
 
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
@@ -158,12 +161,16 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             )
         else:
             own = by_paragraph.get(pct.paragraph, [])
-            # never an amount of a later sentence ("…执行率99%。…剩余未执行完的0.3792万元…")
-            _, s1 = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
+            # never an amount of another sentence ("…执行率99%。…剩余未执行完的0.3792万元…")
+            norm = paragraphs[pct.paragraph - 1].norm
+            s0, s1 = sentence_bounds(norm, pct.start)
+            # a part's rate ("…预算数为13.064万元,…82.85%。其中:…公益金10.7万元,执行数8.46万元,预算执行率为
+            # 79.07%") takes no budget of the sentence before, a rate of the whole may
+            low = s0 if norm[s0:].lstrip().startswith("其中") else 0
             for role in ("budget", "executed"):
                 pool = by_role.get((pct.paragraph, role), [])
-                pool = pool[: bisect_left(pool, s1, key=lambda i: figures[i].start)]
-                found[role] = _nearest_in(figures, pool, pct)
+                pool = pool[bisect_left(pool, low, key=lambda i: figures[i].start) : bisect_left(pool, s1, key=lambda i: figures[i].start)]
+                found[role] = _nearest_in(figures, pool, pct, norm)
             if found["executed"] is None and found["budget"] is not None:
                 found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
             if found["budget"] is None and found["executed"] is not None:

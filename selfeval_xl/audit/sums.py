@@ -215,7 +215,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             or not fig.exact
             or index in same_role_parts
             or not fig.value  # "…类科目…项目支出0元": a zero is a sub-item's, never the whole's restatement
-            or lead(a.paragraph(fig.paragraph).norm, fig.start).startswith(("其他", "其它"))  # "其它人员经费"
+            or not _plainly_named(lead(a.paragraph(fig.paragraph).norm, fig.start), fig.label)  # "其它人员经费", "…改造项目支出"
         ):
             continue
         budgeted = "预算" in lead(a.paragraph(fig.paragraph).norm, fig.start)
@@ -227,6 +227,17 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
                 a, "restated_amount_differs", fig.paragraph, fig.start, fig.text, seen.text,
                 label=_name(fig), first_paragraph=seen.paragraph,
             )  # fmt: skip
+
+
+_PLAIN_PREFIXES = ("", "其中", "本年", "年度", "全年", "本部门", "部门", "本单位", "单位", "财政拨款", "一般公共预算")
+
+
+def _plainly_named(name: str, keyword: str) -> bool:
+    """Is the amount named by the role word alone or with a generic qualifier ("本年项目支出"), not an
+    item that ends with it ("社会福利院墙裙改造项目支出", "其它人员经费")?"""
+    if not keyword or not name.endswith(keyword):
+        return True
+    return name[: -len(keyword)] in _PLAIN_PREFIXES
 
 
 def _denominator(a: Analysis, link: ShareLink) -> Figure:

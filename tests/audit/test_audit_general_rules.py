@@ -1608,3 +1608,13 @@ def test_pool3_forms() -> None:
 def test_unit_prices_are_no_amounts_of_a_sum() -> None:
     text = "公用经费6.46万元。\n特殊教育公用经费补助资金人均补助标准为0.60万元/生·年,实际补助标准为0.60万元/生·年。"
     assert not audit_text(text).findings
+
+
+def test_rates_of_parts_and_items_named_like_a_role() -> None:
+    # a part's rate takes no budget of the sentence before: 8.46 of 10.7 is not judged against 13.064
+    text = ("项目全年预算数为13.064万元,全年执行数为10.824万元,预算执行率为82.85%。其中:中央集中彩票公益金10.7万元,"
+            "2024年度执行数8.46万元,预算执行率为79.07%;其他资金预算2.364万元,2024年度执行数为2.364万元,预算执行率为100%。")
+    assert "execution_rate_mismatch" not in errors(text)
+    # items ending in 项目支出 are no restatement of 项目支出
+    text = "本年项目支出69.98万元。\n其中社会福利院墙裙改造项目支出29.99万元、广济敬老院墙裙改造项目支出19.99万元。"
+    assert not [f for f in audit_text(text).findings if f.code == "restated_amount_differs"]
