@@ -24,6 +24,7 @@ from selfeval_xl.audit.consistency import (
 )
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.portions import check_portions
 from selfeval_xl.audit.rates import check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
@@ -50,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     check_budget_adjustments,
     check_part_changes,
     check_shares,
+    check_portions,
     check_share_totals,
     check_execution_rates,
     check_named_rates,

@@ -1618,3 +1618,17 @@ def test_rates_of_parts_and_items_named_like_a_role() -> None:
     # items ending in 项目支出 are no restatement of 项目支出
     text = "本年项目支出69.98万元。\n其中社会福利院墙裙改造项目支出29.99万元、广济敬老院墙裙改造项目支出19.99万元。"
     assert not [f for f in audit_text(text).findings if f.code == "restated_amount_differs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a portion stated before its amount: 614.39 / 1293.45 = 47.50%, 420.37 / 1293.45 = 32.50%
+        ("总保费1293.45万元,中央财政补贴47.5%为614.39万元,省级财政补贴32.5%为420.37万元。", set()),
+        ("总保费1293.45万元,中央财政补贴47.5%为614.39万元,省级财政补贴42.5%为420.37万元。", {"share_mismatch"}),
+        # an amount in another unit than its whole is left alone (a unit slip, not read)
+        ("总保费1293.45万元,中央财政补贴47.5%为614.39万元,省级财政补贴32.5%为420.37元。", set()),
+    ],
+)
+def test_portions_stated_before_their_amount(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
