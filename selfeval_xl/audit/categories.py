@@ -11,6 +11,7 @@ change against another year, and at least one measure adds up — proof that no 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -50,12 +51,19 @@ def _cycle(labels: list[str]) -> list[str] | None:
     return None
 
 
+def _index(own: list[Figure], figure: Figure) -> int | None:
+    """Where ``figure`` stands in its paragraph's amounts (a bisection, not a scan)."""
+    at = bisect_left(own, figure.start, key=lambda f: f.start)
+    return at if at < len(own) and own[at] is figure else None
+
+
 def _cycle_from(a: Analysis, own: list[Figure], first: Figure) -> tuple[list[str], list[Figure]] | None:
     """The measures of the categories printed from ``first`` on, read from the first two categories,
     and the amounts of the first two (at most four measures a category)."""
-    if first not in own:
+    at = _index(own, first)
+    if at is None:
         return None
-    after = [f for f in own[own.index(first) :] if not f.comparative]
+    after = [f for f in own[at : at + 16] if not f.comparative]  # two categories of at most four measures
     labels = [_label(a, f) for f in after]
     for width in range(1, 5):
         if len(labels) < 2 * width:
@@ -78,10 +86,11 @@ def _exact_amounts(f: Figure) -> bool:
 def _extended(a: Analysis, own: list[Figure], children: list[Figure], measures: list[str]) -> list[Figure]:
     """The list going on into the paragraph's later sentences while the measures keep their cycle
     ("…;工程类…节约资金5625.51万元。服务类采购项目148个,采购计划金额…"); whole categories only."""
-    if children[-1] not in own:
+    at = _index(own, children[-1])
+    if at is None:
         return children[: len(children) - len(children) % len(measures)]
     out = list(children)
-    for f in own[own.index(children[-1]) + 1 :]:
+    for f in own[at + 1 :]:
         if not _label(a, f).endswith(measures[len(out) % len(measures)]) or f.comparative:
             break
         out.append(f)
@@ -115,7 +124,9 @@ def check_category_columns(a: Analysis) -> Iterator[Finding]:
         norm = a.paragraph(parent.paragraph).norm
         s0, _ = sentence_bounds(norm, parent.start)
         own = by_paragraph.get(parent.paragraph, [])
-        head = [f for f in own if s0 <= f.start <= parent.start and not f.comparative]
+        lo = bisect_left(own, s0, key=lambda f: f.start)
+        hi = bisect_right(own, parent.start, key=lambda f: f.start)
+        head = [f for f in own[max(lo, hi - 24) : hi] if not f.comparative]  # the sentence's amounts up to the total
         columns = []
         for k, measure in enumerate(measures):
             totals = [f for f in head if f not in children and _same_measure(_label(a, f), measure)]
