@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
-from selfeval_xl.audit.ratios import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding
 from selfeval_xl.audit.text import sentence_bounds
 
 _IS = re.compile(r"\s*为\s*$")
@@ -32,15 +31,12 @@ def check_portions(a: Analysis) -> Iterator[Finding]:
         whole = _whole(a, norm, k)
         if whole is None or whole.unit != amount.unit or not whole.value:
             continue
-        ok, exact = ratio_matches(pct, amount, whole)
-        if ok:
-            continue
-        cut, expected, precise = percent_expected(pct, exact)
-        yield finding(
-            a, "share_truncated" if cut else "share_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
-            subject=name_before(norm, pct.start, 12), amount=amount.text,
-            denominator=printed_name(norm, whole.start) or "", base=whole.text,
+        found = percent_finding(
+            a, pct, amount, whole, ("share_mismatch", "share_truncated"), subject=name_before(norm, pct.start, 12),
+            amount=amount.text, denominator=printed_name(norm, whole.start) or "", base=whole.text,
         )  # fmt: skip
+        if found is not None:
+            yield found
 
 
 def _whole(a: Analysis, norm: str, k: int) -> Figure | None:

@@ -14,10 +14,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
-from selfeval_xl.audit.ratios import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.text import sentence_bounds
 
 # rate word -> (words naming the numerator, words naming the denominator)
@@ -52,18 +51,16 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         wholes = [f for f in _all_named(norm, before, den_words, num_words) if f is not numerator and f.value]
         if numerator is None or not wholes:
             continue
-        fits = [ratio_matches(pct, numerator, whole) for whole in wholes]
-        if any(ok for ok, _ in fits):
+        if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
             continue
-        denominator, (ok, exact) = wholes[-1], fits[-1]  # the nearest is reported
-        if not ok:
-            cut, expected, precise = percent_expected(pct, exact)
-            yield finding(
-                a, "named_rate_truncated" if cut else "named_rate_mismatch", pct.paragraph, pct.start,
-                pct.text, expected, exact=precise, rate=m.group(1),
-                numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
-                denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
-            )  # fmt: skip
+        denominator = wholes[-1]  # the nearest is reported
+        found = percent_finding(
+            a, pct, numerator, denominator, ("named_rate_mismatch", "named_rate_truncated"), rate=m.group(1),
+            numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
+            denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
+        )
+        if found is not None:
+            yield found
 
 
 def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> list[Figure]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 
-from selfeval_xl.audit.model import Figure, ratio_tolerances
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.numbers import fmt_percent, round_half_up
 
 _HUNDRED = Decimal(100)
@@ -51,3 +52,15 @@ def truncated(stated: Figure, exact: Decimal) -> bool:
     if stated.value is None:
         return False
     return truncated_value(stated.value, min(stated.decimals, 4), exact)
+
+
+def percent_finding(
+    a: Analysis, pct: Figure, num: Figure, den: Figure, codes: tuple[str, str], **params: object
+) -> Finding | None:
+    """None when ``pct`` is ``num`` ÷ ``den`` at its printed decimals; else the finding, under the first
+    of ``codes`` (a wrong percentage) or the second (a cut one), with the exact value as ``exact``."""
+    ok, exact = ratio_matches(pct, num, den)
+    if ok:
+        return None
+    cut, expected, precise = percent_expected(pct, exact)
+    return finding(a, codes[cut], pct.paragraph, pct.start, pct.text, expected, exact=precise, **params)

@@ -26,7 +26,7 @@ from selfeval_xl.audit.model import (
 )
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
-from selfeval_xl.audit.ratios import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 _HUNDRED = Decimal(100)
@@ -268,13 +268,12 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
         if not link.denominator_text and not link.derived and link.denominator in misread:
             continue
         pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
-        ok, exact = ratio_matches(pct, subject, den)
-        if not ok:
-            cut, expected, precise = percent_expected(pct, exact)
-            yield finding(
-                a, "share_truncated" if cut else "share_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
-                subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
-            )  # fmt: skip
+        found = percent_finding(
+            a, pct, subject, den, ("share_mismatch", "share_truncated"),
+            subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
+        )  # fmt: skip
+        if found is not None:
+            yield found
 
 
 def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:
@@ -371,15 +370,11 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         if link.budget is None or link.executed is None or not figs[link.budget].value:
             continue
         pct, budget, executed = figs[link.percent], figs[link.budget], figs[link.executed]
-        ok, exact = ratio_matches(pct, executed, budget)
+        found = percent_finding(
+            a, pct, executed, budget, ("execution_rate_mismatch", "rate_truncated"), budget=budget.text, executed=executed.text
+        )
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
         whole = next((figs[g.parent] for g in a.groups if g.explicit and link.budget in g.children), None)
-        if not ok and whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]:
-            continue
-        if not ok:
-            cut, expected, precise = percent_expected(pct, exact)
-            yield finding(
-                a, "rate_truncated" if cut else "execution_rate_mismatch", pct.paragraph, pct.start, pct.text,
-                expected, exact=precise, budget=budget.text, executed=executed.text,
-            )  # fmt: skip
+        if found is not None and not (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
+            yield found

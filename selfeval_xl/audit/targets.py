@@ -10,9 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.ratios import percent_expected, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding
 from selfeval_xl.audit.text import sentence_bounds
 
 _OF = "的"
@@ -50,11 +49,9 @@ def check_target_completion(a: Analysis) -> Iterator[Finding]:
                 break
         if done is None:
             continue
-        ok, exact = ratio_matches(pct, done, target)
-        if ok:
-            continue
-        cut, expected, precise = percent_expected(pct, exact)
-        yield finding(
-            a, "named_rate_truncated" if cut else "named_rate_mismatch", pct.paragraph, pct.start, pct.text, expected,
-            exact=precise, rate="完成率", numerator=done.text, denominator=norm[opener + 2 : target.start] + target.text,
-        )  # fmt: skip
+        found = percent_finding(
+            a, pct, done, target, ("named_rate_mismatch", "named_rate_truncated"),
+            rate="完成率", numerator=done.text, denominator=norm[opener + 2 : target.start] + target.text,
+        )
+        if found is not None:
+            yield found
