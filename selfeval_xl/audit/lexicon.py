@@ -168,6 +168,9 @@ AMBIGUOUS_DENOMINATORS: dict[str, tuple[str, ...]] = {
 # The totals an income item ("财政拨款收入", "事业收入") is a part of.
 INCOME_WHOLES: tuple[str, ...] = ("income_total", "income_grand")
 
+# Words that scope an amount to the unit and year without naming a kind ("本年项目支出", "部门收入总额").
+GENERIC_QUALIFIERS: tuple[str, ...] = ("本年", "全年", "年度", "本部门", "部门", "本单位", "单位")
+
 # Denominators that are a budget only when named alone ("占预算的95%"), never as the end of a
 # longer name ("占项目支出预算6.71%" is of 项目支出).
 BUDGET_DENOMINATORS: frozenset[str] = frozenset({"预算", "预算数", "年初预算", "全年预算", "调整后预算", "年度预算"})

@@ -17,7 +17,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import open_brackets, sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 _STOPS = (*_GRAND_WORDS, "总收入", "总支出")
@@ -47,10 +47,6 @@ def _plus(norm: str, start: int, end: int | None = None) -> int:
     return norm.find("加上", start, len(norm) if end is None else end)
 
 
-def _depth(text: str) -> int:
-    return text.count("(") - text.count(")")
-
-
 def _added_up(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
 ) -> list[PartsGroup]:
@@ -63,7 +59,7 @@ def _added_up(
         while at >= 0:
             s0, s1 = sentence_bounds(p.norm, at)
             span = own[bisect_right(starts, at) : bisect_left(starts, s1)]
-            inside = [i for i in span if _depth(p.norm[at : figures[i].start]) == 0]
+            inside = [i for i in span if open_brackets(p.norm[at : figures[i].start]) == 0]
             heads = [p.norm[max(s0, figures[i].start - 6) : figures[i].start] for i in inside]
             # the first grand total after 加上 closes the list ("…,收入总计400000万元;一般公共预算支出…")
             # or a total on the way ("加上级补助收入…,…转贷收入…,全县一般预算总收入442751万元,加上年结余…")

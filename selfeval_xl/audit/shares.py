@@ -13,10 +13,10 @@ from decimal import Decimal
 from selfeval_xl.audit.extract import ambiguous_roles, amount_role, denominator_role
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, INCOME_WHOLES, WHOLE_OF
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, INCOME_WHOLES, WHOLE_OF
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
 from selfeval_xl.audit.named import Names, lead
-from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, open_brackets, sentence_bounds
 
 
 def _nearest(figures: Sequence[Figure], candidates: list[int], anchor: Figure) -> int | None:
@@ -39,7 +39,7 @@ def _qualified_alike(paragraphs: Sequence[Paragraph], figures: Sequence[Figure],
     phrase = "".join(c for c in label if is_cjk(c))
     end = next((g for g in _GENERIC_WHOLES if phrase.endswith(g)), None)
     qualifier = phrase[: -len(end)] if end else ""
-    if len(qualifier) < 2 or qualifier.startswith(("本年", "全年", "年度", "部门", "单位", "本部门", "本单位")):
+    if len(qualifier) < 2 or qualifier.startswith(GENERIC_QUALIFIERS):
         return True
     f = figures[denominator]
     return qualifier in paragraphs[f.paragraph - 1].norm[max(0, f.start - 24) : f.start]
@@ -48,8 +48,7 @@ def _qualified_alike(paragraphs: Sequence[Paragraph], figures: Sequence[Figure],
 def _depth_at(norm: str, pos: int) -> int:
     """Brackets open at ``pos`` within its sentence."""
     s0, _ = sentence_bounds(norm, pos)
-    head = norm[s0:pos]
-    return max(0, head.count("(") - head.count(")"))
+    return max(0, open_brackets(norm[s0:pos]))
 
 
 def _percent_series(
@@ -168,7 +167,7 @@ def _named_subject(
         return None
     where = paragraphs[figures[found].paragraph - 1].norm
     start = figures[found].start
-    if where[:start].count("(") > where[:start].count(")") and lead(where, start) != name:
+    if open_brackets(where[:start]) > 0 and lead(where, start) != name:
         return None  # "(…保基本民生支出52,409万元)。民生支出占…的85%": a narrower item inside a breakdown
     return found
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, ROLE_NAMES, WHOLE_OF
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
@@ -125,7 +125,7 @@ def _rounded_total(parent: Figure, total: Decimal) -> bool:
 _FUND_WHOLES = ("政府性基金", "基金预算收入", "基金收入", "税收收入")
 
 
-def _fund_items(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+def _fund_items(a: Analysis, parent: Figure) -> bool:
     return any(word in _before(a, parent, 20) for word in _FUND_WHOLES)
 
 
@@ -177,7 +177,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         if len(set(labels)) < len(labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
-        complete = _colon_list(group, children) and not _fund_items(a, parent, children)
+        complete = _colon_list(group, children) and not _fund_items(a, parent)
         if _known(a, parent, children):
             code = "sum_mismatch"
         elif diff > 0:
@@ -215,11 +215,12 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             or not fig.exact
             or index in same_role_parts
             or not fig.value  # "…类科目…项目支出0元": a zero is a sub-item's, never the whole's restatement
-            or not _plainly_named(lead(a.paragraph(fig.paragraph).norm, fig.start), fig.label)  # "其它人员经费", "…改造项目支出"
         ):
             continue
-        budgeted = "预算" in lead(a.paragraph(fig.paragraph).norm, fig.start)
-        seen = first.setdefault((fig.role, budgeted), fig)
+        name = lead(a.paragraph(fig.paragraph).norm, fig.start)
+        if not _plainly_named(name, fig.label):
+            continue  # "其它人员经费", "…改造项目支出"
+        seen = first.setdefault((fig.role, "预算" in name), fig)
         if seen is fig or seen.value is None:
             continue
         if abs(fig.value - seen.value) > fig.tolerance + seen.tolerance:
@@ -229,7 +230,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-_PLAIN_PREFIXES = ("", "其中", "本年", "年度", "全年", "本部门", "部门", "本单位", "单位", "财政拨款", "一般公共预算")
+_PLAIN_PREFIXES = ("", "其中", "财政拨款", "一般公共预算", *GENERIC_QUALIFIERS)
 
 
 def _plainly_named(name: str, keyword: str) -> bool:

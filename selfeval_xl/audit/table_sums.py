@@ -88,13 +88,10 @@ def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator
             j += 1
         if len(children) < 2:
             continue
-        twin = rows[k - 1] if k and _MARK.match(rows[k - 1].label) and _MARK.match(parent.label) else None
-        if twin is not None and twin.numbers:
+        if k and rows[k - 1].numbers and _MARK.match(rows[k - 1].label) and _MARK.match(parent.label):
             # "一、本级收入 | 50.38 | 一、本级支出 | 99.97 | 1.税收收入 | 16.48 | 2.非税收入 | 33.9": a 收入 | 支出
-            # table side by side; the rows under the pair belong to whichever of the two they add up to
-            fits = [row for row in (parent, twin) if not list(_columns(a, starts, row, children))]
-            if len(fits) == 1 or not fits:
-                continue  # one fits: nothing to report; none fits: which one is unknown
+            # table side by side; the rows under the pair may be either one's, so neither is judged
+            continue
         yield from _columns(a, starts, parent, children)
 
 

@@ -49,6 +49,11 @@ def is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+def open_brackets(text: str) -> int:
+    """Brackets opened and not closed in ``text`` (negative when it closes more than it opens)."""
+    return text.count("(") - text.count(")")
+
+
 def marker(norm: str) -> tuple[int, int, int | None]:
     """(level, end of the numbering marker, level-1 numeral) of a paragraph's leading marker."""
     if m := _L1.match(norm):
