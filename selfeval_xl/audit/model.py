@@ -96,6 +96,7 @@ class PartsGroup:
     colon: bool = False  # opened with a colon ("其中:"): the parts are meant to be complete
     partial: bool = False  # "…等": the list names examples, not every part
     continuation: tuple[int, ...] = ()  # items that may go on in the paragraph's later sentences
+    exceeding_only: bool = False  # the text never says the parts are complete: only parts over it are wrong
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,11 @@ _LEADING = re.compile(r"^(?:其中|\)|\([一二三四五六七八九十]+\))+") 
 def printed_name(norm: str, start: int) -> str:
     """The name as printed before the figure ("一般公共预算财政拨款支出"), without a leading year or
     a joining verb; "" when the text prints none."""
-    name = name_before(norm, start, 18).replace(" ", "")
+    name = name_before(norm, start, 30).replace(" ", "")
+    opened = name.rfind("(")
+    if name.endswith(")") and opened > 0 and any(c.isdigit() or c == "\u3014" for c in name[opened:]):
+        name = name[:opened]  # "…改厕项目资金(皖财农〔2022〕1115号)21.24万元": the name before the document number
+    name = name[-18:]
     keep = len(name)
     while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()\u201c\u201d"):
         keep -= 1

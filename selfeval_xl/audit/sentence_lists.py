@@ -4,6 +4,8 @@
 - "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a 合计 clause closes the amounts before it;
   a named one ("基本支出120万元,项目支出80万元,支出合计210万元") only its known decomposition;
 - "“三公”经费中,因公出国(境)经费…;公务接待费…": parts of the amount printed earlier under that name;
+- "省级资金124.23万元,为A建设25万元,B帮助0.71万元,…": what an amount went to, listed after 为
+  (the text never says the list is complete: only parts over their total are wrong);
 - the rows of a 三公 table.
 """
 
@@ -17,7 +19,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
-from selfeval_xl.audit.text import open_brackets, sentence_bounds
+from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 _STOPS = (*_GRAND_WORDS, "总收入", "总支出")
@@ -35,6 +37,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + added
         + _closing_totals(paragraphs, figures, own_by, parent_of, {g.parent for g in added})
         + _named_lists(paragraphs, figures, own_by)
+        + _uses_lists(paragraphs, figures, own_by, parent_of)
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
     )
 
@@ -192,4 +195,47 @@ def _named_lists(
             parent = names.before(name, figures[children[0]], children[0])
             if parent is not None and figures[parent].paragraph == p.index:
                 groups.append(PartsGroup(parent, children, True, False, False, ()))
+    return groups
+
+
+# "省级资金转移支付124.23万元,为桂花村美丽乡村建设25万元,对村集体组织帮助0.71万元,…": the amount's uses
+# follow "为"; never a comparison ("为年初预算数120万元的83%", "为上年的1.2倍") or a list opened otherwise.
+_USES = re.compile(r"\s*,\s*为(?![上年预全同期原计])")
+_NOT_USES = ("其中", "包括", "分别", "%", "预算", "上年", "同期", "倍")
+
+
+def _named(norm: str, start: int) -> bool:
+    """Is the amount at ``start`` named in its clause ("…工程(皖财农〔2022〕1115号)21.24万元")?"""
+    low = max(0, start - 40)
+    return any(is_cjk(c) for c in norm[max(max(norm.rfind(c, low, start) for c in ",;:、。") + 1, low) : start])
+
+
+def _uses_lists(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
+) -> list[PartsGroup]:
+    groups = []
+    for p in paragraphs:
+        own = own_by.get(p.index, [])
+        if len(own) < 3 or ",为" not in p.norm.replace(" ", ""):
+            continue
+        depth = bracket_depths(p.norm)
+        for k, i in enumerate(own[:-2]):
+            f = figures[i]
+            m = _USES.match(p.norm, f.start + len(f.text))
+            if m is None or f.comparative:
+                continue
+            _, s1 = sentence_bounds(p.norm, m.end())
+            s1 = min(s1, p.norm.find(";", m.end()) % (len(p.norm) + 1))  # "…21.24万元;市级资金260.3万元,为…"
+            children = tuple(
+                j for j in own[k + 1 :]
+                if figures[j].start < s1 and depth[figures[j].start] == depth[f.start]
+            )  # fmt: skip
+            span = p.norm[m.end() : figures[children[-1]].start] if children else ""
+            if (
+                len(children) < 2
+                or any(w in span for w in _NOT_USES)
+                or any(figures[j].comparative or is_difference(p.norm, figures[j]) or not _named(p.norm, figures[j].start) for j in children)
+            ):
+                continue
+            groups.append(PartsGroup(i, children, True, False, True, (), exceeding_only=True))
     return groups

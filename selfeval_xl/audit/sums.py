@@ -165,6 +165,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
+        if group.exceeding_only and diff < 0:
+            continue
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue

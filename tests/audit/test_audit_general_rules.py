@@ -1632,3 +1632,26 @@ def test_rates_of_parts_and_items_named_like_a_role() -> None:
 )
 def test_portions_stated_before_their_amount(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # what an amount went to, listed after 为: 30 + 1.5 + 60.25 = 91.75 fits 91.75, exceeds 90.25
+        ("县级资金91.75万元,为道路修缮30万元,对村组帮扶1.5万元,水渠加固工程(某财〔2023〕8号)60.25万元。", set()),
+        ("县级资金90.25万元,为道路修缮30万元,对村组帮扶1.5万元,水渠加固工程(某财〔2023〕8号)60.25万元。",
+         {"parts_exceed_total"}),
+        # the text never says the uses are all of it: short of the total is no finding
+        ("县级资金120万元,为道路修缮30万元,对村组帮扶1.5万元;市级资金50万元,为奖励20万元,补助30万元。", set()),
+        # a comparison after 为 is no list of uses
+        ("支出80万元,为年初预算数120万元的66.67%,结余40万元。", set()),
+    ],
+)
+def test_uses_listed_after_wei(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_uses_name_their_items_without_document_numbers() -> None:
+    text = "县级资金90.25万元,为道路修缮30万元,对村组帮扶1.5万元,水渠加固工程(某财〔2023〕8号)60.25万元。"
+    (found,) = [f for f in audit_text(text).findings if f.code == "parts_exceed_total"]
+    assert "水渠加固工程60.25万元" in found.message and found.expected == "91.75万元"
