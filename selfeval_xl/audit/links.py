@@ -28,7 +28,7 @@ from selfeval_xl.audit.model import (
 from selfeval_xl.audit.sentence_lists import explicit_groups
 from selfeval_xl.audit.shares import _nearest
 from selfeval_xl.audit.shares import find_shares as find_shares
-from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, open_brackets, sentence_bounds
 
 _MAX_ENUMERATED = 30
 _LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
@@ -87,7 +87,8 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         return bisect_left(own, pos, key=lambda i: figures[i].start)
 
     inside = own[place(at + 1) : place(pct.start)]
-    before = [i for i in own[place(s0) : place(at)] if not figures[i].comparative]
+    # never an amount in brackets ("支出91759万元(其中镇级支出10595万元),完成调整预算的93.8%")
+    before = [i for i in own[place(s0) : place(at)] if not figures[i].comparative and not open_brackets(norm[s0 : figures[i].start])]
     executed = before[-1] if before else None
     budget = inside[-1] if inside else None
     if budget is None:
@@ -99,7 +100,27 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         if budget is not None and executed is not None:
             between = norm[figures[budget].start : figures[executed].start]
             budget = None if COMPLETION_ANYWHERE.search(between) else budget
+    if budget is None and executed is not None and phrase is not None and not norm[s0:].lstrip().startswith("其中"):
+        budget = _kind_of_budget_before(norm, figures, own[: place(s0)], phrase.group(), figures[executed])
     return {"budget": budget, "executed": executed}
+
+
+# "…年初预算安排273.3亿元。…批准收入预算调整为200.12亿元。…完成一般公共预算收入202.96亿元,完成调整预算数的
+# 101.42%": a rate naming its kind of budget (调整/年初) reads the last amount of that kind printed before,
+# in an earlier sentence of the paragraph, when it budgets the same side (收入 or 支出).
+_BUDGET_KINDS = (("调整", re.compile(r"调整(?:后的?)?(?:预算)?(?:数|为|至|安排)|调整预算")), ("年初", re.compile(r"年初预算")))
+
+
+def _kind_of_budget_before(norm: str, figures: Sequence[Figure], before: list[int], phrase: str, executed: Figure) -> int | None:
+    kind = next((pattern for word, pattern in _BUDGET_KINDS if word in phrase), None)
+    side = next((w for w in ("收入", "支出") if w in norm[clause_start(norm, executed.start) : executed.start]), None)
+    if kind is None or side is None:
+        return None
+    for i in reversed(before):
+        clause = norm[clause_start(norm, figures[i].start) : figures[i].start]
+        if kind.search(clause) and not figures[i].comparative:
+            return i if side in clause or side in norm[sentence_bounds(norm, figures[i].start)[0] : figures[i].start] else None
+    return None
 
 
 def _spent_after(

@@ -1655,3 +1655,29 @@ def test_uses_name_their_items_without_document_numbers() -> None:
     text = "县级资金90.25万元,为道路修缮30万元,对村组帮扶1.5万元,水渠加固工程(某财〔2023〕8号)60.25万元。"
     (found,) = [f for f in audit_text(text).findings if f.code == "parts_exceed_total"]
     assert "水渠加固工程60.25万元" in found.message and found.expected == "91.75万元"
+
+
+_ADJUSTED = "全区一般公共预算收入年初预算安排273.3亿元。经区人大常委会批准收入预算调整为200.12亿元。全区完成一般公共预算收入202.96亿元,"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a rate naming its kind of budget reads it from an earlier sentence: 202.96 / 200.12 = 101.42%,
+        # 202.96 / 273.3 = 74.26%
+        (_ADJUSTED + "完成调整预算数的101.42%。", set()),
+        (_ADJUSTED + "完成调整预算数的111.42%。", {"execution_rate_mismatch"}),
+        (_ADJUSTED + "完成年初预算的74.26%。", set()),
+        (_ADJUSTED + "完成年初预算的84.26%。", {"execution_rate_mismatch"}),
+        # a part's rate in a 其中 sentence never takes the whole's budget
+        ("三公经费年初预算为23.4万元,支出决算为6.5万元,完成年初预算的27.78%。其中:公务用车运行维护费支出决算为3.4万元,"
+         "完成年初预算的100%;公务接待费支出决算为3.1万元,完成年初预算的15.5%。", set()),
+        # the executed amount is never the bracketed part: 91759 / 97825 = 93.80%
+        ("全县一般公共预算支出调整预算为97825万元。全县一般公共预算支出91759万元(其中镇级支出10595万元),完成调整预算的93.8%。",
+         set()),
+        ("全县一般公共预算支出调整预算为97825万元。全县一般公共预算支出91759万元(其中镇级支出10595万元),完成调整预算的83.8%。",
+         {"execution_rate_mismatch"}),
+    ],
+)
+def test_rates_naming_their_kind_of_budget(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
