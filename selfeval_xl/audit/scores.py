@@ -1,6 +1,7 @@
 """Component scores and the total they make: "预算执行率…得分9.5分;产出指标…得分48分;效益指标…得分
 29分;满意度指标…得分10分;总得分96.5分" — the total must be the sum of the 得分 before it; and "自评得分
-93分,其中:预算执行得分9分,产出指标得分46分,…" — the sum of the 得分 after it in its sentence.
+93分,其中:预算执行得分9分,产出指标得分46分,…" — the sum of the 得分 after it in its sentence (or in
+the next one, opening with 其中).
 
 Read within one paragraph, when at least two scores labelled plain 得分 come before a total
 (总得分, 综合得分, 自评总分, 合计得分, 总分) and add up to at most 100 (scores of several projects
@@ -42,8 +43,10 @@ def _total_first(a: Analysis, own: list[Figure]) -> Iterator[Finding]:
             continue
         norm = a.paragraph(total.paragraph).norm
         _, end = sentence_bounds(norm, total.start)
-        opener = norm[total.start + len(total.text) : total.start + len(total.text) + 4]
-        if not opener.lstrip(",").startswith("其中"):
+        opener = norm[total.start + len(total.text) : total.start + len(total.text) + 4].lstrip(" ,")
+        if opener.startswith("。") and opener[1:].lstrip().startswith("其中"):
+            _, end = sentence_bounds(norm, end)  # "自评得分93.5分。其中,预算执行率得分9.5分,…": the next sentence
+        elif not opener.startswith("其中"):
             continue
         parts = []
         j = k + 1

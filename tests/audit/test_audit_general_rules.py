@@ -1681,3 +1681,18 @@ _ADJUSTED = "全区一般公共预算收入年初预算安排273.3亿元。经�
 )
 def test_rates_naming_their_kind_of_budget(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a total score, then its parts in the next sentence opening with 其中: 9.5 + 48 + 30 + 6 = 93.5
+        ("本部门整体支出绩效自评得分为93.5分。其中,预算执行率得分9.5分,产出指标得分48分,效益指标得分30分,满意度得分6分。", set()),
+        ("本部门整体支出绩效自评得分为93.5分。其中,预算执行率得分9.5分,产出指标得分48分,效益指标得分30分,满意度得分8分。",
+         {"score_sum_mismatch"}),
+        # a next sentence not opening with 其中 is not its parts
+        ("本部门整体支出绩效自评得分为93.5分。主要扣分是,预算执行率得分9.5分,产出指标得分48分。", set()),
+    ],
+)
+def test_score_parts_in_the_next_sentence(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
