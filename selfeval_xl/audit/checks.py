@@ -23,6 +23,7 @@ from selfeval_xl.audit.consistency import (
     check_term_typos,
 )
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.portions import check_portions
 from selfeval_xl.audit.rates import check_named_rates
@@ -56,6 +57,7 @@ CHECKS: tuple[Check, ...] = (
     check_execution_rates,
     check_named_rates,
     check_savings,
+    check_formulas,
     check_target_completion,
     check_year_on_year,
     check_table_rates,

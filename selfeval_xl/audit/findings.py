@@ -34,6 +34,8 @@ SEVERITY: dict[str, Severity] = {
     "low_rate_problems_missing": W,
     "grade_mismatch": E,
     "score_sum_mismatch": E,
+    "formula_mismatch": E,  # the text writes out the computation: its result must follow
+    "formula_truncated": W,
     "score_out_of_range": E,
     "count_mismatch": E,
     "count_unclear": W,
@@ -56,6 +58,7 @@ CONFIDENCE: dict[str, str] = {
     "rate_truncated": "medium",
     "named_rate_truncated": "medium",
     "yoy_truncated": "medium",
+    "formula_truncated": "medium",
     "low_rate_problems_denied": "medium",
     "low_rate_problems_missing": "medium",
     "count_unclear": "low",

@@ -44,6 +44,8 @@ CODE_KIND = {
     "sum_mismatch": "sum",
     "balance_mismatch": "sum",
     "savings_mismatch": "sum",
+    "formula_mismatch": "rate",
+    "formula_truncated": "rate",
     "change_sum_mismatch": "sum",
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",

@@ -38,6 +38,8 @@ _EXTRA = {
     "sum_mismatch": {"label", "parts"},
     "balance_mismatch": {"income", "expenditure"},
     "savings_mismatch": {"budget", "spent"},
+    "formula_mismatch": {"formula"},
+    "formula_truncated": {"formula", "exact"},
     "change_sum_mismatch": {"label"},
     "parts_exceed_total": {"label", "parts"},
     "parts_below_total": {"label", "parts"},

@@ -1696,3 +1696,36 @@ def test_rates_naming_their_kind_of_budget(text: str, codes: set[str]) -> None:
 )
 def test_score_parts_in_the_next_sentence(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the text writes out its computation: 950 / 1000 = 95%; 800 + 210 = 1010; 1000 - 950 = 50
+        ("预算执行率=执行数/预算数×100%=950/1000×100%=95%。", set()),
+        ("预算执行率=执行数/预算数×100%=950/1000×100%=96%。", {"formula_mismatch"}),
+        ("支出合计=800+210=1010万元。", set()),
+        ("支出合计=800+210=1000万元。", {"formula_mismatch"}),
+        ("年末结余=1000-950=60万元。", {"formula_mismatch"}),
+        # the division in brackets after its rate: 962 / 1000 = 96.2%
+        ("预算执行率为96.2%(执行数962万元÷预算数1000万元×100%)。", set()),
+        ("预算执行率为92.6%(执行数962万元÷预算数1000万元×100%)。", {"execution_rate_mismatch"}),  # once, not twice
+        ("完成率为92.6%(962/1000)。", {"formula_mismatch"}),
+        # 1996.02 / 2000 = 99.801%: 99.80% is right, 99.79% wrong
+        ("执行率=1996.02/2000=99.80%。", set()),
+        ("执行率=1996.02/2000=99.79%。", {"formula_mismatch"}),
+        # ranges, words and mixed units are no expressions
+        ("2023年1-12月=全年。资金到位率=到位资金/计划资金=100%。", set()),
+        ("全年=1000万元/1.2亿元=8%。", set()),
+    ],
+)
+def test_written_out_formulas(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+    assert len(audit_text(text).findings) == len(codes)
+
+
+def test_a_cut_formula_result_is_a_warning_with_both_values() -> None:
+    # 2 / 3 = 66.666…%: 66.66% is cut, 66.67% rounded
+    (found,) = audit_text("完成率=2/3×100%=66.66%。").findings
+    assert (found.code, found.severity, found.expected) == ("formula_truncated", Severity.WARNING, "66.67%")
+    assert "66.6667%" in found.message
