@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import islice
 
-from selfeval_xl.audit.listing import bracketed_parts, complete_before_end
+from selfeval_xl.audit.listing import bracketed_parts, complete_before_end, items_after_sublist
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
@@ -151,6 +151,18 @@ def _openers(norm: str) -> list[tuple[int, int]]:
 _REASONS = ("原因", "主要是", "由于", "因为")
 
 
+def _outer_with_semicolons(norm: str, spans: list[tuple[int, int]], n: int, s0: int, depth: list[int]) -> bool:
+    """Does the opener ``n`` stand inside an earlier 其中 list of its sentence whose items are separated by ";"?"""
+    pos = spans[n][0]
+    for m in range(n - 1, -1, -1):
+        q = spans[m][0]
+        if q < s0:
+            return False
+        if depth[q] == depth[pos] and norm.startswith("其中", q):
+            return ";" in norm[q:pos]
+    return False
+
+
 def _in_reason(norm: str, figure: Figure) -> bool:
     """Is the amount inside an explanation ("主要原因是…", "主要是…") of its sentence?"""
     s0, _ = sentence_bounds(norm, figure.start)
@@ -258,6 +270,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
             end = min(s1, nxt) if nxt >= 0 else s1
+            if own_kind and p.norm.find(";", pos, end) >= 0 and _outer_with_semicolons(p.norm, spans, n, s0, depth):
+                end = p.norm.find(";", pos, end)  # an item's own list inside a list of ";"-separated items
             if depth[pos] - depth[s0] > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
                 close = p.norm.find(")", pos)
                 end = min(end, close) if close >= 0 else end
@@ -305,6 +319,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 for i in own[bisect_right(starts, pos) : bisect_left(starts, end)]
                 if depth[figures[i].start] == depth[pos] and not _sub_item(p.norm, figures[i], end_word)
             )
+            if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
+                children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount
             colon = colon or bool(children and "分别" in p.norm[end_word : figures[children[0]].start])

@@ -5,6 +5,7 @@ items, an amount's own kinds in brackets after it, and the parts of a 三公 tot
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -90,3 +91,24 @@ def _sangong_total(
             if "三公" in norm[s0 : f.start] and (not kind or kind in lead) and not any(w in lead for w in ("较", "比", "增", "减")):
                 return i
     return None
+
+
+def items_after_sublist(
+    norm: str, figures: Sequence[Figure], own: list[int], starts: list[int], depth: list[int], pos: int, nested: int, end: int
+) -> tuple[int, ...]:
+    """The items of the list opened at ``pos`` that follow a list nested in it at ``nested``
+    ("其中:因公出国(境)费0万元;公务用车购置及运行费10.2万元,其中公务用车购置费0万元,公务用车运行费10.2万元;
+    公务接待费5.4万元"): a 其中 right after an item's amount opens that item's own list, which ends at the
+    next ";" when the outer items are separated by ";", else where its items add up to the item; the
+    outer list goes on after it, up to ``end`` or the next 其中."""
+    before = [i for i in own[bisect_left(starts, pos) : bisect_left(starts, nested)] if depth[figures[i].start] == depth[pos]]
+    if not before or norm[figures[before[-1]].start + len(figures[before[-1]].text) : nested].strip() != ",":
+        return ()
+    again = norm.find("其中", nested + 2, end)  # (``starts``: the offsets of ``own``)
+    end = again if again >= 0 else end
+    inner = [i for i in own[bisect_left(starts, nested) : bisect_left(starts, end)] if depth[figures[i].start] == depth[pos]]
+    if ";" in norm[pos:nested]:
+        semi = norm.find(";", nested, end)
+        return tuple(i for i in inner if figures[i].start > semi) if semi >= 0 else ()
+    cut = complete_before_end(figures, before[-1], tuple(inner))
+    return tuple(inner[len(cut) :]) if len(cut) < len(inner) else ()

@@ -1729,3 +1729,26 @@ def test_a_cut_formula_result_is_a_warning_with_both_values() -> None:
     (found,) = audit_text("完成率=2/3×100%=66.66%。").findings
     assert (found.code, found.severity, found.expected) == ("formula_truncated", Severity.WARNING, "66.67%")
     assert "66.6667%" in found.message
+
+
+_SANGONG = "“三公”经费支出决算为15.6万元,其中:因公出国(境)费0万元{s}公务用车购置及运行费10.2万元,其中{c}公务用车购置费0万元,公务用车运行费{run}万元{s}公务接待费{host}万元。"
+
+
+@pytest.mark.parametrize(
+    ("separator", "colon", "run", "host", "codes"),
+    [
+        # 0 + 10.2 + 5.4 = 15.6 and 0 + 10.2 = 10.2, whether the items are separated by ; or by ,
+        (";", "", "10.2", "5.4", set()),
+        (",", "", "10.2", "5.4", set()),
+        (";", ":", "10.2", "5.4", set()),
+        # the outer list goes on after the vehicle item's own list: 0 + 10.2 + 6.4 = 16.6
+        (";", "", "10.2", "6.4", {"sum_mismatch"}),
+        (",", "", "10.2", "6.4", {"sum_mismatch"}),
+        # the vehicle item's own list ends at ";": 0 + 9.2 = 9.2 (a colon list: an error; the 15.6 is right)
+        (";", ":", "9.2", "5.4", {"sum_mismatch"}),
+    ],
+)
+def test_a_list_goes_on_after_an_items_own_list(separator: str, colon: str, run: str, host: str, codes: set[str]) -> None:
+    text = _SANGONG.format(s=separator, c=colon, run=run, host=host)
+    assert errors(text) == codes
+    assert not [f for f in audit_text(text).findings if f.severity is Severity.WARNING]
