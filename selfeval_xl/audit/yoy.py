@@ -208,6 +208,9 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return
+    if (pair := _actual_against_budget(norm, own, starts, s0, at)) is not None:
+        yield from judge(a, verbs, change, pct, *pair, _base_named(norm[at : m.start()]))
+        return
     prior = _amount_at(own, at, m.start())
     until = at  # where the words between the current figure and the comparison end
     if prior is None and norm[at - 1 : at] == "相" and len(compare) >= 2:
@@ -264,6 +267,24 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             return
     against = _base_named(norm[until : m.start()])
     yield from judge(a, verbs, change, pct, current, prior, against)
+
+
+# "支出决算15万元,预算20万元,决算比预算减少5万元,下降25%": the spending against its budget, both named
+# before the comparison in its sentence — not the amount nearest before it.
+_ACTUAL_THEN_BUDGET = re.compile(r"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?:年初|调整后?|全年)?预算")
+_ACTUAL = ("决算", "执行数", "实际")
+
+
+def _actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int], s0: int, at: int) -> tuple[Figure, Figure] | None:
+    low = max(s0, at - 4)
+    found = _ACTUAL_THEN_BUDGET.search(norm, low, at + 12)
+    if found is None or not found.start() < at < found.end():  # the comparison word ``at`` inside it
+        return None
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if not own[i].comparative]
+    names = [name_before(norm, f.start, 12) for f in before]
+    actual = [f for f, n in zip(before, names, strict=True) if any(w in n for w in _ACTUAL)]
+    budget = [f for f, n in zip(before, names, strict=True) if "预算" in n and not any(w in n for w in _ACTUAL)]
+    return (actual[-1], budget[-1]) if actual and budget and actual[-1].unit == budget[-1].unit else None
 
 
 _COMPARED = re.compile(r"^(?:与|和|同|较|比)?\s*((?:20\d\d年度?|上年度?|去年)?(?:同期)?(?:的)?(?:预算数?|决算数?|预算执行数)?)")

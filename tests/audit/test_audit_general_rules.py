@@ -1752,3 +1752,16 @@ def test_a_list_goes_on_after_an_items_own_list(separator: str, colon: str, run:
     text = _SANGONG.format(s=separator, c=colon, run=run, host=host)
     assert errors(text) == codes
     assert not [f for f in audit_text(text).findings if f.severity is Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the spending against its budget, both named before "决算比预算": 20 - 15 = 5, 5 / 20 = 25%
+        ("支出决算15万元,预算20万元,决算比预算减少5万元,下降25%。", set()),
+        ("支出决算15万元,预算20万元,决算比预算减少6万元,下降25%。", {"yoy_change_mismatch"}),
+        ("“三公”经费预算数为20万元,决算数为15万元,决算数比预算数减少5万元,下降20%。", {"yoy_mismatch"}),
+    ],
+)
+def test_spending_against_its_budget(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
