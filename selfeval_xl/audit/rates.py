@@ -1,7 +1,8 @@
 """Rates named by what they divide: "实际到位资金160万元,资金到位率80%" (到位 ÷ 计划),
 "已支出270万元,支出率90%" (支出 ÷ 安排/预算/到位), "结余10万元,结余率10%" (结余 ÷ 预算),
 "核减2.77亿元,核减率7.82%" (核减 ÷ 送审), "已下达直达资金41.6亿元,已支付35.2亿元,支付率84.6%" (支付 ÷
-下达), 拨付率 likewise.
+下达), 拨付率 likewise; and rates of counts in one measure word: "共设置产出指标12个,已完成11个,完成率91.67%",
+"发放问卷200份,收回195份,回收率97.5%", 满意度 (满意 ÷ 收回), 合格率, 达标率, 办结率.
 
 A rate is read only when its word stands right before the percentage and both amounts are printed
 before it in the same sentence, each named by one of the rate's words (the nearest such amount).
@@ -30,25 +31,44 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "核减率": (("核减", "审减"), ("送审",)),
     "审减率": (("审减", "核减"), ("送审",)),
 }
+# Rates of counts, the two counts in one measure word ("共设置产出指标12个,已完成11个,完成率91.67%",
+# "发放问卷200份,收回195份,回收率97.5%;满意及基本满意190份,满意度97.44%"): rate -> (numerator, whole)
+_COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "完成率": (("完成", "实现"), ("设置", "设定", "计划", "目标", "共", "应")),
+    "回收率": (("收回", "回收"), ("发放", "发出")),
+    "满意度": (("满意",), ("收回", "回收", "有效", "发放", "调查", "共")),
+    "满意率": (("满意",), ("收回", "回收", "有效", "发放", "调查", "共")),
+    "合格率": (("合格",), ("抽检", "抽查", "检测", "检查", "验收", "共")),
+    "达标率": (("达标",), ("检测", "监测", "共", "应")),
+    "办结率": (("办结",), ("受理", "收到", "交办", "共")),
+}
 _RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
+_COUNT_RATE_BEFORE = re.compile(rf"({'|'.join(_COUNT_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
 
 
 def check_named_rates(a: Analysis) -> Iterator[Finding]:
     amounts = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None)
+    counts = a.by_paragraph(lambda f: f.kind is FigureKind.COUNT and f.exact and f.value is not None)
     for pct in a.figures:
         if pct.kind is not FigureKind.PERCENT or pct.value is None or not pct.exact:
             continue
         norm = a.paragraph(pct.paragraph).norm
         m = _RATE_BEFORE.search(norm, max(0, pct.start - 10), pct.start)
-        own = amounts.get(pct.paragraph)
+        table, own = _RATES, amounts.get(pct.paragraph)
+        if m is None:
+            m = _COUNT_RATE_BEFORE.search(norm, max(0, pct.start - 10), pct.start)
+            table, own = _COUNT_RATES, counts.get(pct.paragraph)
         if m is None or not own:
             continue
         s0, _ = sentence_bounds(norm, pct.start)
         before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
-        num_words, den_words = _RATES[m.group(1)]
+        num_words, den_words = table[m.group(1)]
         numerator = _named(norm, before, num_words, den_words)
+        if numerator is not None and numerator.kind is FigureKind.COUNT:
+            before = [f for f in before if f.unit == numerator.unit]  # counts of one measure word
         # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
-        wholes = [f for f in _all_named(norm, before, den_words, num_words) if f is not numerator and f.value]
+        # a whole named after the survey the rate comes from ("满意度调查共发放问卷200份") is still a whole
+        wholes = [f for f in _all_named(norm, before, den_words, num_words, m.group(1)) if f is not numerator and f.value]
         if numerator is None or not wholes:
             continue
         if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
@@ -63,11 +83,12 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             yield found
 
 
-def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> list[Figure]:
-    """The ``candidates`` whose name holds one of ``words`` and none of ``others``, in order."""
+def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...], rate: str = "") -> list[Figure]:
+    """The ``candidates`` whose name holds one of ``words`` and none of ``others`` (the rate's own word
+    aside), in order."""
     out = []
     for f in candidates:
-        name = name_before(norm, f.start, 12)
+        name = name_before(norm, f.start, 12).replace(rate, "") if rate else name_before(norm, f.start, 12)
         hits = [w for w in words if w in name]
         # an other word inside a matched one does not count ("应到位资金" is named 应到位, not 到位)
         if hits and not any(o in name and not any(o in w for w in hits) for o in others):

@@ -1765,3 +1765,25 @@ def test_a_list_goes_on_after_an_items_own_list(separator: str, colon: str, run:
 )
 def test_spending_against_its_budget(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+_SURVEY = "满意度调查共发放问卷200份,收回195份,回收率{back}%;满意及基本满意190份,满意度{happy}%。"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # rates of counts: 11 / 12 = 91.67%; 195 / 200 = 97.5%; 190 / 195 = 97.44% (or 190 / 200 = 95%)
+        ("共设置产出指标12个,已完成11个,完成率91.67%。", set()),
+        ("共设置产出指标12个,已完成11个,完成率93.67%。", {"named_rate_mismatch"}),
+        (_SURVEY.format(back="97.5", happy="97.44"), set()),
+        (_SURVEY.format(back="97.5", happy="95"), set()),
+        (_SURVEY.format(back="98.5", happy="97.44"), {"named_rate_mismatch"}),
+        (_SURVEY.format(back="97.5", happy="93"), {"named_rate_mismatch"}),
+        # counts of another measure word are not its whole (处 against 个)
+        ("计划建设站点12个,完成改造10处,完成率90%。", set()),
+        ("计划建设站点12个,完成建设10个,完成率90%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_rates_of_counts(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
