@@ -129,6 +129,8 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
     parts = [f for f in own[mid:hi] if f.role == total.role]
     names = [name_before(norm, f.start, 12) for f in parts]
     if len(parts) < 2 or not all(n.endswith(noun) and len(n) > len(noun) for n in names):
+        # "共对15个项目开展自评,其中:100万元以上项目5个,…": the thing counted is named after the count
+        yield from _by_noun_after(a, norm, before, own[mid:hi], norm[at + 2 : at + 3] == ":")
         return
     if any("(" in norm[at : f.start] and ")" not in norm[at : f.start] for f in parts):
         return

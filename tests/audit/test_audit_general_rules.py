@@ -1787,3 +1787,16 @@ _SURVEY = "满意度调查共发放问卷200份,收回195份,回收率{back}%;�
 )
 def test_rates_of_counts(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the thing counted named after its count: 5 + 9 = 14 of 15 in a colon list; 5 + 10 = 15
+        ("共对15个项目开展自评,其中:100万元以上项目5个,100万元以下项目9个。", {"sum_mismatch"}),
+        ("共对15个项目开展自评,其中:100万元以上项目5个,100万元以下项目10个。", set()),
+        ("共对15个项目开展自评,其中100万元以上项目5个。", set()),
+    ],
+)
+def test_count_breakdowns_of_a_thing_named_after_its_count(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
