@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import islice
 
-from selfeval_xl.audit.listing import bracketed_parts, complete_before_end, items_after_sublist
+from selfeval_xl.audit.listing import (
+    SIDE,
+    both_sides_total,
+    bracketed_parts,
+    complete_before_end,
+    items_after_sublist,
+)
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
@@ -107,19 +113,6 @@ def whole_of_percent(norm: str, figure: Figure) -> bool:
     return bool(_OF_PERCENT.match(norm, figure.start + len(figure.text)))
 
 
-def _both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: int, pos: int) -> int | None:
-    """The 收支总预算/收支总额 a "收入包括:" or "支出包括:" list belongs to (within 200 characters)."""
-    if norm[max(0, pos - 2) : pos] not in ("收入", "支出"):
-        return None
-    for j in range(k - 1, -1, -1):
-        f = figures[own[j]]
-        if pos - f.start > 200:
-            return None
-        if "收支总" in norm[max(0, f.start - 12) : f.start]:
-            return own[j]
-    return None
-
-
 # "按支出功能分类:一般公共服务支出…,占…%;…", "从支出结构看,…": the items of the total printed
 # just before, perhaps not all of them (small classes are often left out).
 _CLASSIFIED = re.compile(r"(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构)(?:看|来看)?\s*[:,]")
@@ -138,6 +131,7 @@ def _openers(norm: str) -> list[tuple[int, int]]:
         found.append((at + 1, at + 2))
         at = norm.find("元中,", at + 3)
     found += [(m.start(), m.end()) for m in _CLASSIFIED.finditer(norm)]
+    found += [(m.start(), m.end()) for m in SIDE.finditer(norm) if m.start() == 0 or norm[m.start() - 1] in "。;"]
     found += [(at + 1, at + 1) for at in bracketed_parts(norm)]
     found.sort()
     kept: list[tuple[int, int]] = []
@@ -291,14 +285,16 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 s_prev, _ = sentence_bounds(p.norm, figures[parent].start)
                 heads = [own[j] for j in range(k) if s_prev <= figures[own[j]].start and not _in_reason(p.norm, figures[own[j]])]
                 parent = heads[0] if heads else None
-            both_sides = _both_sides_total(p.norm, own, figures, k, pos)
+            both_sides = both_sides_total(p.norm, own, figures, k, pos)
             if both_sides is None and p.index > 1 and p.norm[max(0, pos - 2) : pos] in ("收入", "支出"):
                 # "…收支总预算 1085203.63 元。收入包括:" closing the paragraph before this one
                 before = paragraphs[p.index - 2]
                 prev = own_by.get(before.index, [])
                 if before.norm.rstrip().endswith("包括:"):
                     at = before.norm.rstrip().rfind("包括:")
-                    both_sides = _both_sides_total(before.norm, prev, figures, len(prev), at)
+                    both_sides = both_sides_total(before.norm, prev, figures, len(prev), at)
+            if both_sides is None and SIDE.match(p.norm, pos):
+                continue  # "收入预算:" lists one side of a 收支 total only
             if both_sides is not None:
                 parent = both_sides  # "收支总预算X元。收入包括:…;支出包括:…": each side adds up to X
             elif parent is not None and not p.norm.startswith("其中", pos):

@@ -112,3 +112,21 @@ def items_after_sublist(
         return tuple(i for i in inner if figures[i].start > semi) if semi >= 0 else ()
     cut = complete_before_end(figures, before[-1], tuple(inner))
     return tuple(inner[len(cut) :]) if len(cut) < len(inner) else ()
+
+
+def both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: int, pos: int) -> int | None:
+    """The 收支总预算/收支总额 a "收入包括:", "支出包括:" or "收入预算:" list belongs to (within 200 characters)."""
+    if norm[max(0, pos - 2) : pos] not in ("收入", "支出") and not SIDE.match(norm, pos):
+        return None
+    for j in range(k - 1, -1, -1):
+        f = figures[own[j]]
+        if pos - f.start > 200:
+            return None
+        if _BOTH_SIDES.search(norm, max(0, f.start - 12), f.start):
+            return own[j]
+    return None
+
+
+# "收支预算总额1500万元。收入预算:一般公共预算拨款1400万元,…。支出预算:基本支出1000万元,…": each side's list
+SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")
+_BOTH_SIDES = re.compile(r"收支(?:预算|决算)?总")

@@ -1800,3 +1800,24 @@ def test_rates_of_counts(text: str, codes: set[str]) -> None:
 )
 def test_count_breakdowns_of_a_thing_named_after_its_count(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+_SIDES = "2024年收支预算总额1500万元。收入预算:一般公共预算拨款1400万元,占93.33%;政府性基金预算拨款100万元,占{fund}%。支出预算:基本支出1000万元,占66.67%;项目支出{project}万元,占33.33%。"
+
+
+@pytest.mark.parametrize(
+    ("fund", "project", "codes"),
+    [
+        # each side of a 收支 total lists its parts: 1400 + 100 = 1000 + 500 = 1500; 100 / 1500 = 6.67%
+        ("6.67", "500", set()),
+        ("7.67", "500", {"share_mismatch", "shares_not_100"}),
+        ("6.67", "600", {"share_mismatch", "sum_mismatch"}),
+    ],
+)
+def test_each_side_of_a_both_sides_total(fund: str, project: str, codes: set[str]) -> None:
+    assert errors(_SIDES.format(fund=fund, project=project)) == codes
+
+
+def test_a_side_list_without_a_both_sides_total_is_not_read() -> None:
+    text = "本年收入1500万元。收入预算:一般公共预算拨款1400万元;政府性基金预算拨款200万元。"
+    assert errors(text) == set()
