@@ -25,6 +25,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
 from selfeval_xl.audit.rates import check_named_rates
 from selfeval_xl.audit.savings import check_savings
@@ -60,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
     check_formulas,
     check_target_completion,
     check_year_on_year,
+    check_point_changes,
     check_table_rates,
     check_table_sums,
     check_low_execution,

@@ -27,6 +27,7 @@ SEVERITY: dict[str, Severity] = {
     "yoy_mismatch": E,
     "yoy_change_mismatch": E,
     "yoy_truncated": W,
+    "pp_change_mismatch": E,
     "rate_truncated": W,
     "named_rate_mismatch": E,
     "named_rate_truncated": W,

@@ -45,6 +45,7 @@ CODE_KIND = {
     "balance_mismatch": "sum",
     "savings_mismatch": "sum",
     "formula_mismatch": "rate",
+    "pp_change_mismatch": "yoy",
     "formula_truncated": "rate",
     "change_sum_mismatch": "sum",
     "parts_exceed_total": "sum",

@@ -1821,3 +1821,22 @@ def test_each_side_of_a_both_sides_total(fund: str, project: str, codes: set[str
 def test_a_side_list_without_a_both_sides_total_is_not_read() -> None:
     text = "本年收入1500万元。收入预算:一般公共预算拨款1400万元;政府性基金预算拨款200万元。"
     assert errors(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 95 - 92.5 = 2.5 points up; 96.25 - 95 = 1.25 down; 95 - 92.55 = 2.45, 2.5 at one decimal
+        ("2023年预算执行率为95%,比上年的92.5%提高2.5个百分点。", set()),
+        ("2023年预算执行率为95%,比上年的92.5%提高3.5个百分点。", {"pp_change_mismatch"}),
+        ("2023年预算执行率为95%,比上年的92.5%下降2.5个百分点。", {"pp_change_mismatch"}),
+        ("2023年预算执行率为95%,2022年为92.5%,比上年提高3.5个百分点。", {"pp_change_mismatch"}),
+        ("执行率95%,较2022年的96.25%下降1.25个百分点。", set()),
+        ("完成率为95%,上年为92.55%,提高2.5个百分点。", set()),
+        # a change stated alone, or with another figure between, is not read
+        ("民生支出占一般公共预算支出的比重为80.5%,比上年提高1.2个百分点。", set()),
+        ("执行率95%,支出100万元,比上年的92.5%提高3.5个百分点。", set()),
+    ],
+)
+def test_changes_in_percentage_points(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
