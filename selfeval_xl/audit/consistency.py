@@ -91,11 +91,22 @@ def _score_for(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | Non
     return min(same, key=lambda s: abs(s.start - grade.start)) if same else None
 
 
+_HUNDRED_SCALE = re.compile(r"满分\s*(?:为|是)?\s*100\s*分|百分制")
+
+
+def _out_of_100(a: Analysis) -> bool:
+    return any(_HUNDRED_SCALE.search(p.norm) for p in a.paragraphs)
+
+
 def check_grades(a: Analysis) -> Iterator[Finding]:
     """自评得分 within 0-100 and the grade (优/良/中/差) in its band."""
     scores = [f for f in a.figures if f.kind is FigureKind.SCORE and f.value is not None]
     for score in scores:
-        if score.value is not None and not Decimal(0) <= score.value <= Decimal(100):
+        if score.value is not None and score.value > Decimal(100) and _out_of_100(a):
+            # some 考核办法 add bonus points (加分项: "自评得分102.8分"): only a text that says its scale is 100
+            # points (满分100分, 百分制) contradicts itself
+            yield finding(a, "score_above_100", score.paragraph, score.start, score.text, "0-100")
+        elif score.value is not None and score.value < 0:
             yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
     for grade in (f for f in a.figures if f.kind is FigureKind.GRADE):
         paired = _score_for(a, grade, scores)

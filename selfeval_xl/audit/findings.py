@@ -38,6 +38,7 @@ SEVERITY: dict[str, Severity] = {
     "formula_mismatch": E,  # the text writes out the computation: its result must follow
     "formula_truncated": W,
     "score_out_of_range": E,
+    "score_above_100": W,
     "count_mismatch": E,
     "count_unclear": W,
     "mixed_precision": W,

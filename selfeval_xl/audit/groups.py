@@ -329,16 +329,16 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     kinds = _kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
                     children = kinds or children
                 # items running into the last paragraph of an excerpt cut mid-sentence may go on past it
-                partial = bool(children) and _cut_at_end(paragraphs, figures[children[-1]].paragraph)
+                partial = cut = bool(children) and _cut_at_end(paragraphs, figures[children[-1]].paragraph)
                 more: tuple[int, ...] = ()
             else:
+                # an excerpt cut inside the list ("…;其他收入7000万元,占…90.3%;上年结"): more may follow
+                cut = end >= len(p.norm.rstrip()) and _cut_at_end(paragraphs, p.index)
                 # "…等" names examples; "主要用于:" the main uses: neither claims to list every part
-                partial = (
+                partial = cut or (
                     "等" in p.norm[pos:end]
                     or "主要" in p.norm[max(s0, pos - 4) : end_word]
                     or p.norm[pos] in "按从"  # a classification may leave small classes out
-                    # an excerpt cut inside the list ("…;其他收入7000万元,占…90.3%;上年结"): more may follow
-                    or (end >= len(p.norm.rstrip()) and _cut_at_end(paragraphs, p.index))
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
@@ -362,7 +362,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 if parent is None:
                     continue
             if children:
-                groups.append(PartsGroup(parent, children, True, colon, partial, more))
+                # a list the excerpt cuts short can only be judged when it already exceeds its total
+                groups.append(PartsGroup(parent, children, True, colon, partial, more, exceeding_only=cut))
                 part_of.update(dict.fromkeys(children, parent))
     return groups
 

@@ -219,7 +219,11 @@ def split_items(listing: str) -> tuple[str, ...]:
     elif parts and (m := _LAST_JOINER.match(parts[-1])):
         left, right = m.group(1).strip(), m.group(3).strip()
         first = parts[0]
-        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1])):
+        # names of one length ("对周王、新田、…、狸桥和向阳": ten 2-character towns, the first read with its
+        # verb) split at the joiner too
+        sizes = {len(part) for part in parts[1:-1]}
+        alike = len(parts) >= 4 and len(sizes) == 1 and len(left) == len(right) in sizes
+        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1]) or alike):
             parts[-1:] = [left, right]
     return tuple(part for part in parts if part)
 

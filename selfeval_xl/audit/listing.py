@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from selfeval_xl.audit.model import Figure, Paragraph
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import open_brackets, sentence_bounds
 
 
 def complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> tuple[int, ...]:
@@ -67,7 +67,8 @@ def sangong_lists(
         own = own_by.get(p.index, [])
         for m in _SANGONG_OPENER.finditer(p.norm) if len(own) >= 2 else ():
             _, s1 = sentence_bounds(p.norm, m.end())
-            parts = tuple(i for i in own if m.end() <= figures[i].start < s1)
+            # not an item's own bracketed parts ("…运行维护费769.70万元,占100%(其中:…购置费0万元,…)")
+            parts = tuple(i for i in own if m.end() <= figures[i].start < s1 and not open_brackets(p.norm[m.end() : figures[i].start]))
             names = [p.norm[max(m.end(), figures[i].start - 20) : figures[i].start] for i in parts]
             if len(parts) < 2 or not all(any(w in n for w in _SANGONG_PARTS) for n in names):
                 continue

@@ -62,6 +62,7 @@ CODE_KIND = {
     "named_rate_truncated": "rate",
     "grade_mismatch": "score",
     "score_out_of_range": "score",
+    "score_above_100": "score",
     "score_sum_mismatch": "score",
     "count_mismatch": "count",
     "yoy_mismatch": "yoy",

@@ -1840,3 +1840,25 @@ def test_a_side_list_without_a_both_sides_total_is_not_read() -> None:
 )
 def test_changes_in_percentage_points(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_list_cut_by_the_excerpts_end_is_judged_only_when_it_exceeds() -> None:
+    short = "分配阅读圈建设专项资金604万元,其中无为市80万元,南陵县23万元,镜湖"
+    assert not audit_text(short).findings
+    over = "分配阅读圈建设专项资金104万元,其中无为市80万元,南陵县33万元,镜湖"
+    assert errors(over) == {"parts_exceed_total"}
+
+
+def test_sangong_shares_leave_an_items_bracketed_parts_aside() -> None:
+    # 0 + 769.70 + 0 = 769.70 and 0% + 100% + 0% = 100%; the bracketed 购置/运行 parts are the vehicle item's
+    text = ("“三公”经费支出决算汇总数为769.70万元。\n一般公共预算财政拨款三公经费支出决算中,因公出国(境)费支出0.00万元,占0.00%;"
+            "公务用车购置及运行维护费支出769.70万元,占100%(其中:公务用车购置费0万元,占0.00%;公务用车运行维护费769.70万元,"
+            "占100%);公务接待费支出0.00万元,占0.00%。")
+    assert errors(text) == set()
+    assert errors(text.replace("公务接待费支出0.00万元", "公务接待费支出10.00万元")) >= {"sum_mismatch"}
+
+
+def test_names_of_one_length_split_at_their_last_joiner() -> None:
+    text = "对周王、新田、黄渡、洪林、杨柳、寒亭、孙埠、水东、狸桥和向阳共十个乡镇分别补助7万元。"
+    assert errors(text) == set()
+    assert errors(text.replace("共十个", "共十一个")) == {"count_mismatch"}

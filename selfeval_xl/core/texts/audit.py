@@ -24,6 +24,7 @@ AUDIT: dict[str, str] = {
     "grade_mismatch": "自评得分{score}分对应的等级应为“{expected}”（优≥90分，良80–90分，中60–80分，差<60分），报告写为“{stated}”。",
     "score_sum_mismatch": "各项得分（{parts}）合计为{expected}，报告写的{label}为{stated}，两者不一致。",
     "score_out_of_range": "得分{stated}超出0–100分的范围。",
+    "score_above_100": "得分{stated}超过100分；如评分办法设有加分项，请在报告中注明，否则请核实。",
     "count_mismatch": "写明“{stated}”，但列举了{listed}项：{items}。",
     "mixed_precision": "金额{stated}保留{decimals}位小数，与报告中多数金额（{majority}位小数）不一致；请统一小数位数（建议统一保留两位小数）。",
     "term_typo": "“{stated}”疑为“{expected}”之误。",
