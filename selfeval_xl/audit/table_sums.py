@@ -73,6 +73,7 @@ def check_table_sums(a: Analysis) -> Iterator[Finding]:
     rows = list(_rows(text))
     yield from _numbered_rows(a, rows, starts)
     yield from _sangong_rows(a, rows, starts)
+    yield from _sangong_columns(a, rows, starts)
 
 
 def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
@@ -96,13 +97,13 @@ def _numbered_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator
 
 
 def _mismatch(
-    a: Analysis, starts: list[int], parent: _Row, stated: str, at: int, cells: list[str], found: Decimal
+    a: Analysis, starts: list[int], parent: _Row, stated: str, at: int, cells: list[str], found: Decimal, code: str = "sum_mismatch"
 ) -> Finding:
     i = bisect_right(starts, at) - 1
     p = a.paragraphs[i]
     places = max(decimals_of(c) for c in (*cells, stated))
     result = finding(
-        a, "sum_mismatch", p.index, at - starts[i], stated, f"{found:.{places}f}",
+        a, code, p.index, at - starts[i], stated, f"{found:.{places}f}",
         label=parent.label.rstrip(":"), parts="+".join(cells),
     )  # fmt: skip
     return replace(result, sentence=f"{parent.label} {' | '.join(n for n, _ in parent.numbers)}")
@@ -156,5 +157,46 @@ def _columns(a: Analysis, starts: list[int], parent: _Row, parts: list[_Row]) ->
         found = sum((parse_decimal(c) for c in cells), Decimal(0))
         # each printed value carries half a unit of its last digit
         slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
-        if abs(found - parse_decimal(stated)) > slack:
+        diff = abs(found - parse_decimal(stated))
+        if diff > slack:
             yield _mismatch(a, starts, parent, stated, at, cells, found)
+        elif diff and len({decimals_of(c) for c in (*cells, stated)}) == 1:
+            # cells printed alike that miss by their rounding: the printed table does not add up (as in prose)
+            yield _mismatch(a, starts, parent, stated, at, cells, found, "sum_rounding_gap")
+
+
+# The 三公 table with its header first, one cell per line, then every value (the Shanghai 决算 template):
+# "合计 | 因公出国 | (境)费 | 公务用车购置及运行维护费 | 公务接待费 | 小计 | 公务用车 | 购置费 | … | 预算数 | 决算数 | … |
+# 683.51 | 358.18 | 80.00 | …": the columns are 合计, 因公出国(境)费, 公务用车 小计, 购置费, 运行维护费, 公务接待费,
+# each with its 预算数 and 决算数 (or only one of them).
+_HEADER_WORDS = ("合计", "因公出国", "公务用车购置及运行维护费", "公务接待费", "小计", "购置费", "运行维护费")
+_COLUMNS = ("total", "abroad", "vehicles", "purchase", "running", "reception")
+
+
+def _in_order(text: str, words: tuple[str, ...]) -> bool:
+    """Does each of ``words`` occur in ``text`` after the one before it?"""
+    at = 0
+    for word in words:
+        found = text.find(word, at)
+        if found < 0:
+            return False
+        at = found + len(word)
+    return True
+
+
+def _sangong_columns(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
+    for k, row in enumerate(rows):
+        if row.label not in ("预算数", "决算数") or len(row.numbers) not in (6, 12):
+            continue
+        j = k
+        while j > 0 and not rows[j - 1].numbers and k - j < 40:
+            j -= 1
+        header = "".join(r.label for r in rows[j : k + 1]).replace(" ", "")
+        if not _in_order(header, _HEADER_WORDS) or header.count("预算数") + header.count("决算数") != len(row.numbers):
+            continue
+        width = len(row.numbers) // len(_COLUMNS)
+        cols = {kind: _Row(kind, row.numbers[n * width : (n + 1) * width]) for n, kind in enumerate(_COLUMNS)}
+        vehicles = replace(cols["vehicles"], label="公务用车购置及运行维护费")
+        yield from _columns(a, starts, vehicles, [replace(cols["purchase"], label="公务用车购置费"), replace(cols["running"], label="公务用车运行维护费")])
+        total = replace(cols["total"], label="“三公”经费合计")
+        yield from _columns(a, starts, total, [replace(cols["abroad"], label="因公出国(境)费"), vehicles, replace(cols["reception"], label="公务接待费")])

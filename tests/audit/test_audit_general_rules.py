@@ -1862,3 +1862,31 @@ def test_names_of_one_length_split_at_their_last_joiner() -> None:
     text = "对周王、新田、黄渡、洪林、杨柳、寒亭、孙埠、水东、狸桥和向阳共十个乡镇分别补助7万元。"
     assert errors(text) == set()
     assert errors(text.replace("共十个", "共十一个")) == {"count_mismatch"}
+
+
+def _sangong_table(values: list[str]) -> str:
+    header = ["一般公共预算财政拨款“三公”经费支出决算表", "单位:万元", "合计", "因公出国", "(境)费", "公务用车购置及运行维护费",
+              "公务接待费", "小计", "公务用车", "购置费", "公务用车", "运行维护费"] + ["预算数", "决算数"] * 6
+    return "\n\n".join([*header, *values, "注:本表反映部门本年度“三公”经费支出预决算情况。"])
+
+
+@pytest.mark.parametrize(
+    ("values", "codes"),
+    [
+        # 合计 = 出国 + 车 + 接待 (683.51 = 80 + 415.40 + 188.11; 358.18 = 0 + 316.57 + 41.61), 车 = 购置 + 运行
+        (["683.51", "358.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.02", "310.40", "212.55", "188.11", "41.61"], set()),
+        # 104.03 + 212.55 = 316.58: printed alike, a rounding gap; 20 off: a mismatch
+        (["683.51", "358.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.03", "310.40", "212.55", "188.11", "41.61"],
+         {"sum_rounding_gap"}),
+        (["683.51", "378.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.02", "310.40", "212.55", "188.11", "41.61"],
+         {"sum_mismatch"}),
+    ],
+)
+def test_sangong_table_with_its_header_first(values: list[str], codes: set[str]) -> None:
+    assert errors(_sangong_table(values)) == codes
+
+
+def test_a_table_printed_alike_that_misses_by_rounding() -> None:
+    text = "项目支出: | 100.00 | 90.00\n1、中介服务 | 60.00 | 50.01\n2、信息化建设 | 40.00 | 40.00"
+    assert errors(text) == {"sum_rounding_gap"}
+    assert errors(text.replace("50.01", "50.00")) == set()
