@@ -236,6 +236,13 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         both = [own[i] for i in starts[max(0, k - 2) : k]]
         if len(both) == 2 and both[0].value == both[1].value and sentence_bounds(norm, both[0].start)[1] <= s0:
             before = [both[1]]
+    if len(compare) >= 2 and before and max(before, key=lambda f: f.start).comparative:
+        # "…为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%": a second comparison
+        # of the sentence's subject, not of the last comparison's figures
+        # (the amount right before the comparison before this one, in the same clause chain)
+        subject = [f for f in before if f.start < s0 + compare[-2].start() and not f.comparative]
+        if subject and not any(c in norm[subject[-1].start : m.start()] for c in ";()"):
+            before = subject[-1:]
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
@@ -287,7 +294,9 @@ def _actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int],
     return (actual[-1], budget[-1]) if actual and budget and actual[-1].unit == budget[-1].unit else None
 
 
-_COMPARED = re.compile(r"^(?:与|和|同|较|比)?\s*((?:20\d\d年度?|上年度?|去年)?(?:同期)?(?:的)?(?:预算数?|决算数?|预算执行数)?)")
+_COMPARED = re.compile(
+    r"^(?:与|和|同|较|比)?\s*((?:20\d\d年度?|上年度?|去年)?(?:同期)?(?:的)?(?:(?:年初|调整后?的?|全年)?预算数?|决算数?|预算执行数)?)"
+)
 
 
 def _base_named(compared: str) -> str:

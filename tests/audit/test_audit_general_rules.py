@@ -1890,3 +1890,26 @@ def test_a_table_printed_alike_that_misses_by_rounding() -> None:
     text = "项目支出: | 100.00 | 90.00\n1、中介服务 | 60.00 | 50.01\n2、信息化建设 | 40.00 | 40.00"
     assert errors(text) == {"sum_rounding_gap"}
     assert errors(text.replace("50.01", "50.00")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a second comparison of the sentence's subject: 1237 - 1134 = 103, 103 / 1237 = 8.3%
+        ("“三公”经费支出决算汇总数为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%。", set()),
+        ("“三公”经费支出决算汇总数为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降11%。",
+         {"yoy_mismatch"}),
+        ("“三公”经费支出决算汇总数为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少113万元,下降8%。",
+         {"yoy_change_mismatch"}),
+        # each subject of a ;-separated list keeps its own comparisons: 122 vs 144 and 339
+        ("其中:因公出国(境)费为0万元,较上年6万元减少6万元,下降100%,较预算数0万元无增减;公务接待费为122万元,较上年144万元"
+         "减少22万元,下降15%,较预算数339万元减少217万元,下降64%。", set()),
+    ],
+)
+def test_a_second_comparison_of_one_subject(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_a_change_against_the_budget_names_that_budget() -> None:
+    (found,) = audit_text("2020年度“三公”经费41万元,较上年减少19万元,下降31.67%,较年初预算数减少4万元,下降2.2%。").findings
+    assert "年初预算数45.00万元" in found.message
