@@ -26,6 +26,7 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "支出率": (("已支出", "实际支出", "累计支出", "支出"), ("预算", "安排", "到位", "下达", "批复")),
     "支付率": (("已支付", "累计支付", "实际支付", "支付"), ("下达", "分配", "预算", "安排", "到位")),
     "拨付率": (("已拨付", "累计拨付", "拨付"), ("下达", "分配", "预算", "安排", "到位")),
+    "使用率": (("实际支付", "已支付", "支付", "已使用", "使用", "实际支出", "支出"), ("预算", "安排", "下达", "到位")),
     "结余率": (("结余",), ("预算",)),
     "节约率": (("节约",), ("预算", "计划")),  # 政府采购: 节约资金 ÷ 采购预算
     "核减率": (("核减", "审减"), ("送审",)),
@@ -68,7 +69,12 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             before = [f for f in before if f.unit == numerator.unit]  # counts of one measure word
         # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
         # a whole named after the survey the rate comes from ("满意度调查共发放问卷200份") is still a whole
-        wholes = [f for f in _all_named(norm, before, den_words, num_words, m.group(1)) if f is not numerator and f.value]
+        # and an amount never across ";" (another item's: "下达42万元,…;薅草锣鼓项目资金使用334896元,资金使用率
+        # 83.72%"); the counts of one survey may be ("收回195份,回收率97.5%;满意190份,满意度97.44%")
+        wholes = [
+            f for f in _all_named(norm, before, den_words, num_words, m.group(1))
+            if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
+        ]  # fmt: skip
         if numerator is None or not wholes:
             continue
         if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):

@@ -1913,3 +1913,17 @@ def test_a_second_comparison_of_one_subject(text: str, codes: set[str]) -> None:
 def test_a_change_against_the_budget_names_that_budget() -> None:
     (found,) = audit_text("2020年度“三公”经费41万元,较上年减少19万元,下降31.67%,较年初预算数减少4万元,下降2.2%。").findings
     assert "年初预算数45.00万元" in found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 使用率 = 支付/使用 ÷ 预算: 35.3 / 35.3 = 100%
+        ("烈士纪念设施维修项目:预算35.3万元,2022年全年实际支付35.3万元,使用率100%。", set()),
+        ("烈士纪念设施维修项目:预算35.3万元,2022年全年实际支付35.3万元,使用率110%。", {"named_rate_mismatch"}),
+        # never a whole of another item across ";": 334896元 of the item's own 40万元 is 83.72%
+        ("资金下达42万元,资金到位率100%,传承人补助资金使用率100%;锣鼓项目资金使用334896元,资金使用率83.72%。", set()),
+    ],
+)
+def test_use_rates(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
