@@ -209,10 +209,24 @@ def _unquoted(item: str) -> str:
     return item.lstrip(_QUOTES).strip() if inner_open else stripped.strip()
 
 
+def _top_level(listing: str) -> list[str]:
+    """``listing`` split on the 、 outside brackets ("民政办公室(挂卫生健康办公室、物业管理办公室牌子)" is one)."""
+    parts, depth, last = [], 0, 0
+    for at, char in enumerate(listing):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "、" and depth == 0:
+            parts.append(listing[last:at])
+            last = at + 1
+    return [*parts, listing[last:]]
+
+
 def split_items(listing: str) -> tuple[str, ...]:
     """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names or two quoted
     items (“A”、“B”和“C”: the quotes close and open around the joiner)."""
-    raw = listing.split("、")
+    raw = _top_level(listing)
     parts = [_unquoted(part) for part in raw]
     if parts and (q := _QUOTED_JOINER.match(raw[-1].strip())):
         parts[-1:] = [q.group(1).strip(_QUOTES), q.group(3).strip(_QUOTES)]

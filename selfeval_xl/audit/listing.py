@@ -131,3 +131,23 @@ def both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: in
 # "收支预算总额1500万元。收入预算:一般公共预算拨款1400万元,…。支出预算:基本支出1000万元,…": each side's list
 SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")
 _BOTH_SIDES = re.compile(r"收支(?:预算|决算)?总")
+
+
+def without_segment_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int) -> tuple[int, ...]:
+    """The items of a ";"-separated list less those of a breakdown a colon opens inside one item's
+    segment ("其中:旗本级收入完成75.29亿元,…,分项目看:税收完成16.81亿元,…,非税完成58.48亿元;上级转移支付20.88亿元;
+    …": 税收 and 非税 are parts of 75.29, not items of the list)."""
+    if not children or ";" not in norm[start : figures[children[-1]].start]:
+        return children
+    kept: list[int] = []
+    first: Figure | None = None
+    segment = -2  # the offset of the ";" opening the current segment (-1: none, the list's first)
+    for i in children:
+        f = figures[i]
+        here = norm.rfind(";", start, f.start)
+        if here != segment:
+            segment, first = here, f
+            kept.append(i)
+        elif first is not None and ":" not in norm[first.start : f.start]:
+            kept.append(i)
+    return tuple(kept)

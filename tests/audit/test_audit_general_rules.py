@@ -1927,3 +1927,24 @@ def test_a_change_against_the_budget_names_that_budget() -> None:
 )
 def test_use_rates(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a colon inside one item's ;-segment opens that item's breakdown: 75.29 + 20.88 + 0.48 + 3.38 = 100.03
+        ("全旗一般公共预算收入完成100.03亿元,其中:旗本级收入完成75.29亿元,同比增长9.2%,分项目看:税收完成16.81亿元,"
+         "非税完成58.48亿元;上级转移支付20.88亿元;债券转贷收入0.48亿元;上年结余3.38亿元。", set()),
+        ("全旗一般公共预算收入完成100.03亿元,其中:旗本级收入完成75.29亿元,同比增长9.2%,分项目看:税收完成16.81亿元,"
+         "非税完成58.48亿元;上级转移支付21.88亿元;债券转贷收入0.48亿元;上年结余3.38亿元。", {"parts_exceed_total"}),
+    ],
+)
+def test_a_breakdown_inside_one_items_segment(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_items_in_brackets_are_not_counted() -> None:
+    text = ("设置内设机构4个,即:党政办公室、经济发展办公室(挂统计办公室牌子)、民政和社区事务办公室(挂卫生健康办公室、"
+            "物业管理办公室牌子)、平安建设办公室。")
+    assert errors(text) == set()
+    assert errors(text.replace("4个", "5个")) == {"count_mismatch"}
