@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from decimal import Decimal
 from itertools import islice
 
 from selfeval_xl.audit.listing import (
     SIDE,
+    adding_up_to,
     both_sides_total,
     bracketed_parts,
     complete_before_end,
     items_after_sublist,
+    named_alike,
     without_segment_breakdowns,
 )
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
@@ -360,23 +361,20 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             if children and not in_sentence and parent in part_of:
                 # "…支出609.74万元。其中:财政拨款项目支出15万元,其他项目支出594.74万元。具体如下:" — the
                 # items may be of the last part or of its total: the one they add up to, else neither
-                parent = _adding_up_to(figures, children, (parent, part_of[parent]))
+                parent = adding_up_to(figures, children, (parent, part_of[parent]))
                 if parent is None:
                     continue
+            elif children and not in_sentence and both_sides is None and adding_up_to(figures, children, (parent,)) is None:
+                # "资产总额192.02亿元,负债总额32.15亿元,净资产总额159.87亿元。其中,行政单位资产总额62.36亿元,…": a
+                # list opening its sentence is of the amount of the sentence before that it adds up to and whose
+                # name its items share
+                s_prev, _ = sentence_bounds(p.norm, max(0, s0 - 1))
+                earlier = tuple(own[j] for j in range(k) if figures[own[j]].start >= s_prev and not figures[own[j]].comparative)
+                owner = adding_up_to(figures, children, earlier)
+                if owner is not None and named_alike(p.norm, figures, owner, children):
+                    parent = owner
             if children:
                 # a list the excerpt cuts short can only be judged when it already exceeds its total
                 groups.append(PartsGroup(parent, children, True, colon, partial, more, exceeding_only=cut))
                 part_of.update(dict.fromkeys(children, parent))
     return groups
-
-
-def _adding_up_to(figures: Sequence[Figure], children: tuple[int, ...], wholes: tuple[int, ...]) -> int | None:
-    """The first of ``wholes`` its ``children`` add up to (within the print's rounding)."""
-    parts = [figures[i] for i in children]
-    total = sum(((f.value or 0) for f in parts), Decimal(0))
-    slack = sum((f.tolerance for f in parts), Decimal(0))
-    for whole in wholes:
-        value = figures[whole].value
-        if value is not None and abs(total - value) <= slack + figures[whole].tolerance:
-            return whole
-    return None

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from selfeval_xl.audit.model import Figure, Paragraph
+from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.text import open_brackets, sentence_bounds
 
 
@@ -151,3 +152,27 @@ def without_segment_breakdowns(norm: str, figures: Sequence[Figure], children: t
         elif first is not None and ":" not in norm[first.start : f.start]:
             kept.append(i)
     return tuple(kept)
+
+
+def adding_up_to(figures: Sequence[Figure], children: tuple[int, ...], wholes: tuple[int, ...]) -> int | None:
+    """The first of ``wholes`` its ``children`` add up to (within the print's rounding)."""
+    parts = [figures[i] for i in children]
+    total = sum(((f.value or 0) for f in parts), Decimal(0))
+    slack = sum((f.tolerance for f in parts), Decimal(0))
+    for whole in wholes:
+        value = figures[whole].value
+        if value is not None and abs(total - value) <= slack + figures[whole].tolerance:
+            return whole
+    return None
+
+
+def named_alike(norm: str, figures: Sequence[Figure], whole: int, parts: tuple[int, ...]) -> bool:
+    """Do the ``parts`` share a name of two or more characters that ends the ``whole``'s name
+    ("行政单位资产总额", "事业单位资产总额" of "行政事业单位资产总额")?"""
+    names = [lead(norm, figures[i].start) for i in parts]
+    common = names[0] if names else ""
+    for name in names[1:]:
+        while common and not name.endswith(common):
+            common = common[1:]
+    return len(common) >= 2 and lead(norm, figures[whole].start).endswith(common)
+

@@ -1948,3 +1948,19 @@ def test_items_in_brackets_are_not_counted() -> None:
             "物业管理办公室牌子)、平安建设办公室。")
     assert errors(text) == set()
     assert errors(text.replace("4个", "5个")) == {"count_mismatch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a list opening its sentence belongs to the earlier amount it adds up to and whose name its items share:
+        # 62.36 + 129.66 = 192.02 (资产总额), not the 净资产 printed last
+        ("全市行政事业单位资产总额192.02亿元,负债总额32.15亿元,净资产总额159.87亿元。其中,行政单位资产总额62.36亿元,"
+         "事业单位资产总额129.66亿元。", set()),
+        # items adding up to nothing stay with the last amount (and their gap is reported)
+        ("全市行政事业单位资产总额192.02亿元,负债总额32.15亿元,净资产总额159.87亿元。其中,行政单位资产总额72.36亿元,"
+         "事业单位资产总额129.66亿元。", {"parts_exceed_total"}),
+    ],
+)
+def test_a_sentence_opening_list_finds_the_amount_it_adds_up_to(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
