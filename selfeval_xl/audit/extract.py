@@ -189,11 +189,27 @@ def _respective(norm: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
+# "国防支出682万,占全年总支出的0.25%", "调出资金2.2亿。": 万/亿 without 元 in a paragraph that prints that unit
+# with 元, after a name of money (支出, 收入, 资金, 经费, 费, 拨款, 结余…); never a head-count ("服务群众1.2万,")
+_BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)]|\s*$)")
+_MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵")
+
+
+def _bare_amounts(norm: str) -> list[re.Match[str]]:
+    found = []
+    for m in _BARE_AMOUNT.finditer(norm) if "万元" in norm or "亿元" in norm else ():
+        name = norm[max(0, m.start() - 12) : m.start()]
+        if f"{m.group(3)}元" in norm and any(name.rstrip(" 为了达").endswith(w) for w in _MONEY_NAMES):
+            found.append(m)
+    return found
+
+
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     out = []
-    for m in _AMOUNT.finditer(norm):
+    matches = sorted([*_AMOUNT.finditer(norm), *_bare_amounts(norm)], key=lambda m: m.start())
+    for m in matches:
         raw, big = m.group(1), m.group(3) or ""
-        qualifier = m.group(2) or m.group(4) or m.group(5) or ""
+        qualifier = m.group(2) or m.group(4) or (m.group(5) if m.re is _AMOUNT else "") or ""
         if norm[m.end() : m.end() + 1] in ("/", "每"):
             qualifier = qualifier or "/"  # "0.60万元/生·年", "1000元/人": a unit price, never a sum's term
         role, label, comparative = amount_role(norm, m.start())

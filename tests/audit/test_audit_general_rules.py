@@ -1964,3 +1964,10 @@ def test_items_in_brackets_are_not_counted() -> None:
 )
 def test_a_sentence_opening_list_finds_the_amount_it_adds_up_to(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_wan_and_yi_without_yuan_are_amounts_after_a_name_of_money() -> None:
+    # "国防支出682万": 682 / 277798 = 0.25%; a head-count "服务群众1.2万" is no amount
+    text = "一般公共预算支出277798万元,其中:一般公共服务支出37153万元,占一般公共预算支出的13.37%;国防支出682万,占一般公共预算支出的0.25%;服务群众1.2万,"
+    assert errors(text) == set()
+    assert errors(text.replace("0.25%", "0.35%")) == {"share_mismatch"}
