@@ -68,7 +68,7 @@ _GENERIC_BUDGET = ("预算数", "预算")
 def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
     clause = norm[clause_start(norm, start) : start].replace(" ", "")  # "同 比 增 加": letter-spaced text
-    plain = clause
+    plain = clause.replace("增加值", "")  # value added (第三产业增加值) is a level, not a change
     plain = _BALANCE.sub("", plain)
     cut = plain.rfind("%")
     if cut >= 0 and any(is_cjk(c) for c in plain[cut + 1 :]):

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from selfeval_xl.audit.listing import (
+    APPROXIMATE,
     SIDE,
     adding_up_to,
     both_sides_total,
@@ -374,7 +375,9 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 if owner is not None and named_alike(p.norm, figures, owner, children):
                     parent = owner
             if children:
-                # a list the excerpt cuts short can only be judged when it already exceeds its total
-                groups.append(PartsGroup(parent, children, True, colon, partial, more, exceeding_only=cut))
+                # a list the excerpt cuts short, or with an approximate part left out ("…资金约122.6亿元,…"),
+                # can only be judged when it already exceeds its total
+                rough = cut or APPROXIMATE.search(p.norm, end_word, max(end, figures[children[-1]].start)) is not None
+                groups.append(PartsGroup(parent, children, True, colon, partial, more, exceeding_only=rough))
                 part_of.update(dict.fromkeys(children, parent))
     return groups

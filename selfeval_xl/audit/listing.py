@@ -129,6 +129,9 @@ def both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: in
     return None
 
 
+# an amount printed as approximate ("约122.6亿元", "10余万元"): never a part of an exact sum
+APPROXIMATE = re.compile(r"约\s*\d[\d,.]*\s*(?:亿|万|千)?元|\d\s*(?:余|多)\s*(?:亿|万|千)?元")
+
 # "收支预算总额1500万元。收入预算:一般公共预算拨款1400万元,…。支出预算:基本支出1000万元,…": each side's list
 SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")
 _BOTH_SIDES = re.compile(r"收支(?:预算|决算)?总")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from decimal import Decimal
 
 from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_difference, opener_groups
 from selfeval_xl.audit.listing import sangong_lists
@@ -70,8 +71,14 @@ def _added_up(
             inside = inside[: k + 1]
             total = inside[-1] if inside else None
             head = heads[k] if inside else ""
+            s0 = max(s0, p.norm.rfind(";", s0, at) + 1)  # "…收入合计32.39亿元;…支出24.98亿元,…,加上上解支出…"
             before = own[bisect_left(starts, s0) : bisect_left(starts, at)]
             base = before[0] if before else None  # the sentence's own figure, not a restatement of it
+            if total is not None and len(before) >= 2:
+                # "支出预算数为26.93亿元,实际支出24.98亿元,…,加上上解支出6.15亿元、…,支出合计31.16亿元": the one that
+                # with the added amounts makes the total
+                added = sum((figures[i].value or 0 for i in inside[:-1]), Decimal(0))
+                base = next((i for i in before if (figures[i].value or 0) + added == figures[total].value), base)
             if before and any(w in p.norm[max(s0, figures[before[-1]].start - 6) : figures[before[-1]].start] for w in _STOPS):
                 base = before[-1]  # "…,一般预算总收入442751万元,加上年结余7546万元,…": a total on the way
             if not before and at - s0 <= 2 and s0 > 0:

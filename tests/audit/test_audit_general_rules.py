@@ -1971,3 +1971,21 @@ def test_wan_and_yi_without_yuan_are_amounts_after_a_name_of_money() -> None:
     text = "一般公共预算支出277798万元,其中:一般公共服务支出37153万元,占一般公共预算支出的13.37%;国防支出682万,占一般公共预算支出的0.25%;服务群众1.2万,"
     assert errors(text) == set()
     assert errors(text.replace("0.25%", "0.35%")) == {"share_mismatch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 加上 adds to the amount of its own clause that makes the total: 24.98 + 6.15 + 0.03 = 31.16
+        ("收入合计32.39亿元;2022年一般公共预算支出预算数为26.93亿元,实际支出24.98亿元,比上年决算数25.10亿元下降0.5%,"
+         "加上上解支出6.15亿元、债务还本支出0.03亿元,支出合计31.16亿元。", set()),
+        # value added (增加值) is a level, not a change: 63.12 + 150.82 + 261.92 = 475.86
+        ("全县GDP总额为475.86亿元,其中第一、二、三产业增加值分别为63.12亿元、150.82亿元、261.92亿元。", set()),
+        ("全县GDP总额为475.86亿元,其中第一、二、三产业增加值分别为63.12亿元、150.82亿元、271.92亿元。", {"parts_exceed_total"}),
+        # a part printed as approximate leaves the list unjudged unless it already exceeds
+        ("争取到上级资金328.2亿元,其中:转移支付资金约122.6亿元,再融资债券资金48.2亿元,新增债券112.6亿元,置换债资金38.8亿元。", set()),
+    ],
+)
+def test_pool_six_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+    assert not [f for f in audit_text(text).findings if f.code == "parts_below_total"]
