@@ -30,6 +30,7 @@ from selfeval_xl.audit.portions import check_portions
 from selfeval_xl.audit.rates import check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
+from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import (
     check_execution_rates,
@@ -49,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
     check_sums,
     check_category_columns,
     check_restated_amounts,
+    check_unit_slips,
     check_balances,
     check_budget_adjustments,
     check_part_changes,

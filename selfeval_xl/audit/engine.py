@@ -8,13 +8,14 @@ from selfeval_xl.audit.checks import run_checks
 from selfeval_xl.audit.extract import extract_figures
 from selfeval_xl.audit.links import find_enumerations, find_groups, find_rates, find_shares
 from selfeval_xl.audit.model import Analysis, AuditReport
+from selfeval_xl.audit.slips import mend_unit_slips
 from selfeval_xl.audit.text import build_paragraphs, split_paragraphs
 
 
 def analyse(blocks: Sequence[str]) -> Analysis:
     """Paragraphs, figures and their links of a report given as text blocks."""
     paragraphs, typos = build_paragraphs(split_paragraphs(blocks))
-    figures = extract_figures(paragraphs)
+    figures, slips = mend_unit_slips(paragraphs, extract_figures(paragraphs))
     groups = find_groups(paragraphs, figures)
     return Analysis(
         paragraphs=paragraphs,
@@ -24,6 +25,7 @@ def analyse(blocks: Sequence[str]) -> Analysis:
         rates=find_rates(paragraphs, figures),
         enumerations=find_enumerations(paragraphs, figures),
         typos=typos,
+        slips=slips,
     )
 
 

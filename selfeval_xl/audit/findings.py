@@ -18,7 +18,8 @@ SEVERITY: dict[str, Severity] = {
     "parts_below_total": W,
     "split_count_differs": W,
     "sum_rounding_gap": E,  # the printed parts do not add up; medium: each may be rounded on its own
-    "restated_amount_differs": W,  # the two mentions may be of different scopes (a category, a year)
+    "restated_amount_differs": W,
+    "unit_slip": E,  # the same number printed in 元 and in 万元; medium: the two may be different things  # the two mentions may be of different scopes (a category, a year)
     "share_mismatch": E,
     "shares_not_100": E,
     "shares_rounding_drift": W,
@@ -55,6 +56,7 @@ CONFIDENCE: dict[str, str] = {
     "split_count_differs": "medium",
     "sum_rounding_gap": "medium",
     "restated_amount_differs": "medium",
+    "unit_slip": "medium",
     "shares_rounding_drift": "medium",
     "share_truncated": "medium",
     "rate_truncated": "medium",

@@ -144,6 +144,7 @@ class Analysis:
     rates: tuple[RateLink, ...]
     enumerations: tuple[Enumeration, ...]
     typos: tuple[Typo, ...]
+    slips: tuple[tuple[int, int], ...] = ()  # (amount printed in 元, its twin in 万元): read at the twin's value
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index - 1]

@@ -45,6 +45,7 @@ CODE_KIND = {
     "balance_mismatch": "sum",
     "savings_mismatch": "sum",
     "formula_mismatch": "rate",
+    "unit_slip": "pair",
     "pp_change_mismatch": "yoy",
     "formula_truncated": "rate",
     "change_sum_mismatch": "sum",

@@ -39,6 +39,7 @@ _EXTRA = {
     "balance_mismatch": {"income", "expenditure"},
     "savings_mismatch": {"budget", "spent"},
     "formula_mismatch": {"formula"},
+    "unit_slip": {"other_paragraph"},
     "pp_change_mismatch": {"current", "prior"},
     "formula_truncated": {"formula", "exact"},
     "change_sum_mismatch": {"label"},

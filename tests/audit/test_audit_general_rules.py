@@ -1989,3 +1989,14 @@ def test_wan_and_yi_without_yuan_are_amounts_after_a_name_of_money() -> None:
 def test_pool_six_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
     assert not [f for f in audit_text(text).findings if f.code == "parts_below_total"]
+
+
+def test_a_unit_slip_is_reported_once_and_read_at_its_twins_value() -> None:
+    text = ("2024年项目预算资金合计2089万元。\n"
+            "项目资金全年预算数2089元:其中中央转移支付资金1777万元,省级配套资金312万元,省级资金占14.94%。")
+    report = audit_text(text)
+    assert [(f.code, f.stated, f.expected) for f in report.findings] == [("unit_slip", "2089元", "2089万元")]
+    # a text in 元, a unit price, or an unrelated name is no slip
+    assert not audit_text("项目预算2089元,支出2000元,结余89元。人均补助1000元。资金1000万元。").findings
+    assert not audit_text("项目资金1000万元,其中购置500万元,培训500万元。人均补助1000元/人。").findings
+    assert not audit_text("项目资金1000万元,其中购置500万元,培训500万元。慰问困难党员1000元。").findings
