@@ -309,7 +309,9 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
-            if before:
+            # a sentence the excerpt cuts short ("…;年末其他人员2人;年末学生人数") may list more: only parts over
+            cut = index == len(a.paragraphs) and s1 >= len(norm.rstrip()) and not norm.rstrip().endswith(tuple("。;!?"))
+            if before and not (cut and sum((f.value or 0 for f in parts), Decimal(0)) <= (before[-1].value or 0)):
                 yield from _parts_of(a, norm, before[-1], parts, kinds)
                 if by_post:
                     semicolon = norm.find(";", at, s1)  # "其中:…工勤人员4人;退休人员12人": the posts end at ;

@@ -15,7 +15,7 @@ from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, INCOME_WHOLES, WHOLE_OF
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
-from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.named import Names, lead, printed_name
 from selfeval_xl.audit.text import clause_start, is_cjk, open_brackets, sentence_bounds
 
 
@@ -216,6 +216,13 @@ def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: i
     )
 
 
+def _joined(paragraphs: Sequence[Paragraph], whole: Figure, label: str) -> bool:
+    """Is ``label`` the last of two things the whole's name joins ("税收返还和转移支付")?"""
+    name = printed_name(paragraphs[whole.paragraph - 1].norm, whole.start)
+    at = name.rfind(label)
+    return at > 0 and name[at - 1] in "和及与、"
+
+
 def find_shares(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], groups: Sequence[PartsGroup]
 ) -> tuple[ShareLink, ...]:
@@ -302,6 +309,8 @@ def find_shares(
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)
+            if denominator is not None and _joined(paragraphs, figures[denominator], label):
+                continue  # "占转移支付比重达82%" of "税收返还和转移支付4404.78亿元": a part of that amount
         if denominator is None and role in _WHOLE_ROLES:
             # "…收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%": the list's own total
             denominator = parent_of.get(subject)

@@ -2000,3 +2000,16 @@ def test_a_unit_slip_is_reported_once_and_read_at_its_twins_value() -> None:
     assert not audit_text("项目预算2089元,支出2000元,结余89元。人均补助1000元。资金1000万元。").findings
     assert not audit_text("项目资金1000万元,其中购置500万元,培训500万元。人均补助1000元/人。").findings
     assert not audit_text("项目资金1000万元,其中购置500万元,培训500万元。慰问困难党员1000元。").findings
+
+
+def test_a_share_of_one_of_two_joined_things_is_not_of_their_amount() -> None:
+    # 3030.61 / (3030.61 + 663.82) = 82%; 4404.78 is 税收返还 and 转移支付 together
+    text = ("对市县税收返还和转移支付4404.78亿元,占总支出的67%(包括一般性转移支付3030.61亿元,占转移支付比重达82%;"
+            "专项转移支付663.82亿元);上解中央支出598.75亿元。")
+    assert not [f for f in audit_text(text).findings if f.code == "share_mismatch"]
+
+
+def test_a_head_count_cut_by_the_excerpts_end() -> None:
+    text = "本部门年末实有人数12人,其中在职人员7人,离休人员0人,退休人员0人;年末其他人员2人{end}"
+    assert errors(text.format(end="")) == set()
+    assert errors(text.format(end="。")) == {"sum_mismatch"}
