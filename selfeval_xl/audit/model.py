@@ -81,9 +81,23 @@ def ratio_tolerances(percent: Figure, *figures: Figure) -> tuple[Decimal, ...]:
     them is a thousand or more ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82% fit) or
     when the percentage prints two decimals or more, finer than whole 万元 determine: those of a hundred
     or more carry half a 万元 (a relative slack of at most 0.5%). Smaller whole 万元 and everything else
-    keep their printing tolerance (a 9% drop from 100万元 to 90万元, a 2万元 change of 37万元, read exact)."""
+    keep their printing tolerance (a 9% drop from 100万元 to 90万元, a 2万元 change of 37万元, read exact).
+    A 万元 amount printed with fewer significant digits than the percentage ("公务接待费0.39万元,占22.14%")
+    cannot determine it: it carries half a unit of its last digit."""
     rounded = percent.decimals >= 2 or any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
-    return tuple(Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100 else f.tolerance for f in figures)
+    digits = _significant(percent.text)
+    return tuple(
+        Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100
+        else Decimal(5).scaleb(-f.decimals - 1) if f.unit == "万元" and f.decimals >= 1 and _significant(f.text) < digits
+        else f.tolerance
+        for f in figures
+    )  # fmt: skip
+
+
+def _significant(text: str) -> int:
+    """Significant digits of a printed number ("0.39万元": 2, "22.14%": 4)."""
+    number = "".join(c for c in text if c.isdigit())
+    return len(number.lstrip("0"))
 
 
 @dataclass(frozen=True, slots=True)

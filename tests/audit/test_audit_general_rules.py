@@ -2013,3 +2013,19 @@ def test_a_head_count_cut_by_the_excerpts_end() -> None:
     text = "本部门年末实有人数12人,其中在职人员7人,离休人员0人,退休人员0人;年末其他人员2人{end}"
     assert errors(text.format(end="")) == set()
     assert errors(text.format(end="。")) == {"sum_mismatch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 0.39 and 1.37 万元 (2 and 3 significant digits) cannot settle 22.14% and 77.86% (4 digits): computed
+        # from 元, 0.385–0.395 of 1.745–1.755 covers them
+        ("“三公”经费支出决算1.75万元,其中公务接待费支出决算0.39万元,占22.14%;公务用车购置及运行维护费支出决算1.36万元,占77.86%。",
+         set()),
+        # far off is still wrong: 0.39 / 1.75 is 21.9%–22.6%, never 32.14%
+        ("“三公”经费支出决算1.75万元,其中公务接待费支出决算0.39万元,占32.14%;公务用车购置及运行维护费支出决算1.36万元,占67.86%。",
+         {"share_mismatch"}),
+    ],
+)
+def test_small_amounts_cannot_settle_a_finer_percentage(text: str, codes: set[str]) -> None:
+    assert errors(text) >= codes and not (errors(text) - codes - {"shares_not_100"})
