@@ -14,7 +14,7 @@ from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph, exact_counts
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
 _TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
@@ -182,11 +182,18 @@ def _toc_lines(a: Analysis) -> set[int]:
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         # "一、部门基本概况" then only "(一)职能职责", "(二)机构设置" before "二、…": entries of an outline
         below = paragraphs[i + 1 : level_one[n + 1]] if n + 1 < len(level_one) else []
-        entries = bool(below) and all(_entry(q) for q in below)
+        # or only the wrapped tail of its own title ("五、…“三公”经费支出决算" then "情况说明")
+        entries = bool(below) and all(_entry(q) or _tail(q) for q in below)
         outline = nxt is None or nxt.level == 1 or entries
         if outline or _PAGE_AT_END.search(p.norm):  # "二、部门财政资金收支情况15": an entry with its page
             out.add(p.index)
     return out
+
+
+def _tail(p: Paragraph) -> bool:
+    """A title's wrapped tail alone on its line ("表", "情况说明"): a few characters, no figure or mark."""
+    text = p.norm.strip()
+    return p.level == 0 and 0 < len(text) <= 6 and all(is_cjk(c) for c in text)
 
 
 def _entry(p: Paragraph) -> bool:
@@ -220,8 +227,10 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
             continue  # "二、转移性收入 |": a cell of a flattened table, never a heading
         if p.index in toc or _table_title(p.heading):
             # an outline entry or a table's title ("二、2021年度单位决算公开表") is never reported, and
-            # takes its place in the numbering when it is the number expected
-            if expected.get(False) == p.number:
+            # takes its place in the numbering when it is the number expected; an outline's 第X部分 restarts it
+            if p.norm.lstrip().startswith("第"):
+                expected.pop(False, None)
+            elif expected.get(False) == p.number:
                 expected[False] = p.number + 1
             continue
         nxt = a.paragraphs[i + 1].norm if i + 1 < len(a.paragraphs) else ""

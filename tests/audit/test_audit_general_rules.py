@@ -2029,3 +2029,13 @@ def test_a_head_count_cut_by_the_excerpts_end() -> None:
 )
 def test_small_amounts_cannot_settle_a_finer_percentage(text: str, codes: set[str]) -> None:
     assert errors(text) >= codes and not (errors(text) - codes - {"shares_not_100"})
+
+
+def test_an_outline_with_wrapped_titles_and_parts_is_no_heading_sequence() -> None:
+    text = "\n".join([
+        "某单位2021年度部门决算", "目 录", "第二部分 2021年度部门决算表", "一、收入支出决算总表", "二、收入决算表",
+        "三、一般公共预算财政拨款“三公”经费支出", "表", "四、国有资产占用情况表", "第三部分 2021年度部门决算情况说明",
+        "一、收入决算情况说明", "二、支出决算情况说明", "三、一般公共预算财政拨款“三公”经费支出", "情况说明",
+        "四、机关运行经费支出情况说明", "第四部分 名词解释",
+    ])
+    assert not [f for f in audit_text(text).findings if f.code == "heading_sequence"]
