@@ -14,6 +14,7 @@ from selfeval_xl.audit.homophones import HOMOPHONES
 from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
 from selfeval_xl.audit.model import Paragraph, Typo
 from selfeval_xl.audit.numbers import cn_to_int
+from selfeval_xl.audit.traditional import SIMPLIFIED, TRADITIONAL
 
 _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
@@ -27,6 +28,8 @@ _SIMPLIFIED = (
     "万亿减长计总额与较数预决经费拨项务购运维护门单财个结转余养类这实际现划归属资产业国车为级径关机会议区县镇号规标职离员编劳"
     "临体从于后对当压缩统开处学设构间场质检测绩评价达优货采税医卫险础环节约备办条报联络发纪监证书认专点选举兴园图龙网视频电话广东苏陕辽宁"
 )
+# every other traditional character outside GB2312 (執, 況, 陽 …), from the generated table
+_TABLE.update(zip(map(ord, TRADITIONAL), map(ord, SIMPLIFIED), strict=True))
 _TABLE.update(zip(map(ord, _TRADITIONAL), map(ord, _SIMPLIFIED), strict=True))
 
 SENTENCE_END = "。!?"

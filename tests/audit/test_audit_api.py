@@ -112,6 +112,15 @@ def test_only_the_reader_touches_files() -> None:
         assert "open(" not in source and "read_text" not in source and "Path(" not in source, module.name
 
 
+def test_traditional_table_is_current() -> None:
+    pytest.importorskip("zhconv")
+    from audit_traditional_gen import build_table
+
+    from selfeval_xl.audit.traditional import SIMPLIFIED, TRADITIONAL
+
+    assert build_table() == (TRADITIONAL, SIMPLIFIED)
+
+
 def test_homophone_table_is_current() -> None:
     pytest.importorskip("pypinyin")
     from audit_homophones_gen import build_table
