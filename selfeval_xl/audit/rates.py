@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
@@ -75,6 +76,8 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             f for f in _all_named(norm, before, den_words, num_words, m.group(1))
             if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
         ]  # fmt: skip
+        if numerator is not None and not wholes and m.group(1) == "节约率":
+            wholes = _plan_of(norm, before, numerator)
         if numerator is None or not wholes:
             continue
         if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
@@ -89,15 +92,29 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
             yield found
 
 
+# "政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%": with no plan printed, the plan
+# is what was spent and what was saved together
+_SPENT = ("规模", "实际", "成交", "中标", "合同")
+
+
+def _plan_of(norm: str, before: list[Figure], saved: Figure) -> list[Figure]:
+    spent = [f for f in before if f.start < saved.start and f.unit == saved.unit and any(w in name_before(norm, f.start, 12) for w in _SPENT)]
+    if not spent or spent[-1].value is None or saved.value is None:
+        return []
+    plan = spent[-1]
+    return [replace(plan, value=(plan.value or 0) + saved.value, text=f"({plan.text}+{saved.text})", decimals=max(plan.decimals, saved.decimals))]
+
+
 def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...], rate: str = "") -> list[Figure]:
-    """The ``candidates`` whose name holds one of ``words`` and none of ``others`` (the rate's own word
-    aside), in order."""
+    """The ``candidates`` whose name holds one of ``words`` and none of ``others`` after it (the rate's own
+    word aside), in order: "较采购计划节约资金5.51亿元" is named 节约, the 计划 before it is what it is against."""
     out = []
     for f in candidates:
         name = name_before(norm, f.start, 12).replace(rate, "") if rate else name_before(norm, f.start, 12)
         hits = [w for w in words if w in name]
+        last = max((name.rfind(w) for w in hits), default=-1)
         # an other word inside a matched one does not count ("应到位资金" is named 应到位, not 到位)
-        if hits and not any(o in name and not any(o in w for w in hits) for o in others):
+        if hits and not any(name.rfind(o) >= last and not any(o in w for w in hits) for o in others if o in name):
             out.append(f)
     return out
 

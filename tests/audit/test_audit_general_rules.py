@@ -2039,3 +2039,17 @@ def test_an_outline_with_wrapped_titles_and_parts_is_no_heading_sequence() -> No
         "四、机关运行经费支出情况说明", "第四部分 名词解释",
     ])
     assert not [f for f in audit_text(text).findings if f.code == "heading_sequence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # no plan printed: the plan is what was spent and what was saved, 5.51 / (32.72 + 5.51) = 14.41%
+        ("全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%。", set()),
+        ("全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达15.41%。", {"named_rate_mismatch"}),
+        # a name holding the whole's word before its own ("较采购计划节约资金") is named by the last
+        ("采购预算金额100万元,实际采购金额90万元,较预算节约资金10万元,节约率12%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_savings_rates_without_a_printed_plan(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
