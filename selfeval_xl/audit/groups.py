@@ -26,7 +26,9 @@ from selfeval_xl.audit.listing import (
     complete_before_end,
     items_after_sublist,
     named_alike,
+    outer_with_semicolons,
     without_segment_breakdowns,
+    wrapped_list,
 )
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import lead
@@ -148,18 +150,6 @@ def _openers(norm: str) -> list[tuple[int, int]]:
 _REASONS = ("原因", "主要是", "由于", "因为")
 
 
-def _outer_with_semicolons(norm: str, spans: list[tuple[int, int]], n: int, s0: int, depth: list[int]) -> bool:
-    """Does the opener ``n`` stand inside an earlier 其中 list of its sentence whose items are separated by ";"?"""
-    pos = spans[n][0]
-    for m in range(n - 1, -1, -1):
-        q = spans[m][0]
-        if q < s0:
-            return False
-        if depth[q] == depth[pos] and norm.startswith("其中", q):
-            return ";" in norm[q:pos]
-    return False
-
-
 def _in_reason(norm: str, figure: Figure) -> bool:
     """Is the amount inside an explanation ("主要原因是…", "主要是…") of its sentence?"""
     s0, _ = sentence_bounds(norm, figure.start)
@@ -267,7 +257,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
             end = min(s1, nxt) if nxt >= 0 else s1
-            if own_kind and p.norm.find(";", pos, end) >= 0 and _outer_with_semicolons(p.norm, spans, n, s0, depth):
+            if own_kind and p.norm.find(";", pos, end) >= 0 and outer_with_semicolons(p.norm, spans, n, s0, depth):
                 end = p.norm.find(";", pos, end)  # an item's own list inside a list of ";"-separated items
             if depth[pos] - depth[s0] > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
                 close = p.norm.find(")", pos)
@@ -326,7 +316,9 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             colon = colon or bool(children and "分别" in p.norm[end_word : figures[children[0]].start])
             tail = not _NOTHING_MORE.match(p.norm, end_word)  # words after the opener word
             if not children and colon and not tail:
-                children = tuple(_following_paragraphs(paragraphs, figures, own_by, p))
+                # "…缴费支出 150384 元,其中:" then "基本支出 150384 元,项目支出 0元。…": a line wrapped after the
+                # colon holds the whole list in its first sentence; else one item per paragraph
+                children = wrapped_list(paragraphs, figures, own_by, p) or tuple(_following_paragraphs(paragraphs, figures, own_by, p))
                 if len(children) == 1:
                     # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it

@@ -179,3 +179,25 @@ def named_alike(norm: str, figures: Sequence[Figure], whole: int, parts: tuple[i
             common = common[1:]
     return len(common) >= 2 and lead(norm, figures[whole].start).endswith(common)
 
+
+def outer_with_semicolons(norm: str, spans: list[tuple[int, int]], n: int, s0: int, depth: list[int]) -> bool:
+    """Does the opener ``n`` stand inside an earlier 其中 list of its sentence whose items are separated by ";"?"""
+    pos = spans[n][0]
+    for m in range(n - 1, -1, -1):
+        q = spans[m][0]
+        if q < s0:
+            return False
+        if depth[q] == depth[pos] and norm.startswith("其中", q):
+            return ";" in norm[q:pos]
+    return False
+
+
+def wrapped_list(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
+) -> tuple[int, ...]:
+    nxt = paragraphs[at.index] if at.index < len(paragraphs) else None
+    if nxt is None or nxt.level or nxt.number is not None:
+        return ()
+    _, s1 = sentence_bounds(nxt.norm, 0)
+    first = tuple(i for i in own_by.get(nxt.index, []) if figures[i].start < s1)
+    return first if len(first) >= 2 else ()

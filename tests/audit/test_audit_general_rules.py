@@ -2053,3 +2053,10 @@ def test_an_outline_with_wrapped_titles_and_parts_is_no_heading_sequence() -> No
 )
 def test_savings_rates_without_a_printed_plan(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_line_wrapped_after_the_colon_holds_its_whole_list() -> None:
+    text = ("机关事业单位基本养老保险缴费支出 150384 元,其中:\n基本支出 150384 元,项目支出 0元。主要用于人员基本养老保险缴费支出。\n"
+            "事业单位医疗 76142.1 元,其中:基本支出 76142.1 元,项目支出 0元。")
+    assert errors(text) == set()
+    assert errors(text.replace("项目支出 0元。主要", "项目支出 100元。主要")) == {"parts_exceed_total"}
