@@ -2060,3 +2060,14 @@ def test_a_line_wrapped_after_the_colon_holds_its_whole_list() -> None:
             "事业单位医疗 76142.1 元,其中:基本支出 76142.1 元,项目支出 0元。")
     assert errors(text) == set()
     assert errors(text.replace("项目支出 0元。主要", "项目支出 100元。主要")) == {"parts_exceed_total"}
+
+
+@pytest.mark.parametrize(
+    ("second", "codes"),
+    [("476.71", set()), ("7.4", {"sum_mismatch"})],
+)
+def test_a_list_after_an_explanation_divides_the_one_level_of_its_paragraph(second: str, codes: set[str]) -> None:
+    # 3736.92 + 476.71 = 4213.63; the change 745.91 is no level
+    text = (f"2022年支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:\n"
+            f"1.基本支出3736.92万元。\n2.项目支出{second}万元。")
+    assert errors(text) == codes
