@@ -36,14 +36,31 @@ class _Row:
     numbers: tuple[tuple[str, int], ...]  # (cell text, offset in the joined text)
 
 
-def _rows(text: str) -> Iterator[_Row]:
-    label: str | None = None
-    numbers: list[tuple[str, int]] = []
+# "一、支出合计 4.9 0 0 0": rows copied onto lines, their cells separated by spaces (never prose: a token
+# of its own that is a unit, "100 万元", marks spaced prose)
+_TOKEN = re.compile(r"\S+")
+_UNIT_TOKEN = re.compile(r"^(?:亿|万|千)?元|^%")
+
+
+def _cells(text: str) -> Iterator[tuple[str, int]]:
+    """The cells of the joined text and their offsets: "|"-separated, spaced rows split into their cells."""
     pos = 0
     for cell in text.split("|"):
         stripped = cell.strip()
         at = pos + cell.find(stripped) if stripped else pos
         pos += len(cell) + 1
+        tokens = list(_TOKEN.finditer(stripped))
+        spaced = any(_NUMBER.match(t.group()) for t in tokens[1:]) and not any(_UNIT_TOKEN.match(t.group()) for t in tokens)
+        if not spaced or not any(is_cjk(c) for c in tokens[0].group()):
+            yield stripped, at
+            continue
+        yield from ((t.group(), at + t.start()) for t in tokens)
+
+
+def _rows(text: str) -> Iterator[_Row]:
+    label: str | None = None
+    numbers: list[tuple[str, int]] = []
+    for stripped, at in _cells(text):
         if not stripped:
             continue
         glued = _GLUED.match(stripped)
@@ -113,10 +130,10 @@ def _mismatch(
 # its rows are known by their names, in any order, and add up like the prose does.
 _LABEL_PREFIX = re.compile(r"^(?:其中\s*:?\s*)?(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+\s*[、.])?\s*")
 _SANGONG_ROWS = (
-    ("total", re.compile(r"^(?:总?\W*三公\W*经费(?:支出)?(?:合计|总计|小计)?|合计|总计)$")),  # 合计 with the three near
+    ("total", re.compile(r"^(?:总?\W*三公\W*经费(?:支出)?(?:合计|总计|小计)?|(?:支出)?合计|(?:支出)?总计)$")),  # 合计 with the three near
     ("abroad", re.compile(r"^因公出国\(境\)(?:费用?|经费)?(?:支出)?$")),
     ("reception", re.compile(r"^公务接待(?:费用?)?(?:支出)?$")),
-    ("vehicles", re.compile(r"^公务用车购置及运行(?:维护)?(?:费用?)?(?:支出)?$")),
+    ("vehicles", re.compile(r"^公务用车(?:购置及运行(?:维护)?)?(?:费用?)?(?:支出)?$")),
     ("purchase", re.compile(r"^公务用车购置(?:费用?)?(?:支出)?$")),
     ("running", re.compile(r"^公务用车运行(?:及)?维护(?:费用?)?(?:支出)?$|^公车运行及维护$")),
 )
@@ -148,16 +165,21 @@ def _sangong_rows(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[
             yield from _columns(a, starts, total, own)
 
 
+def _signed(cell: str) -> Decimal:
+    """A cell's value with its sign ("-124.68": a decrease in a 增减 column)."""
+    return -parse_decimal(cell) if cell.lstrip().startswith("-") else parse_decimal(cell)
+
+
 def _columns(a: Analysis, starts: list[int], parent: _Row, parts: list[_Row]) -> Iterator[Finding]:
     """Every column the parent and all its parts print must add up (half a unit of slack per value)."""
     width = min(len(row.numbers) for row in (parent, *parts))
     for column in range(width):
         stated, at = parent.numbers[column]
         cells = [row.numbers[column][0] for row in parts]
-        found = sum((parse_decimal(c) for c in cells), Decimal(0))
-        # each printed value carries half a unit of its last digit
-        slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated)), Decimal(0))
-        diff = abs(found - parse_decimal(stated))
+        found = sum((_signed(c) for c in cells), Decimal(0))
+        # each printed value carries half a unit of its last digit; a printed 0 is nothing spent
+        slack = sum((Decimal(5).scaleb(-decimals_of(c) - 1) for c in (*cells, stated) if parse_decimal(c)), Decimal(0))
+        diff = abs(found - _signed(stated))
         if diff > slack:
             yield _mismatch(a, starts, parent, stated, at, cells, found)
         elif diff and len({decimals_of(c) for c in (*cells, stated)}) == 1:

@@ -2071,3 +2071,23 @@ def test_a_list_after_an_explanation_divides_the_one_level_of_its_paragraph(seco
     text = (f"2022年支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:\n"
             f"1.基本支出3736.92万元。\n2.项目支出{second}万元。")
     assert errors(text) == codes
+
+
+_SPACED_SANGONG = ("项目 2017年预算数合计 公共财政预算拨款\n一、支出合计 {total} 0 0 0\n1、因公出国(境)费用 0\n2、公务接待费 1.8\n"
+                   "3、公务用车费 3.1 0 0 0\n其中:(1)公务用车运行维护费 {run}\n(2)公务用车购置 0\n二、相关统计数")
+
+
+@pytest.mark.parametrize(
+    ("total", "run", "codes"),
+    [("4.9", "3.1", set()), ("5.4", "3.1", {"sum_mismatch"}), ("4.9", "3.3", {"sum_mismatch"})],
+)
+def test_a_sangong_table_with_spaced_cells(total: str, run: str, codes: set[str]) -> None:
+    # 0 + 1.8 + 3.1 = 4.9 and 3.1 + 0 = 3.1; a printed 0 carries no rounding slack
+    assert errors(_SPACED_SANGONG.format(total=total, run=run)) == codes
+
+
+def test_a_change_column_keeps_its_signs() -> None:
+    text = ("合计 | 2378.77 | 2415.44 | 36.67 |\n1、因公出国(境)费用 | 0 | 0 | 0 |\n2、公务接待费 | 1114.54 | 989.86 | -124.68 |\n"
+            "3、公务用车费 | 1264.23 | 1425.58 | 161.35 |\n其中:(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 |\n"
+            "(2)公务用车购置费 | 257.00 | 527.36 | 270.36 |")
+    assert errors(text) == set()
