@@ -175,6 +175,14 @@ def check_prior_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
     yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
 
 
+def check_years_then_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
+    """ "2023年…支出1200万元,2022年支出1000万元,增长20%": this year's figure, last year's, then the change."""
+    current, prior, pct = line.own.get(m.start("cur")), line.own.get(m.start("prior")), line.pcts.get(m.start("pct"))
+    if int(m.group("y1")) != int(m.group("y0")) + 1 or current is None or prior is None or pct is None:
+        return
+    yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
+
+
 def judge(
     a: Analysis,
     verbs: list[str],

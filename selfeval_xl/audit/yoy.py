@@ -32,6 +32,7 @@ from selfeval_xl.audit.years import (
     Line,
     check_prior_pct,
     check_two_years,
+    check_years_then_pct,
     direction,
     judge,
     last_years_figure,
@@ -65,6 +66,11 @@ _BARE_PCT = re.compile(
     rf"(?:同比|较上年|比上年|较20\d\d年度?|比20\d\d年度?)(?:同期)?(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
+# "2023年“三公”经费支出1200万元,2022年支出1000万元,增长20%": two named years, then the change
+_YEARS_THEN_PCT = re.compile(
+    r"(?P<y1>20\d\d)年[^。;%\d]{0,30}(?P<cur>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<y0>20\d\d)年[^。;%\d]{0,20}"
+    rf"(?P<prior>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+)
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(
     r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|预算数?|同期)?(?:相比|比较|比)\s*,\s*"
@@ -165,6 +171,9 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
                     subjects = _subjects(a)
                 elsewhere = partial(_same_name, a, subjects)
                 yield from check_two_years(line, m, elsewhere)
+        for m in _YEARS_THEN_PCT.finditer(p.norm):
+            if m.start("pct") not in taken:
+                yield from check_years_then_pct(line, m)
 
 
 def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[Finding]:

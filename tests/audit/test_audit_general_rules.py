@@ -2091,3 +2091,18 @@ def test_a_change_column_keeps_its_signs() -> None:
             "3、公务用车费 | 1264.23 | 1425.58 | 161.35 |\n其中:(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 |\n"
             "(2)公务用车购置费 | 257.00 | 527.36 | 270.36 |")
     assert errors(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # two named years, then the change: (1200 - 1000) / 1000 = 20%; (1200 - 1000) / 1200 = 16.67%
+        ("2023年“三公”经费支出1200万元,2022年支出1000万元,增长20%。", set()),
+        ("2023年“三公”经费支出1200万元,2022年支出1000万元,增长25%。", {"yoy_mismatch"}),
+        ("2023年支出1000万元,2022年支出1200万元,下降16.67%。", set()),
+        # years not one apart are no 同比
+        ("2023年支出1200万元,2021年支出1000万元,增长25%。", set()),
+    ],
+)
+def test_two_named_years_then_the_change(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
