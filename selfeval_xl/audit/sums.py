@@ -7,6 +7,7 @@ compared at the number of decimals it was printed with (ROUND_HALF_UP).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -142,6 +143,15 @@ def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure]
     )  # fmt: skip
 
 
+_COUNT_BEFORE = re.compile(r"\d+\s*[个项家所条宗批]\s*$")
+
+
+def _item_name(norm: str, figure: Figure) -> str:
+    """The name printed before an amount, past a count of the item ("信息化项目2个120万元": 信息化项目)."""
+    count = _COUNT_BEFORE.search(norm, max(0, figure.start - 8), figure.start)
+    return lead(norm, count.start() if count else figure.start)
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -174,7 +184,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "收入合计…其中:财政拨款收入…;年初结转和结余…" exceeding it: the balance is of 收入总计
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
-        labels = [lead(a.paragraph(c.paragraph).norm, c.start) or c.label for c in children]
+        labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts

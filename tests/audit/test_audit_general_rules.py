@@ -2106,3 +2106,10 @@ def test_a_change_column_keeps_its_signs() -> None:
 )
 def test_two_named_years_then_the_change(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(("other", "codes"), [("100", set()), ("110", {"parts_exceed_total"})])
+def test_items_named_before_their_count_and_amount(other: str, codes: set[str]) -> None:
+    # 120 + 130 + 100 = 350; each item is named before its count ("信息化项目2个120万元")
+    text = f"2023年项目支出预算350万元,涉及项目8个,其中:信息化项目2个120万元,运维项目3个130万元,其他项目3个{other}万元。"
+    assert errors(text) == codes
