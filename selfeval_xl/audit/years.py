@@ -176,9 +176,13 @@ def check_prior_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
 
 
 def check_years_then_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
-    """ "2023年…支出1200万元,2022年支出1000万元,增长20%": this year's figure, last year's, then the change."""
+    """ "2023年…支出1200万元,2022年支出1000万元,增长20%", "…45.6万元,上年为40万元,增长14%": this year's
+    figure, last year's, then the change."""
     current, prior, pct = line.own.get(m.start("cur")), line.own.get(m.start("prior")), line.pcts.get(m.start("pct"))
-    if int(m.group("y1")) != int(m.group("y0")) + 1 or current is None or prior is None or pct is None:
+    years = m.groupdict()
+    if years.get("y1") and int(years["y1"]) != int(years["y0"]) + 1:
+        return  # years not one apart are no 同比
+    if current is None or prior is None or pct is None:
         return
     yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
 
@@ -230,3 +234,21 @@ def judge(
         a, "yoy_truncated" if cut else "yoy_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
         current=current.text, prior=shown_prior, change=change.text, prior_label=prior_label,
     )  # fmt: skip
+
+
+# "支出决算15万元,预算20万元,决算比预算减少5万元,下降25%": the spending against its budget, both named
+# before the comparison in its sentence — not the amount nearest before it.
+_ACTUAL_THEN_BUDGET = re.compile(r"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?:年初|调整后?|全年)?预算")
+_ACTUAL = ("决算", "执行数", "实际")
+
+
+def actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int], s0: int, at: int) -> tuple[Figure, Figure] | None:
+    low = max(s0, at - 4)
+    found = _ACTUAL_THEN_BUDGET.search(norm, low, at + 12)
+    if found is None or not found.start() < at < found.end():  # the comparison word ``at`` inside it
+        return None
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if not own[i].comparative]
+    names = [name_before(norm, f.start, 12) for f in before]
+    actual = [f for f, n in zip(before, names, strict=True) if any(w in n for w in _ACTUAL)]
+    budget = [f for f, n in zip(before, names, strict=True) if "预算" in n and not any(w in n for w in _ACTUAL)]
+    return (actual[-1], budget[-1]) if actual and budget and actual[-1].unit == budget[-1].unit else None

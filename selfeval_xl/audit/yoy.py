@@ -30,6 +30,7 @@ from selfeval_xl.audit.years import (
     UP,
     YEAR,
     Line,
+    actual_against_budget,
     check_prior_pct,
     check_two_years,
     check_years_then_pct,
@@ -70,6 +71,10 @@ _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 _YEARS_THEN_PCT = re.compile(
     r"(?P<y1>20\d\d)年[^。;%\d]{0,30}(?P<cur>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<y0>20\d\d)年[^。;%\d]{0,20}"
     rf"(?P<prior>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+)
+_LAST_YEAR_THEN_PCT = re.compile(
+    r"(?P<cur>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|决算数?为?)\s*"
+    rf"(?P<prior>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(
@@ -171,8 +176,9 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
                     subjects = _subjects(a)
                 elsewhere = partial(_same_name, a, subjects)
                 yield from check_two_years(line, m, elsewhere)
-        for m in _YEARS_THEN_PCT.finditer(p.norm):
+        for m in (*_YEARS_THEN_PCT.finditer(p.norm), *_LAST_YEAR_THEN_PCT.finditer(p.norm)):
             if m.start("pct") not in taken:
+                taken.add(m.start("pct"))
                 yield from check_years_then_pct(line, m)
 
 
@@ -217,7 +223,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return
-    if (pair := _actual_against_budget(norm, own, starts, s0, at)) is not None:
+    if (pair := actual_against_budget(norm, own, starts, s0, at)) is not None:
         yield from judge(a, verbs, change, pct, *pair, _base_named(norm[at : m.start()]))
         return
     prior = _amount_at(own, at, m.start())
@@ -283,24 +289,6 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             return
     against = _base_named(norm[until : m.start()])
     yield from judge(a, verbs, change, pct, current, prior, against)
-
-
-# "支出决算15万元,预算20万元,决算比预算减少5万元,下降25%": the spending against its budget, both named
-# before the comparison in its sentence — not the amount nearest before it.
-_ACTUAL_THEN_BUDGET = re.compile(r"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?:年初|调整后?|全年)?预算")
-_ACTUAL = ("决算", "执行数", "实际")
-
-
-def _actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int], s0: int, at: int) -> tuple[Figure, Figure] | None:
-    low = max(s0, at - 4)
-    found = _ACTUAL_THEN_BUDGET.search(norm, low, at + 12)
-    if found is None or not found.start() < at < found.end():  # the comparison word ``at`` inside it
-        return None
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if not own[i].comparative]
-    names = [name_before(norm, f.start, 12) for f in before]
-    actual = [f for f, n in zip(before, names, strict=True) if any(w in n for w in _ACTUAL)]
-    budget = [f for f, n in zip(before, names, strict=True) if "预算" in n and not any(w in n for w in _ACTUAL)]
-    return (actual[-1], budget[-1]) if actual and budget and actual[-1].unit == budget[-1].unit else None
 
 
 _COMPARED = re.compile(

@@ -2113,3 +2113,16 @@ def test_items_named_before_their_count_and_amount(other: str, codes: set[str]) 
     # 120 + 130 + 100 = 350; each item is named before its count ("信息化项目2个120万元")
     text = f"2023年项目支出预算350万元,涉及项目8个,其中:信息化项目2个120万元,运维项目3个130万元,其他项目3个{other}万元。"
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "上年为X" then the change: (45.6 - 40) / 40 = 14%
+        ("机关运行经费支出45.6万元,上年为40万元,增长14%。", set()),
+        ("机关运行经费支出45.6万元,上年为40万元,增长16%。", {"yoy_mismatch"}),
+        ("机关运行经费支出45.6万元,上年同期为40万元,同比增长16%。", {"yoy_mismatch"}),
+    ],
+)
+def test_last_years_figure_then_the_change(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
