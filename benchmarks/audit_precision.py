@@ -64,8 +64,8 @@ def real_corpus(split: str) -> Result:
     print(f"  warnings (not scored): {result.warnings}")
     newest = evaluate(split, since=SIXTH_ROUND).total
     print(
-        f"  of which the sixth round's texts (from {SIXTH_ROUND:03d}, labelled by helpers, never read by the"
-        f" author of the rules on the test half): TP {newest.tp}, FP {newest.fp}, FN {newest.fn}"
+        f"  of which the sixth round's texts (from {SIXTH_ROUND:03d}; labelled by helpers, the test ones never"
+        f" read by the author of the rules): TP {newest.tp}, FP {newest.fp}, FN {newest.fn}"
     )
     return result
 

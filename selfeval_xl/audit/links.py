@@ -43,8 +43,11 @@ def _implicit_groups(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], explicit: list[PartsGroup]
 ) -> list[PartsGroup]:
     """total = 基本 + 项目, 基本 = 人员 + 公用 when no "其中" list already states the parent."""
-    amounts = _amounts(figures)
     covered = {figures[g.parent].role for g in explicit}
+    # parts a "其中" list gives another amount are that amount's ("一般公共预算财政拨款支出1200万元,…其中:基本支出900
+    # 万元,项目支出300万元" are no parts of the 本年支出合计 printed after)
+    scoped = {c for g in explicit for c in g.children}
+    amounts = [i for i in _amounts(figures) if i not in scoped]
     groups = []
     for parent_role, child_roles in DECOMPOSITIONS.items():
         if parent_role in covered:

@@ -2126,3 +2126,11 @@ def test_items_named_before_their_count_and_amount(other: str, codes: set[str]) 
 )
 def test_last_years_figure_then_the_change(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_parts_listed_for_one_amount_are_not_another_totals_by_role() -> None:
+    # 900 + 300 are the 财政拨款 支出's parts, not the 本年支出合计's printed after
+    text = ("一般公共预算财政拨款支出1200万元,占本年支出合计的80%,比上年增加100万元,增长9.09%;其中:基本支出900万元,"
+            "项目支出300万元。本年支出合计1500万元。")
+    assert errors(text) == set()
+    assert errors("本年支出合计1500万元。基本支出1000万元,项目支出600万元。") == {"sum_mismatch"}
