@@ -13,7 +13,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph, exact_counts
 from selfeval_xl.audit.named import name_before
-from selfeval_xl.audit.numbers import cn_to_int, fmt_amount, fmt_number, int_to_cn
+from selfeval_xl.audit.numbers import UNIT_FACTOR, cn_to_int, fmt_amount, fmt_number, int_to_cn, round_half_up
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
@@ -158,11 +158,21 @@ def check_precision(a: Analysis) -> Iterator[Finding]:
             continue
         majority = max(counts, key=lambda d: (counts[d], d))
         for fig in figs:
+            # a small amount the majority's decimals would round away ("0.04万元" among 1-decimal amounts) needs its own
+            if fig.value is not None and fig.decimals > majority and _rounded_away(fig.value, unit, majority):
+                continue
             if _odd_precision(fig, majority) and fig.value is not None:
                 yield finding(
                     a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority, like=fig.text),
                     decimals=fig.decimals, majority=majority,
                 )  # fmt: skip
+
+
+def _rounded_away(value: Decimal, unit: str, places: int) -> bool:
+    """Would printing ``value`` (in 万元) at ``places`` decimals of ``unit`` change it by a tenth or more?"""
+    factor = UNIT_FACTOR.get(unit, Decimal(1))
+    printed = value / factor
+    return printed != 0 and abs(round_half_up(printed, places) - printed) >= abs(printed) / 10
 
 
 def check_term_typos(a: Analysis) -> Iterator[Finding]:

@@ -2134,3 +2134,9 @@ def test_parts_listed_for_one_amount_are_not_another_totals_by_role() -> None:
             "项目支出300万元。本年支出合计1500万元。")
     assert errors(text) == set()
     assert errors("本年支出合计1500万元。基本支出1000万元,项目支出600万元。") == {"sum_mismatch"}
+
+
+def test_a_small_amount_keeps_the_decimals_it_needs() -> None:
+    # 0.04万元 printed with one decimal would be 0.0: no precision warning; 18.67 among 1-decimal amounts is one
+    text = "工资福利支出较上年增18.67万元。商品和服务支出较上年减0.04万元。支出12.3万元,收入45.6万元,结余33.3万元,其他1.2万元。"
+    assert [(f.code, f.stated) for f in audit_text(text).findings] == [("mixed_precision", "18.67万元")]
