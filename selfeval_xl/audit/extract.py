@@ -30,7 +30,8 @@ from selfeval_xl.audit.text import clause_start, is_cjk, marker
 
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*(余|多)?\s*(亿|万|千)?(余|多)?元(以上|左右)?")
-_PERCENT = re.compile(rf"(?<![\d.]){_NUM}\s*%")
+# never the "×100%" of a written formula ("执行率=950/1000×100%=95%": a multiplier, not a stated rate)
+_PERCENT = re.compile(rf"(?<![\d.\u00d7*/÷]){_NUM}\s*%")
 _COUNT_DIGITS = re.compile(
     rf"(?<![\d.第每A-Za-z])(?<!\d,)(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
 )

@@ -59,6 +59,5 @@ def mend_unit_slips(
 def check_unit_slips(a: Analysis) -> Iterator[Finding]:
     for i, j in a.slips:
         slipped, twin = a.figures[i], a.figures[j]
-        yield finding(
-            a, "unit_slip", slipped.paragraph, slipped.start, slipped.text, twin.text, other_paragraph=twin.paragraph,
-        )  # fmt: skip
+        where = "本段" if twin.paragraph == slipped.paragraph else f"全文第{twin.paragraph}段"
+        yield finding(a, "unit_slip", slipped.paragraph, slipped.start, slipped.text, twin.text, other_place=where)

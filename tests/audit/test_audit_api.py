@@ -39,7 +39,7 @@ _EXTRA = {
     "balance_mismatch": {"income", "expenditure"},
     "savings_mismatch": {"budget", "spent"},
     "formula_mismatch": {"formula"},
-    "unit_slip": {"other_paragraph"},
+    "unit_slip": {"other_place"},
     "pp_change_mismatch": {"current", "prior"},
     "formula_truncated": {"formula", "exact"},
     "change_sum_mismatch": {"label"},

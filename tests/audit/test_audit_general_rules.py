@@ -1704,6 +1704,8 @@ def test_score_parts_in_the_next_sentence(text: str, codes: set[str]) -> None:
         # the text writes out its computation: 950 / 1000 = 95%; 800 + 210 = 1010; 1000 - 950 = 50
         ("预算执行率=执行数/预算数×100%=950/1000×100%=95%。", set()),
         ("预算执行率=执行数/预算数×100%=950/1000×100%=96%。", {"formula_mismatch"}),
+        # the "×100%" of a formula is no stated rate: one finding, the formula's
+        ("全年预算数1000万元,执行数950万元,预算执行率=950/1000×100%=96%。", {"formula_mismatch"}),
         ("支出合计=800+210=1010万元。", set()),
         ("支出合计=800+210=1000万元。", {"formula_mismatch"}),
         ("年末结余=1000-950=60万元。", {"formula_mismatch"}),
@@ -1996,6 +1998,7 @@ def test_a_unit_slip_is_reported_once_and_read_at_its_twins_value() -> None:
             "项目资金全年预算数2089元:其中中央转移支付资金1777万元,省级配套资金312万元,省级资金占14.94%。")
     report = audit_text(text)
     assert [(f.code, f.stated, f.expected) for f in report.findings] == [("unit_slip", "2089元", "2089万元")]
+    assert "全文第1段同一数字写为2089万元" in report.findings[0].message
     # a text in 元, a unit price, or an unrelated name is no slip
     assert not audit_text("项目预算2089元,支出2000元,结余89元。人均补助1000元。资金1000万元。").findings
     assert not audit_text("项目资金1000万元,其中购置500万元,培训500万元。人均补助1000元/人。").findings
