@@ -213,6 +213,8 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
         qualifier = m.group(2) or m.group(4) or (m.group(5) if m.re is _AMOUNT else "") or ""
         if norm[m.end() : m.end() + 1] in ("/", "每"):
             qualifier = qualifier or "/"  # "0.60万元/生·年", "1000元/人": a unit price, never a sum's term
+        if norm[max(0, m.start() - 1) : m.start()] in ("?", "\ufffd"):
+            qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits
         role, label, comparative = amount_role(norm, m.start())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]

@@ -362,11 +362,11 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 parent = adding_up_to(figures, children, (parent, part_of[parent]))
                 if parent is None:
                     continue
-            elif children and not in_sentence and both_sides is None and adding_up_to(figures, children, (parent,)) is None:
+            elif children and both_sides is None and adding_up_to(figures, children, (parent,)) is None:
                 # "资产总额192.02亿元,负债总额32.15亿元,净资产总额159.87亿元。其中,行政单位资产总额62.36亿元,…": a
-                # list opening its sentence is of the amount of the sentence before that it adds up to and whose
-                # name its items share
-                s_prev, _ = sentence_bounds(p.norm, max(0, s0 - 1))
+                # list is of the amount of its sentence (or, opening it, of the sentence before) that it adds up to
+                # and whose name its items share ("收入8,552万元,…,同口径完成地方财政收入10,066万元,…,其中:税收…")
+                s_prev = s0 if in_sentence else sentence_bounds(p.norm, max(0, s0 - 1))[0]
                 earlier = tuple(own[j] for j in range(k) if figures[own[j]].start >= s_prev and not figures[own[j]].comparative)
                 owner = adding_up_to(figures, children, earlier)
                 if owner is not None and named_alike(p.norm, figures, owner, children):
