@@ -197,6 +197,12 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
     if not compare:
+        if verbs[0] in _AGAINST_LAST_YEAR:
+            # "支出数为459989万元,占调整预算数115.8%,增支42991万元,增长11.3%": 增支/增收 are against last year
+            levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not _against_budget(norm, f)]
+            if levels:
+                yield from judge(a, verbs, change, pct, levels[-1], None)
+                return
         yield from two_years_then_change(line, m, verbs, change, pct)
         return
     at = s0 + compare[-1].start()
@@ -323,6 +329,7 @@ def _against_budget(norm: str, fig: Figure) -> bool:
 
 
 _AGAINST_BUDGET = ("短收", "超收", "短支", "超支")
+_AGAINST_LAST_YEAR = ("增收", "减收", "增支", "减支")
 
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")

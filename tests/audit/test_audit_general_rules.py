@@ -2158,3 +2158,17 @@ def test_a_list_of_the_sentences_amount_it_adds_up_to(tax: str, codes: set[str])
     text = (f"全县一般公共预算收入8,552万元,占调整预算的100%,考虑留抵退税调库1514万元的因素,同口径完成地方财政收入10,066万元,"
             f"同口径增长9.7%,其中:税收收入完成{tax}万元,非税收入完成3,015万元。")
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 增支/增收 are against last year without a comparison word: 42991 / (459989 - 42991) = 10.3%
+        ("一般公共预算支出数为459989万元,占调整预算数115.8%,增支42991万元,增长10.3%。", set()),
+        ("一般公共预算支出数为459989万元,占调整预算数115.8%,增支42991万元,增长11.3%。", {"yoy_mismatch"}),
+        # 短收 is against the budget: not a 同比
+        ("收入完成20000万元,完成预算的105%,短收1000万元,下降5%。", set()),
+    ],
+)
+def test_zeng_zhi_and_zeng_shou_are_against_last_year(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
