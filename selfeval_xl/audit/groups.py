@@ -27,6 +27,7 @@ from selfeval_xl.audit.listing import (
     items_after_sublist,
     named_alike,
     outer_with_semicolons,
+    without_item_breakdowns,
     without_segment_breakdowns,
     wrapped_list,
 )
@@ -315,7 +316,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
-            children = without_segment_breakdowns(p.norm, figures, children, end_word)
+            children = without_item_breakdowns(p.norm, figures, without_segment_breakdowns(p.norm, figures, children, end_word))
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount
             colon = colon or bool(children and "分别" in p.norm[end_word : figures[children[0]].start])
@@ -329,6 +330,15 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
                     kinds = _kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
                     children = kinds or children
+                # "收入1237万元,安排支出1169万元,结转下年使用68万元。其中:" then "1.福利彩票公益金498万元,…",
+                # "2.体育彩票公益金739万元,…": with several totals before it, the list is of the one it adds up to, else
+                # of none
+                since = s0 if in_sentence else sentence_bounds(p.norm, max(0, s0 - 1))[0]
+                totals = [own[j] for j in range(k) if figures[own[j]].start >= since and not figures[own[j]].comparative]
+                if len(totals) >= 2 and children and adding_up_to(figures, children, (parent,)) is None:
+                    parent = adding_up_to(figures, children, tuple(totals))
+                    if parent is None:
+                        continue
                 # items running into the last paragraph of an excerpt cut mid-sentence may go on past it
                 partial = cut = bool(children) and _cut_at_end(paragraphs, figures[children[-1]].paragraph)
                 more: tuple[int, ...] = ()

@@ -170,14 +170,36 @@ def adding_up_to(figures: Sequence[Figure], children: tuple[int, ...], wholes: t
 
 
 def named_alike(norm: str, figures: Sequence[Figure], whole: int, parts: tuple[int, ...]) -> bool:
-    """Do the ``parts`` share a name of two or more characters that ends the ``whole``'s name
-    ("行政单位资产总额", "事业单位资产总额" of "行政事业单位资产总额")?"""
+    """Do the ``parts`` share a name that ends the ``whole``'s name ("行政单位资产总额", "事业单位资产总额" of
+    "行政事业单位资产总额") or, of three characters or more, stands in it ("福利彩票公益金", "体育彩票公益金" of
+    "市级彩票公益金收入")?"""
     names = [lead(norm, figures[i].start) for i in parts]
     common = names[0] if names else ""
     for name in names[1:]:
         while common and not name.endswith(common):
             common = common[1:]
-    return len(common) >= 2 and lead(norm, figures[whole].start).endswith(common)
+    own = lead(norm, figures[whole].start)
+    return (len(common) >= 2 and own.endswith(common)) or (len(common) >= 3 and common in own)
+
+
+# "转移性补助收入10.77亿元,其中:一般公共转移支付补助收入10.72亿元,主要为税收返还收入0.75亿元;一般性转移支付收入
+# 6.95亿元;专项转移收入3.02亿元": an item followed by 主要为/主要包括/包括 and the amounts that make it up
+_ITEM_OPENERS = ("主要为", "主要是", "主要包括", "包括")
+
+
+def without_item_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...]) -> tuple[int, ...]:
+    """The list less the amounts after an item's 主要为/包括 that add up exactly to that item."""
+    for n, i in enumerate(children[:-2]):
+        item = figures[i]
+        after = norm[item.start + len(item.text) : figures[children[n + 1]].start]
+        if not any(word in after for word in _ITEM_OPENERS):
+            continue
+        run = Decimal(0)
+        for m, j in enumerate(children[n + 1 :], start=n + 1):
+            run += figures[j].value or 0
+            if m > n + 1 and run == item.value:
+                return children[: n + 1] + children[m + 1 :]
+    return children
 
 
 def outer_with_semicolons(norm: str, spans: list[tuple[int, int]], n: int, s0: int, depth: list[int]) -> bool:

@@ -2172,3 +2172,20 @@ def test_a_list_of_the_sentences_amount_it_adds_up_to(tax: str, codes: set[str])
 )
 def test_zeng_zhi_and_zeng_shou_are_against_last_year(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an item's breakdown after 主要为 that adds up to it (0.75 + 6.95 + 3.02 = 10.72) is no item of the list
+        ("我区转移性补助收入10.77亿元,其中:一般公共转移支付补助收入10.72亿元,主要为税收返还收入0.75亿元;一般性转移支付收入"
+         "6.95亿元;专项转移收入3.02亿元。", set()),
+        # several totals before a closing 其中: the items belong to the one they add up to (498 + 739 = 1237), else none
+        ("2021年市级彩票公益金收入1237万元,安排支出1169万元,结转下年使用68万元。其中:\n1.福利彩票公益金498万元,主要用于社会福利。\n"
+         "2.体育彩票公益金739万元,主要用于体育事业。", set()),
+        ("2021年安排省级彩票公益金支出5.5亿元,安排市县彩票公益金支出2.9亿元,其中:\n1.省级福利彩票公益金2亿元,市县福利彩票公益金1.67亿元。\n"
+         "2.省级体育彩票公益金3.5亿元,市县体育彩票公益金1.23亿元。\n3.彩票弃奖资金0.2亿元。", set()),
+    ],
+)
+def test_pool_eight_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
