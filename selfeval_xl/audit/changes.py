@@ -34,7 +34,8 @@ def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | 
     _, end = sentence_bounds(norm, member.start)
     own = index.get(member.paragraph, [])
     out: list[tuple[Decimal, str]] = []
-    for fig in own[bisect_right(own, member.start, key=lambda f: f.start) :]:
+    for j in range(bisect_right(own, member.start, key=lambda f: f.start), len(own)):  # no copy of the rest
+        fig = own[j]
         if fig.start >= end or (stop is not None and (fig.paragraph, fig.start) >= stop):
             break
         if fig.kind is not FigureKind.AMOUNT:

@@ -297,7 +297,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 for verb in _LIST_VERBS:
                     gap = gap.replace(verb, "")
                 parent = parent if not any(is_cjk(c) for c in gap) else None
-                levels = [own[j] for j in range(k) if not figures[own[j]].comparative]
+                # (bounded: the 300 characters before the list)
+                levels = [own[j] for j in range(bisect_left(starts, pos - 300), k) if not figures[own[j]].comparative]
                 if parent is None and pos - s0 <= 2 and len(levels) == 1 and not _in_reason(p.norm, figures[levels[0]]):
                     # "支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:" then its
                     # items: the one level the paragraph states before the list is what the list divides
@@ -334,7 +335,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 # "2.体育彩票公益金739万元,…": with several totals before it, the list is of the one it adds up to, else
                 # of none
                 since = s0 if in_sentence else sentence_bounds(p.norm, max(0, s0 - 1))[0]
-                totals = [own[j] for j in range(k) if figures[own[j]].start >= since and not figures[own[j]].comparative]
+                totals = [own[j] for j in range(bisect_left(starts, since), k) if not figures[own[j]].comparative]
                 if len(totals) >= 2 and children and adding_up_to(figures, children, (parent,)) is None:
                     parent = adding_up_to(figures, children, tuple(totals))
                     if parent is None:
@@ -377,7 +378,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 # list is of the amount of its sentence (or, opening it, of the sentence before) that it adds up to
                 # and whose name its items share ("收入8,552万元,…,同口径完成地方财政收入10,066万元,…,其中:税收…")
                 s_prev = s0 if in_sentence else sentence_bounds(p.norm, max(0, s0 - 1))[0]
-                earlier = tuple(own[j] for j in range(k) if figures[own[j]].start >= s_prev and not figures[own[j]].comparative)
+                earlier = tuple(own[j] for j in range(bisect_left(starts, s_prev), k) if not figures[own[j]].comparative)
                 owner = adding_up_to(figures, children, earlier)
                 if owner is not None and named_alike(p.norm, figures, owner, children):
                     parent = owner

@@ -103,8 +103,10 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         if budget is not None and executed is not None:
             between = norm[figures[budget].start : figures[executed].start]
             budget = None if COMPLETION_ANYWHERE.search(between) else budget
-    if budget is None and executed is not None and phrase is not None and not norm[s0:].lstrip().startswith("其中"):
-        budget = _kind_of_budget_before(norm, figures, own[: place(s0)], phrase.group(), figures[executed])
+    if budget is None and executed is not None and phrase is not None and not norm[s0 : s0 + 8].lstrip().startswith("其中"):
+        # (bounded: the sentences within 400 characters before the rate's)
+        earlier = own[place(max(0, s0 - 400)) : place(s0)]
+        budget = _kind_of_budget_before(norm, figures, earlier, phrase.group(), figures[executed])
     return {"budget": budget, "executed": executed}
 
 
@@ -190,7 +192,7 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             s0, s1 = sentence_bounds(norm, pct.start)
             # a part's rate ("…预算数为13.064万元,…82.85%。其中:…公益金10.7万元,执行数8.46万元,预算执行率为
             # 79.07%") takes no budget of the sentence before, a rate of the whole may
-            low = s0 if norm[s0:].lstrip().startswith("其中") else 0
+            low = s0 if norm[s0 : s0 + 8].lstrip().startswith("其中") else 0
             for role in ("budget", "executed"):
                 pool = by_role.get((pct.paragraph, role), [])
                 pool = pool[bisect_left(pool, low, key=lambda i: figures[i].start) : bisect_left(pool, s1, key=lambda i: figures[i].start)]

@@ -379,6 +379,11 @@ def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
 def check_execution_rates(a: Analysis) -> Iterator[Finding]:
     """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
     figs = a.figures
+    whole_of: dict[int, int] = {}  # built once: each lookup stays constant
+    for g in a.groups:
+        if g.explicit:
+            for c in g.children:
+                whole_of.setdefault(c, g.parent)
     for link in a.rates:
         if link.budget is None or link.executed is None or not figs[link.budget].value:
             continue
@@ -388,6 +393,6 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         )
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
-        whole = next((figs[g.parent] for g in a.groups if g.explicit and link.budget in g.children), None)
+        whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
         if found is not None and not (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
             yield found
