@@ -121,7 +121,9 @@ def whole_of_percent(norm: str, figure: Figure) -> bool:
 
 # "按支出功能分类:一般公共服务支出…,占…%;…", "从支出结构看,…": the items of the total printed
 # just before, perhaps not all of them (small classes are often left out).
-_CLASSIFIED = re.compile(r"(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构)(?:看|来看)?\s*[:,]")
+_CLASSIFIED = re.compile(
+    r"(?:(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构|级次)(?:看|来看)?|分(?:级次|地区|区域|部门|类别|项目|科目)(?:看|来看))\s*[:,]"
+)  # also "分级次看,市级…49.5亿元,…县(市、区)…234.6亿元"
 
 
 def _openers(norm: str) -> list[tuple[int, int]]:

@@ -2189,3 +2189,14 @@ def test_zeng_zhi_and_zeng_shou_are_against_last_year(text: str, codes: set[str]
 )
 def test_pool_eight_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_paragraph_opening_by_level_breaks_down_the_total_before() -> None:
+    # 49.5 + 234.6 = 284.1: the 分级次看 paragraph lists the levels of the total, not of its 税收 part
+    text = ("2024年,全市一般公共预算收入284.1亿元,同比减收5.9亿元,下降2%。其中:税收收入162.2亿元,占一般公共预算收入比重为57.1%。\n"
+            "分级次看,市级一般公共预算收入49.5亿元,同比增长7%,县(市、区)一般公共预算收入234.6亿元,同比下降3.7%。")
+    from selfeval_xl.audit.engine import analyse
+
+    a = analyse((text,))
+    assert any(a.figures[g.parent].text == "284.1亿元" and len(g.children) == 2 for g in a.groups)
+    assert errors(text) == set()
