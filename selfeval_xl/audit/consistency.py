@@ -101,9 +101,10 @@ def _out_of_100(a: Analysis) -> bool:
 def check_grades(a: Analysis) -> Iterator[Finding]:
     """自评得分 within 0-100 and the grade (优/良/中/差) in its band."""
     scores = [f for f in a.figures if f.kind is FigureKind.SCORE and f.value is not None]
-    scale = None  # whether the text states a 100-point scale, looked up once
+    # whether the text states a 100-point scale: looked up once, and only for a score over 100
+    scale = any(s.value is not None and s.value > 100 for s in scores) and _out_of_100(a)
     for score in scores:
-        if score.value is not None and score.value > Decimal(100) and (scale := _out_of_100(a) if scale is None else scale):
+        if score.value is not None and score.value > Decimal(100) and scale:
             # some 考核办法 add bonus points (加分项: "自评得分102.8分"): only a text that says its scale is 100
             # points (满分100分, 百分制) contradicts itself
             yield finding(a, "score_above_100", score.paragraph, score.start, score.text, "0-100")

@@ -299,12 +299,11 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 for verb in _LIST_VERBS:
                     gap = gap.replace(verb, "")
                 parent = parent if not any(is_cjk(c) for c in gap) else None
-                # (bounded: the 300 characters before the list)
-                levels = [own[j] for j in range(bisect_left(starts, pos - 300), k) if not figures[own[j]].comparative]
-                if parent is None and pos - s0 <= 2 and len(levels) == 1 and not _in_reason(p.norm, figures[levels[0]]):
+                if parent is None and pos - s0 <= 2:
                     # "支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:" then its
-                    # items: the one level the paragraph states before the list is what the list divides
-                    parent = levels[0]
+                    # items: the one level the paragraph states before the list (within 300 characters) is what it divides
+                    levels = [own[j] for j in range(bisect_left(starts, pos - 300), k) if not figures[own[j]].comparative]
+                    parent = levels[0] if len(levels) == 1 and not _in_reason(p.norm, figures[levels[0]]) else None
             if parent is None and k == 0 and p.index > 1 and _CLASSIFIED.match(p.norm, pos):
                 # "从收入结构看,…" opening a paragraph: a breakdown of the amount the paragraph before ends on
                 previous = own_by.get(p.index - 1, [])

@@ -217,6 +217,8 @@ def outer_with_semicolons(norm: str, spans: list[tuple[int, int]], n: int, s0: i
 def wrapped_list(
     paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
 ) -> tuple[int, ...]:
+    """The amounts of the first sentence of the unnumbered paragraph after ``at`` when it holds two or more
+    (a line wrapped after "其中:"), else none."""
     nxt = paragraphs[at.index] if at.index < len(paragraphs) else None
     if nxt is None or nxt.level or nxt.number is not None:
         return ()

@@ -110,7 +110,8 @@ def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], othe
     word aside), in order: "较采购计划节约资金5.51亿元" is named 节约, the 计划 before it is what it is against."""
     out = []
     for f in candidates:
-        name = name_before(norm, f.start, 12).replace(rate, "") if rate else name_before(norm, f.start, 12)
+        name = name_before(norm, f.start, 12)
+        name = name.replace(rate, "") if rate else name
         hits = [w for w in words if w in name]
         last = max((name.rfind(w) for w in hits), default=-1)
         # an other word inside a matched one does not count ("应到位资金" is named 应到位, not 到位)

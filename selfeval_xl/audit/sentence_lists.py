@@ -38,7 +38,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + added
         + _closing_totals(paragraphs, figures, own_by, parent_of, {g.parent for g in added})
         + _named_lists(paragraphs, figures, own_by)
-        + _uses_lists(paragraphs, figures, own_by, parent_of)
+        + _uses_lists(paragraphs, figures, own_by)
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
     )
 
@@ -217,14 +217,13 @@ def _named(norm: str, start: int) -> bool:
     return any(is_cjk(c) for c in norm[max(max(norm.rfind(c, low, start) for c in ",;:、。") + 1, low) : start])
 
 
-def _uses_lists(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], parent_of: dict[int, int]
-) -> list[PartsGroup]:
+def _uses_lists(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]) -> list[PartsGroup]:
     groups = []
     for p in paragraphs:
         own = own_by.get(p.index, [])
         if len(own) < 3 or ",为" not in p.norm.replace(" ", ""):
             continue
+        starts = [figures[i].start for i in own]
         depth = bracket_depths(p.norm)
         for k, i in enumerate(own[:-2]):
             f = figures[i]
@@ -232,11 +231,9 @@ def _uses_lists(
             if m is None or f.comparative:
                 continue
             _, s1 = sentence_bounds(p.norm, m.end())
-            s1 = min(s1, p.norm.find(";", m.end()) % (len(p.norm) + 1))  # "…21.24万元;市级资金260.3万元,为…"
-            children = tuple(
-                j for j in own[k + 1 :]
-                if figures[j].start < s1 and depth[figures[j].start] == depth[f.start]
-            )  # fmt: skip
+            semicolon = p.norm.find(";", m.end(), s1)  # "…21.24万元;市级资金260.3万元,为…": the next one's uses
+            s1 = semicolon if semicolon >= 0 else s1
+            children = tuple(j for j in own[k + 1 : bisect_left(starts, s1)] if depth[figures[j].start] == depth[f.start])
             span = p.norm[m.end() : figures[children[-1]].start] if children else ""
             if (
                 len(children) < 2
