@@ -56,7 +56,7 @@ def bracketed_parts(norm: str) -> Iterator[int]:
 # 30.8万元,支出决算为25.7万元,…"): the nearest amount of a sentence on 三公 named the same way (决算/预算).
 _SANGONG_OPENER = re.compile(r"三公\W{0,2}经费(?:财政拨款)?(?:支出)?(决算|预算)?(?:数)?中,")
 _SANGONG_PARTS = ("因公出国", "公务接待", "公务用车")
-_SANGONG_REACH = 3  # paragraphs back
+_SANGONG_REACH = 5  # paragraphs back (a heading or two between)
 
 
 def sangong_lists(

@@ -2200,3 +2200,16 @@ def test_a_paragraph_opening_by_level_breaks_down_the_total_before() -> None:
     a = analyse((text,))
     assert any(a.figures[g.parent].text == "284.1亿元" and len(g.children) == 2 for g in a.groups)
     assert errors(text) == set()
+
+
+@pytest.mark.parametrize(("share", "codes"), [("45.7%", set()), ("50.3%", {"share_mismatch", "shares_not_100"})])
+def test_sangong_shares_in_the_section_after_the_total(share: str, codes: set[str]) -> None:
+    # the national template: the total in 一、…总体情况, its parts' shares in 二、…具体情况 (7.8 / 17.06 = 45.72%)
+    text = ("一、“三公”经费财政拨款支出决算总体情况说明\n"
+            "2019年度“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%。其中:因公出国(境)费支出决算为7.8万元,"
+            "完成预算10万元的78.0%;公务用车购置及运行费支出决算为7.5万元,完成预算12万元的62.5%;公务接待费支出决算为1.76万元,"
+            "完成预算5万元的35.2%。\n2019年度“三公”经费支出决算小于预算数的主要原因是厉行节约。\n"
+            "二、“三公”经费财政拨款支出决算具体情况说明\n"
+            f"2019年“三公”经费财政拨款支出决算中,因公出国(境)费7.8万元,占{share};公务用车购置及运行费支出7.5万元,占44.0%;"
+            "公务接待费支出1.76万元,占10.3%。")
+    assert errors(text) == codes
