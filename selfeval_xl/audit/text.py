@@ -8,7 +8,9 @@ the original and quotes are always taken from what the author wrote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from selfeval_xl.audit.homophones import HOMOPHONES
 from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
@@ -116,6 +118,28 @@ def strip_ruby(text: str) -> str:
     return _RUBY.sub("", text)
 
 
+def _width(line: str) -> int:
+    """Printed width: a Chinese character or full-width sign takes two columns, a digit one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _single_spaced(lines: list[str]) -> list[str]:
+    """A block printed double-spaced (every line followed by a blank one: a PDF or web page copied
+    with its line spacing) keeps its wrapped lines together: a blank line after a line nearly as
+    wide as the block's wide lines (one the page broke, not a cell or a short paragraph) is a line
+    break; two blank lines still separate paragraphs."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 4 or any(b - a < 2 for a, b in pairwise(filled)):
+        return lines
+    widths = {i: _width(lines[i].strip()) for i in filled}
+    wide = sorted(widths.values())[len(filled) * 9 // 10]
+    wrapped = max(32, wide * 3 // 4)
+    out = [lines[filled[0]]]
+    for a, b in pairwise(filled):
+        out += [""] * (b - a > 2 or widths[a] < wrapped) + [lines[b]]
+    return out
+
+
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:
     """Paragraph texts: blank lines separate, lines broken mid-sentence are joined; pinyin
     annotations inserted by republishing mirrors are dropped first.
@@ -125,7 +149,7 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         current: str | None = None
-        for raw in strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for raw in _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n")):
             line = raw.strip()
             if not line or _PAGE_NUMBER.match(normalise(line)):
                 if current is not None:

@@ -2213,3 +2213,14 @@ def test_sangong_shares_in_the_section_after_the_total(share: str, codes: set[st
             f"2019年“三公”经费财政拨款支出决算中,因公出国(境)费7.8万元,占{share};公务用车购置及运行费支出7.5万元,占44.0%;"
             "公务接待费支出1.76万元,占10.3%。")
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(("rate", "codes"), [("84.06%", set()), ("86.06%", {"share_mismatch", "shares_not_100"})])
+def test_double_spaced_wrapped_lines_read_as_one_paragraph(rate: str, codes: set[str]) -> None:
+    # a PDF copied with its line spacing: 2476260.58 / 2945760.58 = 84.06%
+    lines = ["2024年一般公共预算支出 2945760.58 元,其中基本支出预算 2476260.58",
+             f"元,占一般公共预算支出的{rate},同比减少 4966.66 元,下降 0.2%。项目支",
+             "出 469500 元,占一般公共预算支出的 15.94%,同比增加 70100 元,增长 17.55%。",
+             "主要用于人员经费保障和日常运转。"]  # fmt: skip
+    assert errors("\n\n".join(lines)) == codes
+    assert errors("\n".join(lines)) == codes
