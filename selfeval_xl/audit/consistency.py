@@ -218,7 +218,7 @@ def _entry(p: Paragraph) -> bool:
 _PAGE_AT_END = re.compile(r"[\u4e00-\u9fff。)]\s*\d{1,3}\s*$")
 
 
-_BARE_NUMBER = re.compile(r"^[\s|]*\d[\d,.\s|%]*$")
+_BARE_NUMBER = re.compile(r"^[\s|]*\d[\d,'.\s|%]*$")
 
 
 def _table_title(heading: str) -> bool:

@@ -28,12 +28,12 @@ from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
 from selfeval_xl.audit.numbers import CN_NUMERAL_CHARS, cn_to_int, decimals_of, parse_decimal
 from selfeval_xl.audit.text import clause_start, is_cjk, marker
 
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
+_NUM = r"(\d{1,3}(?:[,']\d{3})+(?:\s?\.\s?\d+)?|\d+(?:\s?\.\s?\d+)?)"
 _AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*(余|多)?\s*(亿|万|千)?(余|多)?元(以上|左右)?")
 # never the "×100%" of a written formula ("执行率=950/1000×100%=95%": a multiplier, not a stated rate)
 _PERCENT = re.compile(rf"(?<![\d.\u00d7*/÷]){_NUM}\s*%")
 _COUNT_DIGITS = re.compile(
-    rf"(?<![\d.第每A-Za-z])(?<!\d,)(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
+    rf"(?<![\d.第每A-Za-z])(?<!\d,)(?<!\d')(\d{{1,3}}(?:[,']\d{{3}})+|\d+)\s*(余|多)?\s*([{MEASURE_WORDS}])(以上|余|左右|多)?(?!百分点|部分)"
 )
 _COUNT_CN = re.compile(
     rf"(?<![第每同唯统单{CN_NUMERAL_CHARS}])([{CN_NUMERAL_CHARS}]+)\s*(余|多)?\s*([{CN_MEASURE_WORDS}])(以上|余|左右|多)?"
@@ -119,7 +119,7 @@ def ambiguous_roles(phrase: str) -> tuple[str, ...]:
     return ()
 
 
-_TRAILING_AMOUNT = re.compile(r"\s*\d[\d,.\s]*(?:亿|万|千)?元\s*(?=的?$)")
+_TRAILING_AMOUNT = re.compile(r"\s*\d[\d,'.\s]*(?:亿|万|千)?元\s*(?=的?$)")
 
 
 def _denominator_phrase(clause: str) -> str:
@@ -142,7 +142,7 @@ def _denominator_phrase(clause: str) -> str:
 # The budget may be named by who approved it ("完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%").
 _COMPLETION = (
     r"(?:完成|为|占)(?:了)?(?:[\u4e00-\u9fff\d]{2,24}?(?:批准|审议通过|通过)的?(?:收入|支出)?)?"
-    r"(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,.\s]*(?:亿|万|千)?元)?\s*的\s*"
+    r"(?:年初|调整后?|年度|全年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?\s*的\s*"
 )
 COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
 COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text
@@ -272,7 +272,7 @@ def _counts(p: Paragraph, norm: str, taken: list[tuple[int, int]]) -> list[Figur
                 continue
             raw, word = m.group(1), m.group(3)
             arabic = raw[0].isdigit()
-            value = int(raw.replace(",", "")) if arabic else cn_to_int(raw)
+            value = int(raw.replace(",", "").replace("'", "")) if arabic else cn_to_int(raw)
             if value is None or (not arabic and value == 1 and word in "次类部"):
                 continue
             qualifier = m.group(2) or m.group(4) or ""

@@ -21,7 +21,7 @@ from selfeval_xl.audit.numbers import round_half_up
 from selfeval_xl.audit.ratios import truncated_value
 
 _TIMES = "\u00d7x*"  # ×, x, *
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:[,']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TOKEN = re.compile(rf"\s*(?:(?P<num>{_NUM})\s*(?P<unit>万元|亿元|千元|元|%)?|(?P<op>[-+{_TIMES}/÷()])|(?P<name>[\u4e00-\u9fff“”\"]+))")
 # a result: a number with its unit, ending the chain (not followed by another operator or digit)
 _RESULT = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>万元|亿元|千元|元|%|分)?(?![\d.]|\s*[-+{_TIMES}/÷])")
@@ -72,7 +72,7 @@ class _Parser:
             return value
         if t[0] != "num":
             raise ValueError("an operator where a number belongs")
-        number = Decimal(t[1].replace(",", ""))
+        number = Decimal(t[1].replace(",", "").replace("'", ""))
         if t[2] == "%":
             return number / 100
         if t[2]:
@@ -102,7 +102,7 @@ def evaluate(text: str) -> tuple[Decimal, str] | None:
     if not tokens or sum(t[0] == "num" for t in tokens) < 2 or not any(t[0] == "op" and t[1] not in "()" for t in tokens):
         return None
     operators = {t[1] for t in tokens if t[0] == "op"} - set("()")
-    numbers = [Decimal(t[1].replace(",", "")) for t in tokens if t[0] == "num"]
+    numbers = [Decimal(t[1].replace(",", "").replace("'", "")) for t in tokens if t[0] == "num"]
     if operators == {"-"} and len(numbers) == 2 and numbers[0] < numbers[1] and all(n == n.to_integral() for n in numbers):
         return None  # "1-12月", "2023-2024": a range, not a difference
     parser = _Parser(tokens)
@@ -166,7 +166,7 @@ def _compare(
     a: Analysis, index: int, pos: int, expression: str, value: tuple[Decimal, str], result: re.Match[str]
 ) -> Iterator[Finding]:
     number, unit = result.group("num"), result.group("unit") or ""
-    stated = Decimal(number.replace(",", ""))
+    stated = Decimal(number.replace(",", "").replace("'", ""))
     places = len(number.partition(".")[2])
     exact, from_unit = value
     if unit == "%":

@@ -32,8 +32,8 @@ def complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[
 
 # "公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元)": an amount's parts in
 # brackets right after it, each named as a kind of it (its first four characters are in the amount's name).
-_NAMED_AMOUNT_BEFORE = re.compile(r"([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元\s*$")
-_BRACKET_ITEM = re.compile(r"^([\u4e00-\u9fff]{4,})\s*\d[\d,.]*\s*(?:亿|万|千)?元$")
+_NAMED_AMOUNT_BEFORE = re.compile(r"([\u4e00-\u9fff]{4,})\s*\d[\d,'.]*\s*(?:亿|万|千)?元\s*$")
+_BRACKET_ITEM = re.compile(r"^([\u4e00-\u9fff]{4,})\s*\d[\d,'.]*\s*(?:亿|万|千)?元$")
 
 
 def bracketed_parts(norm: str) -> Iterator[int]:
@@ -130,7 +130,7 @@ def both_sides_total(norm: str, own: list[int], figures: Sequence[Figure], k: in
 
 
 # an amount printed as approximate ("约122.6亿元", "10余万元"): never a part of an exact sum
-APPROXIMATE = re.compile(r"约\s*\d[\d,.]*\s*(?:亿|万|千)?元|\d\s*(?:余|多)\s*(?:亿|万|千)?元")
+APPROXIMATE = re.compile(r"约\s*\d[\d,'.]*\s*(?:亿|万|千)?元|\d\s*(?:余|多)\s*(?:亿|万|千)?元")
 
 # "收支预算总额1500万元。收入预算:一般公共预算拨款1400万元,…。支出预算:基本支出1000万元,…": each side's list
 SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")

@@ -23,8 +23,8 @@ from selfeval_xl.audit.numbers import decimals_of, parse_decimal
 from selfeval_xl.audit.text import is_cjk
 
 _SEP = " | "
-_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
-_GLUED = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)\s*([\u4e00-\u9fff].*)$")
+_NUMBER = re.compile(r"^-?\d[\d,']*(?:\.\d+)?$")
+_GLUED = re.compile(r"^(-?\d[\d,']*(?:\.\d+)?)\s*([\u4e00-\u9fff].*)$")
 _ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[、.]|\((\d{1,2})\))")  # on normalised text
 _NOT_A_PARENT = ("栏次", "合计", "总计", "项目名称", "单位")
 _MARK = re.compile(r"^\s*[一二三四五六七八九十]+\s*、")  # a first-level row ("一、本级收入")

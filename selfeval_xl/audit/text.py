@@ -45,6 +45,16 @@ _L3 = re.compile(r"^\s*(?:(\d{1,2})\s*[、.,](?!\d)|\(\s*(\d{1,2})\s*\)|[\u2460-
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-\u2014\u2013]+\s*\d{1,3}\s*[-\u2014\u2013]+|第\s*\d{1,3}\s*页.*)\s*$")
 
 
+# "1,134万元": the comma of a grouped number is no clause break; in a paragraph's normalised copy it
+# becomes an apostrophe, which every number pattern accepts and no clause search stops at.
+GROUP = "'"
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)")
+
+
+def group_digits(norm: str) -> str:
+    return _GROUPED.sub(lambda m: m.group().replace(",", GROUP), norm) if "," in norm else norm
+
+
 def normalise(text: str) -> str:
     """Half-width digits and punctuation, plain spaces; same length as ``text``."""
     return text.translate(_TABLE)
@@ -173,7 +183,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = normalise(text)
+        norm = group_digits(normalise(text))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))

@@ -41,7 +41,7 @@ from selfeval_xl.audit.years import (
 )
 
 _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
-_AMOUNT = r"(?P<amount>\d[\d,.\s]*\s*(?:亿|万|千)?元)"
+_AMOUNT = r"(?P<amount>\d[\d,'.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(
     rf"({_VERB})了?\s*{_AMOUNT}\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
@@ -60,7 +60,7 @@ _NAMED_SUBJECT = re.compile(
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
     r"(?:较|比)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?)?的?\s*"
-    rf"(?P<prior>\d[\d,.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+    rf"(?P<prior>\d[\d,'.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.
 _BARE_PCT = re.compile(
@@ -69,12 +69,12 @@ _BARE_PCT = re.compile(
 _COMPARE = re.compile(r"同比|较|比|与上年|与20\d\d年")
 # "2023年“三公”经费支出1200万元,2022年支出1000万元,增长20%": two named years, then the change
 _YEARS_THEN_PCT = re.compile(
-    r"(?P<y1>20\d\d)年[^。;%\d]{0,30}(?P<cur>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<y0>20\d\d)年[^。;%\d]{0,20}"
-    rf"(?P<prior>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+    r"(?P<y1>20\d\d)年[^。;%\d]{0,30}(?P<cur>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<y0>20\d\d)年[^。;%\d]{0,20}"
+    rf"(?P<prior>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 _LAST_YEAR_THEN_PCT = re.compile(
-    r"(?P<cur>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|决算数?为?)\s*"
-    rf"(?P<prior>\d[\d,.]*\s*(?:亿|万|千)?元)\s*,\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?\s*{_PCT}"
+    r"(?P<cur>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|决算数?为?)\s*"
+    rf"(?P<prior>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(

@@ -2224,3 +2224,20 @@ def test_double_spaced_wrapped_lines_read_as_one_paragraph(rate: str, codes: set
              "主要用于人员经费保障和日常运转。"]  # fmt: skip
     assert errors("\n\n".join(lines)) == codes
     assert errors("\n".join(lines)) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the comma of "1,174万元" is no clause break: 40 / 1174 = 3.41%, 5000 / 6000 = 83.33%
+        ("“三公”经费支出决算汇总数为1,134万元,较上年1,174万元减少40万元,下降3.4%。", set()),
+        ("“三公”经费支出决算汇总数为1,134万元,较上年1,174万元减少40万元,下降5.4%。", {"yoy_mismatch"}),
+        ("全年支出5,000万元,完成年初预算数6,000万元的83.3%。", set()),
+        ("全年支出5,000万元,完成年初预算数6,000万元的88.3%。", {"execution_rate_mismatch"}),
+        ("全年支出5,000万元,完成年初预算数6,000万元的88.3%。".replace(",", "，"), {"execution_rate_mismatch"}),
+        # a list of plain numbers keeps its commas ("12,5" is no grouped number)
+        ("三公经费支出35万元,其中出国费12,5万元的接待费等。", set()),
+    ],
+)
+def test_grouped_digits_read_like_plain_ones(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
