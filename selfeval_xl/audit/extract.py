@@ -196,12 +196,21 @@ _BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)]|\
 _MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵")
 
 
+# "…后备人才训练支持71万元;科研助力保障1.25万。": the last item of a list of amounts, its 元 dropped
+_SIBLING = re.compile(r"\d\s*(亿|万)元\s*[;、]\s*[\u4e00-\u9fff]{2,16}$")
+
+
+def _after_sibling(norm: str, m: re.Match[str]) -> bool:
+    before = _SIBLING.search(norm, max(0, m.start() - 24), m.start())
+    return before is not None and before.group(1) == m.group(3)
+
+
 def _bare_amounts(norm: str) -> list[re.Match[str]]:
     found = []
     printed = {big for big in ("万", "亿") if f"{big}元" in norm}  # looked up once: linear in the paragraph
     for m in _BARE_AMOUNT.finditer(norm) if printed else ():
         name = norm[max(0, m.start() - 12) : m.start()]
-        if m.group(3) in printed and any(name.rstrip(" 为了达").endswith(w) for w in _MONEY_NAMES):
+        if m.group(3) in printed and (any(name.rstrip(" 为了达").endswith(w) for w in _MONEY_NAMES) or _after_sibling(norm, m)):
             found.append(m)
     return found
 

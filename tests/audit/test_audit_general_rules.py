@@ -2241,3 +2241,17 @@ def test_double_spaced_wrapped_lines_read_as_one_paragraph(rate: str, codes: set
 )
 def test_grouped_digits_read_like_plain_ones(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 10 + 71 + 1.25 = 82.25: the last item's 元 dropped ("1.25万"), read after its sibling amounts
+        ("支持青少年体育82.25万元:其中后备人才基地建设10万元;后备人才训练支持71万元;科研助力保障1.25万。", set()),
+        ("支持青少年体育82.25万元:其中后备人才基地建设10万元;后备人才训练支持71万元;科研助力保障2.25万。", {"parts_exceed_total"}),
+        # after a comma it may be a head-count ("服务群众1.2万"): not read, the list stays short of its total
+        ("服务对象资金共计3.2万元,其中城区2万元,服务群众1.2万。", set()),
+    ],
+)
+def test_a_list_item_without_its_yuan(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
