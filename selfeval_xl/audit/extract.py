@@ -196,13 +196,19 @@ _BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)]|\
 _MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵")
 
 
-# "…后备人才训练支持71万元;科研助力保障1.25万。": the last item of a list of amounts, its 元 dropped
+# "…后备人才训练支持71万元;科研助力保障1.25万。", "其中支付养老机构运营补贴48万、社会工作服务站建设15万元":
+# an item of a list of amounts, its 元 dropped
 _SIBLING = re.compile(r"\d\s*(亿|万)元\s*[;、]\s*[\u4e00-\u9fff]{2,16}$")
 
 
+_NEXT_SIBLING = re.compile(r"\s*[;、]\s*[\u4e00-\u9fff]{2,16}\d[\d.,']*\s*(亿|万)元")
+
+
 def _after_sibling(norm: str, m: re.Match[str]) -> bool:
+    """Is the bare amount an item of a list of amounts, after or before one printed with 元?"""
     before = _SIBLING.search(norm, max(0, m.start() - 24), m.start())
-    return before is not None and before.group(1) == m.group(3)
+    after = _NEXT_SIBLING.match(norm, m.end())
+    return any(found is not None and found.group(1) == m.group(3) for found in (before, after))
 
 
 def _bare_amounts(norm: str) -> list[re.Match[str]]:

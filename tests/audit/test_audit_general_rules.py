@@ -2249,6 +2249,9 @@ def test_grouped_digits_read_like_plain_ones(text: str, codes: set[str]) -> None
         # 10 + 71 + 1.25 = 82.25: the last item's 元 dropped ("1.25万"), read after its sibling amounts
         ("支持青少年体育82.25万元:其中后备人才基地建设10万元;后备人才训练支持71万元;科研助力保障1.25万。", set()),
         ("支持青少年体育82.25万元:其中后备人才基地建设10万元;后备人才训练支持71万元;科研助力保障2.25万。", {"parts_exceed_total"}),
+        ("共支付福利彩票公益金113万元,其中支付养老机构运营补贴48万、社会工作服务站建设15万元、村级互助幸福院50万元。", set()),
+        ("共支付福利彩票公益金113万元,其中支付养老机构运营补贴58万、社会工作服务站建设15万元、村级互助幸福院50万元。",
+         {"parts_exceed_total"}),
         # after a comma it may be a head-count ("服务群众1.2万"): not read, the list stays short of its total
         ("服务对象资金共计3.2万元,其中城区2万元,服务群众1.2万。", set()),
     ],
