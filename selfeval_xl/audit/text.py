@@ -55,6 +55,18 @@ def group_digits(norm: str) -> str:
     return _GROUPED.sub(lambda m: m.group().replace(",", GROUP), norm) if "," in norm else norm
 
 
+# "与 2020 年度预算相比" (a PDF's spacing): the year is written tight to its 年 and the word before it,
+# the spaces moved in front, so every "与2020年" pattern reads it and no other offset moves.
+_SPACED_YEAR = re.compile(r"([\u4e00-\u9fff(]?)( *)((?:19|20)\d\d)( *)年")
+
+
+def tight_years(norm: str) -> str:
+    def tight(m: re.Match[str]) -> str:
+        return " " * (len(m.group(2)) + len(m.group(4))) + m.group(1) + m.group(3) + "年"
+
+    return _SPACED_YEAR.sub(tight, norm) if " " in norm else norm
+
+
 def normalise(text: str) -> str:
     """Half-width digits and punctuation, plain spaces; same length as ``text``."""
     return text.translate(_TABLE)
@@ -183,7 +195,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = group_digits(normalise(text))
+        norm = tight_years(group_digits(normalise(text)))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))

@@ -2258,3 +2258,11 @@ def test_grouped_digits_read_like_plain_ones(text: str, codes: set[str]) -> None
 )
 def test_a_list_item_without_its_yuan(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(("rate", "codes"), [("11.15%", set()), ("13.15%", {"yoy_mismatch"})])
+def test_spaced_years_read_like_tight_ones(rate: str, codes: set[str]) -> None:
+    # a PDF's spacing around the year: 1.5 / 13.45 = 11.15%
+    text = f"2021 年度“三公”经费财政拨款预算14.95万元,与 2020 年度预算相比,增加1.5万元,增长{rate}。"
+    assert errors(text) == codes
+    assert errors(text.replace(" ", "")) == codes
