@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
 
 from audit_corpus import Case, error_cases, figure_label, fixture_cases  # noqa: E402  (path set above)
 from real_corpus import Result, Score, evaluate, ids  # noqa: E402
-from real_mutation import mutation_recall  # noqa: E402
+from real_mutation import VARIANTS, mutation_recall  # noqa: E402
 
 from selfeval_xl.audit import audit_blocks  # noqa: E402
 
@@ -78,6 +78,11 @@ def mutations(split: str) -> None:
         f"mutation recall, {split} half: every relation labelled ok, broken on purpose, is reported in "
         f"{total.tp}/{total.tp + total.fn} = {_fraction(total.recall)} ({parts})"
     )
+    reprinted = []
+    for name, variant in VARIANTS.items():
+        found = sum(s.tp for s in mutation_recall(split, variant)[0].values())
+        reprinted.append(f"{name} {found}")
+    print(f"  the same, each text reprinted otherwise (of {total.tp + total.fn}): " + ", ".join(reprinted))
 
 
 def main() -> int:

@@ -24,9 +24,11 @@ from selfeval_xl.audit.listing import (
     both_sides_total,
     bracketed_parts,
     complete_before_end,
+    in_reason,
     items_after_sublist,
     named_alike,
     outer_with_semicolons,
+    spending,
     without_item_breakdowns,
     without_segment_breakdowns,
     wrapped_list,
@@ -150,15 +152,6 @@ def _openers(norm: str) -> list[tuple[int, int]]:
     return kept
 
 
-_REASONS = ("原因", "主要是", "由于", "因为")
-
-
-def _in_reason(norm: str, figure: Figure) -> bool:
-    """Is the amount inside an explanation ("主要原因是…", "主要是…") of its sentence?"""
-    s0, _ = sentence_bounds(norm, figure.start)
-    return any(word in norm[s0 : figure.start] for word in _REASONS)
-
-
 def _cut_at_end(paragraphs: Sequence[Paragraph], index: int) -> bool:
     """Is paragraph ``index`` the text's last, ending mid-sentence (an excerpt cut short)?"""
     return index == len(paragraphs) and not paragraphs[-1].norm.rstrip().endswith(tuple("。;!?"))
@@ -275,11 +268,11 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )  # fmt: skip  ("年初预算数761.21万元(含上年结转5.01万元),其中:…": not the bracketed amount)
             in_sentence = last is not None and figures[last].start >= s0
             parent = last if in_sentence or pos - s0 <= 2 else None
-            if parent is not None and not in_sentence and _in_reason(p.norm, figures[parent]):
+            if parent is not None and not in_sentence and in_reason(p.norm, figures[parent]):
                 # "收入合计192.01万元,…,主要原因是2022年有疫情防控经费29.01万元。其中:财政拨款收入…": the amount
                 # of an explanation is not what the next sentence's list divides; the sentence's total is
                 s_prev, _ = sentence_bounds(p.norm, figures[parent].start)
-                heads = [own[j] for j in range(k) if s_prev <= figures[own[j]].start and not _in_reason(p.norm, figures[own[j]])]
+                heads = [own[j] for j in range(k) if s_prev <= figures[own[j]].start and not in_reason(p.norm, figures[own[j]])]
                 parent = heads[0] if heads else None
             both_sides = both_sides_total(p.norm, own, figures, k, pos)
             if both_sides is None and p.index > 1 and p.norm[max(0, pos - 2) : pos] in ("收入", "支出"):
@@ -303,7 +296,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     # "支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:" then its
                     # items: the one level the paragraph states before the list (within 300 characters) is what it divides
                     levels = [own[j] for j in range(bisect_left(starts, pos - 300), k) if not figures[own[j]].comparative]
-                    parent = levels[0] if len(levels) == 1 and not _in_reason(p.norm, figures[levels[0]]) else None
+                    parent = levels[0] if len(levels) == 1 and not in_reason(p.norm, figures[levels[0]]) else None
             if parent is None and k == 0 and p.index > 1 and _CLASSIFIED.match(p.norm, pos):
                 # "从收入结构看,…" opening a paragraph: a breakdown of the amount the paragraph before ends on
                 previous = own_by.get(p.index - 1, [])
@@ -358,7 +351,12 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             closing = next((n for n, i in enumerate(children) if n and _names_a_total(p.norm, figures[i])), None)
             if closing is not None:
                 children = children[:closing]  # "其中:A…,B…,收入合计为6449万元": a total closes the outer statement
-            if not in_sentence and figures[parent].role not in _WHOLES and {"basic", "project"} <= {figures[i].role for i in children}:
+            if (
+                not in_sentence
+                and figures[parent].role not in _WHOLES
+                and {"basic", "project"} <= {figures[i].role for i in children}
+                and not spending(p.norm, figures[parent])
+            ):
                 # "本年支出合计61658.08万元,…。年末结转结余1843.7万元。其中,基本支出…、项目支出…": the 基本/项目
                 # list belongs to the 支出合计 before, not to the balance the sentence before ends on
                 totals = [own[j] for j in range(k) if figures[own[j]].role == "total"]

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.model import Figure, Paragraph
 from selfeval_xl.audit.named import lead
-from selfeval_xl.audit.text import open_brackets, sentence_bounds
+from selfeval_xl.audit.text import clause_start, open_brackets, sentence_bounds
 
 
 def complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> tuple[int, ...]:
@@ -93,6 +93,21 @@ def _sangong_total(
             if "三公" in norm[s0 : f.start] and (not kind or kind in lead) and not any(w in lead for w in ("较", "比", "增", "减")):
                 return i
     return None
+
+
+_REASONS = ("原因", "主要是", "由于", "因为")
+
+
+def in_reason(norm: str, figure: Figure) -> bool:
+    """Is the amount inside an explanation ("主要原因是…", "主要是…") of its sentence?"""
+    s0, _ = sentence_bounds(norm, figure.start)
+    return any(word in norm[s0 : figure.start] for word in _REASONS)
+
+
+def spending(norm: str, figure: Figure) -> bool:
+    """Is the amount named as spending ("完成支出2604.24万元", "实际支出…"), not a balance or a change?"""
+    head = norm[max(clause_start(norm, figure.start), figure.start - 6) : figure.start]
+    return head.rstrip(" 为了达").endswith("支出") and not any(w in head for w in ("结转", "结余", "较", "比"))
 
 
 def items_after_sublist(

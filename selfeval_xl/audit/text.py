@@ -126,6 +126,21 @@ def _joins(previous: str, line: str) -> bool:
     return heading_length == 0 or bool(prev[heading_length:].strip(" :")) or any(c.isdigit() for c in head)
 
 
+# Words that open a sentence about the one before: after a line the page broke at "。", the paragraph goes on.
+_GOES_ON = ("其中", "加上", "减去", "收支相抵", "同比", "比上年", "较上年", "与上年", "占")
+
+
+def _continues(previous: str, raw: str) -> bool:
+    """Does a line after one the page broke go on with its paragraph? Not when indented or a heading;
+    after ";" it does, after "。" when it opens on words about the sentence before (其中, 加上…);
+    never after a colon ("其中:" may open items printed one per line)."""
+    line = normalise(raw)
+    if raw[:1] in " \u3000\t" or marker(line)[0] != 0:
+        return False
+    end = normalise(previous).rstrip()[-1:]
+    return end == ";" or (end == "。" and line.startswith(_GOES_ON))
+
+
 # A line ending on a complete amount or percentage ("…收入479.89亿元 同比增长45.8%⬆") and a
 # next line opening on words: separate statements (a chart's captions, a list without
 # punctuation), so the join keeps a clause boundary between them.
@@ -133,7 +148,7 @@ _STATEMENT_END = re.compile(r"\d\s*(?:[万亿千]?元|%)[\s\u2191\u2193\u2b06\u2
 
 
 # Pinyin printed after characters by some republishing mirrors ("預(yù)算數(shù)"): dropped.
-_RUBY = re.compile("(?<=[\u4e00-\u9fff])[(\uff08][a-z\u00e0-\u01dc]{1,6}[)\uff09]")
+_RUBY = re.compile("(?<=[\u4e00-\u9fff])\n?[(\uff08][a-z\u00e0-\u01dc]{1,6}[)\uff09]")
 
 
 def strip_ruby(text: str) -> str:
@@ -162,6 +177,17 @@ def _single_spaced(lines: list[str]) -> list[str]:
     return out
 
 
+def _page_width(lines: list[str]) -> int | None:
+    """The width at which a hard-wrapped block (a PDF's lines) breaks: most of its lines are about
+    as wide as its widest; None for a block whose lines are its paragraphs or cells."""
+    widths = sorted(_width(line.strip()) for line in lines if line.strip())
+    if len(widths) < 4:
+        return None
+    full = widths[len(widths) * 9 // 10] * 9 // 10
+    wrapped = sum(w >= full for w in widths)
+    return full if 40 <= full <= 120 and wrapped >= 3 and wrapped * 10 >= len(widths) * 3 else None
+
+
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:
     """Paragraph texts: blank lines separate, lines broken mid-sentence are joined; pinyin
     annotations inserted by republishing mirrors are dropped first.
@@ -171,14 +197,18 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         current: str | None = None
-        for raw in _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        lines = _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        page = _page_width(lines)
+        full = False  # the previous line ran to the page's edge: the page broke it, even after "。" or ";"
+        for raw in lines:
             line = raw.strip()
+            broken, full = full, page is not None and _width(line) >= page
             if not line or _PAGE_NUMBER.match(normalise(line)):
                 if current is not None:
                     out.append(current)
                 current = None
-            elif current is not None and _joins(current, line):
-                statement = _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) and line[0] not in "的之"
+            elif current is not None and (_joins(current, line) or (broken and _continues(current, raw))):
+                statement = _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) and line[0] not in "的之为"
                 current += "," + line if statement else line  # "…65200万元" + "的96.57%" is one phrase
             else:
                 if current is not None:

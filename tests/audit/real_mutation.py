@@ -11,7 +11,9 @@ per half, like the real-error figures; tuning looks at the development half only
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from real_corpus import LABELS, Score, ids, matches, text_of
@@ -47,7 +49,44 @@ def mutate(text: str, relation: dict[str, object]) -> tuple[str, dict[str, objec
     return text[:at] + broken + text[at + len(quote) :], moved
 
 
-def mutation_recall(split: str) -> tuple[dict[str, Score], list[str]]:
+_NO_LINE_START = ",.;:!?)%、。，；：！？）》”’"
+
+
+def _wrapped(text: str, width: int = 74) -> str:
+    """Hard-wrapped like a PDF page: a break after ``width`` columns (a Chinese character takes two),
+    never inside a number nor before punctuation."""
+    lines = []
+    for line in text.split("\n"):
+        out, used = [], 0
+        for i, c in enumerate(line):
+            after = line[i + 1] if i + 1 < len(line) else ""
+            narrow = (c, after) != (" ", " ") and all(x != "" and x != " " and unicodedata.east_asian_width(x) not in "WF" for x in (c, after))
+            glued = narrow or (after != "" and after in _NO_LINE_START)
+            out.append(c)
+            used += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+            if used >= width and not glued:
+                out.append("\n")
+                used = 0
+        lines.append("".join(out).rstrip("\n"))
+    return "\n".join(lines)
+
+
+_FULL_WIDTH = str.maketrans("0123456789.%,;:()", "０１２３４５６７８９．％，；：（）")
+_GROUPABLE = re.compile(r"(?<![\d.,])(\d{4,})(?=(?:\.\d+)?\s*(?:万元|亿元|元))")
+
+# The same texts as other pages print them: copied with their line spacing, hard-wrapped by a PDF,
+# digits grouped by thousands, full-width signs, a space between a word and its number.
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "blank lines": lambda t: t.replace("\n", "\n\n"),
+    "wrapped": _wrapped,
+    "grouped digits": lambda t: _GROUPABLE.sub(lambda m: f"{int(m.group(1)):,}", t),
+    "full-width": lambda t: t.translate(_FULL_WIDTH),
+    "spaced numbers": lambda t: re.sub(r"(?<=[\u4e00-\u9fff])(\d)", r" \1", t),
+}
+
+
+def mutation_recall(split: str, variant: Callable[[str], str] | None = None) -> tuple[dict[str, Score], list[str]]:
+    """Per kind, the broken relations reported; ``variant`` reprints each broken text (and quote)."""
     by_kind: dict[str, Score] = defaultdict(Score)
     missed: list[str] = []
     for text_id in ids(split):
@@ -59,6 +98,9 @@ def mutation_recall(split: str) -> tuple[dict[str, Score], list[str]]:
             if done is None:
                 continue
             broken_text, moved = done
+            if variant is not None:
+                broken_text = variant(broken_text)
+                moved = dict(moved, quote=variant(str(moved["quote"])), stated=variant(str(moved["stated"])))
             errors = [f for f in audit_text(broken_text).findings if f.severity is Severity.ERROR]
             if any(matches(f, moved) for f in errors):
                 by_kind[str(relation["kind"])].tp += 1

@@ -4,7 +4,7 @@ text with its arithmetic done by hand, in its correct and its broken form."""
 from __future__ import annotations
 
 import pytest
-from real_mutation import mutation_recall
+from real_mutation import VARIANTS, mutation_recall
 
 from selfeval_xl.audit import Severity, audit_blocks, audit_text
 from selfeval_xl.audit.text import normalise
@@ -93,6 +93,15 @@ def test_mutation_recall_on_the_development_half() -> None:
     total = found + sum(score.fn for score in by_kind.values())
     assert total >= 100
     assert found / total >= 0.6
+
+
+def test_mutation_recall_holds_when_the_texts_are_printed_otherwise() -> None:
+    """The dev half reprinted (line spacing, hard wraps, grouped digits, full-width signs, spaced
+    numbers) loses almost nothing: the reading does not hang on one page's typography."""
+    plain = sum(score.tp for score in mutation_recall("dev")[0].values())
+    for name, variant in VARIANTS.items():
+        found = sum(score.tp for score in mutation_recall("dev", variant)[0].values())
+        assert found >= plain * 0.98, name
 
 
 @pytest.mark.parametrize(("rate", "codes"), [("86%", set()), ("96%", {"execution_rate_mismatch"})])
@@ -2266,3 +2275,38 @@ def test_spaced_years_read_like_tight_ones(rate: str, codes: set[str]) -> None:
     text = f"2021 年度“三公”经费财政拨款预算14.95万元,与 2020 年度预算相比,增加1.5万元,增长{rate}。"
     assert errors(text) == codes
     assert errors(text.replace(" ", "")) == codes
+
+
+@pytest.mark.parametrize(("share", "codes"), [("26.90%", set()), ("29.59%", {"share_mismatch", "shares_not_100"})])
+def test_a_pdf_line_broken_after_a_semicolon_goes_on(share: str, codes: set[str]) -> None:
+    # hard-wrapped at the page's edge: 700.57 / 2604.24 = 26.90%, the list goes on after the ";"
+    lines = ["2024年,南县财政局机关各项收入合计2602.28万元。其中,一般公共预算财政",
+             "拨款收入2584.01万元,占99.30%;其他收入18.27万元,占0.70%。本年完成",
+             "支出2604.24万元,比上年增加2.5万元。其中,基本支出1903.67万元,占73.10%;",
+             f"项目支出700.57万元,占{share}。年末结转和结余0万元,与上年持平,全部用于",
+             "保障机关正常运转和重点工作任务的完成,无违规使用财政资金的情况发生。"]  # fmt: skip
+    assert errors("\n".join(lines)) == codes
+
+
+@pytest.mark.parametrize(("total", "codes"), [("3328", set()), ("3661", {"sum_mismatch"})])
+def test_a_pdf_line_broken_after_a_full_stop_goes_on_when_the_next_opens_on_its_parts(total: str, codes: set[str]) -> None:
+    # 50 + 478 + 2800 = 3328: "其中," opening the next line speaks of the sentence before
+    lines = ["2019年,市本级一般公共预算支出安排的三公经费预算执行情况良好,全部用于",
+             f"保障机关正常运转的需要,市本级三公经费预算为{total}万元,比上年有所下降。",
+             "其中,因公出国(境)费50万元,公务接待费478万元,公务用车购置及运行费",
+             "2800万元。主要原因是厉行节约,严格控制三公经费开支,压缩一般性支出。"]  # fmt: skip
+    assert errors("\n".join(lines)) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 1903.67 + 700.57 = 2604.24: a spending total named "完成支出" owns the 基本/项目 list of the next sentence
+        ("完成支出2604.24万元。其中,基本支出1903.67万元;项目支出700.57万元。", set()),
+        ("完成支出2594.24万元。其中,基本支出1903.67万元;项目支出700.57万元。", {"parts_exceed_total"}),
+        # a balance does not: the 基本/项目 list is of no amount printed here
+        ("年末结转结余1843.7万元。其中,基本支出1903.67万元;项目支出700.57万元。", set()),
+    ],
+)
+def test_a_spending_total_owns_the_basic_and_project_list_after_it(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
