@@ -98,6 +98,14 @@ def _out_of_100(a: Analysis) -> bool:
     return any(_HUNDRED_SCALE.search(p.norm) for p in a.paragraphs)
 
 
+_COUNTED = re.compile(r"[\u201d\u2019\u300d\"']?\s*(?:的|有|共|计)*\s*\d+\s*(?:个|项|家|所)")
+
+
+def _counted(norm: str, grade: Figure) -> bool:
+    """Is the grade followed by how many items have it ("…为“中”有5个")?"""
+    return _COUNTED.match(norm, grade.start + len(grade.text)) is not None
+
+
 def check_grades(a: Analysis) -> Iterator[Finding]:
     """自评得分 within 0-100 and the grade (优/良/中/差) in its band."""
     scores = [f for f in a.figures if f.kind is FigureKind.SCORE and f.value is not None]
@@ -111,6 +119,8 @@ def check_grades(a: Analysis) -> Iterator[Finding]:
         elif score.value is not None and score.value < 0:
             yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
     for grade in (f for f in a.figures if f.kind is FigureKind.GRADE):
+        if _counted(a.paragraphs[grade.paragraph - 1].norm, grade):
+            continue  # "48个项目评价等级为“优”有37个、…为“中”有5个": the grade of counted items, not of a score
         paired = _score_for(a, grade, scores)
         if paired is None or paired.value is None:
             continue
@@ -366,6 +376,10 @@ def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds:
         return
     if len(kinds) > 1 and len({next(k for k in kinds if k in n) for n in names}) == 1:
         return  # "林业事业单位55人,其中:区种苗站在职11人、…在职3人": one kind by unit, not the kinds of the total
+    if any("在职" in n and f.value == total.value for n, f in zip(names, parts, strict=True)) and all(
+        "在职" in n or "休" in n for n in names
+    ):
+        return  # "实有人员53人,其中在职人员53人,离退休人员13人": the total counts the serving staff only
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
     if total.value is not None and found != total.value:
         yield finding(

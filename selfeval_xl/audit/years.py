@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
@@ -198,6 +198,11 @@ def judge(
 ) -> Iterator[Finding]:
     if current.value is None or change.value is None or pct.value is None:
         return
+    if current.unit == "元" and change.unit == "万元" and prior is None:
+        # "项目支出29.36元,较上年减少973.77万元,下降97.07%": the amount's 万 dropped; read in the change's unit
+        mended = replace(current, value=current.value * 10000, unit="万元")
+        if not any(True for _ in judge(a, verbs, change, pct, mended, None, prior_label)):
+            return
     sign = direction(verbs[0])
     change_value = change.value
     if prior is not None and prior.value is not None:

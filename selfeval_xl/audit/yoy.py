@@ -249,8 +249,10 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         while k and own[starts[k - 1]].comparative:
             k -= 1  # "…收入6955.73万元,较上年决算数增加950.05万元,…。较年初预算数减少…": not the change before
         before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, listed=True)
-        if before and (parent := _listed_in(a, before[0])) is not None:
-            before = [parent]  # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's
+        if before and (parent := _listed_in(a, before[0])) is not None and parent.paragraph == change.paragraph:
+            # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's; not in an item's own
+            # paragraph ("3.事业收入8257.3万元,为…的收入。较上年增加518.65万元")
+            before = [parent]
     if not before and opening.removesuffix("总计") in ("收支", "收、支"):
         # "收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元": both equal
         k = bisect_left(starts, s0)

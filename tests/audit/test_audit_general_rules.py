@@ -2310,3 +2310,27 @@ def test_a_pdf_line_broken_after_a_full_stop_goes_on_when_the_next_opens_on_its_
 )
 def test_a_spending_total_owns_the_basic_and_project_list_after_it(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the grades of counted projects are not the grade of the department's score
+        ("自评分97分,综合评价等级为“优”,其中:本级48个项目评价等级为“优”有37个、评价等级为“中”有5个。", set()),
+        ("自评得分72分,评价等级为“优”。", {"grade_mismatch"}),
+        # 实有 = 在职 (53 = 53): the retired are counted beside the staff, not in it; 10 + 0 + 1 = 11 does add up
+        ("实有人员:53人,其中财政供养在职人员53人,离退休人员13人。", set()),
+        ("实有人数11人,其中:在职人员10人,离休人员0人,退休人员1人。", set()),
+        ("实有人数12人,其中:在职人员10人,离休人员0人,退休人员1人。", {"sum_mismatch"}),
+        # a change opening a sentence of an item's own paragraph is the item's (518.65 / 7738.65 = 6.7%)
+        ("收入总计为10070.54万元,其中:\n1.财政拨款收入1813.24万元。\n2.事业收入8257.3万元,为事业单位开展业务活动取得的收入。"
+         "较2016年度决算数增加518.65万元,增长6.7%。", set()),
+        ("收入总计为10070.54万元,其中:\n1.财政拨款收入1813.24万元。\n2.事业收入8257.3万元,为事业单位开展业务活动取得的收入。"
+         "较2016年度决算数增加518.65万元,增长7.7%。", {"yoy_mismatch"}),
+        # an amount whose 万 was dropped, read in its change's unit: 973.77 / 1003.13 = 97.07%
+        ("基本支出8396.48万元,项目支出29.36元,较上年减少973.77万元,下降97.07%。", set()),
+        ("基本支出8396.48万元,项目支出29.36元,较上年减少973.77万元,下降90.07%。", {"yoy_mismatch"}),
+    ],
+)
+def test_seventh_round_dev_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
