@@ -110,11 +110,16 @@ def classify(norm: str) -> tuple[int, int, int | None]:
     return level, norm.index(head, end) + len(head), number
 
 
+_CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
+
+
 def _joins(previous: str, line: str) -> bool:
     """A line continues the previous one when that one stops mid-sentence (no 。;: at its end)."""
     prev = normalise(previous).rstrip()
     if not prev or prev[-1] in _TERMINAL:
         return False
+    if _CELL.match(normalise(line)) or _CELL.match(prev):
+        return False  # a table's cells one per line: "683.51" then "358.18" never glue into one number
     if marker(normalise(line))[0] != 0:
         return False
     if prev[-1] in ",、":

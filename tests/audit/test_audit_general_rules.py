@@ -2334,3 +2334,21 @@ def test_a_spending_total_owns_the_basic_and_project_list_after_it(text: str, co
 )
 def test_seventh_round_dev_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(("rate", "codes"), [("22.12%", set()), ("24.33%", {"execution_rate_mismatch"})])
+def test_a_completion_rate_against_the_budget_only_the_sangong_table_prints(rate: str, codes: set[str]) -> None:
+    # the Shanghai 决算 template: 41.61 / 188.11 = 22.12%, the budget printed only in the table above
+    header = ["一般公共预算财政拨款“三公”经费", "合计", "因公出国", "(境)费", "公务用车购置及运行维护费", "公务接待费",
+              "小计", "公务用车", "购置费", "公务用车", "运行维护费"] + ["预算数", "决算数"] * 6  # fmt: skip
+    values = ["683.51", "358.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.03", "310.40", "212.54", "188.11", "41.61"]
+    prose = ("“三公”经费财政拨款支出年初预算为683.51万元,支出决算为358.18万元,完成预算的52.4%,其中:因公出国(境)费决算为0万元,"
+             f"完成预算的0%;公务用车购置及运行维护费支出决算为316.57万元,完成预算的76.21%;公务接待费支出决算为41.61万元,完成预算的{rate}。")
+    assert errors("\n\n".join([*header, *values, prose])) == codes  # one cell per paragraph, as copied
+
+
+def test_table_cells_one_per_line_never_glue_into_one_number() -> None:
+    from selfeval_xl.audit.text import split_paragraphs
+
+    assert split_paragraphs(["预算数\n决算数\n683.51\n358.18\n80.00\n说明文字。"]) == ["预算数决算数", "683.51", "358.18", "80.00", "说明文字。"]
+    assert split_paragraphs(["支出决算为\n316.57万元,增长\n12.5%。"]) == ["支出决算为316.57万元,增长12.5%。"]
