@@ -60,6 +60,15 @@ def group_digits(norm: str) -> str:
 _SPACED_YEAR = re.compile(r"([\u4e00-\u9fff(]?)( *)((?:19|20)\d\d)( *)年")
 
 
+_SPACED_UNIT = re.compile(r"(?<=\d)(\s*)([亿万千])( +)元")
+
+
+def tight_units(norm: str) -> str:
+    """ "50 万 元" (a PDF's spacing) reads "50  万元": the unit's characters together, the spaces before
+    them, so that the amount still spans what was printed."""
+    return _SPACED_UNIT.sub(lambda m: m.group(1) + m.group(3) + m.group(2) + "元", norm) if " " in norm else norm
+
+
 def tight_years(norm: str) -> str:
     def tight(m: re.Match[str]) -> str:
         return " " * (len(m.group(2)) + len(m.group(4))) + m.group(1) + m.group(3) + "年"
@@ -230,7 +239,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = tight_years(group_digits(normalise(text)))
+        norm = tight_units(tight_years(group_digits(normalise(text))))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))

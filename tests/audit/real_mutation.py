@@ -75,13 +75,14 @@ _FULL_WIDTH = str.maketrans("0123456789.%,;:()", "０１２３４５６７８９
 _GROUPABLE = re.compile(r"(?<![\d.,])(\d{4,})(?=(?:\.\d+)?\s*(?:万元|亿元|元))")
 
 # The same texts as other pages print them: copied with their line spacing, hard-wrapped by a PDF,
-# digits grouped by thousands, full-width signs, a space between a word and its number.
+# digits grouped by thousands, full-width signs, a space between a word and its number, spaced units (50 万 元).
 VARIANTS: dict[str, Callable[[str], str]] = {
     "blank lines": lambda t: t.replace("\n", "\n\n"),
     "wrapped": _wrapped,
     "grouped digits": lambda t: _GROUPABLE.sub(lambda m: f"{int(m.group(1)):,}", t),
     "full-width": lambda t: t.translate(_FULL_WIDTH),
     "spaced numbers": lambda t: re.sub(r"(?<=[\u4e00-\u9fff])(\d)", r" \1", t),
+    "spaced units": lambda t: re.sub(r"(\d)\s*([万亿])元", r"\1 \2 元", t),
 }
 
 
