@@ -60,6 +60,22 @@ def group_digits(norm: str) -> str:
 _SPACED_YEAR = re.compile(r"([\u4e00-\u9fff(]?)( *)((?:19|20)\d\d)( *)年")
 
 
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")
+
+
+def tight_letters(norm: str) -> str:
+    """A paragraph printed letter-spaced ("部 门 整 体 支 出", a PDF's character spacing) reads with its
+    words together, each run's spaces moved to its start (the words stay against the figure after
+    them), so no figure moves."""
+    cjk = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff")
+    if not cjk or norm.count(" ") * 2 < cjk:
+        return norm
+    runs = list(_LETTER_SPACED.finditer(norm))
+    if sum(len(m.group()) // 2 for m in runs) * 2 < cjk:
+        return norm
+    return _LETTER_SPACED.sub(lambda m: " " * m.group().count(" ") + m.group().replace(" ", ""), norm)
+
+
 _SPACED_UNIT = re.compile(r"(?<=\d)(\s*)([亿万千])( +)元")
 
 
@@ -239,7 +255,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = tight_units(tight_years(group_digits(normalise(text))))
+        norm = tight_units(tight_years(group_digits(tight_letters(normalise(text)))))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))

@@ -75,7 +75,8 @@ _FULL_WIDTH = str.maketrans("0123456789.%,;:()", "０１２３４５６７８９
 _GROUPABLE = re.compile(r"(?<![\d.,])(\d{4,})(?=(?:\.\d+)?\s*(?:万元|亿元|元))")
 
 # The same texts as other pages print them: copied with their line spacing, hard-wrapped by a PDF,
-# digits grouped by thousands, full-width signs, a space between a word and its number, spaced units (50 万 元).
+# digits grouped by thousands, full-width signs, a space between a word and its number, spaced units
+# (50 万 元), every Chinese character spaced (a PDF's character spacing).
 VARIANTS: dict[str, Callable[[str], str]] = {
     "blank lines": lambda t: t.replace("\n", "\n\n"),
     "wrapped": _wrapped,
@@ -83,6 +84,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "full-width": lambda t: t.translate(_FULL_WIDTH),
     "spaced numbers": lambda t: re.sub(r"(?<=[\u4e00-\u9fff])(\d)", r" \1", t),
     "spaced units": lambda t: re.sub(r"(\d)\s*([万亿])元", r"\1 \2 元", t),
+    "letter-spaced": lambda t: re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff])", r"\1 ", t),
 }
 
 
