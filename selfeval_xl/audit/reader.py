@@ -29,7 +29,7 @@ class AuditInputError(Exception):
 
 def read_report(path: str | Path) -> tuple[str, ...]:
     """Text blocks of a .txt (one block), .docx (one per paragraph or table-cell paragraph,
-    in document order) or .pdf (one block per page)."""
+    in document order) or .pdf (one block, its pages in order: a sentence goes on across a page break)."""
     file = Path(path)
     try:
         if file.is_dir():
@@ -133,4 +133,5 @@ def _read_pdf(file: Path) -> tuple[str, ...]:
         raise AuditInputError("input.bad_pdf", path=str(file)) from exc
     if not any(page.strip() for page in pages):
         raise AuditInputError("input.pdf_no_text", path=str(file))
-    return pages
+    # one block: a page break is no paragraph break ("…支出决算为" at a page's foot, "316.57万元" on the next)
+    return ("\n".join(pages),)

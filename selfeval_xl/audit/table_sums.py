@@ -209,7 +209,7 @@ def _in_order(text: str, words: tuple[str, ...]) -> bool:
 
 def _sangong_columns(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
     for k, row in enumerate(rows):
-        if row.label not in ("预算数", "决算数") or len(row.numbers) not in (6, 12):
+        if not row.label.replace(" ", "").endswith(("预算数", "决算数")) or len(row.numbers) not in (6, 12):
             continue
         j = k
         while j > 0 and not rows[j - 1].numbers and k - j < 40:

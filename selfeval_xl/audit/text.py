@@ -208,14 +208,18 @@ def _single_spaced(lines: list[str]) -> list[str]:
 
 
 def _page_width(lines: list[str]) -> int | None:
-    """The width at which a hard-wrapped block (a PDF's lines) breaks: most of its lines are about
-    as wide as its widest; None for a block whose lines are its paragraphs or cells."""
-    widths = sorted(_width(line.strip()) for line in lines if line.strip())
-    if len(widths) < 4:
+    """The width at which a hard-wrapped block (a PDF's lines) breaks: its widest lines, most of which
+    stop mid-sentence; None for a block whose lines are its paragraphs (they end on "。") or cells."""
+    rows = [normalise(line).strip() for line in lines if line.strip()]
+    if len(rows) < 4:
         return None
+    widths = sorted(_width(row) for row in rows)
     full = widths[len(widths) * 9 // 10] * 9 // 10
-    wrapped = sum(w >= full for w in widths)
-    return full if 40 <= full <= 120 and wrapped >= 3 and wrapped * 10 >= len(widths) * 3 else None
+    wide = [row for row in rows if _width(row) >= full]
+    broken = sum(row[-1] not in _TERMINAL for row in wide)
+    # most lines as wide as the page, or most of the widest stopping mid-sentence
+    wrapped = len(wide) * 10 >= len(rows) * 3 or broken * 5 >= len(wide) * 2
+    return full if 40 <= full <= 120 and broken >= 3 and wrapped else None
 
 
 def split_paragraphs(blocks: Sequence[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -77,16 +78,21 @@ def test_pdf_without_text_has_a_clear_chinese_message(tmp_path: Path) -> None:
     assert caught.value.key == "input.pdf_no_text"
 
 
-def _text_pdf(lines: list[str]) -> bytes:
-    """A minimal one-page PDF with Helvetica text lines (ASCII only: no CJK font is available here)."""
-    stream = "BT /F1 12 Tf 50 800 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+def _text_pdf(lines: list[str], *more_pages: list[str]) -> bytes:
+    """A minimal PDF with Helvetica text lines, a page per list (ASCII only: no CJK font is available here)."""
+    pages = [lines, *more_pages]
+    n = len(pages)
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * k} 0 R' for k in range(n))}] /Count {n} >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for k, page in enumerate(pages):
+        stream = "BT /F1 12 Tf 50 800 Td 14 TL " + " ".join(f"({line}) '" for line in page) + " ET"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * k} 0 R >>"
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -105,3 +111,36 @@ def test_pdf_with_text_is_read_page_by_page(tmp_path: Path) -> None:
     (tmp_path / "text.pdf").write_bytes(_text_pdf(["Total 176.18", "Part 96.18"]))
     (page,) = read_report(tmp_path / "text.pdf")
     assert "176.18" in page and "96.18" in page
+
+
+def test_pdf_pages_are_read_as_one_text_in_order(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    from selfeval_xl.audit.reader import read_report
+
+    (tmp_path / "two.pdf").write_bytes(_text_pdf(["Total 176.18, of which"], ["Part 96.18 and part 80."]))
+    (text,) = read_report(tmp_path / "two.pdf")
+    assert text.index("176.18") < text.index("96.18") < text.index("80.")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+@pytest.mark.parametrize("text_id", ["189", "227"])
+def test_a_printed_pdf_reads_like_its_text(tmp_path: Path, text_id: str) -> None:
+    """Real texts of the dev half printed to PDF by LibreOffice (two pages; lines wrapped at the page's
+    edge, one after a list's ";"; table cells one per line; "2017 年", "194.44 万元") read as the texts
+    themselves: the same findings, no other."""
+    pytest.importorskip("pypdf")
+    import subprocess
+
+    from real_corpus import text_of
+
+    from selfeval_xl.audit import audit_file
+
+    text = text_of(text_id)
+    source = tmp_path / f"{text_id}.txt"
+    source.write_text(text, "utf-8")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    printed = audit_file(tmp_path / f"{text_id}.pdf").findings
+    assert sorted(f.code for f in printed) == sorted(f.code for f in audit_text(text).findings)
