@@ -138,6 +138,14 @@ def classify(norm: str) -> tuple[int, int, int | None]:
 _CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
 
 
+def _inline_item(prev: str, line: str) -> bool:
+    """Does the line open the next item of a list numbered inline in the line before, which stops on a
+    comma ("…其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元," then "3、对个人…")?"""
+    m = _L3.match(line)
+    number = m.group(1) if m else None
+    return prev[-1] in ",、" and number is not None and int(number) > 1 and f"{int(number) - 1}、" in prev
+
+
 def _joins(previous: str, line: str) -> bool:
     """A line continues the previous one when that one stops mid-sentence (no 。;: at its end)."""
     prev = normalise(previous).rstrip()
@@ -145,7 +153,7 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _CELL.match(normalise(line)) or _CELL.match(prev):
         return False  # a table's cells one per line: "683.51" then "358.18" never glue into one number
-    if marker(normalise(line))[0] != 0:
+    if marker(normalise(line))[0] != 0 and not _inline_item(prev, normalise(line)):
         return False
     if prev[-1] in ",、":
         return True  # a line ending in a comma always goes on

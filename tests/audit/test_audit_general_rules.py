@@ -2356,3 +2356,13 @@ def test_table_cells_one_per_line_never_glue_into_one_number() -> None:
 
     assert split_paragraphs(["预算数\n决算数\n683.51\n358.18\n80.00\n说明文字。"]) == ["预算数决算数", "683.51", "358.18", "80.00", "说明文字。"]
     assert split_paragraphs(["支出决算为\n316.57万元,增长\n12.5%。"]) == ["支出决算为316.57万元,增长12.5%。"]
+
+
+def test_an_inline_numbered_list_goes_on_after_a_line_ending_on_a_comma() -> None:
+    from selfeval_xl.audit.text import split_paragraphs
+
+    lines = "基本支出:3093.38万元。其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元,\n3、对个人和家庭补助支出678.61万元。\n1、第一项。"
+    assert split_paragraphs([lines]) == [
+        "基本支出:3093.38万元。其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元,3、对个人和家庭补助支出678.61万元。",
+        "1、第一项。",
+    ]
