@@ -32,7 +32,7 @@ def _item(name: str) -> str | None:
 
 
 def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit() or c == ".")
+    return "".join(str(int(c)) if c.isdecimal() else "." for c in text if c.isdecimal() or c in ".\uff0e")
 
 
 def completions(a: Analysis, columns: dict[str, tuple[str, str]]) -> Iterator[Finding]:

@@ -155,7 +155,7 @@ def _odd_precision(fig: Figure, majority: int) -> bool:
     if fig.decimals > majority:
         return True
     digits = fig.text.rstrip("万亿千元 余多以上左右")
-    return fig.decimals < majority and digits.endswith("0")
+    return fig.decimals < majority and digits[-1:].isdecimal() and int(digits[-1]) == 0
 
 
 def check_precision(a: Analysis) -> Iterator[Finding]:

@@ -238,5 +238,11 @@ def wrapped_list(
     if nxt is None or nxt.level or nxt.number is not None:
         return ()
     _, s1 = sentence_bounds(nxt.norm, 0)
+    # "收入包括:" then "一般公共预算拨款1157.55万元;支出包括:教育支出1157.55万元。": another list ends this one
+    other = _NEXT_LIST.search(nxt.norm, 0, s1)
+    s1 = other.start() if other else s1
     first = tuple(i for i in own_by.get(nxt.index, []) if figures[i].start < s1)
     return first if len(first) >= 2 else ()
+
+
+_NEXT_LIST = re.compile(r"[;,]\s*[\u4e00-\u9fff]{0,8}(?:包括|其中)\s*:")

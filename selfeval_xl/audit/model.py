@@ -96,7 +96,7 @@ def ratio_tolerances(percent: Figure, *figures: Figure) -> tuple[Decimal, ...]:
 
 def _significant(text: str) -> int:
     """Significant digits of a printed number ("0.39万元": 2, "22.14%": 4)."""
-    number = "".join(c for c in text if c.isdigit())
+    number = "".join(str(int(c)) for c in text if c.isdecimal())  # "０．４１万元" (full width) as "0.41"
     return len(number.lstrip("0"))
 
 

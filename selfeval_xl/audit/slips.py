@@ -21,7 +21,7 @@ _SMALLEST = Decimal(10)
 
 
 def _number(f: Figure) -> str:
-    return "".join(c for c in f.text if c.isdigit() or c == ".")
+    return "".join(str(int(c)) if c.isdecimal() else "." for c in f.text if c.isdecimal() or c in ".\uff0e")
 
 
 def _bigrams(text: str) -> set[str]:

@@ -76,6 +76,18 @@ def tight_letters(norm: str) -> str:
     return _LETTER_SPACED.sub(lambda m: " " * m.group().count(" ") + m.group().replace(" ", ""), norm)
 
 
+_SPACED_WORDS = re.compile(
+    r"(?:^|(?<=[,;:。!?() ]))([\u4e00-\u9fff]{1,16})( +)(?=\d[\d,'.]*\s*(?:[万亿千]?元|%|[个人项家户次名辆所]))"
+)  # words opening their clause, then an amount, a percentage or a count: never a table row's bare cells
+# ("支出合计 5.4 0 0 0"), nor words joined to others ("收、支总计各减少 2415.45万元", "“三公”经费支出减少了 …")
+
+
+def tight_words(norm: str) -> str:
+    """ "短收 7431万元" (a space typed or printed between a word and its number) reads " 短收7431万元": the
+    space moved before the words, which then end where the number begins; a number stays put."""
+    return _SPACED_WORDS.sub(lambda m: m.group(2) + m.group(1), norm) if " " in norm else norm
+
+
 _SPACED_UNIT = re.compile(r"(?<=\d)(\s*)([亿万千])( +)元")
 
 
@@ -138,17 +150,25 @@ def classify(norm: str) -> tuple[int, int, int | None]:
 _CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
 
 
-def _inline_item(prev: str, line: str) -> bool:
+def _inline_item(prev: str, line: str, ends: str = ",、") -> bool:
     """Does the line open the next item of a list numbered inline in the line before, which stops on a
-    comma ("…其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元," then "3、对个人…")?"""
+    comma ("…其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元," then "3、对个人…"; "…增长3.6%;"
+    then "②上级补助收入…" after "①…")?"""
+    if not prev or prev[-1] not in ends:
+        return False
+    first = line.lstrip()[:1]
+    if "\u2461" <= first <= "\u2473":
+        return chr(ord(first) - 1) in prev
     m = _L3.match(line)
     number = m.group(1) if m else None
-    return prev[-1] in ",、" and number is not None and int(number) > 1 and f"{int(number) - 1}、" in prev
+    return number is not None and int(number) > 1 and f"{int(number) - 1}、" in prev
 
 
 def _joins(previous: str, line: str) -> bool:
     """A line continues the previous one when that one stops mid-sentence (no 。;: at its end)."""
     prev = normalise(previous).rstrip()
+    if prev and prev[-1] in ":;" and open_brackets(prev[-200:]) > 0 and marker(normalise(line))[0] == 0:
+        return True  # "…收入为25948万元(其中:" then "税收收入12096万元,…)": a bracket still open goes on
     if not prev or prev[-1] in _TERMINAL:
         return False
     if _CELL.match(normalise(line)) or _CELL.match(prev):
@@ -173,7 +193,7 @@ def _continues(previous: str, raw: str) -> bool:
     after ";" it does, after "。" when it opens on words about the sentence before (其中, 加上…);
     never after a colon ("其中:" may open items printed one per line)."""
     line = normalise(raw)
-    if raw[:1] in " \u3000\t" or marker(line)[0] != 0:
+    if raw[:1] in " \u3000\t" or (marker(line)[0] != 0 and not _inline_item(normalise(previous).rstrip(), line, ";")):
         return False
     end = normalise(previous).rstrip()[-1:]
     return end == ";" or (end == "。" and line.startswith(_GOES_ON))
@@ -267,7 +287,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = tight_units(tight_years(group_digits(tight_letters(normalise(text)))))
+        norm = tight_words(tight_units(tight_years(group_digits(tight_letters(normalise(text))))))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))

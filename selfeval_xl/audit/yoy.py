@@ -296,7 +296,11 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         else:
             return
     against = _base_named(norm[until : m.start()])
-    yield from judge(a, verbs, change, pct, current, prior, against)
+    judged = list(judge(a, verbs, change, pct, current, prior, against))
+    total = _listed_in(a, current) if judged and prior is None else None
+    if total is not None and not any(True for _ in judge(a, verbs, change, pct, total, None, against)):
+        return  # "总预算37337407.64元,其中:…项目支出预算36849227元,同比增加27125219.46元,增长265.6%": the total's
+    yield from judged
 
 
 _COMPARED = re.compile(

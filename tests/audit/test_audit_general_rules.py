@@ -2366,3 +2366,36 @@ def test_an_inline_numbered_list_goes_on_after_a_line_ending_on_a_comma() -> Non
         "基本支出:3093.38万元。其中1、工资福利支出2338.13万元,2、商品和服务支出76.64万元,3、对个人和家庭补助支出678.61万元。",
         "1、第一项。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # full-width digits read with the same tolerance as half-width ones: 0.41 / 12.37 = 3.31%, 3.34% within
+        # the rounding of 0.41 (2 significant digits)
+        ("“三公”经费支出决算为11.96万元。“三公”经费支出决算数比2022年减少0.41万元,下降3.34%。", set()),
+        ("“三公”经费支出决算为１１．９６万元。“三公”经费支出决算数比２０２２年减少０．４１万元，下降３．３４％。", set()),
+        # a word spaced from its number still reads as that word (短收 is against the budget, not last year)
+        ("其中:一般公共预算收入 42100万元,完成预算 49531万元的 85.0%,短收 7431万元,同比下降 10.2%,减收 4800万元。", set()),
+        # a change after a list's last item that fits the list's total is the total's (27125219.46 / 10212188.18)
+        ("事业运行经费总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227元,"
+         "同比增加27125219.46元,增长265.6%。", set()),
+        ("事业运行经费总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227元,"
+         "同比增加27125219.46元,增长255.6%。", {"yoy_mismatch"}),
+        # "收入包括:" wrapped before its items: the items end where "支出包括:" begins
+        ("部门收支总预算1157.55万元,同比减少518.08万元,收入包括:\n一般公共预算拨款1157.55万元;支出包括:教育支出1157.55万元。", set()),
+        ("部门收支总预算1157.55万元,同比减少518.08万元,收入包括:\n一般公共预算拨款1157.55万元,其他收入10万元;支出包括:"
+         "教育支出1157.55万元。", {"parts_exceed_total"}),
+    ],
+)
+def test_reprinted_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
+
+
+def test_lines_going_on_inside_a_bracket_or_an_inline_list() -> None:
+    from selfeval_xl.audit.text import split_paragraphs
+
+    assert split_paragraphs(["地方一般公共预算收入为25948万元(其中:\n税收收入12096万元,非税收入13852万元)。"]) == [
+        "地方一般公共预算收入为25948万元(其中:税收收入12096万元,非税收入13852万元)。"
+    ]
+    assert split_paragraphs(["一、收入情况\n(一)本级收入"]) == ["一、收入情况", "(一)本级收入"]
