@@ -141,7 +141,9 @@ def _spent_after(
     return between[0] if len(between) == 1 and figures[between[0]].role in ("total", "other") else None
 
 
-_NAMED_BUDGET = re.compile(r"(?<!一般公共)预算(?:数|资金|金额|总额)?\s*(?:为|是|共|达)?\s*$")
+_NAMED_BUDGET = re.compile(
+    r"(?:(?<!一般公共)预算(?:数|资金|金额|总额)?|(?:项目|专项|批复|下达|安排|计划)资金(?:总额)?|总投资)\s*(?:为|是|共|达|共计)?\s*$"
+)  # "项目资金120万元,已支出110万元,…执行率为91.67%": the money the project was given
 
 
 def _budget_before(

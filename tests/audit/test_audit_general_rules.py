@@ -2399,3 +2399,17 @@ def test_lines_going_on_inside_a_bracket_or_an_inline_list() -> None:
         "地方一般公共预算收入为25948万元(其中:税收收入12096万元,非税收入13852万元)。"
     ]
     assert split_paragraphs(["一、收入情况\n(一)本级收入"]) == ["一、收入情况", "(一)本级收入"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 110 / 120 = 91.67%: the money the project was given, named 项目资金/总投资/批复资金, is the rate's budget
+        ("项目资金120万元,已支出110万元,结余10万元,资金执行率为91.67%。", set()),
+        ("项目资金120万元,已支出110万元,结余10万元,资金执行率为93.67%。", {"execution_rate_mismatch"}),
+        ("项目总投资120万元,实际支出110万元,执行率为93.67%。", {"execution_rate_mismatch"}),
+        ("项目批复资金120万元,截至12月底已支付110万元,支付进度为93.67%。", {"execution_rate_mismatch"}),
+    ],
+)
+def test_a_projects_allocation_is_its_execution_rates_budget(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
