@@ -64,6 +64,7 @@ _BREAKDOWN_WORDS = ("包括", "其中", "含", "主要用于", "用于", "如")
 # A generic budget keyword right after a specific one names the specific role in a budget text
 # ("基本支出预算2476260.58元" is 基本支出).
 _GENERIC_BUDGET = ("预算数", "预算")
+_FUND_KINDS = ("一般公共", "政府性基金", "国有资本经营", "社会保险基金")
 
 
 def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
@@ -89,6 +90,9 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
         return "other", tail, comparative
     keyword = best[1]
     end = best[0][0]
+    if keyword == "预算" and clause[: end - 2].endswith(_FUND_KINDS):
+        # "一般公共预算财政拨款支出300万元": a kind of fund, not a budget
+        return "other", clause[max(0, end - 8) :], comparative
     if keyword in _GENERIC_BUDGET:
         head = clause[: end - len(keyword)]
         specific = [k for k in ROLE_KEYWORDS if head.endswith(k) and k not in _GENERIC_BUDGET]

@@ -78,6 +78,12 @@ def find_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> t
     return tuple(explicit + _implicit_groups(paragraphs, figures, explicit))
 
 
+def _compared_with(norm: str, figure: Figure) -> bool:
+    """Is the amount the base of a "与…相比" phrase ("与年初预算200万元相比,完成年初预算的150%")?"""
+    end = figure.start + len(figure.text)
+    return norm[end : end + 4].lstrip().startswith("相比") and "与" in norm[clause_start(norm, figure.start) : figure.start]
+
+
 def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figure) -> dict[str, int | None]:
     """ "支出157.56亿元,比上年增长4.2%,完成年初预算数160亿元的98.5%": the budget is the amount
     inside the 完成…的 phrase, the executed amount the last one before 完成 in the sentence."""
@@ -91,9 +97,15 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
 
     inside = own[place(at + 1) : place(pct.start)]
     # never an amount in brackets ("支出91759万元(其中镇级支出10595万元),完成调整预算的93.8%")
-    before = [i for i in own[place(s0) : place(at)] if not figures[i].comparative and not open_brackets(norm[s0 : figures[i].start])]
+    before = [
+        i for i in own[place(s0) : place(at)]
+        if not figures[i].comparative and not open_brackets(norm[s0 : figures[i].start]) and not _compared_with(norm, figures[i])
+    ]  # fmt: skip
     executed = before[-1] if before else None
     budget = inside[-1] if inside else None
+    based = [i for i in own[place(s0) : place(at)] if figures[i].role == "budget" and _compared_with(norm, figures[i])]
+    if budget is None and len(based) == 1:
+        budget = based[0]  # "…支出300万元,与年初预算200万元相比,完成年初预算的150%"
     if budget is None:
         # "预算数为25万元,支出决算为20万元,完成预算的80%": the budget named earlier in the sentence,
         # unless a completion rate already stands between it and this executed amount (it was that

@@ -78,6 +78,11 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         ]  # fmt: skip
         if numerator is not None and not wholes and m.group(1) == "节约率":
             wholes = _plan_of(norm, before, numerator)
+        if numerator is not None and numerator.kind is FigureKind.COUNT:
+            # "共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个": of the count 其中 breaks down
+            opened = norm.rfind("其中", s0, numerator.start)
+            listed = [f for f in before if f.start < opened] if opened >= 0 and "," not in norm[opened : numerator.start] else []
+            wholes = listed[-1:] if listed else wholes
         if numerator is None or not wholes:
             continue
         if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):

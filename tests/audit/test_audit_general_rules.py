@@ -2413,3 +2413,19 @@ def test_lines_going_on_inside_a_bracket_or_an_inline_list() -> None:
 )
 def test_a_projects_allocation_is_its_execution_rates_budget(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "一般公共预算" names a fund, not a budget; the base of "与…相比" is the completion rate's budget (300 / 200)
+        ("一般公共预算财政拨款支出300万元,占本年支出合计的60%,与年初预算200万元相比,完成年初预算的150%。", set()),
+        ("一般公共预算财政拨款支出300万元,占本年支出合计的60%,与年初预算200万元相比,完成年初预算的140%。",
+         {"execution_rate_mismatch"}),
+        # a count rate after 其中 is of the count 其中 breaks down (18 / 20 = 90%), not of the first one set
+        ("项目共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个,完成率90%。", set()),
+        ("项目共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个,完成率95%。", {"named_rate_mismatch"}),
+    ],
+)
+def test_probes_of_common_self_evaluation_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
