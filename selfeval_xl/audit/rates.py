@@ -117,7 +117,8 @@ def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], othe
     for f in candidates:
         name = name_before(norm, f.start, 12)
         name = name.replace(rate, "") if rate else name
-        hits = [w for w in words if w in name]
+        # "未完成1个", "不满意3份", "不合格": the word negated names the rest, not the word's count
+        hits = [w for w in words if w in name and name[max(0, name.rfind(w) - 1) : name.rfind(w)] not in ("未", "不", "非")]
         last = max((name.rfind(w) for w in hits), default=-1)
         # an other word inside a matched one does not count ("应到位资金" is named 应到位, not 到位)
         if hits and not any(name.rfind(o) >= last and not any(o in w for w in hits) for o in others if o in name):

@@ -2425,6 +2425,10 @@ def test_a_projects_allocation_is_its_execution_rates_budget(text: str, codes: s
         # a count rate after 其中 is of the count 其中 breaks down (18 / 20 = 90%), not of the first one set
         ("项目共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个,完成率90%。", set()),
         ("项目共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个,完成率95%。", {"named_rate_mismatch"}),
+        # a negated count (未完成, 不满意) names the rest: 14 / 15 = 93.33%, 190 / 195 = 97.44%
+        ("共设置三级指标15个,已完成14个,未完成1个,完成率93.33%。", set()),
+        ("共设置三级指标15个,已完成14个,未完成1个,完成率95.33%。", {"named_rate_mismatch"}),
+        ("共发放问卷200份,收回195份,其中满意190份,不满意5份,满意度97.44%。", set()),
     ],
 )
 def test_probes_of_common_self_evaluation_forms(text: str, codes: set[str]) -> None:
