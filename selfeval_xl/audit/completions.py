@@ -6,6 +6,7 @@ very number the prose prints."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -35,13 +36,19 @@ def _digits(text: str) -> str:
     return "".join(str(int(c)) if c.isdecimal() else "." for c in text if c.isdecimal() or c in ".\uff0e")
 
 
-def completions(a: Analysis, columns: dict[str, tuple[str, str]]) -> Iterator[Finding]:
-    """Each "…X决算为A万元,完成预算的P%" of a 三公 item against the table's (预算数, 决算数) of that item."""
+_REACH = 40  # paragraphs after the table its notes may take
+
+
+def completions(a: Analysis, columns: dict[str, tuple[str, str]], table: int) -> Iterator[Finding]:
+    """Each "…X决算为A万元,完成预算的P%" of a 三公 item, in the paragraphs after the table (the one at
+    ``table``), against the table's (预算数, 决算数) of that item."""
+    place = lambda f: f.paragraph  # noqa: E731  (figures are in reading order)
+    near = a.figures[bisect_left(a.figures, table, key=place) : bisect_left(a.figures, table + _REACH + 1, key=place)]
     amounts: dict[int, list[Figure]] = {}
-    for f in a.figures:
+    for f in near:
         if f.kind is FigureKind.AMOUNT and f.exact and f.value is not None:
             amounts.setdefault(f.paragraph, []).append(f)
-    for pct in a.figures:
+    for pct in near:
         if pct.kind is not FigureKind.PERCENT:
             continue
         norm = a.paragraph(pct.paragraph).norm

@@ -321,4 +321,4 @@ def find_shares(
             continue
         if denominator is not None and figures[denominator].value:
             links.append(ShareLink(index, subject, denominator, label))
-    return tuple(links)
+    return tuple(link for link in links if figures[link.denominator].value)  # never a share of nothing

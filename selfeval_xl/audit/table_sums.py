@@ -220,7 +220,8 @@ def _sangong_columns(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterat
         width = len(row.numbers) // len(_COLUMNS)
         cols = {kind: _Row(kind, row.numbers[n * width : (n + 1) * width]) for n, kind in enumerate(_COLUMNS)}
         if width == 2 and header.find("预算数") < header.find("决算数"):
-            yield from completions(a, {kind: (col.numbers[0][0], col.numbers[1][0]) for kind, col in cols.items()})
+            table = a.paragraphs[bisect_right(starts, row.numbers[0][1]) - 1].index
+            yield from completions(a, {kind: (col.numbers[0][0], col.numbers[1][0]) for kind, col in cols.items()}, table)
         vehicles = replace(cols["vehicles"], label="公务用车购置及运行维护费")
         yield from _columns(a, starts, vehicles, [replace(cols["purchase"], label="公务用车购置费"), replace(cols["running"], label="公务用车运行维护费")])
         total = replace(cols["total"], label="“三公”经费合计")

@@ -39,6 +39,7 @@ class Line:
     own: dict[int, Figure]
     starts: list[int]
     pcts: dict[int, Figure]
+    closing: dict[int, Figure]  # id of the last item of a 其中 list -> the list's total (built once)
 
     def before(self, pos: int) -> list[Figure]:
         """The amounts of the sentence at ``pos`` printed before it."""

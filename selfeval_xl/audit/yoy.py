@@ -153,11 +153,15 @@ def check_year_on_year(a: Analysis) -> Iterator[Finding]:
         elif fig.kind is FigureKind.PERCENT:
             percents.setdefault(fig.paragraph, {})[fig.start] = fig
     subjects: Subjects | None = None
+    closing: dict[int, Figure] = {}
+    for group in a.groups:
+        if group.explicit:
+            closing.setdefault(id(a.figures[group.children[-1]]), a.figures[group.parent])
     for p in a.paragraphs:
         own = amounts.get(p.index)
         if not own:
             continue
-        line = Line(a, p.norm, own, sorted(own), percents.get(p.index, {}))
+        line = Line(a, p.norm, own, sorted(own), percents.get(p.index, {}), closing)
         matches = list(_CHANGE.finditer(p.norm))
         taken = {m.start("pct") for m in matches}
         matches += [m for m in _CHANGE_PCT_FIRST.finditer(p.norm) if m.start("pct") not in taken]
@@ -248,8 +252,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         k = bisect_left(starts, s0)
         while k and own[starts[k - 1]].comparative:
             k -= 1  # "…收入6955.73万元,较上年决算数增加950.05万元,…。较年初预算数减少…": not the change before
-        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, listed=True)
-        if before and (parent := _listed_in(a, before[0])) is not None and parent.paragraph == change.paragraph:
+        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, line.closing)
+        if before and (parent := line.closing.get(id(before[0]))) is not None and parent.paragraph == change.paragraph:
             # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's; not in an item's own
             # paragraph ("3.事业收入8257.3万元,为…的收入。较上年增加518.65万元")
             before = [parent]
@@ -297,7 +301,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             return
     against = _base_named(norm[until : m.start()])
     judged = list(judge(a, verbs, change, pct, current, prior, against))
-    total = _listed_in(a, current) if judged and prior is None else None
+    total = line.closing.get(id(current)) if judged and prior is None else None
     if total is not None and not any(True for _ in judge(a, verbs, change, pct, total, None, against)):
         return  # "总预算37337407.64元,其中:…项目支出预算36849227元,同比增加27125219.46元,增长265.6%": the total's
     yield from judged
@@ -345,9 +349,9 @@ _OPENING = re.compile(
 )
 
 
-def _closing_amount(a: Analysis, index: int, listed: bool = False) -> list[Figure]:
+def _closing_amount(a: Analysis, index: int, closing: dict[int, Figure] | None = None) -> list[Figure]:
     """The last amount of paragraph ``index`` when that paragraph is one sentence stating it
-    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。"); with ``listed``,
+    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。"); with ``closing`` (the lists' totals),
     also the total of a one-sentence paragraph that closes with its 其中 list ("支出总计434.72万元,
     其中:…,年末结转和结余0.55万元。" then "收入支出总体与上年相比,增加…")."""
     if index < 1:
@@ -359,16 +363,8 @@ def _closing_amount(a: Analysis, index: int, listed: bool = False) -> list[Figur
     own = [f for f in a.figures[k : k + 50] if f.paragraph == index and f.kind is FigureKind.AMOUNT]
     if len(own) == 1 and own[0].exact and not own[0].comparative:
         return own
-    parent = _listed_in(a, own[-1]) if listed and own else None
+    parent = closing.get(id(own[-1])) if closing is not None and own else None
     return [parent] if parent is not None and parent is own[0] else []
-
-
-def _listed_in(a: Analysis, fig: Figure) -> Figure | None:
-    """The total of the "其中" list that ``fig`` closes, if it is the last item of one."""
-    for group in a.groups:
-        if group.explicit and a.figures[group.children[-1]] is fig:
-            return a.figures[group.parent]
-    return None
 
 
 def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:

@@ -2433,3 +2433,12 @@ def test_a_projects_allocation_is_its_execution_rates_budget(text: str, codes: s
 )
 def test_probes_of_common_self_evaluation_forms(text: str, codes: set[str]) -> None:
     assert errors(text) == codes
+
+
+def test_a_share_of_nothing_is_never_linked() -> None:
+    from selfeval_xl.audit.engine import analyse
+
+    # one endless clause (a PDF's text without breaks): "…增长0.0%" must not be taken as a share of 0.00万元
+    text = "支出合计135.61万元 较上年决算数减少0.23万元 下降0.2% 其中: 基本支出135.61万元 占100%  年末结转和结余0.00万元 较上年决算数增加0.00万元 增长0.0%"
+    a = analyse((text,))
+    assert all(a.figures[link.denominator].value for link in a.shares)
