@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import whole_of_percent
-from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_expected
@@ -67,7 +67,7 @@ def check_two_years(
     before = line.before(m.start())
     if pct is None or not 1 <= len(before) <= 2 or any(_compared(norm, f) for f in before):
         return
-    years = [_clause_year(norm, f) for f in before]
+    years = [clause_year(norm, f) for f in before]
     if len(before) == 2 and None not in years and years[0] != years[1]:
         current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
     else:
@@ -113,7 +113,7 @@ def two_years_then_change(
     before = line.before(m.start())
     if len(before) != 2 or any(_compared(norm, f) for f in before):
         return
-    years = [_clause_year(norm, f) for f in before]
+    years = [clause_year(norm, f) for f in before]
     names = [_plain_name(norm, f) for f in before]
     if None in years or years[0] == years[1] or (names[1] and names[0][-2:] != names[1][-2:]):
         return
@@ -151,7 +151,7 @@ def _compared(norm: str, fig: Figure) -> bool:
 _COMPARING = ("比", "较", "与", "同比", *UP, *DOWN)
 
 
-def _clause_year(norm: str, fig: Figure) -> str | None:
+def clause_year(norm: str, fig: Figure) -> str | None:
     """The year named in the clause of an amount ("2022年支出25万元"); "9999" for this year and
     "0000" for last year when they are named without digits."""
     low = max(0, fig.start - 24)
@@ -258,3 +258,21 @@ def actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int], 
     actual = [f for f, n in zip(before, names, strict=True) if any(w in n for w in _ACTUAL)]
     budget = [f for f, n in zip(before, names, strict=True) if "预算" in n and not any(w in n for w in _ACTUAL)]
     return (actual[-1], budget[-1]) if actual and budget and actual[-1].unit == budget[-1].unit else None
+
+
+def closing_amount(a: Analysis, index: int, closing: dict[int, Figure] | None = None) -> list[Figure]:
+    """The last amount of paragraph ``index`` when that paragraph is one sentence stating it
+    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。"); with ``closing`` (the lists' totals),
+    also the total of a one-sentence paragraph that closes with its 其中 list ("支出总计434.72万元,
+    其中:…,年末结转和结余0.55万元。" then "收入支出总体与上年相比,增加…")."""
+    if index < 1:
+        return []
+    p = a.paragraph(index)
+    if p.level or p.norm.rstrip().count("。") > 1:
+        return []
+    k = bisect_left(a.figures, index, key=lambda f: f.paragraph)
+    own = [f for f in a.figures[k : k + 50] if f.paragraph == index and f.kind is FigureKind.AMOUNT]
+    if len(own) == 1 and own[0].exact and not own[0].comparative:
+        return own
+    parent = closing.get(id(own[-1])) if closing is not None and own else None
+    return [parent] if parent is not None and parent is own[0] else []

@@ -34,6 +34,8 @@ from selfeval_xl.audit.years import (
     check_prior_pct,
     check_two_years,
     check_years_then_pct,
+    clause_year,
+    closing_amount,
     direction,
     judge,
     last_years_figure,
@@ -252,7 +254,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         k = bisect_left(starts, s0)
         while k and own[starts[k - 1]].comparative:
             k -= 1  # "…收入6955.73万元,较上年决算数增加950.05万元,…。较年初预算数减少…": not the change before
-        before = [own[starts[k - 1]]] if k else _closing_amount(a, change.paragraph - 1, line.closing)
+        before = [own[starts[k - 1]]] if k else closing_amount(a, change.paragraph - 1, line.closing)
         if before and (parent := line.closing.get(id(before[0]))) is not None and parent.paragraph == change.paragraph:
             # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's; not in an item's own
             # paragraph ("3.事业收入8257.3万元,为…的收入。较上年增加518.65万元")
@@ -274,6 +276,12 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
         prior, current = current, sorted(before, key=lambda f: f.start)[-2]
+    elif current is not None and prior is None and len(before) >= 2:
+        # "…2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%": two named years before a
+        # comparison of neither by name; which is compared with which is not read, so nothing is judged
+        years = [clause_year(norm, f) for f in sorted(before, key=lambda f: f.start)[-2:]]
+        if None not in years and years[0] != years[1] and all(str(y).startswith(("19", "20")) for y in years):
+            return
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
         if any(verb in lead for verb in (*UP, *DOWN)):
@@ -347,24 +355,6 @@ _OPENING = re.compile(
     r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计)?"
     r"(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|预算数?|同期)?相?$"
 )
-
-
-def _closing_amount(a: Analysis, index: int, closing: dict[int, Figure] | None = None) -> list[Figure]:
-    """The last amount of paragraph ``index`` when that paragraph is one sentence stating it
-    ("2023年度收入总计600万元。" then "与2022年相比,增加60万元,增长11.11%。"); with ``closing`` (the lists' totals),
-    also the total of a one-sentence paragraph that closes with its 其中 list ("支出总计434.72万元,
-    其中:…,年末结转和结余0.55万元。" then "收入支出总体与上年相比,增加…")."""
-    if index < 1:
-        return []
-    p = a.paragraph(index)
-    if p.level or p.norm.rstrip().count("。") > 1:
-        return []
-    k = bisect_left(a.figures, index, key=lambda f: f.paragraph)
-    own = [f for f in a.figures[k : k + 50] if f.paragraph == index and f.kind is FigureKind.AMOUNT]
-    if len(own) == 1 and own[0].exact and not own[0].comparative:
-        return own
-    parent = closing.get(id(own[-1])) if closing is not None and own else None
-    return [parent] if parent is not None and parent is own[0] else []
 
 
 def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:

@@ -2442,3 +2442,9 @@ def test_a_share_of_nothing_is_never_linked() -> None:
     text = "支出合计135.61万元 较上年决算数减少0.23万元 下降0.2% 其中: 基本支出135.61万元 占100%  年末结转和结余0.00万元 较上年决算数增加0.00万元 增长0.0%"
     a = analyse((text,))
     assert all(a.figures[link.denominator].value for link in a.shares)
+
+
+@pytest.mark.parametrize("rate", ["44.69%", "46.69%"])
+def test_two_named_years_before_a_bare_comparison_are_not_judged(rate: str) -> None:
+    # which year is compared with which is not read: never the nearest amount as "this year" (20.2 / 65.4)
+    assert errors(f"2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率{rate}。") == set()
