@@ -340,6 +340,9 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
+            # "编制人数4人,其中事业编制4人;实有在职人员3人,离退休0人": a ";" opening another staff total ends the list
+            other = next((f.start for f in parts if _new_staff_subject(norm, at, f.start)), None)
+            parts = [f for f in parts if other is None or f.start < other]
             # a sentence the excerpt cuts short ("…;年末其他人员2人;年末学生人数") may list more: only parts over
             cut = index == len(a.paragraphs) and s1 >= len(norm.rstrip()) and not norm.rstrip().endswith(tuple("。;!?"))
             if before and not (cut and sum((f.value or 0 for f in parts), Decimal(0)) <= (before[-1].value or 0)):
@@ -351,6 +354,12 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             at = norm.find("其中", at + 2)
         if by_post:
             yield from _posts(a, norm, own)
+
+
+def _new_staff_subject(norm: str, after: int, start: int) -> bool:
+    """Does the clause of the head-count at ``start`` open after ";" on a staff total (实有, 在职…)?"""
+    semicolon = norm.rfind(";", after, start)
+    return semicolon >= 0 and norm[semicolon + 1 : start].lstrip().startswith(_STAFF_TOTALS)
 
 
 def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:

@@ -87,6 +87,9 @@ _PRIOR_YEAR = re.compile(r"(?:较|比|与)(?:20\d\d|上|去)年(?:度|同期|年
 
 
 # "由年初的76138万元调整为89138万元": the amount before 调整为 is the old value, set against the new one.
+# "较2022年部门预算支出总数144.39万元减少22.63万元": last year's figure, named, then the change
+_COMPARED_YEAR = re.compile(r"(?:较|比)(?:20\d\d|上|去)年[^,;:。]*$")
+_CHANGE_AFTER = re.compile(r"\s*(?:增加|减少|增长|下降|持平)")
 _BEFORE_VALUE = re.compile(r"\s*(?:调整|调增|调减|增加|减少|提高|降低|压减)(?:为|到|至)")
 
 
@@ -97,6 +100,7 @@ def is_difference(norm: str, figure: Figure) -> bool:
         or bool(_PRIOR_YEAR.search(lead))
         or whole_of_percent(norm, figure)
         or bool(_BEFORE_VALUE.match(norm, figure.start + len(figure.text)))
+        or (bool(_COMPARED_YEAR.search(lead)) and bool(_CHANGE_AFTER.match(norm, figure.start + len(figure.text))))
     )
 
 

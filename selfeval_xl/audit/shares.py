@@ -245,6 +245,8 @@ def find_shares(
         before = own[lo : bisect_left(own, figures[first].start, key=lambda i: figures[i].start)]
         norm = paragraphs[pct.paragraph - 1].norm
         at = norm.rfind("占", s0, figures[first].start)
+        if at >= 0 and "%" in norm[at : figures[first].start]:
+            at = -1  # "…27.02万元占1.46%、社会保障和就业支出206.53万元11.14%": that 占 was the share before
         inside = [i for i in before if at >= 0 and figures[i].start > at]
         if size == 1 and len(inside) == 1 and len(before) >= 2:
             # "工资福利支出300万元,占基本支出400万元的70%": the denominator printed inside 占…的

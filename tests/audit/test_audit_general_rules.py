@@ -2448,3 +2448,21 @@ def test_a_share_of_nothing_is_never_linked() -> None:
 def test_two_named_years_before_a_bare_comparison_are_not_judged(rate: str) -> None:
     # which year is compared with which is not read: never the nearest amount as "this year" (20.2 / 65.4)
     assert errors(f"2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率{rate}。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a share printed without 占 after an item: the 占 before belongs to the share before (206.53 / 1853.9)
+        ("其中:一般公共服务支出588.61万元占31.75%、文化旅游体育与传媒支出27.02万元占1.46%、社会保障和就业支出206.53万元11.14%、"
+         "卫生健康支出57.22万元占3.09%。", set()),
+        ("工资福利支出300万元,占基本支出400万元的70%。", {"share_mismatch"}),
+        # a ";" opening another staff total ends the list of the 编制
+        ("编制人数4人,其中事业编制4人;实有在职人员3人,离退休0人。", set()),
+        # last year's figure named after 较2022年… is no total of the 其中 list after it (43.72 + 5.49 + 70.2 = 119.41)
+        ("2023年部门预算支出总数119.41万元,较2022年部门预算支出总数144.39万元减少24.98万元。其中:人员支出43.72万元,"
+         "日常公用支出5.49万元,项目支出70.2万元。", set()),
+    ],
+)
+def test_pool_nine_forms(text: str, codes: set[str]) -> None:
+    assert errors(text) == codes
