@@ -149,11 +149,11 @@ class Result:
         return out
 
 
-def evaluate(split: str, since: int = 0) -> Result:
+def evaluate(split: str, since: int = 0, until: int | None = None) -> Result:
     """Score the auditor on one half of the corpus (see the module docstring for the rules), or on its
-    texts numbered ``since`` and later (a round's batch)."""
+    texts numbered ``since`` and later, before ``until`` (a round's batch)."""
     result = Result()
-    for text_id in (i for i in ids(split) if int(i) >= since):
+    for text_id in (i for i in ids(split) if since <= int(i) < (until or 10**9)):
         report = audit_text(text_of(text_id))
         labels = LABELS[text_id]
         relations = [r for r in labels["relations"] if isinstance(r, dict)]
