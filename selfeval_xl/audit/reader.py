@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -134,4 +135,28 @@ def _read_pdf(file: Path) -> tuple[str, ...]:
     if not any(page.strip() for page in pages):
         raise AuditInputError("input.pdf_no_text", path=str(file))
     # one block: a page break is no paragraph break ("…支出决算为" at a page's foot, "316.57万元" on the next)
-    return ("\n".join(pages),)
+    return ("\n".join(_without_running_lines(pages)),)
+
+
+def _without_running_lines(pages: tuple[str, ...]) -> list[str]:
+    """The pages without the header and footer lines printed on most of them (a running title, "第3页");
+    a line counts as running when, digits aside, it opens or closes at least half the pages (two or more)."""
+    if len(pages) < 2:
+        return list(pages)
+    lines = [[line for line in page.splitlines() if line.strip()] for page in pages]
+
+    def key(line: str) -> str:
+        return "".join("#" if c.isdigit() else c for c in line.strip())
+
+    running: set[str] = set()
+    for edge in (0, -1):
+        counts = Counter(key(page[edge]) for page in lines if page)
+        running |= {k for k, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
+    out = []
+    for page in lines:
+        while page and key(page[0]) in running:
+            page = page[1:]
+        while page and key(page[-1]) in running:
+            page = page[:-1]
+        out.append("\n".join(page))
+    return out

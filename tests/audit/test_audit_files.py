@@ -144,3 +144,18 @@ def test_a_printed_pdf_reads_like_its_text(tmp_path: Path, text_id: str) -> None
     )  # fmt: skip
     printed = audit_file(tmp_path / f"{text_id}.pdf").findings
     assert sorted(f.code for f in printed) == sorted(f.code for f in audit_text(text).findings)
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    from selfeval_xl.audit.reader import read_report
+
+    pages = [
+        ["Unit report 2023", "Total 176.18, of which", "Page 1 of 3"],
+        ["Unit report 2023", "part 96.18 and part 80.", "Page 2 of 3"],
+        ["Unit report 2023", "The end.", "Page 3 of 3"],
+    ]
+    (tmp_path / "three.pdf").write_bytes(_text_pdf(*pages))
+    (text,) = read_report(tmp_path / "three.pdf")
+    assert "Unit report" not in text and "Page" not in text
+    assert " ".join(text.split()) == "Total 176.18, of which part 96.18 and part 80. The end."
