@@ -52,12 +52,8 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)")
 
 
 def group_digits(norm: str) -> str:
+    """ "1,134万元" reads "1'134万元" (see ``GROUP``)."""
     return _GROUPED.sub(lambda m: m.group().replace(",", GROUP), norm) if "," in norm else norm
-
-
-# "与 2020 年度预算相比" (a PDF's spacing): the year is written tight to its 年 and the word before it,
-# the spaces moved in front, so every "与2020年" pattern reads it and no other offset moves.
-_SPACED_YEAR = re.compile(r"([\u4e00-\u9fff(]?)( *)((?:19|20)\d\d)( *)年")
 
 
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")
@@ -97,7 +93,13 @@ def tight_units(norm: str) -> str:
     return _SPACED_UNIT.sub(lambda m: m.group(1) + m.group(3) + m.group(2) + "元", norm) if " " in norm else norm
 
 
+_SPACED_YEAR = re.compile(r"([\u4e00-\u9fff(]?)( *)((?:19|20)\d\d)( *)年")
+
+
 def tight_years(norm: str) -> str:
+    """ "与 2020 年度预算相比" (a PDF's spacing) reads "  与2020年度预算相比": the year tight to its 年 and to
+    the word before it, the spaces moved in front, so every "与2020年" pattern reads it and no figure moves."""
+
     def tight(m: re.Match[str]) -> str:
         return " " * (len(m.group(2)) + len(m.group(4))) + m.group(1) + m.group(3) + "年"
 
