@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
-from selfeval_xl.audit.numbers import parse_decimal
+from selfeval_xl.audit.numbers import parse_decimal, printed_digits
 from selfeval_xl.audit.ratios import percent_finding
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -30,10 +30,6 @@ _ITEMS = (
 
 def _item(name: str) -> str | None:
     return next((kind for kind, words in _ITEMS if any(w in name for w in words)), None)
-
-
-def _digits(text: str) -> str:
-    return "".join(str(int(c)) if c.isdecimal() else "." for c in text if c.isdecimal() or c in ".\uff0e")
 
 
 _REACH = 40  # paragraphs after the table its notes may take
@@ -64,7 +60,7 @@ def completions(a: Analysis, columns: dict[str, tuple[str, str]], table: int) ->
             continue
         budget_cell, actual_cell = columns[kind]
         actual, budget = parse_decimal(actual_cell), parse_decimal(budget_cell)
-        if _digits(actual_cell) != _digits(executed.text) or not budget or not actual or executed.value is None:
+        if printed_digits(actual_cell) != printed_digits(executed.text) or not budget or not actual or executed.value is None:
             continue
         budget_figure = replace(executed, value=executed.value * budget / actual, text=budget_cell, decimals=len(budget_cell.partition(".")[2]))
         found = percent_finding(

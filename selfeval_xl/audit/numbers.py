@@ -27,6 +27,11 @@ def parse_decimal(raw: str) -> Decimal:
     return Decimal("".join(c for c in raw if c.isdigit() or c == "."))
 
 
+def printed_digits(text: str) -> str:
+    """The digits and decimal point of a printed figure, in ASCII ("１１．９６万元" -> "11.96")."""
+    return "".join(str(int(c)) if c.isdecimal() else "." for c in text if c.isdecimal() or c in ".\uff0e")
+
+
 def decimals_of(raw: str) -> int:
     digits = "".join(c for c in raw if c.isdigit() or c == ".")
     return len(digits) - digits.index(".") - 1 if "." in digits else 0

@@ -16,12 +16,13 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
 from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.numbers import printed_digits
 
 _SMALLEST = Decimal(10)
 
 
 def _number(f: Figure) -> str:
-    return "".join(str(int(c)) if c.isdecimal() else "." for c in f.text if c.isdecimal() or c in ".\uff0e")
+    return printed_digits(f.text)
 
 
 def _bigrams(text: str) -> set[str]:
