@@ -143,20 +143,28 @@ def _without_running_lines(pages: tuple[str, ...]) -> list[str]:
     a line counts as running when, digits aside, it opens or closes at least half the pages (two or more)."""
     if len(pages) < 2:
         return list(pages)
-    lines = [[line for line in page.splitlines() if line.strip()] for page in pages]
+    lines = [page.strip("\n").splitlines() for page in pages]  # blank lines inside a page still part paragraphs
 
     def key(line: str) -> str:
         return "".join("#" if c.isdigit() else c for c in line.strip())
 
+    def trimmed(page: list[str]) -> list[str]:
+        while page and not page[0].strip():
+            page = page[1:]
+        while page and not page[-1].strip():
+            page = page[:-1]
+        return page
+
     running: set[str] = set()
     for edge in (0, -1):
-        counts = Counter(key(page[edge]) for page in lines if page)
+        counts = Counter(key(page[edge]) for page in map(trimmed, lines) if page)
         running |= {k for k, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
     out = []
     for page in lines:
-        while page and key(page[0]) in running:
+        page = trimmed(page)
+        while page and (key(page[0]) in running or not page[0].strip()):
             page = page[1:]
-        while page and key(page[-1]) in running:
+        while page and (key(page[-1]) in running or not page[-1].strip()):
             page = page[:-1]
         out.append("\n".join(page))
     return out
