@@ -42,6 +42,7 @@ from selfeval_xl.audit.sums import (
 from selfeval_xl.audit.table_sums import check_table_sums
 from selfeval_xl.audit.tables import check_table_rates
 from selfeval_xl.audit.targets import check_target_completion
+from selfeval_xl.audit.weights import check_weight_trees
 from selfeval_xl.audit.yoy import check_year_on_year
 
 Check = Callable[[Analysis], Iterable[Finding]]
@@ -69,6 +70,7 @@ CHECKS: tuple[Check, ...] = (
     check_low_execution,
     check_grades,
     check_score_sums,
+    check_weight_trees,
     check_counts,
     check_headcounts,
     check_split_counts,

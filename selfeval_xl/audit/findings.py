@@ -36,6 +36,7 @@ SEVERITY: dict[str, Severity] = {
     "low_rate_problems_missing": W,
     "grade_mismatch": E,
     "score_sum_mismatch": E,
+    "weight_sum_mismatch": E,
     "formula_mismatch": E,  # the text writes out the computation: its result must follow
     "formula_truncated": W,
     "score_out_of_range": E,

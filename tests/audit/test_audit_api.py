@@ -63,6 +63,7 @@ _EXTRA = {
     "low_rate_problems_denied": {"problems"},
     "low_rate_problems_missing": set(),
     "grade_mismatch": {"score"},
+    "weight_sum_mismatch": {"indicator"},
     "score_out_of_range": set(),
     "score_above_100": set(),
     "count_mismatch": {"listed", "items"},

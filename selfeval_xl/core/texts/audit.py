@@ -24,6 +24,7 @@ AUDIT: dict[str, str] = {
     "low_rate_problems_missing": "预算执行率为{stated}，低于90%，但报告没有“存在的问题”部分；请说明执行率偏低的原因及改进措施。",
     "grade_mismatch": "自评得分{score}分对应的等级应为“{expected}”（优≥90分，良80–90分，中60–80分，差<60分），报告写为“{stated}”。",
     "score_sum_mismatch": "各项得分（{parts}）合计为{expected}，报告写的{label}为{stated}，两者不一致。",
+    "weight_sum_mismatch": "评分表中指标“{indicator}”的分值为{stated}，按其上下级指标的分值应为{expected}（上级指标的分值等于其下级指标分值之和，一级指标合计100分）；请核对该指标及其下级指标的分值。",
     "score_out_of_range": "得分{stated}超出0–100分的范围。",
     "score_above_100": "得分{stated}超过100分；如评分办法设有加分项，请在报告中注明，否则请核实。",
     "count_mismatch": "写明“{stated}”，但列举了{listed}项：{items}。",
