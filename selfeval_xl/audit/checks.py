@@ -27,13 +27,12 @@ from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
-from selfeval_xl.audit.rates import check_named_rates
+from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import (
-    check_execution_rates,
     check_restated_amounts,
     check_share_totals,
     check_shares,

@@ -130,3 +130,25 @@ def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: 
     """The last of ``candidates`` so named."""
     found = _all_named(norm, candidates, words, others)
     return found[-1] if found else None
+
+
+def check_execution_rates(a: Analysis) -> Iterator[Finding]:
+    """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
+    figs = a.figures
+    whole_of: dict[int, int] = {}  # built once: each lookup stays constant
+    for g in a.groups:
+        if g.explicit:
+            for c in g.children:
+                whole_of.setdefault(c, g.parent)
+    for link in a.rates:
+        if link.budget is None or link.executed is None or not figs[link.budget].value:
+            continue
+        pct, budget, executed = figs[link.percent], figs[link.budget], figs[link.executed]
+        found = percent_finding(
+            a, pct, executed, budget, ("execution_rate_mismatch", "rate_truncated"), budget=budget.text, executed=executed.text
+        )
+        # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
+        # named nearest may be one part of the budget the rate is of
+        whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
+        if found is not None and not (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
+            yield found

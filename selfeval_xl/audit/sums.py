@@ -99,6 +99,7 @@ def _continued(
     return False
 
 
+_CENT = Decimal("0.01")
 _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
 
 
@@ -167,7 +168,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         coarser = any(c.tolerance > parent.tolerance for c in children)  # "78.3万元" beside "192.01万元"
         if diff and _rounded_total(parent, total):
             continue  # the sum, printed at the total's own precision, is the total
-        if abs(diff) <= min(tolerance, finest) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
+        # a 0.01 gap between 2-decimal 万元 ("支出合计6954.57万元,其中:基本支出2657.28万元,项目支出4297.28万元"):
+        # each is a 元 amount rounded to 万元 (a 决算 is kept in 元), so the parts may miss by a cent
+        cents = abs(diff) == _CENT and all(f.unit == "万元" and f.decimals == 2 for f in (parent, *children))
+        if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
             # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
@@ -374,25 +378,3 @@ def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
         pct = a.figures[link.percent]
         out[(pct.paragraph, sentence_bounds(a.paragraph(pct.paragraph).norm, pct.start)[0])].append(link)
     return list(out.values()) if len(out) > 1 else []
-
-
-def check_execution_rates(a: Analysis) -> Iterator[Finding]:
-    """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
-    figs = a.figures
-    whole_of: dict[int, int] = {}  # built once: each lookup stays constant
-    for g in a.groups:
-        if g.explicit:
-            for c in g.children:
-                whole_of.setdefault(c, g.parent)
-    for link in a.rates:
-        if link.budget is None or link.executed is None or not figs[link.budget].value:
-            continue
-        pct, budget, executed = figs[link.percent], figs[link.budget], figs[link.executed]
-        found = percent_finding(
-            a, pct, executed, budget, ("execution_rate_mismatch", "rate_truncated"), budget=budget.text, executed=executed.text
-        )
-        # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
-        # named nearest may be one part of the budget the rate is of
-        whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
-        if found is not None and not (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
-            yield found

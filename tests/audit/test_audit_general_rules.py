@@ -882,8 +882,10 @@ def test_bracketed_kinds_short_of_their_amount_are_a_warning_naming_them() -> No
         # 20.11 + 15.31 = 35.42 against 35.43亿元: within the rounding of 亿元, but the print does not add up
         ("2023年收入合计35.43亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", {("sum_rounding_gap", Severity.ERROR)}),
         ("2023年收入合计35.42亿元,其中:税收收入20.11亿元,非税收入15.31亿元。", set()),
-        # 2-decimal 万元 are exact: the same gap is an error
-        ("2023年收入合计35.43万元,其中:税收收入20.11万元,非税收入15.31万元。", {("sum_mismatch", Severity.ERROR)}),
+        # 2-decimal 万元 are exact, but each is a 元 amount rounded: a cent's gap is the same rounding gap,
+        # a larger one a mismatch
+        ("2023年收入合计35.43万元,其中:税收收入20.11万元,非税收入15.31万元。", {("sum_rounding_gap", Severity.ERROR)}),
+        ("2023年收入合计35.44万元,其中:税收收入20.11万元,非税收入15.31万元。", {("sum_mismatch", Severity.ERROR)}),
         # a list that may leave parts out says nothing of a gap within rounding
         ("2023年收入合计35.43亿元,其中税收收入20.11亿元等。", set()),
     ],
