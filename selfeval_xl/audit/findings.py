@@ -19,6 +19,7 @@ SEVERITY: dict[str, Severity] = {
     "split_count_differs": W,
     "sum_rounding_gap": E,  # the printed parts do not add up; medium: each may be rounded on its own
     "restated_amount_differs": W,
+    "unit_typo": W,  # an amount in 元 that makes its relations hold read as 万元
     "unit_slip": E,  # the same number printed in 元 and in 万元; medium: the two may be different things  # the two mentions may be of different scopes (a category, a year)
     "share_mismatch": E,
     "shares_not_100": E,
@@ -58,6 +59,7 @@ CONFIDENCE: dict[str, str] = {
     "sum_rounding_gap": "medium",
     "restated_amount_differs": "medium",
     "unit_slip": "medium",
+    "unit_typo": "medium",
     "shares_rounding_drift": "medium",
     "share_truncated": "medium",
     "rate_truncated": "medium",

@@ -64,6 +64,7 @@ _EXTRA = {
     "low_rate_problems_missing": set(),
     "grade_mismatch": {"score"},
     "weight_sum_mismatch": {"indicator"},
+    "unit_typo": set(),
     "score_out_of_range": set(),
     "score_above_100": set(),
     "count_mismatch": {"listed", "items"},

@@ -43,7 +43,7 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the pool pages labelled in the eighth round: measured, then pinned (docs/audit.md)
     pool = evaluate("dev", since=POOL_LABELLED)
     assert pool.total.tp >= 19
-    assert pool.total.fp <= 12
+    assert pool.total.fp <= 10
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 

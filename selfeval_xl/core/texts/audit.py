@@ -10,6 +10,7 @@ AUDIT: dict[str, str] = {
     "split_count_differs": "{label}{stated}，而{parts}合计为{expected}；如两处口径不同（如含结转、转列项目）请加注说明，否则请更正。",
     "balance_mismatch": "收入{income}减支出{expenditure}为{expected}，报告写的结余为{stated}，两者不一致。",
     "pp_change_mismatch": "按本期{current}、上期{prior}计算，变动应为{expected}（负数表示与所写增减方向相反），报告写为{stated}。",
+    "unit_typo": "此处写为{stated}，而按{expected}计算，本段的合计、增减或比例都能对上；疑为单位错写（元/万元），请核实更正。",
     "unit_slip": "此处写为{stated}，而{other_place}同一数字写为{expected}，疑为单位错写（元/万元），请核实更正。",
     "formula_mismatch": "报告列出的算式“{formula}”计算结果应为{expected}，报告写为{stated}。",
     "formula_truncated": "报告列出的算式“{formula}”计算结果为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
