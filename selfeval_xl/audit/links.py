@@ -117,7 +117,7 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
             budget = None if COMPLETION_ANYWHERE.search(between) else budget
     if budget is None and executed is not None and phrase is not None and not norm[s0 : s0 + 8].lstrip().startswith("其中"):
         # (bounded: the sentences within 400 characters before the rate's)
-        earlier = own[place(max(0, s0 - 400)) : place(s0)]
+        earlier = own[place(max(0, s0 - 400)) : place(figures[executed].start)]  # "…调整为68000万元,完成82133万元,为调整预算的67.1%"
         budget = _kind_of_budget_before(norm, figures, earlier, phrase.group(), figures[executed])
     return {"budget": budget, "executed": executed}
 
@@ -131,6 +131,9 @@ _BUDGET_KINDS = (("调整", re.compile(r"调整(?:后的?)?(?:预算)?(?:数|为
 def _kind_of_budget_before(norm: str, figures: Sequence[Figure], before: list[int], phrase: str, executed: Figure) -> int | None:
     kind = next((pattern for word, pattern in _BUDGET_KINDS if word in phrase), None)
     side = next((w for w in ("收入", "支出") if w in norm[clause_start(norm, executed.start) : executed.start]), None)
+    if side is None:  # "一般公共预算支出调整为68000万元,2021年完成82133万元": the side the sentence names
+        sides = [w for w in ("收入", "支出") if w in norm[sentence_bounds(norm, executed.start)[0] : executed.start]]
+        side = sides[0] if len(sides) == 1 else None
     if kind is None or side is None:
         return None
     for i in reversed(before):
