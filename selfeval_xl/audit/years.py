@@ -276,3 +276,39 @@ def closing_amount(a: Analysis, index: int, closing: dict[int, Figure] | None = 
         return own
     parent = closing.get(id(own[-1])) if closing is not None and own else None
     return [parent] if parent is not None and parent is own[0] else []
+
+
+def part_named(norm: str, verb_at: int) -> str:
+    """The name of a clause that is only a name then the change ("其中:公务接待费支出决算增加…")."""
+    start = max(norm.rfind(c, 0, verb_at) for c in ",;:")
+    clause = norm[start + 1 : verb_at].strip()
+    name = clause.removeprefix("其中").lstrip(":").replace("\u201c", "").replace("\u201d", "")
+    if len(name) < 6 or any(not ("\u4e00" <= c <= "\u9fff" or c in "()") for c in name):
+        return ""
+    return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+
+
+def named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
+    """The nearest exact amount before ``change`` (up to two paragraphs back, at most 50 amounts)
+    printed after a name holding ``subject`` ("2020年一般公共预算财政拨款支出1264.92万元")."""
+    k = bisect_left(a.figures, (change.paragraph, change.start), key=lambda f: (f.paragraph, f.start))
+    seen = 0
+    for fig in reversed(a.figures[max(0, k - 400) : k]):
+        if change.paragraph - fig.paragraph > 2 or seen >= 50:
+            break
+        if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
+            continue
+        seen += 1
+        norm = a.paragraph(fig.paragraph).norm
+        name = "".join(c for c in name_before(norm, fig.start) if "\u4e00" <= c <= "\u9fff")
+        if subject in name:
+            return fig
+        own = name.removesuffix("为")
+        if len(subject) >= 8 and len(own) >= 4 and subject.endswith(own):
+            # "“三公”经费财政拨款支出决算" printed as "“三公”经费财政拨款支出年初预算为22万元,支出决算为8.77万元":
+            # the name's end here, its head earlier in the same sentence
+            s0, _ = sentence_bounds(norm, fig.start)
+            head = "".join(c for c in norm[s0 : fig.start] if "\u4e00" <= c <= "\u9fff")
+            if subject[:4] in head:
+                return fig
+    return None

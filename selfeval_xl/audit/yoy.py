@@ -23,7 +23,6 @@ from functools import partial
 
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import sentence_bounds
 from selfeval_xl.audit.years import (
     DOWN,
@@ -39,6 +38,8 @@ from selfeval_xl.audit.years import (
     direction,
     judge,
     last_years_figure,
+    named_before,
+    part_named,
     two_years_then_change,
 )
 
@@ -203,6 +204,9 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
     if not compare:
+        if (found := _listed_part(a, norm, s0, m.start(), change)) is not None:
+            yield from judge(a, verbs, change, pct, found, None)
+            return
         if verbs[0] in _AGAINST_LAST_YEAR:
             # "支出数为459989万元,占调整预算数115.8%,增支42991万元,增长11.3%": 增支/增收 are against last year
             levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not _against_budget(norm, f)]
@@ -222,16 +226,16 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         # the comparison belongs to an earlier clause ("与上年相比," alone is fine); a part named in
         # its own clause after it ("…比2016年度减少0.28万元,…,其中:…;公务接待费支出决算增加0.01万元,增长
         # 3.45%") is the amount printed before under that name
-        part = _part_named(norm, m.start())
-        found = _named_before(a, change, part) if part else None
+        part = part_named(norm, m.start())
+        found = named_before(a, change, part) if part else None
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return
     if subject:
-        found = _named_before(a, change, subject)
+        found = named_before(a, change, subject)
         core = subject.removesuffix("支出").removesuffix("收入")
         if found is None and len(core) >= 4 and core != subject:
-            found = _named_before(a, change, core)  # "“三公”经费支出" printed as "“三公”经费总支出"
+            found = named_before(a, change, core)  # "“三公”经费支出" printed as "“三公”经费总支出"
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return
@@ -300,7 +304,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         pair = _two_years(a, subjects, subject)
         if pair is not None:
             current, prior = pair
-        elif len(subject) >= 4 and (found := _named_before(a, change, subject)) is not None:
+        elif len(subject) >= 4 and (found := named_before(a, change, subject)) is not None:
             current, prior = (
                 found,
                 None,
@@ -328,14 +332,17 @@ def _base_named(compared: str) -> str:
     return base if "预算" in base else "上年"
 
 
-def _part_named(norm: str, verb_at: int) -> str:
-    """The name of a clause that is only a name then the change ("其中:公务接待费支出决算增加…")."""
-    start = max(norm.rfind(c, 0, verb_at) for c in ",;:")
-    clause = norm[start + 1 : verb_at].strip()
-    name = clause.removeprefix("其中").lstrip(":").replace("\u201c", "").replace("\u201d", "")
-    if len(name) < 6 or any(not ("\u4e00" <= c <= "\u9fff" or c in "()") for c in name):
-        return ""
-    return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
+def _listed_part(a: Analysis, norm: str, s0: int, verb_at: int, change: Figure) -> Figure | None:
+    """ "…决算数比2022年增加0.16万元,增长4.8%。其中:…;公务接待费支出决算增加0.16万元,增长7.4%": an item
+    of a 其中 list after a comparison inherits it; its current figure is the amount printed before
+    under its name."""
+    if not norm[s0:verb_at].lstrip().startswith("其中"):
+        return None
+    p0, _ = sentence_bounds(norm, max(0, s0 - 1))
+    if not _COMPARE.search(norm[p0:s0]):
+        return None
+    part = part_named(norm, verb_at)
+    return named_before(a, change, part) if part else None
 
 
 def _against_budget(norm: str, fig: Figure) -> bool:
@@ -355,29 +362,3 @@ _OPENING = re.compile(
     r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计)?"
     r"(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|预算数?|同期)?相?$"
 )
-
-
-def _named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
-    """The nearest exact amount before ``change`` (up to two paragraphs back, at most 50 amounts)
-    printed after a name holding ``subject`` ("2020年一般公共预算财政拨款支出1264.92万元")."""
-    k = bisect_left(a.figures, (change.paragraph, change.start), key=lambda f: (f.paragraph, f.start))
-    seen = 0
-    for fig in reversed(a.figures[max(0, k - 400) : k]):
-        if change.paragraph - fig.paragraph > 2 or seen >= 50:
-            break
-        if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative:
-            continue
-        seen += 1
-        norm = a.paragraph(fig.paragraph).norm
-        name = "".join(c for c in name_before(norm, fig.start) if "\u4e00" <= c <= "\u9fff")
-        if subject in name:
-            return fig
-        own = name.removesuffix("为")
-        if len(subject) >= 8 and len(own) >= 4 and subject.endswith(own):
-            # "“三公”经费财政拨款支出决算" printed as "“三公”经费财政拨款支出年初预算为22万元,支出决算为8.77万元":
-            # the name's end here, its head earlier in the same sentence
-            s0, _ = sentence_bounds(norm, fig.start)
-            head = "".join(c for c in norm[s0 : fig.start] if "\u4e00" <= c <= "\u9fff")
-            if subject[:4] in head:
-                return fig
-    return None
