@@ -85,6 +85,15 @@ def _sangong(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return all(any(any(w in lead for w in words) for lead in leads) for words in _SANGONG_PARTS)
 
 
+def _car(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """公务用车购置及运行(维护)费 and its two parts (购置, 运行维护): complete by definition."""
+    leads = [_before(a, c, 12) for c in children]
+    return (
+        len(children) == 2 and "车购置及运行" in _before(a, parent, 16)
+        and "购置" in leads[0] and "运行" in leads[1] and "运行" not in leads[0]
+    )  # fmt: skip
+
+
 def _continued(
     figs: tuple[Figure, ...], group: PartsGroup, total: Decimal, tol: Decimal, want: Decimal
 ) -> bool:
@@ -109,7 +118,7 @@ def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     # "支出预算210万元,其中基本支出120万元,项目支出80万元": a budget splits as its spending does
     whole = "total" if parent.role in _BUDGET_WHOLES else parent.role
     known = DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
-    return known or _grand_total(a, parent, children) or _sangong(a, parent, children)
+    return known or _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
 
 
 def _rounded_total(parent: Figure, total: Decimal) -> bool:
@@ -170,7 +179,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # the sum, printed at the total's own precision, is the total
         # a 0.01 gap between 2-decimal 万元 ("支出合计6954.57万元,其中:基本支出2657.28万元,项目支出4297.28万元"):
         # each is a 元 amount rounded to 万元 (a 决算 is kept in 元), so the parts may miss by a cent
-        cents = abs(diff) == _CENT and all(f.unit == "万元" and f.decimals == 2 for f in (parent, *children))
+        cents = abs(diff) == _CENT and all(f.unit == "万元" and (f.decimals == 2 or not f.value) for f in (parent, *children))
         if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
@@ -179,8 +188,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
-        if group.exceeding_only and diff < 0:
-            continue
+        if group.exceeding_only and diff < 0 and not _known(a, parent, children):
+            continue  # a list complete by definition (三公, 基本 + 项目…) is complete however printed
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue

@@ -31,3 +31,19 @@ def test_an_item_of_a_list_after_a_comparison_inherits_it() -> None:
     assert _errors(text.replace("7.4%", "7.2%")) == []
     # no comparison before the list: its changes are not read as against last year
     assert _errors(text.replace("比2022年增加0.16万元,增长4.7%", "有所增加")) == []
+
+
+def test_the_car_expense_and_its_two_parts_listed_in_their_own_paragraphs() -> None:
+    # 公务用车购置及运行维护费 = 购置 + 运行维护, complete by definition: 0 + 0 is not 4.02
+    text = (
+        "2.公务用车购置及运行维护费支出4.02万元。其中:\n公务用车购置支出0万元,购置车辆0辆。\n"
+        "公务用车运行维护支出0万元,公务用车保有量为7辆,主要用于下乡、应急等。\n3.公务接待费支出7.94万元。"
+    )
+    assert _errors(text) == [("sum_mismatch", "4.02万元", "0.00万元")]
+    assert _errors(text.replace("运行维护支出0万元", "运行维护支出4.02万元")) == []
+
+
+def test_a_cent_between_two_decimal_wan_is_a_rounding_gap_zero_parts_included() -> None:
+    # 0.94 + 33.13 + 0 = 34.07 against 34.08: each a 元 amount rounded to 万元
+    text = "“三公”经费支出34.08万元,其中:因公出国(境)费0.94万元,公务用车购置及运行维护费33.13万元,公务接待费0万元。"
+    assert _errors(text) == [("sum_rounding_gap", "34.08万元", "34.07万元")]
