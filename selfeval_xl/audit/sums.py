@@ -29,6 +29,8 @@ from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.text import clause_start, sentence_bounds
+from selfeval_xl.audit.wholes import before as _before
+from selfeval_xl.audit.wholes import carried_over, complete_by_definition
 
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
@@ -50,48 +52,6 @@ def _expected_amount(value: Decimal, like: Figure, parts: list[Figure] | None = 
     finest = max((p.decimals for p in parts or [] if p.unit == like.unit), default=0)
     places = max(2, like.decimals, finest) if like.unit == "万元" else max(like.decimals, finest, 0)
     return fmt_amount(value, like.unit, places, like=like.text)
-
-
-_GRAND = ("总计", "總計")
-
-
-def _before(a: Analysis, fig: Figure, width: int = 12) -> str:
-    norm = a.paragraph(fig.paragraph).norm
-    return norm[max(0, fig.start - width) : fig.start]
-
-
-def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    """收入总计/支出总计 and its 其中 list through 结转和结余: the 决算 decomposition, complete by form."""
-    carried = [
-        c
-        for c in children
-        if any(ch in _before(a, c) for ch in "结結") and any(ch in _before(a, c) for ch in "转轉余餘")
-    ]
-    return len(children) >= 2 and any(word in _before(a, parent) for word in _GRAND) and bool(carried)
-
-
-_SANGONG_PARTS = (("出国",), ("接待",), ("用车", "车购置", "车运行"))
-
-
-def _sangong(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    """ "三公"经费 and its three parts (因公出国(境), 公务接待, 公务用车): complete by definition."""
-    head = _before(a, parent, 80)
-    head = head[max(head.rfind(c) for c in "。;") + 1 :]  # its own sentence
-    # "三公"经费 named, or its three parts named in the total's own name ("因公出国(境)经费、公务用车
-    # 购置及运行费、公务接待费决算支出94.7亿元")
-    if "三公" not in head[-24:] and not all(any(w in head for w in words) for words in _SANGONG_PARTS):
-        return False
-    leads = [_before(a, c, 14) for c in children]
-    return all(any(any(w in lead for w in words) for lead in leads) for words in _SANGONG_PARTS)
-
-
-def _car(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    """公务用车购置及运行(维护)费 and its two parts (购置, 运行维护): complete by definition."""
-    leads = [_before(a, c, 12) for c in children]
-    return (
-        len(children) == 2 and "车购置及运行" in _before(a, parent, 16)
-        and "购置" in leads[0] and "运行" in leads[1] and "运行" not in leads[0]
-    )  # fmt: skip
 
 
 def _continued(
@@ -118,7 +78,7 @@ def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     # "支出预算210万元,其中基本支出120万元,项目支出80万元": a budget splits as its spending does
     whole = "total" if parent.role in _BUDGET_WHOLES else parent.role
     known = DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
-    return known or _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
+    return known or complete_by_definition(a, parent, children)
 
 
 def _rounded_total(parent: Figure, total: Decimal) -> bool:
@@ -188,6 +148,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
+        if diff < 0 and carried_over(a, parent, children, -diff):
+            continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out
         if group.exceeding_only and diff < 0 and not _known(a, parent, children):
             continue  # a list complete by definition (三公, 基本 + 项目…) is complete however printed
         norm = a.paragraph(parent.paragraph).norm

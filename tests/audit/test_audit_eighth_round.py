@@ -47,3 +47,14 @@ def test_a_cent_between_two_decimal_wan_is_a_rounding_gap_zero_parts_included() 
     # 0.94 + 33.13 + 0 = 34.07 against 34.08: each a 元 amount rounded to 万元
     text = "“三公”经费支出34.08万元,其中:因公出国(境)费0.94万元,公务用车购置及运行维护费33.13万元,公务接待费0万元。"
     assert _errors(text) == [("sum_rounding_gap", "34.08万元", "34.07万元")]
+
+
+def test_a_breakdown_short_by_the_carry_over_printed_beside_its_total() -> None:
+    # 526.61 + 159.65 + 35.85 + 34.09 = 756.20: 761.21 less the 5.01 carried over
+    text = (
+        "(一)收入预算:年初预算数761.21万元(含上年结转5.01万元),其中:一般公共预算拨款761.21万元。\n"
+        "(二)支出预算:年初预算数761.21万元,其中:教育支出预算526.61万元,社会保障和就业支出预算159.65万元,"
+        "卫生健康支出预算35.85万元,住房保障支出预算34.09万元。"
+    )
+    assert _errors(text) == []
+    assert _errors(text.replace("含上年结转5.01万元", "含上年结转4.01万元")) == [("sum_mismatch", "761.21万元", "756.20万元")]

@@ -1,0 +1,68 @@
+"""Totals whose parts are complete by definition, whatever the list says: 收入总计/支出总计 through
+结转和结余, "三公"经费 and its three parts, 公务用车购置及运行(维护)费 and its two; and a gap explained by
+a carried-over amount printed beside the total."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from decimal import Decimal
+
+from selfeval_xl.audit.model import Analysis, Figure
+
+_GRAND = ("总计", "總計")
+
+
+def before(a: Analysis, fig: Figure, width: int = 12) -> str:
+    norm = a.paragraph(fig.paragraph).norm
+    return norm[max(0, fig.start - width) : fig.start]
+
+
+def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """收入总计/支出总计 and its 其中 list through 结转和结余: the 决算 decomposition, complete by form."""
+    carried = [
+        c
+        for c in children
+        if any(ch in before(a, c) for ch in "结結") and any(ch in before(a, c) for ch in "转轉余餘")
+    ]
+    return len(children) >= 2 and any(word in before(a, parent) for word in _GRAND) and bool(carried)
+
+
+_SANGONG_PARTS = (("出国",), ("接待",), ("用车", "车购置", "车运行"))
+
+
+def _sangong(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """ "三公"经费 and its three parts (因公出国(境), 公务接待, 公务用车): complete by definition."""
+    head = before(a, parent, 80)
+    head = head[max(head.rfind(c) for c in "。;") + 1 :]  # its own sentence
+    # "三公"经费 named, or its three parts named in the total's own name ("因公出国(境)经费、公务用车
+    # 购置及运行费、公务接待费决算支出94.7亿元")
+    if "三公" not in head[-24:] and not all(any(w in head for w in words) for words in _SANGONG_PARTS):
+        return False
+    leads = [before(a, c, 14) for c in children]
+    return all(any(any(w in lead for w in words) for lead in leads) for words in _SANGONG_PARTS)
+
+
+def _car(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """公务用车购置及运行(维护)费 and its two parts (购置, 运行维护): complete by definition."""
+    leads = [before(a, c, 12) for c in children]
+    return (
+        len(children) == 2 and "车购置及运行" in before(a, parent, 16)
+        and "购置" in leads[0] and "运行" in leads[1] and "运行" not in leads[0]
+    )  # fmt: skip
+
+
+def carried_over(a: Analysis, parent: Figure, parts: list[Figure], gap: Decimal) -> bool:
+    """Is the gap an amount printed as carried over (结转, 结余), not one of the parts, in the total's
+    paragraph or the two before it?"""
+    lo = bisect_left(a.figures, parent.paragraph - 2, key=lambda f: f.paragraph)
+    hi = bisect_left(a.figures, parent.paragraph + 1, key=lambda f: f.paragraph)
+    return any(
+        f.value == gap and f.kind is parent.kind and any(w in before(a, f, 8) for w in ("结转", "结余"))
+        for f in a.figures[lo:hi]
+        if not any(f is part for part in parts)
+    )
+
+
+
+def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    return _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
