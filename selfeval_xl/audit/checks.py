@@ -19,7 +19,6 @@ from selfeval_xl.audit.consistency import (
     check_heading_sequence,
     check_inline_numbering,
     check_low_execution,
-    check_precision,
     check_term_typos,
 )
 from selfeval_xl.audit.findings import finding
@@ -27,6 +26,7 @@ from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
+from selfeval_xl.audit.precision import check_precision
 from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -13,7 +12,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph, exact_counts
 from selfeval_xl.audit.named import name_before
-from selfeval_xl.audit.numbers import UNIT_FACTOR, cn_to_int, fmt_amount, fmt_number, int_to_cn, round_half_up
+from selfeval_xl.audit.numbers import cn_to_int, fmt_number, int_to_cn
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
@@ -141,50 +140,21 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
     """ "共四个股室" must match the number of units listed before or after it."""
     for enum in a.enumerations:
         count = a.figures[enum.count]
-        if count.value is not None and int(count.value) != len(enum.items):
+        if count.value is not None and int(count.value) != len(enum.items) + _besides(a, count):
             yield finding(
                 a, "count_mismatch" if enum.explicit else "count_unclear", count.paragraph, count.start, count.text, str(len(enum.items)),
                 listed=len(enum.items), items="、".join(enum.items),
             )  # fmt: skip
 
 
-def _odd_precision(fig: Figure, majority: int) -> bool:
-    """Printed at a precision of its own: padded with a zero (80.0 among 2-dp amounts) or with more
-    decimals than the rest. A shorter print that merely drops a trailing zero (77.4 for 77.40) is
-    how published texts write amounts and is not reported."""
-    if fig.decimals > majority:
-        return True
-    digits = fig.text.rstrip("万亿千元 余多以上左右")
-    return fig.decimals < majority and digits[-1:].isdecimal() and int(digits[-1]) == 0
+_BESIDES = re.compile(r"[。;\s]*另有(\d+|[一二两三四五六七八九十]+)个")
 
 
-def check_precision(a: Analysis) -> Iterator[Finding]:
-    """Amounts with decimals should all print the same number of them (the house uses two)."""
-    by_unit: dict[str, list[Figure]] = {}
-    for fig in a.figures:
-        if fig.kind is FigureKind.AMOUNT and fig.decimals > 0 and fig.value is not None:
-            by_unit.setdefault(fig.unit, []).append(fig)
-    for unit, figs in sorted(by_unit.items()):
-        counts = Counter(f.decimals for f in figs)
-        if len(counts) < 2:
-            continue
-        majority = max(counts, key=lambda d: (counts[d], d))
-        for fig in figs:
-            # a small amount the majority's decimals would round away ("0.04万元" among 1-decimal amounts) needs its own
-            if fig.value is not None and fig.decimals > majority and _rounded_away(fig.value, unit, majority):
-                continue
-            if _odd_precision(fig, majority) and fig.value is not None:
-                yield finding(
-                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority, like=fig.text),
-                    decimals=fig.decimals, majority=majority,
-                )  # fmt: skip
-
-
-def _rounded_away(value: Decimal, unit: str, places: int) -> bool:
-    """Would printing ``value`` (in 万元) at ``places`` decimals of ``unit`` change it by a tenth or more?"""
-    factor = UNIT_FACTOR.get(unit, Decimal(1))
-    printed = value / factor
-    return printed != 0 and abs(round_half_up(printed, places) - printed) >= abs(printed) / 10
+def _besides(a: Analysis, count: Figure) -> int:
+    """ "内设职能部门15个,包括…(11个)。另有四个派出法庭…": the next sentence's 另有 completes the count."""
+    norm = a.paragraph(count.paragraph).norm
+    m = _BESIDES.match(norm, sentence_bounds(norm, count.start)[1])
+    return (int(m.group(1)) if m.group(1).isdecimal() else cn_to_int(m.group(1)) or 0) if m else 0
 
 
 def check_term_typos(a: Analysis) -> Iterator[Finding]:

@@ -58,3 +58,9 @@ def test_a_breakdown_short_by_the_carry_over_printed_beside_its_total() -> None:
     )
     assert _errors(text) == []
     assert _errors(text.replace("含上年结转5.01万元", "含上年结转4.01万元")) == [("sum_mismatch", "761.21万元", "756.20万元")]
+
+
+def test_a_count_completed_by_another_group_in_the_next_sentence() -> None:
+    text = "我院内设职能部门6个,包括综合办公室、政治部、立案庭、刑事审判庭。另有两个派出法庭分别位于新立镇、白石镇。"
+    assert _errors(text) == []
+    assert _errors(text.replace("另有两个", "另有三个")) == [("count_mismatch", "6个", "4")]

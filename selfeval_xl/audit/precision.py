@@ -1,0 +1,51 @@
+"""Amounts printed at a precision of their own: "80.0万元" among amounts with two decimals, "12.345万元"
+among amounts with two (``mixed_precision``, a low-confidence warning: the house prints two)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
+
+
+def _odd_precision(fig: Figure, majority: int) -> bool:
+    """Printed at a precision of its own: padded with a zero (80.0 among 2-dp amounts) or with more
+    decimals than the rest. A shorter print that merely drops a trailing zero (77.4 for 77.40) is
+    how published texts write amounts and is not reported."""
+    if fig.decimals > majority:
+        return True
+    digits = fig.text.rstrip("万亿千元 余多以上左右")
+    return fig.decimals < majority and digits[-1:].isdecimal() and int(digits[-1]) == 0
+
+
+def check_precision(a: Analysis) -> Iterator[Finding]:
+    """Amounts with decimals should all print the same number of them (the house uses two)."""
+    by_unit: dict[str, list[Figure]] = {}
+    for fig in a.figures:
+        if fig.kind is FigureKind.AMOUNT and fig.decimals > 0 and fig.value is not None:
+            by_unit.setdefault(fig.unit, []).append(fig)
+    for unit, figs in sorted(by_unit.items()):
+        counts = Counter(f.decimals for f in figs)
+        if len(counts) < 2:
+            continue
+        majority = max(counts, key=lambda d: (counts[d], d))
+        for fig in figs:
+            # a small amount the majority's decimals would round away ("0.04万元" among 1-decimal amounts) needs its own
+            if fig.value is not None and fig.decimals > majority and _rounded_away(fig.value, unit, majority):
+                continue
+            if _odd_precision(fig, majority) and fig.value is not None:
+                yield finding(
+                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority, like=fig.text),
+                    decimals=fig.decimals, majority=majority,
+                )  # fmt: skip
+
+
+def _rounded_away(value: Decimal, unit: str, places: int) -> bool:
+    """Would printing ``value`` (in 万元) at ``places`` decimals of ``unit`` change it by a tenth or more?"""
+    factor = UNIT_FACTOR.get(unit, Decimal(1))
+    printed = value / factor
+    return printed != 0 and abs(round_half_up(printed, places) - printed) >= abs(printed) / 10
