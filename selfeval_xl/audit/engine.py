@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from selfeval_xl.audit.checks import run_checks
 from selfeval_xl.audit.extract import extract_figures
 from selfeval_xl.audit.links import find_enumerations, find_groups, find_rates, find_shares
-from selfeval_xl.audit.model import Analysis, AuditReport, Figure, Paragraph, Typo
+from selfeval_xl.audit.model import Analysis, AuditReport
 from selfeval_xl.audit.slips import mend_unit_slips
 from selfeval_xl.audit.text import build_paragraphs, split_paragraphs
 from selfeval_xl.audit.unit_typos import mend_unit_typos
@@ -17,12 +17,6 @@ def analyse(blocks: Sequence[str]) -> Analysis:
     """Paragraphs, figures and their links of a report given as text blocks."""
     paragraphs, typos = build_paragraphs(split_paragraphs(blocks))
     figures, slips = mend_unit_slips(paragraphs, extract_figures(paragraphs))
-    return _linked(paragraphs, figures, typos, slips)
-
-
-def _linked(
-    paragraphs: tuple[Paragraph, ...], figures: tuple[Figure, ...], typos: tuple[Typo, ...], slips: tuple[tuple[int, int], ...]
-) -> Analysis:
     groups = find_groups(paragraphs, figures)
     return Analysis(
         paragraphs=paragraphs,
@@ -39,11 +33,7 @@ def _linked(
 def audit_blocks(blocks: Sequence[str]) -> AuditReport:
     """Audit a report given as blocks (one per Word paragraph, or the whole text as one block)."""
     analysis = analyse(blocks)
-
-    def relink(figures: tuple[Figure, ...]) -> Analysis:
-        return _linked(analysis.paragraphs, figures, analysis.typos, analysis.slips)
-
-    found = mend_unit_typos(analysis, run_checks(analysis), relink, run_checks)
+    found = mend_unit_typos(analysis, run_checks(analysis), lambda window: run_checks(analyse(window)))
     return AuditReport(found, analysis.figures, len(analysis.paragraphs))
 
 

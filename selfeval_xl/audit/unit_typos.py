@@ -9,63 +9,66 @@ to say). Without it the finding would state nonsense ("应为1200000元", "增�
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from decimal import Decimal
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Severity
 from selfeval_xl.audit.text import sentence_bounds
 
-_WAN = Decimal(10000)
 _TRIES = 8  # amounts tried per document, at most
+_BACK = 3  # paragraphs before the amount's audited with it
 
 
-def _key(f: Finding) -> tuple[str, int, str | None]:
-    return (f.code, f.paragraph, f.stated)
+def _errors(found: Iterable[Finding]) -> dict[tuple[str, str | None], Finding]:
+    return {(x.code, x.stated): x for x in found if x.severity is Severity.ERROR}
 
 
 def mend_unit_typos(
-    a: Analysis,
-    found: tuple[Finding, ...],
-    relink: Callable[[tuple[Figure, ...]], Analysis],
-    check: Callable[[Analysis], tuple[Finding, ...]],
+    a: Analysis, found: tuple[Finding, ...], audit: Callable[[Sequence[str]], tuple[Finding, ...]]
 ) -> tuple[Finding, ...]:
-    """``found`` with the errors an amount's mended unit explains replaced by a ``unit_typo`` warning."""
-    figures = a.figures
-    amounts = [f for f in figures if f.kind is FigureKind.AMOUNT and f.exact and f.value is not None]
+    """``found`` with the errors an amount's mended unit explains replaced by a ``unit_typo`` warning.
+
+    Each try audits the amount's paragraph with the few before it (``_BACK``: how far a change or a
+    list looks back for its figures) as printed and as mended, so a try costs a window, never the
+    whole text."""
+    amounts = [f for f in a.figures if f.kind is FigureKind.AMOUNT and f.exact and f.value is not None]
     if sum(f.unit == "万元" for f in amounts) * 2 <= len(amounts):
         return found  # a text in 元 prints its amounts so
     wrong = {f.paragraph for f in found if f.severity is Severity.ERROR}
-    tries = [
-        i
-        for i, f in enumerate(figures)
-        if f in amounts and f.unit == "元" and f.paragraph in wrong and not _unit_price(a, f) and _alone(a, f)
-    ][:_TRIES]
+    tries = [f for f in amounts if f.unit == "元" and f.paragraph in wrong and not _unit_price(a, f)]
     typos: list[Figure] = []
-    for i in tries:
-        f = figures[i]
-        mended = list(figures)
-        mended[i] = replace(f, value=(f.value or Decimal(0)) * _WAN, unit="万元")
-        again = check(relink(tuple(mended)))
-        before = {_key(x): x for x in found if x.severity is Severity.ERROR}
-        after = {_key(x) for x in again if x.severity is Severity.ERROR}
-        gone = [before[key] for key in before.keys() - after]
+    dropped: set[tuple[int, str, str | None]] = set()
+    for f in tries[:_TRIES]:
+        if not _alone(a, f):
+            continue
+        lo = max(1, f.paragraph - _BACK)
+        texts = [a.paragraph(k).text for k in range(lo, f.paragraph + 1)]
+        end = f.start + len(f.text)
+        last = texts[-1]
+        if last[f.start : end] != f.text or not f.text.endswith("元"):
+            continue  # the printed text and its normalised copy part here: not tried
+        before = _errors(audit(texts))
+        after = _errors(audit([*texts[:-1], last[: end - 1] + "万元" + last[end:]]))
+        gone = [before[key] for key in before.keys() - after.keys()]
         # errors only go away, and each of them was about this amount
-        if after < before.keys() and all(f.text in (x.stated or "") + x.message for x in gone):
-            figures, found = tuple(mended), again
+        if gone and after.keys() < before.keys() and all(f.text in (x.stated or "") + x.message for x in gone):
             typos.append(f)
+            dropped |= {(k, x.code, x.stated) for x in gone for k in range(lo, f.paragraph + 1)}
     if not typos:
         return found
-    extra = tuple(finding(a, "unit_typo", f.paragraph, f.start, f.text, f.text.removesuffix("元").rstrip() + "万元") for f in typos)
-    return tuple(sorted(set(found) | set(extra), key=Finding.sort_key))
+    kept = [x for x in found if x.severity is not Severity.ERROR or (x.paragraph, x.code, x.stated) not in dropped]
+    extra = [finding(a, "unit_typo", f.paragraph, f.start, f.text, f.text.removesuffix("元").rstrip() + "万元") for f in typos]
+    return tuple(sorted(set(kept) | set(extra), key=Finding.sort_key))
 
 
 def _alone(a: Analysis, f: Figure) -> bool:
     """The only amount in 元 of its sentence ("生均支出13248.56元,比上年17049.52元": a sentence in 元 is
     so on purpose)."""
     start, end = sentence_bounds(a.paragraph(f.paragraph).norm, f.start)
-    near = [g for g in a.figures if g.paragraph == f.paragraph and start <= g.start < end and g.kind is FigureKind.AMOUNT]
+    lo = bisect_left(a.figures, (f.paragraph, start), key=lambda g: (g.paragraph, g.start))
+    hi = bisect_left(a.figures, (f.paragraph, end), key=lambda g: (g.paragraph, g.start))
+    near = [g for g in a.figures[lo:hi] if g.kind is FigureKind.AMOUNT]
     return [g.unit for g in near].count("元") == 1
 
 
