@@ -140,7 +140,8 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
     """ "共四个股室" must match the number of units listed before or after it."""
     for enum in a.enumerations:
         count = a.figures[enum.count]
-        if count.value is not None and int(count.value) != len(enum.items) + _besides(a, count):
+        listed = len(enum.items)
+        if count.value is not None and int(count.value) != listed and int(count.value) != listed + _besides(a, count):
             yield finding(
                 a, "count_mismatch" if enum.explicit else "count_unclear", count.paragraph, count.start, count.text, str(len(enum.items)),
                 listed=len(enum.items), items="、".join(enum.items),

@@ -30,7 +30,7 @@ from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 from selfeval_xl.audit.wholes import before as _before
-from selfeval_xl.audit.wholes import carried_over, complete_by_definition
+from selfeval_xl.audit.wholes import carried_over, carry_overs, complete_by_definition
 
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
@@ -125,6 +125,7 @@ def _item_name(norm: str, figure: Figure) -> str:
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
+    carried = carry_overs(a)
     for group in a.groups:
         parent = figs[group.parent]
         children = [figs[i] for i in group.children]
@@ -148,7 +149,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
             continue
-        if diff < 0 and carried_over(a, parent, children, -diff):
+        if diff < 0 and carried_over(carried, parent, children, -diff):
             continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out
         if group.exceeding_only and diff < 0 and not _known(a, parent, children):
             continue  # a list complete by definition (三公, 基本 + 项目…) is complete however printed

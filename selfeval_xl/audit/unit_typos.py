@@ -18,6 +18,7 @@ from selfeval_xl.audit.text import sentence_bounds
 
 _TRIES = 8  # amounts tried per document, at most
 _BACK = 3  # paragraphs before the amount's audited with it
+_WINDOW = 20_000  # characters of a window, at most
 
 
 def _errors(found: Iterable[Finding]) -> dict[tuple[str, str | None], Finding]:
@@ -44,6 +45,8 @@ def mend_unit_typos(
             continue
         lo = max(1, f.paragraph - _BACK)
         texts = [a.paragraph(k).text for k in range(lo, f.paragraph + 1)]
+        if sum(map(len, texts)) > _WINDOW:
+            continue  # a run-on page of one paragraph: a try would cost the whole text
         end = f.start + len(f.text)
         last = texts[-1]
         if last[f.start : end] != f.text or not f.text.endswith("元"):

@@ -4,7 +4,6 @@ a carried-over amount printed beside the total."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from decimal import Decimal
 
 from selfeval_xl.audit.model import Analysis, Figure
@@ -51,17 +50,26 @@ def _car(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     )  # fmt: skip
 
 
-def carried_over(a: Analysis, parent: Figure, parts: list[Figure], gap: Decimal) -> bool:
-    """Is the gap an amount printed as carried over (结转, 结余), not one of the parts, in the total's
-    paragraph or the two before it?"""
-    lo = bisect_left(a.figures, parent.paragraph - 2, key=lambda f: f.paragraph)
-    hi = bisect_left(a.figures, parent.paragraph + 1, key=lambda f: f.paragraph)
-    return any(
-        f.value == gap and f.kind is parent.kind and any(w in before(a, f, 8) for w in ("结转", "结余"))
-        for f in a.figures[lo:hi]
-        if not any(f is part for part in parts)
-    )
+CarryOvers = dict[tuple[int, Decimal], list[Figure]]
 
+
+def carry_overs(a: Analysis) -> CarryOvers:
+    """Amounts printed as carried over (结转, 结余), by paragraph and value: built once per text."""
+    index: CarryOvers = {}
+    for f in a.figures:
+        if f.value is not None and any(w in before(a, f, 8) for w in ("结转", "结余")):
+            index.setdefault((f.paragraph, f.value), []).append(f)
+    return index
+
+
+def carried_over(index: CarryOvers, parent: Figure, parts: list[Figure], gap: Decimal) -> bool:
+    """Is the gap an amount printed as carried over, not one of the parts, in the total's paragraph or
+    the two before it?"""
+    return any(
+        f.kind is parent.kind and not any(f is part for part in parts)
+        for k in range(parent.paragraph - 2, parent.paragraph + 1)
+        for f in index.get((k, gap), ())
+    )
 
 
 def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
