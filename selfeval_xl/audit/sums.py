@@ -141,7 +141,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         # a 0.01 gap between 2-decimal 万元 ("支出合计6954.57万元,其中:基本支出2657.28万元,项目支出4297.28万元"):
         # each is a 元 amount rounded to 万元 (a 决算 is kept in 元), so the parts may miss by a cent
         cents = abs(diff) == _CENT and all(f.unit == "万元" and (f.decimals == 2 or not f.value) for f in (parent, *children))
-        if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or _known(a, parent, children)):
+        known = _known(a, parent, children)
+        if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or known):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
             # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
@@ -151,7 +152,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if diff < 0 and carried_over(carried, parent, children, -diff):
             continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out
-        if group.exceeding_only and diff < 0 and not _known(a, parent, children):
+        if group.exceeding_only and diff < 0 and not known:
             continue  # a list complete by definition (三公, 基本 + 项目…) is complete however printed
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
@@ -166,7 +167,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
         complete = _colon_list(group, children) and not _fund_items(a, parent)
-        if _known(a, parent, children):
+        if known:
             code = "sum_mismatch"
         elif diff > 0:
             code = "parts_exceed_total"

@@ -37,7 +37,8 @@ def mend_unit_typos(
     if sum(f.unit == "万元" for f in amounts) * 2 <= len(amounts):
         return found  # a text in 元 prints its amounts so
     wrong = {f.paragraph for f in found if f.severity is Severity.ERROR}
-    tries = [f for f in amounts if f.unit == "元" and f.paragraph in wrong and not _unit_price(a, f)]
+    # ("1000元/人" is no exact amount: extract reads it as a price)
+    tries = [f for f in amounts if f.unit == "元" and f.paragraph in wrong and not _per_head(a, f)]
     typos: list[Figure] = []
     dropped: set[tuple[int, str, str | None]] = set()
     for f in tries[:_TRIES]:
@@ -75,8 +76,6 @@ def _alone(a: Analysis, f: Figure) -> bool:
     return [g.unit for g in near].count("元") == 1
 
 
-def _unit_price(a: Analysis, f: Figure) -> bool:
-    """ "1000元/人", "每人每月300元": a price, printed in 元 on purpose."""
-    norm = a.paragraph(f.paragraph).norm
-    after = norm[f.start + len(f.text) : f.start + len(f.text) + 2]
-    return after.startswith("/") or "每" in norm[max(0, f.start - 6) : f.start]
+def _per_head(a: Analysis, f: Figure) -> bool:
+    """ "每人每月300元": a rate per head, printed in 元 on purpose."""
+    return "每" in a.paragraph(f.paragraph).norm[max(0, f.start - 6) : f.start]

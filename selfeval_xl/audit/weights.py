@@ -16,9 +16,9 @@ Only readings whose gap is small (a point, or a tenth of the weight) count — a
 large mess under one indicator is no reading — and of those the one with the smallest gap (a misprint
 moves a weight a little; an indicator with one child of its own weight lets a table be read several
 ways), and among those, one where the indicator's children and its parent agree on its figure.
-An error is reported only when that reading is unique. A run that cannot be read as a
-tree of 100 points, or only in several ways, is left alone: a table cut off by an excerpt, a table of 110 points with bonus items, weights of several
-tables side by side.
+An error is reported only when that reading is unique. A run that cannot be read as tables of 100
+points, or only in several ways, is left alone: a table cut off by an excerpt, a table of 110 points
+with bonus items, weights of several tables side by side.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import fmt_number
 
-# "(25分)", "(25 分)", "(特性指标70分)", "(满分20分)" (brackets read half width); a bare "(10)"
-# only as a whole table cell or straight after an indicator's name ("预算配置(10)"): a lone "(1)" opens a numbered item.
+# "(25分)", "(25 分)", "(特性指标70分)", "(满分20分)" (brackets read half width); a bare "(10)" only
+# as a whole table cell or straight after an indicator's name ("预算配置(10)"): a lone "(1)" opens an item.
 _WEIGHT = re.compile(
     r"\(\s*(?:[一-龥]{0,6}?)\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*\)"
     r"|(?<=[一-龥])\((\d{1,2})\)(?![一-龥\d])"
@@ -48,11 +49,11 @@ _TOTAL = 10000  # 100 points, in hundredths
 _SCALE = Decimal(100)
 
 
-class _Item:
-    __slots__ = ("paragraph", "start", "text", "value")
-
-    def __init__(self, paragraph: int, start: int, text: str, value: int) -> None:
-        self.paragraph, self.start, self.text, self.value = paragraph, start, text, value
+class _Item(NamedTuple):
+    paragraph: int
+    start: int
+    text: str  # "25分"
+    value: int  # in hundredths of a point
 
 
 def check_weight_trees(a: Analysis) -> Iterator[Finding]:
@@ -77,12 +78,11 @@ def _name(a: Analysis, item: _Item) -> str:
 
 def _runs(a: Analysis) -> Iterator[list[_Item]]:
     run: list[_Item] = []
-    last: tuple[int, int] | None = None  # (paragraph, end) of the run's last weight
-    gap = ""
+    gap = ""  # the text since the run's last weight
     for p in a.paragraphs:
         if p.level in (1, 2) and run:  # a new section: another table
             yield from _closed(run)
-            run, last = [], None
+            run = []
         text = p.norm
         at = 0
         for m in _WEIGHT.finditer(text):
@@ -91,12 +91,12 @@ def _runs(a: Analysis) -> Iterator[list[_Item]]:
                 continue
             gap += text[at : m.start()]
             at = m.end()
-            if last is not None and (len(gap) > _GAP or "。" in gap):
+            if run and (len(gap) > _GAP or "。" in gap):
                 yield from _closed(run)
                 run = []
             number = next(g for g in m.groups() if g is not None)
             run.append(_Item(p.index, m.start(), f"{number}分", int(Decimal(number) * _SCALE)))
-            last, gap = (p.index, m.end()), ""
+            gap = ""
         gap += text[at:] + "\n"
     yield from _closed(run)
 
@@ -161,6 +161,7 @@ class _Reading:
         self._forests: dict[tuple[int, bool], frozenset[tuple[int, int]]] = {}
         self._faulty: dict[tuple[int, int, bool, int, int, int], frozenset[int]] = {}
         self._ends: dict[tuple[int, int, bool], frozenset[int]] = {}
+        self._trees: dict[tuple[int, bool], frozenset[int]] = {}
         self._steps = 0
 
     def _step(self, count: int) -> None:
@@ -181,11 +182,13 @@ class _Reading:
             self._forests[i, top] = frozenset(out)
         return self._forests[i, top]
 
-    def trees(self, i: int, top: bool = False) -> set[int]:
+    def trees(self, i: int, top: bool = False) -> frozenset[int]:
         """Ends of every faultless tree rooted at w[i]: a leaf (unless ``top``), or children adding
         up to w[i]."""
-        leaf = set() if top else {i + 1}
-        return leaf | {j for j, s in self.forests(i + 1) if j > i + 1 and s == self.w[i]}
+        if (i, top) not in self._trees:
+            leaf = set() if top else {i + 1}
+            self._trees[i, top] = frozenset(leaf | {j for j, s in self.forests(i + 1) if j > i + 1 and s == self.w[i]})
+        return self._trees[i, top]
 
     def ends(self, i: int, target: int, top: bool = False) -> frozenset[int]:
         key = (i, target, top)
