@@ -281,10 +281,14 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
         prior, current = current, sorted(before, key=lambda f: f.start)[-2]
     elif current is not None and prior is None and len(before) >= 2:
-        # "…2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%": two named years before a
-        # comparison of neither by name; which is compared with which is not read, so nothing is judged
-        years = [clause_year(norm, f) for f in sorted(before, key=lambda f: f.start)[-2:]]
+        # "…2016年决算25万元,2015年决算45.2万元,比上年减少20.20万元,下降44.69%": two named years right
+        # before the comparison; the later year's figure against the earlier one's
+        two = sorted(before, key=lambda f: f.start)[-2:]
+        years = [clause_year(norm, f) for f in two]
         if None not in years and years[0] != years[1] and all(str(y).startswith(("19", "20")) for y in years):
+            if not any(f.comparative or c in norm[two[0].start : m.start()] for f in two for c in ":()"):
+                later, earlier = (two[0], two[1]) if str(years[0]) > str(years[1]) else (two[1], two[0])
+                yield from judge(a, verbs, change, pct, later, earlier)
             return
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]

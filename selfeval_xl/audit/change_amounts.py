@@ -1,0 +1,136 @@
+"""Changes stated as an amount only, with both figures printed beside them: "公务接待费决算8万元,比上年
+决算12.5万元减少4.5万元", "2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%",
+"…45.6万元,上年为40万元,增加5.6万元". The change must be the two figures' difference
+(``yoy_change_mismatch``); a percentage printed right after it in its own clause ("减少率36%") is
+judged as ``yoy`` judges one. A change with its percentage in one clause ("减少4.5万元,下降36%") is
+``yoy``'s, and a change whose other figure is not printed beside it is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.groups import whole_of_percent
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.years import DOWN, UP, YEAR, clause_year, direction, judge
+
+_VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|节约|节省"
+_MONEY = r"\d[\d,'.\s]*\s*(?:亿|万|千)?元"
+_PCT = r"\d[\d.\s]*%"
+# the words that may name the other figure inside a comparison ("比上年决算数的", "较2022年度预算数为")
+_BASE = r"(?:上年度?|去年|上一年|同期|20\d\d年度?|年初|全年|调整后?的?|预算数?|决算数?|执行数|支出|收入|的|为|数|\s)*"
+# "…8万元,比上年决算12.5万元减少4.5万元", "与上年决算数100万元相比减少10万元"
+_PRIOR_INSIDE = re.compile(
+    rf"(?:相较于?|较|比|与|同)(?P<base>{_BASE})(?P<prior>{_MONEY})\s*(?:相比|比较)?\s*,?\s*"
+    rf"(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
+)
+# "2016年预算8万元,2015年预算12.5万元;对比减少4.5万元": two named years, then the change
+_TWO_YEARS = re.compile(
+    rf"(?P<y1>20\d\d)年[^。;%\d]{{0,30}}(?P<one>{_MONEY})\s*[,;]\s*(?P<y0>20\d\d)年[^。;%\d]{{0,20}}"
+    rf"(?P<other>{_MONEY})\s*[,;]\s*(?:对比|相比|同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*"
+    rf"(?P<amount>{_MONEY})"
+)
+# "…45.6万元,上年为40万元,增加5.6万元"
+_LAST_YEAR = re.compile(
+    rf"(?P<one>{_MONEY})\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|收入|决算数?为?|预算数?为?)\s*(?P<other>{_MONEY})"
+    rf"\s*,\s*(?:同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
+)
+# a percentage in the change's own clause: ``yoy`` reads the pair
+_PCT_AFTER = re.compile(rf"\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}")
+# a percentage in a clause of its own ("对比减少4.35万元;减少率35.22%")
+_RATE_AFTER = re.compile(rf"\s*;\s*(?P<verb>{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)(?:了|为)?\s*(?P<pct>{_PCT})")
+
+
+def check_change_amounts(a: Analysis) -> Iterator[Finding]:
+    """An amount of change against the two figures printed beside it."""
+    by_paragraph: dict[int, dict[int, Figure]] = {}
+    for fig in a.figures:
+        if fig.exact and fig.value is not None:
+            by_paragraph.setdefault(fig.paragraph, {})[fig.start] = fig
+    for p in a.paragraphs:
+        own = by_paragraph.get(p.index)
+        if not own or not any(v in p.norm for v in ("增", "减", "降", "上升", "提高", "压", "节")):
+            continue
+        seen: set[int] = set()
+        for pattern in (_PRIOR_INSIDE, _TWO_YEARS, _LAST_YEAR):
+            for m in pattern.finditer(p.norm):
+                if m.start("amount") in seen or _PCT_AFTER.match(p.norm, m.end("amount")):
+                    continue
+                pair = _figures(a, p.norm, own, m, pattern is _PRIOR_INSIDE)
+                change = own.get(m.start("amount"))
+                if pair is None or change is None or change.kind is not FigureKind.AMOUNT:
+                    continue
+                seen.add(m.start("amount"))
+                yield from _judge(a, p.norm, own, m, change, *pair)
+
+
+def _figures(a: Analysis, norm: str, own: dict[int, Figure], m: re.Match[str], inside: bool) -> tuple[Figure, Figure] | None:
+    """(current, other) of a match, or None when they are not read unambiguously."""
+    if inside:
+        other = own.get(m.start("prior"))
+        current = _current_before(a, norm, own, m.start())
+        if current is None or other is None:
+            return None
+        years = clause_year(norm, current), YEAR.findall(m.group("base"))
+        if years[0] and years[1] and years[0] <= years[1][-1]:
+            return None  # "2022年…,比2023年…": not this year against an earlier one
+        return current, other
+    one, other = own.get(m.start("one")), own.get(m.start("other"))
+    if one is None or other is None:
+        return None
+    if "y1" in m.groupdict():
+        if m.group("y1") == m.group("y0"):
+            return None
+        return (one, other) if m.group("y1") > m.group("y0") else (other, one)
+    return one, other
+
+
+def _current_before(a: Analysis, norm: str, own: dict[int, Figure], at: int) -> Figure | None:
+    """The amount printed right before a comparison ("决算8万元,比上年…"), in the same clause chain."""
+    s0, _ = sentence_bounds(norm, at)
+    for start in range(at - 1, max(s0, at - 40) - 1, -1):
+        fig = own.get(start)
+        if fig is None:
+            continue
+        gap = norm[start + len(fig.text) : at]
+        if len(gap.strip()) > 4 or any(c in gap for c in ";:()") or fig.kind is not FigureKind.AMOUNT:
+            return None
+        lead = norm[max(0, start - 4) : start]
+        if fig.comparative or whole_of_percent(norm, fig) or any(v in lead for v in (*UP, *DOWN)):
+            return None  # the nearest amount is itself a change or a part of a whole
+        return fig
+    return None
+
+
+def _judge(
+    a: Analysis, norm: str, own: dict[int, Figure], m: re.Match[str], change: Figure, current: Figure, other: Figure
+) -> Iterator[Finding]:
+    if current.value is None or other.value is None or change.value is None:
+        return
+    verb = m.group("verb")
+    sign = -1 if verb in ("节约", "节省") else direction(verb)
+    rate = _RATE_AFTER.match(norm, m.end("amount"))
+    pct = own.get(rate.start("pct")) if rate else None
+    if rate and pct is not None and pct.kind is FigureKind.PERCENT and verb not in ("节约", "节省"):
+        yield from judge(a, [verb, rate.group("verb")], change, pct, current, other)
+        return
+    diff = (current.value - other.value) * sign
+    slack = sum((f.tolerance for f in (change, current, other) if f.unit != "万元"), Decimal(0))
+    if abs(diff - change.value) <= slack:
+        return
+    decimals = max(2, change.decimals) if change.unit == "万元" else change.decimals
+    yield finding(
+        a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
+        fmt_amount(abs(diff), change.unit, decimals, like=change.text),
+        current=current.text, prior=other.text, prior_label=_label(m),
+    )  # fmt: skip
+
+
+def _label(m: re.Match[str]) -> str:
+    base = m.groupdict().get("base") or ""
+    return "预算" if "预算" in base and "决算" not in base else "上年"
