@@ -20,7 +20,7 @@ from selfeval_xl.audit.ratios import percent_expected
 from selfeval_xl.audit.text import sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")
-DOWN = ("减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
+DOWN = ("负增长", "减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
 HUNDRED = Decimal(100)
 YEAR = re.compile(r"(20\d\d)年")
 

@@ -43,11 +43,11 @@ from selfeval_xl.audit.years import (
     two_years_then_change,
 )
 
-_VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
+_VERB = "负增长|增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
 _AMOUNT = r"(?P<amount>\d[\d,'.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<pct>\d[\d.\s]*%)"
 _CHANGE = re.compile(
-    rf"({_VERB})了?\s*{_AMOUNT}\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
+    rf"({_VERB})了?(?:支出|收入|开支)?\s*{_AMOUNT}\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
 )
 # "同比增长10.85%,增收2,798万元": the percentage first.
 _CHANGE_PCT_FIRST = re.compile(
@@ -82,7 +82,7 @@ _LAST_YEAR_THEN_PCT = re.compile(
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(
     r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|预算数?|同期)?(?:相比|比较|比)\s*,\s*"
-    r"(?:收、?支(?:总计|总额|合计|总预算|预算)?(?:各|均))?$"
+    r"(?:(?:财政拨款)?收、?支(?:总计|总额|合计|总预算|预算)?(?:各|均)?)?$"
 )
 
 
@@ -204,7 +204,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
     if not compare:
-        if (found := _listed_part(a, norm, s0, m.start(), change)) is not None:
+        if (found := _listed_part(line, s0, m.start(), change)) is not None:
             yield from judge(a, verbs, change, pct, found, None)
             return
         if verbs[0] in _AGAINST_LAST_YEAR:
@@ -336,17 +336,23 @@ def _base_named(compared: str) -> str:
     return base if "预算" in base else "上年"
 
 
-def _listed_part(a: Analysis, norm: str, s0: int, verb_at: int, change: Figure) -> Figure | None:
+def _listed_part(line: Line, s0: int, verb_at: int, change: Figure) -> Figure | None:
     """ "…决算数比2022年增加0.16万元,增长4.8%。其中:…;公务接待费支出决算增加0.16万元,增长7.4%": an item
     of a 其中 list after a comparison inherits it; its current figure is the amount printed before
-    under its name."""
+    under its name, or right before the change ("其中:地方财政收入完成80.18亿元,增加2.79亿元,增长3.6%")."""
+    a, norm = line.a, line.norm
     if not norm[s0:verb_at].lstrip().startswith("其中"):
         return None
     p0, _ = sentence_bounds(norm, max(0, s0 - 1))
     if not _COMPARE.search(norm[p0:s0]):
         return None
     part = part_named(norm, verb_at)
-    return named_before(a, change, part) if part else None
+    if part:
+        return named_before(a, change, part)
+    before = line.before(verb_at)
+    if before and norm[before[-1].start + len(before[-1].text) : verb_at].strip() == "," and not before[-1].comparative:
+        return before[-1]
+    return None
 
 
 def _against_budget(norm: str, fig: Figure) -> bool:
@@ -363,6 +369,6 @@ _AGAINST_LAST_YEAR = ("增收", "减收", "增支", "减支")
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")
 _OPENING = re.compile(
-    r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计)?"
+    r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计|收、?支)?"
     r"(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|预算数?|同期)?相?$"
 )

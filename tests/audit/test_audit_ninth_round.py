@@ -62,3 +62,26 @@ def test_a_saving_against_the_budget_printed_inside_the_comparison() -> None:
 )
 def test_a_change_amount_not_read_unambiguously_is_left_alone(text: str) -> None:
     assert [e for e in _errors(text) if e[0] == "yoy_change_mismatch"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong", "expected"),
+    [
+        # 79.44 / (603.13 + 79.44) = 11.6%
+        ("2023年度财政拨款收、支总计603.13万元。与2022年相比,财政拨款收、支总计各减少79.44万元,下降{}。", "11.6%", "12.8%", "11.6%"),
+        # 146.94 / (2246.97 - 146.94) = 7.0%
+        ("2024年度收入总计2246.97万元,支出总计2246.97万元。收、支与2023年度相比,增加146.94万元,增长{},主要原因是学生增加。", "7.0%", "7.7%", "7.0%"),
+        # 74.56 / (521.99 - 74.56) = 16.66%: 17% printed whole (the message gives a decimal more)
+        ("2017年度收入、支总计521.99万元,与2016年相比,收、支总计增加74.56万元,增长{}。", "17%", "20%", "16.7%"),
+        # a decrease printed as 负增长: 0.46 / (37.78 + 0.46) = 1.20%
+        ("上划中央收入完成37.78万元,同比减少0.46万元,负增长{}。", "1.20%", "1.50%", "1.20%"),
+        # an item of a 其中 list after a comparison, its amount right before its change: 2.79 / 77.39 = 3.6%
+        ("全市完成一般公共预算收入118.05万元,同比增加2.25万元,增长1.94%。其中:地方财政收入完成80.18万元,增加2.79万元,增长{};"
+         "上划收入完成37.87万元,减少0.54万元,下降1.41%。", "3.6%", "4.6%", "3.6%"),
+        # the change printed with what it changes ("减少支出"): 613.80 / (1360.13 + 613.80) = 31.1%
+        ("2017年“三公”经费财政拨款支出1360.13万元,比上年减少支出613.80万元,下降{}。", "31.1%", "36.0%", "31.1%"),
+    ],
+)
+def test_more_forms_of_a_change_and_its_percentage(text: str, right: str, wrong: str, expected: str) -> None:
+    assert _errors(text.format(right)) == []
+    assert _errors(text.format(wrong)) == [("yoy_mismatch", wrong, expected)]
