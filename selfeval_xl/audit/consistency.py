@@ -14,6 +14,7 @@ from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Parag
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import cn_to_int, fmt_number, int_to_cn
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
+from selfeval_xl.audit.wholes import unit_dropped
 
 LOW_EXECUTION_RATE = Decimal(90)
 _TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
@@ -361,6 +362,8 @@ def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds:
     ):
         return  # "实有人员53人,其中在职人员53人,离退休人员13人": the total counts the serving staff only
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
+    if total.value is not None and found < total.value and unit_dropped(a, total, parts, total.value - found):
+        return  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit
     if total.value is not None and found != total.value:
         yield finding(
             a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",

@@ -1,12 +1,13 @@
 """Totals whose parts are complete by definition, whatever the list says: 收入总计/支出总计 through
 结转和结余, "三公"经费 and its three parts, 公务用车购置及运行(维护)费 and its two; and a gap explained by
-a carried-over amount printed beside the total."""
+a carried-over amount printed beside the total, or a part printed without its unit."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from selfeval_xl.audit.model import Analysis, Figure
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind
 
 _GRAND = ("总计", "總計")
 
@@ -74,3 +75,19 @@ def carried_over(index: CarryOvers, parent: Figure, parts: list[Figure], gap: De
 
 def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
+
+
+_BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")
+
+
+def unit_dropped(a: Analysis, parent: Figure, children: list[Figure], gap: Decimal) -> bool:
+    """Is the gap a number printed bare among the parts (no unit, so never read as one)?"""
+    last = children[-1]
+    if last.paragraph != parent.paragraph or parent.unit not in ("万元", *(() if parent.kind is FigureKind.AMOUNT else (parent.unit,))):
+        return False
+    norm = a.paragraph(parent.paragraph).norm
+    starts = {c.start for c in children}
+    return any(
+        Decimal(m.group()) == gap and m.start() not in starts
+        for m in _BARE.finditer(norm, parent.start + len(parent.text), last.start)
+    )

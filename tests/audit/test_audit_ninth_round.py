@@ -85,3 +85,25 @@ def test_a_change_amount_not_read_unambiguously_is_left_alone(text: str) -> None
 def test_more_forms_of_a_change_and_its_percentage(text: str, right: str, wrong: str, expected: str) -> None:
     assert _errors(text.format(right)) == []
     assert _errors(text.format(wrong)) == [("yoy_mismatch", wrong, expected)]
+
+
+def test_a_part_printed_without_its_unit_explains_the_gap() -> None:
+    # "20" lost its 名: 20 + 17 + 2 = 39, the shortfall is that bare number
+    text = "镇人民政府单位编制数为39名,其中公务员(含参照公务员管理事业人员)20事业编制17名,工勤编制2名。"
+    assert _errors(text) == []
+    assert _errors("支出合计100万元,其中:基本支出60万元,项目支出30万元。") == [("sum_mismatch", "100万元", "90.00万元")]
+    assert _errors("支出合计100万元,其中:基本支出60万元,项目支出40。") == []
+    # a bare number that is not the gap explains nothing
+    assert _errors("支出合计100万元,其中:基本支出60万元,项目支出30万元,另5。") == [("sum_mismatch", "100万元", "90.00万元")]
+
+
+def test_a_share_of_the_years_income_beside_a_total_holding_the_carry_over() -> None:
+    # 收入合计 17116.72 holds 年初结转和结余 3435.08: 13681.64 is all of the year's own income
+    text = (
+        "2021年度收入合计17116.72万元,较上年决算数减少6249.82万元,下降26.75%。其中:财政拨款收入13681.64万元,占{}。"
+        "此外,使用非财政拨款结余0.00万元,年初结转和结余3435.08万元。"
+    )
+    assert _errors(text.format("100%")) == []
+    assert _errors(text.format("90%")) == [("share_mismatch", "90%", "79.93%")]
+    # no carry-over printed: the share is of the total as printed
+    assert _errors(text.format("100%").replace("年初结转和结余3435.08万元", "其他0万元")) == [("share_mismatch", "100%", "79.93%")]
