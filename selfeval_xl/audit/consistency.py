@@ -331,7 +331,8 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
 def _new_staff_subject(norm: str, after: int, start: int) -> bool:
     """Does the clause of the head-count at ``start`` open after ";" on a staff total (实有, 在职…)?"""
     semicolon = norm.rfind(";", after, start)
-    return semicolon >= 0 and norm[semicolon + 1 : start].lstrip().startswith(_STAFF_TOTALS)
+    # "…退休人员0人;年末其他人员0人;年末学生人数0人": the 决算 form's other counts are no parts
+    return semicolon >= 0 and norm[semicolon + 1 : start].lstrip().startswith((*_STAFF_TOTALS, "年末", "年底"))
 
 
 def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:

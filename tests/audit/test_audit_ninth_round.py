@@ -107,3 +107,9 @@ def test_a_share_of_the_years_income_beside_a_total_holding_the_carry_over() -> 
     assert _errors(text.format("90%")) == [("share_mismatch", "90%", "79.93%")]
     # no carry-over printed: the share is of the total as printed
     assert _errors(text.format("100%").replace("年初结转和结余3435.08万元", "其他0万元")) == [("share_mismatch", "100%", "79.93%")]
+
+
+def test_the_other_counts_of_the_juesuan_form_end_the_staff_list() -> None:
+    text = "本部门2020年年末实有人数{}人,其中在职人员13人,离休人员0人,退休人员0人;年末其他人员0人;年末学生人数0人。"
+    assert _errors(text.format(14)) == [("sum_mismatch", "14人", "13人")]
+    assert _errors(text.format(13)) == []
