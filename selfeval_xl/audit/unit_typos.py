@@ -41,23 +41,29 @@ def mend_unit_typos(
     tries = [f for f in amounts if f.unit == "元" and f.paragraph in wrong and not _per_head(a, f)]
     typos: list[Figure] = []
     dropped: set[tuple[int, str, str | None]] = set()
+    done: set[int] = set()
     for f in tries[:_TRIES]:
-        if not _alone(a, f):
+        group = _sentence_group(a, f)
+        if not group or id(f) in done:
             continue
+        done |= {id(g) for g in group}
         lo = max(1, f.paragraph - _BACK)
         texts = [a.paragraph(k).text for k in range(lo, f.paragraph + 1)]
         if sum(map(len, texts)) > _WINDOW:
             continue  # a run-on page of one paragraph: a try would cost the whole text
-        end = f.start + len(f.text)
         last = texts[-1]
-        if last[f.start : end] != f.text or not f.text.endswith("元"):
+        if any(last[g.start : g.start + len(g.text)] != g.text or not g.text.endswith("元") for g in group):
             continue  # the printed text and its normalised copy part here: not tried
+        mended = last
+        for g in sorted(group, key=lambda g: -g.start):
+            end = g.start + len(g.text)
+            mended = mended[: end - 1] + "万元" + mended[end:]
         before = _errors(audit(texts))
-        after = _errors(audit([*texts[:-1], last[: end - 1] + "万元" + last[end:]]))
+        after = _errors(audit([*texts[:-1], mended]))
         gone = [before[key] for key in before.keys() - after.keys()]
-        # errors only go away, and each of them was about this amount
-        if gone and after.keys() < before.keys() and all(f.text in (x.stated or "") + x.message for x in gone):
-            typos.append(f)
+        # errors only go away, and each of them was about one of these amounts
+        if gone and after.keys() < before.keys() and all(any(g.text in (x.stated or "") + x.message for g in group) for x in gone):
+            typos.extend(group)
             dropped |= {(k, x.code, x.stated) for x in gone for k in range(lo, f.paragraph + 1)}
     if not typos:
         return found
@@ -66,14 +72,18 @@ def mend_unit_typos(
     return tuple(sorted(set(kept) | set(extra), key=Finding.sort_key))
 
 
-def _alone(a: Analysis, f: Figure) -> bool:
-    """The only amount in 元 of its sentence ("生均支出13248.56元,比上年17049.52元": a sentence in 元 is
-    so on purpose)."""
+def _sentence_group(a: Analysis, f: Figure) -> list[Figure]:
+    """The amounts in 元 of the sentence of ``f``, tried together: one ("…比上年同期增加120元"), or up to
+    three among more in 万元 ("收入88435元,…其中:税收收入39029元,…;非税收入49406万元,…"); none when
+    the sentence is in 元 on purpose ("生均支出13248.56元,比上年17049.52元")."""
     start, end = sentence_bounds(a.paragraph(f.paragraph).norm, f.start)
     lo = bisect_left(a.figures, (f.paragraph, start), key=lambda g: (g.paragraph, g.start))
     hi = bisect_left(a.figures, (f.paragraph, end), key=lambda g: (g.paragraph, g.start))
     near = [g for g in a.figures[lo:hi] if g.kind is FigureKind.AMOUNT]
-    return [g.unit for g in near].count("元") == 1
+    yuan = [g for g in near if g.unit == "元" and g.exact and g.value is not None and not _per_head(a, g)]
+    if len(yuan) == 1 or (len(yuan) <= 3 and sum(g.unit == "万元" for g in near) > len(yuan)):
+        return yuan
+    return []
 
 
 def _per_head(a: Analysis, f: Figure) -> bool:

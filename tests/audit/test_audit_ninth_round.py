@@ -113,3 +113,16 @@ def test_the_other_counts_of_the_juesuan_form_end_the_staff_list() -> None:
     text = "本部门2020年年末实有人数{}人,其中在职人员13人,离休人员0人,退休人员0人;年末其他人员0人;年末学生人数0人。"
     assert _errors(text.format(14)) == [("sum_mismatch", "14人", "13人")]
     assert _errors(text.format(13)) == []
+
+
+def test_two_amounts_in_yuan_among_wan_yuan_mended_together() -> None:
+    # 39029 + 49406 = 88435 once both 元 amounts are read as 万元
+    text = (
+        "一般公共预算收入88435元,完成调整预算的99.2%,其中:税收收入39029元,下降12%;非税收入49406万元,增长67.1%;"
+        "上级补助405490万元,其中:返还性收入2275万元、一般性转移支付收入336747万元、专项转移支付收入66468万元。"
+    )
+    found = [(f.code, f.stated, f.expected) for f in audit_text(text).findings]
+    assert found == [("unit_typo", "39029元", "39029万元"), ("unit_typo", "88435元", "88435万元")]
+    # a sentence in 元 on purpose is left as printed
+    per_head = "生均公用经费支出13248.56元,比上年17049.52元减少3800.96元,下降22.29%。"
+    assert [f.code for f in audit_text(per_head).findings if f.code == "unit_typo"] == []
