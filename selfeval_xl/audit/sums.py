@@ -30,7 +30,14 @@ from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 from selfeval_xl.audit.wholes import before as _before
-from selfeval_xl.audit.wholes import carried_over, carry_overs, complete_by_definition, unit_dropped
+from selfeval_xl.audit.wholes import (
+    carried_over,
+    carry_overs,
+    complete_by_definition,
+    share_of_the_year,
+    tail_of_outer,
+    unit_dropped,
+)
 
 _HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
@@ -126,6 +133,11 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
     carried = carry_overs(a)
+    outer: dict[int, list[PartsGroup]] = defaultdict(list)  # a part -> the explicit lists it is in
+    for group in a.groups:
+        if group.explicit:
+            for c in group.children:
+                outer[c].append(group)
     for group in a.groups:
         parent = figs[group.parent]
         children = [figs[i] for i in group.children]
@@ -152,6 +164,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         if diff < 0 and carried_over(carried, parent, children, -diff):
             continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out
+        if tail_of_outer(a, group, outer):
+            continue  # "加上级转移支付1884万元,其中:一般转移支付1478万元(含…),上年结转结余60万元,…,收入合计为6449万元"
         if diff < 0 and unit_dropped(a, parent, children, -diff):
             continue  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit
         if group.exceeding_only and diff < 0 and not known:
@@ -265,26 +279,8 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             a, pct, subject, den, ("share_mismatch", "share_truncated"),
             subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
         )  # fmt: skip
-        if found is not None and not _share_of_the_year(a, pct, subject, den, carried):
+        if found is not None and not share_of_the_year(a, pct, subject, den, carried):
             yield found
-
-
-def _share_of_the_year(a: Analysis, pct: Figure, subject: Figure, den: Figure, carried: dict[int, list[Figure]]) -> bool:
-    """ "收入合计17116.72万元…其中:财政拨款收入13681.64万元,占100%。此外,…年初结转和结余3435.08万元": a
-    total printed with the carry-over in it, the share of the year's own income (or spending)."""
-    if den.value is None or "结" in _before(a, subject, 8):
-        return False
-    if -1 not in carried:  # built once, on the first mismatch
-        carried[-1] = []
-        for f in a.figures:
-            if f.kind is FigureKind.AMOUNT and f.value and any(w in _before(a, f, 8) for w in ("结转", "结余")):
-                carried.setdefault(f.paragraph, []).append(f)
-    return any(
-        c.value < den.value and ratio_matches(pct, subject, replace(den, value=den.value - c.value))[0]
-        for k in (pct.paragraph - 1, pct.paragraph)
-        for c in carried.get(k, ())
-        if c.value is not None and c is not subject
-    )
 
 
 def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:

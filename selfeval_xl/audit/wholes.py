@@ -5,9 +5,11 @@ a carried-over amount printed beside the total, or a part printed without its un
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, PartsGroup
+from selfeval_xl.audit.ratios import ratio_matches
 
 _GRAND = ("总计", "總計")
 
@@ -90,4 +92,38 @@ def unit_dropped(a: Analysis, parent: Figure, children: list[Figure], gap: Decim
     return any(
         Decimal(m.group()) == gap and m.start() not in starts
         for m in _BARE.finditer(norm, parent.start + len(parent.text), last.start)
+    )
+
+
+def tail_of_outer(a: Analysis, group: PartsGroup, outer: dict[int, list[PartsGroup]]) -> bool:
+    """Do the list's last items belong to the statement its total is a part of, which adds up with
+    them and without the rest of the list?"""
+    for whole in outer.get(group.parent, ()):
+        target = a.figures[whole.parent].value
+        kept = set(whole.children)
+        for k in range(1, len(group.children)):
+            if not set(group.children[k:]) <= kept:
+                continue
+            values = [a.figures[c].value for c in kept - set(group.children[:k])]
+            if target is not None and None not in values and sum(v for v in values if v is not None) == target:
+                head = [a.figures[c].value or Decimal(0) for c in group.children[:k]]
+                return sum(head, Decimal(0)) <= (a.figures[group.parent].value or Decimal(0))
+    return False
+
+
+def share_of_the_year(a: Analysis, pct: Figure, subject: Figure, den: Figure, carried: dict[int, list[Figure]]) -> bool:
+    """ "收入合计17116.72万元…其中:财政拨款收入13681.64万元,占100%。此外,…年初结转和结余3435.08万元": a
+    total printed with the carry-over in it, the share of the year's own income (or spending)."""
+    if den.value is None or "结" in before(a, subject, 8):
+        return False
+    if -1 not in carried:  # built once, on the first mismatch
+        carried[-1] = []
+        for f in a.figures:
+            if f.kind is FigureKind.AMOUNT and f.value and any(w in before(a, f, 8) for w in ("结转", "结余")):
+                carried.setdefault(f.paragraph, []).append(f)
+    return any(
+        c.value < den.value and ratio_matches(pct, subject, replace(den, value=den.value - c.value))[0]
+        for k in (pct.paragraph - 1, pct.paragraph)
+        for c in carried.get(k, ())
+        if c.value is not None and c is not subject
     )

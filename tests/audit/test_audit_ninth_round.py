@@ -126,3 +126,15 @@ def test_two_amounts_in_yuan_among_wan_yuan_mended_together() -> None:
     # a sentence in 元 on purpose is left as printed
     per_head = "生均公用经费支出13248.56元,比上年17049.52元减少3800.96元,下降22.29%。"
     assert [f.code for f in audit_text(per_head).findings if f.code == "unit_typo"] == []
+
+
+def test_the_last_items_of_a_list_that_belong_to_the_outer_sum() -> None:
+    # 4402 + 1884 + 60 + 103 = 6449: 上年结转结余 and 基金调入 are of 收入合计, not of 上级转移支付
+    text = (
+        "全镇一般公共预算收入4402万元,加上级转移支付收入1884万元,其中:一般转移支付收入1478万元(含均衡性转移支付收入166万元、"
+        "基本财力保障机制奖补资金收入968万元、结算补助收入132万元、其他一般转移支付收入212万元,专项转移支付收入406万元),"
+        "上年结转结余60万元,基金调入103万元,收入合计为6449万元。"
+    )
+    assert [e for e in _errors(text) if e[1] == "1884万元"] == []
+    # the outer sum broken: the list is read as printed again
+    assert ("sum_mismatch", "1884万元", "1641.00万元") in _errors(text.replace("6449万元", "6500万元"))
