@@ -120,6 +120,15 @@ def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure]
     )  # fmt: skip
 
 
+def _lone_part_of_another(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """ "…财政拨款收入629.31万元,…财政拨款支出629.31万元,比上年减少88.85万元。其中:基本支出768.93万元": one part,
+    larger than the total, opening a sentence of its own: the 其中 is of another whole (here all funds)."""
+    if len(children) != 1 or children[0].paragraph != parent.paragraph or children[0].role == parent.role:
+        return False
+    between = a.paragraph(parent.paragraph).norm[parent.start : children[0].start]
+    return "。" in between and between[between.rfind("。") + 1 :].lstrip().startswith("其中")
+
+
 _COUNT_BEFORE = re.compile(r"\d+\s*[个项家所条宗批]\s*$")
 
 
@@ -185,6 +194,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         complete = _colon_list(group, children) and not _fund_items(a, parent)
         if known:
             code = "sum_mismatch"
+        elif diff > 0 and _lone_part_of_another(a, parent, children):
+            continue
         elif diff > 0:
             code = "parts_exceed_total"
         elif complete and total >= parent.value * _MOSTLY:

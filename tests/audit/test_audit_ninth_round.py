@@ -138,3 +138,10 @@ def test_the_last_items_of_a_list_that_belong_to_the_outer_sum() -> None:
     assert [e for e in _errors(text) if e[1] == "1884万元"] == []
     # the outer sum broken: the list is read as printed again
     assert ("sum_mismatch", "1884万元", "1641.00万元") in _errors(text.replace("6449万元", "6500万元"))
+
+
+def test_a_lone_part_larger_than_its_total_opening_a_sentence_of_its_own() -> None:
+    text = "一般公共预算财政拨款收入629.31万元,一般公共预算财政拨款支出629.31万元,比上年减少88.85万元。其中:基本支出768.93万元,比上年减少55.08万元。"
+    assert _errors(text) == []
+    # in the total's own sentence the part is its part: more than the whole is an error
+    assert _errors("一般公共预算财政拨款支出629.31万元,其中:基本支出768.93万元。") == [("parts_exceed_total", "629.31万元", "768.93万元")]
