@@ -31,14 +31,10 @@ from selfeval_xl.audit.precision import check_precision
 from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
+from selfeval_xl.audit.share_checks import check_share_totals, check_shares
 from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
-from selfeval_xl.audit.sums import (
-    check_restated_amounts,
-    check_share_totals,
-    check_shares,
-    check_sums,
-)
+from selfeval_xl.audit.sums import check_restated_amounts, check_sums
 from selfeval_xl.audit.table_sums import check_table_sums
 from selfeval_xl.audit.tables import check_table_rates
 from selfeval_xl.audit.targets import check_target_completion

@@ -1,4 +1,4 @@
-"""Arithmetic checks: totals and parts, restated amounts, shares, share pairs, execution rates.
+"""Arithmetic checks: totals and parts, and restated amounts (shares are ``share_checks``', rates ``rates``').
 
 Comparisons are exact on the printed values. An amount printed coarser than the house 0.01 万元
 (a 1-dp 万元, a 亿元) carries half a unit of its last digit as tolerance; a percentage is
@@ -10,42 +10,35 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 
-from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, ROLE_NAMES, WHOLE_OF
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, ROLE_NAMES
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
     FigureKind,
     Finding,
     PartsGroup,
-    ShareLink,
 )
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
-from selfeval_xl.audit.ratios import percent_finding, ratio_matches
-from selfeval_xl.audit.text import clause_start, sentence_bounds
 from selfeval_xl.audit.wholes import before as _before
 from selfeval_xl.audit.wholes import (
     carried_over,
     carry_overs,
     complete_by_definition,
-    share_of_the_year,
     tail_of_outer,
     unit_dropped,
 )
 
-_HUNDRED = Decimal(100)
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
 _WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
 _BUDGET_WHOLES = ("budget", "budget_total")
 
 
-def _name(figure: Figure, a: Analysis | None = None) -> str:
+def figure_name(figure: Figure, a: Analysis | None = None) -> str:
     if a is not None:
         printed = printed_name(a.paragraph(figure.paragraph).norm, figure.start)
         if printed:
@@ -113,10 +106,10 @@ def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
 
 
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
-    parts = "+".join(f"{_name(c, a)}{c.text}" for c in children)
+    parts = "+".join(f"{figure_name(c, a)}{c.text}" for c in children)
     return finding(
         a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
-        label=_name(parent, a), parts=parts,
+        label=figure_name(parent, a), parts=parts,
     )  # fmt: skip
 
 
@@ -242,7 +235,7 @@ def check_restated_amounts(a: Analysis) -> Iterator[Finding]:
         if abs(fig.value - seen.value) > fig.tolerance + seen.tolerance:
             yield finding(
                 a, "restated_amount_differs", fig.paragraph, fig.start, fig.text, seen.text,
-                label=_name(fig), first_paragraph=seen.paragraph,
+                label=figure_name(fig), first_paragraph=seen.paragraph,
             )  # fmt: skip
 
 
@@ -255,127 +248,3 @@ def _plainly_named(name: str, keyword: str) -> bool:
     if not keyword or not name.endswith(keyword):
         return True
     return name[: -len(keyword)] in _PLAIN_PREFIXES
-
-
-def _denominator(a: Analysis, link: ShareLink) -> Figure:
-    """The amount a share is of; a total never printed is the sum of its printed parts."""
-    den = a.figures[link.denominator]
-    if not link.derived:
-        return den
-    parts = [a.figures[i] for i in link.derived]
-    value = sum((p.value for p in parts if p.value is not None), Decimal(0))
-    return replace(den, value=value, text="+".join(p.text.replace(" ", "") for p in parts), role="total")
-
-
-def check_shares(a: Analysis) -> Iterator[Finding]:
-    """Each "占…的X%" against its amount and the amount it is a share of."""
-    figs = a.figures
-    # unnamed shares ("…30.00万元,占59.40%;…12.00万元,占93.75%") that add up to more than 100% and of
-    # which none fits the whole they were linked to are not shares of it (here: each item's completion)
-    unnamed: dict[int, list[ShareLink]] = defaultdict(list)
-    for link in a.shares:
-        if not link.denominator_text and not link.derived:
-            unnamed[link.denominator].append(link)
-    misread = {
-        den for den, links in unnamed.items()
-        if len(links) >= 2 and sum((figs[k.percent].value or Decimal(0) for k in links), Decimal(0)) > _HUNDRED + 1
-        and not any(ratio_matches(figs[k.percent], figs[k.subject], figs[den])[0] for k in links)
-    }  # fmt: skip
-    carried: dict[int, list[Figure]] = {}  # carry-overs by paragraph
-    for link in a.shares:
-        if not link.denominator_text and not link.derived and link.denominator in misread:
-            continue
-        pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
-        found = percent_finding(
-            a, pct, subject, den, ("share_mismatch", "share_truncated"),
-            subject=_name(subject, a), amount=subject.text, denominator=link.denominator_text or _name(den, a), base=den.text,
-        )  # fmt: skip
-        if found is not None and not share_of_the_year(a, pct, subject, den, carried):
-            yield found
-
-
-def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:
-    if index in subject_of:
-        return a.figures[subject_of[index]].role
-    pct = a.figures[index]
-    norm = a.paragraph(pct.paragraph).norm
-    at = norm.rfind("占", clause_start(norm, pct.start), pct.start)
-    if at < 0:
-        return ""
-    # "人员经费占基本支出的31.97%": the subject named right before 占, in this or the previous clause.
-    role, _, _ = amount_role(norm, at)
-    previous = clause_start(norm, at) - 1
-    if role == "other" and previous > 0:
-        role, _, _ = amount_role(norm, previous)
-    return role
-
-
-def check_share_totals(a: Analysis) -> Iterator[Finding]:
-    """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
-    figs = a.figures
-    matched = {link.percent: ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
-               for link in a.shares}  # fmt: skip
-    subject_of: dict[int, int] = {}  # percent -> its subject amount, the first link's (built once)
-    for link in a.shares:
-        subject_of.setdefault(link.percent, link.subject)
-    # (a) by denominator role within a section: the parts of a known decomposition.
-    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for index, fig in enumerate(figs):
-        if fig.kind is not FigureKind.PERCENT or fig.role != "share":
-            continue
-        subject = _share_subject_role(a, index, subject_of)
-        # "基本支出占比65%,项目支出占比35%": an unnamed share of a known part is of its whole
-        # (only when no amount is printed with it: a share linked to a list is judged with its list)
-        implied = WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
-        den = denominator_role(fig.label) or implied
-        if den:
-            groups[(a.paragraph(fig.paragraph).section, den)].append((index, subject))
-    complete: list[tuple[str, list[int]]] = []
-    for (_, den_role), members in groups.items():
-        roles = [role for _, role in members]
-        if DECOMPOSITIONS.get(den_role) == frozenset(roles) and len(set(roles)) == len(roles):
-            complete.append((ROLE_NAMES.get(den_role, den_role), [i for i, _ in members]))
-    # (b) by denominator amount: shares of every part of a "其中" list of that amount.
-    # a partial list ("按支出功能分类:", "主要用于:", …等) may leave parts out: only more than 100% counts
-    listed = {(g.parent, frozenset(g.children)): g.partial for g in a.groups if g.explicit}
-    at_most: set[int] = set()
-    by_denominator: dict[int, list[ShareLink]] = defaultdict(list)
-    for link in a.shares:
-        if not link.derived:
-            by_denominator[link.denominator].append(link)
-    seen = {i for _, ids in complete for i in ids}
-    for den_index, every in by_denominator.items():
-        # all the shares of that amount, else those of one sentence ("货物、工程、服务…分别为…,占全市政府
-        # 采购规模比例为…。从组织形式看,…占全市政府采购规模的…": two lists of the same whole)
-        for links in (every, *_by_sentence(a, every)):
-            subjects = frozenset(link.subject for link in links)
-            ids = sorted(link.percent for link in links)
-            if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
-                complete.append((_name(figs[den_index], a), ids))
-                seen |= set(ids)
-                if listed[(den_index, subjects)]:
-                    at_most.add(ids[0])
-    for denominator, ids in complete:
-        percents = [figs[i] for i in ids]
-        total = sum((p.value for p in percents if p.value is not None), Decimal(0))
-        places = min(p.decimals for p in percents)
-        drift = Decimal(5).scaleb(-places - 1) * len(percents)
-        if total == _HUNDRED or (ids[0] in at_most and total <= _HUNDRED + drift):
-            continue
-        all_ok = all(matched.get(i, True) for i in ids)
-        code = "shares_rounding_drift" if all_ok and abs(total - _HUNDRED) <= drift else "shares_not_100"
-        last = percents[-1]
-        parts = "+".join(p.text.replace(" ", "") for p in percents)
-        yield finding(
-            a, code, last.paragraph, last.start, f"{total}%", "100.00%",
-            denominator=denominator, parts=parts,
-        )  # fmt: skip
-
-
-def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
-    """The links split by the sentence their percentage is printed in (only when more than one)."""
-    out: dict[tuple[int, int], list[ShareLink]] = defaultdict(list)
-    for link in links:
-        pct = a.figures[link.percent]
-        out[(pct.paragraph, sentence_bounds(a.paragraph(pct.paragraph).norm, pct.start)[0])].append(link)
-    return list(out.values()) if len(out) > 1 else []

@@ -145,3 +145,16 @@ def test_a_lone_part_larger_than_its_total_opening_a_sentence_of_its_own() -> No
     assert _errors(text) == []
     # in the total's own sentence the part is its part: more than the whole is an error
     assert _errors("一般公共预算财政拨款支出629.31万元,其中:基本支出768.93万元。") == [("parts_exceed_total", "629.31万元", "768.93万元")]
+
+
+def test_shares_that_all_fit_another_whole_printed_before() -> None:
+    text = (
+        "一般公共预算支出277798万元,上解支出394万元,安排预算稳定调节基金34295万元,总支出为312487万元。\n"
+        "一般公共预算具体支出情况如下:一般公共服务支出37153万元,占全年总支出的13.37%;国防支出682万元,占全年总支出的0.25%;"
+        "公共安全支出23152万元,占全年总支出的8.33%。"
+    )
+    # 37153 / 277798 = 13.37%, 682 / 277798 = 0.25%, 23152 / 277798 = 8.33%: the shares are of 一般公共预算支出
+    assert [e for e in _errors(text) if e[0] == "share_mismatch"] == []
+    # one that fits neither is reported against the whole it names
+    wrong = text.replace("8.33%", "9.33%")
+    assert sorted(e[1] for e in _errors(wrong) if e[0] == "share_mismatch") == ["0.25%", "13.37%", "9.33%"]

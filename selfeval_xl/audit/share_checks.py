@@ -1,0 +1,168 @@
+"""Share checks: each "占…的X%" against its amount and the whole it names, and the shares of one whole
+that must add up to 100%."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+
+from selfeval_xl.audit.extract import amount_role, denominator_role
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ShareLink
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches
+from selfeval_xl.audit.sums import figure_name
+from selfeval_xl.audit.text import clause_start, sentence_bounds
+from selfeval_xl.audit.wholes import share_of_the_year
+
+_HUNDRED = Decimal(100)
+def _denominator(a: Analysis, link: ShareLink) -> Figure:
+    """The amount a share is of; a total never printed is the sum of its printed parts."""
+    den = a.figures[link.denominator]
+    if not link.derived:
+        return den
+    parts = [a.figures[i] for i in link.derived]
+    value = sum((p.value for p in parts if p.value is not None), Decimal(0))
+    return replace(den, value=value, text="+".join(p.text.replace(" ", "") for p in parts), role="total")
+
+
+def check_shares(a: Analysis) -> Iterator[Finding]:
+    """Each "占…的X%" against its amount and the amount it is a share of."""
+    figs = a.figures
+    # unnamed shares ("…30.00万元,占59.40%;…12.00万元,占93.75%") that add up to more than 100% and of
+    # which none fits the whole they were linked to are not shares of it (here: each item's completion)
+    unnamed: dict[int, list[ShareLink]] = defaultdict(list)
+    for link in a.shares:
+        if not link.denominator_text and not link.derived:
+            unnamed[link.denominator].append(link)
+    misread = {
+        den for den, links in unnamed.items()
+        if len(links) >= 2 and sum((figs[k.percent].value or Decimal(0) for k in links), Decimal(0)) > _HUNDRED + 1
+        and not any(ratio_matches(figs[k.percent], figs[k.subject], figs[den])[0] for k in links)
+    }  # fmt: skip
+    carried: dict[int, list[Figure]] = {}  # carry-overs by paragraph
+    held: dict[tuple[int, int], list[tuple[ShareLink, Finding]]] = defaultdict(list)  # by whole and paragraph
+    fitting: set[tuple[int, int]] = set()
+    for link in a.shares:
+        if not link.denominator_text and not link.derived and link.denominator in misread:
+            continue
+        pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
+        found = percent_finding(
+            a, pct, subject, den, ("share_mismatch", "share_truncated"),
+            subject=figure_name(subject, a), amount=subject.text, denominator=link.denominator_text or figure_name(den, a), base=den.text,
+        )  # fmt: skip
+        if found is not None and not share_of_the_year(a, pct, subject, den, carried):
+            held[(link.denominator, pct.paragraph)].append((link, found))
+        elif found is None:
+            fitting.add((link.denominator, pct.paragraph))
+    for key, wrong in held.items():
+        if key in fitting or len(wrong) < 2 or _another_whole(a, [link for link, _ in wrong]) is None:
+            yield from (found for _, found in wrong)
+
+
+def _another_whole(a: Analysis, links: list[ShareLink]) -> Figure | None:
+    """ "一般公共预算具体支出情况如下:一般性公共服务支出37153万元,占全年总支出的13.37%;国防支出682万,占全年总支出
+    的0.25%…": shares of one paragraph that all miss the whole they name and all fit one other amount printed
+    in it or the three paragraphs before (here 一般公共预算支出 277798万元) are shares of that amount."""
+    figs = a.figures
+    paragraph = figs[links[0].percent].paragraph
+    largest = max((figs[k.subject].value or Decimal(0)) for k in links)
+    end = bisect_left(figs, (paragraph + 1, 0), key=lambda g: (g.paragraph, g.start))
+    for f in reversed(figs[max(0, end - 300) : end]):  # bounded: a one-paragraph page stays linear
+        if f.paragraph < paragraph - 3:
+            break
+        if f.kind is FigureKind.AMOUNT and f.exact and f.value is not None and f.value > largest and all(
+            ratio_matches(figs[k.percent], figs[k.subject], f)[0] for k in links
+        ):
+            return f
+    return None
+
+
+def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:
+    if index in subject_of:
+        return a.figures[subject_of[index]].role
+    pct = a.figures[index]
+    norm = a.paragraph(pct.paragraph).norm
+    at = norm.rfind("占", clause_start(norm, pct.start), pct.start)
+    if at < 0:
+        return ""
+    # "人员经费占基本支出的31.97%": the subject named right before 占, in this or the previous clause.
+    role, _, _ = amount_role(norm, at)
+    previous = clause_start(norm, at) - 1
+    if role == "other" and previous > 0:
+        role, _, _ = amount_role(norm, previous)
+    return role
+
+
+def check_share_totals(a: Analysis) -> Iterator[Finding]:
+    """Shares of one denominator that cover all its parts (人员+公用 of 基本) must make 100.00%."""
+    figs = a.figures
+    matched = {link.percent: ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
+               for link in a.shares}  # fmt: skip
+    subject_of: dict[int, int] = {}  # percent -> its subject amount, the first link's (built once)
+    for link in a.shares:
+        subject_of.setdefault(link.percent, link.subject)
+    # (a) by denominator role within a section: the parts of a known decomposition.
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for index, fig in enumerate(figs):
+        if fig.kind is not FigureKind.PERCENT or fig.role != "share":
+            continue
+        subject = _share_subject_role(a, index, subject_of)
+        # "基本支出占比65%,项目支出占比35%": an unnamed share of a known part is of its whole
+        # (only when no amount is printed with it: a share linked to a list is judged with its list)
+        implied = WHOLE_OF.get(subject, "") if not fig.label and index not in matched else ""
+        den = denominator_role(fig.label) or implied
+        if den:
+            groups[(a.paragraph(fig.paragraph).section, den)].append((index, subject))
+    complete: list[tuple[str, list[int]]] = []
+    for (_, den_role), members in groups.items():
+        roles = [role for _, role in members]
+        if DECOMPOSITIONS.get(den_role) == frozenset(roles) and len(set(roles)) == len(roles):
+            complete.append((ROLE_NAMES.get(den_role, den_role), [i for i, _ in members]))
+    # (b) by denominator amount: shares of every part of a "其中" list of that amount.
+    # a partial list ("按支出功能分类:", "主要用于:", …等) may leave parts out: only more than 100% counts
+    listed = {(g.parent, frozenset(g.children)): g.partial for g in a.groups if g.explicit}
+    at_most: set[int] = set()
+    by_denominator: dict[int, list[ShareLink]] = defaultdict(list)
+    for link in a.shares:
+        if not link.derived:
+            by_denominator[link.denominator].append(link)
+    seen = {i for _, ids in complete for i in ids}
+    for den_index, every in by_denominator.items():
+        # all the shares of that amount, else those of one sentence ("货物、工程、服务…分别为…,占全市政府
+        # 采购规模比例为…。从组织形式看,…占全市政府采购规模的…": two lists of the same whole)
+        for links in (every, *_by_sentence(a, every)):
+            subjects = frozenset(link.subject for link in links)
+            ids = sorted(link.percent for link in links)
+            if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
+                complete.append((figure_name(figs[den_index], a), ids))
+                seen |= set(ids)
+                if listed[(den_index, subjects)]:
+                    at_most.add(ids[0])
+    for denominator, ids in complete:
+        percents = [figs[i] for i in ids]
+        total = sum((p.value for p in percents if p.value is not None), Decimal(0))
+        places = min(p.decimals for p in percents)
+        drift = Decimal(5).scaleb(-places - 1) * len(percents)
+        if total == _HUNDRED or (ids[0] in at_most and total <= _HUNDRED + drift):
+            continue
+        all_ok = all(matched.get(i, True) for i in ids)
+        code = "shares_rounding_drift" if all_ok and abs(total - _HUNDRED) <= drift else "shares_not_100"
+        last = percents[-1]
+        parts = "+".join(p.text.replace(" ", "") for p in percents)
+        yield finding(
+            a, code, last.paragraph, last.start, f"{total}%", "100.00%",
+            denominator=denominator, parts=parts,
+        )  # fmt: skip
+
+
+def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
+    """The links split by the sentence their percentage is printed in (only when more than one)."""
+    out: dict[tuple[int, int], list[ShareLink]] = defaultdict(list)
+    for link in links:
+        pct = a.figures[link.percent]
+        out[(pct.paragraph, sentence_bounds(a.paragraph(pct.paragraph).norm, pct.start)[0])].append(link)
+    return list(out.values()) if len(out) > 1 else []
