@@ -22,6 +22,8 @@ def complete_before_end(figures: Sequence[Figure], parent: int, children: tuple[
     values = [figures[i].value for i in children]
     if total is None or any(v is None for v in values) or sum(v for v in values if v is not None) == total:
         return children
+    if figures[parent].role in ("income_grand", "grand_total"):
+        return children  # 收入总计 holds 上年结转和结余 by definition: no item of it is another cut
     run = Decimal(0)
     for n, value in enumerate(values[:-1]):
         run += value or 0
