@@ -1,4 +1,5 @@
-"""Balances: "收支相抵,年终结余22.4亿元" after "收入合计247.9亿元 … 支出合计225.5亿元", or "收支结余2.54亿元"
+"""Balances: "收支相抵,年终结余22.4亿元" after "收入合计247.9亿元 … 支出合计225.5亿元", "收入合计55.60亿元,支出合计
+49.10亿元,年终结余6.50亿元" (the three in a row), or "收支结余2.54亿元"
 after "社会保险基金收入22.39亿元 … 支出19.85亿元": the balance is the income less the expenditure.
 
 The income and the expenditure are the last amounts before the balance in its paragraph named
@@ -7,6 +8,7 @@ with 收入 and with 支出 that are not items of a "其中" list; without both,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,6 +19,24 @@ from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
 
 _BALANCE_WORDS = ("收支相抵", "收支结余", "收支结转", "减去支出")  # "收入总量减去支出总量后,结转资金…"
+
+
+# "收入合计55.60亿元,支出合计49.10亿元,年终结余6.50亿元": the three in a row, no balance words needed
+_YEAR_END = re.compile(r"(?:收入(?:合计|总计)?|总收入|总财力)(?:为|是)?\s*$")
+_SPENT = re.compile(r"^\s*,\s*(?:支出|总支出)(?:合计|总计)?(?:为|是)?\s*$")
+# the fiscal account's 年终结余 (a department's "年末结转和结余" also holds what it carried in: not read here)
+_LEFT = re.compile(r"^\s*,\s*(?:年终(?:滚存)?结余|年末滚存结余|滚存结余)(?:为|是)?\s*$")
+
+
+def _in_a_row(a: Analysis, income: Figure, spent: Figure, fig: Figure) -> bool:
+    norm = a.paragraph(fig.paragraph).norm
+    if not income.start < spent.start < fig.start or "本年" in norm[max(0, income.start - 8) : income.start]:
+        return False
+    return (
+        bool(_YEAR_END.search(norm, max(0, income.start - 8), income.start))
+        and bool(_SPENT.match(norm[income.start + len(income.text) : spent.start]))
+        and bool(_LEFT.match(norm[spent.start + len(spent.text) : fig.start]))
+    )
 
 
 def _is_balance(a: Analysis, fig: Figure) -> bool:
@@ -34,14 +54,16 @@ def check_balances(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     items = {c for g in a.groups if g.explicit for c in g.children}
     last: dict[str, Figure] = {}
+    recent: list[Figure] = []  # the amounts right before this one
     paragraph = 0
     for i, fig in enumerate(figs):
         if fig.paragraph != paragraph:
-            paragraph, last = fig.paragraph, {}
+            paragraph, last, recent = fig.paragraph, {}, []
         if fig.kind is not FigureKind.AMOUNT or not fig.exact or fig.comparative or fig.value is None:
             continue
-        if _is_balance(a, fig):
-            income, spent = last.get("收入"), last.get("支出")
+        row, recent = recent[-2:], [*recent[-1:], fig]
+        if _is_balance(a, fig) or (len(row) == 2 and _in_a_row(a, row[0], row[1], fig)):
+            income, spent = (last.get("收入"), last.get("支出")) if _is_balance(a, fig) else (row[0], row[1])
             if income is None or spent is None or income.value is None or spent.value is None:
                 continue
             expected = income.value - spent.value
@@ -56,9 +78,9 @@ def check_balances(a: Analysis) -> Iterator[Finding]:
         if i in items:
             continue
         name = lead(a.paragraph(fig.paragraph).norm, fig.start)
-        for word in ("收入", "支出"):
+        for word, side in (("收入", "收入"), ("支出", "支出"), ("总财力", "收入")):
             if word in name:
-                last[word] = fig
+                last[side] = fig
 
 
 # "年初预算1000万元,年中追加200万元,调减50万元,调整后预算1150万元": the adjusted budget is the

@@ -170,3 +170,21 @@ def test_the_grand_income_total_with_every_numbered_item_of_the_form() -> None:
     )
     assert _errors(text.format("10070.54")) == [("sum_mismatch", "10070.54万元", "10098.47万元")]
     assert _errors(text.format("10098.47")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("收入合计55.60亿元,支出合计49.10亿元,年终结余6.50亿元。", []),
+        ("收入合计55.60亿元,支出合计49.10亿元,年终结余7.50亿元。", [("balance_mismatch", "7.50亿元", "6.50亿元")]),
+        ("政府性基金上年结余26.38亿元,上级补助收入14.78亿元,收入合计42.5亿元,支出19.43亿元,年终结余25.38亿元。",
+         [("balance_mismatch", "25.38亿元", "23.07亿元")]),
+        # a department's 年末结转和结余 also holds what it carried in: not income less spending
+        ("本年收入合计100万元,本年支出合计90万元,年末结转和结余15万元。", []),
+        ("收入合计100万元,支出合计90万元,年末结余15万元。", []),
+        # 总财力 is the income side of a fiscal account
+        ("全区总财力为332057万元。全区总支出为312497万元。收支相抵,年终结转结余19570万元。", [("balance_mismatch", "19570万元", "19560.00万元")]),
+    ],
+)
+def test_a_fiscal_accounts_year_end_balance(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == found
