@@ -110,7 +110,7 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         # "预算数为25万元,支出决算为20万元,完成预算的80%": the budget named earlier in the sentence,
         # unless a completion rate already stands between it and this executed amount (it was that
         # one's: "年初预算为22万元,支出决算为8.77万元,完成预算的39.86%,其中:…8.47万元,完成预算的60.50%")
-        named = [i for i in before if figures[i].role == "budget" and i != executed]
+        named = [i for i in before if (figures[i].role == "budget" or _BUDGET_NAMED.search(norm, max(0, figures[i].start - 8), figures[i].start)) and i != executed]
         budget = named[-1] if len(named) == 1 else None
         if budget is not None and executed is not None:
             between = norm[figures[budget].start : figures[executed].start]
@@ -120,6 +120,11 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         earlier = own[place(max(0, s0 - 400)) : place(figures[executed].start)]  # "…调整为68000万元,完成82133万元,为调整预算的67.1%"
         budget = _kind_of_budget_before(norm, figures, earlier, phrase.group(), figures[executed])
     return {"budget": budget, "executed": executed}
+
+
+# "收入预算35.3亿元,实际完成37.21亿元,为预算的105.4%": an amount printed right after 预算 is a budget,
+# whatever its side
+_BUDGET_NAMED = re.compile(r"预算(?:数|金额|总额)?(?:为|是)?\s*$")
 
 
 # "…年初预算安排273.3亿元。…批准收入预算调整为200.12亿元。…完成一般公共预算收入202.96亿元,完成调整预算数的

@@ -188,3 +188,18 @@ def test_the_grand_income_total_with_every_numbered_item_of_the_form() -> None:
 )
 def test_a_fiscal_accounts_year_end_balance(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 37730 / 46908 = 80.43%: the budget approved by the county's people's congress, 全县 before 全年
+        "2023年1-9月一般公共预算收入37,730万元,为县人民代表大会批准全县全年预算46,908万元的{},比上年同期增收2,445万元。",
+        # 37.21 / 35.3 = 105.41%: "收入预算" is a budget, though it names the income side
+        "2021年收入预算35.3亿元,实际完成37.21亿元,为预算的{},同比增长12.9%。",
+    ],
+)
+def test_more_forms_of_a_completion_rate(text: str) -> None:
+    right = "80.43%" if "46,908" in text else "105.4%"
+    assert _errors(text.format(right)) == []
+    assert [e[0] for e in _errors(text.format("88.47%"))] == ["execution_rate_mismatch"]
