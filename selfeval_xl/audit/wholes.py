@@ -124,6 +124,7 @@ def share_of_the_year(a: Analysis, pct: Figure, subject: Figure, den: Figure, ca
     return any(
         c.value < den.value and ratio_matches(pct, subject, replace(den, value=den.value - c.value))[0]
         for k in (pct.paragraph - 1, pct.paragraph)
-        for c in carried.get(k, ())
-        if c.value is not None and c is not subject
+        for c in (carried.get(k, ())[-20:] if k < pct.paragraph else carried.get(k, ()))
+        # near the share only: a one-paragraph page keeps this linear
+        if c.value is not None and c is not subject and (k < pct.paragraph or abs(c.start - pct.start) <= 400)
     )
