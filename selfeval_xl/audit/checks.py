@@ -22,6 +22,7 @@ from selfeval_xl.audit.consistency import (
     check_low_execution,
     check_term_typos,
 )
+from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.model import Analysis, Finding
@@ -51,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     check_balances,
     check_budget_adjustments,
     check_part_changes,
+    check_explained_changes,
     check_shares,
     check_portions,
     check_share_totals,

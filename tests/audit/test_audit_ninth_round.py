@@ -203,3 +203,22 @@ def test_more_forms_of_a_completion_rate(text: str) -> None:
     right = "80.43%" if "46,908" in text else "105.4%"
     assert _errors(text.format(right)) == []
     assert [e[0] for e in _errors(text.format("88.47%"))] == ["execution_rate_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 49.13 - 17.34 = 31.79
+        ("支出较去年增加31.79万元,主要是基本支出增加49.13万元,项目支出减少了17.34万元。", []),
+        ("支出较去年增加31.79万元,主要是基本支出增加49.13万元,项目支出减少了18.34万元。",
+         [("change_sum_mismatch", "31.79万元", "30.79万元")]),
+        # -55.08 - 41.25 = -96.33
+        ("支出预算较2024年减少95.33万元,主要是基本支出预算减少55.08万元,项目支出预算减少41.25万元。",
+         [("change_sum_mismatch", "-95.33万元", "-96.33万元")]),
+        # the main causes only: another source may have changed too
+        ("收入较去年增加31.79万元,主要是一般公共预算经费拨款增加30.79万元。", []),
+        ("收入较去年增加31.79万元,主要是一般公共预算拨款增加30.79万元,事业收入增加2万元。", []),
+    ],
+)
+def test_a_change_explained_by_its_parts_changes(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == found
