@@ -277,6 +277,11 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if subject and not any(c in norm[subject[-1].start : m.start()] for c in ";()"):
             before = subject[-1:]
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
+    if current is not None and prior is None and len(before) >= 2 and _no_prior(current, change, verbs[0]):
+        # "收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元": an item of nothing cannot have
+        # grown; the change is the sentence's first amount's
+        first = min(before, key=lambda f: f.start)
+        current = first if not _no_prior(first, change, verbs[0]) else current
     if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
         prior, current = current, sorted(before, key=lambda f: f.start)[-2]
@@ -353,6 +358,11 @@ def _listed_part(line: Line, s0: int, verb_at: int, change: Figure) -> Figure | 
     if before and norm[before[-1].start + len(before[-1].text) : verb_at].strip() == "," and not before[-1].comparative:
         return before[-1]
     return None
+
+
+def _no_prior(current: Figure, change: Figure, verb: str) -> bool:
+    """Would the change leave last year's figure at zero or below?"""
+    return current.value is not None and change.value is not None and current.value - direction(verb) * change.value <= 0
 
 
 def _against_budget(norm: str, fig: Figure) -> bool:

@@ -222,3 +222,10 @@ def test_more_forms_of_a_completion_rate(text: str) -> None:
 )
 def test_a_change_explained_by_its_parts_changes(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == found
+
+
+def test_a_change_after_an_item_of_nothing_is_the_totals() -> None:
+    # 5.24 / (231.24 - 5.24) = 2.3%; the 0万元 carry-over just before the comparison cannot have grown by 5.24
+    text = "本部门2020年度收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长{}。"
+    assert _errors(text.format("2.3%")) == []
+    assert _errors(text.format("2.6%")) == [("yoy_mismatch", "2.6%", "2.3%")]
