@@ -17,7 +17,7 @@ from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
-from selfeval_xl.audit.years import DOWN, UP, YEAR, clause_year, direction, judge
+from selfeval_xl.audit.years import DOWN, UP, YEAR, actual_against_budget, clause_year, direction, judge
 
 _VERB = "增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|节约|节省"
 _MONEY = r"\d[\d,'.\s]*\s*(?:亿|万|千)?元"
@@ -40,6 +40,10 @@ _LAST_YEAR = re.compile(
     rf"(?P<one>{_MONEY})\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|收入|决算数?为?|预算数?为?)\s*(?P<other>{_MONEY})"
     rf"\s*,\s*(?:同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
 )
+# "预算数为20万元,决算数为15万元,决算数比预算数减少5万元": the actual against the budget, both named before
+_ACTUAL_VS_BUDGET = re.compile(
+    rf"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?P<base>(?:年初|调整后?|全年)?预算数?)\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
+)
 # a percentage in the change's own clause: ``yoy`` reads the pair
 _PCT_AFTER = re.compile(rf"\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}")
 # a percentage in a clause of its own ("对比减少4.35万元;减少率35.22%")
@@ -57,7 +61,7 @@ def check_change_amounts(a: Analysis) -> Iterator[Finding]:
         if not own or not any(v in p.norm for v in ("增", "减", "降", "上升", "提高", "压", "节")):
             continue
         seen: set[int] = set()
-        for pattern in (_PRIOR_INSIDE, _TWO_YEARS, _LAST_YEAR):
+        for pattern in (_PRIOR_INSIDE, _TWO_YEARS, _LAST_YEAR, _ACTUAL_VS_BUDGET):
             for m in pattern.finditer(p.norm):
                 if m.start("amount") in seen or _PCT_AFTER.match(p.norm, m.end("amount")):
                     continue
@@ -71,6 +75,9 @@ def check_change_amounts(a: Analysis) -> Iterator[Finding]:
 
 def _figures(a: Analysis, norm: str, own: dict[int, Figure], m: re.Match[str], inside: bool) -> tuple[Figure, Figure] | None:
     """(current, other) of a match, or None when they are not read unambiguously."""
+    if "one" not in m.groupdict() and not inside:
+        starts = sorted(own)
+        return actual_against_budget(norm, own, starts, sentence_bounds(norm, m.start())[0], m.start("base") - 1)
     if inside:
         other = own.get(m.start("prior"))
         current = _current_before(a, norm, own, m.start())

@@ -229,3 +229,9 @@ def test_a_change_after_an_item_of_nothing_is_the_totals() -> None:
     text = "本部门2020年度收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长{}。"
     assert _errors(text.format("2.3%")) == []
     assert _errors(text.format("2.6%")) == [("yoy_mismatch", "2.6%", "2.3%")]
+
+
+def test_an_actual_against_its_budget_stated_as_an_amount_only() -> None:
+    text = "2023年“三公”经费预算数为20万元,决算数为15万元,决算数比预算数减少{}万元。"
+    assert _errors(text.format(5)) == []
+    assert _errors(text.format(6)) == [("yoy_change_mismatch", "6万元", "5.00万元")]
