@@ -7,7 +7,9 @@
 
 The numbers of a row are assigned to columns in the header's order; the rate must then equal
 executed ÷ budget at its printed decimals (a cut value is a warning). A row with a zero budget or
-a "/" where a figure belongs is not read. Other flattened tables are not read as tables.
+a "/" where a figure belongs is not read. A row printed without its header is read by its shape (six cells,
+the rate where a form has it, a score no larger than its weight). Other flattened tables are not read as
+tables.
 """
 
 from __future__ import annotations
@@ -55,6 +57,19 @@ def _header(text: str, end: int) -> tuple[list[str], str, str, str] | None:
     return best[1] if best else None
 
 
+def _headerless(cells: list[re.Match[str]]) -> tuple[list[str], str, str, str] | None:
+    """A row printed without its header ("年度资金总额 | 200 | 220 | 180 | 10 | 81.82% | 8.18") read by its
+    shape: six cells, one percentage where a form has its rate, a score no larger than its weight."""
+    if len(cells) != 6:
+        return None
+    pct = [c.group().endswith("%") for c in cells]
+    for (columns, budget, executed, rate), at in zip(_FORMS, (4, 3), strict=True):
+        weight, score = (3, 5) if at == 4 else (4, 5)
+        if pct == [k == at for k in range(6)] and parse_decimal(cells[score].group()) <= parse_decimal(cells[weight].group()) <= 20:
+            return list(columns), budget, executed, rate
+    return None
+
+
 def check_table_rates(a: Analysis) -> Iterator[Finding]:
     """执行率 of a flattened 自评表 row against its 全年执行数 ÷ 全年预算数.
 
@@ -63,11 +78,11 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
     text = _SEP.join(p.norm for p in a.paragraphs)
     starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
     for m in _ROW.finditer(text):
-        header = _header(text, m.start())
+        cells = list(_CELL.finditer(m.group(1)))
+        header = _header(text, m.start()) or _headerless(cells)
         if header is None:
             continue
         columns, budget_column, executed_column, rate_column = header
-        cells = list(_CELL.finditer(m.group(1)))
         needed = max(columns.index(c) for c in (budget_column, executed_column, rate_column)) + 1
         if len(cells) < needed:
             continue

@@ -235,3 +235,17 @@ def test_an_actual_against_its_budget_stated_as_an_amount_only() -> None:
     text = "2023年“三公”经费预算数为20万元,决算数为15万元,决算数比预算数减少{}万元。"
     assert _errors(text.format(5)) == []
     assert _errors(text.format(6)) == [("yoy_change_mismatch", "6万元", "5.00万元")]
+
+
+@pytest.mark.parametrize(
+    ("row", "found"),
+    [
+        ("年度资金总额 | 200.00 | 220.00 | 180.00 | 10 | 81.82% | 8.18", []),
+        ("年度资金总额 | 200.00 | 220.00 | 180.00 | 10 | 95.00% | 9.50", [("execution_rate_mismatch", "95.00%", "81.82%")]),
+        ("总额 | 200 | 220 | 180 | 91.82% | 10 | 8.18", [("execution_rate_mismatch", "91.82%", "81.82%")]),
+        # not the form's shape (a score over its weight): not read as its row
+        ("年度资金总额 | 200 | 220 | 180 | 10 | 95% | 19.5", []),
+    ],
+)
+def test_a_self_evaluation_row_printed_without_its_header(row: str, found: list[tuple[str, str, str]]) -> None:
+    assert _errors(row) == found
