@@ -16,7 +16,7 @@ from selfeval_xl.audit.text import sentence_bounds
 
 _SAVED = ("节约资金", "节约财政资金", "节支", "节约")
 _BUDGET = ("预算", "计划")
-_SPENT = ("实际采购", "实际支出", "成交", "中标", "合同")
+_SPENT = ("实际采购", "实际支出", "成交", "中标", "合同", "完成政府采购", "完成采购", "采购金额")
 _REACH = 120  # characters before the saving within which its budget and spending are read
 
 

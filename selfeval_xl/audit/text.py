@@ -173,6 +173,8 @@ def _joins(previous: str, line: str) -> bool:
         return True  # "…收入为25948万元(其中:" then "税收收入12096万元,…)": a bracket still open goes on
     if not prev or prev[-1] in _TERMINAL:
         return False
+    if prev[-2:-1].isdigit() and prev[-1] == "." and line.lstrip()[:1].isdigit():
+        return True  # "…经营收入0." then "00万元": a number the page broke at its decimal point
     if _CELL.match(normalise(line)) or _CELL.match(prev):
         return False  # a table's cells one per line: "683.51" then "358.18" never glue into one number
     if marker(normalise(line))[0] != 0 and not _inline_item(prev, normalise(line)):

@@ -249,3 +249,25 @@ def test_an_actual_against_its_budget_stated_as_an_amount_only() -> None:
 )
 def test_a_self_evaluation_row_printed_without_its_header(row: str, found: list[tuple[str, str, str]]) -> None:
     assert _errors(row) == found
+
+
+def test_forms_from_the_blind_pages_of_the_dev_half() -> None:
+    # 29.6 / (1151.41 - 29.6) = 2.64%: "各增加" after both totals printed equal
+    both = "2021年度收入总计1,151.41万元,支出总计1,151.41万元,与2020年度相比,各增加29.6万元,增长{}。"
+    assert _errors(both.format("2.64%")) == []
+    assert _errors(both.format("2.57%")) == [("yoy_mismatch", "2.57%", "2.64%")]
+    # 32 + 53 + 0 + 2 = 87: 自收自支 is a kind of staff
+    staff = "核定编制{}人,其中:行政编制32人,事业编制53人,工勤编制0人,自收自支 2 人。实有在职人员85人。"
+    assert _errors(staff.format(87)) == []
+    assert _errors(staff.format(79)) == [("sum_mismatch", "79人", "87人")]
+    # 25439.38 - 24617.99 = 821.39: what 完成政府采购 spent against its budget
+    saved = "完成政府采购24617.99万元,采购预算25439.38万元,节约资金{}万元。"
+    assert _errors(saved.format("821.39")) == []
+    assert _errors(saved.format("821.5")) == [("savings_mismatch", "821.5万元", "821.39万元")]
+
+
+def test_a_number_the_page_broke_at_its_decimal_point() -> None:
+    from selfeval_xl.audit import analyse
+
+    a = analyse(("其中:财政拨款收入6573.22万元,占92.4%;经营收入0.\n00万元,占0%。",))
+    assert [f.text for f in a.figures if f.kind.value == "amount"] == ["6573.22万元", "0.00万元"]
