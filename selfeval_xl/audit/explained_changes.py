@@ -52,7 +52,7 @@ def check_explained_changes(a: Analysis) -> Iterator[Finding]:
                 places = 2 if whole.unit == "万元" else max(whole.decimals, 0)
                 yield finding(
                     a, "change_sum_mismatch", p.index, whole.start, fmt_amount(stated, whole.unit, places, like=whole.text),
-                    fmt_amount(found, whole.unit, places, like=whole.text), label=m.group("whole") + whole.text,
+                    fmt_amount(found, whole.unit, places, like=whole.text), label=m.group("whole"),
                 )  # fmt: skip
 
 
