@@ -32,8 +32,10 @@ _FORMS = (
     (("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"), "调整后预算数", "预算执行数", "预算执行率"),
 )
 _ROWS = "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
-_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:\d+(?:\.\d+)?%?(?:[\s|]+|$)){{3,6}})")
-_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+# a cell: a number, or the dash or slash an 其中 row prints for its 分值 and 得分
+_CELLS = r"(?:\d+(?:\.\d+)?%?|[-/\u2014\u2013])"
+_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:{_CELLS}(?:[\s|]+|$)){{3,6}})")
+_CELL = re.compile(_CELLS)
 _HUNDRED = Decimal(100)
 _SEP = " | "
 
@@ -64,8 +66,11 @@ def _headerless(cells: list[re.Match[str]]) -> tuple[list[str], str, str, str] |
         return None
     pct = [c.group().endswith("%") for c in cells]
     for (columns, budget, executed, rate), at in zip(_FORMS, (4, 3), strict=True):
-        weight, score = (3, 5) if at == 4 else (4, 5)
-        if pct == [k == at for k in range(6)] and parse_decimal(cells[score].group()) <= parse_decimal(cells[weight].group()) <= 20:
+        weight, score = cells[3 if at == 4 else 4].group(), cells[5].group()
+        if pct != [k == at for k in range(6)] or not all(c.group()[:1].isdigit() for c in cells[:3]):
+            continue
+        dashes = not weight[:1].isdigit() and not score[:1].isdigit()  # "其中:当年财政拨款 | 200 | 200 | 180 | — | 90% | —"
+        if dashes or (weight[:1].isdigit() and score[:1].isdigit() and parse_decimal(score) <= parse_decimal(weight) <= 20):
             return list(columns), budget, executed, rate
     return None
 
@@ -88,7 +93,7 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
             continue
         values = dict(zip(columns, cells, strict=False))
         rate, budget, executed = values[rate_column], values[budget_column], values[executed_column]
-        if not rate.group().endswith("%") or budget.group().endswith("%") or executed.group().endswith("%"):
+        if not rate.group().endswith("%") or any(not c.group()[:1].isdigit() or c.group().endswith("%") for c in (budget, executed)):
             continue
         base = parse_decimal(budget.group())
         if not base:

@@ -271,3 +271,11 @@ def test_a_number_the_page_broke_at_its_decimal_point() -> None:
 
     a = analyse(("其中:财政拨款收入6573.22万元,占92.4%;经营收入0.\n00万元,占0%。",))
     assert [f.text for f in a.figures if f.kind.value == "amount"] == ["6573.22万元", "0.00万元"]
+
+
+def test_a_self_evaluation_row_with_dashes_for_its_weight_and_score() -> None:
+    rows = "年度资金总额 | 200 | 200 | 180 | 10 | 90% | 9 | 其中:当年财政拨款 | 200 | 200 | 180 | — | {} | —"
+    assert _errors(rows.format("90%")) == []
+    assert _errors(rows.format("95%")) == [("execution_rate_mismatch", "95%", "90.00%")]
+    # a dash where the rate belongs is no rate
+    assert _errors("上年结转资金 | 0 | 0 | 0 | - | / | -") == []
