@@ -96,6 +96,8 @@ _BEFORE_VALUE = re.compile(r"\s*(?:调整|调增|调减|增加|减少|提高|降
 def is_difference(norm: str, figure: Figure) -> bool:
     lead = norm[max(0, figure.start - 16) : figure.start]  # wide: mirrors insert pinyin "(shù)"
     lead = lead.replace("弥补收支差额", "")  # "用事业基金弥补收支差额0万元": an item of 收入总计, not a difference
+    # the item's own words: not a sentence before ("…厉行节约,压缩支出。其中:人员支出43.72万元")
+    lead = lead[max(lead.rfind("。"), lead.rfind("其中")) + 1 :]
     return (
         any(word in lead for word in _DIFFERENCE_WORDS)
         or bool(_PRIOR_YEAR.search(lead))

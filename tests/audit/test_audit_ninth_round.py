@@ -279,3 +279,10 @@ def test_a_self_evaluation_row_with_dashes_for_its_weight_and_score() -> None:
     assert _errors(rows.format("95%")) == [("execution_rate_mismatch", "95%", "90.00%")]
     # a dash where the rate belongs is no rate
     assert _errors("上年结转资金 | 0 | 0 | 0 | - | / | -") == []
+
+
+def test_a_difference_word_of_the_sentence_before_does_not_make_an_item_a_difference() -> None:
+    # 43.72 + 5.49 + 70.2 = 119.41, not 121.76; "厉行节约" ends the sentence before the list
+    text = "部门预算支出总数{}万元,下降原因主要为单位厉行节约,压缩支出。其中:人员支出43.72万元,日常公用支出5.49万元,项目支出70.2万元。"
+    assert _errors(text.format("119.41")) == []
+    assert _errors(text.format("121.76")) == [("sum_mismatch", "121.76万元", "119.41万元")]
