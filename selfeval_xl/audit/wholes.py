@@ -85,8 +85,8 @@ _BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")
 def unit_dropped(a: Analysis, parent: Figure, children: list[Figure], gap: Decimal) -> bool:
     """Is the gap a number printed bare among the parts (no unit, so never read as one)?"""
     last = children[-1]
-    if last.paragraph != parent.paragraph or parent.unit not in ("万元", *(() if parent.kind is FigureKind.AMOUNT else (parent.unit,))):
-        return False
+    if last.paragraph != parent.paragraph or (parent.kind is FigureKind.AMOUNT and parent.unit != "万元"):
+        return False  # an amount's value is in 万元: a bare number is compared so only in a 万元 text
     norm = a.paragraph(parent.paragraph).norm
     starts = {c.start for c in children}
     return any(
