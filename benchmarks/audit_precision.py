@@ -47,6 +47,7 @@ SIXTH_ROUND = 173  # the first text added in the sixth round
 SEVENTH_ROUND = 217  # the first text added in the seventh round
 POOL_LABELLED = 247  # the first pool page labelled in the eighth round (all dev: their findings were read before)
 BLIND_POOL = 423  # the first pool page labelled blind in the ninth round (split by address, like the first rounds)
+BLIND_TENTH = 463  # the first of the pages labelled blind in the ninth round and merged, unread, in the tenth
 
 
 def real_corpus(split: str) -> Result:
@@ -82,10 +83,15 @@ def real_corpus(split: str) -> Result:
             f"  of which the pool pages labelled in the eighth round ({POOL_LABELLED:03d}-{BLIND_POOL - 1:03d}; dev only,"
             f" their findings read before labelling): TP {pool.tp}, FP {pool.fp}, FN {pool.fn}"
         )
-    blind = evaluate(split, since=BLIND_POOL).total
+    blind = evaluate(split, since=BLIND_POOL, until=BLIND_TENTH).total
     print(
-        f"  of which the pool pages labelled blind in the ninth round (from {BLIND_POOL:03d}; no finding on them read"
-        f" before labelling): TP {blind.tp}, FP {blind.fp}, FN {blind.fn}"
+        f"  of which the pool pages labelled blind in the ninth round ({BLIND_POOL:03d}-{BLIND_TENTH - 1:03d}; no finding"
+        f" on them read before labelling): TP {blind.tp}, FP {blind.fp}, FN {blind.fn}"
+    )
+    tenth = evaluate(split, since=BLIND_TENTH).total
+    print(
+        f"  of which the pool pages labelled blind and merged in the tenth round (from {BLIND_TENTH:03d}; the same"
+        f" way): TP {tenth.tp}, FP {tenth.fp}, FN {tenth.fn}"
     )
     return result
 
