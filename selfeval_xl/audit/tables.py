@@ -32,8 +32,9 @@ _FORMS = (
     (("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"), "调整后预算数", "预算执行数", "预算执行率"),
 )
 _ROWS = "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
-# a cell: a number, or the dash or slash an 其中 row prints for its 分值 and 得分
-_CELLS = r"(?:\d+(?:\.\d+)?%?|[-/\u2014\u2013])"
+# a cell: a number (an amount perhaps with its unit, "4753.66万元"), or the dash or slash an 其中 row prints
+# for its 分值 and 得分
+_CELLS = r"(?:\d+(?:\.\d+)?(?:%|万元|元)?|[-/\u2014\u2013])"
 _ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:{_CELLS}(?:[\s|]+|$)){{3,6}})")
 _CELL = re.compile(_CELLS)
 _HUNDRED = Decimal(100)
@@ -95,10 +96,11 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         rate, budget, executed = values[rate_column], values[budget_column], values[executed_column]
         if not rate.group().endswith("%") or any(not c.group()[:1].isdigit() or c.group().endswith("%") for c in (budget, executed)):
             continue
-        base = parse_decimal(budget.group())
-        if not base:
-            continue
-        exact = parse_decimal(executed.group()) / base * _HUNDRED
+        units = {c.group().lstrip("0123456789.") for c in (budget, executed)}
+        base = parse_decimal(budget.group().rstrip("万元"))
+        if not base or len(units) > 1:
+            continue  # "/" where a figure belongs, or a budget in 万元 against an execution in 元
+        exact = parse_decimal(executed.group().rstrip("万元")) / base * _HUNDRED
         stated, places = parse_decimal(rate.group()), min(decimals_of(rate.group()), 4)
         if round_half_up(exact, places) == stated:
             continue
