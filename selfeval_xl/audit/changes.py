@@ -17,7 +17,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import open_brackets, sentence_bounds
 
 _UP = ("增加", "增长", "上升", "提高", "增")
 _DOWN = ("减少", "下降", "降低", "压缩", "减")
@@ -26,29 +26,29 @@ _DOWN = ("减少", "下降", "降低", "压缩", "减")
 Index = dict[int, list[Figure]]
 
 
-def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> list[tuple[Decimal, str]]:
+def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> list[tuple[Decimal, str, Decimal]]:
     """The signed changes stated right after ``member``, each with what it is set against
-    ("比预算减少2.5万元,比上年增加2.5万元": "预算", "年"; "" when not said), up to the next amount
-    that is not a change."""
+    ("比预算减少2.5万元,比上年增加2.5万元": "预算", "年"; "" when not said) and its tolerance, up to the
+    next amount that is not a change."""
     norm = a.paragraph(member.paragraph).norm
     _, end = sentence_bounds(norm, member.start)
     own = index.get(member.paragraph, [])
-    out: list[tuple[Decimal, str]] = []
+    out: list[tuple[Decimal, str, Decimal]] = []
     for j in range(bisect_right(own, member.start, key=lambda f: f.start), len(own)):  # no copy of the rest
         fig = own[j]
         if fig.start >= end or (stop is not None and (fig.paragraph, fig.start) >= stop):
             break
-        if fig.kind is not FigureKind.AMOUNT:
-            continue
+        if fig.kind is not FigureKind.AMOUNT or open_brackets(norm[member.start : fig.start]) > 0:
+            continue  # "2712万元(其中:公务用车购置费0万元,…),比预算数减少107万元": the item's own parts
         if not fig.comparative or fig.value is None:
             break  # another amount first: the member states no change of its own
         verb = norm[max(0, fig.start - 6) : fig.start]
         lead = norm[max(0, fig.start - 10) : fig.start]
         base = "预算" if "预算" in lead else "年" if any(w in lead for w in ("上年", "去年", "同期", "年度")) else ""
         if any(w in verb for w in _DOWN):
-            out.append((-fig.value, base))
+            out.append((-fig.value, base, fig.tolerance))
         elif any(w in verb for w in _UP):
-            out.append((fig.value, base))
+            out.append((fig.value, base, fig.tolerance))
         else:
             break
     return out
@@ -78,6 +78,7 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
         if not totals:
             continue
         parts: list[Decimal] = []
+        slack = Decimal(0)
         bases: set[str] = set()
         members = [figs[i] for i in group.children]
         for k, child in enumerate(members):
@@ -89,16 +90,16 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             if not stated:
                 break
             parts.append(stated[0][0])
+            slack += stated[0][2]
             bases |= {stated[0][1]} - {""}
         else:
             # the total's change against the same base as its parts' (a year's, or a budget's)
-            same = [value for value, base in totals if not bases or not base or base in bases] if len(bases) <= 1 else []
+            same = [(v, tol) for v, base, tol in totals if not bases or not base or base in bases] if len(bases) <= 1 else []
             if not same:
                 continue
-            total = same[0]
+            total, tolerance = same[0]
             found = sum(parts, Decimal(0))
-            slack = sum((f.tolerance for f in (parent, *members)), Decimal(0))
-            if abs(found - total) > slack:
+            if abs(found - total) > slack + tolerance:  # the changes as printed, each within its rounding
                 places = 2 if parent.unit == "万元" else max(parent.decimals, 0)
                 yield finding(
                     a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places, like=parent.text),

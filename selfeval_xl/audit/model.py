@@ -111,6 +111,7 @@ class PartsGroup:
     partial: bool = False  # "…等": the list names examples, not every part
     continuation: tuple[int, ...] = ()  # items that may go on in the paragraph's later sentences
     exceeding_only: bool = False  # the text never says the parts are complete: only parts over it are wrong
+    by_definition: bool = False  # parts found by their names as the whole's by definition (a 三公 note's sections)
 
 
 @dataclass(frozen=True, slots=True)

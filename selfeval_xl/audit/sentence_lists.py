@@ -20,6 +20,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.sangong_sections import sangong_sections
 from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
@@ -40,6 +41,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + _named_lists(paragraphs, figures, own_by)
         + _uses_lists(paragraphs, figures, own_by)
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
+        + [PartsGroup(total, parts, True, True, by_definition=True) for total, parts in sangong_sections(paragraphs, figures, own_by)]
     )
 
 

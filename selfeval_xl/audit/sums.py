@@ -155,7 +155,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         # a 0.01 gap between 2-decimal 万元 ("支出合计6954.57万元,其中:基本支出2657.28万元,项目支出4297.28万元"):
         # each is a 元 amount rounded to 万元 (a 决算 is kept in 元), so the parts may miss by a cent
         cents = abs(diff) == _CENT and all(f.unit == "万元" and (f.decimals == 2 or not f.value) for f in (parent, *children))
-        known = _known(a, parent, children)
+        known = group.by_definition or _known(a, parent, children)
         if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or known):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
@@ -181,7 +181,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
-        if len(set(labels)) < len(labels):
+        if len(set(labels)) < len(labels) and not group.by_definition:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
         complete = _colon_list(group, children) and not _fund_items(a, parent)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from selfeval_xl.audit import audit_text
 
 
@@ -19,3 +21,55 @@ def test_a_self_evaluation_row_whose_amounts_carry_their_unit() -> None:
     assert _errors(_HEADER + "\n\n" + row.replace("100%", "80%").replace("10\n\n80%\n\n10", "10\n\n80%\n\n8")) == []
     # a budget in 万元 and an execution in 元 are not set against each other
     assert _errors(_HEADER + "\n\n" + row.replace("512.4万元", "5124000元")) == []
+
+
+# 45 + 320 + 1250 = 1615; changes -12 - 60 - 35 = -107
+_SECTIONS = """某县2023年“三公”经费支出总额为1615万元,比预算数减少107万元。
+一、因公出国(境)经费
+2023年因公出国(境)费45万元,比预算数减少12万元。出国团组3个。
+二、公务接待费
+2023年公务接待费320万元,比预算数减少60万元。接待1200批次。
+三、公务用车购置及运行维护费
+2023年公务用车购置及运行维护费1250万元(其中:公务用车购置费300万元,公务用车运行维护费950万元),比预算数减少35万元。"""
+
+
+def test_a_sangong_total_against_its_items_in_sections_of_their_own() -> None:
+    assert _errors(_SECTIONS) == []
+    assert _errors(_SECTIONS.replace("320万元", "330万元")) == [("sum_mismatch", "1615万元", "1625.00万元")]
+    assert _errors(_SECTIONS.replace("减少107万元", "减少117万元")) == [("change_sum_mismatch", "-117.00万元", "-107.00万元")]
+    # the car's change comes after its bracketed parts
+    assert _errors(_SECTIONS.replace("减少35万元", "减少25万元")) == [("change_sum_mismatch", "-107.00万元", "-97.00万元")]
+
+
+def test_sangong_sections_heading_then_amount_and_the_car_in_two_parts() -> None:
+    text = """2026年财政拨款“三公”经费预算5.3万元,较2025年年初预算减少21.04万元。
+1.因公出国(境)费用。2026年预算数0万元,与2025年年初预算持平。
+2.公务接待费。2026年预算数0.50万元,较2025年年初预算减少0.50万元。
+3.公务用车购置费2026年预算数0万元。
+4.公务用车运行维护费2026年预算数4.80万元。"""
+    assert _errors(text) == []
+    assert _errors(text.replace("4.80万元", "4.90万元")) == [("sum_mismatch", "5.3万元", "5.40万元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an item missing: no list
+        _SECTIONS.replace("二、公务接待费\n2023年公务接待费320万元,比预算数减少60万元。接待1200批次。\n", ""),
+        # a budget total and items of the 决算: not one list
+        _SECTIONS.replace("支出总额为", "预算总额为").replace("2023年公务接待费", "2023年公务接待费决算"),
+        # the car's running costs alone are not the car's item
+        _SECTIONS.replace("公务用车购置及运行维护费1250万元(其中:公务用车购置费300万元,公务用车运行维护费950万元)", "公务用车运行维护费950万元"),
+    ],
+)
+def test_sangong_sections_not_read_as_a_list(text: str) -> None:
+    assert not any(code == "sum_mismatch" for code, _, _ in _errors(text))
+
+
+def test_changes_of_parts_each_within_their_own_rounding() -> None:
+    # 1833.7 is printed to a tenth: -516.57 + 1833.7 = 1317.13 may be 1317.14
+    text = ("“三公”经费支出8237.23万元,比年初预算增加1317.14万元。其中:因公出国(境)经费0万元,和年初预算持平;"
+            "公务用车购置及运行维护费7634.76万元(其中:公务用车购置费2337.35万元,公务用车运行维护费5297.41万元),"
+            "比年初预算增加1833.7万元;公务接待费602.47万元,比年初预算减少516.57万元。")
+    assert _errors(text) == []
+    assert _errors(text.replace("1833.7万元", "1843.7万元")) == [("change_sum_mismatch", "1317.14万元", "1327.13万元")]
