@@ -175,6 +175,9 @@ def _closing_totals(
 # "…“三公”经费支出合计53.73亿元,…。“三公”经费中,因公出国(境)经费17.44亿元,…;公务接待费5.42亿元":
 # a sentence opening with "X中," lists the parts of the amount printed earlier under the name X.
 _NAMED_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,12})中,")
+# "…本年收入合计231.24万元,…。" then "本年收入的具体构成为:财政拨款收入213.24万元,…;事业收入0万元,…": the
+# composition of the amount printed under that name in its paragraph or the one before
+_MAKEUP_OPENER = re.compile(r"(?:^|[。;!?])\s*([\u4e00-\u9fff\u201c\u201d\"]{2,12}?)的?(?:具体)?构成(?:情况)?(?:为|是|如下)?[:,]")
 
 
 def _named_lists(
@@ -184,11 +187,12 @@ def _named_lists(
     groups = []
     for p in paragraphs:
         own = own_by.get(p.index, [])
-        if len(own) < 3 or "中," not in p.norm:
+        if len(own) < 2 or ("中," not in p.norm and "构成" not in p.norm):
             continue
         starts = [figures[i].start for i in own]
         depth = bracket_depths(p.norm)
-        for m in _NAMED_OPENER.finditer(p.norm):
+        opened = [(m, False) for m in _NAMED_OPENER.finditer(p.norm)] + [(m, True) for m in _MAKEUP_OPENER.finditer(p.norm)]
+        for m, makeup in opened:
             name = m.group(1).replace("\u201c", "").replace("\u201d", "").replace('"', "")
             if len(name) < 4:
                 continue
@@ -204,6 +208,8 @@ def _named_lists(
             parent = names.before(name, figures[children[0]], children[0])
             if parent is not None and figures[parent].paragraph == p.index:
                 groups.append(PartsGroup(parent, children, True, False, False, ()))
+            elif parent is not None and makeup and figures[parent].paragraph == p.index - 1:
+                groups.append(PartsGroup(parent, children, True, True, False, ()))  # a composition is complete
     return groups
 
 

@@ -73,3 +73,14 @@ def test_changes_of_parts_each_within_their_own_rounding() -> None:
             "比年初预算增加1833.7万元;公务接待费602.47万元,比年初预算减少516.57万元。")
     assert _errors(text) == []
     assert _errors(text.replace("1833.7万元", "1843.7万元")) == [("change_sum_mismatch", "1317.14万元", "1327.13万元")]
+
+
+def test_the_composition_of_an_amount_printed_in_the_paragraph_before() -> None:
+    # 138.6 + 25 + 0 = 163.6, not 183.6
+    text = ("本部门2022年度收入总计183.6万元,较上年增加5万元;本年收入合计183.6万元。\n"
+            "本年收入的具体构成为:财政拨款收入138.6万元,占75.49%;事业收入25万元,占13.62%;其他收入0万元,占0%。")
+    assert ("sum_mismatch", "183.6万元", "163.60万元") in _errors(text)
+    fixed = text.replace("138.6万元,占75.49%", "158.6万元,占86.38%")
+    assert _errors(fixed) == []
+    # a composition two paragraphs after its amount names another one
+    assert not any(code == "sum_mismatch" for code, _, _ in _errors(text.replace("\n", "\n人员情况见附表。\n")))
