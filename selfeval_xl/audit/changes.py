@@ -54,6 +54,19 @@ def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | 
     return out
 
 
+_UNCHANGED = ("无增减", "持平", "没有变化", "无变化", "不变")
+
+
+def _unchanged(a: Analysis, member: Figure, nxt: Figure | None) -> bool:
+    """Does the member's own clause say it did not change ("…0.50万元,较上年无增减;")?"""
+    norm = a.paragraph(member.paragraph).norm
+    end = member.start + len(member.text)
+    stop = min((norm.find(c, end) for c in ";。" if norm.find(c, end) >= 0), default=len(norm))
+    if nxt is not None and nxt.paragraph == member.paragraph:
+        stop = min(stop, nxt.start)
+    return any(w in norm[end:stop] for w in _UNCHANGED)
+
+
 def _whole(parent: Figure, members: list[Figure]) -> bool:
     """Do the parts, as printed, make their total (within the print's rounding)?"""
     if parent.value is None or any(m.value is None for m in members):
@@ -84,8 +97,8 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
         for k, child in enumerate(members):
             nxt = members[k + 1] if k + 1 < len(members) else None
             stated = _changes(a, index, child, (nxt.paragraph, nxt.start) if nxt else None)[:1]
-            if not stated and child.value == 0:
-                parts.append(Decimal(0))
+            if not stated and (child.value == 0 or _unchanged(a, child, nxt)):
+                parts.append(Decimal(0))  # "公务接待费0.50万元,较上年无增减"
                 continue
             if not stated:
                 break

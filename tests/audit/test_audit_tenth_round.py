@@ -84,3 +84,11 @@ def test_the_composition_of_an_amount_printed_in_the_paragraph_before() -> None:
     assert _errors(fixed) == []
     # a composition two paragraphs after its amount names another one
     assert not any(code == "sum_mismatch" for code, _, _ in _errors(text.replace("\n", "\n人员情况见附表。\n")))
+
+
+def test_a_part_said_unchanged_counts_as_no_change() -> None:
+    # 0 + 0 - 1.20 = -1.20, not -0.70
+    text = ("2023年“三公”经费预算8.30万元,比上年减少0.70万元。其中:因公出国(境)费用0万元,较上年无增减;"
+            "公务接待费0.80万元,与上年持平;公务用车运行维护费7.50万元,比上年减少1.20万元。")
+    assert _errors(text) == [("change_sum_mismatch", "-0.70万元", "-1.20万元")]
+    assert _errors(text.replace("减少0.70万元", "减少1.20万元")) == []
