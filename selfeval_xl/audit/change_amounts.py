@@ -73,6 +73,67 @@ def check_change_amounts(a: Analysis) -> Iterator[Finding]:
                 yield from _judge(a, p.norm, own, m, change, *pair)
 
 
+# "2022年的“三公”经费决算数合计为1000.86万,…。2021年的三公经费决算数合计为807.95万,…" and then, in its
+# own sentence, "2022年“三公”经费决算数相较于上年增加192.91万元": both years' figures printed before
+_NAMED_CHANGE = re.compile(
+    rf"(?:^|[。;!?\s])(?P<y1>20\d\d)年度?(?P<name>[^,。;:\d]{{2,20}}?)(?:相较于?|较|比|同)(?:上年度?|去年|上一年)(?:相比)?\s*,?\s*"
+    rf"(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
+)
+_NAME_NOISE = re.compile(r"[\u201c\u201d\"'的\s]|合计|总计|共计|为$|是$")
+_NAMED_REACH = 2  # paragraphs back
+
+
+def _bare(name: str) -> str:
+    return _NAME_NOISE.sub("", _NAME_NOISE.sub("", name))
+
+
+def check_named_year_changes(a: Analysis) -> Iterator[Finding]:
+    """A year's change of a named figure against that figure printed for the year and the year before."""
+    by_paragraph: dict[int, list[Figure]] = {}
+    for fig in a.figures:
+        by_paragraph.setdefault(fig.paragraph, []).append(fig)
+    for p in a.paragraphs:
+        if "年" not in p.norm or not any(w in p.norm for w in ("较上", "比上", "相较", "较去", "比去")):
+            continue
+        own = {f.start: f for f in by_paragraph.get(p.index, [])}
+        for m in _NAMED_CHANGE.finditer(p.norm):
+            change, name = own.get(m.start("amount")), _bare(m.group("name"))
+            if change is None or change.value is None or len(name) < 4 or _PCT_AFTER.match(p.norm, m.end("amount")):
+                continue
+            year = int(m.group("y1"))
+            earlier = [f for k in range(p.index - _NAMED_REACH, p.index + 1) for f in by_paragraph.get(k, []) if k < p.index or f.start < m.start()]
+            current, prior = _named_of_year(a, earlier, name, year), _named_of_year(a, earlier, name, year - 1)
+            if current is None or prior is None or current.value is None or prior.value is None:
+                continue
+            diff = (current.value - prior.value) * direction(m.group("verb"))
+            if abs(diff - change.value) <= sum((f.tolerance for f in (change, current, prior)), Decimal(0)):
+                continue
+            decimals = max(2, change.decimals) if change.unit == "万元" else change.decimals
+            yield finding(
+                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
+                fmt_amount(abs(diff), change.unit, decimals, like=change.text),
+                current=current.text, prior=prior.text, prior_label="上年",
+            )  # fmt: skip
+
+
+def _named_of_year(a: Analysis, earlier: list[Figure], name: str, year: int) -> Figure | None:
+    """The last plain amount of ``earlier`` named ``name`` right after the year ``year`` ("2021年的三公经费
+    决算数合计为807.95万")."""
+    found = None
+    for f in earlier:
+        if f.kind is not FigureKind.AMOUNT or f.comparative or not f.exact:
+            continue
+        norm = a.paragraph(f.paragraph).norm
+        s0, _ = sentence_bounds(norm, f.start)
+        years = list(YEAR.finditer(norm, s0, f.start))
+        if not years or years[-1].group(1) != str(year):
+            continue
+        lead = _bare(norm[years[-1].end() : f.start].lstrip("度"))
+        if lead == name:
+            found = f
+    return found
+
+
 def _figures(a: Analysis, norm: str, own: dict[int, Figure], m: re.Match[str], inside: bool) -> tuple[Figure, Figure] | None:
     """(current, other) of a match, or None when they are not read unambiguously."""
     if "one" not in m.groupdict() and not inside:

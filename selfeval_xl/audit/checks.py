@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from selfeval_xl.audit.balances import check_balances, check_budget_adjustments
 from selfeval_xl.audit.categories import check_category_columns
-from selfeval_xl.audit.change_amounts import check_change_amounts
+from selfeval_xl.audit.change_amounts import check_change_amounts, check_named_year_changes
 from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
@@ -63,6 +63,7 @@ CHECKS: tuple[Check, ...] = (
     check_target_completion,
     check_year_on_year,
     check_change_amounts,
+    check_named_year_changes,
     check_point_changes,
     check_table_rates,
     check_table_sums,

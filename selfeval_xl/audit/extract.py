@@ -197,7 +197,7 @@ def _respective(norm: str, found: list[Figure]) -> list[Figure]:
 # "国防支出682万,占全年总支出的0.25%", "调出资金2.2亿。": 万/亿 without 元 in a paragraph that prints that unit
 # with 元, after a name of money (支出, 收入, 资金, 经费, 费, 拨款, 结余…); never a head-count ("服务群众1.2万,")
 _BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)]|\s*$)")
-_MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵")
+_MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵", "预算数", "决算数", "决算数合计", "经费合计")
 
 
 # "…后备人才训练支持71万元;科研助力保障1.25万。", "其中支付养老机构运营补贴48万、社会工作服务站建设15万元":

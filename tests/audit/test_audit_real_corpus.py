@@ -45,8 +45,8 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert result.non_relation_hits == []
     # the pool pages labelled in the eighth round: measured, then pinned (docs/audit.md)
     pool = evaluate("dev", since=POOL_LABELLED, until=BLIND_POOL)
-    assert pool.total.tp >= 43
-    assert pool.total.fp <= 16
+    assert pool.total.tp >= 48
+    assert pool.total.fp <= 17  # the 17th: a one-cent gap labelled ambiguous, read once 1000.86万 is an amount
     # the dev ones of the ninth round's blind pages: 0 TP, 0 FP, 3 FN when merged (docs/audit.md)
     blind = evaluate("dev", since=BLIND_POOL, until=BLIND_TENTH)
     assert blind.total.fp == 0

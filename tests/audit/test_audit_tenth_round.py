@@ -92,3 +92,14 @@ def test_a_part_said_unchanged_counts_as_no_change() -> None:
             "公务接待费0.80万元,与上年持平;公务用车运行维护费7.50万元,比上年减少1.20万元。")
     assert _errors(text) == [("change_sum_mismatch", "-0.70万元", "-1.20万元")]
     assert _errors(text.replace("减少0.70万元", "减少1.20万元")) == []
+
+
+def test_a_years_change_against_both_years_printed_in_the_paragraph_before() -> None:
+    # 812.4 - 650.15 = 162.25
+    text = ("2023年的“三公”经费决算数合计为812.4万,其中:公务接待费212.4万元、公务用车运行维护费600万元。"
+            "2022年的三公经费决算数合计为650.15万,其中:公务接待费150.15万元、公务用车运行维护费500万元。\n"
+            "2023年“三公”经费决算数相较于上年增加126.25万元,主要原因是车辆维修费增加。")
+    assert _errors(text) == [("yoy_change_mismatch", "126.25万元", "162.25万元")]
+    assert _errors(text.replace("126.25万元", "162.25万元")) == []
+    # a figure named otherwise ("预算数") is not the year's
+    assert _errors(text.replace("2022年的三公经费决算数", "2022年的三公经费预算数")) == []
