@@ -20,6 +20,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.revenue_parts import revenue_parts
 from selfeval_xl.audit.sangong_sections import sangong_sections
 from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
 
@@ -34,7 +35,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
     groups = opener_groups(paragraphs, figures, own_by)
     parent_of = {c: g.parent for g in groups for c in g.children}
     added = _added_up(paragraphs, figures, own_by, parent_of)
-    return (
+    stated = (
         groups
         + added
         + _closing_totals(paragraphs, figures, own_by, parent_of, {g.parent for g in added})
@@ -43,6 +44,10 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
         + [PartsGroup(total, parts, True, True, by_definition=True) for total, parts in sangong_sections(paragraphs, figures, own_by)]
     )
+    listed = {g.parent for g in stated} | {c for g in stated for c in g.children}
+    return stated + [
+        PartsGroup(total, parts, True, True, by_definition=True) for total, parts in revenue_parts(paragraphs, figures, own_by, listed)
+    ]
 
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额")

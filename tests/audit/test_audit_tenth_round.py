@@ -103,3 +103,34 @@ def test_a_years_change_against_both_years_printed_in_the_paragraph_before() -> 
     assert _errors(text.replace("126.25万元", "162.25万元")) == []
     # a figure named otherwise ("预算数") is not the year's
     assert _errors(text.replace("2022年的三公经费决算数", "2022年的三公经费预算数")) == []
+
+
+# 3120 + 1480 = 4600
+_REVENUE = """(一)一般公共预算收入情况
+2025年1-6月累计完成地方财政收入4600万元,较上年减收320万元,下降6.5%。
+(二)一般公共预算支出情况
+2025年1-6月,累计完成一般公共预算支出52800万元,较上年同期增长3.2%。
+二、财政收入增减变化情况
+2025年1-6月,税收收入3120万元,较上年同期减收210万元,下降6.31%;非税收入累计完成1480万元,较上年同期减收110万元,下降6.92%。"""
+
+
+def test_a_general_revenue_against_its_tax_and_non_tax_revenue_printed_after_it() -> None:
+    assert _errors(_REVENUE) == []
+    assert _errors(_REVENUE.replace("4600万元", "4060万元").replace("下降6.5%", "下降7.31%")) == [
+        ("sum_mismatch", "4060万元", "4600.00万元")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a 镇's revenue holding its transfers
+        _REVENUE.replace("下降6.92%。", "下降6.92%;上级补助收入6168万元。"),
+        # this month's tax revenue against the year's total so far
+        _REVENUE.replace("2025年1-6月,税收收入", "当月税收收入"),
+        # another year's
+        _REVENUE.replace("2025年1-6月,税收收入", "2024年1-6月,税收收入"),
+    ],
+)
+def test_tax_and_non_tax_revenue_not_read_as_the_parts(text: str) -> None:
+    assert _errors(text.replace("4600万元", "4060万元").replace("下降6.5%", "下降7.31%")) == []
