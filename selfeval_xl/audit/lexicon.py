@@ -155,6 +155,7 @@ DENOMINATOR_ROLES: dict[str, str] = {
     "全年收入": "income_total",
     "收入总计": "income_grand",
     "支出总预算": "budget_total",
+    "总支出预算": "budget_total",  # "基本支出预算913.18万元,占总支出预算91.4%"
     "总预算": "budget_total",
 }
 

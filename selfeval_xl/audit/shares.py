@@ -316,8 +316,9 @@ def find_shares(
         if denominator is None and role in _WHOLE_ROLES:
             # "…收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%": the list's own total
             denominator = parent_of.get(subject)
-        if denominator is None and role in DECOMPOSITIONS:
-            parts = _derived(paragraphs, figures, by_role, role, pct)
+        whole = "total" if role == "budget_total" else role  # a budget splits as its spending does
+        if denominator is None and whole in DECOMPOSITIONS:
+            parts = _derived(paragraphs, figures, by_role, whole, pct)
             if parts:
                 links.append(ShareLink(index, subject, parts[0], label, parts))
             continue

@@ -134,3 +134,11 @@ def test_a_general_revenue_against_its_tax_and_non_tax_revenue_printed_after_it(
 )
 def test_tax_and_non_tax_revenue_not_read_as_the_parts(text: str) -> None:
     assert _errors(text.replace("4600万元", "4060万元").replace("下降6.5%", "下降7.31%")) == []
+
+
+def test_a_share_of_the_spending_budget_never_printed_as_a_whole() -> None:
+    # 620.4 / (620.4 + 79.6) = 88.63%
+    text = ("三、支出预算说明\n(一)基本支出预算620.4万元,占总支出预算88.63%,比2021年减少12万元。\n"
+            "(二)项目支出预算79.6万元,比2021年减少3万元。")
+    assert _errors(text) == []
+    assert ("share_mismatch", "86.63%", "88.63%") in _errors(text.replace("88.63%", "86.63%"))
