@@ -131,6 +131,17 @@ def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: in
     return _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
 
 
+_OWN_SHARE = re.compile(r"\s*[,(]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比重|比例)?(?:为|达)?\s*(\d[\d.\s]*?)\s*%")
+
+
+def _share_of_another(total: int, figures: Sequence[Figure], paragraphs: Sequence[Paragraph], names: Names) -> bool:
+    """Is the amount printed as a share, short of all, of another whole named right after it and printed
+    nowhere ("…本年收入合计521.49万元,占总收入99.90%")?"""
+    f = figures[total]
+    m = _OWN_SHARE.match(paragraphs[f.paragraph - 1].norm, f.start + len(f.text))
+    return m is not None and Decimal(re.sub(r"\s", "", m.group(2))) < 100 and names.before(m.group(1), f, total) is None
+
+
 def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) -> Decimal:
     value, base, stated = figures[subject].value, figures[whole].value, pct.value
     if value is None or not base or stated is None:
@@ -308,6 +319,11 @@ def find_shares(
                 continue
             if denominator is None:
                 denominator = _whole_of(paragraphs, figures, by_role, subject, pct)
+            names = names or Names(paragraphs, figures)
+            if denominator is not None and _share_of_another(denominator, figures, paragraphs, names):
+                # "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元,…,占94.70%": the whole is
+                # itself a share of another one, never printed, and its parts' unnamed shares may go on of it
+                continue
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)

@@ -142,3 +142,19 @@ def test_a_share_of_the_spending_budget_never_printed_as_a_whole() -> None:
             "(二)项目支出预算79.6万元,比2021年减少3万元。")
     assert _errors(text) == []
     assert ("share_mismatch", "86.63%", "88.63%") in _errors(text.replace("88.63%", "86.63%"))
+
+
+def test_unnamed_shares_of_a_whole_that_is_itself_a_share_of_another() -> None:
+    # 400 / 500 = 80%, but 400 / 502 = 79.68%: the 本年收入合计 is 99.60% of 总收入, never printed
+    text = ("本年收入合计500万元,占总收入99.60%,包括财政拨款收入400万元,占79.68%;其他收入100万元,占19.92%。")
+    assert _errors(text) == []
+    # a whole that is all of the other one: its parts' shares are of it
+    assert ("share_mismatch", "79.68%", "80.00%") in _errors(text.replace("99.60%", "100%"))
+
+
+def test_changes_of_parts_may_drift_a_cent_from_the_totals() -> None:
+    # 15.18 - 42.08 = -26.90 against -26.89: each change is of two figures kept in 元
+    text = ("“三公”经费支出决算583.83万元,较2016年减少26.89万元。其中:因公出国(境)费为0万元,较2016年减少0万元;"
+            "公务接待费为201.25万元,较2016年增加15.18万元;公务用车购置及运行维护费382.58万元,较2016年减少42.08万元。")
+    assert _errors(text) == []
+    assert _errors(text.replace("减少42.08万元", "减少42.18万元")) == [("change_sum_mismatch", "-26.89万元", "-27.00万元")]
