@@ -158,3 +158,23 @@ def test_changes_of_parts_may_drift_a_cent_from_the_totals() -> None:
             "公务接待费为201.25万元,较2016年增加15.18万元;公务用车购置及运行维护费382.58万元,较2016年减少42.08万元。")
     assert _errors(text) == []
     assert _errors(text.replace("减少42.08万元", "减少42.18万元")) == [("change_sum_mismatch", "-26.89万元", "-27.00万元")]
+
+
+# 1200.5 = 800.25 + 400.25; changes 60.5 = 20.25 + 40.25
+_ASSETS = ("全市行政事业单位资产总额1200.5亿元,较上年增加60.5亿元,增长5.31%;负债总额800.25亿元,较上年增加20.25亿元,"
+           "增长2.6%;净资产400.25亿元,较上年增加40.25亿元,增长11.18%。事业单位资产总额300亿元,负债总额100亿元,"
+           "所有者权益总额200亿元。")
+
+
+def test_assets_are_liabilities_and_net_assets() -> None:
+    assert _errors(_ASSETS) == []
+    assert ("sum_mismatch", "1200.5亿元", "1210.5亿元") in _errors(_ASSETS.replace("800.25亿元", "810.25亿元"))
+    assert _errors(_ASSETS.replace("所有者权益总额200亿元", "所有者权益总额210亿元")) == [("sum_mismatch", "300亿元", "310亿元")]
+    changed = _errors(_ASSETS.replace("增加40.25亿元", "增加42.25亿元"))
+    assert ("change_sum_mismatch", "60.5亿元", "62.5亿元") in changed
+
+
+def test_an_asset_total_without_both_parts_beside_it_is_not_balanced() -> None:
+    # the 负债 of another sentence, a 负债 printed with a change first
+    assert _errors("资产总额1200.5亿元。负债总额800亿元,净资产300亿元。") == []
+    assert _errors("资产总额1200.5亿元,负债总额较上年增加80亿元,净资产300亿元。") == []
