@@ -13,6 +13,7 @@ all three print their change against last year right after them, the changes mus
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -57,25 +58,27 @@ def _sentences(norm: str) -> Iterator[tuple[int, int]]:
     yield start, len(norm)
 
 
+def _first_after(own: list[Figure], at: int, end: int) -> Figure | None:
+    k = bisect_left(own, at, key=lambda f: f.start)  # a bisection, not a scan: linear in the paragraph
+    return own[k] if k < len(own) and own[k].start < end else None
+
+
 def _named_amount(norm: str, own: list[Figure], name_end: int, end: int) -> Figure | None:
     """The amount printed right after a name ("负债总额743.21亿元", "负债总额为…")."""
-    for f in own:
-        if name_end <= f.start < end:
-            ok = _JOIN.match(norm[name_end : f.start]) is not None and f.exact and not f.comparative
-            return f if ok else None
-    return None
+    f = _first_after(own, name_end, end)
+    if f is None or _JOIN.match(norm[name_end : f.start]) is None or not f.exact or f.comparative:
+        return None
+    return f
 
 
 def _change(norm: str, own: list[Figure], f: Figure, end: int) -> Decimal | None:
     """The change against last year printed right after the amount, signed."""
     after = f.start + len(f.text)
-    for g in own:
-        if after <= g.start < end:
-            m = _CHANGE.match(norm[after : g.start])
-            if m is None or g.value is None or not g.comparative:
-                return None
-            return -g.value if any(w in m.group() for w in _DOWN) else g.value
-    return None
+    g = _first_after(own, after, end)
+    m = _CHANGE.match(norm[after : g.start]) if g is not None else None
+    if g is None or m is None or g.value is None or not g.comparative:
+        return None
+    return -g.value if any(w in m.group() for w in _DOWN) else g.value
 
 
 def _balance(a: Analysis, norm: str, own: list[Figure], head: re.Match[str], end: int) -> Iterator[Finding]:
