@@ -9,6 +9,7 @@ judged as ``yoy`` judges one. A change with its percentage in one clause ("减�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -81,6 +82,7 @@ _NAMED_CHANGE = re.compile(
 )
 _NAME_NOISE = re.compile(r"[\u201c\u201d\"'的\s]|合计|总计|共计|为$|是$")
 _NAMED_REACH = 2  # paragraphs back
+_NAMED_SPAN = 600  # characters back in the change's own paragraph
 
 
 def _bare(name: str) -> str:
@@ -101,7 +103,9 @@ def check_named_year_changes(a: Analysis) -> Iterator[Finding]:
             if change is None or change.value is None or len(name) < 4 or _PCT_AFTER.match(p.norm, m.end("amount")):
                 continue
             year = int(m.group("y1"))
-            earlier = [f for k in range(p.index - _NAMED_REACH, p.index + 1) for f in by_paragraph.get(k, []) if k < p.index or f.start < m.start()]
+            own_list = by_paragraph.get(p.index, [])
+            window = own_list[bisect_left(own_list, m.start() - _NAMED_SPAN, key=lambda f: f.start) : bisect_left(own_list, m.start(), key=lambda f: f.start)]
+            earlier = [f for k in range(p.index - _NAMED_REACH, p.index) for f in by_paragraph.get(k, [])] + window
             current, prior = _named_of_year(a, earlier, name, year), _named_of_year(a, earlier, name, year - 1)
             if current is None or prior is None or current.value is None or prior.value is None:
                 continue

@@ -15,6 +15,7 @@ and its parts (a 镇's 一般公共预算收入 may hold them), and neither the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
@@ -77,9 +78,9 @@ class _Reader:
         _, s1 = sentence_bounds(self.paragraphs[t.paragraph - 1].norm, t.start)
         out: list[int] = []
         for index in range(t.paragraph, min(len(self.paragraphs), t.paragraph + _REACH) + 1):
-            for i in self.own_by.get(index, []):
-                if index == t.paragraph and self.figures[i].start < s1:
-                    continue
+            own = self.own_by.get(index, [])
+            first = bisect_left(own, s1, key=lambda i: self.figures[i].start) if index == t.paragraph else 0
+            for i in own[first:]:
                 if self.named(_TOTAL, i):
                     return out
                 out.append(i)
