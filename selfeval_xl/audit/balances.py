@@ -121,3 +121,44 @@ def check_budget_adjustments(a: Analysis) -> Iterator[Finding]:
                 a, "sum_mismatch", end.paragraph, end.start, end.text, fmt_amount(total, end.unit, places, like=end.text),
                 label="调整后预算", parts=parts,
             )  # fmt: skip
+
+
+# "2023年度收入总计1993.21万元,支出总计1993.21万元": a 决算's (or a budget's) 收支总表 balances by form, its
+# 支出总计 holding what is carried forward; the two named alike ("财政拨款收入总计…财政拨款支出总计")
+_GRAND_INCOME = re.compile(r"([\u4e00-\u9fff]{0,8}?)收入总计(?:为|是|:)?\s*$")
+_GRAND_SPENT = re.compile(r"([\u4e00-\u9fff]{0,8}?)支出总计(?:为|是|:)?\s*$")
+_INCOME_SUM = re.compile(r"收入合计$")
+_GRAND_REACH = 120  # characters from the income to the expenditure
+_SCOPE_NOISE = re.compile(r"20\d\d年度?|年度|本年度?|全年|本部门|部门|单位|本单位|总体情况|决算|预算|的")
+
+
+def _scope(words: str) -> str:
+    return _SCOPE_NOISE.sub("", words)
+
+
+def check_grand_totals(a: Analysis) -> Iterator[Finding]:
+    """收入总计 and the 支出总计 printed right after it, named alike, must be equal (unless the 收入总计 is
+    the 收入合计 printed elsewhere: then 总计 may name the 合计s, "收入总计6955.73万元,支出总计6954.57万元"
+    of a text whose 收入合计 is 6955.73万元 and whose 年末结转和结余 is the gap)."""
+    sums: set[Decimal] | None = None
+    for p in a.paragraphs:
+        if "收入总计" not in p.norm or "支出总计" not in p.norm:
+            continue
+        own = [f for f in a.figures if f.paragraph == p.index and f.kind is FigureKind.AMOUNT]
+        for k, income in enumerate(own):
+            m = _GRAND_INCOME.search(p.norm, max(0, income.start - 16), income.start)
+            if m is None or income.comparative or not income.exact or income.value is None:
+                continue
+            spent = next((f for f in own[k + 1 : k + 8] if _GRAND_SPENT.search(p.norm, max(0, f.start - 16), f.start)), None)
+            if spent is None or spent.start - income.start > _GRAND_REACH or spent.comparative or spent.value is None:
+                continue
+            between = p.norm[income.start + len(income.text) : spent.start]
+            named = _GRAND_SPENT.search(p.norm, max(0, spent.start - 16), spent.start)
+            if "。" in between or "收入总计" in between or named is None or _scope(m.group(1)) != _scope(named.group(1)):
+                continue  # another sentence, or another scope ("…一般公共预算收入总计…,政府性基金支出总计…")
+            if abs(income.value - spent.value) <= income.tolerance + spent.tolerance:
+                continue
+            if sums is None:
+                sums = {f.value for f in a.figures if f.value is not None and f.kind is FigureKind.AMOUNT and _INCOME_SUM.search(lead(a.paragraph(f.paragraph).norm, f.start))}
+            if income.value not in sums:
+                yield finding(a, "grand_totals_differ", p.index, spent.start, spent.text, income.text)

@@ -12,6 +12,7 @@ E, W = Severity.ERROR, Severity.WARNING
 SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
     "balance_mismatch": E,
+    "grand_totals_differ": E,
     "savings_mismatch": E,
     "change_sum_mismatch": E,
     "parts_exceed_total": E,

@@ -43,6 +43,7 @@ ERRORISH = ("error", "truncation")
 CODE_KIND = {
     "sum_mismatch": "sum",
     "balance_mismatch": "sum",
+    "grand_totals_differ": "pair",
     "savings_mismatch": "sum",
     "formula_mismatch": "rate",
     "unit_slip": "pair",

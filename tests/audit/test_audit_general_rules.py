@@ -246,8 +246,8 @@ def test_completion_of_a_budget_named_earlier_in_the_sentence(rate: str, found: 
 )
 def test_two_subjects_compared_in_one_sentence(first: str, second: str, found: set[str]) -> None:
     # 60 / 540 = 11.11%, 40 / 540 = 7.41%; each subject's figure is found by its own name
-    text = (f"2023年度收入总计600万元、支出总计580万元。与2022年相比,收入总计增加60万元,增长{first};"
-            f"支出总计增加40万元,增长{second}。")
+    text = (f"2023年度收入总计600万元、支出合计580万元。与2022年相比,收入总计增加60万元,增长{first};"
+            f"支出合计增加40万元,增长{second}。")
     assert errors(text) == found
 
 

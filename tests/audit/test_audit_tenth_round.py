@@ -178,3 +178,15 @@ def test_an_asset_total_without_both_parts_beside_it_is_not_balanced() -> None:
     # the 负债 of another sentence, a 负债 printed with a change first
     assert _errors("资产总额1200.5亿元。负债总额800亿元,净资产300亿元。") == []
     assert _errors("资产总额1200.5亿元,负债总额较上年增加80亿元,净资产300亿元。") == []
+
+
+def test_the_grand_totals_of_a_final_account_are_equal() -> None:
+    text = "1.总体情况。2023年度收入总计812.4万元,支出总计812.4万元。收支较上年减少3万元。"
+    assert _errors(text) == []
+    assert _errors(text.replace("支出总计812.4万元", "支出总计821.4万元")) == [("grand_totals_differ", "821.4万元", "812.4万元")]
+    # the same scope only; another sentence is not read
+    assert _errors("财政拨款收入总计500万元,一般公共预算支出总计480万元。") == []
+    assert _errors("收入总计500万元。上年支出总计480万元。") == []
+    # 总计 used for the 合计s: the 收入总计 is the 收入合计 printed elsewhere
+    loose = "收入总计500万元,支出总计480万元。\n本年收入合计500万元,其中:财政拨款收入500万元。"
+    assert _errors(loose) == []
