@@ -26,6 +26,7 @@ from selfeval_xl.audit.consistency import (
 from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
+from selfeval_xl.audit.from_to import check_from_to
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
@@ -66,6 +67,7 @@ CHECKS: tuple[Check, ...] = (
     check_target_completion,
     check_year_on_year,
     check_change_amounts,
+    check_from_to,
     check_named_year_changes,
     check_point_changes,
     check_table_rates,

@@ -70,6 +70,8 @@ CODE_KIND = {
     "count_mismatch": "count",
     "yoy_mismatch": "yoy",
     "yoy_truncated": "yoy",
+    "average_growth_mismatch": "yoy",
+    "average_growth_truncated": "yoy",
     "share_truncated": "share",
 }
 

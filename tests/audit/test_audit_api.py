@@ -38,6 +38,8 @@ _EXTRA = {
     "sum_mismatch": {"label", "parts"},
     "balance_mismatch": {"income", "expenditure"},
     "grand_totals_differ": set(),
+    "average_growth_mismatch": {"first", "last", "years"},
+    "average_growth_truncated": {"first", "last", "years", "exact"},
     "savings_mismatch": {"budget", "spent"},
     "formula_mismatch": {"formula"},
     "unit_slip": {"other_place"},

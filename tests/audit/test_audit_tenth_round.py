@@ -190,3 +190,28 @@ def test_the_grand_totals_of_a_final_account_are_equal() -> None:
     # 总计 used for the 合计s: the 收入总计 is the 收入合计 printed elsewhere
     loose = "收入总计500万元,支出总计480万元。\n本年收入合计500万元,其中:财政拨款收入500万元。"
     assert _errors(loose) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (29 − 16) / 29 = 44.83%
+        ("出国人次从29人降为16人,下降44.8%。", []),
+        ("出国人次从29人降为16人,下降49.3%。", [("yoy_mismatch", "49.3%", "44.83%")]),
+        # (150 − 120) / 120 = 25%
+        ("支出由120万元增加到150万元,增长25%。", []),
+        ("支出由120万元增加到150万元,增长30%。", [("yoy_mismatch", "30%", "25.00%")]),
+        # (161.05 / 100)^(1/5) − 1 = 10.00%
+        ("收入由2015年的100万元上升到2020年的161.05万元,年均增长10%。", []),
+        ("收入由2015年的100万元上升到2020年的161.05万元,年均增长12%。", [("average_growth_mismatch", "12%", "10.00%")]),
+        # no years named for an average: not read; a verb against the figures: not read
+        ("收入从100万元增长到161.05万元,年均增长12%。", []),
+        ("支出由120万元下降到150万元,下降30%。", []),
+        # two kinds of figure
+        ("由120人增加到150万元,增长30%。", []),
+        # a 亿元 to one decimal: 0.35 / 2.15 = 16.3%, 0.25 / 2.25 = 11.1% … all fit
+        ("收入由2.2亿元增加到2.5亿元,增长13.2%。", []),
+    ],
+)
+def test_a_move_from_one_figure_to_another_with_its_rate(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == found

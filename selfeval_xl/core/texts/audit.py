@@ -64,6 +64,8 @@ AUDIT: dict[str, str] = {
     "rate_truncated": "按执行数{executed}÷预算数{budget}计算，预算执行率为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "named_rate_mismatch": "按{numerator}÷{denominator}计算，{rate}应为{expected}，报告写为{stated}。",
     "named_rate_truncated": "按{numerator}÷{denominator}计算，{rate}为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "average_growth_mismatch": "由{first}到{last}（{years}年），年均增长率应为{expected}，报告写为{stated}。",
+    "average_growth_truncated": "由{first}到{last}（{years}年），年均增长率为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "yoy_mismatch": "按本年{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度应为{expected}，报告写为{stated}。",
     "yoy_change_mismatch": "本年{current}、{prior_label}{prior}，增减额应为{expected}，报告写为{stated}。",
     "yoy_truncated": "按本年{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
