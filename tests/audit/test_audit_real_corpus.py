@@ -51,10 +51,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     blind = evaluate("dev", since=BLIND_POOL, until=BLIND_TENTH)
     assert blind.total.fp == 0
     assert blind.total.tp >= 3
-    # the dev ones of the tenth round's blind pages: 1 TP, 0 FP, 2 FN when merged
+    # the dev ones of the tenth round's blind pages: 1 TP, 0 FP, 2 FN when merged; 3/0/0 after its rules
     tenth = evaluate("dev", since=BLIND_TENTH)
     assert tenth.total.fp == 0
-    assert tenth.total.tp >= 1
+    assert tenth.total.tp >= 3
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -65,7 +65,7 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 34
+    assert true_errors >= 36
     assert false_errors <= 5
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
