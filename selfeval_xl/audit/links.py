@@ -124,7 +124,7 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
 
 # "收入预算35.3亿元,实际完成37.21亿元,为预算的105.4%": an amount printed right after 预算 is a budget,
 # whatever its side
-_BUDGET_NAMED = re.compile(r"预算(?:数|金额|总额)?(?:为|是)?\s*$")
+_BUDGET_NAMED = re.compile(r"(?:预算(?:数|金额|总额)?|(?:经费|资金)(?:合计|总额|共计))(?:为|是)?\s*$")
 
 
 # "…年初预算安排273.3亿元。…批准收入预算调整为200.12亿元。…完成一般公共预算收入202.96亿元,完成调整预算数的
@@ -162,8 +162,10 @@ def _spent_after(
 
 
 _NAMED_BUDGET = re.compile(
-    r"(?:(?<!一般公共)预算(?:数|资金|金额|总额)?|(?:项目|专项|批复|下达|安排|计划)资金(?:总额)?|总投资)\s*(?:为|是|共|达|共计)?\s*$"
-)  # "项目资金120万元,已支出110万元,…执行率为91.67%": the money the project was given
+    r"(?:(?<!一般公共)预算(?:数|资金|金额|总额)?|(?:项目|专项|批复|下达|安排|计划)资金(?:总额)?|总投资|(?:经费|资金)(?:合计|总额|共计))"
+    r"\s*(?:为|是|共|达|共计)?\s*$"
+)  # "项目资金120万元,已支出110万元,…执行率为91.67%", "…补助经费合计75万元,已于本年度支出75万元,预算完成率100%":
+# the money the project was given
 
 
 def _budget_before(
@@ -179,6 +181,23 @@ def _budget_before(
     last = figures[before[-1]]
     lead = norm[clause_start(norm, last.start) : last.start]
     return before[-1] if _NAMED_BUDGET.search(lead) and not last.comparative else None
+
+
+_SPENT_NAMED = re.compile(r"(?:支出|支付|拨付|执行|使用)(?:数|金额|资金)?(?:为|了)?\s*$")
+
+
+def _given_then_spent(norm: str, figures: Sequence[Figure], own: list[int], s0: int, pct: Figure) -> tuple[int | None, int | None]:
+    """ "…补助经费合计75万元,已于本年度支出75万元,预算完成率100%": the last two amounts before the rate in
+    its sentence, the money given (named as a budget) and then the money spent (named so)."""
+    before = own[bisect_left(own, s0, key=lambda i: figures[i].start) : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
+    if len(before) < 2:
+        return None, None
+    given, spent = figures[before[-2]], figures[before[-1]]
+    if given.comparative or spent.comparative:
+        return None, None
+    named = _NAMED_BUDGET.search(norm[clause_start(norm, given.start) : given.start])
+    used = _SPENT_NAMED.search(norm[clause_start(norm, spent.start) : spent.start])
+    return (before[-2], before[-1]) if named and used else (None, None)
 
 
 def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure, norm: str) -> int | None:
@@ -223,6 +242,8 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
                 found["executed"] = _spent_after(paragraphs, figures, own, found["budget"], pct)
             if found["budget"] is None and found["executed"] is not None:
                 found["budget"] = _budget_before(paragraphs, figures, own, found["executed"], pct)
+            if found["budget"] is None and found["executed"] is None:
+                found["budget"], found["executed"] = _given_then_spent(norm, figures, own, s0, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)
 

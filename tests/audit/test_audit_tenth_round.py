@@ -215,3 +215,12 @@ def test_the_grand_totals_of_a_final_account_are_equal() -> None:
 )
 def test_a_move_from_one_figure_to_another_with_its_rate(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == found
+
+
+def test_a_rate_after_the_money_given_and_the_money_spent() -> None:
+    # 60 / 75 = 80%
+    text = "一是补助经费合计75万元,已于本年度支出60万元,预算完成率80%。"
+    assert _errors(text) == []
+    assert _errors(text.replace("80%", "100%")) == [("execution_rate_mismatch", "100%", "80.00%")]
+    # the second amount not named as spent: no reading
+    assert _errors("补助经费合计75万元,培训经费60万元,预算完成率100%。") == []
