@@ -35,6 +35,7 @@ from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.share_checks import check_share_totals, check_shares
+from selfeval_xl.audit.share_series import check_share_series
 from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import check_restated_amounts, check_sums
@@ -60,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
     check_shares,
     check_portions,
     check_share_totals,
+    check_share_series,
     check_execution_rates,
     check_named_rates,
     check_savings,

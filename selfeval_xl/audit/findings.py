@@ -25,6 +25,7 @@ SEVERITY: dict[str, Severity] = {
     "share_mismatch": E,
     "shares_not_100": E,
     "shares_rounding_drift": W,
+    "shares_exceed_100": E,
     "execution_rate_mismatch": E,
     "share_truncated": W,
     "yoy_mismatch": E,

@@ -58,6 +58,7 @@ CODE_KIND = {
     "share_mismatch": "share",
     "shares_not_100": "pair",
     "shares_rounding_drift": "pair",
+    "shares_exceed_100": "pair",
     "execution_rate_mismatch": "rate",
     "rate_truncated": "rate",
     "named_rate_mismatch": "rate",

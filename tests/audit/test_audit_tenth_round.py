@@ -224,3 +224,29 @@ def test_a_rate_after_the_money_given_and_the_money_spent() -> None:
     assert _errors(text.replace("80%", "100%")) == [("execution_rate_mismatch", "100%", "80.00%")]
     # the second amount not named as spent: no reading
     assert _errors("补助经费合计75万元,培训经费60万元,预算完成率100%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("税收收入和非税收入占一般公共预算收入的比重分别为62%、38%。", []),
+        ("税收收入和非税收入占一般公共预算收入的比重分别为62%、42%。", [("shares_exceed_100", "104%", "100%")]),
+        # the items in the sentence before; a list naming only some of them may make less than all
+        ("基诺型彩票125185.7万元。占彩票销售总量的比重分别为30.6%、22%、41.4%、8.8%。", [("shares_exceed_100", "102.8%", "100%")]),
+        ("货物类和工程类采购占采购总额的比例分别为30%、50%。", []),
+        # rounding: 33.4 + 33.4 + 33.3 = 100.1 is within three half-tenths, 100.2 is not
+        ("甲、乙和丙占支出合计的比重分别为33.4%、33.4%、33.3%。", []),
+        ("甲、乙和丙占支出合计的比重分别为33.4%、33.4%、33.4%。", [("shares_exceed_100", "100.2%", "100%")]),
+        # each item of its own whole: places, years, nested scopes, per-year wholes
+        ("青山湖区、东湖区和西湖区税收收入占财政总收入比重分别为97.2%、97%、94.3%。", []),
+        ("2022年和2023年税收收入占一般公共预算收入的比重分别为62%、64%。", []),
+        ("全省和省本级分别占全国的60%、50%。", []),
+        ("税收收入和非税收入占当年收入的比重分别为62%、64%。", []),
+        # two wholes named
+        ("税收收入和非税收入分别占一般公共预算收入和总收入的62%、42%。", []),
+    ],
+)
+def test_shares_of_distinct_items_of_one_whole_make_no_more_than_all_of_it(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert _errors(text) == found

@@ -20,6 +20,7 @@ AUDIT: dict[str, str] = {
     "restated_amount_differs": "{label}在第{first_paragraph}段为{expected}，此处写为{stated}，前后不一致。",
     "share_mismatch": "{subject}{amount}占{denominator}{base}的比例应为{expected}，报告写为{stated}。",
     "shares_not_100": "占{denominator}的各项比例（{parts}）合计为{stated}，应为{expected}。",
+    "shares_exceed_100": "占{denominator}的各项比例（{parts}）合计为{stated}，超过100%；互不包含的各项之和不能超过总数，请核实。",
     "shares_rounding_drift": "占{denominator}的各项比例（{parts}）合计为{stated}，系四舍五入造成；建议最后一项按100%减其余各项列示，并加注说明。",
     "execution_rate_mismatch": "按执行数{executed}÷预算数{budget}计算，预算执行率应为{expected}，报告写为{stated}。",
     "low_rate_problems_denied": "预算执行率为{stated}，低于90%，但“{problems}”部分称没有问题；请说明执行率偏低的原因及改进措施。",
