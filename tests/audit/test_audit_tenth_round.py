@@ -250,3 +250,10 @@ def test_shares_of_distinct_items_of_one_whole_make_no_more_than_all_of_it(
     text: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert _errors(text) == found
+
+
+def test_a_change_against_the_other_years_total_named_inside_the_comparison() -> None:
+    # 1095.67 - 1060.87 = 34.80
+    text = "2018年度总支出1095.67万元比2017年度总支出1060.87万元增加{}万元。"
+    assert _errors(text.format("34.80")) == []
+    assert _errors(text.format("38.28")) == [("yoy_change_mismatch", "38.28万元", "34.80万元")]
