@@ -141,10 +141,16 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
     the 收入合计 printed elsewhere: then 总计 may name the 合计s, "收入总计6955.73万元,支出总计6954.57万元"
     of a text whose 收入合计 is 6955.73万元 and whose 年末结转和结余 is the gap)."""
     sums: set[Decimal] | None = None
+    by_paragraph: dict[int, list[Figure]] | None = None  # built once, for the first paragraph that needs it
     for p in a.paragraphs:
         if "收入总计" not in p.norm or "支出总计" not in p.norm:
             continue
-        own = [f for f in a.figures if f.paragraph == p.index and f.kind is FigureKind.AMOUNT]
+        if by_paragraph is None:
+            by_paragraph = {}
+            for f in a.figures:
+                if f.kind is FigureKind.AMOUNT:
+                    by_paragraph.setdefault(f.paragraph, []).append(f)
+        own = by_paragraph.get(p.index, [])
         for k, income in enumerate(own):
             m = _GRAND_INCOME.search(p.norm, max(0, income.start - 16), income.start)
             if m is None or income.comparative or not income.exact or income.value is None:
