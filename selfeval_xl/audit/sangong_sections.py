@@ -18,6 +18,7 @@ complete by definition, so the sum and the parts' changes are checked like any �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
@@ -78,7 +79,7 @@ class _Text:
                 s0, s1 = sentence_bounds(norm, m.start())
                 if m.start() - s0 > _OPENING or _ANY.search(norm, s0, m.start()):
                     continue
-                amounts = [i for i in own if m.end() <= self.figures[i].start]
+                amounts = own[bisect_left(own, m.end(), key=lambda i: self.figures[i].start) :]  # a bisection, not a scan
                 if amounts and self.figures[amounts[0]].start < s1:
                     f = self.figures[amounts[0]]
                     if f.start - m.end() <= _GAP and self._plain(f, norm[m.end() : f.start]):
@@ -113,7 +114,7 @@ def sangong_sections(
 ) -> list[tuple[int, tuple[int, ...]]]:
     """(total, items) of each 三公 total whose items follow in sections of their own."""
     text = _Text(paragraphs, figures, own_by)
-    found = []
+    found: list[tuple[int, tuple[int, ...]]] = []
     count = len(paragraphs)
     for p in paragraphs:
         totals = text.totals(p.index)
