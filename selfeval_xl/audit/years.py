@@ -47,6 +47,18 @@ class Line:
         return [self.own[i] for i in self.starts[bisect_left(self.starts, s0) : bisect_left(self.starts, pos)]]
 
 
+    def named_before(self, s0: int, word: str) -> Figure | None:
+        """The one amount of the sentence ending right before ``s0`` named ``word`` alone or as its
+        总计/合计 ("收入总计6955.73万元,…。与上年相比,收入增加…": the sentence's 收入)."""
+        if s0 < 2:
+            return None
+        found = [
+            f for f in self.before(s0 - 1)
+            if not f.comparative and re.search(word + r"(?:总计|合计)?(?:为|是)?\s*$", self.norm[max(0, f.start - 8) : f.start])
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 else None
+
+
 def _percent_range(
     change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
 ) -> tuple[Decimal, Decimal] | None:

@@ -57,6 +57,7 @@ _CHANGE_PCT_FIRST = re.compile(
 _PARALLEL_SUBJECT = re.compile(
     r"^(?:相比|比较|比)\s*,\s*[\u4e00-\u9fff]{4,16}[^;。]*%\s*;\s*([\u4e00-\u9fff]{4,16})$"
 )
+_SHORT_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*(收入|支出)$")  # the sentence before names its amount
 _NAMED_SUBJECT = re.compile(
     r"^(?:相比|比较|比)\s*,\s*(?:20\d\d年度?的?|本年度?的?)?([\u4e00-\u9fff\u201c\u201d]{4,18})$"
 )  # "与上年相比,2020年度的“三公”经费支出减少了…": the subject, its year and quotes aside
@@ -219,6 +220,10 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     between = norm[at : m.start()]
     named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
     subject = named_subject.group(1).replace("\u201c", "").replace("\u201d", "") if named_subject else ""
+    short = _SHORT_SUBJECT.match(between) if norm[at - 1 : at] == "相" and not line.before(at) else None
+    if short and (found := line.named_before(s0, short.group(1))) is not None:
+        yield from judge(a, verbs, change, pct, found, None)  # "…收入总计6955.73万元,…。与上年相比,收入增加…"
+        return
     parallel = _PARALLEL_SUBJECT.search(between)
     if not subject and parallel and norm[at - 1 : at] == "相":
         subject = parallel.group(1)  # "与上年相比,收入总计增加…,增长…;支出总计增加…": the next subject

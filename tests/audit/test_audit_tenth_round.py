@@ -257,3 +257,13 @@ def test_a_change_against_the_other_years_total_named_inside_the_comparison() ->
     text = "2018年度总支出1095.67万元比2017年度总支出1060.87万元增加{}万元。"
     assert _errors(text.format("34.80")) == []
     assert _errors(text.format("38.28")) == [("yoy_change_mismatch", "38.28万元", "34.80万元")]
+
+
+def test_a_change_of_the_income_or_spending_named_in_the_sentence_before() -> None:
+    # 950.05 / (6955.73 - 950.05) = 15.82%
+    text = "本部门2016年度收入总计6955.73万元。与2015年决算数相比,收入增加950.05万元,增长{}。"
+    assert _errors(text.format("15.82%")) == []
+    assert _errors(text.format("17.40%")) == [("yoy_mismatch", "17.40%", "15.82%")]
+    # two amounts named so in the sentence before: not read
+    both = "收入合计500万元,其中财政拨款收入450万元,年初结转收入50万元。与上年相比,收入增加50万元,增长20%。"
+    assert not any(code == "yoy_mismatch" for code, _, _ in _errors(both))
