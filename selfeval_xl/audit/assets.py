@@ -34,15 +34,13 @@ def _places(f: Figure) -> int:
 
 
 def check_asset_balances(a: Analysis) -> Iterator[Finding]:
-    by_paragraph: dict[int, dict[int, Figure]] = {}
+    by_paragraph: dict[int, list[Figure]] | None = None  # built once, for the first paragraph that needs it
     for p in a.paragraphs:
         if "负债" not in p.norm or not _ASSETS.search(p.norm):
             continue
-        if not by_paragraph:
-            for f in a.figures:
-                if f.kind is FigureKind.AMOUNT and f.value is not None:
-                    by_paragraph.setdefault(f.paragraph, {})[f.start] = f
-        own = sorted(by_paragraph.get(p.index, {}).values(), key=lambda f: f.start)
+        if by_paragraph is None:
+            by_paragraph = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.value is not None)
+        own = by_paragraph.get(p.index, [])
         for sentence_start, sentence_end in _sentences(p.norm):
             heads = list(_ASSETS.finditer(p.norm, sentence_start, sentence_end))
             for k, head in enumerate(heads):

@@ -146,10 +146,7 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
         if "收入总计" not in p.norm or "支出总计" not in p.norm:
             continue
         if by_paragraph is None:
-            by_paragraph = {}
-            for f in a.figures:
-                if f.kind is FigureKind.AMOUNT:
-                    by_paragraph.setdefault(f.paragraph, []).append(f)
+            by_paragraph = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT)
         own = by_paragraph.get(p.index, [])
         for k, income in enumerate(own):
             m = _GRAND_INCOME.search(p.norm, max(0, income.start - 16), income.start)

@@ -91,12 +91,11 @@ def _bare(name: str) -> str:
 
 def check_named_year_changes(a: Analysis) -> Iterator[Finding]:
     """A year's change of a named figure against that figure printed for the year and the year before."""
-    by_paragraph: dict[int, list[Figure]] = {}
-    for fig in a.figures:
-        by_paragraph.setdefault(fig.paragraph, []).append(fig)
+    by_paragraph: dict[int, list[Figure]] | None = None  # built once, for the first paragraph that needs it
     for p in a.paragraphs:
         if "年" not in p.norm or not any(w in p.norm for w in ("较上", "比上", "相较", "较去", "比去")):
             continue
+        by_paragraph = by_paragraph if by_paragraph is not None else a.by_paragraph(lambda f: True)
         own = {f.start: f for f in by_paragraph.get(p.index, [])}
         for m in _NAMED_CHANGE.finditer(p.norm):
             change, name = own.get(m.start("amount")), _bare(m.group("name"))

@@ -55,14 +55,13 @@ def _bounds(a: Figure, b: Figure, years: int) -> tuple[Decimal, Decimal]:
 
 
 def check_from_to(a: Analysis) -> Iterator[Finding]:
-    by_paragraph: dict[int, dict[int, Figure]] = {}
+    by_paragraph: dict[int, list[Figure]] | None = None  # built once, for the first paragraph that needs it
     for p in a.paragraphs:
         if "%" not in p.norm or ("从" not in p.norm and "由" not in p.norm):
             continue
-        if not by_paragraph:
-            for f in a.figures:
-                by_paragraph.setdefault(f.paragraph, {})[f.start] = f
-        own = by_paragraph.get(p.index, {})
+        if by_paragraph is None:
+            by_paragraph = a.by_paragraph(lambda f: True)
+        own = {f.start: f for f in by_paragraph.get(p.index, [])}
         for m in _FROM_TO.finditer(p.norm):
             first, last, pct = _at(own, m.start("a")), _at(own, m.start("b")), _at(own, m.start("pct"), FigureKind.PERCENT)
             if first is None or last is None or pct is None or first.kind is not last.kind or not first.value:

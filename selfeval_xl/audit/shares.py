@@ -319,8 +319,7 @@ def find_shares(
                 continue
             if denominator is None:
                 denominator = _whole_of(paragraphs, figures, by_role, subject, pct)
-            names = names or Names(paragraphs, figures)
-            if denominator is not None and _share_of_another(denominator, figures, paragraphs, names):
+            if denominator is not None and _share_of_another(denominator, figures, paragraphs, names := names or Names(paragraphs, figures)):
                 # "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元,…,占94.70%": the whole is
                 # itself a share of another one, never printed, and its parts' unnamed shares may go on of it
                 continue

@@ -47,7 +47,7 @@ class Line:
         return [self.own[i] for i in self.starts[bisect_left(self.starts, s0) : bisect_left(self.starts, pos)]]
 
 
-    def named_before(self, s0: int, word: str) -> Figure | None:
+    def named_in_sentence_before(self, s0: int, word: str) -> Figure | None:
         """The one amount of the sentence ending right before ``s0`` named ``word`` alone or as its
         总计/合计 ("收入总计6955.73万元,…。与上年相比,收入增加…": the sentence's 收入)."""
         if s0 < 2:

@@ -221,7 +221,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
     subject = named_subject.group(1).replace("\u201c", "").replace("\u201d", "") if named_subject else ""
     short = _SHORT_SUBJECT.match(between) if norm[at - 1 : at] == "相" and not line.before(at) else None
-    if short and (found := line.named_before(s0, short.group(1))) is not None:
+    if short and (found := line.named_in_sentence_before(s0, short.group(1))) is not None:
         yield from judge(a, verbs, change, pct, found, None)  # "…收入总计6955.73万元,…。与上年相比,收入增加…"
         return
     parallel = _PARALLEL_SUBJECT.search(between)
