@@ -285,3 +285,14 @@ PROBLEM_DENIALS: tuple[str, ...] = (
     "不存在明显问题",
     "无突出问题",
 )
+
+# The 类 (class) names of the 支出功能分类科目: a "其中:" list of them short of its total names the main
+# classes a budget went to ("年初预算数1643.29万元,其中:一般公共服务支出…,住房保障支出…"), and reports
+# print the others elsewhere or not at all.
+FUNCTION_CLASSES: tuple[str, ...] = (
+    "一般公共服务", "外交", "国防", "公共安全", "教育", "科学技术", "文化旅游体育与传媒", "文化体育与传媒",
+    "社会保障和就业", "社会保险基金", "卫生健康", "医疗卫生", "医疗卫生与计划生育", "节能环保", "城乡社区",
+    "农林水", "交通运输", "资源勘探", "资源勘探工业信息", "商业服务业", "金融", "援助其他地区",
+    "自然资源海洋气象", "国土海洋气象", "住房保障", "粮油物资储备", "灾害防治及应急管理", "债务付息",
+    "债务发行费用", "其他",
+)  # fmt: skip

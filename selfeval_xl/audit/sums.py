@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
-from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, ROLE_NAMES
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
@@ -69,6 +69,7 @@ def _continued(
 
 
 _CENT = Decimal("0.01")
+_CLASS_ITEM = re.compile(r"(?:" + "|".join(FUNCTION_CLASSES) + r")(?:支出)?(?:预算|决算)?数?$")
 _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
 
 
@@ -131,6 +132,17 @@ def _item_name(norm: str, figure: Figure) -> str:
     return lead(norm, count.start() if count else figure.start)
 
 
+def _main_classes(parent: Figure, children: list[Figure], labels: list[str]) -> bool:
+    """An inline list of 支出功能分类 classes ("年初预算数1643.29万元,其中:一般公共服务支出…,住房保障支出…"):
+    the classes a budget mostly went to; reports print the others elsewhere, or not at all. A list of
+    numbered lines ("包括:\n1.一般公共服务…\n2.社会保障和就业支出…") sets out every class."""
+    return (
+        len(labels) == len(children) >= 2
+        and all(c.paragraph == parent.paragraph for c in children)
+        and all(_CLASS_ITEM.search(label) for label in labels)
+    )
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -185,7 +197,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
         complete = _colon_list(group, children) and not _fund_items(a, parent)
-        if known:
+        if diff < 0 and _main_classes(parent, children, labels):
+            code = "parts_below_total"
+        elif known:
             code = "sum_mismatch"
         elif diff > 0 and _lone_part_of_another(a, parent, children):
             continue

@@ -1,0 +1,28 @@
+"""Rules of the eleventh round, each from a dev text's miss or false alarm, on made-up text."""
+
+from __future__ import annotations
+
+from selfeval_xl.audit import audit_text
+
+
+def _findings(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings]
+
+
+# 612.40 + 88.15 + 40.05 = 740.60 of 812.75: the classes the budget mostly went to
+_CLASSES = "(二)支出预算:2024年年初预算数812.75万元,其中:一般公共服务支出612.40万元,卫生健康支出88.15万元,住房保障支出40.05万元。"
+
+
+def test_an_inline_list_of_function_classes_short_of_its_total_is_a_hint() -> None:
+    assert _findings(_CLASSES) == [("parts_below_total", "warning", "812.75万元", "740.60万元")]
+    # over the total it is an error, as any list
+    over = _CLASSES.replace("612.40万元", "712.40万元")
+    assert [(c, s) for c, s, *_ in _findings(over)] == [("parts_exceed_total", "error")]
+    # the same short list of other items stays an error
+    items = _CLASSES.replace("一般公共服务支出", "人员经费").replace("卫生健康支出", "公用经费").replace("住房保障支出", "专项经费")
+    assert [(c, s) for c, s, *_ in _findings(items)] == [("sum_mismatch", "error")]
+
+
+def test_numbered_lines_of_function_classes_set_out_every_class() -> None:
+    text = "2024年支出预算812.75万元。包括:\n1.一般公共服务612.40万元。\n2.卫生健康支出88.15万元。\n3.住房保障支出40.05万元。"
+    assert [(c, s) for c, s, *_ in _findings(text)] == [("sum_mismatch", "error")]
