@@ -59,7 +59,7 @@ _PARALLEL_SUBJECT = re.compile(
 )
 _SHORT_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*(收入|支出)$")  # the sentence before names its amount
 _NAMED_SUBJECT = re.compile(
-    r"^(?:相比|比较|比)\s*,\s*(?:20\d\d年度?的?|本年度?的?)?([\u4e00-\u9fff\u201c\u201d]{4,18})$"
+    r"^(?:相比|比较|比)\s*,\s*(?:20\d\d年度?的?|本年度?的?)?((?:[\u4e00-\u9fff\u201c\u201d]|\(境\)){4,18})$"
 )  # "与上年相比,2020年度的“三公”经费支出减少了…": the subject, its year and quotes aside
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
@@ -219,7 +219,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]
     named_subject = _NAMED_SUBJECT.match(between) if norm[at - 1 : at] == "相" else None
-    subject = named_subject.group(1).replace("\u201c", "").replace("\u201d", "") if named_subject else ""
+    subject = re.sub("[\u201c\u201d()]", "", named_subject.group(1)) if named_subject else ""
     short = _SHORT_SUBJECT.match(between) if norm[at - 1 : at] == "相" and not line.before(at) else None
     if short and (found := line.named_in_sentence_before(s0, short.group(1))) is not None:
         yield from judge(a, verbs, change, pct, found, None)  # "…收入总计6955.73万元,…。与上年相比,收入增加…"
@@ -241,6 +241,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         core = subject.removesuffix("支出").removesuffix("收入")
         if found is None and len(core) >= 4 and core != subject:
             found = named_before(a, change, core)  # "“三公”经费支出" printed as "“三公”经费总支出"
+        if found is None and len(core) >= 4 and core.endswith("经费") and "三公" not in core:
+            found = named_before(a, change, core[:-2] + "费")  # "因公出国(境)经费" printed as "因公出国(境)费"
         if found is not None:
             yield from judge(a, verbs, change, pct, found, None)
         return
@@ -278,9 +280,9 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         # "…为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%": a second comparison
         # of the sentence's subject, not of the last comparison's figures
         # (the amount right before the comparison before this one, in the same clause chain)
-        subject = [f for f in before if f.start < s0 + compare[-2].start() and not f.comparative]
-        if subject and not any(c in norm[subject[-1].start : m.start()] for c in ";()"):
-            before = subject[-1:]
+        heads = [f for f in before if f.start < s0 + compare[-2].start() and not f.comparative]
+        if heads and not any(c in norm[heads[-1].start : m.start()] for c in ";()"):
+            before = heads[-1:]
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
     if current is not None and prior is None and len(before) >= 2 and _no_prior(current, change, verbs[0]):
         # "收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元": an item of nothing cannot have

@@ -26,3 +26,14 @@ def test_an_inline_list_of_function_classes_short_of_its_total_is_a_hint() -> No
 def test_numbered_lines_of_function_classes_set_out_every_class() -> None:
     text = "2024年支出预算812.75万元。包括:\n1.一般公共服务612.40万元。\n2.卫生健康支出88.15万元。\n3.住房保障支出40.05万元。"
     assert [(c, s) for c, s, *_ in _findings(text)] == [("sum_mismatch", "error")]
+
+
+def test_a_change_naming_its_item_with_jing_in_the_sentence_after_its_amount() -> None:
+    # 28.23 / (22.00 + 28.23) = 56.2%
+    text = "(一)因公出国(境)费22.00万元。全年组织出国团组10个。与2016年相比,因公出国(境)经费支出减少28.23万元,下降56.2%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("56.2%", "61.8%")) == [("yoy_mismatch", "error", "61.8%", "56.2%")]
+    # "公务接待经费" printed as "公务接待费"
+    text = "公务接待费12.00万元。与上年相比,公务接待经费支出减少3万元,下降20%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("下降20%", "下降30%")) == [("yoy_mismatch", "error", "30%", "20.0%")]
