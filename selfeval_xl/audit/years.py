@@ -324,3 +324,29 @@ def named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
             if subject[:4] in head:
                 return fig
     return None
+
+
+_RIGHT_AFTER = re.compile(r"^\s*,\s*(?:增加|减少)\s*$")
+_BUDGET_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+_PLANNED = ("预算", "计划", "目标", "调整", "追加", "调增", "调减", "下达", "安排")
+
+
+def bare_change(line: Line, at: int, verbs: list[str], change: Figure, pct: Figure) -> Iterator[Finding]:
+    """ "全市累计完成一般公共预算支出227.53亿元,增加19.54亿元,增长9.39%": a change printed with no 比/较/同比
+    right after the amount it is of. Its base is unnamed — last year's figure, or the amount itself before
+    it changed ("年初预算100万元,…增加20万元,增长20%") — so the percentage is wrong only when it fits
+    neither reading; a planned amount (预算, 计划, 调整…) is left alone."""
+    before = line.before(at)
+    current = before[-1] if before else None
+    if current is None or current.comparative or current.value is None or change.value is None:
+        return
+    if not _RIGHT_AFTER.match(line.norm[current.start + len(current.text) : change.start]):
+        return
+    s0, _ = sentence_bounds(line.norm, current.start)
+    lead = _BUDGET_NAMES.sub("", line.norm[s0 : current.start])
+    if any(word in lead for word in _PLANNED) or whole_of_percent(line.norm, current):
+        return
+    as_current = list(judge(line.a, verbs, change, pct, current, None))
+    grown = replace(current, value=current.value + direction(verbs[0]) * change.value)
+    if as_current and any(True for _ in judge(line.a, verbs, change, pct, grown, current)):
+        yield from as_current

@@ -30,6 +30,7 @@ from selfeval_xl.audit.years import (
     YEAR,
     Line,
     actual_against_budget,
+    bare_change,
     check_prior_pct,
     check_two_years,
     check_years_then_pct,
@@ -214,7 +215,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             if levels:
                 yield from judge(a, verbs, change, pct, levels[-1], None)
                 return
-        yield from two_years_then_change(line, m, verbs, change, pct)
+        judged = list(two_years_then_change(line, m, verbs, change, pct))
+        yield from judged or bare_change(line, m.start(), verbs, change, pct)
         return
     at = s0 + compare[-1].start()
     between = norm[at : m.start()]

@@ -37,3 +37,14 @@ def test_a_change_naming_its_item_with_jing_in_the_sentence_after_its_amount() -
     text = "公务接待费12.00万元。与上年相比,公务接待经费支出减少3万元,下降20%。"
     assert _findings(text) == []
     assert _findings(text.replace("下降20%", "下降30%")) == [("yoy_mismatch", "error", "30%", "20.0%")]
+
+
+def test_a_change_with_no_comparison_word_right_after_its_amount() -> None:
+    # 19.54 / (227.53 - 19.54) = 9.39%
+    text = "元至5月,全市累计完成一般公共预算支出227.53亿元,增加19.54亿元,增长9.39%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("9.39%", "10.33%")) == [("yoy_mismatch", "error", "10.33%", "9.39%")]
+    # the amount may be the base itself (20 / 100 = 20%): not wrong under either reading
+    assert _findings("项目支出100万元,增加20万元,增长20%。") == []
+    # a planned amount is left alone
+    assert _findings("年初预算100万元,增加20万元,增长30%。") == []
