@@ -48,3 +48,14 @@ def test_a_change_with_no_comparison_word_right_after_its_amount() -> None:
     assert _findings("项目支出100万元,增加20万元,增长20%。") == []
     # a planned amount is left alone
     assert _findings("年初预算100万元,增加20万元,增长30%。") == []
+
+
+def test_money_given_as_a_total_or_as_funds_then_spent_then_its_rate() -> None:
+    text = (
+        "二是学前教育支出,即公办幼儿园生均经费、教育结余用于项目建设等合计3624.71万元,已于本年度支出3624.71万元,"
+        "预算完成率100%。三是高中教育支出,即改善办学条件补助资金、项目建设经费4194.23万元,于本年度支出3774.81万元,"
+        "预算完成率90%。"
+    )
+    assert _findings(text) == []  # 3774.81 / 4194.23 = 90.00%
+    assert _findings(text.replace("完成率100%", "完成率110%")) == [("execution_rate_mismatch", "error", "110%", "100.00%")]
+    assert _findings(text.replace("完成率90%", "完成率95%")) == [("execution_rate_mismatch", "error", "95%", "90.00%")]
