@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from selfeval_xl.audit.adjustments import check_adjustment_amounts
 from selfeval_xl.audit.assets import check_asset_balances
 from selfeval_xl.audit.balances import check_balances, check_budget_adjustments, check_grand_totals
 from selfeval_xl.audit.categories import check_category_columns
@@ -70,6 +71,7 @@ CHECKS: tuple[Check, ...] = (
     check_year_on_year,
     check_change_amounts,
     check_from_to,
+    check_adjustment_amounts,
     check_named_year_changes,
     check_point_changes,
     check_table_rates,

@@ -13,6 +13,8 @@ SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
     "balance_mismatch": E,
     "grand_totals_differ": E,
+    "adjustment_mismatch": E,
+    "budget_gap_mismatch": E,
     "savings_mismatch": E,
     "change_sum_mismatch": E,
     "parts_exceed_total": E,

@@ -44,6 +44,8 @@ CODE_KIND = {
     "sum_mismatch": "sum",
     "balance_mismatch": "sum",
     "grand_totals_differ": "pair",
+    "adjustment_mismatch": "sum",
+    "budget_gap_mismatch": "sum",
     "savings_mismatch": "sum",
     "formula_mismatch": "rate",
     "unit_slip": "pair",

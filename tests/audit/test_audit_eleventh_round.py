@@ -59,3 +59,28 @@ def test_money_given_as_a_total_or_as_funds_then_spent_then_its_rate() -> None:
     assert _findings(text) == []  # 3774.81 / 4194.23 = 90.00%
     assert _findings(text.replace("完成率100%", "完成率110%")) == [("execution_rate_mismatch", "error", "110%", "100.00%")]
     assert _findings(text.replace("完成率90%", "完成率95%")) == [("execution_rate_mismatch", "error", "95%", "90.00%")]
+
+
+def test_an_adjustment_from_one_figure_to_another_against_its_stated_amount() -> None:
+    text = "一般公共预算总收入由397959万元调整为409959万元,调增12000万元。政府性基金预算收入由年初的80000万元调整为55000万元,调减25000万元。"
+    assert _findings(text) == []
+    assert _findings(text.replace("调增12000万元", "调增13200万元")) == [
+        ("adjustment_mismatch", "error", "13200万元", "12000.00万元")
+    ]
+    assert _findings(text.replace("调减25000万元", "调减30000万元")) == [
+        ("adjustment_mismatch", "error", "30000万元", "25000.00万元")
+    ]
+    # a verb against the figures' direction is not read
+    assert _findings(text.replace("调增12000万元", "调减13200万元")) == []
+
+
+def test_a_shortfall_or_excess_against_the_budget() -> None:
+    # 49531 - 42100 = 7431; 34519 - 20000 = 14519
+    text = (
+        "一般公共预算收入42100万元,完成预算49531万元的85.0%,短收7431万元,同比下降10.2%;"
+        "政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("短收7431万元", "短收8174万元")) == [("budget_gap_mismatch", "error", "8174万元", "7431.00万元")]
+    message = audit_text(text.replace("超收14519万元", "超收15971万元")).findings[0].message
+    assert message == "完成34519万元、预算20000万元，超收应为14519.00万元，报告写为15971万元。"

@@ -9,6 +9,8 @@ AUDIT: dict[str, str] = {
     "sum_rounding_gap": "{label}{stated}与所列各项（{parts}）合计{expected}不等，差额在各数四舍五入的范围内；建议调整尾差，使各项之和等于合计。",
     "split_count_differs": "{label}{stated}，而{parts}合计为{expected}；如两处口径不同（如含结转、转列项目）请加注说明，否则请更正。",
     "balance_mismatch": "收入{income}减支出{expenditure}为{expected}，报告写的结余为{stated}，两者不一致。",
+    "adjustment_mismatch": "由{before}调整为{after}，{verb}应为{expected}，报告写为{stated}。",
+    "budget_gap_mismatch": "完成{after}、预算{before}，{verb}应为{expected}，报告写为{stated}。",
     "grand_totals_differ": "收入总计为{expected}，支出总计写为{stated}；收支总表中支出总计含年末结转和结余，应与收入总计相等，请核实。",
     "pp_change_mismatch": "按本期{current}、上期{prior}计算，变动应为{expected}（负数表示与所写增减方向相反），报告写为{stated}。",
     "unit_typo": "此处写为{stated}，而按{expected}计算，本段的合计、增减或比例都能对上；疑为单位错写（元/万元），请核实更正。",
