@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfeval_xl.audit.checks import run_checks
+from selfeval_xl.audit.enumerations import find_enumerations
 from selfeval_xl.audit.extract import extract_figures
-from selfeval_xl.audit.links import find_enumerations, find_groups, find_rates, find_shares
+from selfeval_xl.audit.links import find_groups, find_rates, find_shares
 from selfeval_xl.audit.model import Analysis, AuditReport
 from selfeval_xl.audit.slips import mend_unit_slips
 from selfeval_xl.audit.text import build_paragraphs, split_paragraphs

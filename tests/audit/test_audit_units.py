@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from selfeval_xl.audit import analyse, audit_text
-from selfeval_xl.audit.links import split_items
+from selfeval_xl.audit.enumerations import split_items
 from selfeval_xl.audit.numbers import (
     cn_to_int,
     decimals_of,

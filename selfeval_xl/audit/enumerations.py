@@ -1,0 +1,162 @@
+"""Counts and the items they enumerate: "内设A、B、C和D共四个股室", "下属单位3个，分别是A、B和C"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selfeval_xl.audit.lexicon import ENUM_COUNT_LINKS, ENUM_OPENERS, INSTANCE_MEASURE_WORDS, UNIT_SUFFIXES
+from selfeval_xl.audit.model import Enumeration, Figure, FigureKind, Paragraph
+from selfeval_xl.audit.text import clause_start, is_cjk
+
+_MAX_ENUMERATED = 30
+_LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
+    r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
+)
+_LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
+_QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
+
+
+def _unquoted(item: str) -> str:
+    """The item without the quotes or brackets around it; a quote closing inside it stays
+    ("实施“四好农村路”" keeps its pair)."""
+    item = item.strip()
+    stripped = item.strip(_QUOTES)
+    inner_open = any(c in stripped for c in "\u201c\u2018\u300a(")
+    return item.lstrip(_QUOTES).strip() if inner_open else stripped.strip()
+
+
+def _top_level(listing: str) -> list[str]:
+    """``listing`` split on the 、 outside brackets ("民政办公室(挂卫生健康办公室、物业管理办公室牌子)" is one)."""
+    parts, depth, last = [], 0, 0
+    for at, char in enumerate(listing):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "、" and depth == 0:
+            parts.append(listing[last:at])
+            last = at + 1
+    return [*parts, listing[last:]]
+
+
+def split_items(listing: str) -> tuple[str, ...]:
+    """Items of "A、B、C和D": split on 、, and on the last 和/及/与 between two unit names or two quoted
+    items (“A”、“B”和“C”: the quotes close and open around the joiner)."""
+    raw = _top_level(listing)
+    parts = [_unquoted(part) for part in raw]
+    if parts and (q := _QUOTED_JOINER.match(raw[-1].strip())):
+        parts[-1:] = [q.group(1).strip(_QUOTES), q.group(3).strip(_QUOTES)]
+    elif parts and (m := _LAST_JOINER.match(parts[-1])):
+        left, right = m.group(1).strip(), m.group(3).strip()
+        first = parts[0]
+        # names of one length ("对周王、新田、…、狸桥和向阳": ten 2-character towns, the first read with its
+        # verb) split at the joiner too
+        sizes = {len(part) for part in parts[1:-1]}
+        alike = len(parts) >= 4 and len(sizes) == 1 and len(left) == len(right) in sizes
+        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1]) or alike):
+            parts[-1:] = [left, right]
+    return tuple(part for part in parts if part)
+
+
+def _strip_opener(listing: str) -> str:
+    head = listing.split("、", 1)[0]
+    cut = -1
+    for opener in ENUM_OPENERS:
+        at = head.rfind(opener)
+        if at >= 0:
+            cut = max(cut, at + len(opener))
+    return listing[cut:] if cut >= 0 else listing
+
+
+_TOTAL_OPENERS = ("共设", "共有", "共计", "总共", "一共")
+_PERSONS = ("名", "人", "人次", "位")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+_QUANTITY = re.compile(r"\d|[一二两三四五六七八九十]+\s*[个名人台辆套项家所条]")
+
+
+def _quantities(items: tuple[str, ...]) -> bool:
+    """A list of quantities or head-counts ("60台显示屏、12台服务器"; "在编40人、聘用3人") is not
+    an enumeration of the thing counted."""
+    return any(_QUANTITY.search(item) for item in items)
+
+
+def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
+    """Items listed before the count ("内设A、B、C和D共四个股室") and whether 共/合计 introduces it.
+    Bracketed other names are blanked first: "组织宣传处(人事处、对外联络处)" is one item."""
+    low = max(0, count.start - 300)
+    window = _BRACKETED.sub(lambda m: " " * len(m.group()), norm[low : count.start])
+    before = window[clause_start(window, len(window)) :].rstrip()
+    after = norm[count.start + len(count.text) : count.start + len(count.text) + 1]
+    linked = False
+    stripped = True
+    while stripped:
+        stripped = False
+        for link in (*ENUM_COUNT_LINKS, "等"):
+            if before.endswith(link):
+                if link == "等":
+                    return None  # "A、B等12个展区": examples, not the items counted
+                linked = True
+                before, stripped = before[: -len(link)].rstrip(), True
+    if linked and not before.strip() and count.role in "个家所项类处条":
+        # "…包括:A、B、C,共4个": the list closes the clause before the 共
+        rest = window[: clause_start(window, len(window))].rstrip()
+        if rest.endswith(","):
+            rest = rest[:-1]
+            before = rest[clause_start(rest, len(rest)) :].rstrip()
+            if before.endswith("等"):
+                return None
+    if "、" not in before or before.endswith(")") or "等" in before[before.rfind("、") :]:
+        return None  # "A、B等内设机构30个": 等 before the class noun, not exhaustive
+    head = before.split("、", 1)[0]
+    linked = linked or any(word in head for word in _TOTAL_OPENERS)  # "共设A、B…12个内设机构"
+    items = split_items(_strip_opener(before))
+    if _quantities(items) or any(_NUMERAL.fullmatch(item) for item in items):
+        return None  # "二、单位机构设置 局机关内设19个科室": a heading's numeral is no item
+    if count.role in _PERSONS and all(item and item[-1] in UNIT_SUFFIXES for item in items):
+        return None  # "组织发改局、财政局和林草局7名专家": people from the units listed, not the units
+    if not linked and not (after and is_cjk(after)):
+        # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
+        # kinds rather than the items counted; only a close match is read as an enumeration.
+        value = int(count.value or 0)
+        if not items or max(value, len(items)) > 2 * min(value, len(items)):
+            return None
+    return items, linked
+
+
+def _listed_after(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
+    """Items listed after the count, introduced by a colon or 分别是/包括/即 ("下属单位3个，分别是A、B和C")."""
+    m = _LIST_AFTER.match(norm, count.start + len(count.text))
+    if not m or "、" not in m.group(2):
+        return None
+    listing = m.group(2)
+    if listing.rstrip().endswith("等"):
+        return None
+    items = split_items(listing)
+    if _quantities(items):
+        return None
+    return items, True
+
+
+def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[Enumeration, ...]:
+    found = []
+    for index, count in enumerate(figures):
+        if count.kind is not FigureKind.COUNT or not count.exact or count.role in INSTANCE_MEASURE_WORDS:
+            continue
+        if count.value is None or count.value > _MAX_ENUMERATED:
+            continue
+        norm = paragraphs[count.paragraph - 1].norm
+        if norm[max(0, count.start - 1) : count.start] in ("\u201c", '"', "\u300c", "各"):
+            continue  # "“四个走在全省前列”": a slogan's numeral; "技能鉴定办、资助办各1名": one each
+        # a list the count announces ("19个科室,分别是…") comes before one that may precede it
+        after = _listed_after(norm, count)
+        previous = figures[index - 1] if index else None
+        if after and previous is not None and previous.paragraph == count.paragraph and previous.kind is FigureKind.COUNT \
+                and previous.role == count.role and not any(c in norm[previous.start : count.start] for c in "。;、:"):
+            continue  # "设有13个职能部门,1个派出人民法庭,分别是:…": the list is of both counts together
+        listed = after or _listed_before(norm, count)
+        if listed and len(listed[0]) >= 2:
+            found.append(Enumeration(index, listed[0], listed[1]))
+    return tuple(found)
