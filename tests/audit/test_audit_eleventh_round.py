@@ -84,4 +84,3 @@ def test_a_shortfall_or_excess_against_the_budget() -> None:
     assert _findings(text.replace("短收7431万元", "短收8174万元")) == [("budget_gap_mismatch", "error", "8174万元", "7431.00万元")]
     message = audit_text(text.replace("超收14519万元", "超收15971万元")).findings[0].message
     assert message == "完成34519万元、预算20000万元，超收应为14519.00万元，报告写为15971万元。"
-
