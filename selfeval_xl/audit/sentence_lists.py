@@ -53,9 +53,14 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
 _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额")
 
 
+_PLUS = re.compile(r"加上|(?:(?<=[。,;])|^)\s*加(?=(?:市|省|区|县)级|中央|上级|上年|调入|动用|地方|政府|转移|返还|债务|一般|专项)")
+
+
 def _plus(norm: str, start: int, end: int | None = None) -> int:
-    """The next 加上 (before ``end``); "加上级补助收入" (加 + 上级补助) and "加上年结余" add as well."""
-    return norm.find("加上", start, len(norm) if end is None else end)
+    """The next 加上 (before ``end``); "加上级补助收入" (加 + 上级补助) and "加上年结余" add as well, and so does
+    a clause opened by 加 ("…下降7.2%。加市级财政税收返还和补助收入133.6亿元、…,收入总量为628.2亿元")."""
+    m = _PLUS.search(norm, start, len(norm) if end is None else end)
+    return m.end() - (2 if m.group().endswith("加上") else 1) if m else -1
 
 
 def _added_up(

@@ -84,3 +84,15 @@ def test_a_shortfall_or_excess_against_the_budget() -> None:
     assert _findings(text.replace("短收7431万元", "短收8174万元")) == [("budget_gap_mismatch", "error", "8174万元", "7431.00万元")]
     message = audit_text(text.replace("超收14519万元", "超收15971万元")).findings[0].message
     assert message == "完成34519万元、预算20000万元，超收应为14519.00万元，报告写为15971万元。"
+
+
+def test_a_sentence_opened_by_jia_adds_to_the_figure_before_it() -> None:
+    # 307.3 + 133.6 + 12.9 + 28.3 + 84.2 + 61.9 = 628.2
+    text = (
+        "全区一般公共预算收入307.3亿元,下降7.2%。加市级财政税收返还和补助收入133.6亿元、上年结转收入12.9亿元、"
+        "地方政府一般债务转贷收入28.3亿元、调入资金84.2亿元、动用预算稳定调节基金61.9亿元,收入总量为628.2亿元。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("628.2亿元", "691.0亿元")) == [("sum_mismatch", "error", "691.0亿元", "628.2亿元")]
+    # 加强/加快 open no list
+    assert _findings("全区收入307.3亿元。加强征管,调入资金84.2亿元、动用基金61.9亿元,收入总量为500亿元。") == []
