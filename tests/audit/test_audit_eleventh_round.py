@@ -96,3 +96,16 @@ def test_a_sentence_opened_by_jia_adds_to_the_figure_before_it() -> None:
     assert _findings(text.replace("628.2亿元", "691.0亿元")) == [("sum_mismatch", "error", "691.0亿元", "628.2亿元")]
     # 加强/加快 open no list
     assert _findings("全区收入307.3亿元。加强征管,调入资金84.2亿元、动用基金61.9亿元,收入总量为500亿元。") == []
+
+
+def test_a_share_printed_right_after_its_amount_without_a_comma() -> None:
+    # 588.61 / 1853.75 = 31.75%; 27.02 / 1853.75 = 1.46%
+    text = (
+        "2020年支出预算1853.75万元。其中:一般公共服务支出588.61万元占31.75%、文化旅游体育与传媒支出27.02万元占1.46%、"
+        "农林水支出1238.12万元占66.79%。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("31.75%", "34.93%")) == [
+        ("share_mismatch", "error", "34.93%", "31.75%"),
+        ("shares_not_100", "error", "103.18%", "100.00%"),
+    ]
