@@ -215,6 +215,23 @@ def _other_subject(
     return later if later is not None else -1
 
 
+def _named_whole(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], norm: str, label: str, pct: Figure, subject: int
+) -> int | None:
+    """A whole of the subject's own role named in full ("税收收入…,占一般公共预算收入比重为…"): the amount
+    printed under that name earlier in the sentence, when the subject is printed under another name."""
+    name = "".join(c for c in label if is_cjk(c))
+    if len(name) < 4 or lead(norm, figures[subject].start).endswith(name):
+        return None
+    s0, _ = sentence_bounds(norm, pct.start)
+    found = [
+        i for i in range(subject)
+        if figures[i].paragraph == pct.paragraph and figures[i].start >= s0 and figures[i].kind is FigureKind.AMOUNT
+        and figures[i].exact and name in lead(norm, figures[i].start)
+    ]  # fmt: skip
+    return found[-1] if len(found) == 1 else None
+
+
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
@@ -325,9 +342,13 @@ def find_shares(
                 # "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元,…,占94.70%": the whole is
                 # itself a share of another one, never printed, and its parts' unnamed shares may go on of it
                 continue
+        if denominator is None and label.startswith("总") and subject in parent_of:
+            denominator = parent_of[subject]  # "其中:…公务接待费支出决算为116,416.00元,占总支出决算的29.84%"
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)
+            if denominator is None:  # "一般公共预算收入实际完成103,033万元,…,税收收入完成90,623万元,占一般公共预算收入比重为87.96%"
+                denominator = _named_whole(paragraphs, figures, norm, label, pct, subject)
             if denominator is not None and _joined(paragraphs, figures[denominator], label):
                 continue  # "占转移支付比重达82%" of "税收返还和转移支付4404.78亿元": a part of that amount
         if denominator is None and role in _WHOLE_ROLES:

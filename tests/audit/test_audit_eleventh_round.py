@@ -109,3 +109,17 @@ def test_a_share_printed_right_after_its_amount_without_a_comma() -> None:
         ("share_mismatch", "error", "34.93%", "31.75%"),
         ("shares_not_100", "error", "103.18%", "100.00%"),
     ]
+
+
+def test_a_share_of_a_whole_named_in_full_or_as_the_lists_total() -> None:
+    # 90623 / 103033 = 87.96%
+    text = "一般公共预算收入实际完成103,033万元,完成年初预算的102.04%,税收收入完成90,623万元,占一般公共预算收入比重为87.96%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("87.96%", "96.76%")) == [("share_mismatch", "error", "96.76%", "87.96%")]
+    # 273702.10 / 390118.10 = 70.16%; 116416.00 / 390118.10 = 29.84%
+    text = (
+        "三公经费支出决算为390,118.10元。其中:因公出国(境)费支出决算为0元;公务用车购置及运行费支出决算为273,702.10元,"
+        "占总支出决算的70.16%;公务接待费支出决算为116,416.00元,占总支出决算的29.84%。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("70.16%", "77.18%"))[0] == ("share_mismatch", "error", "77.18%", "70.16%")
