@@ -126,6 +126,11 @@ def _kind_of_budget_before(norm: str, figures: Sequence[Figure], before: list[in
     if side is None:  # "一般公共预算支出调整为68000万元,2021年完成82133万元": the side the sentence names
         sides = [w for w in ("收入", "支出") if w in norm[sentence_bounds(norm, executed.start)[0] : executed.start]]
         side = sides[0] if len(sides) == 1 else None
+    if kind is not None and side is None and before:
+        # "…支出预算调整为19.44亿元。实际完成15.17亿元,为调整预算的78%": the amount right before names the kind
+        last = before[-1]
+        clause = norm[clause_start(norm, figures[last].start) : figures[last].start]
+        return last if kind.search(clause) and not figures[last].comparative else None
     if kind is None or side is None:
         return None
     for i in reversed(before):

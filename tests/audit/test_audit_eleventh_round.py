@@ -123,3 +123,14 @@ def test_a_share_of_a_whole_named_in_full_or_as_the_lists_total() -> None:
     )
     assert _findings(text) == []
     assert _findings(text.replace("70.16%", "77.18%"))[0] == ("share_mismatch", "error", "77.18%", "70.16%")
+
+
+def test_a_rate_of_the_years_budget_or_of_the_adjusted_budget_just_before() -> None:
+    # 21.87 / 21.06 = 103.85%; 15.17 / 19.44 = 78.03%
+    text = (
+        "全县一般公共财政收入预算21.06亿元,实际完成21.87亿元,为年预算的103.8%,同比增长11.9%。"
+        "全县政府性基金支出预算21.56亿元。执行中安排支出,支出预算调整为19.44亿元。实际完成15.17亿元,为调整预算的78%。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("103.8%", "113.8%")) == [("execution_rate_mismatch", "error", "113.8%", "103.85%")]
+    assert _findings(text.replace("78%", "86%")) == [("execution_rate_mismatch", "error", "86%", "78.03%")]
