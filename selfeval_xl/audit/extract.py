@@ -238,6 +238,8 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
         role, label, comparative = amount_role(norm, m.start())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]
+        if m.start() >= 2 and norm[m.start() - 1] in "-\u2212" and is_cjk(norm[m.start() - 2]):
+            value = -value  # "补充预算周转金-21万元": a negative amount (never a range "10-20万元")
         text = p.text[m.start() : m.end()]
         out.append(
             Figure(

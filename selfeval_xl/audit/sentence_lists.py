@@ -133,7 +133,16 @@ def _named_closing(p: Paragraph, figures: Sequence[Figure], total: Figure, parts
         return True
     leads = [p.norm[max(0, figures[j].start - 10) : figures[j].start] for j in parts]
     carried = any(("结转" in h or "结余" in h) for h in leads)
-    return carried and "总计" in p.norm[max(0, total.start - 6) : total.start]
+    if carried and "总计" in p.norm[max(0, total.start - 6) : total.start]:
+        return True
+    # "一般公共预算支出456269万元,上解上级支出3370万元,债务还本支出12667万元,…,支出总计473796万元": a budget's
+    # own spending and what else it pays out (its 收支平衡 list) make the 支出总计
+    return "支出总计" in p.norm[max(0, total.start - 6) : total.start] and "预算支出" in leads[0] and any(
+        any(w in h for w in _PAID_OUT) for h in leads[1:]
+    )
+
+
+_PAID_OUT = ("上解", "还本", "调出", "安排预算稳定调节基金", "补充预算周转金", "转移性支出")
 
 
 def _closing_totals(

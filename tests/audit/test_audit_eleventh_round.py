@@ -134,3 +134,15 @@ def test_a_rate_of_the_years_budget_or_of_the_adjusted_budget_just_before() -> N
     assert _findings(text) == []
     assert _findings(text.replace("103.8%", "113.8%")) == [("execution_rate_mismatch", "error", "113.8%", "103.85%")]
     assert _findings(text.replace("78%", "86%")) == [("execution_rate_mismatch", "error", "86%", "78.03%")]
+
+
+def test_a_budgets_spending_and_what_else_it_pays_out_make_its_expenditure_total() -> None:
+    # 456269 + 3370 + 12667 + 731 - 21 + 780 = 473796: a negative part is printed with its sign
+    text = (
+        "一般公共预算支出456269万元,上解上级支出3370万元,债务还本支出12667万元,安排预算稳定调节基金731万元,"
+        "补充预算周转金-21万元,区域间转移性支出780万元,支出总计473796万元。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("473796万元", "521176万元")) == [("sum_mismatch", "error", "521176万元", "473796.00万元")]
+    # a range is no negative amount
+    assert audit_text("补助标准为每人10-20万元。").findings == ()
