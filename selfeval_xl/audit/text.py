@@ -69,7 +69,11 @@ def tight_letters(norm: str) -> str:
     runs = list(_LETTER_SPACED.finditer(norm))
     if sum(len(m.group()) // 2 for m in runs) * 2 < cjk:
         return norm
-    return _LETTER_SPACED.sub(lambda m: " " * m.group().count(" ") + m.group().replace(" ", ""), norm)
+    return _SPACED_RUN.sub(lambda m: " " * m.group().count(" ") + m.group().replace(" ", ""), norm)
+
+
+# a run reads across the quotes and brackets inside it ("财 政 拨 款“三 公”经 费", "因 公 出 国(境)费 支 出")
+_SPACED_RUN = re.compile(r"[\u4e00-\u9fff\u201c\u201d()](?: ?[\u4e00-\u9fff\u201c\u201d()])+")
 
 
 _SPACED_WORDS = re.compile(

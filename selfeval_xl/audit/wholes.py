@@ -15,8 +15,10 @@ _GRAND = ("总计", "總計")
 
 
 def before(a: Analysis, fig: Figure, width: int = 12) -> str:
+    """The ``width`` characters printed before ``fig``, spaces aside (a PDF's character spacing moves its
+    spaces in front of the words: "…3.05 万元,   支出决算1.75万元")."""
     norm = a.paragraph(fig.paragraph).norm
-    return norm[max(0, fig.start - width) : fig.start]
+    return norm[max(0, fig.start - 3 * width) : fig.start].replace(" ", "")[-width:]
 
 
 def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
