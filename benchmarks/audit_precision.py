@@ -48,6 +48,7 @@ SEVENTH_ROUND = 217  # the first text added in the seventh round
 POOL_LABELLED = 247  # the first pool page labelled in the eighth round (all dev: their findings were read before)
 BLIND_POOL = 423  # the first pool page labelled blind in the ninth round (split by address, like the first rounds)
 BLIND_TENTH = 463  # the first of the pages labelled blind in the ninth round and merged, unread, in the tenth
+BLIND_ELEVENTH = 543  # the first of the pages labelled blind and merged, unread, in the eleventh round
 
 
 def real_corpus(split: str) -> Result:
@@ -88,10 +89,15 @@ def real_corpus(split: str) -> Result:
         f"  of which the pool pages labelled blind in the ninth round ({BLIND_POOL:03d}-{BLIND_TENTH - 1:03d}; no finding"
         f" on them read before labelling): TP {blind.tp}, FP {blind.fp}, FN {blind.fn}"
     )
-    tenth = evaluate(split, since=BLIND_TENTH).total
+    tenth = evaluate(split, since=BLIND_TENTH, until=BLIND_ELEVENTH).total
     print(
-        f"  of which the pool pages labelled blind and merged in the tenth round (from {BLIND_TENTH:03d}; the same"
-        f" way): TP {tenth.tp}, FP {tenth.fp}, FN {tenth.fn}"
+        f"  of which the pool pages labelled blind and merged in the tenth round ({BLIND_TENTH:03d}-{BLIND_ELEVENTH - 1:03d};"
+        f" the same way): TP {tenth.tp}, FP {tenth.fp}, FN {tenth.fn}"
+    )
+    eleventh = evaluate(split, since=BLIND_ELEVENTH).total
+    print(
+        f"  of which the pool pages labelled blind and merged in the eleventh round (from {BLIND_ELEVENTH:03d}; the"
+        f" same way): TP {eleventh.tp}, FP {eleventh.fp}, FN {eleventh.fn}"
     )
     return result
 
