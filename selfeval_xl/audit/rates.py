@@ -31,6 +31,8 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "结余率": (("结余",), ("预算",)),
     "节约率": (("节约",), ("预算", "计划")),  # 政府采购: 节约资金 ÷ 采购预算
     "核减率": (("核减", "审减"), ("送审",)),
+    # "办公楼运行经费预算1.1万元,…已执行0.72万元,完成率65.45%", "公用经费年初45.76万元,1-6月执行27.13万元,完成率59.29%"
+    "完成率": (("已执行", "执行", "已支出", "实际支出", "支出"), ("预算", "年初", "计划", "安排", "下达")),
     "审减率": (("审减", "核减"), ("送审",)),
 }
 # Rates of counts, the two counts in one measure word ("共设置产出指标12个,已完成11个,完成率91.67%",
@@ -55,46 +57,55 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         if pct.kind is not FigureKind.PERCENT or pct.value is None or not pct.exact:
             continue
         norm = a.paragraph(pct.paragraph).norm
-        m = _RATE_BEFORE.search(norm, max(0, pct.start - 10), pct.start)
-        table, own = _RATES, amounts.get(pct.paragraph)
-        if m is None:
-            m = _COUNT_RATE_BEFORE.search(norm, max(0, pct.start - 10), pct.start)
-            table, own = _COUNT_RATES, counts.get(pct.paragraph)
-        if m is None or not own:
-            continue
-        s0, _ = sentence_bounds(norm, pct.start)
-        before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
-        num_words, den_words = table[m.group(1)]
-        numerator = _named(norm, before, num_words, den_words)
-        if numerator is not None and numerator.kind is FigureKind.COUNT:
-            before = [f for f in before if f.unit == numerator.unit]  # counts of one measure word
-        # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
-        # a whole named after the survey the rate comes from ("满意度调查共发放问卷200份") is still a whole
-        # and an amount never across ";" (another item's: "下达42万元,…;薅草锣鼓项目资金使用334896元,资金使用率
-        # 83.72%"); the counts of one survey may be ("收回195份,回收率97.5%;满意190份,满意度97.44%")
-        wholes = [
-            f for f in _all_named(norm, before, den_words, num_words, m.group(1))
-            if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
-        ]  # fmt: skip
-        if numerator is not None and not wholes and m.group(1) == "节约率":
-            wholes = _plan_of(norm, before, numerator)
-        if numerator is not None and numerator.kind is FigureKind.COUNT:
-            # "共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个": of the count 其中 breaks down
-            opened = norm.rfind("其中", s0, numerator.start)
-            listed = [f for f in before if f.start < opened] if opened >= 0 and "," not in norm[opened : numerator.start] else []
-            wholes = listed[-1:] if listed else wholes
-        if numerator is None or not wholes:
-            continue
-        if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
-            continue
-        denominator = wholes[-1]  # the nearest is reported
-        found = percent_finding(
-            a, pct, numerator, denominator, ("named_rate_mismatch", "named_rate_truncated"), rate=m.group(1),
-            numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
-            denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
-        )
-        if found is not None:
-            yield found
+        # "…预算1.1万元,…已执行0.72万元,完成率65.45%" is of amounts; "…指标12个,已完成11个,完成率91.67%" of counts
+        for pattern, table, by in ((_RATE_BEFORE, _RATES, amounts), (_COUNT_RATE_BEFORE, _COUNT_RATES, counts)):
+            m = pattern.search(norm, max(0, pct.start - 10), pct.start)
+            own = by.get(pct.paragraph)
+            if m is None or not own or norm.endswith("预算", 0, m.start()):
+                continue  # "预算完成率" is the execution check's
+            read, found = _rate_read(a, norm, pct, m, table, own)
+            if found is not None:
+                yield found
+            if read:
+                break
+
+
+def _rate_read(
+    a: Analysis, norm: str, pct: Figure, m: re.Match[str], table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], own: list[Figure]
+) -> tuple[bool, Finding | None]:
+    """Whether the amounts (or counts) the rate's sentence names were found, and what they say of it."""
+    s0, _ = sentence_bounds(norm, pct.start)
+    before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
+    num_words, den_words = table[m.group(1)]
+    numerator = _named(norm, before, num_words, den_words)
+    if numerator is not None and numerator.kind is FigureKind.COUNT:
+        before = [f for f in before if f.unit == numerator.unit]  # counts of one measure word
+    # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
+    # a whole named after the survey the rate comes from ("满意度调查共发放问卷200份") is still a whole
+    # and an amount never across ";" (another item's: "下达42万元,…;薅草锣鼓项目资金使用334896元,资金使用率
+    # 83.72%"); the counts of one survey may be ("收回195份,回收率97.5%;满意190份,满意度97.44%")
+    wholes = [
+        f for f in _all_named(norm, before, den_words, num_words, m.group(1))
+        if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
+    ]  # fmt: skip
+    if numerator is not None and not wholes and m.group(1) == "节约率":
+        wholes = _plan_of(norm, before, numerator)
+    if numerator is not None and numerator.kind is FigureKind.COUNT:
+        # "共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个": of the count 其中 breaks down
+        opened = norm.rfind("其中", s0, numerator.start)
+        listed = [f for f in before if f.start < opened] if opened >= 0 and "," not in norm[opened : numerator.start] else []
+        wholes = listed[-1:] if listed else wholes
+    if numerator is None or not wholes:
+        return False, None
+    if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
+        return True, None
+    denominator = wholes[-1]  # the nearest is reported
+    found = percent_finding(
+        a, pct, numerator, denominator, ("named_rate_mismatch", "named_rate_truncated"), rate=m.group(1),
+        numerator=(printed_name(norm, numerator.start) or "") + numerator.text,
+        denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
+    )  # fmt: skip
+    return True, found
 
 
 # "政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%": with no plan printed, the plan

@@ -166,3 +166,14 @@ def test_a_letter_spaced_text_reads_across_its_quotes_and_brackets() -> None:
     assert [(c, s) for c, s, *_ in _findings(_spaced(text))] == plain
     share = "“三公”经费支出决算20.00万元,其中:因公出国(境)费支出决算5.00万元,占25.00%;公务接待费支出决算15.00万元,占80.00%。"
     assert ("share_mismatch", "error", "80.00%", "75.00%") in _findings(_spaced(share))
+
+
+def test_a_completion_rate_of_amounts_as_of_counts() -> None:
+    # 27.13 / 45.76 = 59.29%; 0.72 / 1.1 = 65.45%
+    text = "公用经费年初45.76万元,1-6月执行27.13万元,完成率59.29%。办公楼运行经费预算1.1万元,截止6月30日,已执行0.72万元,完成率65.45%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("59.29%", "65.22%")) == [("named_rate_mismatch", "error", "65.22%", "59.29%")]
+    assert _findings(text.replace("65.45%", "72.00%")) == [("named_rate_mismatch", "error", "72.00%", "65.45%")]
+    # of counts it stays as it was; "预算完成率" is the execution check's, reported once
+    assert _findings("共设置产出指标12个,已完成11个,完成率81.67%。") == [("named_rate_mismatch", "error", "81.67%", "91.67%")]
+    assert [c for c, *_ in _findings("项目预算100万元,已支出80万元,预算完成率90%。")] == ["execution_rate_mismatch"]
