@@ -35,7 +35,7 @@ from selfeval_xl.audit.wholes import (
 
 _RESTATED_ROLES = ("basic", "project", "personnel", "public")
 _WHOLE_ROLES = ("total", "grand_total", "budget_total", "budget", "basic")
-_BUDGET_WHOLES = ("budget", "budget_total")
+_BUDGET_WHOLES = ("budget", "budget_total", "executed")  # split as the spending does ("全年实际支出…,其中基本支出…,项目支出…")
 
 
 def figure_name(figure: Figure, a: Analysis | None = None) -> str:

@@ -177,3 +177,10 @@ def test_a_completion_rate_of_amounts_as_of_counts() -> None:
     # of counts it stays as it was; "预算完成率" is the execution check's, reported once
     assert _findings("共设置产出指标12个,已完成11个,完成率81.67%。") == [("named_rate_mismatch", "error", "81.67%", "91.67%")]
     assert [c for c, *_ in _findings("项目预算100万元,已支出80万元,预算完成率90%。")] == ["execution_rate_mismatch"]
+
+
+def test_the_years_actual_spending_splits_as_spending_does() -> None:
+    # 890.4 + 705.19 = 1595.59
+    text = "全年实际收入1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元;全年实际支出1595.59万元,其中基本支出890.4万元,项目支出705.19万元。"
+    assert _findings(text) == []
+    assert _findings(text.replace("1595.59万元", "1755.15万元")) == [("sum_mismatch", "error", "1755.15万元", "1595.59万元")]
