@@ -224,10 +224,10 @@ def _named_whole(
     if len(name) < 4 or lead(norm, figures[subject].start).endswith(name):
         return None
     s0, _ = sentence_bounds(norm, pct.start)
+    first = bisect_left(figures, (pct.paragraph, s0), hi=subject, key=lambda f: (f.paragraph, f.start))
     found = [
-        i for i in range(subject)
-        if figures[i].paragraph == pct.paragraph and figures[i].start >= s0 and figures[i].kind is FigureKind.AMOUNT
-        and figures[i].exact and name in lead(norm, figures[i].start)
+        i for i in range(first, subject)
+        if figures[i].kind is FigureKind.AMOUNT and figures[i].exact and name in lead(norm, figures[i].start)
     ]  # fmt: skip
     return found[-1] if len(found) == 1 else None
 
