@@ -40,7 +40,9 @@ _BUDGET_WHOLES = ("budget", "budget_total", "executed")  # split as the spending
 
 def figure_name(figure: Figure, a: Analysis | None = None) -> str:
     if a is not None:
-        printed = printed_name(a.paragraph(figure.paragraph).norm, figure.start)
+        norm = a.paragraph(figure.paragraph).norm
+        signed = (figure.value or 0) < 0 and norm[figure.start - 1 : figure.start] in ("-", "\u2212")
+        printed = printed_name(norm, figure.start - 1 if signed else figure.start)  # "补充预算周转金-21万元"
         if printed:
             return printed
     return ROLE_NAMES.get(figure.role, figure.label)
@@ -107,7 +109,7 @@ def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
 
 
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
-    parts = "+".join(f"{figure_name(c, a)}{c.text}" for c in children)
+    parts = "+".join(f"{figure_name(c, a)}{'-' if (c.value or 0) < 0 else ''}{c.text}" for c in children)
     return finding(
         a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
         label=figure_name(parent, a), parts=parts,

@@ -144,6 +144,8 @@ def test_a_budgets_spending_and_what_else_it_pays_out_make_its_expenditure_total
     )
     assert _findings(text) == []
     assert _findings(text.replace("473796万元", "521176万元")) == [("sum_mismatch", "error", "521176万元", "473796.00万元")]
+    message = audit_text(text.replace("473796万元", "521176万元")).findings[0].message
+    assert "+补充预算周转金-21万元+" in message  # the negative part named and signed as printed
     # a range is no negative amount
     assert audit_text("补助标准为每人10-20万元。").findings == ()
 
