@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from selfeval_xl.audit.extract import COMPLETION, COMPLETION_ANYWHERE
+from selfeval_xl.audit.fund_budgets import Budgets, budget_for, stated_budgets
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.lexicon import (
@@ -206,6 +207,10 @@ def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure, norm
     return after if after is not None and ";" not in norm[anchor.start : figures[after].start] else None
 
 
+# "完成年初预算的112.4%", "为预算的93%": of the budget stated for the year (never 调整预算)
+_OF_THE_YEARS_BUDGET = re.compile(r"(?:完成|为)(?:年初)?预算(?:数)?的\s*\d")
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     by_role: dict[tuple[int, str], list[int]] = {}  # built once: each lookup is a bisection
@@ -213,14 +218,18 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
         for i in own:
             by_role.setdefault((para, figures[i].role), []).append(i)
     links = []
+    budgets: Budgets | None = None  # the funds' budgets a fiscal report states once (built when first needed)
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
             continue
         found: dict[str, int | None] = {}
         if pct.label == "completion":
-            found = _completion(
-                paragraphs[pct.paragraph - 1].norm, figures, by_paragraph.get(pct.paragraph, []), pct
-            )
+            norm = paragraphs[pct.paragraph - 1].norm
+            found = _completion(norm, figures, by_paragraph.get(pct.paragraph, []), pct)
+            executed = found["executed"]
+            if found["budget"] is None and executed is not None and _OF_THE_YEARS_BUDGET.search(norm, figures[executed].start, pct.start + 1):
+                budgets = stated_budgets(paragraphs, figures, by_paragraph) if budgets is None else budgets
+                found["budget"] = budget_for(budgets, norm, figures[executed])
         else:
             own = by_paragraph.get(pct.paragraph, [])
             # never an amount of another sentence ("…执行率99%。…剩余未执行完的0.3792万元…")

@@ -186,3 +186,18 @@ def test_the_years_actual_spending_splits_as_spending_does() -> None:
     text = "全年实际收入1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元;全年实际支出1595.59万元,其中基本支出890.4万元,项目支出705.19万元。"
     assert _findings(text) == []
     assert _findings(text.replace("1595.59万元", "1755.15万元")) == [("sum_mismatch", "error", "1755.15万元", "1595.59万元")]
+
+
+_FUNDS = """经县人民代表大会批准,我县2023年度预算为:一般公共预算收入60,000万元,支出373,660万元;政府性基金预算收入49,148万元,支出25,050万元;国有资本经营预算收入200万元,支出19万元。具体执行情况如下:
+(一)收入预算执行情况
+地方一般公共预算收入67,439万元,完成年初预算的112.4%。地方政府性基金预算收入23,171万元,完成年初预算的47.15%。地方国有资本经营预算收入158万元,完成年初预算的79%。
+(二)支出预算执行情况
+地方一般公共预算支出347,768万元,完成年初预算的93.07%。地方政府性基金预算支出27,118万元,完成年初预算的108.26%。"""
+
+
+def test_a_funds_execution_against_the_budget_stated_for_it_before() -> None:
+    assert _findings(_FUNDS) == []
+    assert _findings(_FUNDS.replace("47.15%", "57.15%")) == [("execution_rate_mismatch", "error", "57.15%", "47.15%")]
+    assert _findings(_FUNDS.replace("93.07%", "96.07%")) == [("execution_rate_mismatch", "error", "96.07%", "93.07%")]
+    # a rate of the adjusted budget is not of the year's stated one
+    assert _findings(_FUNDS.replace("完成年初预算的93.07%", "完成调整预算的96.07%")) == []

@@ -1,0 +1,66 @@
+"""The budgets a fiscal report states once for every fund, before reporting each fund's execution against
+them: "我县2023年度预算为:一般公共预算收入60,000万元,支出373,660万元;政府性基金预算收入49,148万元,支出25,050万元"
+then "地方一般公共预算收入67,439万元,完成年初预算的112.4%" — the rate's budget is the one stated for the same
+fund and side (收入 or 支出)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
+from selfeval_xl.audit.text import sentence_bounds
+
+_FUNDS = (("一般公共预算", "一般公共预算"), ("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("社会保险基金", "社会保险基金"))
+_STATEMENT = re.compile(r"预算(?:安排)?(?:为|是)\s*:")
+_REACH = 6  # paragraphs from the statement to the rate
+
+Budgets = list[tuple[int, dict[tuple[str, str], int]]]  # (paragraph, (fund, side) -> figure index)
+
+
+def fund_of(text: str) -> str | None:
+    """The fund the words name last ("地方政府性基金预算收入": 政府性基金)."""
+    found = [(text.rfind(word), fund) for word, fund in _FUNDS if word in text]
+    return max(found)[1] if found else None
+
+
+def side_of(text: str) -> str | None:
+    found = [(text.rfind(side), side) for side in ("收入", "支出") if side in text]
+    return max(found)[1] if found else None
+
+
+def stated_budgets(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], by_paragraph: dict[int, list[int]]) -> Budgets:
+    out: Budgets = []
+    for p in paragraphs:
+        for m in _STATEMENT.finditer(p.norm):
+            _, s1 = sentence_bounds(p.norm, m.start())
+            given: dict[tuple[str, str], int] = {}
+            pos = m.end()
+            for chunk in p.norm[m.end() : s1].split(";"):
+                fund = fund_of(chunk)
+                last = 0
+                for i in by_paragraph.get(p.index, []):
+                    f = figures[i]
+                    offset = f.start - pos
+                    if not 0 <= offset < len(chunk) or f.kind is not FigureKind.AMOUNT or not f.exact:
+                        continue
+                    side = side_of(chunk[last:offset])
+                    if fund and side and (fund, side) not in given:
+                        given[(fund, side)] = i
+                    last = offset + len(f.text)
+                pos += len(chunk) + 1
+            if len(given) >= 2:
+                out.append((p.index, given))
+    return out
+
+
+def budget_for(budgets: Budgets, norm: str, executed: Figure) -> int | None:
+    """The budget stated for the fund and side the executed amount's sentence names, in the nearest
+    statement before it (within a few paragraphs)."""
+    s0, _ = sentence_bounds(norm, executed.start)
+    words = norm[s0 : executed.start]
+    fund, side = fund_of(words), side_of(words)
+    if fund is None or side is None:
+        return None
+    earlier = [given for paragraph, given in budgets if 0 < executed.paragraph - paragraph <= _REACH]
+    return earlier[-1].get((fund, side)) if earlier else None
