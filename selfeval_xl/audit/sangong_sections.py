@@ -100,7 +100,9 @@ class _Text:
         f = self.figures[i]
         s0, _ = sentence_bounds(norm, f.start)
         lead = norm[s0 : f.start]
-        if f.start - s0 <= _OPENING + 10 and not _ANY.search(pattern.sub("", lead)) and self._plain(f, lead):
+        # or names the item again right before it ("2020年行政事业单位执行公务,…的公务接待费决算支出238万元")
+        near = f.start - s0 <= _OPENING + 10 or pattern.search(lead[-_GAP:]) is not None
+        if near and not _ANY.search(pattern.sub("", lead)) and self._plain(f, lead):
             return i, _basis(lead)
         return None
 

@@ -201,3 +201,15 @@ def test_a_funds_execution_against_the_budget_stated_for_it_before() -> None:
     assert _findings(_FUNDS.replace("93.07%", "96.07%")) == [("execution_rate_mismatch", "error", "96.07%", "93.07%")]
     # a rate of the adjusted budget is not of the year's stated one
     assert _findings(_FUNDS.replace("完成年初预算的93.07%", "完成调整预算的96.07%")) == []
+
+
+def test_a_sangong_section_naming_its_item_again_far_into_its_sentence() -> None:
+    text = """2020年全县使用当年财政拨款安排的“三公”经费决算总额为1023万元,较年初预算减少32%。其中:
+一、因公出国(境)经费
+2020年因公出国(境)决算支出0万元。
+二、公务用车购置及运行维护费
+2020年行政事业单位执行公务,开展业务活动的公务用车购置及运行费决算支出785万元,较年初预算减少28%。
+三、公务接待费
+2020年行政事业单位执行公务,以及开展业务活动的交通费、用餐费等公务接待费决算支出238万元,较年初预算下降42%。"""
+    assert _findings(text) == []
+    assert [(c, s, st) for c, s, st, _ in _findings(text.replace("1023万元", "1125万元"))] == [("sum_mismatch", "error", "1125万元")]
