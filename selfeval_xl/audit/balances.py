@@ -165,3 +165,30 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
                 sums = {f.value for f in a.figures if f.value is not None and f.kind is FigureKind.AMOUNT and _INCOME_SUM.search(lead(a.paragraph(f.paragraph).norm, f.start))}
             if income.value not in sums:
                 yield finding(a, "grand_totals_differ", p.index, spent.start, spent.text, income.text)
+
+
+# "…收入总量为1117285万元。一般公共预算支出892766万元,…,加上地方政府一般债券还本支出、结转下年等,支出总量为
+# 1117285万元": a budget's 支出总量 that adds what is carried to next year balances its 收入总量 by form
+_VOLUME_INCOME = re.compile(r"收入总量(?:为|是|达)?\s*$")
+_VOLUME_SPENT = re.compile(r"支出总量(?:为|是|达)?\s*$")
+
+
+def check_total_volumes(a: Analysis) -> Iterator[Finding]:
+    by_paragraph: dict[int, list[Figure]] | None = None
+    for p in a.paragraphs:
+        if "收入总量" not in p.norm or "支出总量" not in p.norm or "结转" not in p.norm:
+            continue
+        if by_paragraph is None:
+            by_paragraph = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and not f.comparative)
+        own = by_paragraph.get(p.index, [])
+        incomes = [f for f in own if _VOLUME_INCOME.search(p.norm, max(0, f.start - 8), f.start)]
+        spent = [f for f in own if _VOLUME_SPENT.search(p.norm, max(0, f.start - 8), f.start)]
+        if len(incomes) != 1 or len(spent) != 1 or spent[0].start < incomes[0].start:
+            continue
+        income, out = incomes[0], spent[0]
+        s0, _ = sentence_bounds(p.norm, out.start)
+        clause = p.norm[max(s0, p.norm.rfind("加", s0, out.start)) : out.start]
+        if "加" not in clause or "结转" not in clause or income.value is None or out.value is None:
+            continue  # only a 支出总量 that adds the carry-over ("收支总量相抵,结转…" comes after it otherwise)
+        if abs(income.value - out.value) > income.tolerance + out.tolerance:
+            yield finding(a, "total_volumes_differ", p.index, out.start, out.text, income.text)

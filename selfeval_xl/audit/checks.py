@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterable
 
 from selfeval_xl.audit.adjustments import check_adjustment_amounts
 from selfeval_xl.audit.assets import check_asset_balances
-from selfeval_xl.audit.balances import check_balances, check_budget_adjustments, check_grand_totals
+from selfeval_xl.audit.balances import (
+    check_balances,
+    check_budget_adjustments,
+    check_grand_totals,
+    check_total_volumes,
+)
 from selfeval_xl.audit.categories import check_category_columns
 from selfeval_xl.audit.change_amounts import check_change_amounts, check_named_year_changes
 from selfeval_xl.audit.changes import check_part_changes
@@ -56,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
     check_balances,
     check_asset_balances,
     check_grand_totals,
+    check_total_volumes,
     check_budget_adjustments,
     check_part_changes,
     check_explained_changes,

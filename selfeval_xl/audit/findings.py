@@ -13,6 +13,7 @@ SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
     "balance_mismatch": E,
     "grand_totals_differ": E,
+    "total_volumes_differ": E,
     "adjustment_mismatch": E,
     "budget_gap_mismatch": E,
     "savings_mismatch": E,

@@ -44,6 +44,7 @@ CODE_KIND = {
     "sum_mismatch": "sum",
     "balance_mismatch": "sum",
     "grand_totals_differ": "pair",
+    "total_volumes_differ": "pair",
     "adjustment_mismatch": "sum",
     "budget_gap_mismatch": "sum",
     "savings_mismatch": "sum",

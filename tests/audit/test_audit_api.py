@@ -38,6 +38,7 @@ _EXTRA = {
     "sum_mismatch": {"label", "parts"},
     "balance_mismatch": {"income", "expenditure"},
     "grand_totals_differ": set(),
+    "total_volumes_differ": set(),
     "adjustment_mismatch": {"before", "after", "verb"},
     "budget_gap_mismatch": {"before", "after", "verb"},
     "shares_exceed_100": {"denominator", "parts"},

@@ -213,3 +213,17 @@ def test_a_sangong_section_naming_its_item_again_far_into_its_sentence() -> None
 2020年行政事业单位执行公务,以及开展业务活动的交通费、用餐费等公务接待费决算支出238万元,较年初预算下降42%。"""
     assert _findings(text) == []
     assert [(c, s, st) for c, s, st, _ in _findings(text.replace("1023万元", "1125万元"))] == [("sum_mismatch", "error", "1125万元")]
+
+
+def test_an_expenditure_volume_that_adds_the_carry_over_balances_the_revenue_volume() -> None:
+    text = (
+        "2024年一般公共预算收入390525万元,同比下降9.6%。加上上级补助、地方政府一般债务转贷收入等,收入总量为1117285万元。"
+        "一般公共预算支出892766万元,同比增长12.0%,加上地方政府一般债券还本支出、结转下年等,支出总量为1117285万元。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("支出总量为1117285万元", "支出总量为1229014万元")) == [
+        ("total_volumes_differ", "error", "1229014万元", "1117285万元")
+    ]
+    # a 支出总量 without the carry-over differs from the 收入总量 by it
+    apart = "收入总量3838.3亿元。支出2809.1亿元,加上债务还本支出687.1亿元,支出总量3496.2亿元。收支总量相抵,结转342.1亿元。"
+    assert [c for c, *_ in _findings(apart)] == []
