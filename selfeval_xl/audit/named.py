@@ -48,6 +48,9 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
 _LEADING = re.compile(r"^(?:其中|\)|\([一二三四五六七八九十]+\))+")  # "(三)卫生健康支出类科目"
 
 
+_MONTHS = re.compile(r"(?<![\d.])\d{1,2}(?:-\d{1,2})?$")
+
+
 def printed_name(norm: str, start: int) -> str:
     """The name as printed before the figure ("一般公共预算财政拨款支出"), without a leading year or
     a joining verb; "" when the text prints none."""
@@ -60,7 +63,9 @@ def printed_name(norm: str, start: int) -> str:
     while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()\u201c\u201d"):
         keep -= 1
     year = keep > 0 and name[keep - 1].isdigit()  # "2023年度收入合计", never "年末结转和结余"
+    months = _MONTHS.search(name, 0, keep) if name[keep : keep + 1] == "月" else None  # "1-6月执行27.13万元"
     name = _LEADING.sub("", name[keep:].removeprefix("年度" if year else "").removeprefix("年" if year else ""))
+    name = months.group() + name if months else name
     for word in _JOINERS:
         if name.endswith(word) and len(name) > len(word):
             name = name[: -len(word)]

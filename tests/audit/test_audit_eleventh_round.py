@@ -175,6 +175,8 @@ def test_a_completion_rate_of_amounts_as_of_counts() -> None:
     text = "公用经费年初45.76万元,1-6月执行27.13万元,完成率59.29%。办公楼运行经费预算1.1万元,截止6月30日,已执行0.72万元,完成率65.45%。"
     assert _findings(text) == []
     assert _findings(text.replace("59.29%", "65.22%")) == [("named_rate_mismatch", "error", "65.22%", "59.29%")]
+    message = audit_text(text.replace("59.29%", "65.22%")).findings[0].message
+    assert message.startswith("按1-6月执行27.13万元÷公用经费年初45.76万元计算")  # the months named as printed
     assert _findings(text.replace("65.45%", "72.00%")) == [("named_rate_mismatch", "error", "72.00%", "65.45%")]
     # of counts it stays as it was; "预算完成率" is the execution check's, reported once
     assert _findings("共设置产出指标12个,已完成11个,完成率81.67%。") == [("named_rate_mismatch", "error", "81.67%", "91.67%")]
