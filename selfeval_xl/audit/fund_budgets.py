@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from selfeval_xl.audit.lexicon import FUND_NAMES
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
 from selfeval_xl.audit.text import sentence_bounds
 
-_FUNDS = (("一般公共预算", "一般公共预算"), ("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("社会保险基金", "社会保险基金"))
 _STATEMENT = re.compile(r"预算(?:安排)?(?:为|是)\s*:")
 _REACH = 6  # paragraphs from the statement to the rate
 
@@ -20,7 +20,7 @@ Budgets = list[tuple[int, dict[tuple[str, str], int]]]  # (paragraph, (fund, sid
 
 def fund_of(text: str) -> str | None:
     """The fund the words name last ("地方政府性基金预算收入": 政府性基金)."""
-    found = [(text.rfind(word), fund) for word, fund in _FUNDS if word in text]
+    found = [(text.rfind(fund), fund) for fund in FUND_NAMES if fund in text]
     return max(found)[1] if found else None
 
 

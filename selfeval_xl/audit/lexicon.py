@@ -296,3 +296,6 @@ FUNCTION_CLASSES: tuple[str, ...] = (
     "自然资源海洋气象", "国土海洋气象", "住房保障", "粮油物资储备", "灾害防治及应急管理", "债务付息",
     "债务发行费用", "其他",
 )  # fmt: skip
+
+# The four budgets (funds) of a government's accounts, as reports name them ("地方政府性基金预算收入").
+FUND_NAMES: tuple[str, ...] = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import whole_of_percent
+from selfeval_xl.audit.lexicon import FUND_NAMES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
@@ -45,7 +46,6 @@ class Line:
         """The amounts of the sentence at ``pos`` printed before it."""
         s0, _ = sentence_bounds(self.norm, pos)
         return [self.own[i] for i in self.starts[bisect_left(self.starts, s0) : bisect_left(self.starts, pos)]]
-
 
     def named_in_sentence_before(self, s0: int, word: str) -> Figure | None:
         """The one amount of the sentence ending right before ``s0`` named ``word`` alone or as its
@@ -327,7 +327,7 @@ def named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
 
 
 _RIGHT_AFTER = re.compile(r"^\s*,\s*(?:增加|减少)\s*$")
-_BUDGET_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+_BUDGET_NAMES = re.compile("|".join(name.removesuffix("预算") + "预算" for name in FUND_NAMES))
 _PLANNED = ("预算", "计划", "目标", "调整", "追加", "调增", "调减", "下达", "安排")
 
 
