@@ -117,8 +117,24 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             # of two figures kept in 元, so the parts' changes may drift from the total's by a cent
             cent = _CENT if parent.unit == "万元" else Decimal(0)
             if abs(found - total) > slack + tolerance + cent:
-                places = 2 if parent.unit == "万元" else max(parent.decimals, 0)
+                # the change as printed ("增收1735万元"); their sum at the finest print among them
+                places = [max(-int(v.as_tuple().exponent), 0) for v in (total, *parts)]
                 yield finding(
-                    a, "change_sum_mismatch", parent.paragraph, parent.start, fmt_amount(total, parent.unit, places, like=parent.text),
-                    fmt_amount(found, parent.unit, places, like=parent.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
+                    a, _change_code(total, parts, found), parent.paragraph, parent.start, fmt_amount(total, parent.unit, places[0], like=parent.text),
+                    fmt_amount(found, parent.unit, max(places), like=parent.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
                 )  # fmt: skip
+
+
+def _change_code(total: Decimal, parts: list[Decimal], found: Decimal) -> str:
+    """Changes printed alike ("较上年同期增收1735万元" of "增收1423万元…减收1941万元…增收2252万元") that miss
+    their total by one unit of that print are each rounded on their own: a 提示 (change_rounding_gap). Whole
+    units are rounded figures only among thousands (as in ``ratio_tolerances``): "增加10万元" of "8万元+3万元"
+    is an error."""
+    exponent = total.as_tuple().exponent
+    assert isinstance(exponent, int)
+    unit = Decimal(1).scaleb(exponent)
+    printed = [p for p in parts if p]
+    alike = len(printed) >= 2 and all(p.as_tuple().exponent == exponent for p in printed)
+    alike = alike and (exponent < 0 or max(abs(v) for v in (total, *printed)) >= 1000)
+    return "change_rounding_gap" if alike and abs(found - total) <= unit else "change_sum_mismatch"
+

@@ -18,10 +18,11 @@ SEVERITY: dict[str, Severity] = {
     "budget_gap_mismatch": E,
     "savings_mismatch": E,
     "change_sum_mismatch": E,
+    "change_rounding_gap": W,  # the parts' changes miss the total's by one unit of their print
     "parts_exceed_total": E,
     "parts_below_total": W,
     "split_count_differs": W,
-    "sum_rounding_gap": E,  # the printed parts do not add up; medium: each may be rounded on its own
+    "sum_rounding_gap": W,  # the printed parts miss their total by their own rounding: a 提示 to adjust the 尾差
     "restated_amount_differs": W,
     "unit_typo": W,  # an amount in 元 that makes its relations hold read as 万元
     "unit_slip": E,  # the same number printed in 元 and in 万元; medium: the two may be different things  # the two mentions may be of different scopes (a category, a year)
@@ -64,6 +65,7 @@ CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
     "split_count_differs": "medium",
     "sum_rounding_gap": "medium",
+    "change_rounding_gap": "medium",
     "restated_amount_differs": "medium",
     "unit_slip": "medium",
     "unit_typo": "medium",

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_difference, opener_groups
 from selfeval_xl.audit.listing import sangong_lists
-from selfeval_xl.audit.model import Figure, Paragraph, PartsGroup
+from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
 from selfeval_xl.audit.revenue_parts import revenue_parts
 from selfeval_xl.audit.sangong_sections import sangong_sections
@@ -68,6 +68,10 @@ def _added_up(
 ) -> list[PartsGroup]:
     """ "A a,加上B b,C c,收入总计T": T = a + b + c (a may close the previous sentence)."""
     groups = []
+    changes: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.comparative and f.kind is FigureKind.AMOUNT:
+            changes.setdefault(f.paragraph, []).append(f)
     for p in paragraphs:
         own = own_by.get(p.index, [])
         starts = [figures[i].start for i in own]
@@ -109,12 +113,25 @@ def _added_up(
                 and base is not None
                 # "…,以及政府一般债券收入等,总收入…": not all named ("调入资金…等969065万元" names one item's kinds)
                 and not _ET_CETERA.search(p.norm, at, figures[total].start)
+                and not _named_change_between(p.norm, changes.get(p.index, ()), at, figures[total].start)
                 and len(inside) >= 2
                 and any(w in head for w in _STOPS)
             ):
                 groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
             at = _plus(p.norm, at + 2)
     return groups
+
+
+def _named_change_between(norm: str, changes: Sequence[Figure], start: int, end: int) -> bool:
+    """An item printed as a change among the added amounts ("…,债务还本支出195,664万元,调出资金增加10,239万元,
+    …,总支出2,686,338万元"): it may be one of the parts, so the list is not read (a change against last year,
+    "比上年增加…", is not an item). ``changes``: the paragraph's changes, in order."""
+    starts = [f.start for f in changes]
+    for f in changes[bisect_right(starts, start) : bisect_left(starts, end)]:
+        clause = norm[max(norm.rfind(c, start, f.start) for c in ",;、") + 1 : f.start]
+        if not any(w in clause for w in ("比", "较", "同比", "上年", "去年")):
+            return True
+    return False
 
 
 # "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a clause that is only 合计/共计/总计

