@@ -46,6 +46,9 @@ _COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "达标率": (("达标",), ("检测", "监测", "共", "应")),
     "办结率": (("办结",), ("受理", "收到", "交办", "共")),
 }
+# rates of money paid out of what was given, and the names of a total given ("共计", "合计")
+_OF_THE_MONEY = ("到位率", "拨付率", "支付率", "使用率", "支出率")
+_TOTAL_NAMES = ("共计", "合计", "总额", "总计")
 _RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
 _COUNT_RATE_BEFORE = re.compile(rf"({'|'.join(_COUNT_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
 
@@ -90,6 +93,13 @@ def _rate_read(
     ]  # fmt: skip
     if numerator is not None and not wholes and m.group(1) == "节约率":
         wholes = _plan_of(norm, before, numerator)
+    if numerator is not None and not wholes and m.group(1) in _OF_THE_MONEY:
+        # "项目资金共计120万元,已拨付100万元,资金拨付率83.33%": of the money the sentence names in total
+        wholes = [
+            f for f in _all_named(norm, before, _TOTAL_NAMES, num_words)
+            if f.start < numerator.start and f.value and ";" not in norm[f.start : pct.start]
+            and "投资" not in name_before(norm, f.start, 12)
+        ][-1:]  # fmt: skip
     if numerator is not None and numerator.kind is FigureKind.COUNT:
         # "共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个": of the count 其中 breaks down
         opened = norm.rfind("其中", s0, numerator.start)

@@ -55,3 +55,13 @@ def test_an_added_list_with_an_item_printed_as_a_change_is_not_read() -> None:
     )
     assert _findings(text) == []
     assert [c for c, *_ in _findings(text.replace("2,290,974", "2,291,974"))] == ["sum_mismatch"]
+
+
+def test_a_paid_rate_of_the_money_named_in_total() -> None:
+    # 100 / 120 = 83.33%: the rate of what the sentence names 共计
+    text = "项目资金共计120万元,已拨付100万元,资金拨付率83.33%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("83.33%", "90%")) == [("named_rate_mismatch", "error", "90%", "83.33%")]
+    # a total investment is no year's money; an amount across ";" is another item's
+    assert _findings("项目总投资合计500万元,已拨付100万元,资金拨付率90%。") == []
+    assert _findings("资金共计120万元,到位100万元;已拨付60万元,资金拨付率40%。") == []
