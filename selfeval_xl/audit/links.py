@@ -99,6 +99,8 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         # unless a completion rate already stands between it and this executed amount (it was that
         # one's: "年初预算为22万元,支出决算为8.77万元,完成预算的39.86%,其中:…8.47万元,完成预算的60.50%")
         named = [i for i in before if (figures[i].role == "budget" or _BUDGET_NAMED.search(norm, max(0, figures[i].start - 8), figures[i].start)) and i != executed]
+        item = norm.rfind(";", s0, at)  # "其中:…费支出预算为5万元,…,完成预算的0%;…费支出预算为10万元,支出决算为…": this item's
+        named = [i for i in named if figures[i].start > item] if item >= 0 else named
         budget = named[-1] if len(named) == 1 else None
         if budget is not None and executed is not None:
             between = norm[figures[budget].start : figures[executed].start]

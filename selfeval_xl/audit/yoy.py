@@ -84,7 +84,7 @@ _LAST_YEAR_THEN_PCT = re.compile(
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
 _BARE_COMPARISON = re.compile(
     r"^(?:与|和|同)?(?:上年|上年度|上一年|去年|20\d\d年度?)?(?:决算数?|预算数?|同期)?(?:相比|比较|比)\s*,\s*"
-    r"(?:(?:财政拨款)?收、?支(?:总计|总额|合计|总预算|预算)?(?:各|均)?|各|均)?$"
+    r"(?:(?:财政拨款)?(?:收、?支|收入[、和及与]?支出)(?:总计|总额|合计|总预算|预算)?(?:各|均)?|各|均)?$"
 )
 
 
@@ -272,7 +272,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's; not in an item's own
             # paragraph ("3.事业收入8257.3万元,为…的收入。较上年增加518.65万元")
             before = [parent]
-    if not before and opening.removesuffix("总计") in ("收支", "收、支"):
+    if not before and opening.removesuffix("总计") in ("收支", "收、支", "收入、支出", "收入和支出", "收入支出"):
         # "收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元": both equal
         k = bisect_left(starts, s0)
         both = [own[i] for i in starts[max(0, k - 2) : k]]
@@ -388,6 +388,6 @@ _AGAINST_LAST_YEAR = ("增收", "减收", "增支", "减支")
 
 # "与2022年相比", also with the balanced account named first ("收入支出总体与上年相比")
 _OPENING = re.compile(
-    r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计|收、?支)?"
+    r"^(?:收入支出总体|收支总体|收支总计|收、支总计|收入和支出总计|收入、支出总计|收、?支)?"
     r"(?:与|和|同)(?:上年|上年度|上一年|去年|20\d\d年度?)(?:决算数?|预算数?|同期)?相?$"
 )

@@ -65,3 +65,26 @@ def test_a_paid_rate_of_the_money_named_in_total() -> None:
     # a total investment is no year's money; an amount across ";" is another item's
     assert _findings("项目总投资合计500万元,已拨付100万元,资金拨付率90%。") == []
     assert _findings("资金共计120万元,到位100万元;已拨付60万元,资金拨付率40%。") == []
+
+
+def test_income_and_expenditure_named_in_full_change_together() -> None:
+    # 110.22 / (1250.36 - 110.22) = 9.67%: the 部门决算 template's "收入、支出总计各增加…"
+    for text in (
+        "2023年度收入总计1250.36万元、支出总计1250.36万元。与上年相比,收入、支出总计各增加110.22万元,增长9.7%。",
+        "2023年度收入、支出总计均为1250.36万元,与上年相比,收入、支出总计各增加110.22万元,增长9.7%。",
+    ):
+        assert _findings(text) == []
+        assert _findings(text.replace("9.7%", "10.5%")) == [("yoy_mismatch", "error", "10.5%", "9.7%")]
+
+
+def test_each_item_of_a_list_completes_its_own_budget() -> None:
+    # the 三公 template: each item's 预算/决算/完成预算的% after ";" — 10 / 10 = 100%, not 90%
+    text = (
+        "2023年度“三公”经费财政拨款支出预算为20.00万元,支出决算为15.00万元,完成预算的75%,其中:因公出国(境)费支出预算为"
+        "5.00万元,支出决算为0万元,完成预算的0%;公务用车购置及运行维护费支出预算为10.00万元,支出决算为10.00万元,完成预算的"
+        "100%;公务接待费支出预算为5.00万元,支出决算为5.00万元,完成预算的100%。"
+    )
+    assert _findings(text) == []
+    assert _findings(text.replace("10.00万元,完成预算的100%", "10.00万元,完成预算的90%")) == [
+        ("execution_rate_mismatch", "error", "90%", "100.00%")
+    ]
