@@ -33,6 +33,7 @@ from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.from_to import check_from_to
+from selfeval_xl.audit.leftovers import check_leftovers
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
@@ -72,6 +73,7 @@ CHECKS: tuple[Check, ...] = (
     check_execution_rates,
     check_named_rates,
     check_savings,
+    check_leftovers,
     check_formulas,
     check_target_completion,
     check_year_on_year,

@@ -17,6 +17,7 @@ SEVERITY: dict[str, Severity] = {
     "adjustment_mismatch": E,
     "budget_gap_mismatch": E,
     "savings_mismatch": E,
+    "leftover_mismatch": E,
     "change_sum_mismatch": E,
     "change_rounding_gap": W,  # the parts' changes miss the total's by one unit of their print
     "parts_exceed_total": E,

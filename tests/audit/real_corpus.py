@@ -48,6 +48,7 @@ CODE_KIND = {
     "adjustment_mismatch": "sum",
     "budget_gap_mismatch": "sum",
     "savings_mismatch": "sum",
+    "leftover_mismatch": "sum",
     "formula_mismatch": "rate",
     "unit_slip": "pair",
     "pp_change_mismatch": "yoy",

@@ -45,6 +45,7 @@ _EXTRA = {
     "average_growth_mismatch": {"first", "last", "years"},
     "average_growth_truncated": {"first", "last", "years", "exact"},
     "savings_mismatch": {"budget", "spent"},
+    "leftover_mismatch": {"given", "spent"},
     "formula_mismatch": {"formula"},
     "unit_slip": {"other_place"},
     "pp_change_mismatch": {"current", "prior"},

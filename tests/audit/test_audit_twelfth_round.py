@@ -88,3 +88,22 @@ def test_each_item_of_a_list_completes_its_own_budget() -> None:
     assert _findings(text.replace("10.00万元,完成预算的100%", "10.00万元,完成预算的90%")) == [
         ("execution_rate_mismatch", "error", "90%", "100.00%")
     ]
+
+
+def test_the_money_left_is_the_money_given_less_the_money_spent() -> None:
+    # 120 - 100 = 20; 1200 - 1180.50 = 19.50 (a rate between them changes nothing)
+    assert _findings("项目资金120.00万元,已支出100.00万元,结余20.00万元。") == []
+    assert _findings("项目资金120.00万元,已支出100.00万元,结余30.00万元。") == [("leftover_mismatch", "error", "30.00万元", "20.00万元")]
+    text = "全年预算1200.00万元,执行1180.50万元,预算执行率98.38%,结转结余资金19.50万元。"
+    assert _findings(text) == []
+    found = audit_text(text.replace("19.50万元", "29.50万元")).findings
+    assert [(f.code, f.expected) for f in found] == [("leftover_mismatch", "19.50万元")]
+    assert found[0].message == "全年预算1200.00万元减执行1180.50万元为19.50万元，报告写的结余（剩余）资金为29.50万元，两者不一致。"
+    # money given is the nearest so named (到位 after 下达); whole 万元 stay whole in the message
+    assert _findings("下达资金50万元,到位50万元,已支付45万元,剩余15万元。") == [("leftover_mismatch", "error", "15万元", "5万元")]
+
+
+def test_what_is_left_is_not_read_when_it_is_split_or_brought_in() -> None:
+    assert _findings("项目预算100万元,实际支出80万元,结转10万元,结余15万元。") == []  # two amounts left
+    assert _findings("年初结转结余10万元,本年预算100万元,支出80万元。") == []  # brought in, before
+    assert _findings("项目总投资500万元,已支出100万元,剩余30万元。") == []  # a total investment

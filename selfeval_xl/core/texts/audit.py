@@ -18,6 +18,7 @@ AUDIT: dict[str, str] = {
     "unit_slip": "此处写为{stated}，而{other_place}同一数字写为{expected}，疑为单位错写（元/万元），请核实更正。",
     "formula_mismatch": "报告列出的算式“{formula}”计算结果应为{expected}，报告写为{stated}。",
     "formula_truncated": "报告列出的算式“{formula}”计算结果为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "leftover_mismatch": "{given}减{spent}为{expected}，报告写的结余（剩余）资金为{stated}，两者不一致。",
     "savings_mismatch": "预算（计划）金额{budget}减实际金额{spent}为{expected}，报告写的节约资金为{stated}，两者不一致。",
     "change_sum_mismatch": "{label}的增减额为{stated}（负数为减少），但“其中”各项的增减额合计为{expected}，两者不一致。",
     "change_rounding_gap": "{label}的增减额为{stated}（负数为减少），“其中”各项的增减额合计为{expected}，差额在各数四舍五入的范围内；建议调整尾差，使各项增减额之和等于合计。",
