@@ -34,6 +34,10 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # "办公楼运行经费预算1.1万元,…已执行0.72万元,完成率65.45%", "公用经费年初45.76万元,1-6月执行27.13万元,完成率59.29%"
     "完成率": (("已执行", "执行", "已支出", "实际支出", "支出"), ("预算", "年初", "计划", "安排", "下达")),
     "审减率": (("审减", "核减"), ("送审",)),
+    # the 部门整体支出 indicators: "公用经费控制率 = 实际支出公用经费 ÷ 预算安排公用经费", "预算调整率 = 预算调整数 ÷
+    # 年初预算数"
+    "控制率": (("实际支出", "实际", "决算"), ("预算", "安排")),
+    "调整率": (("调整数", "调整金额", "调整资金", "追加", "调增", "调减"), ("年初预算", "预算")),  # never "调整为/调整后"
 }
 # Rates of counts, the two counts in one measure word ("共设置产出指标12个,已完成11个,完成率91.67%",
 # "发放问卷200份,收回195份,回收率97.5%;满意及基本满意190份,满意度97.44%"): rate -> (numerator, whole)
@@ -45,6 +49,7 @@ _COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "合格率": (("合格",), ("抽检", "抽查", "检测", "检查", "验收", "共")),
     "达标率": (("达标",), ("检测", "监测", "共", "应")),
     "办结率": (("办结",), ("受理", "收到", "交办", "共")),
+    "控制率": (("在职", "实有"), ("编制", "核定")),  # 在职人员控制率 = 在职人员数 ÷ 编制数
 }
 # rates of money paid out of what was given, and the names of a total given ("共计", "合计")
 _OF_THE_MONEY = ("到位率", "拨付率", "支付率", "使用率", "支出率")
@@ -64,7 +69,7 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         for pattern, table, by in ((_RATE_BEFORE, _RATES, amounts), (_COUNT_RATE_BEFORE, _COUNT_RATES, counts)):
             m = pattern.search(norm, max(0, pct.start - 10), pct.start)
             own = by.get(pct.paragraph)
-            if m is None or not own or norm.endswith("预算", 0, m.start()):
+            if m is None or not own or (norm.endswith("预算", 0, m.start()) and m.group(1) != "调整率"):
                 continue  # "预算完成率" is the execution check's
             read, found = _rate_read(a, norm, pct, m, table, own)
             if found is not None:

@@ -107,3 +107,17 @@ def test_what_is_left_is_not_read_when_it_is_split_or_brought_in() -> None:
     assert _findings("项目预算100万元,实际支出80万元,结转10万元,结余15万元。") == []  # two amounts left
     assert _findings("年初结转结余10万元,本年预算100万元,支出80万元。") == []  # brought in, before
     assert _findings("项目总投资500万元,已支出100万元,剩余30万元。") == []  # a total investment
+
+
+def test_the_department_indicators_control_and_adjustment_rates() -> None:
+    # 公用经费控制率 = 实际支出 ÷ 预算 (100.10 / 110 = 91%); 在职人员控制率 = 在职 ÷ 编制 (28 / 30 = 93.33%)
+    assert _findings("公用经费预算110.00万元,实际支出100.10万元,公用经费控制率91%。") == []
+    assert _findings("公用经费控制率:公用经费实际支出100.10万元,预算数110.00万元,控制率为95%。") == [
+        ("named_rate_mismatch", "error", "95%", "91.00%")
+    ]
+    assert _findings("编制数30人,实有在职人员28人,在职人员控制率93.33%。") == []
+    assert _findings("在职人员控制率:在职人员28人,编制数30人,控制率为95%。") == [("named_rate_mismatch", "error", "95%", "93.33%")]
+    # 预算调整率 = 调整数 ÷ 年初预算 (200 / 1000 = 20%); the budget adjusted to is no adjustment
+    assert _findings("年初预算1000.00万元,年中追加200.00万元,预算调整率为20%。") == []
+    assert _findings("预算调整数200万元,年初预算1000万元,预算调整率25%。") == [("named_rate_mismatch", "error", "25%", "20.00%")]
+    assert _findings("年初预算1000万元,预算调整为1200万元,预算调整率为20%。") == []
