@@ -196,8 +196,12 @@ def _respective(norm: str, found: list[Figure]) -> list[Figure]:
 
 # "国防支出682万,占全年总支出的0.25%", "调出资金2.2亿。": 万/亿 without 元 in a paragraph that prints that unit
 # with 元, after a name of money (支出, 收入, 资金, 经费, 费, 拨款, 结余…); never a head-count ("服务群众1.2万,")
-_BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)]|\s*$)")
+# "由区财政局分2批次将156.0万补助资金…发放到位", "110万用于…": money named right after the amount
+_MONEY_AFTER = "补助|补贴|资金|经费|拨款|奖补|用于"
+_BARE_AMOUNT = re.compile(rf"(?<![\d.]){_NUM}\s*()(亿|万)()(?=\s*[,;。、)(]|\s*$|{_MONEY_AFTER})")
 _MONEY_NAMES = ("支出", "收入", "资金", "经费", "费", "拨款", "结余", "结转", "补助", "预算", "债券", "债劵", "预算数", "决算数", "决算数合计", "经费合计")
+# "培训费增加5.13万", "…短收6210万": a change of money named earlier in the clause
+_MONEY_CHANGES = ("增加", "减少", "增收", "减收", "短收", "超收", "节约", "下降", "增长")
 
 
 # "…后备人才训练支持71万元;科研助力保障1.25万。", "其中支付养老机构运营补贴48万、社会工作服务站建设15万元":
@@ -220,7 +224,10 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
     printed = {big for big in ("万", "亿") if f"{big}元" in norm}  # looked up once: linear in the paragraph
     for m in _BARE_AMOUNT.finditer(norm) if printed else ():
         name = norm[max(0, m.start() - 12) : m.start()]
-        if m.group(3) in printed and (any(name.rstrip(" 为了达").endswith(w) for w in _MONEY_NAMES) or _after_sibling(norm, m)):
+        head = name.rstrip(" 为了达")
+        changed = any(head.endswith(w) for w in _MONEY_CHANGES) and any(w in norm[max(0, m.start() - 30) : m.start()] for w in _MONEY_NAMES)
+        after = re.match(_MONEY_AFTER, norm[m.end() : m.end() + 2]) is not None
+        if m.group(3) in printed and (any(head.endswith(w) for w in _MONEY_NAMES) or changed or after or _after_sibling(norm, m)):
             found.append(m)
     return found
 

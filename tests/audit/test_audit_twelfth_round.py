@@ -121,3 +121,15 @@ def test_the_department_indicators_control_and_adjustment_rates() -> None:
     assert _findings("年初预算1000.00万元,年中追加200.00万元,预算调整率为20%。") == []
     assert _findings("预算调整数200万元,年初预算1000万元,预算调整率25%。") == [("named_rate_mismatch", "error", "25%", "20.00%")]
     assert _findings("年初预算1000万元,预算调整为1200万元,预算调整率为20%。") == []
+
+
+def test_wan_without_yuan_before_its_use_or_after_a_change_is_an_amount() -> None:
+    # "110万用于…" (元 dropped, the use named right after) is a part of the 120万元
+    text = "项目资金共计120万元,其中110万用于装备购置,10万用于培训。"
+    assert _findings(text) == []
+    assert _findings(text.replace("10万用于培训", "20万用于培训")) == [("parts_exceed_total", "error", "120万元", "130.00万元")]
+    # never a head-count or an area
+    from selfeval_xl.audit.engine import analyse
+
+    figures = analyse(("全县有1.2万人参加,共3万亩,资金5万元;培训费增加5.13万,由财政局将156.0万补助资金发放到位。",)).figures
+    assert [f.text for f in figures if f.kind.value == "amount"] == ["5万元", "5.13万", "156.0万"]
