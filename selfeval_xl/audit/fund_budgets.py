@@ -51,16 +51,45 @@ def stated_budgets(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], b
                 pos += len(chunk) + 1
             if len(given) >= 2:
                 out.append((p.index, given))
+        out.extend(_single_statements(p, figures, by_paragraph.get(p.index, [])))
     return out
 
 
-def budget_for(budgets: Budgets, norm: str, executed: Figure) -> int | None:
-    """The budget stated for the fund and side the executed amount's sentence names, in the nearest
-    statement before it (within a few paragraphs)."""
+# "2023年一般公共预算收入预算为45000万元", "政府性基金预算支出年初预算25,050万元": one fund's budget, its amount
+# right after the words; an adjusted budget ("调整预算为…", "调整为…") makes "完成预算的" ambiguous
+_SINGLE = re.compile(r"(?:年初)?预算(?:数)?(?:安排)?(?:为|是)?\s*$")
+_NOT_A_BUDGET = ("完成", "执行", "比", "较", "增", "减", "占", "调整")
+
+
+def _single_statements(p: Paragraph, figures: Sequence[Figure], own: list[int]) -> Budgets:
+    out: Budgets = []
+    for i in own:
+        f = figures[i]
+        if f.kind is not FigureKind.AMOUNT or not f.exact or f.comparative:
+            continue
+        s0, _ = sentence_bounds(p.norm, f.start)
+        clause = p.norm[max(s0, p.norm.rfind(",", s0, f.start) + 1) : f.start]
+        head = clause[: len(clause) - len(m.group())] if (m := _SINGLE.search(clause)) else ""
+        words = p.norm[s0 : f.start]  # "…收入预算为45000万元,调整预算为48000万元": the fund named before in the sentence
+        fund, side = fund_of(words), side_of(words)
+        adjusted = "调整" in clause
+        if m is None or fund is None or side is None or (any(w in head for w in _NOT_A_BUDGET) and not adjusted):
+            continue
+        out.append((p.index, {(fund, side): -1 if adjusted else i}))  # -1: an adjusted budget stated
+    return out
+
+
+def budget_for(budgets: Budgets, norm: str, executed: Figure, index: int) -> int | None:
+    """The budget stated for the fund and side the executed amount's sentence names (``index``: its figure
+    index), in the nearest statement before it (within a few paragraphs); none when an adjusted budget of
+    that fund is stated too ("完成预算的" may then be of either)."""
     s0, _ = sentence_bounds(norm, executed.start)
     words = norm[s0 : executed.start]
     fund, side = fund_of(words), side_of(words)
     if fund is None or side is None:
         return None
-    earlier = [given for paragraph, given in budgets if 0 < executed.paragraph - paragraph <= _REACH]
-    return earlier[-1].get((fund, side)) if earlier else None
+    stated = [given[(fund, side)] for paragraph, given in budgets if 0 <= executed.paragraph - paragraph <= _REACH and (fund, side) in given]
+    if any(i < 0 for i in stated):
+        return None
+    before = [i for i in stated if i < index]
+    return max(before) if before else None

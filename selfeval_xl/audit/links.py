@@ -231,7 +231,7 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             executed = found["executed"]
             if found["budget"] is None and executed is not None and _OF_THE_YEARS_BUDGET.search(norm, figures[executed].start, pct.start + 1):
                 budgets = stated_budgets(paragraphs, figures, by_paragraph) if budgets is None else budgets
-                found["budget"] = budget_for(budgets, norm, figures[executed])
+                found["budget"] = budget_for(budgets, norm, figures[executed], executed)
         else:
             own = by_paragraph.get(pct.paragraph, [])
             # never an amount of another sentence ("…执行率99%。…剩余未执行完的0.3792万元…")

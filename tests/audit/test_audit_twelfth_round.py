@@ -133,3 +133,21 @@ def test_wan_without_yuan_before_its_use_or_after_a_change_is_an_amount() -> Non
 
     figures = analyse(("全县有1.2万人参加,共3万亩,资金5万元;培训费增加5.13万,由财政局将156.0万补助资金发放到位。",)).figures
     assert [f.text for f in figures if f.kind.value == "amount"] == ["5万元", "5.13万", "156.0万"]
+
+
+def test_a_funds_completion_rate_against_its_budget_stated_alone_before() -> None:
+    # 50000 / 45000 = 111.11%: the budget stated in a sentence of its own, same fund and side
+    text = "2023年一般公共预算收入预算为45000万元。全年一般公共预算收入完成50000万元,完成预算的111.1%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("111.1%", "105%")) == [("execution_rate_mismatch", "error", "105%", "111.11%")]
+    # an adjusted budget stated too: "完成预算的" may be of either
+    both = "2023年一般公共预算收入预算为45000万元,调整预算为48000万元。全年一般公共预算收入完成50000万元,完成预算的105%。"
+    assert _findings(both) == []
+    # another fund's or side's budget is not this one's
+    assert _findings("2023年政府性基金预算收入预算为45000万元。全年一般公共预算收入完成50000万元,完成预算的105%。") == []
+
+
+def test_a_completion_rate_of_what_was_done_against_the_budget() -> None:
+    text = "一般公共预算收入年初预算45000万元,实际完成50000万元,完成率111.11%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("111.11%", "105%")) == [("named_rate_mismatch", "error", "105%", "111.11%")]
