@@ -64,8 +64,8 @@ _NAMED_SUBJECT = re.compile(
 )  # "与上年相比,2020年度的“三公”经费支出减少了…": the subject, its year and quotes aside
 # "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
 _PRIOR_THEN_PCT = re.compile(
-    r"(?:较|比)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?)?的?\s*"
-    rf"(?P<prior>\d[\d,'.\s]*\s*(?:亿|万|千)?元)\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
+    r"(?:较|比|与)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?|完成数?|执行数?|实际完成数?)?的?\s*"
+    rf"(?P<prior>\d[\d,'.\s]*\s*(?:亿|万|千)?元)\s*(?:相比)?\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.
 _BARE_PCT = re.compile(

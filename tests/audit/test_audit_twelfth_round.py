@@ -151,3 +151,16 @@ def test_a_completion_rate_of_what_was_done_against_the_budget() -> None:
     text = "一般公共预算收入年初预算45000万元,实际完成50000万元,完成率111.11%。"
     assert _findings(text) == []
     assert _findings(text.replace("111.11%", "105%")) == [("named_rate_mismatch", "error", "105%", "111.11%")]
+
+
+def test_a_change_against_last_years_figure_named_as_done_or_inside_yu_xiangbi() -> None:
+    # 52000 / 50000 - 1 = 4%; 1100 / 1000 - 1 = 10%
+    for text in (
+        "2024年一般公共预算收入预期目标为52000万元,比2023年完成数50000万元增长4%。",
+        "2024年一般公共预算收入安排52000万元,比上年执行数50000万元增长4%。",
+    ):
+        assert _findings(text) == []
+        assert _findings(text.replace("增长4%", "增长5%")) == [("yoy_mismatch", "error", "5%", "4.0%")]
+    text = "一般公共预算支出1100万元,与上年1000万元相比,增长10%。"
+    assert _findings(text) == []
+    assert _findings(text.replace("10%", "12%")) == [("yoy_mismatch", "error", "12%", "10.0%")]
