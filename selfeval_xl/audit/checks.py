@@ -29,6 +29,7 @@ from selfeval_xl.audit.consistency import (
     check_low_execution,
     check_term_typos,
 )
+from selfeval_xl.audit.count_changes import check_count_changes
 from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
@@ -74,6 +75,7 @@ CHECKS: tuple[Check, ...] = (
     check_named_rates,
     check_savings,
     check_leftovers,
+    check_count_changes,
     check_formulas,
     check_target_completion,
     check_year_on_year,

@@ -286,6 +286,7 @@ def _marker_like(marker: str, number: int) -> str:
 # only these kinds add up; 党员, 女职工, titles or degrees overlap and are never summed.
 _STAFF_KINDS = (
     "在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣", "自收自支",
+    "行政人员", "事业人员",
     "其他人员",  # the rest of a 年末人数 (留用人员, 遗属…), always beside the other kinds
 )  # fmt: skip
 

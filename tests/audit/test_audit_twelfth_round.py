@@ -164,3 +164,23 @@ def test_a_change_against_last_years_figure_named_as_done_or_inside_yu_xiangbi()
     text = "一般公共预算支出1100万元,与上年1000万元相比,增长10%。"
     assert _findings(text) == []
     assert _findings(text.replace("10%", "12%")) == [("yoy_mismatch", "error", "12%", "10.0%")]
+
+
+def test_a_change_of_a_count_against_last_years_count() -> None:
+    # 10 / (50 + 10) = 16.7%; 5 / (50 - 5) = 11.11%; of 批次, not of the 人次 printed between
+    assert _findings("国内公务接待50批次,比上年减少10批次,下降16.7%。") == []
+    assert _findings("国内公务接待50批次,比上年减少10批次,下降20%。") == [("yoy_mismatch", "error", "20%", "16.7%")]
+    assert _findings("国内公务接待50批次400人次,较上年减少10批次,下降16.6%。") == [("yoy_truncated", "warning", "16.6%", "16.7%")]
+    assert _findings("国内公务接待50批次400人次,较上年减少100人次,下降20%。") == []
+    assert _findings("2023年末实有人数50人,比上年增加5人,增长11.11%。") == []
+    assert _findings("2023年末实有人数50人,比上年增加5人,增长12%。") == [("yoy_mismatch", "error", "12%", "11.1%")]
+    # the change and the percentage going opposite ways are not one change
+    assert _findings("实有人数50人,比上年减少5人,增长12%。") == []
+
+
+def test_staff_by_administrative_and_public_service_kinds() -> None:
+    # 29 + 20 = 49 of 48 在职人员
+    assert _findings("实有在职人员48名,其中行政人员29名,事业人员19名。") == []
+    assert [c for c, *_ in _findings("实有在职人员48名,其中行政人员29名,事业人员20名。")] == ["sum_mismatch"]
+    # 编制 kinds of all the 工作人员 (who may include staff outside them) are not read
+    assert _findings("街道共有工作人员73人,其中行政编制25人、参公编制20人、事业编制26人。") == []

@@ -1,0 +1,59 @@
+"""Year-on-year changes of counts: "国内公务接待50批次,比上年减少10批次,下降16.7%", "年末实有人数50人,比上年增加5人,
+增长11.1%" — the percentage is the change over last year's count (this year's less or plus the change), at its
+printed decimals (``yoy_mismatch``; a cut value is ``yoy_truncated``).
+
+This year's count is the nearest before the comparison in its sentence with the same measure word ("接待50
+批次400人次,较上年减少10批次": 50 批次, not 400 人次); the change and the percentage must go the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.numbers import decimals_of, fmt_percent, parse_decimal, round_half_up
+from selfeval_xl.audit.ratios import truncated_value
+from selfeval_xl.audit.text import sentence_bounds
+
+_UNITS = "批次|人次|人|辆|个|家|项|次|名|户|件|台|套|所"
+_UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
+_CHANGE = re.compile(
+    r"(?:比|较)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?\s*(?P<verb>增加|减少)了?\s*(?P<change>\d+)\s*"
+    rf"(?P<unit>{_UNITS})\s*[,,]\s*(?:同比)?(?P<verb2>增长|上升|提高|下降|降低|减少|增加)了?\s*(?P<pct>\d+(?:\.\d+)?)\s*%"
+)
+_HUNDRED = Decimal(100)
+
+
+def check_count_changes(a: Analysis) -> Iterator[Finding]:
+    for p in a.paragraphs:
+        if "%" not in p.norm:
+            continue
+        for m in _CHANGE.finditer(p.norm):
+            verb, verb2 = m.group("verb"), m.group("verb2")
+            if (verb in _UP) != (verb2 in _UP):
+                continue  # "减少5人,增长…": not one change
+            unit = m.group("unit")
+            s0, _ = sentence_bounds(p.norm, m.start())
+            # this year's count: the last one before the comparison with the same measure word ("人", not "人次")
+            before = p.norm[s0 : m.start()]
+            counts = list(re.finditer(rf"(?<![\d.])(\d+)\s*{unit}(?!次)", before))
+            if not counts:
+                continue
+            current, change = Decimal(counts[-1].group(1)), Decimal(m.group("change"))
+            prior = current - change if verb in _UP else current + change
+            if prior <= 0:
+                continue
+            exact = change / prior * _HUNDRED
+            stated, places = parse_decimal(m.group("pct")), min(decimals_of(m.group("pct")), 4)
+            if round_half_up(exact, places) == stated:
+                continue
+            cut = truncated_value(stated, places, exact)
+            pos = m.start("pct")
+            yield finding(
+                a, "yoy_truncated" if cut else "yoy_mismatch", p.index, pos, m.group("pct") + "%",
+                fmt_percent(exact, max(places, 1)), current=f"{current}{unit}", prior_label="上年", prior=f"{prior}{unit}",
+                change=f"{change}{unit}", exact=fmt_percent(exact, max(places, 2)),
+            )  # fmt: skip
