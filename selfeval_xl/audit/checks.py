@@ -48,7 +48,7 @@ from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import check_restated_amounts, check_sums
 from selfeval_xl.audit.table_sums import check_table_sums
-from selfeval_xl.audit.tables import check_table_rates
+from selfeval_xl.audit.tables import check_table_funds, check_table_rates
 from selfeval_xl.audit.targets import check_target_completion
 from selfeval_xl.audit.weights import check_weight_trees
 from selfeval_xl.audit.yoy import check_year_on_year
@@ -85,6 +85,7 @@ CHECKS: tuple[Check, ...] = (
     check_named_year_changes,
     check_point_changes,
     check_table_rates,
+    check_table_funds,
     check_table_sums,
     check_low_execution,
     check_grades,

@@ -117,3 +117,70 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         )  # fmt: skip
         row = text[m.start() : m.end()].strip(" |")
         yield replace(found, sentence=row)  # the row, not the table
+
+
+# the funds rows of the form, in print order: the total, then every source of it
+_TOTALS = ("年度资金总额", "总额")
+_SOURCES = (("当年财政拨款", "上年结转资金", "其他资金"), ("财政资金", "财政专户管理资金", "单位资金", "其他资金"))
+_DASH = re.compile(r"^[-/\u2014\u2013]$")
+
+
+def check_table_funds(a: Analysis) -> Iterator[Finding]:
+    """年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 in each amount column (年初预算数, 全年预算数,
+    全年执行数) of a flattened 自评表 — read only when every source row of the form follows the total, in
+    order and with nothing else between, each with a figure or a dash in those columns (a row of dashes
+    only, "上年结转资金 | — | —", is nothing)."""
+    text = _SEP.join(p.norm for p in a.paragraphs)
+    starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
+    for m in _ROW.finditer(text):
+        name = _row_name(m)
+        if name not in _TOTALS:
+            continue
+        head = [c.group() for c in _CELL.finditer(m.group(1))][:3]
+        for sources in _SOURCES:
+            cells = _source_rows(text, m.end(), sources)
+            if cells is None or len(head) < 3 or any(x.endswith("%") for x in head):
+                continue
+            for col in range(3):
+                stated, column = head[col], [c[col] for c in cells]
+                if _DASH.match(stated):
+                    continue
+                found = sum((Decimal(0) if _DASH.match(c) else parse_decimal(c.rstrip("万元")) for c in column), Decimal(0))
+                if found == parse_decimal(stated.rstrip("万元")):
+                    continue
+                at = m.start(1) + list(_CELL.finditer(m.group(1)))[col].start()
+                i = bisect_right(starts, at) - 1
+                p = a.paragraphs[i]
+                places = max(decimals_of(c) for c in (*column, stated) if not _DASH.match(c))
+                result = finding(
+                    a, "sum_mismatch", p.index, at - starts[i], stated, f"{found:.{places}f}",
+                    label=name, parts="+".join(f"{s}{c}" for s, c in zip(sources, column, strict=True)),
+                )  # fmt: skip
+                yield replace(result, sentence=text[m.start() : m.end()].strip(" |"))
+            break
+
+
+_SOURCE_CELLS = re.compile(rf"[\s|:]*((?:{_CELLS}(?:[\s|]+|$))*)")
+
+
+def _source_rows(text: str, at: int, sources: tuple[str, ...]) -> list[list[str]] | None:
+    """The first three cells of each source row printed from ``at`` on, in order, nothing else between;
+    a row printing only dashes reads as three dashes."""
+    out = []
+    for source in sources:
+        rest = text[at:].lstrip(" |\n\t")
+        at = len(text) - len(rest)
+        name = "其中:" + source if rest.startswith("其中:" + source) else source
+        if not rest.startswith(name):
+            return None
+        m = _SOURCE_CELLS.match(text, at + len(name))
+        cells = [c.group() for c in _CELL.finditer(m.group(1))] if m else []
+        if len(cells) < 3 and not all(_DASH.match(c) for c in cells):
+            return None
+        out.append(cells[:3] if len(cells) >= 3 else ["—"] * 3)
+        at = m.end() if m else at + len(name)
+    return out
+
+
+def _row_name(m: re.Match[str]) -> str:
+    return m.group().split("|")[0].split(":")[-1].strip() if m.group().startswith("其中") else re.split(r"[\s|:\d]", m.group(), maxsplit=1)[0]

@@ -184,3 +184,20 @@ def test_staff_by_administrative_and_public_service_kinds() -> None:
     assert [c for c, *_ in _findings("实有在职人员48名,其中行政人员29名,事业人员20名。")] == ["sum_mismatch"]
     # 编制 kinds of all the 工作人员 (who may include staff outside them) are not read
     assert _findings("街道共有工作人员73人,其中行政编制25人、参公编制20人、事业编制26人。") == []
+
+
+_FUNDS = (
+    "项目支出绩效自评表\n项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 | 100 | 120 | {total} | 10 | 91.67% | 9.17 |\n其中:当年财政拨款 | 100 | 120 | 110 | — | 91.67% | — |\n"
+    "上年结转资金 | — | — |\n其他资金 | 0 | 0 | 0 | — | — | — |"
+)
+
+
+def test_the_funds_rows_of_a_self_evaluation_form_add_up() -> None:
+    # 110 + nothing + 0 = 110 in the 全年执行数 column (the total's rate, 115 / 120, is the rates check's)
+    assert _findings(_FUNDS.format(total="110")) == []
+    found = [f for f in audit_text(_FUNDS.format(total="115")).findings if f.code == "sum_mismatch"]
+    assert [(f.stated, f.expected) for f in found] == [("115", "110")]
+    assert found[0].message == "年度资金总额为115，但其组成部分（当年财政拨款110+上年结转资金—+其他资金0）合计为110，两者不一致。"
+    # a source row missing, or something else between the rows: not read
+    assert not [f for f in audit_text(_FUNDS.format(total="115").replace("上年结转资金 | — | — |\n", "")).findings if f.code == "sum_mismatch"]
