@@ -19,7 +19,7 @@ from selfeval_xl.audit.ratios import truncated_value
 from selfeval_xl.audit.text import sentence_bounds
 
 _UNITS = "批次|人次|人|辆|个|家|项|次|名|户|件|台|套|所"
-_UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
+_UP = ("增加", "增长", "上升", "提高")  # the verbs of a rise; the others are of a fall
 _CHANGE = re.compile(
     r"(?:比|较)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?\s*(?P<verb>增加|减少)了?\s*(?P<change>\d+)\s*"
     rf"(?P<unit>{_UNITS})\s*[,,]\s*(?:同比)?(?P<verb2>增长|上升|提高|下降|降低|减少|增加)了?\s*(?P<pct>\d+(?:\.\d+)?)\s*%"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.named import name_before, printed_name
+from selfeval_xl.audit.model import Analysis, FigureKind, Finding
+from selfeval_xl.audit.named import last_named, name_before, printed_name
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -22,6 +22,8 @@ _GIVEN = ("预算", "资金", "安排", "下达", "到位", "拨付", "批复", 
 _SPENT = ("支出", "执行", "支付", "使用", "报账")
 _NOT_GIVEN = ("总投资", "概算", "结余", "结转")
 _BROUGHT_IN = ("年初", "上年", "以前年度", "历年")
+# words that name money given only ("到位资金" is given, never spent)
+_GIVEN_ONLY = ("预算", "安排", "下达", "到位", "批复")
 _REACH = 120  # characters before the amount left within which what was given and spent are read
 
 
@@ -39,10 +41,10 @@ def check_leftovers(a: Analysis) -> Iterator[Finding]:
                 continue
             low = max(s0, left.start - _REACH)
             before = [f for f in own[max(0, k - 40) : k] if f.start >= low]
-            spent = _last_named(norm, before, _SPENT, (*_LEFT, *_GIVEN_ONLY))
+            spent = last_named(norm, before, _SPENT, (*_LEFT, *_GIVEN_ONLY), 10)
             if spent is None or before[-1] is not spent:
                 continue  # the amount spent is the one right before what is left
-            given = _last_named(norm, [f for f in before if f.start < spent.start], _GIVEN, (*_NOT_GIVEN, *_SPENT))
+            given = last_named(norm, [f for f in before if f.start < spent.start], _GIVEN, (*_NOT_GIVEN, *_SPENT), 10)
             if given is None or given.value is None or spent.value is None or left.value is None:
                 continue
             if {given.unit, spent.unit} != {left.unit}:
@@ -56,16 +58,3 @@ def check_leftovers(a: Analysis) -> Iterator[Finding]:
                 fmt_amount(expected, left.unit, places, like=left.text),
                 given=(printed_name(norm, given.start) or "") + given.text, spent=(printed_name(norm, spent.start) or "") + spent.text,
             )  # fmt: skip
-
-
-# words that name money given only ("到位资金" is given, never spent)
-_GIVEN_ONLY = ("预算", "安排", "下达", "到位", "批复")
-
-
-def _last_named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:
-    """The last candidate named by one of ``words`` and none of ``others``."""
-    for f in reversed(candidates):
-        name = name_before(norm, f.start, 10)
-        if any(w in name for w in words) and not any(w in name for w in others):
-            return f
-    return None

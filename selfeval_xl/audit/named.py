@@ -45,6 +45,16 @@ def name_before(norm: str, start: int, width: int = 24) -> str:
     return name[1:] if name.startswith("(") and ")" not in name else name  # "…28万元(公务用车购置费0万元"
 
 
+def last_named(norm: str, candidates: Sequence[Figure], words: tuple[str, ...], others: tuple[str, ...], width: int) -> Figure | None:
+    """The last of ``candidates`` whose name (``name_before`` within ``width``) holds one of ``words`` and none
+    of ``others``."""
+    for f in reversed(candidates):
+        name = name_before(norm, f.start, width)
+        if any(w in name for w in words) and not any(w in name for w in others):
+            return f
+    return None
+
+
 _LEADING = re.compile(r"^(?:其中|\)|\([一二三四五六七八九十]+\))+")  # "(三)卫生健康支出类科目"
 
 

@@ -54,6 +54,8 @@ _COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # rates of money paid out of what was given, and the names of a total given ("共计", "合计")
 _OF_THE_MONEY = ("到位率", "拨付率", "支付率", "使用率", "支出率")
 _TOTAL_NAMES = ("共计", "合计", "总额", "总计")
+# rates named with 预算 before them that are not execution rates ("预算调整率" is 调整数 ÷ 年初预算)
+_NOT_EXECUTION = ("调整率",)
 _RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
 _COUNT_RATE_BEFORE = re.compile(rf"({'|'.join(_COUNT_RATES)})\s*(?:为|是|达到|达|约)?\s*$")
 
@@ -69,7 +71,7 @@ def check_named_rates(a: Analysis) -> Iterator[Finding]:
         for pattern, table, by in ((_RATE_BEFORE, _RATES, amounts), (_COUNT_RATE_BEFORE, _COUNT_RATES, counts)):
             m = pattern.search(norm, max(0, pct.start - 10), pct.start)
             own = by.get(pct.paragraph)
-            if m is None or not own or (norm.endswith("预算", 0, m.start()) and m.group(1) != "调整率"):
+            if m is None or not own or (norm.endswith("预算", 0, m.start()) and m.group(1) not in _NOT_EXECUTION):
                 continue  # "预算完成率" is the execution check's
             read, found = _rate_read(a, norm, pct, m, table, own)
             if found is not None:

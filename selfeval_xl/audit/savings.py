@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
-from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.model import Analysis, FigureKind, Finding
+from selfeval_xl.audit.named import last_named, name_before
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import sentence_bounds
 
@@ -32,8 +32,8 @@ def check_savings(a: Analysis) -> Iterator[Finding]:
             low = max(s0, saved.start - _REACH)
             # the amounts within reach before the saving (a bounded look back: linear in the text)
             before = [f for f in own[max(0, k - 40) : k] if f.start >= low]
-            budget = _nearest(norm, before, _BUDGET, _SPENT)
-            spent = _nearest(norm, before, _SPENT, _BUDGET)
+            budget = last_named(norm, before, _BUDGET, (*_SPENT, *_SAVED), 12)
+            spent = last_named(norm, before, _SPENT, (*_BUDGET, *_SAVED), 12)
             if budget is None or spent is None or budget.value is None or spent.value is None or saved.value is None:
                 continue
             if budget.unit != saved.unit or spent.unit != saved.unit:
@@ -45,12 +45,3 @@ def check_savings(a: Analysis) -> Iterator[Finding]:
                     a, "savings_mismatch", index, saved.start, saved.text,
                     fmt_amount(expected, saved.unit, places, like=saved.text), budget=budget.text, spent=spent.text,
                 )  # fmt: skip
-
-
-def _nearest(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:
-    """The last candidate named by one of ``words`` and none of ``others``."""
-    for f in reversed(candidates):
-        name = name_before(norm, f.start, 12)
-        if any(w in name for w in words) and not any(w in name for w in others) and not any(w in name for w in _SAVED):
-            return f
-    return None

@@ -136,7 +136,8 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
         name = _row_name(m)
         if name not in _TOTALS:
             continue
-        head = [c.group() for c in _CELL.finditer(m.group(1))][:3]
+        found_cells = list(_CELL.finditer(m.group(1)))[:3]
+        head = [c.group() for c in found_cells]
         for sources in _SOURCES:
             cells = _source_rows(text, m.end(), sources)
             if cells is None or len(head) < 3 or any(x.endswith("%") for x in head):
@@ -148,7 +149,7 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
                 found = sum((Decimal(0) if _DASH.match(c) else parse_decimal(c.rstrip("万元")) for c in column), Decimal(0))
                 if found == parse_decimal(stated.rstrip("万元")):
                     continue
-                at = m.start(1) + list(_CELL.finditer(m.group(1)))[col].start()
+                at = m.start(1) + found_cells[col].start()
                 i = bisect_right(starts, at) - 1
                 p = a.paragraphs[i]
                 places = max(decimals_of(c) for c in (*column, stated) if not _DASH.match(c))
