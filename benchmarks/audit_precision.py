@@ -49,6 +49,7 @@ POOL_LABELLED = 247  # the first pool page labelled in the eighth round (all dev
 BLIND_POOL = 423  # the first pool page labelled blind in the ninth round (split by address, like the first rounds)
 BLIND_TENTH = 463  # the first of the pages labelled blind in the ninth round and merged, unread, in the tenth
 BLIND_ELEVENTH = 543  # the first of the pages labelled blind and merged, unread, in the eleventh round
+BLIND_THIRTEENTH = 663  # the first of the pages labelled blind in the twelfth round and merged, unread, in the thirteenth
 
 
 def real_corpus(split: str) -> Result:
@@ -94,10 +95,15 @@ def real_corpus(split: str) -> Result:
         f"  of which the pool pages labelled blind and merged in the tenth round ({BLIND_TENTH:03d}-{BLIND_ELEVENTH - 1:03d};"
         f" the same way): TP {tenth.tp}, FP {tenth.fp}, FN {tenth.fn}"
     )
-    eleventh = evaluate(split, since=BLIND_ELEVENTH).total
+    eleventh = evaluate(split, since=BLIND_ELEVENTH, until=BLIND_THIRTEENTH).total
     print(
-        f"  of which the pool pages labelled blind and merged in the eleventh round (from {BLIND_ELEVENTH:03d}; the"
-        f" same way): TP {eleventh.tp}, FP {eleventh.fp}, FN {eleventh.fn}"
+        f"  of which the pool pages labelled blind and merged in the eleventh round ({BLIND_ELEVENTH:03d}-{BLIND_THIRTEENTH - 1:03d};"
+        f" the same way): TP {eleventh.tp}, FP {eleventh.fp}, FN {eleventh.fn}"
+    )
+    thirteenth = evaluate(split, since=BLIND_THIRTEENTH).total
+    print(
+        f"  of which the pool pages labelled blind in the twelfth round, merged unread in the thirteenth (from"
+        f" {BLIND_THIRTEENTH:03d}): TP {thirteenth.tp}, FP {thirteenth.fp}, FN {thirteenth.fn}"
     )
     # The pool keeps every page's error findings read (tests/audit/test_audit_pool.py), so the pages drawn
     # from it "unread" were pages with no error finding at the time: they can add misses, hardly a true or a
