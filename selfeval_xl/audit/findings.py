@@ -23,6 +23,7 @@ SEVERITY: dict[str, Severity] = {
     "parts_exceed_total": E,
     "parts_below_total": W,
     "split_count_differs": W,
+    "grand_total_without_carry_over": E,  # a 总计 equal to its parts without the 结转 listed with them
     "sum_rounding_gap": W,  # the printed parts miss their total by their own rounding: a 提示 to adjust the 尾差
     "restated_amount_differs": W,
     "unit_typo": W,  # an amount in 元 that makes its relations hold read as 万元
@@ -66,6 +67,7 @@ CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
     "split_count_differs": "medium",
     "sum_rounding_gap": "medium",
+    "grand_total_without_carry_over": "medium",
     "change_rounding_gap": "medium",
     "restated_amount_differs": "medium",
     "unit_slip": "medium",

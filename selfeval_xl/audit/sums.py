@@ -189,8 +189,22 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         norm = a.paragraph(parent.paragraph).norm
         if is_change_of_levels(norm, parent, [c for c in children if c.paragraph == parent.paragraph]):
             continue
-        if diff > 0 and parent.role == "income_total" and any(("结转" in _before(a, c) or "结余" in _before(a, c)) for c in children):
+        carry = [c for c in children if "结转" in _before(a, c) or "结余" in _before(a, c)]
+        if diff > 0 and parent.role == "income_total" and carry:
             continue  # "收入合计…其中:财政拨款收入…;年初结转和结余…" exceeding it: the balance is of 收入总计
+        if diff > 0 and carry and parent.role in ("income_grand", "grand_total"):
+            this_year = [c for c in children if c not in carry]
+            rest = sum((c.value for c in this_year if c.value is not None), Decimal(0))
+            if this_year and abs(rest - parent.value) <= parent.tolerance + sum((c.tolerance for c in this_year), Decimal(0)):
+                # "收入总计为10070.54万元,其中:…(本年各项 10070.54)…上年结转和结余27.93万元": the 总计 printed is the
+                # year's own 合计; the message says so, so that the fix (the name or the figure) is plain
+                yield finding(
+                    a, "grand_total_without_carry_over", parent.paragraph, parent.start, parent.text,
+                    _expected_amount(total, parent, children), label=figure_name(parent, a),
+                    parts="+".join(f"{figure_name(c, a)}{c.text}" for c in this_year),
+                    carry="+".join(f"{figure_name(c, a)}{c.text}" for c in carry),
+                )  # fmt: skip
+                continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]

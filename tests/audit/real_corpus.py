@@ -42,6 +42,7 @@ ERRORISH = ("error", "truncation")
 # finding code -> relation kind, for the per-kind count of unmatched findings
 CODE_KIND = {
     "sum_mismatch": "sum",
+    "grand_total_without_carry_over": "sum",
     "balance_mismatch": "sum",
     "grand_totals_differ": "pair",
     "total_volumes_differ": "pair",

@@ -162,13 +162,14 @@ def test_shares_that_all_fit_another_whole_printed_before() -> None:
 
 def test_the_grand_income_total_with_every_numbered_item_of_the_form() -> None:
     # 1813.24 + 0 + 8257.3 + 0 + 0 + 27.93 = 10098.47: 收入总计 holds 上年结转和结余 (the first three alone
-    # make 10070.54, which is 本年收入合计, not 收入总计)
+    # make 10070.54, which is 本年收入合计, not 收入总计: the
+    # thirteenth round names that in its own finding)
     text = (
         "(一)收入决算情况。2017年度,收入总计为{}万元,其中:\n1.财政拨款收入1813.24万元,较上年减少520.82万元。\n"
         "2.上级补助收入0万元。\n3.事业收入8257.3万元,为事业单位开展专业业务活动的收入。\n4.其他收入0万元。\n"
         "5.用事业基金弥补收支差额0万元。\n6.上年结转和结余27.93万元,为以前年度结转的资金。\n(二)支出决算情况"
     )
-    assert _errors(text.format("10070.54")) == [("sum_mismatch", "10070.54万元", "10098.47万元")]
+    assert _errors(text.format("10070.54")) == [("grand_total_without_carry_over", "10070.54万元", "10098.47万元")]
     assert _errors(text.format("10098.47")) == []
 
 
