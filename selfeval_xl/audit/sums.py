@@ -200,9 +200,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                 # year's own 合计; the message says so, so that the fix (the name or the figure) is plain
                 yield finding(
                     a, "grand_total_without_carry_over", parent.paragraph, parent.start, parent.text,
-                    _expected_amount(total, parent, children), label=figure_name(parent, a),
+                    _expected_amount(total, parent, children), label=ROLE_NAMES[parent.role],
                     parts="+".join(f"{figure_name(c, a)}{c.text}" for c in this_year),
                     carry="+".join(f"{figure_name(c, a)}{c.text}" for c in carry),
+                    this_year="本年收入合计" if parent.role == "income_grand" else "本年支出合计",
                 )  # fmt: skip
                 continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):

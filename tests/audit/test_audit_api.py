@@ -56,7 +56,7 @@ _EXTRA = {
     "parts_below_total": {"label", "parts"},
     "split_count_differs": {"label", "parts"},
     "sum_rounding_gap": {"label", "parts"},
-    "grand_total_without_carry_over": {"label", "parts", "carry"},
+    "grand_total_without_carry_over": {"label", "parts", "carry", "this_year"},
     "restated_amount_differs": {"label", "first_paragraph"},
     "share_mismatch": {"subject", "amount", "denominator", "base"},
     "shares_not_100": {"denominator", "parts"},

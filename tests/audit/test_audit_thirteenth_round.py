@@ -18,7 +18,7 @@ def test_a_grand_total_that_is_only_the_years_own_parts_says_so() -> None:
     )
     assert _findings(text) == [("grand_total_without_carry_over", "error", "10070.54万元", "10098.47万元")]
     message = audit_text(text).findings[0].message
-    assert "上年结转和结余27.93万元" in message and "本年收入合计" in message
+    assert message.startswith("收入总计写为10070.54万元") and message.endswith("请改称“本年收入合计”。") and "收入总计还应含同时列出的上年结转和结余27.93万元" in message
     assert "事业收入8257.3万元" in message and "结转和结余27.93" not in message.split("；")[0]
     # the whole including the carry-over: nothing; any other figure: the plain mismatch
     assert _findings(text.replace("10070.54", "10098.47")) == []
@@ -26,3 +26,4 @@ def test_a_grand_total_that_is_only_the_years_own_parts_says_so() -> None:
     # 支出总计 and 年末结转 alike
     spent = "支出总计为500.00万元,其中:基本支出300.00万元,项目支出200.00万元,年末结转和结余20.00万元。"
     assert _findings(spent) == [("grand_total_without_carry_over", "error", "500.00万元", "520.00万元")]
+    assert "请改称“本年支出合计”" in audit_text(spent).findings[0].message

@@ -7,7 +7,7 @@ AUDIT: dict[str, str] = {
     "parts_exceed_total": "所列各项（{parts}）合计{expected}，超过了{label}{stated}。",
     "parts_below_total": "所列各项（{parts}）合计{expected}，少于{label}{stated}；如为部分列举可忽略，否则请补全或更正。",
     "sum_rounding_gap": "{label}{stated}与所列各项（{parts}）合计{expected}不等，差额在各数四舍五入的范围内；建议调整尾差，使各项之和等于合计。",
-    "grand_total_without_carry_over": "{label}写为{stated}，只是本年各项（{parts}）之和；{label}还应含同时列出的{carry}，应为{expected}。如所写为本年合计，请改称“本年收入合计”或“本年支出合计”。",
+    "grand_total_without_carry_over": "{label}写为{stated}，只是本年各项（{parts}）之和；{label}还应含同时列出的{carry}，应为{expected}。如所写为本年合计，请改称“{this_year}”。",
     "split_count_differs": "{label}{stated}，而{parts}合计为{expected}；如两处口径不同（如含结转、转列项目）请加注说明，否则请更正。",
     "balance_mismatch": "收入{income}减支出{expenditure}为{expected}，报告写的结余为{stated}，两者不一致。",
     "adjustment_mismatch": "由{before}调整为{after}，{verb}应为{expected}，报告写为{stated}。",
