@@ -47,6 +47,7 @@ from selfeval_xl.audit.share_series import check_share_series
 from selfeval_xl.audit.slips import check_unit_slips
 from selfeval_xl.audit.splits import check_count_breakdowns, check_split_counts
 from selfeval_xl.audit.sums import check_restated_amounts, check_sums
+from selfeval_xl.audit.table_changes import check_table_changes
 from selfeval_xl.audit.table_sums import check_table_sums
 from selfeval_xl.audit.tables import check_table_funds, check_table_rates
 from selfeval_xl.audit.targets import check_target_completion
@@ -87,6 +88,7 @@ CHECKS: tuple[Check, ...] = (
     check_table_rates,
     check_table_funds,
     check_table_sums,
+    check_table_changes,
     check_low_execution,
     check_grades,
     check_score_sums,

@@ -27,3 +27,28 @@ def test_a_grand_total_that_is_only_the_years_own_parts_says_so() -> None:
     spent = "支出总计为500.00万元,其中:基本支出300.00万元,项目支出200.00万元,年末结转和结余20.00万元。"
     assert _findings(spent) == [("grand_total_without_carry_over", "error", "500.00万元", "520.00万元")]
     assert "请改称“本年支出合计”" in audit_text(spent).findings[0].message
+
+
+def test_a_comparison_tables_change_columns_are_checked_row_by_row() -> None:
+    # a 三公 table of two years, copied line by line (the reader may glue a row to the one before)
+    table = (
+        "单位:万元 | ||||\n项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因 |\n"
+        "合计 | 2378.77 | 2415.44 | 36.67 | |\n1、因公出国(境)费用 | 0 | 0 | 0 | 从严控制。 |\n"
+        "2、公务接待费 | 1114.54 | 989.86 | {} | 减少公务接待。 |\n3、公务用车费 | 1264.23 | 1425.58 | 161.35 | |\n"
+    )
+    assert not [f for f in audit_text(table.format("-124.68")).findings if f.code.startswith("yoy")]
+    found = [f for f in audit_text(table.format("-137.15")).findings if f.code.startswith("yoy")]
+    assert [(f.code, f.stated, f.expected) for f in found] == [("yoy_change_mismatch", "-137.15", "-124.68")]
+    assert found[0].sentence == "2、公务接待费 | 1114.54 | 989.86 | -137.15"  # the row up to the checked column
+    assert "2022年预算数1114.54" in found[0].message
+    # 上年 / 本年 columns, a rate column; a change printed without its sign is read as its size
+    rates = "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率 |\n合计 | 100.00 | 90.00 | -10.00 | {} |\n接待费 | 40.00 | 30.00 | 10.00 | 25.00% |\n"
+    assert _findings(rates.format("-10.00%")) == []
+    assert _findings(rates.format("-11.00%")) == [("yoy_mismatch", "error", "-11.00%", "-10.00%")]
+    # the current year printed first: still current − prior
+    swapped = "项目 | 本年决算数 | 上年决算数 | 增减额 |\n合计 | 90.00 | 100.00 | {} |\n"
+    assert _findings(swapped.format("-10.00")) == []
+    assert _findings(swapped.format("10.50")) == [("yoy_change_mismatch", "error", "10.50", "-10.00")]
+    # a header that does not say which year is which, or two change amount columns, is not read
+    assert _findings("项目 | 预算数 | 决算数 | 增减额 |\n合计 | 100.00 | 90.00 | 5.00 |\n") == []
+    assert _findings("项目 | 上年数 | 本年数 | 增减 | 增减额 |\n合计 | 100 | 90 | 5 | 7 |\n") == []

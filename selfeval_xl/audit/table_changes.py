@@ -1,0 +1,147 @@
+"""Rows of a flattened comparison table (a 三公 or 收支 table of two years with its change columns):
+
+    项目 | 2022年预算数 | 2023年预算数 | 增减额 | 增减率 |
+    2、公务接待费 | 1114.54 | 989.86 | -124.68 | -11.19% |
+
+Read only when a header row on one line names exactly two figure columns of a year or period (上年/本年/
+20XX年 … 数, never 增减) and a change column after them (增减/增减额/比上年增减: the amount; a change column
+named 率/幅度/% or 增长率: the percentage), and a row under it has a number, and nothing else, in every one
+of those columns, in the same cell positions. The earlier year is the prior (上年 before 本年). The change
+must be current − prior exactly; its percentage the change over the prior at its printed decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.numbers import decimals_of, round_half_up
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数")
+_RATE_WORDS = ("率", "幅度", "%", "百分比")
+_HUNDRED = Decimal(100)
+_NOT_FIGURES = ("原因", "说明", "情况", "理由")  # "增减原因": a column of words
+
+
+def _runs(a: Analysis) -> Iterator[list[tuple[str, int, int]]]:
+    """The cells (text, paragraph, offset) of each run of paragraphs with "|" in them. A table copied
+    line by line may come back with its rows joined (a row's last "|" glued to the next row's name), so
+    the cells are read as one sequence and a row is found by its name and the columns after it."""
+    run: list[tuple[str, int, int]] = []
+    for p in a.paragraphs:
+        if "|" not in p.norm:
+            if run:
+                yield run
+            run = []
+            continue
+        pos = 0
+        for cell in p.norm.split("|"):
+            stripped = cell.strip()
+            run.append((stripped, p.index, pos + (cell.find(stripped) if stripped else 0)))
+            pos += len(cell) + 1
+    if run:
+        yield run
+
+
+def _order(prior: str, current: str) -> bool | None:
+    """True when the columns are printed prior first; None when the header does not say."""
+    years = [_YEAR.search(h) for h in (prior, current)]
+    if years[0] and years[1] and years[0].group(1) != years[1].group(1):
+        return years[0].group(1) < years[1].group(1)
+    if "上年" in prior and "本年" in current:
+        return True
+    if "本年" in prior and "上年" in current:
+        return False
+    return None
+
+
+def _header(cells: list[str]) -> tuple[int, int, int | None, int | None] | None:
+    """(prior column, current column, change amount column, change rate column) of a header row."""
+    periods = [i for i, c in enumerate(cells) if i and _PERIOD.search(c) and "增" not in c and "减" not in c]
+    changes = [
+        i for i, c in enumerate(cells)
+        if i and ("增减" in c or "增、减" in c or "增长" in c) and not any(w in c for w in _NOT_FIGURES)
+    ]  # fmt: skip
+    if len(periods) != 2 or not changes or min(changes) < max(periods):
+        return None
+    first, second = periods
+    order = _order(cells[first], cells[second])
+    if order is None:
+        return None
+    prior, current = (first, second) if order else (second, first)
+    amount = [i for i in changes if not any(w in cells[i] for w in _RATE_WORDS) and "增长" not in cells[i]]
+    rate = [i for i in changes if any(w in cells[i] for w in _RATE_WORDS)]
+    if len(amount) > 1 or len(rate) > 1 or not (amount or rate):
+        return None
+    return prior, current, amount[0] if amount else None, rate[0] if rate else None
+
+
+def _value(cell: str) -> Decimal:
+    return Decimal(cell.rstrip("%"))
+
+
+def check_table_changes(a: Analysis) -> Iterator[Finding]:
+    for cells in _runs(a):
+        texts = [c[0] for c in cells]
+        header: tuple[int, int, int | None, int | None] | None = None
+        names: list[str] = []
+        k = 0
+        while k < len(cells):
+            label = texts[k]
+            if not label or _NUMBER.match(label):
+                k += 1
+                continue
+            # a header: this cell and the text cells after it, up to the first number or empty cell
+            end = k + 1
+            while end < len(texts) and texts[end] and not _NUMBER.match(texts[end]):
+                end += 1
+            found = _header(texts[k:end])
+            if found is not None:
+                header, names = found, texts[k:end]
+                # a row glued to the header ("…| 增减率 |合计 | 100.00 | …"): its name is the run's last cell
+                glued = end < len(texts) and _NUMBER.match(texts[end]) and _header(texts[k : end - 1]) == found
+                k = end - 1 if glued else end
+                continue
+            if header is not None:
+                yield from _row(a, cells[k:], header, names)
+            k += 1
+
+
+def _row(
+    a: Analysis, cells: list[tuple[str, int, int]], header: tuple[int, int, int | None, int | None], names: list[str]
+) -> Iterator[Finding]:
+    prior_at, current_at, amount_at, rate_at = header
+    used = [i for i in header if i is not None]
+    texts = [c[0] for c in cells[: max(used) + 1]]
+    if len(texts) <= max(used) or not all(_NUMBER.match(texts[i]) for i in used):
+        return
+    if any(texts[i].endswith("%") for i in (prior_at, current_at)) or (amount_at is not None and texts[amount_at].endswith("%")):
+        return
+    prior, current = _value(texts[prior_at]), _value(texts[current_at])
+    change = current - prior
+    shared = {"current": texts[current_at], "prior": texts[prior_at], "prior_label": names[prior_at]}
+    row = " | ".join(texts)  # the row, not the table
+    if amount_at is not None and not _agrees(texts[amount_at], change, _value(texts[amount_at])):
+        _, paragraph, pos = cells[amount_at]
+        found = finding(a, "yoy_change_mismatch", paragraph, pos, texts[amount_at], f"{change}", **shared)
+        yield replace(found, sentence=row)
+    if rate_at is not None and prior:
+        stated = texts[rate_at]
+        places = decimals_of(stated)
+        exact = change / prior * _HUNDRED
+        if not _agrees(stated, round_half_up(exact, places), _value(stated)):
+            _, paragraph, pos = cells[rate_at]
+            expected = f"{round_half_up(exact, max(places, 2))}%"
+            found = finding(a, "yoy_mismatch", paragraph, pos, stated, expected, change=f"{change}", **shared)
+            yield replace(found, sentence=row)
+
+
+def _agrees(stated: str, expected: Decimal, value: Decimal) -> bool:
+    # a change printed without its sign ("124.68" in a column of decreases) is read as its size
+    return value == expected or (not stated.startswith("-") and value == abs(expected))
