@@ -18,7 +18,7 @@ FRESH = 717  # the first page gathered fresh and labelled blind before the audit
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 737
+    assert len(MANIFEST) == len(LABELS) == 758
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -64,7 +64,7 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the pool pages labelled blind in the twelfth round: 0 TP, 0 FP, 1 FN when merged
     thirteenth = evaluate("dev", since=BLIND_THIRTEENTH, until=FRESH)
     assert thirteenth.total.fp == 0
-    # the dev ones of the fresh pages (never run through the auditor before labelling): 0 / 0 / 0 at merge
+    # the dev ones of the fresh pages (never run through the auditor before labelling): 0 / 0 / 1 at merge
     fresh = evaluate("dev", since=FRESH)
     assert fresh.total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
@@ -89,8 +89,8 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 29
-    assert false_errors <= 7  # 5, and 2 on the fresh pages merged in the thirteenth round
+    assert true_errors >= 30
+    assert false_errors <= 8  # 5, and 3 on the fresh pages merged in the thirteenth round
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
