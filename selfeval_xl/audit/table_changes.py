@@ -27,6 +27,7 @@ _PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数")
 _RATE_WORDS = ("率", "幅度", "%", "百分比")
 _HUNDRED = Decimal(100)
 _NOT_FIGURES = ("原因", "说明", "情况", "理由")  # "增减原因": a column of words
+_WIDEST = 16  # columns of a header read at most
 
 
 def _runs(a: Analysis) -> Iterator[list[tuple[str, int, int]]]:
@@ -89,18 +90,21 @@ def _value(cell: str) -> Decimal:
 def check_table_changes(a: Analysis) -> Iterator[Finding]:
     for cells in _runs(a):
         texts = [c[0] for c in cells]
+        # for each cell, the first number or empty cell at or after it (one pass from the right, so that the
+        # scan stays linear however long a run of word cells is)
+        stop = [len(texts)] * (len(texts) + 1)
+        for i in range(len(texts) - 1, -1, -1):
+            stop[i] = i if not texts[i] or _NUMBER.match(texts[i]) else stop[i + 1]
         header: tuple[int, int, int | None, int | None] | None = None
         names: list[str] = []
         k = 0
         while k < len(cells):
-            label = texts[k]
-            if not label or _NUMBER.match(label):
+            if stop[k] == k:
                 k += 1
                 continue
-            # a header: this cell and the text cells after it, up to the first number or empty cell
-            end = k + 1
-            while end < len(texts) and texts[end] and not _NUMBER.match(texts[end]):
-                end += 1
+            # a header: this cell and the word cells after it, up to the first number or empty cell (a header
+            # is never wider than _WIDEST columns)
+            end = min(stop[k], k + _WIDEST)
             found = _header(texts[k:end])
             if found is not None:
                 header, names = found, texts[k:end]
@@ -109,7 +113,7 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
                 k = end - 1 if glued else end
                 continue
             if header is not None:
-                yield from _row(a, cells[k:], header, names)
+                yield from _row(a, cells[k : k + max(i for i in header if i is not None) + 1], header, names)
             k += 1
 
 
@@ -118,7 +122,7 @@ def _row(
 ) -> Iterator[Finding]:
     prior_at, current_at, amount_at, rate_at = header
     used = [i for i in header if i is not None]
-    texts = [c[0] for c in cells[: max(used) + 1]]
+    texts = [c[0] for c in cells]
     if len(texts) <= max(used) or not all(_NUMBER.match(texts[i]) for i in used):
         return
     if any(texts[i].endswith("%") for i in (prior_at, current_at)) or (amount_at is not None and texts[amount_at].endswith("%")):
