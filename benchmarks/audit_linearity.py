@@ -41,7 +41,11 @@ def main() -> int:
     one_clause = "".join(
         " " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
     )
-    for name, base in (("paragraphs", corpus), ("one clause", one_clause)):
+    # the same text as one flattened table: every clause a cell of one line (a long run of word cells)
+    one_table = "".join(
+        " | " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
+    )
+    for name, base in (("paragraphs", corpus), ("one clause", one_clause), ("one table", one_table)):
         print(f"{name}: 1x = {len(base):,} characters")
         first = 0.0
         for factor in (1, 2, 4, 8):
