@@ -108,11 +108,15 @@ def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
     return group.colon and not group.partial and len(children) >= 2
 
 
+def _parts(a: Analysis, children: list[Figure]) -> str:
+    """The parts as the message prints them: "财政拨款收入1813.24万元+事业收入8257.3万元"."""
+    return "+".join(f"{figure_name(c, a)}{'-' if (c.value or 0) < 0 else ''}{c.text}" for c in children)
+
+
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
-    parts = "+".join(f"{figure_name(c, a)}{'-' if (c.value or 0) < 0 else ''}{c.text}" for c in children)
     return finding(
         a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
-        label=figure_name(parent, a), parts=parts,
+        label=figure_name(parent, a), parts=_parts(a, children),
     )  # fmt: skip
 
 
@@ -201,8 +205,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                 yield finding(
                     a, "grand_total_without_carry_over", parent.paragraph, parent.start, parent.text,
                     _expected_amount(total, parent, children), label=ROLE_NAMES[parent.role],
-                    parts="+".join(f"{figure_name(c, a)}{c.text}" for c in this_year),
-                    carry="+".join(f"{figure_name(c, a)}{c.text}" for c in carry),
+                    parts=_parts(a, this_year), carry=_parts(a, carry),
                     this_year="本年收入合计" if parent.role == "income_grand" else "本年支出合计",
                 )  # fmt: skip
                 continue
