@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before
@@ -35,36 +35,57 @@ def _item(name: str) -> str | None:
 _REACH = 40  # paragraphs after the table its notes may take
 
 
-def completions(a: Analysis, columns: dict[str, tuple[str, str]], table: int) -> Iterator[Finding]:
-    """Each "…X决算为A万元,完成预算的P%" of a 三公 item, in the paragraphs after the table (the one at
-    ``table``), against the table's (预算数, 决算数) of that item."""
-    place = lambda f: f.paragraph  # noqa: E731  (figures are in reading order)
-    near = a.figures[bisect_left(a.figures, table, key=place) : bisect_left(a.figures, table + _REACH + 1, key=place)]
-    amounts: dict[int, list[Figure]] = {}
-    for f in near:
-        if f.kind is FigureKind.AMOUNT and f.exact and f.value is not None:
-            amounts.setdefault(f.paragraph, []).append(f)
-    for pct in near:
+@dataclass(frozen=True)
+class Note:
+    """A "…X决算为A万元,完成预算的P%" of a 三公 item: the percentage, the amount before it, the item."""
+
+    paragraph: int
+    pct: Figure
+    executed: Figure
+    item: str
+
+
+def completion_notes(a: Analysis) -> list[Note]:
+    """Every completion note of the text, in reading order: one pass, so that each table then takes
+    the notes after it by bisection instead of rescanning the text (a flattened text may hold many
+    三公 tables in one paragraph)."""
+    amounts = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and f.value is not None)
+    notes: list[Note] = []
+    for pct in a.figures:
         if pct.kind is not FigureKind.PERCENT:
             continue
         norm = a.paragraph(pct.paragraph).norm
         if not _COMPLETED.search(norm, max(0, pct.start - 12), pct.start):
             continue
+        row = amounts.get(pct.paragraph, [])
+        i = bisect_left(row, pct.start, key=lambda f: f.start)
+        if i == 0:
+            continue
+        executed = row[i - 1]
         s0, _ = sentence_bounds(norm, pct.start)
-        before = [f for f in amounts.get(pct.paragraph, []) if s0 <= f.start < pct.start]
-        if not before or norm.rfind(";", before[-1].start, pct.start) >= 0:
+        if executed.start < s0 or norm.rfind(";", executed.start, pct.start) >= 0:
             continue
-        executed = before[-1]
-        kind = _item(name_before(norm, executed.start, 24))
-        if kind is None or kind not in columns:
+        item = _item(name_before(norm, executed.start, 24))
+        if item is not None:
+            notes.append(Note(pct.paragraph, pct, executed, item))
+    return notes
+
+
+def completions(a: Analysis, notes: list[Note], columns: dict[str, tuple[str, str]], table: int) -> Iterator[Finding]:
+    """Each completion note of a 三公 item (``notes``, from :func:`completion_notes`) in the paragraphs
+    after the table (the one at ``table``), against the table's (预算数, 决算数) of that item."""
+    place = lambda n: n.paragraph  # noqa: E731
+    for note in notes[bisect_left(notes, table, key=place) : bisect_left(notes, table + _REACH + 1, key=place)]:
+        if note.item not in columns:
             continue
-        budget_cell, actual_cell = columns[kind]
+        executed = note.executed
+        budget_cell, actual_cell = columns[note.item]
         actual, budget = parse_decimal(actual_cell), parse_decimal(budget_cell)
         if printed_digits(actual_cell) != printed_digits(executed.text) or not budget or not actual or executed.value is None:
             continue
         budget_figure = replace(executed, value=executed.value * budget / actual, text=budget_cell, decimals=len(budget_cell.partition(".")[2]))
         found = percent_finding(
-            a, pct, executed, budget_figure, ("execution_rate_mismatch", "rate_truncated"),
+            a, note.pct, executed, budget_figure, ("execution_rate_mismatch", "rate_truncated"),
             budget=budget_cell, executed=executed.text,
         )  # fmt: skip
         if found is not None:

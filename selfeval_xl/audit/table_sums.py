@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import accumulate
 
-from selfeval_xl.audit.completions import completions
+from selfeval_xl.audit.completions import Note, completion_notes, completions
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import decimals_of, parse_decimal
@@ -208,6 +208,7 @@ def _in_order(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _sangong_columns(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterator[Finding]:
+    notes: list[Note] | None = None  # the text's completion notes, read once at the first 三公 table
     for k, row in enumerate(rows):
         if not row.label.replace(" ", "").endswith(("预算数", "决算数")) or len(row.numbers) not in (6, 12):
             continue
@@ -221,7 +222,8 @@ def _sangong_columns(a: Analysis, rows: list[_Row], starts: list[int]) -> Iterat
         cols = {kind: _Row(kind, row.numbers[n * width : (n + 1) * width]) for n, kind in enumerate(_COLUMNS)}
         if width == 2 and header.find("预算数") < header.find("决算数"):
             table = a.paragraphs[bisect_right(starts, row.numbers[0][1]) - 1].index
-            yield from completions(a, {kind: (col.numbers[0][0], col.numbers[1][0]) for kind, col in cols.items()}, table)
+            notes = completion_notes(a) if notes is None else notes
+            yield from completions(a, notes, {kind: (col.numbers[0][0], col.numbers[1][0]) for kind, col in cols.items()}, table)
         vehicles = replace(cols["vehicles"], label="公务用车购置及运行维护费")
         yield from _columns(a, starts, vehicles, [replace(cols["purchase"], label="公务用车购置费"), replace(cols["running"], label="公务用车运行维护费")])
         total = replace(cols["total"], label="“三公”经费合计")

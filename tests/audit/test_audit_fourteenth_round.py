@@ -1,0 +1,34 @@
+"""Fourteenth round: rules and fixes of the round (docs/audit.md, "Fourteenth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _sangong_table(values: list[str]) -> str:
+    header = ["一般公共预算财政拨款“三公”经费支出决算表", "单位:万元", "合计", "因公出国", "(境)费", "公务用车购置及运行维护费",
+              "公务接待费", "小计", "公务用车", "购置费", "公务用车", "运行维护费"] + ["预算数", "决算数"] * 6  # fmt: skip
+    return "\n\n".join([*header, *values, "注:本表反映部门本年度“三公”经费支出预决算情况。"])
+
+
+# two 三公 tables in one text, each followed by its 公务接待费 note: 41.61 / 188.11 = 22.12%; 40 / 50 = 80%
+_ONE = _sangong_table(["683.51", "358.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.02", "310.40", "212.55", "188.11", "41.61"])
+_TWO = _sangong_table(["100.00", "70.00", "0.00", "0.00", "50.00", "30.00", "0.00", "0.00", "50.00", "30.00", "50.00", "40.00"])
+_TEXT = "\n\n".join([_ONE, "公务接待费支出决算为41.61万元,完成预算的22.12%。", _TWO, "公务接待费支出决算为40.00万元,完成预算的80%。"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("22.12%", "22.12%", []),
+        ("22.12%", "24.33%", [("execution_rate_mismatch", "24.33%", "22.12%")]),
+        # the second table's note is judged against the second table's budget (50.00), not the first's
+        ("80%", "70%", [("execution_rate_mismatch", "70%", "80.00%")]),
+    ],
+)
+def test_completion_notes_read_once_are_judged_against_their_own_table(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    # the text's completion notes are collected in one pass and each table takes those after it
+    # (benchmarks/audit_linearity.py, "one table": it was a scan of the whole paragraph per 三公 table)
+    assert [(f.code, f.stated, f.expected) for f in audit_text(_TEXT.replace(old, new)).findings] == found
