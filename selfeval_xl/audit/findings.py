@@ -99,6 +99,8 @@ def finding(
     **params: object,
 ) -> Finding:
     """A finding located at offset ``pos`` of paragraph ``paragraph`` (1-based; 0 = document)."""
+    if "current" in params:
+        params.setdefault("current_label", "本年")  # the year-on-year messages name the current column when a table does
     message = render(AUDIT, code, stated=stated, expected=expected, **params)
     if paragraph == 0:
         return Finding(

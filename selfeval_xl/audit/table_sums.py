@@ -122,7 +122,7 @@ def _mismatch(
     places = max(decimals_of(c) for c in (*cells, stated))
     result = finding(
         a, code, p.index, at - starts[i], stated, f"{found:.{places}f}",
-        label=parent.label.rstrip(":"), parts="+".join(cells),
+        label=parent.label.rstrip(":"), parts="+".join(f"({c})" if c.startswith("-") else c for c in cells),
     )  # fmt: skip
     return replace(result, sentence=f"{parent.label} {' | '.join(n for n, _ in parent.numbers)}")
 

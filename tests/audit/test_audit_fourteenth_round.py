@@ -32,3 +32,9 @@ def test_completion_notes_read_once_are_judged_against_their_own_table(old: str,
     # the text's completion notes are collected in one pass and each table takes those after it
     # (benchmarks/audit_linearity.py, "one table": it was a scan of the whole paragraph per 三公 table)
     assert [(f.code, f.stated, f.expected) for f in audit_text(_TEXT.replace(old, new)).findings] == found
+
+
+def test_a_flattened_tables_negative_cell_is_printed_in_brackets_among_the_parts() -> None:
+    text = "项目支出: | 100.00 | 90.00\n1、中介服务 | 110.00 | 50.00\n2、信息化建设 | -20.00 | 40.00"
+    assert [f.message for f in audit_text(text).findings] == ["项目支出为100.00，但其组成部分（110.00+(-20.00)）合计为90.00，两者不一致。"]
+    assert not audit_text(text.replace("-20.00", "-10.00")).findings
