@@ -38,3 +38,29 @@ def test_a_flattened_tables_negative_cell_is_printed_in_brackets_among_the_parts
     text = "项目支出: | 100.00 | 90.00\n1、中介服务 | 110.00 | 50.00\n2、信息化建设 | -20.00 | 40.00"
     assert [f.message for f in audit_text(text).findings] == ["项目支出为100.00，但其组成部分（110.00+(-20.00)）合计为90.00，两者不一致。"]
     assert not audit_text(text.replace("-20.00", "-10.00")).findings
+
+
+def test_the_merge_tool_takes_only_new_verbatim_labelled_texts(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from merge_labelled import merge, split_of
+    from real_corpus import MANIFEST
+
+    (tmp_path / "texts").mkdir()
+    entries = [{"id": "a1", "source": "https://example.gov.cn/a1", "title": "某县2023年部门决算公开说明"},
+               {"id": "a2", "source": "https://example.gov.cn/a2", "title": "某县2023年三公经费"},
+               {"id": "a3", "source": MANIFEST[0]["source"]}]
+    for e in entries:
+        (tmp_path / "texts" / f"{e['id']}.txt").write_text("支出合计10万元,其中甲4万元、乙6万元。", "utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps(entries), "utf-8")
+    relation = {"kind": "sum", "op": "sum", "quote": "支出合计10万元", "stated": "10万元", "inputs": ["4", "6"],
+                "expected": "10", "computed_verdict": "ok", "verdict": "ok"}
+    bad = dict(relation, quote="支出合计11万元")
+    labels = {"a1": {"relations": [relation], "non_relations": []}, "a2": {"relations": [bad], "non_relations": []},
+              "a3": {"relations": [relation], "non_relations": []}}
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), "utf-8")
+    assert merge([tmp_path], dry_run=True) == 0
+    out = capsys.readouterr().out
+    assert "a2: left out: quote not verbatim" in out and "a3: address already in the corpus" in out
+    assert "1 texts merged" in out
+    assert {split_of("https://example.gov.cn/a1"), split_of("https://example.gov.cn/a2")} <= {"dev", "test"}
