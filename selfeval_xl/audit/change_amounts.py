@@ -161,9 +161,15 @@ def _figures(a: Analysis, norm: str, own: dict[int, Figure], m: re.Match[str], i
     return one, other
 
 
+# "…完成23992万元,占年度预算22443万元的106.9%,较上年…": the amount's share of its budget between it and the comparison
+_SHARE_CLAUSE = re.compile(r",\s*(?:占|为|完成)[^,;:。()%]{0,24}?的\s*\d[\d.]*\s*%\s*,\s*$")
+
+
 def _current_before(a: Analysis, norm: str, own: dict[int, Figure], at: int) -> Figure | None:
     """The amount printed right before a comparison ("决算8万元,比上年…"), in the same clause chain."""
     s0, _ = sentence_bounds(norm, at)
+    if (share := _SHARE_CLAUSE.search(norm, max(s0, at - 40), at)) is not None:
+        at = share.start() + 1  # the comparison follows the amount whose share it printed
     for start in range(at - 1, max(s0, at - 40) - 1, -1):
         fig = own.get(start)
         if fig is None:

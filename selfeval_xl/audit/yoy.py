@@ -87,6 +87,12 @@ _BARE_COMPARISON = re.compile(
     r"(?:(?:财政拨款)?(?:收、?支|收入[、和及与]?支出)(?:总计|总额|合计|总预算|预算)?(?:各|均)?|各|均)?$"
 )
 
+# "较上年21012万元,增收2980万元,增幅14.2%": the prior year's figure in a clause of its own, then the change
+_PRIOR_CLAUSE = re.compile(
+    r"^(?:较|比)(?:上年|上年度|去年|上一年|20\d\d年度?)(?:同期)?(?:决算数?|预算数?|完成数?|执行数?)?的?\s*"
+    r"\d[\d,'.\s]*\s*(?:亿|万|千)?元\s*(?:相比)?\s*,\s*$"
+)
+
 
 def _amount_at(by_start: dict[int, Figure], start: int, end: int) -> Figure | None:
     for pos in range(start, end):
@@ -229,7 +235,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     parallel = _PARALLEL_SUBJECT.search(between)
     if not subject and parallel and norm[at - 1 : at] == "相":
         subject = parallel.group(1)  # "与上年相比,收入总计增加…,增长…;支出总计增加…": the next subject
-    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not subject:
+    if any(c in between for c in ",;:") and not _BARE_COMPARISON.match(between) and not _PRIOR_CLAUSE.match(between) and not subject:
         # the comparison belongs to an earlier clause ("与上年相比," alone is fine); a part named in
         # its own clause after it ("…比2016年度减少0.28万元,…,其中:…;公务接待费支出决算增加0.01万元,增长
         # 3.45%") is the amount printed before under that name

@@ -64,3 +64,24 @@ def test_the_merge_tool_takes_only_new_verbatim_labelled_texts(tmp_path, capsys)
     assert "a2: left out: quote not verbatim" in out and "a3: address already in the corpus" in out
     assert "1 texts merged" in out
     assert {split_of("https://example.gov.cn/a1"), split_of("https://example.gov.cn/a2")} <= {"dev", "test"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the prior year's figure in a clause of its own: 23992 − 21012 = 2980, 2980 / 21012 = 14.2%
+        ("2021年全县财政总收入完成23992万元,较上年21012万元,增收2980万元,增幅14.2%。", []),
+        ("2021年全县财政总收入完成23992万元,较上年21012万元,增收3278万元,增幅14.2%。", [("yoy_change_mismatch", "3278万元", "2980.00万元")]),
+        ("2021年全县财政总收入完成23992万元,较上年21012万元,增收2980万元,增幅15.6%。", [("yoy_mismatch", "15.6%", "14.2%")]),
+        # the amount's completion of its budget between it and the comparison: 11489 − 11972 = −483
+        ("完成地方财政收入11489万元,占年度预算12000万元的95.7%,较上年决算11972万元,减收483万元,减幅4%。", []),
+        ("完成地方财政收入11489万元,占年度预算12000万元的95.7%,较上年决算11972万元,减收531万元,减幅4%。",
+         [("yoy_change_mismatch", "531万元", "483.00万元")]),
+        ("完成地方财政收入11489万元,占年度预算12000万元的95.7%,较上年决算11972万元减收531万元。", [("yoy_change_mismatch", "531万元", "483.00万元")]),
+        ("完成地方财政收入11489万元,占年度预算12000万元的95.7%,较上年决算11972万元减收483万元。", []),
+        # a clause between the prior figure and the change names another subject: not read
+        ("支出23992万元,较上年21012万元,其中公务接待费增加300万元,增长5%。", []),
+    ],
+)
+def test_a_prior_years_figure_in_its_own_clause(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
