@@ -146,7 +146,7 @@ def _denominator_phrase(clause: str) -> str:
 # The budget may be named by who approved it ("完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%").
 _COMPLETION = (
     r"(?:完成|为|占)(?:了)?(?:[\u4e00-\u9fff\d]{2,24}?(?:批准|审议通过|通过)的?(?:收入|支出)?)?"
-    r"(?:全[县市区省镇州旗]|[县市区]?本级)?(?:年初|调整后?|年度|全年|年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?\s*的\s*"
+    r"(?:全[县市区省镇州旗]|[县市区]?本级)?(?:年初|年?调整后?|年度|全年|年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?\s*的\s*"
 )
 COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
 COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text

@@ -105,7 +105,9 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         if budget is not None and executed is not None:
             between = norm[figures[budget].start : figures[executed].start]
             budget = None if COMPLETION_ANYWHERE.search(between) else budget
-    if budget is None and executed is not None and phrase is not None and not norm[s0 : s0 + 8].lstrip().startswith("其中"):
+    # never for a part ("…;其中税收收入完成288395万元,为调整预算的97.2%": the part's own budget is not printed)
+    segment = s0 if executed is None else max(s0, norm.rfind(";", s0, figures[executed].start) + 1)
+    if budget is None and executed is not None and phrase is not None and not any(norm[at : at + 8].lstrip().startswith("其中") for at in (s0, segment)):
         # (bounded: the sentences within 400 characters before the rate's)
         earlier = own[place(max(0, s0 - 400)) : place(figures[executed].start)]  # "…调整为68000万元,完成82133万元,为调整预算的67.1%"
         budget = _kind_of_budget_before(norm, figures, earlier, phrase.group(), figures[executed])
@@ -120,7 +122,11 @@ _BUDGET_NAMED = re.compile(r"(?:预算(?:数|金额|总额)?|(?:经费|资金)(?
 # "…年初预算安排273.3亿元。…批准收入预算调整为200.12亿元。…完成一般公共预算收入202.96亿元,完成调整预算数的
 # 101.42%": a rate naming its kind of budget (调整/年初) reads the last amount of that kind printed before,
 # in an earlier sentence of the paragraph, when it budgets the same side (收入 or 支出).
-_BUDGET_KINDS = (("调整", re.compile(r"调整(?:后的?)?(?:预算)?(?:数|为|至|安排)|调整预算")), ("年初", re.compile(r"年初预算")))
+# ("审查批准调整全县一般公共预算收入为500000万元": the adjusted figure of a named side)
+_BUDGET_KINDS = (
+    ("调整", re.compile(r"调整(?:后的?)?(?:预算)?(?:数|为|至|安排)|调整预算|调整[\u4e00-\u9fff]{0,16}?(?:收入|支出)(?:预算)?数?为")),
+    ("年初", re.compile(r"年初预算")),
+)
 
 
 def _kind_of_budget_before(norm: str, figures: Sequence[Figure], before: list[int], phrase: str, executed: Figure) -> int | None:

@@ -85,3 +85,23 @@ def test_the_merge_tool_takes_only_new_verbatim_labelled_texts(tmp_path, capsys)
 )
 def test_a_prior_years_figure_in_its_own_clause(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
+
+
+_ADJUSTED = "县人大常委会审查批准调整全县一般公共预算收入为500000万元。2022年全县一般公共预算收入完成502682万元,为调整预算的{}%,同比增长10.6%;"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "占年调整预算的": 791944 / 795622 = 99.54%
+        ("支出预算调整为795622万元,实际完成791944万元,占年调整预算的99.5%,增长12%。", []),
+        ("支出预算调整为795622万元,实际完成791944万元,占年调整预算的95.5%,增长12%。", [("execution_rate_mismatch", "95.5%", "99.54%")]),
+        # the adjusted budget of the side, approved in the sentence before: 502682 / 500000 = 100.54%
+        (_ADJUSTED.format("100.5"), []),
+        (_ADJUSTED.format("110.5"), [("execution_rate_mismatch", "110.5%", "100.54%")]),
+        # a part's rate after ";其中": its own adjusted budget is not printed, so not the side's
+        (_ADJUSTED.format("100.5") + "其中税收收入完成288395万元,为调整预算的97.2%。", []),
+    ],
+)
+def test_an_adjusted_budget_named_by_its_approval(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
