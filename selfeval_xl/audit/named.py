@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph
 from selfeval_xl.audit.text import clause_start, is_cjk
 
-_JOINERS = ("完成", "实现", "达到", "共计", "合计为", "总计为", "为", "是", "达", "约", "共")
+_JOINERS = ("完成", "实现", "达到", "共计", "合计为", "总计为", "为", "是", "达", "约", "共", "安排", "预计", "累计", "实际")
 _LEAD = 16
 
 

@@ -105,3 +105,11 @@ _ADJUSTED = "县人大常委会审查批准调整全县一般公共预算收入�
 )
 def test_an_adjusted_budget_named_by_its_approval(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
+
+
+@pytest.mark.parametrize("joiner", ["安排", "预计为", "累计完成", "实际完成"])
+def test_a_whole_named_with_a_budget_verb_is_found_by_its_name(joiner: str) -> None:
+    # "收入安排77.6亿元" is the 一般公共预算收入 a share names: 65.7 / 77.6 = 84.66%
+    text = f"全市一般公共预算收入{joiner}77.6亿元,同比增长5%。其中:税收收入65.7亿元,同比增长26.1%,占一般公共预算收入的{{}}%;非税收入11.9亿元。"
+    assert not [f for f in audit_text(text.format("84.7")).findings if f.severity.name == "ERROR"]
+    assert [(f.code, f.expected) for f in audit_text(text.format("93.1")).findings] == [("share_mismatch", "84.66%")]
