@@ -30,6 +30,7 @@ from selfeval_xl.audit.consistency import (
     check_term_typos,
 )
 from selfeval_xl.audit.count_changes import check_count_changes
+from selfeval_xl.audit.decreases import check_impossible_decreases
 from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
@@ -80,6 +81,7 @@ CHECKS: tuple[Check, ...] = (
     check_formulas,
     check_target_completion,
     check_year_on_year,
+    check_impossible_decreases,
     check_change_amounts,
     check_from_to,
     check_adjustment_amounts,

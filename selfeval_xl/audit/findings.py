@@ -37,6 +37,7 @@ SEVERITY: dict[str, Severity] = {
     "yoy_mismatch": E,
     "yoy_change_mismatch": E,
     "yoy_truncated": W,
+    "decrease_over_100": E,  # 下降 more than 100% of something that cannot be negative
     "average_growth_mismatch": E,
     "average_growth_truncated": W,
     "pp_change_mismatch": E,

@@ -77,6 +77,7 @@ CODE_KIND = {
     "count_mismatch": "count",
     "yoy_mismatch": "yoy",
     "yoy_truncated": "yoy",
+    "decrease_over_100": "yoy",
     "average_growth_mismatch": "yoy",
     "average_growth_truncated": "yoy",
     "share_truncated": "share",

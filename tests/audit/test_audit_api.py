@@ -70,6 +70,7 @@ _EXTRA = {
     "yoy_mismatch": {"current", "prior", "change", "prior_label", "current_label"},
     "yoy_change_mismatch": {"current", "prior", "prior_label", "current_label"},
     "yoy_truncated": {"current", "prior", "change", "prior_label", "current_label", "exact"},
+    "decrease_over_100": set(),
     "low_rate_problems_denied": {"problems"},
     "low_rate_problems_missing": set(),
     "grade_mismatch": {"score"},

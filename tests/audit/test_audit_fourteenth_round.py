@@ -113,3 +113,20 @@ def test_a_whole_named_with_a_budget_verb_is_found_by_its_name(joiner: str) -> N
     text = f"全市一般公共预算收入{joiner}77.6亿元,同比增长5%。其中:税收收入65.7亿元,同比增长26.1%,占一般公共预算收入的{{}}%;非税收入11.9亿元。"
     assert not [f for f in audit_text(text.format("84.7")).findings if f.severity.name == "ERROR"]
     assert [(f.code, f.expected) for f in audit_text(text.format("93.1")).findings] == [("share_mismatch", "84.66%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("因公出国(境)费支出决算减少69.08万元,下降110%。", ["decrease_over_100"]),
+        ("国内公务接待批次为0次,较上年减少119批次,下降110%。", ["decrease_over_100"]),
+        ("会议费压减120%。", ["decrease_over_100"]),
+        # to nothing is 100%; a balance, a growth rate or a share may fall through zero
+        ("因公出国(境)费支出决算减少69.08万元,下降100%。", []),
+        ("年末结余减少30万元,下降120%。", []),
+        ("收入增速下降150%。", []),
+        ("资产负债率下降120个百分点。", []),
+    ],
+)
+def test_a_decrease_of_more_than_everything(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings] == codes

@@ -76,6 +76,7 @@ AUDIT: dict[str, str] = {
     "yoy_mismatch": "按{current_label}{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度应为{expected}，报告写为{stated}。",
     "yoy_change_mismatch": "{current_label}{current}、{prior_label}{prior}，增减额应为{expected}，报告写为{stated}。",
     "yoy_truncated": "按{current_label}{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "decrease_over_100": "降幅写为{stated}，超过100%：支出、收入、经费和数量最多减少到零（即下降100%），不可能减少得比原有的还多；请核对降幅或其所依据的数字。",
     "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",
     # command description (selfeval audit --help)
     "cli.help": "审核已有自评报告（.docx、.txt 或 .pdf）中的计算和前后一致性。\n\n逐项核对合计、占比、互补占比、所列项数、执行率、到位率等比率、同比增减、得分与等级、小数位数和常用术语，每条发现注明所在部分、段落、报告值和应为值。",
