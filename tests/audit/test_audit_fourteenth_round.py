@@ -130,3 +130,12 @@ def test_a_whole_named_with_a_budget_verb_is_found_by_its_name(joiner: str) -> N
 )
 def test_a_decrease_of_more_than_everything(text: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(text).findings] == codes
+
+
+def test_the_transfer_payment_forms_rows_by_level_are_read() -> None:
+    # 中央对地方转移支付 区域绩效自评表: 年度资金总额, 其中:中央财政资金, 地方资金; 27.9996 / 127 = 22.05%, 5 / 10 = 50%
+    table = ("资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | ||||\n年度资金总额: | 137 | 32.9996 | 24% | ||||\n"
+             "其中:中央财政资金 | 127 | 27.9996 | {} | ||||\n地方资金 | 10 | 5 | {} | ||||\n其他资金 | 0 | 0 | 0 | ||||\n")  # fmt: skip
+    assert [f.code for f in audit_text(table.format("22%", "50%")).findings if f.severity.name == "ERROR"] == []
+    found = [(f.code, f.stated, f.expected) for f in audit_text(table.format("25%", "40%")).findings if f.severity.name == "ERROR"]
+    assert found == [("execution_rate_mismatch", "25%", "22.05%"), ("execution_rate_mismatch", "40%", "50.00%")]
