@@ -219,6 +219,23 @@ def _nearest_in(figures: Sequence[Figure], pool: list[int], anchor: Figure, norm
 _OF_THE_YEARS_BUDGET = re.compile(r"(?:完成|为)(?:年初)?预算(?:数)?的\s*\d")
 
 
+_EARLIER = 3  # paragraphs back in which a project's budget may be stated
+
+
+def _budget_of_paragraphs_before(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], by_role: dict[tuple[int, str], list[int]], pct: Figure
+) -> int | None:
+    """ "(1)项目资金到位情况。2021年预算飞行经费共计9799.2万元,其中…。" then "(2)项目资金执行情况。实际执行飞行经费
+    9109.54万元,…。项目执行率92.96%": a rate whose paragraph states what was spent and no budget takes the one
+    budget stated in the few paragraphs before it — only when exactly one amount there is named as a budget
+    (a 年初 and an adjusted budget, or the budgets of several items, leave the rate unread)."""
+    found = [
+        i for k in range(max(1, pct.paragraph - _EARLIER), pct.paragraph) for i in by_role.get((k, "budget"), [])
+        if not figures[i].comparative
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     by_role: dict[tuple[int, str], list[int]] = {}  # built once: each lookup is a bisection
@@ -256,5 +273,8 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
                 found["budget"] = _budget_before(paragraphs, figures, own, found["executed"], pct)
             if found["budget"] is None and found["executed"] is None:
                 found["budget"], found["executed"] = _given_then_spent(norm, figures, own, s0, pct)
+            part = norm[s0 : s0 + 8].lstrip().startswith("其中")
+            if found["budget"] is None and found["executed"] is not None and not part:
+                found["budget"] = _budget_of_paragraphs_before(paragraphs, figures, by_role, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))
     return tuple(links)

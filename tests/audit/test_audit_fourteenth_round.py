@@ -139,3 +139,23 @@ def test_the_transfer_payment_forms_rows_by_level_are_read() -> None:
     assert [f.code for f in audit_text(table.format("22%", "50%")).findings if f.severity.name == "ERROR"] == []
     found = [(f.code, f.stated, f.expected) for f in audit_text(table.format("25%", "40%")).findings if f.severity.name == "ERROR"]
     assert found == [("execution_rate_mismatch", "25%", "22.05%"), ("execution_rate_mismatch", "40%", "50.00%")]
+
+
+_FUNDS = ("1.资金投入情况分析\n\n(1)项目资金到位情况。2021年预算飞行经费共计9799.2万元,其中中央补助资金7814万元,省级补助资金1985.2万元。\n\n"
+          "(2)项目资金执行情况。实际执行飞行经费9109.54万元,结余689.66万元。项目执行率{}%。\n")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the one budget of the paragraph before: 9109.54 / 9799.2 = 92.96%
+        (_FUNDS.format("92.96"), []),
+        (_FUNDS.format("95.96"), [("execution_rate_mismatch", "95.96%", "92.96%")]),
+        # two budgets stated before (年初 and adjusted): the rate's is not known, so it is not read
+        (_FUNDS.format("95.96").replace("。\n\n(2)", ",调整后预算9500万元。\n\n(2)"), []),
+        # a part's rate after 其中 takes no budget of the paragraphs before
+        (_FUNDS.format("92.96") + "其中中央补助资金执行7000万元,执行率95%。\n", []),
+    ],
+)
+def test_a_rates_budget_stated_in_the_paragraph_before(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
