@@ -141,12 +141,15 @@ def _denominator_phrase(clause: str) -> str:
     return phrase
 
 
-# "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%", "占年初预算的27.7%":
+# "完成年初预算的98%", "完成调整后预算数1800万元的95.2%", "为调整预算的101.9%", "占年初预算的27.7%",
+# "为年度收入目标7,598万元的100%":
 # a completion rate (a budget is never a whole the amount is a part of).
 # The budget may be named by who approved it ("完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%").
 _COMPLETION = (
     r"(?:完成|为|占)(?:了)?(?:[\u4e00-\u9fff\d]{2,24}?(?:批准|审议通过|通过)的?(?:收入|支出)?)?"
-    r"(?:全[县市区省镇州旗]|[县市区]?本级)?(?:年初|年?调整后?|年度|全年|年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?\s*的\s*"
+    r"(?:(?:全[县市区省镇州旗]|[县市区]?本级)?(?:年初|年?调整后?|年度|全年|年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?"
+    # a target or plan read as a budget only with its amount ("为年度收入目标7,598万元的100%")
+    r"|(?:年初|年度|全年)?(?:收入|支出)?(?:目标|计划)(?:任务)?(?:数)?\s*\d[\d,'.\s]*(?:亿|万|千)?元)\s*的\s*"
 )
 COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
 COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text

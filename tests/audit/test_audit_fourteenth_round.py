@@ -159,3 +159,17 @@ _FUNDS = ("1.资金投入情况分析\n\n(1)项目资金到位情况。2021年�
 )
 def test_a_rates_budget_stated_in_the_paragraph_before(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("全镇一般公共预算收入累计实现7,598万元,为年度收入目标7,598万元的100%。", []),
+        ("全镇一般公共预算收入累计实现7,598万元,为年度收入目标7,598万元的110%。", ["execution_rate_mismatch"]),
+        ("项目支出完成300万元,为年度计划400万元的85%。", ["execution_rate_mismatch"]),
+        # a target without its amount is not a budget the rate can be checked against
+        ("全年完成招商引资10亿元,完成年度目标的80%。", []),
+    ],
+)
+def test_a_target_printed_with_its_amount_is_read_as_a_budget(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
