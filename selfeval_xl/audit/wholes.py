@@ -55,6 +55,18 @@ def _car(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     )  # fmt: skip
 
 
+def _tax_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """一般公共预算收入 and its two kinds, 税收收入 and 非税收入: complete by definition (never a 总收入 or 财政收入,
+    which count revenue shared upwards too)."""
+    if len(children) != 2:
+        return False
+    lead, leads = before(a, parent, 16), [before(a, c, 8) for c in children]
+    return (
+        "一般公共预算收入" in lead and not any(w in lead for w in ("总收入", "全口径", "财力", "支出"))
+        and leads[0].endswith("税收收入") and "非税" not in leads[0] and leads[1].endswith("非税收入")
+    )  # fmt: skip
+
+
 CarryOvers = dict[tuple[int, Decimal], list[Figure]]
 
 
@@ -78,7 +90,7 @@ def carried_over(index: CarryOvers, parent: Figure, parts: list[Figure], gap: De
 
 
 def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    return _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
+    return _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children) or _tax_split(a, parent, children)
 
 
 _BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")

@@ -173,3 +173,17 @@ def test_a_rates_budget_stated_in_the_paragraph_before(text: str, found: list[tu
 )
 def test_a_target_printed_with_its_amount_is_read_as_a_budget(text: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 税收 + 非税 make the 一般公共预算收入: a short pair is an error, not a partial list
+        ("全县一般公共预算收入76138万元,其中税收收入47008万元、非税收入29130万元,增长5%。", []),
+        ("全县一般公共预算收入83752万元,其中税收收入47008万元、非税收入29130万元,增长5%。", ["sum_mismatch"]),
+        # a 总收入 counts revenue shared upwards too: still a partial list
+        ("全县一般公共预算总收入83752万元,其中税收收入47008万元、非税收入29130万元。", ["parts_below_total"]),
+    ],
+)
+def test_tax_and_non_tax_revenue_make_the_general_budget_revenue(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings] == codes
