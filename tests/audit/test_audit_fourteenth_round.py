@@ -187,3 +187,24 @@ def test_a_target_printed_with_its_amount_is_read_as_a_budget(text: str, codes: 
 )
 def test_tax_and_non_tax_revenue_make_the_general_budget_revenue(text: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(text).findings] == codes
+
+
+_SHARES = ("集中采购机构采购1274批次,实际采购金额9814.98万元,占总采购额的{};社会代理机构采购145批次,实际采购金额11146.60万元,"
+           "占总采购额的36.79%;单位自行采购1113批次,实际采购金额9337.30万元,占总采购额的{}。")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "found"),
+    [
+        # the three items make the whole (30298.88): 32.39%, 36.79%, 30.82%
+        ("32.39%", "30.82%", []),
+        ("35.63%", "30.82%", [("share_mismatch", "35.63%", "32.39%")]),
+        # two shares that do not fit: which item (or the whole) is wrong is not known
+        ("35.63%", "33.90%", []),
+        # (the same with other figures: one fitting share proves nothing)
+        ("20.00%", "18.00%", []),
+    ],
+)
+def test_shares_of_a_whole_made_of_the_items_listed(first: str, last: str, found: list[tuple[str, str, str]]) -> None:
+    text = _SHARES.format(first, last)
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found

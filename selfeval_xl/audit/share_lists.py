@@ -1,0 +1,60 @@
+"""Shares of one whole, each printed right after its item's amount, when the whole's own figure is not
+found: "集中采购机构…实际采购金额9814.98万元,占总采购额的32.39%;社会代理机构…11146.60万元,占总采购额的
+36.79%;单位自行采购…9337.30万元,占总采购额的30.82%".
+
+Three or more such shares of a whole named alike in one paragraph: when the items' amounts, added up,
+make every share but one right at its printed decimals, the items are the whole (their sum is the
+figure the shares were taken of), and the one share that does not fit is wrong (``share_mismatch``,
+medium). A list that leaves items out fits none of its shares and says nothing; shares whose whole
+another check finds by its name are that check's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from itertools import pairwise
+
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches
+from selfeval_xl.audit.sums import figure_name
+
+# "…9814.98万元,占总采购额的32.39%": the whole named between 占 and the share
+_OF = re.compile(r"^\s*,?\s*占(?P<whole>[^,;。、%\d()]{1,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
+_MIN_ITEMS = 3
+
+
+def check_share_lists(a: Analysis) -> Iterator[Finding]:
+    linked = {link.percent for link in a.shares}
+    index = {id(f): i for i, f in enumerate(a.figures)}
+    for own in a.by_paragraph(lambda f: f.kind in (FigureKind.AMOUNT, FigureKind.PERCENT) and f.value is not None).values():
+        norm = a.paragraph(own[0].paragraph).norm
+        series: dict[str, list[tuple[Figure, Figure]]] = defaultdict(list)
+        for amount, pct in pairwise(own):
+            if amount.kind is not FigureKind.AMOUNT or pct.kind is not FigureKind.PERCENT or amount.comparative or not amount.exact:
+                continue
+            m = _OF.match(norm[amount.start + len(amount.text) : pct.start])
+            if m is not None:
+                series[m.group("whole").strip()].append((amount, pct))
+        for whole, items in series.items():
+            if len(items) < _MIN_ITEMS or len({f.unit for f, _ in items}) != 1:
+                continue
+            total = sum((f.value for f, _ in items if f.value is not None), Decimal(0))
+            if not total:
+                continue
+            places = max(f.decimals for f, _ in items)
+            den = replace(items[0][0], value=total, text=fmt_amount(total, items[0][0].unit, places))
+            wrong = [(f, p) for f, p in items if not ratio_matches(p, f, den)[0]]
+            if len(wrong) != 1 or index[id(wrong[0][1])] in linked:
+                continue
+            amount, pct = wrong[0]
+            found = percent_finding(
+                a, pct, amount, den, ("share_mismatch", "share_truncated"),
+                subject=figure_name(amount, a), amount=amount.text, denominator=whole, base=den.text,
+            )  # fmt: skip
+            if found is not None:
+                yield found
