@@ -3,7 +3,8 @@
     项目 | 2022年预算数 | 2023年预算数 | 增减额 | 增减率 |
     2、公务接待费 | 1114.54 | 989.86 | -124.68 | -11.19% |
 
-Read only when a header row on one line names exactly two figure columns of a year or period (上年/本年/
+Read only when a header row on one line (or with its change columns named on the line below a cell
+spanning them: "比上年增、减情况" over "增、减金额 | 增、减幅度") names exactly two figure columns of a year or period (上年/本年/
 20XX年 … 数, never 增减) and a change column after them (增减/增减额/比上年增减: the amount; a change column
 named 率/幅度/% or 增长率: the percentage), and a row under it has a number, and nothing else, in every one
 of those columns, in the same cell positions. The earlier year is the prior (上年 before 本年). The change
@@ -106,6 +107,9 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
             # is never wider than _WIDEST columns)
             end = min(stop[k], k + _WIDEST)
             found = _header(texts[k:end])
+            if found is None and (two := _two_line_header(texts, stop, k, end)) is not None:
+                header, names, k = two
+                continue
             if found is not None:
                 header, names = found, texts[k:end]
                 # a row glued to the header ("…| 增减率 |合计 | 100.00 | …"): its name is the run's last cell
@@ -115,6 +119,31 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
             if header is not None:
                 yield from _row(a, cells[k : k + max(i for i in header if i is not None) + 1], header, names)
             k += 1
+
+
+_SPANNING = re.compile(r"增、?减(?:情况|变化|变动)")  # a header cell over the change columns of the line below
+_SUB_HEADERS = 2  # the change columns under it: 增减金额, 增减幅度
+
+
+def _two_line_header(
+    texts: list[str], stop: list[int], k: int, end: int
+) -> tuple[tuple[int, int, int | None, int | None], list[str], int] | None:
+    """A header whose last cell spans the change columns named on the line below ("项目 | 2023年预算数 |
+    2024年预算数 | 比上年增、减情况 |" then "增、减金额 | 增、减幅度 |"): the header, its column names and where its
+    rows begin."""
+    names = texts[k:end]
+    if not names or not _SPANNING.search(names[-1]):
+        return None
+    j = end
+    while j < len(texts) and j < end + 8 and not texts[j]:
+        j += 1
+    if j >= len(texts) or _NUMBER.match(texts[j]):
+        return None
+    subs = texts[j : min(stop[j], j + _SUB_HEADERS + 1)]
+    if not 1 <= len(subs) <= _SUB_HEADERS or not all(("增" in c and "减" in c) or "增长" in c for c in subs):
+        return None
+    found = _header(names[:-1] + subs)
+    return None if found is None else (found, names[:-1] + subs, j + len(subs))
 
 
 def _row(

@@ -208,3 +208,14 @@ _SHARES = ("集中采购机构采购1274批次,实际采购金额9814.98万元,�
 def test_shares_of_a_whole_made_of_the_items_listed(first: str, last: str, found: list[tuple[str, str, str]]) -> None:
     text = _SHARES.format(first, last)
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
+
+
+def test_a_comparison_tables_change_columns_named_on_the_line_below() -> None:
+    # "比上年增、减情况" spans "增、减金额 | 增、减幅度" on the next line: 22.15 − 18.15 = 4, 4 / 18.15 = 22.04%
+    table = ("项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |\n增、减金额 | 增、减幅度 | |||\n"
+             "合计 | 18.15 | 22.15 | {} | {} |\n1.因公出国(境)费 | ||||\n2.公务接待费 | 3 | 7 | 4 | 133% |\n")  # fmt: skip
+    assert not audit_text(table.format("4", "22%")).findings
+    found = [(f.code, f.stated, f.expected) for f in audit_text(table.format("5", "25%")).findings]
+    assert found == [("yoy_change_mismatch", "5", "4.00"), ("yoy_mismatch", "25%", "22.04%")]
+    # a spanning cell with no change columns under it is no header
+    assert not audit_text("项目 | 2023年预算数 | 2024年预算数 | 增减情况 | |\n说明 | |||\n合计 | 18.15 | 22.15 | 5 | 25% |\n").findings
