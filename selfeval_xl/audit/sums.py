@@ -216,7 +216,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         if len(set(labels)) < len(labels) and not group.by_definition:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
-        complete = _colon_list(group, children) and not _fund_items(a, parent)
+        # (a fund's or 税收收入's items are often only the main ones, unless the list closes with its 其他 item)
+        closed = len(labels) == len(children) and labels[-1].removeprefix("其中").startswith(("其他", "其它"))
+        complete = _colon_list(group, children) and (not _fund_items(a, parent) or closed)
         if diff < 0 and _main_classes(parent, children, labels):
             code = "parts_below_total"
         elif known:

@@ -219,3 +219,22 @@ def test_a_comparison_tables_change_columns_named_on_the_line_below() -> None:
     assert found == [("yoy_change_mismatch", "5", "4.00"), ("yoy_mismatch", "25%", "22.04%")]
     # a spanning cell with no change columns under it is no header
     assert not audit_text("项目 | 2023年预算数 | 2024年预算数 | 增减情况 | |\n说明 | |||\n合计 | 18.15 | 22.15 | 5 | 25% |\n").findings
+
+
+_TAXES = ("税收收入{}万元,包括:增值税13694万元,企业所得税25541万元,个人所得税5982万元,资源税1355万元,城市维护建设税8976万元,"
+          "房产税6866万元,印花税9153万元,城镇土地使用税15313万元,土地增值税59058万元,车船税2796万元,耕地占用税62142万元,"
+          "契税76761万元,环境保护税553万元{}。")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("total", "other", "codes"),
+    [
+        ("288395", ",其他税收收入205万元", []),
+        # a list closed by its 其他 item names every part: short of the total, it is wrong
+        ("317235", ",其他税收收入205万元", ["sum_mismatch"]),
+        # the main taxes only: short of the total, a partial list
+        ("317235", "", ["parts_below_total"]),
+    ],
+)
+def test_a_tax_list_closed_by_its_other_item_is_complete(total: str, other: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(_TAXES.format(total, other)).findings] == codes
