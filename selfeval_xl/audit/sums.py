@@ -172,7 +172,11 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # the sum, printed at the total's own precision, is the total
         # a 0.01 gap between 2-decimal 万元 ("支出合计6954.57万元,其中:基本支出2657.28万元,项目支出4297.28万元"):
         # each is a 元 amount rounded to 万元 (a 决算 is kept in 元), so the parts may miss by a cent
-        cents = abs(diff) == _CENT and all(f.unit == "万元" and (f.decimals == 2 or not f.value) for f in (parent, *children))
+        # (a whole-万元 part among them is a 2-dp figure printed without its zeros: "事业收入3928万元")
+        cents = (
+            abs(diff) == _CENT and parent.unit == "万元" and parent.decimals == 2
+            and all(f.unit == "万元" and (f.decimals in (0, 2) or not f.value) for f in children)
+        )  # fmt: skip
         known = group.by_definition or _known(a, parent, children)
         if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or known):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total

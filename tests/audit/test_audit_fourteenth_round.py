@@ -238,3 +238,17 @@ _TAXES = ("税收收入{}万元,包括:增值税13694万元,企业所得税25541
 )
 def test_a_tax_list_closed_by_its_other_item_is_complete(total: str, other: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(_TAXES.format(total, other)).findings] == codes
+
+
+@pytest.mark.parametrize(
+    ("income", "codes"),
+    [
+        # 7817.12 + 30595.04 + 3928 + 17417.08 = 59757.24: a cent off a 2-dp total, "3928万元" a 2-dp figure
+        # printed without its zeros — a rounding gap (a 提示), as among 2-dp parts
+        ("3928", ["sum_rounding_gap"]),
+        ("3929", ["parts_exceed_total"]),
+    ],
+)
+def test_a_whole_wan_part_among_two_decimal_parts_keeps_the_cent_rule(income: str, codes: list[str]) -> None:
+    text = f"收入预算59757.23万元,其中:上年结转7817.12万元;一般公共预算拨款收入30595.04万元;事业收入{income}万元;其他收入17417.08万元。"
+    assert [f.code for f in audit_text(text).findings] == codes
