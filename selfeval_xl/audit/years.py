@@ -350,3 +350,19 @@ def bare_change(line: Line, at: int, verbs: list[str], change: Figure, pct: Figu
     grown = replace(current, value=current.value + direction(verbs[0]) * change.value)
     if as_current and any(True for _ in judge(line.a, verbs, change, pct, grown, current)):
         yield from as_current
+
+
+def no_prior(current: Figure, change: Figure, verb: str) -> bool:
+    """Would the change leave last year's figure at zero or below?"""
+    return current.value is not None and change.value is not None and current.value - direction(verb) * change.value <= 0
+
+
+def against_budget(norm: str, fig: Figure) -> bool:
+    """A change against the budget ("总额为12.5万元,比预算减少2.5万元,比上年增加2.5万元"): never
+    the figure a change against last year is of."""
+    lead = norm[max(0, fig.start - 10) : fig.start]
+    # "完成预算49531万元的85.0%,短收7431万元,同比下降10.2%": 短收/超收 are against the budget too
+    return ("预算" in lead and any(verb in lead[-4:] for verb in (*UP, *DOWN))) or lead.endswith(_AGAINST_BUDGET)
+
+
+_AGAINST_BUDGET = ("短收", "超收", "短支", "超支")

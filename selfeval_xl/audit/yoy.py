@@ -30,6 +30,7 @@ from selfeval_xl.audit.years import (
     YEAR,
     Line,
     actual_against_budget,
+    against_budget,
     bare_change,
     check_prior_pct,
     check_two_years,
@@ -40,6 +41,7 @@ from selfeval_xl.audit.years import (
     judge,
     last_years_figure,
     named_before,
+    no_prior,
     part_named,
     two_years_then_change,
 )
@@ -211,13 +213,19 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     s0, _ = sentence_bounds(norm, m.start())
     clause = norm[s0 : m.start()]
     compare = list(_COMPARE.finditer(clause))
+    segment = norm.rfind(";", s0, m.start())
+    if compare and segment >= 0 and s0 + compare[-1].start() < segment:
+        # "…其中:因公出国(境)经费90万元,与上年持平;公务接待费980万元,减少30万元,下降2.97%": the comparison was an
+        # earlier item's; this item states its own amount and change
+        own_before = [f for f in line.before(m.start()) if f.start > segment and not f.comparative]
+        compare = [] if own_before else compare
     if not compare:
         if (found := _listed_part(line, s0, m.start(), change)) is not None:
             yield from judge(a, verbs, change, pct, found, None)
             return
-        if verbs[0] in _AGAINST_LAST_YEAR:
+        if any(verb in _AGAINST_LAST_YEAR for verb in verbs):  # also "增长6.6%,增收12944万元"
             # "支出数为459989万元,占调整预算数115.8%,增支42991万元,增长11.3%": 增支/增收 are against last year
-            levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not _against_budget(norm, f)]
+            levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not against_budget(norm, f)]
             if levels:
                 yield from judge(a, verbs, change, pct, levels[-1], None)
                 return
@@ -266,7 +274,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     before = [
         own[i]
         for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]
-        if own[i] is not prior and not whole_of_percent(norm, own[i]) and not _against_budget(norm, own[i])
+        if own[i] is not prior and not whole_of_percent(norm, own[i]) and not against_budget(norm, own[i])
     ]
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
@@ -292,11 +300,11 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if heads and not any(c in norm[heads[-1].start : m.start()] for c in ";()"):
             before = heads[-1:]
     current: Figure | None = max(before, key=lambda f: f.start) if before else None
-    if current is not None and prior is None and len(before) >= 2 and _no_prior(current, change, verbs[0]):
+    if current is not None and prior is None and len(before) >= 2 and no_prior(current, change, verbs[0]):
         # "收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元": an item of nothing cannot have
         # grown; the change is the sentence's first amount's
         first = min(before, key=lambda f: f.start)
-        current = first if not _no_prior(first, change, verbs[0]) else current
+        current = first if not no_prior(first, change, verbs[0]) else current
     if current is not None and prior is None and len(before) >= 2 and last_years_figure(norm, current):
         # "三公经费支出30万元,上年同期支出40万元,同比减少10万元": the nearest is last year's
         prior, current = current, sorted(before, key=lambda f: f.start)[-2]
@@ -375,20 +383,6 @@ def _listed_part(line: Line, s0: int, verb_at: int, change: Figure) -> Figure | 
     return None
 
 
-def _no_prior(current: Figure, change: Figure, verb: str) -> bool:
-    """Would the change leave last year's figure at zero or below?"""
-    return current.value is not None and change.value is not None and current.value - direction(verb) * change.value <= 0
-
-
-def _against_budget(norm: str, fig: Figure) -> bool:
-    """A change against the budget ("总额为12.5万元,比预算减少2.5万元,比上年增加2.5万元"): never
-    the figure a change against last year is of."""
-    lead = norm[max(0, fig.start - 10) : fig.start]
-    # "完成预算49531万元的85.0%,短收7431万元,同比下降10.2%": 短收/超收 are against the budget too
-    return ("预算" in lead and any(verb in lead[-4:] for verb in (*UP, *DOWN))) or lead.endswith(_AGAINST_BUDGET)
-
-
-_AGAINST_BUDGET = ("短收", "超收", "短支", "超支")
 _AGAINST_LAST_YEAR = ("增收", "减收", "增支", "减支")
 
 

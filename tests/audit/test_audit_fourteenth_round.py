@@ -252,3 +252,17 @@ def test_a_tax_list_closed_by_its_other_item_is_complete(total: str, other: str,
 def test_a_whole_wan_part_among_two_decimal_parts_keeps_the_cent_rule(income: str, codes: list[str]) -> None:
     text = f"收入预算59757.23万元,其中:上年结转7817.12万元;一般公共预算拨款收入30595.04万元;事业收入{income}万元;其他收入17417.08万元。"
     assert [f.code for f in audit_text(text).findings] == codes
+
+
+@pytest.mark.parametrize(("pct", "codes"), [("2.97%", []), ("3.27%", ["yoy_mismatch"])])
+def test_an_items_change_after_an_earlier_items_comparison(pct: str, codes: list[str]) -> None:
+    # "与上年持平" is the item before the ";": 公务接待费's own change is 30 of 1010, 2.97%
+    text = ("“三公”经费预算总额为3136万元,较2020年的3178万元减少42万元,下降1.32%。其中:因公出国(境)经费90万元,与上年持平;"
+            f"公务接待费980万元,减少30万元,下降{pct};公务用车购置及运行维护费2066万元。")  # fmt: skip
+    assert [f.code for f in audit_text(text).findings] == codes
+
+
+@pytest.mark.parametrize(("pct", "codes"), [("6.6%", []), ("7.3%", ["yoy_mismatch"])])
+def test_a_percentage_first_then_an_increase_of_revenue(pct: str, codes: list[str]) -> None:
+    # 增收 is against last year: 12944 / (209570 − 12944) = 6.58%
+    assert [f.code for f in audit_text(f"工业入库全辖税收209570万元,增长{pct},增收12944万元。").findings] == codes
