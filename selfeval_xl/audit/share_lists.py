@@ -2,10 +2,11 @@
 found: "集中采购机构…实际采购金额9814.98万元,占总采购额的32.39%;社会代理机构…11146.60万元,占总采购额的
 36.79%;单位自行采购…9337.30万元,占总采购额的30.82%".
 
-Three or more such shares of a whole named alike in one paragraph: when the items' amounts, added up,
-make every share but one right at its printed decimals, the items are the whole (their sum is the
-figure the shares were taken of), and the one share that does not fit is wrong (``share_mismatch``,
-medium). A list that leaves items out fits none of its shares and says nothing; shares whose whole
+Two or more such shares of a whole named alike in one paragraph (or of the list's own total:
+"…62722.85万元,占比92.89%;…4801.65万元,占比7.11%"): when the items' amounts, added up, make every share but
+one right at its printed decimals — two of them, or one printed to two decimals — the items are the whole
+(their sum is the figure the shares were taken of), and the one share that does not fit is wrong
+(``share_mismatch``). A list that leaves items out fits none of its shares and says nothing; shares whose whole
 another check finds by its name are that check's.
 """
 
@@ -25,7 +26,8 @@ from selfeval_xl.audit.sums import figure_name
 
 # "…9814.98万元,占总采购额的32.39%": the whole named between 占 and the share
 _OF = re.compile(r"^\s*,?\s*占(?P<whole>[^,;。、%\d()]{1,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
-_MIN_ITEMS = 3
+_MIN_ITEMS = 2
+_UNNAMED = ("比", "比重", "比例")  # "…万元,占比92.89%": the whole is the list's own total
 
 
 def check_share_lists(a: Analysis) -> Iterator[Finding]:
@@ -49,12 +51,16 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
             places = max(f.decimals for f, _ in items)
             den = replace(items[0][0], value=total, text=fmt_amount(total, items[0][0].unit, places))
             wrong = [(f, p) for f, p in items if not ratio_matches(p, f, den)[0]]
-            if len(wrong) != 1 or index[id(wrong[0][1])] in linked:
+            fitting = [p for f, p in items if (f, p) not in wrong]
+            # one fitting share proves the whole only when printed to two decimals (an integer one fits a
+            # whole within about a percent of the items' sum)
+            proven = len(fitting) >= 2 or (len(fitting) == 1 and fitting[0].decimals >= 2)
+            if len(wrong) != 1 or not proven or index[id(wrong[0][1])] in linked:
                 continue
             amount, pct = wrong[0]
             found = percent_finding(
                 a, pct, amount, den, ("share_mismatch", "share_truncated"),
-                subject=figure_name(amount, a), amount=amount.text, denominator=whole, base=den.text,
+                subject=figure_name(amount, a), amount=amount.text, denominator="合计" if whole in _UNNAMED else whole, base=den.text,
             )  # fmt: skip
             if found is not None:
                 yield found

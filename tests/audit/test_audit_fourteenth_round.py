@@ -266,3 +266,18 @@ def test_an_items_change_after_an_earlier_items_comparison(pct: str, codes: list
 def test_a_percentage_first_then_an_increase_of_revenue(pct: str, codes: list[str]) -> None:
     # 增收 is against last year: 12944 / (209570 − 12944) = 6.58%
     assert [f.code for f in audit_text(f"工业入库全辖税收209570万元,增长{pct},增收12944万元。").findings] == codes
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "codes"),
+    [
+        ("92.89%", "7.11%", []),
+        # of the list's own total (67524.50): one share fits to two decimals, so the other is wrong
+        ("102.18%", "7.11%", ["share_mismatch"]),
+        # one fitting integer share does not prove the whole
+        ("93%", "9%", []),
+    ],
+)
+def test_shares_of_the_lists_own_total(first: str, second: str, codes: list[str]) -> None:
+    text = f"文化旅游体育与传媒支出62722.85万元,占比{first};社会保障和就业支出4801.65万元,占比{second}。"
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
