@@ -45,7 +45,8 @@ def _runs(a: Analysis) -> Iterator[list[tuple[str, int, int]]]:
         pos = 0
         for cell in p.norm.split("|"):
             stripped = cell.strip()
-            run.append((stripped, p.index, pos + (cell.find(stripped) if stripped else 0)))
+            # (a cell's words read without the spaces a PDF prints between characters: "增 、减 金 额")
+            run.append((stripped.replace(" ", ""), p.index, pos + (cell.find(stripped) if stripped else 0)))
             pos += len(cell) + 1
     if run:
         yield run

@@ -281,3 +281,11 @@ def test_a_percentage_first_then_an_increase_of_revenue(pct: str, codes: list[st
 def test_shares_of_the_lists_own_total(first: str, second: str, codes: list[str]) -> None:
     text = f"文化旅游体育与传媒支出62722.85万元,占比{first};社会保障和就业支出4801.65万元,占比{second}。"
     assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+def test_a_letter_spaced_comparison_table_reads_as_printed_tight() -> None:
+    import re
+
+    table = "项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |\n增、减金额 | 增、减幅度 | |||\n合计 | 18.15 | 22.15 | 5 | 25% |\n"
+    spaced = re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff])", r"\1 ", table)  # "增 、减 金 额": a PDF's character spacing
+    assert [f.code for f in audit_text(spaced).findings] == [f.code for f in audit_text(table).findings] == ["yoy_change_mismatch", "yoy_mismatch"]
