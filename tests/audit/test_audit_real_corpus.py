@@ -15,10 +15,11 @@ BLIND_TENTH = 463  # the first of the tenth round's blind pages (labelled in the
 BLIND_ELEVENTH = 543  # the first of the eleventh round's blind pages (labelled and merged unread)
 BLIND_THIRTEENTH = 663  # the first of the pool pages labelled blind in the twelfth round, merged unread in the thirteenth
 FRESH = 717  # the first page gathered fresh and labelled blind before the auditor ever ran on it (thirteenth round)
+BLIND_FOURTEENTH = 819  # the first pool page labelled blind in the fourteenth round, merged after the fresh pages
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 818
+    assert len(MANIFEST) == len(LABELS) == 835
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -65,8 +66,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     thirteenth = evaluate("dev", since=BLIND_THIRTEENTH, until=FRESH)
     assert thirteenth.total.fp == 0
     # the dev ones of the fresh pages (never run through the auditor before labelling): 0 / 0 / 1 at merge
-    fresh = evaluate("dev", since=FRESH)
-    assert fresh.total.fp == 0
+    fresh = evaluate("dev", since=FRESH, until=BLIND_FOURTEENTH)
+    assert fresh.total.fp == 0  # 1 at merge in the fourteenth round (a cent gap beside a whole-万元 part), read and fixed
+    # the dev ones of the pool pages labelled blind in the fourteenth round: no false error
+    assert evaluate("dev", since=BLIND_FOURTEENTH).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
