@@ -90,6 +90,10 @@ CONFIDENCE: dict[str, str] = {
 }
 
 
+# placeholders a check may leave out: the year-on-year messages say 本年 unless a table names its column
+_DEFAULTS: dict[str, object] = {"current_label": "本年"}
+
+
 def finding(
     analysis: Analysis,
     code: str,
@@ -100,9 +104,7 @@ def finding(
     **params: object,
 ) -> Finding:
     """A finding located at offset ``pos`` of paragraph ``paragraph`` (1-based; 0 = document)."""
-    if "current" in params:
-        params.setdefault("current_label", "本年")  # the year-on-year messages name the current column when a table does
-    message = render(AUDIT, code, stated=stated, expected=expected, **params)
+    message = render(AUDIT, code, stated=stated, expected=expected, **{**_DEFAULTS, **params})
     if paragraph == 0:
         return Finding(
             code, SEVERITY[code], "", 0, 0, "", stated, expected, message, CONFIDENCE.get(code, "high")
