@@ -97,7 +97,7 @@ def _added_up(
                 base = next((i for i in before if (figures[i].value or 0) + added == figures[total].value), base)
             if before and any(w in p.norm[max(s0, figures[before[-1]].start - 6) : figures[before[-1]].start] for w in _STOPS):
                 base = before[-1]  # "…,一般预算总收入442751万元,加上年结余7546万元,…": a total on the way
-            if not before and at - s0 <= 2 and s0 > 0:
+            if not before and len(p.norm[s0:at].replace(" ", "")) <= 2 and s0 > 0:  # spaces: a PDF's letter spacing
                 p0 = sentence_bounds(p.norm, s0 - 1)[0]
                 previous = own[bisect_left(starts, p0) : bisect_left(starts, s0)]
                 # "…收入64000万元,其中:税收收入34000万元、非税收入30000万元。加上…": its 其中 list aside

@@ -72,8 +72,9 @@ def tight_letters(norm: str) -> str:
     return _SPACED_RUN.sub(lambda m: " " * m.group().count(" ") + m.group().replace(" ", ""), norm)
 
 
-# a run reads across the quotes and brackets inside it ("财 政 拨 款“三 公”经 费", "因 公 出 国(境)费 支 出")
-_SPACED_RUN = re.compile(r"[\u4e00-\u9fff\u201c\u201d()](?: ?[\u4e00-\u9fff\u201c\u201d()])+")
+# a run reads across the quotes, brackets and enumeration commas inside it ("财 政 拨 款“三 公”经 费",
+# "因 公 出 国(境)费 支 出", "收、支 总 计") and a year printed tight inside it ("收、支 与2023年 度 相 比")
+_SPACED_RUN = re.compile(r"[\u4e00-\u9fff\u201c\u201d()](?: ?(?:[\u4e00-\u9fff\u201c\u201d()、]|(?:19|20)\d\d(?=年)))+")
 
 
 _SPACED_WORDS = re.compile(

@@ -1,0 +1,42 @@
+"""Fifteenth round: rules and fixes of the round (docs/audit.md, "Fifteenth round")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _letter_spaced(text: str) -> str:
+    """Every Chinese character followed by a space, as a PDF's character spacing copies out."""
+    return re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff])", r"\1 ", text)
+
+
+# 24.25 + 30.36 + 3.42 + 12.94 + 13.85 + 6.21 = 91.03
+_ADDED = (
+    "全区一般公共预算收入24.25亿元,完成预算的100.5%。加上上级补助收入30.36亿元、上年结转3.42亿元、调入资金12.94亿元、"
+    "债务转贷收入13.85亿元、动用预算稳定调节基金6.21亿元,收入总计91.03亿元。"
+)
+# 2584.03 - 2543.8 = 40.23; 40.23 / 2584.03 = 1.5569% → 1.56%
+_CHANGE = "2024年度收、支总计均为2543.8万元。收、支与2023年度相比,减少40.23万元,下降1.56%,主要原因是基本支出减少。2023年度收、支总计均为2584.03万元。"
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+@pytest.mark.parametrize(
+    ("text", "old", "new", "found"),
+    [
+        (_ADDED, "", "", []),
+        (_ADDED, "收入总计91.03", "收入总计100.13", [("sum_mismatch", "100.13亿元", "91.03亿元")]),
+        (_CHANGE, "", "", []),
+        (_CHANGE, "下降1.56%", "下降1.72%", [("yoy_mismatch", "1.72%", "1.56%")]),
+    ],
+)
+def test_a_letter_spaced_page_is_checked_as_its_tight_print(text: str, old: str, new: str, spaced: bool, found: list[tuple[str, str, str]]) -> None:
+    # the sentence opened by 加上 takes the figure before it although the spacing moved before 加上, and a
+    # spaced run reads across 、 and a year printed tight ("收、支 与2023年 度 相 比")
+    text = text.replace(old, new) if old else text
+    text = _letter_spaced(text) if spaced else text
+    got = [(f.code, f.stated.replace(" ", ""), f.expected) for f in audit_text(text).findings]
+    assert got == found
