@@ -154,8 +154,10 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         after = _listed_after(norm, count)
         previous = figures[index - 1] if index else None
         if after and previous is not None and previous.paragraph == count.paragraph and previous.kind is FigureKind.COUNT \
-                and previous.role == count.role and not any(c in norm[previous.start : count.start] for c in "。;、:"):
-            continue  # "设有13个职能部门,1个派出人民法庭,分别是:…": the list is of both counts together
+                and previous.role == count.role and not any(c in norm[previous.start : count.start] for c in "。;:"):
+            # "设有13个职能部门,1个派出人民法庭,分别是:…", "建有中心小学2所、幼儿园2所,分别是…": the list is of
+            # both counts together
+            continue
         listed = after or _listed_before(norm, count)
         if listed and len(listed[0]) >= 2:
             found.append(Enumeration(index, listed[0], listed[1]))

@@ -53,6 +53,7 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
 _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额")
 
 
+_TAKEN_AWAY = re.compile(r"减去|扣除|扣减|剔除")
 _PLUS = re.compile(r"加上|(?:(?<=[。,;])|^)\s*加(?=(?:市|省|区|县)级|中央|上级|上年|调入|动用|地方|政府|转移|返还|债务|一般|专项)")
 
 
@@ -113,6 +114,8 @@ def _added_up(
                 and base is not None
                 # "…,以及政府一般债券收入等,总收入…": not all named ("调入资金…等969065万元" names one item's kinds)
                 and not _ET_CETERA.search(p.norm, at, figures[total].start)
+                # "…上年结余14.1亿元,减去上解支出31亿元,预算总收入为134.3亿元": an amount taken away, not added
+                and not _TAKEN_AWAY.search(p.norm, at, figures[total].start)
                 and not _named_change_between(p.norm, changes.get(p.index, ()), at, figures[total].start)
                 and len(inside) >= 2
                 and any(w in head for w in _STOPS)

@@ -40,3 +40,27 @@ def test_a_letter_spaced_page_is_checked_as_its_tight_print(text: str, old: str,
     text = _letter_spaced(text) if spaced else text
     got = [(f.code, f.stated.replace(" ", ""), f.expected) for f in audit_text(text).findings]
     assert got == found
+
+
+def test_an_amount_taken_away_is_not_read_as_a_part() -> None:
+    # 88.1 + 7.1 + 44.6 + 0.9 + 6.2 + 4.3 + 14.1 - 31 = 134.3: the 加上 list also takes one amount away
+    text = (
+        "当年收入88.1亿元加上市级税收返还7.1亿元和转移支付44.6亿元、新增一般债券0.9亿元、动用预算稳定调节基金6.2亿元、"
+        "调入资金4.3亿元、上年结余14.1亿元,减去上解支出31亿元,预算总收入为134.3亿元。"
+    )
+    assert not audit_text(text).findings
+    # without the amount taken away the list is read as before
+    plain = text.replace(",减去上解支出31亿元", "").replace("134.3亿元", "170.3亿元")
+    assert [(f.code, f.stated, f.expected) for f in audit_text(plain).findings] == [("sum_mismatch", "170.3亿元", "165.3亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # two counts of one measure word side by side, then one list: the list is of both together
+        ("建有中心小学2所、幼儿园2所,分别是包桥中心小学、长桥中心小学、包桥中心幼儿园和长桥中心幼儿园。", []),
+        ("建有中心小学2所,分别是包桥中心小学、长桥中心小学和包桥中心幼儿园。", [("count_mismatch", "2所", "3")]),
+    ],
+)
+def test_a_list_after_two_counts_is_of_both(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
