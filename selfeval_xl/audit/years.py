@@ -18,7 +18,7 @@ from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import percent_expected
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")
 DOWN = ("负增长", "减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
@@ -59,6 +59,19 @@ class Line:
         return found[0] if len(found) == 1 else None
 
 
+# "同口径增长12.3%", "剔除留抵退税因素后增长…", "增长12.3%(可比口径)": a change against a base the text does not print
+_ADJUSTED_BASIS = re.compile(r"口径|剔除|扣除[^,;。]{0,12}因素")
+
+
+def adjusted_basis(a: Analysis, pct: Figure) -> bool:
+    """The percentage is of a comparable (同口径/可比口径) change, or one with a factor taken out: the printed
+    figures are not its base."""
+    norm = a.paragraph(pct.paragraph).norm
+    after = norm[pct.start + len(pct.text) : pct.start + len(pct.text) + 16].lstrip()
+    bracket = after.partition(")")[0] if after.startswith("(") else ""
+    return bool(_ADJUSTED_BASIS.search(norm, clause_start(norm, pct.start), pct.start) or _ADJUSTED_BASIS.search(bracket))
+
+
 def _percent_range(
     change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
 ) -> tuple[Decimal, Decimal] | None:
@@ -95,7 +108,7 @@ def check_two_years(
 def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:
     """The percentage of a change whose two years' figures are both printed, each within its
     printing tolerance (a coarse 亿元 figure widens the range; exact amounts give one value)."""
-    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0:
+    if current.value is None or prior.value is None or pct.value is None or prior.value <= 0 or adjusted_basis(a, pct):
         return
     change = (current.value - prior.value) * direction(verb)
     if change < 0:
@@ -211,6 +224,8 @@ def judge(
 ) -> Iterator[Finding]:
     if current.value is None or change.value is None or pct.value is None:
         return
+    if prior is not None and adjusted_basis(a, pct):
+        return  # "比上年9.8亿元同口径增长…": not that year's printed figure (a 同口径 change beside it is its base)
     if current.unit == "元" and change.unit == "万元" and prior is None:
         # "项目支出29.36元,较上年减少973.77万元,下降97.07%": the amount's 万 dropped; read in the change's unit
         mended = replace(current, value=current.value * 10000, unit="万元")

@@ -64,3 +64,20 @@ def test_an_amount_taken_away_is_not_read_as_a_part() -> None:
 )
 def test_a_list_after_two_counts_is_of_both(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 10.5 / 9.8 - 1 = 7.14%: a 同口径 or 可比口径 change, or one with a factor taken out, is against a base not printed
+        ("一般公共预算收入完成10.5亿元,比上年9.8亿元增长12.3%(同口径)。", []),
+        ("一般公共预算收入完成10.5亿元,比上年9.8亿元剔除留抵退税因素后增长12.3%。", []),
+        ("一般公共预算收入完成10.5亿元,2022年9.8亿元,按可比口径增长12.3%。", []),
+        ("一般公共预算收入完成10.5亿元,比上年9.8亿元增长12.3%。", [("yoy_mismatch", "12.3%", "7.1%")]),
+        # the 同口径 change amount printed beside it is the comparable base: 11118 / (67439 - 11118) = 19.74%
+        ("完成67,439万元,剔除留抵退税后同口径增长19.7%,增收11,118万元。", []),
+        ("完成67,439万元,剔除留抵退税后同口径增长21.7%,增收11,118万元。", [("yoy_mismatch", "21.7%", "19.7%")]),
+    ],
+)
+def test_a_comparable_change_is_not_judged_against_the_printed_prior_year(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
