@@ -235,14 +235,17 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
     return found
 
 
+_PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
+
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     out = []
     matches = sorted([*_AMOUNT.finditer(norm), *_bare_amounts(norm)], key=lambda m: m.start())
     for m in matches:
         raw, big = m.group(1), m.group(3) or ""
         qualifier = m.group(2) or m.group(4) or (m.group(5) if m.re is _AMOUNT else "") or ""
-        if norm[m.end() : m.end() + 1] in ("/", "每"):
-            qualifier = qualifier or "/"  # "0.60万元/生·年", "1000元/人": a unit price, never a sum's term
+        if norm[m.end() : m.end() + 1] in ("/", "每") or _PER_UNIT.search(norm, max(0, m.start() - 8), m.start()):
+            # "0.60万元/生·年", "1000元/人", "示范村每个奖补60万元": a unit price, never a sum's term
+            qualifier = qualifier or "/"
         if norm[max(0, m.start() - 1) : m.start()] in ("?", "\ufffd"):
             qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits
         role, label, comparative = amount_role(norm, m.start())

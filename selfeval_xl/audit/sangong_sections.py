@@ -34,14 +34,15 @@ _CAR_BUY = re.compile(r"公务用车购置(?:费|经费|支出)(?!及|和|与)")
 _CAR_RUN = re.compile(r"公务用车运行(?:维护|维修)?(?:费|经费|支出)")
 _ANY = re.compile(r"因公出国|公务接待|公务用车")
 _NOT_STATED = ("较", "比", "增", "减", "占", "|", "节约", "下降", "上升", "持平")
-_BASES = ("预算", "决算")
+
+
+_SPENT = ("决算", "执行数", "实际")  # "2024年…“三公”经费执行数2010.95万元": what was spent, a 决算
 
 
 def _basis(lead: str) -> str:
-    """预算 or 决算, whichever the words before an amount name last ("" when neither)."""
-    at = {b: lead.rfind(b) for b in _BASES}
-    best = max(at, key=lambda b: at[b])
-    return best if at[best] >= 0 else ""
+    """预算 or 决算, whichever the words before an amount name last ("" when neither; 执行数 and 实际 are 决算)."""
+    budget, spent = lead.rfind("预算"), max(lead.rfind(w) for w in _SPENT)
+    return "" if budget == spent == -1 else "预算" if budget > spent else "决算"
 
 
 class _Text:

@@ -155,6 +155,16 @@ def _plain_name(norm: str, fig: Figure) -> str:
     return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
 
 
+
+def other_basis(norm: str, compared: str, earlier: Figure) -> bool:
+    """ "2024年…执行数2010.95万元,2025年…预算数2005.41万元,较上年预算数减少94.91万元": the comparison names
+    last year's budget, and the earlier year's printed figure is what was spent: not its base."""
+    def basis(name: str) -> str:
+        return "预算" if "预算" in name else "决算" if any(w in name for w in ("决算", "执行", "实际", "完成")) else ""
+
+    wanted, printed = basis(compared), basis(_plain_name(norm, earlier))
+    return bool(wanted and printed and wanted != printed)
+
 # "本年度…支出90万元,上年度支出100万元": years named relatively (上年结转/结余 are this year's items)
 _THIS_YEAR = re.compile(r"本年度?|今年|当年")
 _LAST_YEAR = re.compile(r"(?:上年度?|去年|上一年)(?!结转|结余|末)")

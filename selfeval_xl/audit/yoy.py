@@ -42,6 +42,7 @@ from selfeval_xl.audit.years import (
     last_years_figure,
     named_before,
     no_prior,
+    other_basis,
     part_named,
     two_years_then_change,
 )
@@ -316,7 +317,9 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if None not in years and years[0] != years[1] and all(str(y).startswith(("19", "20")) for y in years):
             if not any(f.comparative or c in norm[two[0].start : m.start()] for f in two for c in ":()"):
                 later, earlier = (two[0], two[1]) if str(years[0]) > str(years[1]) else (two[1], two[0])
-                yield from judge(a, verbs, change, pct, later, earlier)
+                # last year's budget named, its 执行数 printed: the base is this year's figure less the change
+                shown = None if other_basis(norm, norm[s0 + compare[-1].start() : m.start()], earlier) else earlier
+                yield from judge(a, verbs, change, pct, later, shown)
             return
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]

@@ -81,3 +81,48 @@ def test_a_list_after_two_counts_is_of_both(text: str, found: list[tuple[str, st
 )
 def test_a_comparable_change_is_not_judged_against_the_printed_prior_year(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the change is against last year's budget (2005.41 + 94.91 = 2100.32; 94.91 / 2100.32 = 4.52%), not
+        # against last year's 执行数 printed before it
+        ("2024年“三公”经费执行数2010.95万元,2025年“三公”经费预算数2005.41万元,较上年预算数减少94.91万元,下降4.52%。", []),
+        (
+            "2024年“三公”经费执行数2010.95万元,2025年“三公”经费预算数2005.41万元,较上年预算数减少94.91万元,下降4.97%。",
+            [("yoy_mismatch", "4.97%", "4.52%")],
+        ),
+        # two years' budgets: the earlier one is the base (2010.95 - 2005.41 = 5.54)
+        (
+            "2024年“三公”经费预算数2010.95万元,2025年“三公”经费预算数2005.41万元,较上年预算数减少94.91万元,下降4.52%。",
+            [("yoy_change_mismatch", "94.91万元", "5.54万元"), ("yoy_mismatch", "4.52%", "0.28%")],
+        ),
+    ],
+)
+def test_a_change_against_last_years_budget_is_not_against_its_spending(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+def test_an_amount_per_unit_is_no_part() -> None:
+    # "每个奖补60万元" is a standard per village, not a part of anything
+    text = "一次性奖补100万元,其中,先进县每个奖补6000万元、先进乡每个奖补500万元、示范村每个奖补60万元。"
+    assert not audit_text(text).findings
+    assert [f.code for f in audit_text(text.replace("每个奖补", "奖补")).findings] == ["parts_exceed_total"]
+
+
+_SANGONG = (
+    "2024年全县“三公”经费执行数2010.95万元,2025年“三公”经费预算数2005.41万元。\n"
+    "(一)因公出国(境)\n2024年全县因公出国(境)费执行数0万元。\n2025年全县因公出国(境)费预算数0万元。\n"
+    "(二)公务接待\n2024年全县公务接待费执行数989.37万元。\n2025年全县公务接待费预算数913.41万元。\n"
+    "(三)公务用车\n2024年公务用车经费执行数1021.58万元,2025年公务用车经费预算数1092.00万元。"
+)
+
+
+def test_a_sangong_notes_sections_of_spending_add_up_to_its_spending_not_its_budget() -> None:
+    # 0 + 989.37 + 1021.58 = 2010.95: 执行数 is what was spent (a 决算), so the sections are the 执行数's parts
+    assert not [f for f in audit_text(_SANGONG).findings if f.severity.name == "ERROR"]
+    wrong = _SANGONG.replace("执行数2010.95", "执行数2110.95")
+    assert [(f.code, f.stated, f.expected) for f in audit_text(wrong).findings if f.severity.name == "ERROR"] == [
+        ("sum_mismatch", "2110.95万元", "2010.95万元")
+    ]
