@@ -57,7 +57,8 @@ def _masked(paragraph: Paragraph) -> str:
 
 
 # Balances carried from last year are amounts of this year's account, not comparisons.
-_BALANCE = re.compile(r"上年度?的?(?:结转|结余|結轉|結余)")  # 上年结转, 上年度结余的资金…
+# 上年结转, 上年度结余的资金, 上年专项结转… (never "上年减少结余": a change)
+_BALANCE = re.compile(r"上年度?的?(?:(?![增减降升])[\u4e00-\u9fff]){0,4}?(?:结转|结余|結轉|結余)")
 # Words between a role keyword and its amount that make the amount an item of a breakdown
 # ("项目支出包括培训经费12.5万元"), not the amount the keyword names.
 _BREAKDOWN_WORDS = ("包括", "其中", "含", "主要用于", "用于", "如")
@@ -235,6 +236,7 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
     return found
 
 
+_RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至到]\s*$")
 _PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
 
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
@@ -251,7 +253,9 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
         role, label, comparative = amount_role(norm, m.start())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]
-        if m.start() >= 2 and norm[m.start() - 1] in "-\u2212" and is_cjk(norm[m.start() - 2]):
+        if _RANGE_END.search(norm, max(0, m.start() - 12), m.start()):
+            qualifier = qualifier or "~"  # "120-170亿元", "5亿-10亿元", "5至10万元": a range's end, no sum's term
+        elif m.start() >= 2 and norm[m.start() - 1] in "-\u2212" and is_cjk(norm[m.start() - 2]):
             value = -value  # "补充预算周转金-21万元": a negative amount (never a range "10-20万元")
         text = p.text[m.start() : m.end()]
         out.append(

@@ -21,6 +21,7 @@ SEVERITY: dict[str, Severity] = {
     "change_sum_mismatch": E,
     "change_rounding_gap": W,  # the parts' changes miss the total's by one unit of their print
     "parts_exceed_total": E,
+    "separator_slip": E,  # a part printed "4.647万元" that makes its list add up as 4,647万元
     "parts_below_total": W,
     "split_count_differs": W,
     "grand_total_without_carry_over": E,  # a 总计 equal to its parts without the 结转 listed with them

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
@@ -58,9 +58,27 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             held[(link.denominator, pct.paragraph)].append((link, found))
         elif found is None:
             fitting.add((link.denominator, pct.paragraph))
+    by_whole: dict[tuple[int, int], list[ShareLink]] = defaultdict(list)
+    for link in a.shares:
+        by_whole[(link.denominator, figs[link.percent].paragraph)].append(link)
     for key, wrong in held.items():
         if key in fitting or len(wrong) < 2 or _another_whole(a, [link for link, _ in wrong]) is None:
-            yield from (found for _, found in wrong)
+            yield from (found for link, found in wrong if not _tail_adjusted(a, link, by_whole[key]))
+
+
+def _tail_adjusted(a: Analysis, link: ShareLink, siblings: list[ShareLink]) -> bool:
+    """ "…57.36万元,占99.70%;公务接待费…0.18万元,占0.30%" of 57.53万元 (exactly 0.31%): the shares printed add up to
+    exactly 100% and this one is a unit of its last digit off, so the author moved the rounding remainder
+    (尾差) onto it, as the rules for shares that must add up ask."""
+    figs = a.figures
+    pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
+    if len(siblings) < 2 or pct.value is None or subject.value is None or not den.value:
+        return False
+    if sum((figs[k.percent].value or Decimal(0) for k in siblings), Decimal(0)) != _HUNDRED:
+        return False
+    unit = Decimal(1).scaleb(-pct.decimals)
+    exact = (subject.value / den.value * _HUNDRED).quantize(unit, ROUND_HALF_UP)
+    return abs(exact - pct.value) == unit
 
 
 def _another_whole(a: Analysis, links: list[ShareLink]) -> Figure | None:

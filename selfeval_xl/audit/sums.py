@@ -240,7 +240,23 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "parts_below_total"
         else:
             continue
+        if (slip := _separator_slip(parent, children, diff, tolerance)) is not None and slip.value is not None:
+            yield finding(
+                a, "separator_slip", slip.paragraph, slip.start, slip.text, _expected_amount(slip.value * 1000, parent),
+                label=figure_name(parent, a), total=parent.text,
+            )  # fmt: skip
+            continue
         yield _list_finding(a, code, parent, children, total)
+
+
+def _separator_slip(parent: Figure, children: list[Figure], diff: Decimal, tolerance: Decimal) -> Figure | None:
+    """The one part printed with three decimals whose value times 1000 closes the gap ("“三公”经费支出总数为5,572万元
+    …公务用车购置及运行维护支出4.647万元…公务接待支出756万元": 169 + 4,647 + 756 = 5,572)."""
+    slips = [
+        c for c in children
+        if c.decimals == 3 and c.unit == parent.unit and c.value and abs(diff + c.value * 999) <= tolerance + c.tolerance * 999
+    ]  # fmt: skip
+    return slips[0] if len(slips) == 1 and slips[0].value else None
 
 
 def check_restated_amounts(a: Analysis) -> Iterator[Finding]:

@@ -139,14 +139,14 @@ def two_years_then_change(
     if len(before) != 2 or any(_compared(norm, f) for f in before):
         return
     years = [clause_year(norm, f) for f in before]
-    names = [_plain_name(norm, f) for f in before]
+    names = [plain_name(norm, f) for f in before]
     if None in years or years[0] == years[1] or (names[1] and names[0][-2:] != names[1][-2:]):
         return
     current, prior = (before[0], before[1]) if str(years[0]) > str(years[1]) else (before[1], before[0])
     yield from judge(a, verbs, change, pct, current, prior)
 
 
-def _plain_name(norm: str, fig: Figure) -> str:
+def plain_name(norm: str, fig: Figure) -> str:
     """The Chinese name of an amount without its year and joining verb ("机关运行经费支出")."""
     name = name_before(norm, fig.start, 24)
     name = name[name.rfind("年") + 1 :].removeprefix("度")
@@ -154,16 +154,6 @@ def _plain_name(norm: str, fig: Figure) -> str:
         name = name.removesuffix(verb)
     return "".join(c for c in name if "\u4e00" <= c <= "\u9fff")
 
-
-
-def other_basis(norm: str, compared: str, earlier: Figure) -> bool:
-    """ "2024年…执行数2010.95万元,2025年…预算数2005.41万元,较上年预算数减少94.91万元": the comparison names
-    last year's budget, and the earlier year's printed figure is what was spent: not its base."""
-    def basis(name: str) -> str:
-        return "预算" if "预算" in name else "决算" if any(w in name for w in ("决算", "执行", "实际", "完成")) else ""
-
-    wanted, printed = basis(compared), basis(_plain_name(norm, earlier))
-    return bool(wanted and printed and wanted != printed)
 
 # "本年度…支出90万元,上年度支出100万元": years named relatively (上年结转/结余 are this year's items)
 _THIS_YEAR = re.compile(r"本年度?|今年|当年")

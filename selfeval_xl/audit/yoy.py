@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import partial
 
+from selfeval_xl.audit.bases import base_of_named_year, named_with_base, other_basis
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.text import sentence_bounds
@@ -42,7 +43,6 @@ from selfeval_xl.audit.years import (
     last_years_figure,
     named_before,
     no_prior,
-    other_basis,
     part_named,
     two_years_then_change,
 )
@@ -254,14 +254,14 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             yield from judge(a, verbs, change, pct, found, None)
         return
     if subject:
-        found = named_before(a, change, subject)
+        found, base = named_with_base(a, change, subject, norm[max(s0, at - 10) : at])
         core = subject.removesuffix("支出").removesuffix("收入")
         if found is None and len(core) >= 4 and core != subject:
             found = named_before(a, change, core)  # "“三公”经费支出" printed as "“三公”经费总支出"
         if found is None and len(core) >= 4 and core.endswith("经费") and "三公" not in core:
             found = named_before(a, change, core[:-2] + "费")  # "因公出国(境)经费" printed as "因公出国(境)费"
         if found is not None:
-            yield from judge(a, verbs, change, pct, found, None)
+            yield from judge(a, verbs, change, pct, found, base)
         return
     if (pair := actual_against_budget(norm, own, starts, s0, at)) is not None:
         yield from judge(a, verbs, change, pct, *pair, _base_named(norm[at : m.start()]))
@@ -321,6 +321,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
                 shown = None if other_basis(norm, norm[s0 + compare[-1].start() : m.start()], earlier) else earlier
                 yield from judge(a, verbs, change, pct, later, shown)
             return
+    if current is not None and prior is None and (pair := base_of_named_year(norm, before, current, norm[max(s0, at - 10) : at])):
+        current, prior = pair
     if current is not None:
         lead = norm[max(s0, current.start - 4) : current.start]
         if any(verb in lead for verb in (*UP, *DOWN)):

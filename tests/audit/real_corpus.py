@@ -57,6 +57,7 @@ CODE_KIND = {
     "change_sum_mismatch": "sum",
     "change_rounding_gap": "sum",
     "parts_exceed_total": "sum",
+    "separator_slip": "sum",
     "parts_below_total": "sum",
     "split_count_differs": "sum",
     "sum_rounding_gap": "sum",

@@ -36,6 +36,7 @@ def test_every_code_has_a_message_and_every_message_a_code() -> None:
 
 _EXTRA = {
     "sum_mismatch": {"label", "parts"},
+    "separator_slip": {"label", "total"},
     "balance_mismatch": {"income", "expenditure"},
     "grand_totals_differ": set(),
     "total_volumes_differ": set(),

@@ -126,3 +126,73 @@ def test_a_sangong_notes_sections_of_spending_add_up_to_its_spending_not_its_bud
     assert [(f.code, f.stated, f.expected) for f in audit_text(wrong).findings if f.severity.name == "ERROR"] == [
         ("sum_mismatch", "2110.95万元", "2010.95万元")
     ]
+
+
+def test_last_years_special_carry_over_is_an_item_of_this_years_income() -> None:
+    # 214.65 + 1.73 + 38.08 + 2 + 4.70 + 0.078 + 12.67 + 4.74 = 278.648 → 278.65: "上年专项结转" is no prior-year figure
+    text = (
+        "全年一般公共预算收入214.65亿元,加上税收返还1.73亿元,上级补助38.08亿元,新增一般债券2亿元、再融资一般债券4.70亿元,"
+        "调入资金780万元,上年专项结转12.67亿元,动用预算稳定调节基金4.74亿元,收入合计278.65亿元。"
+    )
+    assert not audit_text(text).findings
+    wrong = text.replace("收入合计278.65", "收入合计288.65")
+    assert [(f.code, f.stated, f.expected) for f in audit_text(wrong).findings] == [("sum_mismatch", "288.65亿元", "278.65亿元")]
+
+
+_TWO_YEARS = (
+    "2023年度收入总计453.13万元,支出总计453.13万元,2022年度收入总计400.22万元,支出总计400.22万元,"
+    "与2022年度相比,收入、支出总计各增加52.91万元,增长13.22%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        # 52.91 / 400.22 = 13.22%: the nearest figure is of the year compared against, so it is the base
+        ("", "", []),
+        ("增长13.22%", "增长15.22%", [("yoy_mismatch", "15.22%", "13.22%")]),
+        (",支出总计453.13万元", "", []),
+        (",支出总计400.22万元", "", []),
+    ],
+)
+def test_the_figure_of_the_year_compared_against_is_the_base(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    text = _TWO_YEARS.replace(old, new) if old else _TWO_YEARS
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2013年三公经费预算总额多为5亿-10亿元。北京12亿元,上海3.4亿元。",
+        "邢台市、秦皇岛市和张家口市前8月地方财政收入均在120-170亿元之间。其中邢台市150亿元,秦皇岛市140亿元,张家口市123.5亿元。",
+        "每所学校补助5万元至10万元,共补助3所学校。",
+    ],
+)
+def test_the_end_of_a_range_is_no_total(text: str) -> None:
+    assert not [f for f in audit_text(text).findings if f.severity.name == "ERROR"]
+
+
+def test_a_decimal_point_for_a_thousands_separator_is_named_at_the_part() -> None:
+    # 169 + 4,647 + 756 = 5,572: the part printed "4.647万元" is the slip, not the total
+    text = "“三公”经费支出总数为5,572万元。其中:\n1.因公出国(境)支出169万元。\n2.公务用车购置及运行维护支出4.647万元。\n3.公务接待支出756万元。"
+    found = audit_text(text).findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("separator_slip", "4.647万元", "4,647.00万元")]
+    assert "千位分隔符" in found[0].message
+    # a gap the slip does not explain stays a sum_mismatch on the total
+    assert [f.code for f in audit_text(text.replace("5,572万元", "5,600万元")).findings] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("last", "found"),
+    [
+        # 0.18 / 57.53 = 0.313% → 0.31%, printed 0.30% so that the shares add up to exactly 100%: a 尾差 moved
+        ("占0.30%", []),
+        ("占0.40%", [("share_mismatch", "0.40%", "0.31%"), ("shares_not_100", "100.10%", "100.00%")]),
+    ],
+)
+def test_a_rounding_remainder_moved_onto_one_share_is_no_error(last: str, found: list[tuple[str, str, str]]) -> None:
+    text = (
+        "“三公”经费支出决算为57.53万元,其中:因公出国(境)费支出决算0万元,占0%;公务用车购置及运行费支出决算57.36万元,"
+        f"占99.70%;公务接待费支出决算0.18万元,{last}。"
+    )
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found

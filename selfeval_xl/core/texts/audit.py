@@ -4,6 +4,7 @@ from __future__ import annotations
 
 AUDIT: dict[str, str] = {
     "sum_mismatch": "{label}为{stated}，但其组成部分（{parts}）合计为{expected}，两者不一致。",
+    "separator_slip": "此处写为{stated}，而按{expected}计算，{label}{total}与其组成部分正好相符；疑将千位分隔符“,”写成了小数点“.”，请核实更正。",
     "parts_exceed_total": "所列各项（{parts}）合计{expected}，超过了{label}{stated}。",
     "parts_below_total": "所列各项（{parts}）合计{expected}，少于{label}{stated}；如为部分列举可忽略，否则请补全或更正。",
     "sum_rounding_gap": "{label}{stated}与所列各项（{parts}）合计{expected}不等，差额在各数四舍五入的范围内；建议调整尾差，使各项之和等于合计。",
