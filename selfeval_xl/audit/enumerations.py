@@ -132,8 +132,8 @@ def _listed_after(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | No
     if not m or "、" not in m.group(2):
         return None
     listing = m.group(2)
-    if listing.rstrip().endswith("等"):
-        return None
+    if listing.rstrip().endswith(("等", "、", "和", "及")):
+        return None  # "…等" names examples; "分别是:办公室、政教处、" cut off where the page's copy ends
     items = split_items(listing)
     if _quantities(items):
         return None

@@ -196,3 +196,15 @@ def test_a_rounding_remainder_moved_onto_one_share_is_no_error(last: str, found:
         f"占99.70%;公务接待费支出决算0.18万元,{last}。"
     )
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.name == "ERROR"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a list cut where the page's copy ends is no enumeration
+        ("本单位下设9个内设机构,分别是:办公室、政教处、", []),
+        ("本单位下设3个内设机构,分别是:办公室、政教处。", [("count_mismatch", "3个", "2")]),
+    ],
+)
+def test_a_list_cut_off_is_no_enumeration(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
