@@ -51,7 +51,7 @@ def base_of_named_year(
     year's is the latest amount of a later year printed under the same name. None when that is not so."""
     years = YEAR.findall(compared)
     year_of: dict[int, str | None] = {}
-    carried, last = None, 0  # "2022年度收入总计400.22万元,支出总计400.22万元": the year goes on to the next clause
+    carried, last = None, min((f.start for f in before), default=0)  # "2022年度收入总计400.22万元,支出总计400.22万元": the year goes on to the next clause
     for f in sorted(before, key=lambda f: f.start):
         if f.comparative or any(c in norm[last : f.start] for c in ";。"):
             carried = None  # "与2019年相比增加540.23万元;…支出总计1870.91万元": a comparison's year is no figure's
