@@ -127,7 +127,7 @@ def check_budget_adjustments(a: Analysis) -> Iterator[Finding]:
 # 支出总计 holding what is carried forward; the two named alike ("财政拨款收入总计…财政拨款支出总计")
 _GRAND_INCOME = re.compile(r"([\u4e00-\u9fff]{0,8}?)收入总计(?:为|是|:)?\s*$")
 _GRAND_SPENT = re.compile(r"([\u4e00-\u9fff]{0,8}?)支出总计(?:为|是|:)?\s*$")
-_INCOME_SUM = re.compile(r"收入合计$")
+_SUM_NAMED = re.compile(r"(?:收入|支出)合计$")
 _GRAND_REACH = 120  # characters from the income to the expenditure
 _SCOPE_NOISE = re.compile(r"20\d\d年度?|年度|本年度?|全年|本部门|部门|单位|本单位|总体情况|决算|预算|的")
 
@@ -140,7 +140,7 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
     """收入总计 and the 支出总计 printed right after it, named alike, must be equal (unless the 收入总计 is
     the 收入合计 printed elsewhere: then 总计 may name the 合计s, "收入总计6955.73万元,支出总计6954.57万元"
     of a text whose 收入合计 is 6955.73万元 and whose 年末结转和结余 is the gap)."""
-    sums: set[Decimal] | None = None
+    sums: set[tuple[Decimal, str]] | None = None
     by_paragraph: dict[int, list[Figure]] | None = None  # built once, for the first paragraph that needs it
     for p in a.paragraphs:
         if "收入总计" not in p.norm or "支出总计" not in p.norm:
@@ -162,8 +162,14 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
             if abs(income.value - spent.value) <= income.tolerance + spent.tolerance:
                 continue
             if sums is None:
-                sums = {f.value for f in a.figures if f.value is not None and f.kind is FigureKind.AMOUNT and _INCOME_SUM.search(lead(a.paragraph(f.paragraph).norm, f.start))}
-            if income.value not in sums:
+                sums = {
+                    (f.value, "收入" if m.group() == "收入合计" else "支出") for f in a.figures
+                    if f.value is not None and f.kind is FigureKind.AMOUNT and (m := _SUM_NAMED.search(lead(a.paragraph(f.paragraph).norm, f.start)))
+                }  # fmt: skip
+            # both 总计s the 合计s printed elsewhere (or no 支出合计 printed): the 支出合计 may fall short of the 收入合计
+            # by what is left over; a 支出合计 printed otherwise shows this 支出总计 is no 合计
+            spent_sums = {value for value, side in sums if side == "支出"}
+            if (income.value, "收入") not in sums or (spent_sums and spent.value not in spent_sums):
                 yield finding(a, "grand_totals_differ", p.index, spent.start, spent.text, income.text)
 
 

@@ -208,3 +208,22 @@ def test_a_rounding_remainder_moved_onto_one_share_is_no_error(last: str, found:
 )
 def test_a_list_cut_off_is_no_enumeration(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+@pytest.mark.parametrize(
+    ("spent", "found"),
+    [
+        ("133.6", []),
+        # the 收入总计 is also the 收入合计, but 147.0 is no 支出合计 printed anywhere: the 总计s must be equal
+        ("147.0", [("grand_totals_differ", "147.0万元", "133.6万元")]),
+        # both 总计s are the 合计s printed elsewhere: the gap may be what is left over (年末结转和结余)
+        ("130.2", []),
+        ("147.0万元。\n3.支出情况。2022年度支出合计130.2", [("grand_totals_differ", "147.0万元", "133.6万元")]),
+    ],
+)
+def test_grand_totals_differ_unless_both_are_the_sums_printed_elsewhere(spent: str, found: list[tuple[str, str, str]]) -> None:
+    text = (
+        f"2022年度收入总计133.6万元,支出总计{spent}万元。\n"
+        f"2.收入情况。2022年度收入合计133.6万元。\n3.支出情况。2022年度支出合计130.2万元。"
+    )
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.code == "grand_totals_differ"] == found
