@@ -6,7 +6,7 @@
 Read only when a header row on one line (or with its change columns named on the line below a cell
 spanning them: "比上年增、减情况" over "增、减金额 | 增、减幅度") names exactly two figure columns of a year or period (上年/本年/
 20XX年 … 数, never 增减) and a change column after them (增减/增减额/比上年增减: the amount; a change column
-named 率/幅度/% or 增长率: the percentage), and a row under it has a number, and nothing else, in every one
+named 率/幅度/% or 增长率: the percentage; 本期/上年同期 and 增加额 too), and a row under it has a number, and nothing else, in every one
 of those columns, in the same cell positions. The earlier year is the prior (上年 before 本年). The change
 must be current − prior exactly; its percentage the change over the prior at its printed decimals.
 """
@@ -24,7 +24,7 @@ from selfeval_xl.audit.numbers import decimals_of, round_half_up
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
-_PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数")
+_PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数|^(?:本期|上期|本年|上年)(?:同期)?(?:金额)?$")  # "本期 | 上年同期"
 _RATE_WORDS = ("率", "幅度", "%", "百分比")
 _HUNDRED = Decimal(100)
 _NOT_FIGURES = ("原因", "说明", "情况", "理由")  # "增减原因": a column of words
@@ -57,9 +57,10 @@ def _order(prior: str, current: str) -> bool | None:
     years = [_YEAR.search(h) for h in (prior, current)]
     if years[0] and years[1] and years[0].group(1) != years[1].group(1):
         return years[0].group(1) < years[1].group(1)
-    if "上年" in prior and "本年" in current:
+    this, last = ("本年", "本期"), ("上年", "上期")
+    if any(w in prior for w in last) and any(w in current for w in this):
         return True
-    if "本年" in prior and "上年" in current:
+    if any(w in prior for w in this) and any(w in current for w in last):
         return False
     return None
 
@@ -69,7 +70,7 @@ def _header(cells: list[str]) -> tuple[int, int, int | None, int | None] | None:
     periods = [i for i, c in enumerate(cells) if i and _PERIOD.search(c) and "增" not in c and "减" not in c]
     changes = [
         i for i, c in enumerate(cells)
-        if i and ("增减" in c or "增、减" in c or "增长" in c) and not any(w in c for w in _NOT_FIGURES)
+        if i and ("增减" in c or "增、减" in c or "增长" in c or c in ("增加额", "增加数")) and not any(w in c for w in _NOT_FIGURES)
     ]  # fmt: skip
     if len(periods) != 2 or not changes or min(changes) < max(periods):
         return None

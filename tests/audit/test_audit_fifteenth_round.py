@@ -227,3 +227,24 @@ def test_grand_totals_differ_unless_both_are_the_sums_printed_elsewhere(spent: s
         f"2.收入情况。2022年度收入合计133.6万元。\n3.支出情况。2022年度支出合计130.2万元。"
     )
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.code == "grand_totals_differ"] == found
+
+
+_PERIODS = (
+    "项目 | 行号 | 本期 | 上年同期 | 增加额 | 增长率 |\n"
+    "1、总收入 | 1 | 61625022.26 | 66095039.04 | -4470016.78 | -6.76% |\n"
+    "其中:医疗收入 | 2 | 43245334.20 | 44398351.66 | -1153017.46 | -2.60% |"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        # -4470016.78 / 66095039.04 = -6.763%: a comparison table of 本期 and 上年同期 (a hospital's 收支 table)
+        ("", "", []),
+        ("-6.76%", "-7.44%", [("yoy_mismatch", "-7.44%", "-6.76%")]),
+        ("-1153017.46", "-1253017.46", [("yoy_change_mismatch", "-1253017.46", "-1153017.46")]),
+    ],
+)
+def test_a_table_of_this_period_against_last_years_is_read(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    text = _PERIODS.replace(old, new) if old else _PERIODS
+    assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
