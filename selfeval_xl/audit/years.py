@@ -253,7 +253,7 @@ def judge(
         spread = current_tol + change_tol
         low_prior, high_prior = base - spread, base + spread
         shown_prior = fmt_amount(
-            base, current.unit, max(current.decimals, 2 if current.unit == "万元" else 0), like=current.text
+            base, current.unit, max(current.decimals, change.decimals, 2 if current.unit == "万元" else 0), like=current.text
         )
     bounds = _percent_range(change_value, change_tol, low_prior, high_prior)
     if bounds is None:

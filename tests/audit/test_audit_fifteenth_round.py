@@ -248,3 +248,10 @@ _PERIODS = (
 def test_a_table_of_this_period_against_last_years_is_read(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
     text = _PERIODS.replace(old, new) if old else _PERIODS
     assert [(f.code, f.stated, f.expected) for f in audit_text(text).findings] == found
+
+
+def test_the_prior_year_worked_out_is_printed_as_finely_as_the_change() -> None:
+    # 5 + 3.3 = 8.3亿元 (not "8亿元"): 3.3 / 8.3 = 39.76%
+    found = audit_text("“三公”经费决算支出5亿元,比上年减少3.3亿元,下降43.8%。").findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("yoy_mismatch", "43.8%", "39.8%")]
+    assert "上年8.3亿元" in found[0].message
