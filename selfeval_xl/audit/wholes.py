@@ -67,6 +67,17 @@ def _tax_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     )  # fmt: skip
 
 
+
+def _debt_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """A government's 债务余额 (or 债务限额) and its two kinds, 一般债务 and 专项债务: complete by definition."""
+    if len(children) != 2:
+        return False
+    lead, leads = before(a, parent, 16), [before(a, c, 10).replace(" ", "") for c in children]
+    for kind in ("余额", "限额"):
+        if f"债务{kind}" in lead.replace(" ", "") and leads[0].endswith(f"一般债务{kind}") and leads[1].endswith(f"专项债务{kind}"):
+            return True
+    return False
+
 CarryOvers = dict[tuple[int, Decimal], list[Figure]]
 
 
@@ -90,7 +101,10 @@ def carried_over(index: CarryOvers, parent: Figure, parts: list[Figure], gap: De
 
 
 def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    return _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children) or _tax_split(a, parent, children)
+    return (
+        _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
+        or _tax_split(a, parent, children) or _debt_split(a, parent, children)
+    )  # fmt: skip
 
 
 _BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")

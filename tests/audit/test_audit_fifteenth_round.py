@@ -255,3 +255,12 @@ def test_the_prior_year_worked_out_is_printed_as_finely_as_the_change() -> None:
     found = audit_text("“三公”经费决算支出5亿元,比上年减少3.3亿元,下降43.8%。").findings
     assert [(f.code, f.stated, f.expected) for f in found] == [("yoy_mismatch", "43.8%", "39.8%")]
     assert "上年8.3亿元" in found[0].message
+
+
+@pytest.mark.parametrize("kind", ["余额", "限额"])
+def test_a_debt_balance_is_its_general_and_special_debt_by_definition(kind: str) -> None:
+    # 6.61 + 12.62 = 19.23: without a colon the list is still complete, the two kinds being all there are
+    text = f"地方政府债务{kind}19.23亿元,其中一般债务{kind}6.61亿元,专项债务{kind}12.62亿元。"
+    assert not audit_text(text).findings
+    wrong = text.replace("19.23", "21.23")
+    assert [(f.code, f.stated, f.expected) for f in audit_text(wrong).findings] == [("sum_mismatch", "21.23亿元", "19.23亿元")]
