@@ -11,13 +11,9 @@ def other_basis(norm: str, compared: str, earlier: Figure) -> bool:
     last year's budget, and the earlier year's printed figure is what was spent: not its base."""
 
     def basis(name: str) -> str:
-        return (
-            "预算"
-            if "预算" in name
-            else "决算"
-            if any(w in name for w in ("决算", "执行", "实际", "完成"))
-            else ""
-        )
+        if "预算" in name:
+            return "预算"
+        return "决算" if any(w in name for w in ("决算", "执行", "实际", "完成")) else ""
 
     wanted, printed = basis(compared), basis(plain_name(norm, earlier))
     return bool(wanted and printed and wanted != printed)

@@ -239,6 +239,7 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
 _RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至]\s*$")
 _PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
 
+
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     out = []
     matches = sorted([*_AMOUNT.finditer(norm), *_bare_amounts(norm)], key=lambda m: m.start())

@@ -256,7 +256,7 @@ def _separator_slip(parent: Figure, children: list[Figure], diff: Decimal, toler
         c for c in children
         if c.decimals == 3 and c.unit == parent.unit and c.value and abs(diff + c.value * 999) <= tolerance + c.tolerance * 999
     ]  # fmt: skip
-    return slips[0] if len(slips) == 1 and slips[0].value else None
+    return slips[0] if len(slips) == 1 else None
 
 
 def check_restated_amounts(a: Analysis) -> Iterator[Finding]:

@@ -67,7 +67,6 @@ def _tax_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     )  # fmt: skip
 
 
-
 def _debt_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     """A government's 债务余额 (or 债务限额) and its two kinds, 一般债务 and 专项债务: complete by definition."""
     if len(children) != 2:
@@ -77,6 +76,7 @@ def _debt_split(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
         if f"债务{kind}" in lead.replace(" ", "") and leads[0].endswith(f"一般债务{kind}") and leads[1].endswith(f"专项债务{kind}"):
             return True
     return False
+
 
 CarryOvers = dict[tuple[int, Decimal], list[Figure]]
 
