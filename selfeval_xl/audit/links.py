@@ -87,7 +87,7 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     # never an amount in brackets ("支出91759万元(其中镇级支出10595万元),完成调整预算的93.8%")
     before = [
         i for i in own[place(s0) : place(at)]
-        if not figures[i].comparative and not open_brackets(norm[s0 : figures[i].start]) and not _compared_with(norm, figures[i])
+        if not figures[i].comparative and open_brackets(norm[s0 : figures[i].start]) <= 0 and not _compared_with(norm, figures[i])
     ]  # fmt: skip
     executed = before[-1] if before else None
     budget = inside[-1] if inside else None
