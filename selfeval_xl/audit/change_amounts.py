@@ -27,7 +27,7 @@ _PCT = r"\d[\d.\s]*%"
 _BASE = r"(?:上年度?|去年|上一年|同期|20\d\d年度?|年初|全年|调整后?的?|预算数?|决算数?|执行数|总?支出|总?收入|的|为|数|\s)*"
 # "…8万元,比上年决算12.5万元减少4.5万元", "与上年决算数100万元相比减少10万元"
 _PRIOR_INSIDE = re.compile(
-    rf"(?:相较于?|较|比|与|同)(?P<base>{_BASE})(?P<prior>{_MONEY})\s*(?:相比|比较)?\s*,?\s*"
+    rf"(?:相较于?|较|比|与|同)(?P<base>{_BASE})(?P<prior>{_MONEY})\s*(?:\([^()]{{0,60}}\))?\s*(?:相比|比较)?\s*,?\s*"
     rf"(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
 )
 # "2016年预算8万元,2015年预算12.5万元;对比减少4.5万元": two named years, then the change
@@ -57,6 +57,9 @@ def check_change_amounts(a: Analysis) -> Iterator[Finding]:
     for fig in a.figures:
         if fig.exact and fig.value is not None:
             by_paragraph.setdefault(fig.paragraph, {})[fig.start] = fig
+    # "…收入25054万元,其中:一般债券18786万元置换债券6268万元比年初预算数23292万元增加1762万元": a list's
+    # last part printed right before a comparison may stand for the list's total
+    closing = {id(a.figures[g.children[-1]]): a.figures[g.parent] for g in a.groups if g.explicit}
     for p in a.paragraphs:
         own = by_paragraph.get(p.index)
         if not own or not any(v in p.norm for v in ("增", "减", "降", "上升", "提高", "压", "节")):
@@ -71,7 +74,14 @@ def check_change_amounts(a: Analysis) -> Iterator[Finding]:
                 if pair is None or change is None or change.kind is not FigureKind.AMOUNT:
                     continue
                 seen.add(m.start("amount"))
-                yield from _judge(a, p.norm, own, m, change, *pair)
+                found = list(_judge(a, p.norm, own, m, change, *pair))
+                total = closing.get(id(pair[0]))
+                if found and total is not None:
+                    of_total = list(_judge(a, p.norm, own, m, change, total, pair[1]))
+                    # the change is the total's when it fits it, or when the part lies on the wrong side
+                    wrong_side = (pair[0].value or 0) < (pair[1].value or 0) if direction(m.group("verb")) > 0 else None
+                    found = of_total if not of_total or wrong_side else found
+                yield from found
 
 
 # "2022年的“三公”经费决算数合计为1000.86万,…。2021年的三公经费决算数合计为807.95万,…" and then, in its
@@ -170,6 +180,9 @@ def _current_before(a: Analysis, norm: str, own: dict[int, Figure], at: int) -> 
     s0, _ = sentence_bounds(norm, at)
     if (share := _SHARE_CLAUSE.search(norm, max(s0, at - 40), at)) is not None:
         at = share.start() + 1  # the comparison follows the amount whose share it printed
+    head = norm[s0:at].rstrip(" ,")
+    if head.endswith(")") and (aside := head.rfind("(")) >= 0 and ")" not in head[aside:-1]:
+        at = s0 + aside  # "完成33757万元(2019年实际完成32774万元×103%),比年初…": the amount before its aside
     for start in range(at - 1, max(s0, at - 40) - 1, -1):
         fig = own.get(start)
         if fig is None:

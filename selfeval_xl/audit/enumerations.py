@@ -57,7 +57,13 @@ def split_items(listing: str) -> tuple[str, ...]:
         alike = len(parts) >= 4 and len(sizes) == 1 and len(left) == len(right) in sizes
         if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1]) or alike):
             parts[-1:] = [left, right]
+    if parts and (own := _OWN_LEVEL.match(parts[0])):
+        parts[:1] = [own.group(1), own.group(2)]  # "由A局本级及所属B支队、C中心…共7家组成": A is one of them
     return tuple(part for part in parts if part)
+
+
+# a unit's own level and the first of the units under it, joined ("A局本级及所属B支队")
+_OWN_LEVEL = re.compile(r"^(.+?(?:本级|机关))(?:以及|及|和|与)(?:所属|下属|直属)(.+)$")
 
 
 def _strip_opener(listing: str) -> str:

@@ -68,8 +68,14 @@ _GENERIC_BUDGET = ("预算数", "预算")
 _FUND_KINDS = ("一般公共", "政府性基金", "国有资本经营", "社会保险基金")
 
 
-def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
-    """(role, label, comparative) of the amount at ``start``: the role keyword ending closest to it."""
+# "…,比年初预算数34780万元(…)减少1023万元": the base a clause compares with, the change right after it
+_COMPARED_BASE = re.compile(r"(?:比|较)(?!例|重|率|较|大|好|多|高|低|少|快|慢|为|上)[\u4e00-\u9fff]{0,10}$")
+_CHANGED_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减)")
+
+
+def amount_role(norm: str, start: int, end: int | None = None) -> tuple[str, str, bool]:
+    """(role, label, comparative) of the amount at ``start`` (ending at ``end``): the role keyword ending
+    closest to it; an amount a clause compares with is comparative too."""
     clause = norm[clause_start(norm, start) : start].replace(" ", "")  # "同 比 增 加": letter-spaced text
     plain = clause.replace("增加值", "")  # value added (第三产业增加值) is a level, not a change
     plain = _BALANCE.sub("", plain)
@@ -77,6 +83,7 @@ def amount_role(norm: str, start: int) -> tuple[str, str, bool]:
     if cut >= 0 and any(is_cjk(c) for c in plain[cut + 1 :]):
         plain = plain[cut + 1 :]  # "增长67.1%上级补助405490万元": the comparison ended with its percentage
     comparative = any(word in plain for word in COMPARATIVE_WORDS)
+    comparative = comparative or (end is not None and bool(_COMPARED_BASE.match(plain)) and bool(_CHANGED_AFTER.match(norm, end)))
     best: tuple[tuple[int, int], str] | None = None
     for keyword in ROLE_KEYWORDS:
         at = clause.rfind(keyword)
@@ -251,7 +258,7 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
             qualifier = qualifier or "/"
         if norm[max(0, m.start() - 1) : m.start()] in ("?", "\ufffd"):
             qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits
-        role, label, comparative = amount_role(norm, m.start())
+        role, label, comparative = amount_role(norm, m.start(), m.end())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]
         if _RANGE_END.search(norm, max(0, m.start() - 12), m.start()):

@@ -17,10 +17,11 @@ BLIND_THIRTEENTH = 663  # the first of the pool pages labelled blind in the twel
 FRESH = 717  # the first page gathered fresh and labelled blind before the auditor ever ran on it (thirteenth round)
 BLIND_FOURTEENTH = 819  # the first pool page labelled blind in the fourteenth round, merged after the fresh pages
 FIFTEENTH = 836  # the first page gathered fresh and labelled blind in the fifteenth round (merged as it arrived)
+SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathered in the fifteenth; merged as it arrived)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 997
+    assert len(MANIFEST) == len(LABELS) == 1097
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -72,7 +73,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the pool pages labelled blind in the fourteenth round: no false error
     assert evaluate("dev", since=BLIND_FOURTEENTH, until=FIFTEENTH).total.fp == 0
     # the dev ones of the fifteenth round's fresh pages: read after they were measured at merge and fixed
-    assert evaluate("dev", since=FIFTEENTH).total.fp == 0
+    assert evaluate("dev", since=FIFTEENTH, until=SIXTEENTH).total.fp == 0
+    # the dev ones of the sixteenth round's pages: measured at merge (their findings read, the false ones fixed)
+    assert evaluate("dev", since=SIXTEENTH).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -95,14 +98,15 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 35
-    # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's
-    # (measured at merge; none of them read)
-    assert false_errors <= 26
+    assert true_errors >= 36
+    # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
+    # 6 on the sixteenth's (measured at merge; none of them read)
+    assert false_errors <= 32
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
-    assert errors_on_non_relations == 0
+    # one since the sixteenth round's pages (measured at merge, not read)
+    assert errors_on_non_relations <= 1
 
 
 def test_dev_half_noise_raises_no_new_error() -> None:

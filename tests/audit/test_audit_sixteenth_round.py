@@ -48,3 +48,60 @@ def test_execution_rates_read_through_a_numbered_item_and_the_peoples_congress_b
 )
 def test_rates_of_payment_and_of_projects_started_or_finished(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(text) == found
+
+
+# 34780 - 33757 = 1023: the amount compared with is no total of the 其中 list after the ";" (that list is of
+# the estimate, and its own amounts compared with are no parts either)
+_ESTIMATE = (
+    "预计2020年收入完成33757万元(2019年实际完成32774万元×103%),比年初预算数34780万元(根据上年预计完成数33768万元的"
+    "103%预计)减少1023万元;其中县本级2020年预计完成23767万元,比年初预算25015万元减少1248万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("", "", []),
+        # the change is read past both asides: of the estimate, against the budget
+        ("减少1023万元", "减少1125万元", [("yoy_change_mismatch", "1125万元", "1023.00万元")]),
+    ],
+)
+def test_an_amount_compared_with_is_no_total_and_asides_are_read_past(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_ESTIMATE.replace(old, new) if old else _ESTIMATE) == found
+
+
+# 25054 - 23292 = 1762: the list's last part printed right before the comparison stands for its total
+_BONDS = "2020年省上下达我县地方政府一般债券转贷收入25054万元,其中:一般债券18786万元置换债券6268万元比年初预算数23292万元增加1762万元。"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("", "", []),
+        # wrong, it is reported against the total (the part lies below the budget: it cannot have grown by it)
+        ("增加1762万元", "增加1862万元", [("yoy_change_mismatch", "1862万元", "1762.00万元")]),
+    ],
+)
+def test_a_change_after_a_lists_last_part_is_the_totals(old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_BONDS.replace(old, new) if old else _BONDS) == found
+
+
+def test_a_changes_part_is_still_judged_as_the_part_when_it_fits_neither_better() -> None:
+    # 18 - 15 = 3 for the part; the total 40 against 15 would give 25: the part is read
+    text = "项目支出40万元,其中:培训费22万元,会议费18万元,比上年15万元增加4万元。"
+    assert _found(text) == [("yoy_change_mismatch", "4万元", "3.00万元")]
+
+
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        ("7家", []),
+        ("8家", [("count_mismatch", "8家", "7")]),
+    ],
+)
+def test_a_units_own_level_joined_to_the_units_under_it_is_one_of_the_units(count: str, found: list[tuple[str, str, str]]) -> None:
+    text = (
+        "我部门由黔南州自然资源局本级及所属黔南州自然资源综合行政执法支队、黔南州地质灾害防治中心、黔南州自然资源调查规划院、"
+        f"黔南州自然资源和测绘地理信息中心、黔南州自然资源储备中心、黔南州城乡规划设计研究院共{count}单位组成。"
+    )
+    assert _found(text) == found
