@@ -76,9 +76,22 @@ def _tail_adjusted(a: Analysis, link: ShareLink, siblings: list[ShareLink]) -> b
         return False
     if sum((figs[k.percent].value or Decimal(0) for k in siblings), Decimal(0)) != _HUNDRED:
         return False
+    # the shares rounded each on its own must miss 100% by what was moved ("占88%…占12%" of 88.93% and 11.07%
+    # move nothing: 89% + 11% is 100% already)
+    moved, gap = Decimal(0), _HUNDRED
+    for k in siblings:
+        share, part, whole = figs[k.percent], figs[k.subject], _denominator(a, k)
+        if share.value is None or part.value is None or not whole.value:
+            return False
+        step = Decimal(1).scaleb(-share.decimals)
+        rounded = (part.value / whole.value * _HUNDRED).quantize(step, ROUND_HALF_UP)
+        gap -= rounded
+        moved += share.value - rounded
+        if abs(share.value - rounded) > step:
+            return False
     unit = Decimal(1).scaleb(-pct.decimals)
     exact = (subject.value / den.value * _HUNDRED).quantize(unit, ROUND_HALF_UP)
-    return abs(exact - pct.value) == unit
+    return abs(exact - pct.value) == unit and gap != 0 and moved == gap
 
 
 def _another_whole(a: Analysis, links: list[ShareLink]) -> Figure | None:

@@ -215,6 +215,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                 continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
+        if diff > 0 and _first_of_each_item(a, parent, children, tolerance):
+            continue  # "其中:一类债务余额555558万元,本年新增债券161485万元;二类…10521万元;三类…3203万元"
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels) and not group.by_definition:
@@ -247,6 +249,21 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
             continue
         yield _list_finding(a, code, parent, children, total)
+
+
+def _first_of_each_item(a: Analysis, parent: Figure, children: list[Figure], tolerance: Decimal) -> bool:
+    """In a list of ";"-separated items, one holding more than one amount, do the items' first amounts
+    alone make the total? (the others then measure the item: a year's increase, a count's money)"""
+    if any(c.paragraph != parent.paragraph for c in children):
+        return False
+    norm = a.paragraph(parent.paragraph).norm
+    items: dict[int, list[Figure]] = defaultdict(list)
+    for c in children:
+        items[norm.rfind(";", parent.start, c.start)].append(c)
+    if len(items) < 2 or all(len(item) == 1 for item in items.values()):
+        return False
+    firsts = sum((item[0].value or Decimal(0) for item in items.values()), Decimal(0))
+    return abs(firsts - (parent.value or Decimal(0))) <= tolerance
 
 
 def _separator_slip(parent: Figure, children: list[Figure], diff: Decimal, tolerance: Decimal) -> Figure | None:

@@ -5,6 +5,7 @@ a carried-over amount printed beside the total, or a part printed without its un
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
@@ -111,16 +112,20 @@ _BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")
 
 
 def unit_dropped(a: Analysis, parent: Figure, children: list[Figure], gap: Decimal) -> bool:
-    """Is the gap a number printed bare among the parts (no unit, so never read as one)?"""
+    """Is the gap a number printed bare among the parts (no unit, so never read as one), or an amount
+    printed among them that is not one of them?"""
     last = children[-1]
     if last.paragraph != parent.paragraph or (parent.kind is FigureKind.AMOUNT and parent.unit != "万元"):
         return False  # an amount's value is in 万元: a bare number is compared so only in a 万元 text
     norm = a.paragraph(parent.paragraph).norm
     starts = {c.start for c in children}
-    return any(
-        Decimal(m.group()) == gap and m.start() not in starts
-        for m in _BARE.finditer(norm, parent.start + len(parent.text), last.start)
-    )
+    if any(Decimal(m.group()) == gap and m.start() not in starts for m in _BARE.finditer(norm, parent.start + len(parent.text), last.start)):
+        return True
+    # or an amount printed among them and read as no part ("其中:A 591万元(…、资助…120.1万元)、B 47.44万元" of 758.54万元)
+    figs = a.figures
+    lo = bisect_left(figs, (parent.paragraph, parent.start + 1), key=lambda f: (f.paragraph, f.start))
+    hi = bisect_left(figs, (parent.paragraph, last.start), key=lambda f: (f.paragraph, f.start))
+    return any(f.kind is FigureKind.AMOUNT and f.value == gap and f.start not in starts for f in figs[lo:hi])
 
 
 def tail_of_outer(a: Analysis, group: PartsGroup, outer: dict[int, list[PartsGroup]]) -> bool:

@@ -105,3 +105,50 @@ def test_a_units_own_level_joined_to_the_units_under_it_is_one_of_the_units(coun
         f"黔南州自然资源和测绘地理信息中心、黔南州自然资源储备中心、黔南州城乡规划设计研究院共{count}单位组成。"
     )
     assert _found(text) == found
+
+
+# 555558 + 10521 + 3203 = 569282: the first item also prints the year's new bonds, a measure of that item
+_DEBT = (
+    "截至2021年12月31日,纳入我区预算管理的政府性债务余额为569282万元。其中:一类债务政府负有偿还责任的债务余额555558万元,"
+    "本年新增债券161485万元;二类债务政府负有担保责任的债务余额为10521万元;三类债务政府可能承担救助责任的债务余额为3203万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "codes"),
+    [
+        ("", "", []),
+        ("余额为3203万元", "余额为13203万元", ["parts_exceed_total"]),
+    ],
+)
+def test_an_items_second_amount_is_no_part_when_the_items_first_amounts_make_the_total(old: str, new: str, codes: list[str]) -> None:
+    text = _DEBT.replace(old, new) if old else _DEBT
+    assert [f.code for f in audit_text(text).findings] == codes
+
+
+def test_shares_that_add_up_without_moving_a_remainder_are_judged_each() -> None:
+    # 473.09 / 531.99 = 88.93% → 89%, 58.9 / 531.99 = 11.07% → 11%: 89% + 11% is 100% already, so "88%" and "12%"
+    # moved no 尾差; both are wrong (the cut one a warning)
+    text = (
+        "2019年本年收入合计531.99万元,其中:一般公共预算财政拨款收入473.09万元,占88%;政府性基金预算财政拨款收入58.9万元,"
+        "占12%;国有资本经营预算财政拨款收入0万元,占0%;事业收入0万元,占0%。"
+    )
+    assert sorted(_found(text)) == [("share_mismatch", "12%", "11.07%"), ("share_truncated", "88%", "89%")]
+    # a true remainder (three thirds: 33.33% × 3 = 99.99%) moved onto one share stays spared
+    moved = "项目支出3.00万元,其中:培训费1.00万元,占33.33%;会议费1.00万元,占33.33%;印刷费1.00万元,占33.34%。"
+    assert _found(moved) == []
+    assert _found(moved.replace("占33.34%", "占33.35%")) != []
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_a_gap_equal_to_an_amount_printed_among_the_parts_is_spared_however_the_number_is_typed(spaced: bool) -> None:
+    # 591 + 47.44 = 638.44 against 758.54: the 120.1万元 printed inside the first part's brackets is the gap
+    text = (
+        "2019年市民政局下达我区省级彩票公益金758.54万元,其中:社会公益类项目591万元(农村互助幸福院项目167万元、社区服务体系"
+        "建设项目250万元、殡仪馆设备购置50万、农村公益性公墓建设60万、购买社会组织服务项目64万元、资助贫困家庭大学生入学120.1万元)、"
+        "儿童补助类项目47.44万元。"
+    )
+    other = text.replace("120.1万元", "100.1万元")
+    text, other = (text.replace(".", ". "), other.replace(".", ". ")) if spaced else (text, other)
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == []
+    assert audit_text(other).findings
