@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph, exact_counts
 from selfeval_xl.audit.named import name_before
@@ -298,6 +299,8 @@ _POSTS = ("专业技术", "管理", "工勤")
 # 其中:主要领导干部用车1辆、…、其他用车2辆"), which have no 岗位.
 _PARTITIONS: tuple[tuple[str, tuple[str, ...], bool], ...] = (("人名", _STAFF_KINDS, True), ("辆", ("用车",), False))
 _STAFF_TOTALS = ("在职", "在编", "实有", "职工总数", "人员总数")
+_NOT_SERVING = ("退休", "离休", "遗属")  # never of the serving staff (在职, 在编)
+_NOT_POSTS = (*_NOT_SERVING, "实有", "在职", "聘用", "编外", "临聘")  # never of the posts (编制)
 
 
 def check_headcounts(a: Analysis) -> Iterator[Finding]:
@@ -309,10 +312,15 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
     for index, own in a.by_paragraph(exact_counts(units)).items():
         norm = a.paragraph(index).norm
         at = norm.find("其中")
+        depth: list[int] = []
         while at >= 0:
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
+            # "在职人员15人(其中行政人员13人,事业人员2人),退休人员8人", "行政编制6名(其中:参公编制6名)": the list's own level
+            depth = depth or bracket_depths(norm)
+            closed = next((n for n, f in enumerate(parts) if depth[f.start] < depth[at]), len(parts))
+            parts = [f for f in parts[:closed] if depth[f.start] == depth[at]]
             # "编制人数4人,其中事业编制4人;实有在职人员3人,离退休0人": a ";" opening another staff total ends the list
             other = next((f.start for f in parts if _new_staff_subject(norm, at, f.start)), None)
             parts = [f for f in parts if other is None or f.start < other]
@@ -357,6 +365,10 @@ def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds:
     names = [name_before(norm, f.start, 12).removeprefix("其中") for f in parts]
     if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
         return
+    head = name_before(norm, total.start, 12)
+    outside = _NOT_POSTS if "编制" in head else _NOT_SERVING if "在职" in head or "在编" in head else ()
+    if any(w in n for w in outside for n in names):
+        return  # "在职人员8人,其中行政7人,工勤1人;退休人员1人", "编制数4人,其中…全额退休人员2人": not of the total
     if len(kinds) > 1 and len({next(k for k in kinds if k in n) for n in names}) == 1:
         return  # "林业事业单位55人,其中:区种苗站在职11人、…在职3人": one kind by unit, not the kinds of the total
     if any("在职" in n and f.value == total.value for n, f in zip(names, parts, strict=True)) and all(

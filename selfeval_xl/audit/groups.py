@@ -28,9 +28,9 @@ from selfeval_xl.audit.listing import (
     items_after_sublist,
     named_alike,
     outer_with_semicolons,
+    sides_of_both,
     spending,
-    without_item_breakdowns,
-    without_segment_breakdowns,
+    without_breakdowns,
     wrapped_list,
 )
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
@@ -318,7 +318,9 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
-            children = without_item_breakdowns(p.norm, figures, without_segment_breakdowns(p.norm, figures, children, end_word))
+            children = without_breakdowns(p.norm, figures, children, end_word)
+            if sides_of_both(p.norm, figures, parent, children):
+                continue
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount
             colon = colon or bool(children and "分别" in p.norm[end_word : figures[children[0]].start])

@@ -154,6 +154,20 @@ SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")
 _BOTH_SIDES = re.compile(r"收支(?:预算|决算)?总")
 
 
+def without_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int) -> tuple[int, ...]:
+    """The list less its items' own breakdowns (a segment's colon list, an item's 包括 selection)."""
+    return without_item_breakdowns(norm, figures, without_segment_breakdowns(norm, figures, children, start))
+
+
+def sides_of_both(norm: str, figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> bool:
+    """ "收支总预算8,795.61万元,其中:本年收入8,795.61万元,…;本年支出8,795.61万元": one amount a side, each the
+    total itself, no parts of it."""
+    if len(children) != 2 or not _BOTH_SIDES.search(norm, max(0, figures[parent].start - 12), figures[parent].start):
+        return False
+    sides = [norm[clause_start(norm, figures[i].start) : figures[i].start] for i in children]
+    return "收入" in sides[0] and "支出" not in sides[0] and "支出" in sides[1]
+
+
 def without_segment_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int) -> tuple[int, ...]:
     """The items of a ";"-separated list less those of a breakdown a colon opens inside one item's
     segment ("其中:旗本级收入完成75.29亿元,…,分项目看:税收完成16.81亿元,…,非税完成58.48亿元;上级转移支付20.88亿元;
@@ -201,11 +215,13 @@ def named_alike(norm: str, figures: Sequence[Figure], whole: int, parts: tuple[i
 
 # "转移性补助收入10.77亿元,其中:一般公共转移支付补助收入10.72亿元,主要为税收返还收入0.75亿元;一般性转移支付收入
 # 6.95亿元;专项转移收入3.02亿元": an item followed by 主要为/主要包括/包括 and the amounts that make it up
-_ITEM_OPENERS = ("主要为", "主要是", "主要包括", "包括")
+_ITEM_OPENERS = ("主要为", "主要是", "主要包括", "包括", "包含")
 
 
 def without_item_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...]) -> tuple[int, ...]:
-    """The list less the amounts after an item's 主要为/包括 that add up exactly to that item."""
+    """The list less the amounts after an item's 主要为/包括 that add up exactly to that item, or that run to
+    the list's end without reaching it ("其中基本支出2994.57万元,包含工资福利支出1754.89万元;商品和服务支出…":
+    the rest is the item's own, a selection of it)."""
     for n, i in enumerate(children[:-2]):
         item = figures[i]
         after = norm[item.start + len(item.text) : figures[children[n + 1]].start]
@@ -216,6 +232,9 @@ def without_item_breakdowns(norm: str, figures: Sequence[Figure], children: tupl
             run += figures[j].value or 0
             if m > n + 1 and run == item.value:
                 return children[: n + 1] + children[m + 1 :]
+        unbracketed = re.sub(r"\([^()]*\)", "", after)  # "…75.29亿元(包括…1.38亿元)": the bracket's own 包括
+        if item.value is not None and run < item.value and any(word in unbracketed for word in _ITEM_OPENERS):
+            return children[: n + 1]
     return children
 
 

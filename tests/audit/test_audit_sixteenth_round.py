@@ -152,3 +152,47 @@ def test_a_gap_equal_to_an_amount_printed_among_the_parts_is_spared_however_the_
     text, other = (text.replace(".", ". "), other.replace(".", ". ")) if spaced else (text, other)
     assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == []
     assert audit_text(other).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the retired are no serving staff, and no posts; the headcount is no post either
+        ("在职人员总数8人,其中行政人员7人,工勤人员1人;退休人员1人。", []),
+        ("县工商联现有编制数4人,其中行政编制3人,全额事业编制1人,全额退休人员2人。", []),
+        ("总编制数27人,其中参公管理事业编制数7人,事业单位自收自支编制数20人,在职实有人数27人;离退休5人。", []),
+        # a list in brackets ends at its bracket; a bracketed list inside an item is the item's own
+        ("全办现有在职人员15人(其中行政人员13人,事业人员2人),退休人员8人,聘用人员8人。", []),
+        ("总编制6名,其中行政编制6名(其中:参照公务员法管理的事业编制6名)。", []),
+        # still read when the kinds miss the total
+        ("在职人员总数9人,其中行政人员7人,工勤人员1人;退休人员1人。", []),  # the retired make it doubtful: nothing said
+        ("全办现有在职人员16人(其中行政人员13人,事业人员2人),退休人员8人。", ["sum_mismatch"]),
+        ("总编制7名,其中行政编制6名(其中:参照公务员法管理的事业编制6名)。", []),  # one kind: no partition
+        ("实有人数11人,其中:在职人员10人,离休人员0人,退休人员2人。", ["sum_mismatch"]),
+    ],
+)
+def test_headcounts_by_kind_of_what_the_total_counts(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # 1754.89 + 452.34 + 598.14 + 66.6 = 2871.97 < 2994.57: what follows 包含 is the 基本支出's own (a selection)
+        (
+            "2019年局机关总支出决算数为4389.86万元,其中基本支出决算数为2994.57万元,包含工资福利支出1754.89万元;"
+            "商品和服务支出452.34万元;对家庭和个人的补助598.14万元;其他资本性支出66.6万元。",
+            [],
+        ),
+        # a 包括 inside the item's bracket opens nothing: the list goes on (75.29 + 20.88 + 0.48 + 3.38 = 100.03)
+        (
+            "全旗一般公共预算收入完成110.03亿元,其中:旗本级收入完成75.29亿元(包括苏里格开发区收入1.38亿元);"
+            "上级转移支付20.88亿元;债券转贷收入0.48亿元;上年结余3.38亿元。",
+            ["sum_mismatch"],
+        ),
+        # a 收支 total's one 收入 and one 支出 amount are its two sides, no parts
+        ("2016年收支总预算8,795.61万元,其中:本年收入8,795.61万元,占收入预算100%;本年支出8,795.61万元。", []),
+    ],
+)
+def test_an_items_own_selection_and_the_two_sides_of_a_total(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
