@@ -318,7 +318,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
-            children = without_breakdowns(p.norm, figures, children, end_word)
+            children = without_breakdowns(p.norm, figures, children, end_word, parent)
             if sides_of_both(p.norm, figures, parent, children):
                 continue
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2

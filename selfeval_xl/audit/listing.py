@@ -154,9 +154,21 @@ SIDE = re.compile(r"(?:收入|支出)(?:预算|决算)?\s*:")
 _BOTH_SIDES = re.compile(r"收支(?:预算|决算)?总")
 
 
-def without_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int) -> tuple[int, ...]:
-    """The list less its items' own breakdowns (a segment's colon list, an item's 包括 selection)."""
-    return without_item_breakdowns(norm, figures, without_segment_breakdowns(norm, figures, children, start))
+def without_breakdowns(
+    norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int, parent: int
+) -> tuple[int, ...]:
+    """The list less its items' own breakdowns (a segment's colon list, an item's 包括 selection), up to an
+    amount of the other side ("…收入2507.5亿元,其中税收收入1702.59亿元,…;一般公共预算支出6666.1亿元")."""
+    side = _side(norm, figures[parent])
+    other = next((n for n, i in enumerate(children) if side and _side(norm, figures[i]) not in ("", side)), len(children))
+    return without_item_breakdowns(norm, figures, without_segment_breakdowns(norm, figures, children[:other], start))
+
+
+def _side(norm: str, figure: Figure) -> str:
+    """收入 or 支出, whichever is named last in the amount's clause ("" for neither)."""
+    clause = norm[clause_start(norm, figure.start) : figure.start]
+    at = max(("收入", "支出"), key=clause.rfind)
+    return at if clause.rfind(at) >= 0 else ""
 
 
 def sides_of_both(norm: str, figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> bool:

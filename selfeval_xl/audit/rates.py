@@ -19,7 +19,7 @@ from dataclasses import replace
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 # rate word -> (words naming the numerator, words naming the denominator)
 _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -168,6 +168,7 @@ def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: 
 def check_execution_rates(a: Analysis) -> Iterator[Finding]:
     """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
     figs = a.figures
+    amounts = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None)
     whole_of: dict[int, int] = {}  # built once: each lookup stays constant
     for g in a.groups:
         if g.explicit:
@@ -183,5 +184,21 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
-        if found is not None and not (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
+        if found is None or (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
+            continue
+        if not _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget):
             yield found
+
+
+# "…支出预算为2680000万元。…调整为2590000万元。…全年财政支出预算总指标为2895809万元。执行结果:…支出2756453万元,
+# 为预算的95.19%": with several budgets printed before, "预算" may be any of them
+_BUDGET_WORDS = re.compile(r"预算|指标")
+
+
+def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figure, budget: Figure) -> bool:
+    norm = a.paragraph(pct.paragraph).norm
+    others = [
+        f for f in own[: bisect_left(own, executed.start, key=lambda f: f.start)]
+        if f is not budget and f.value and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
+    ]  # fmt: skip
+    return any(ratio_matches(pct, executed, f)[0] for f in others)

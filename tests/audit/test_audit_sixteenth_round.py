@@ -196,3 +196,42 @@ def test_headcounts_by_kind_of_what_the_total_counts(text: str, codes: list[str]
 )
 def test_an_items_own_selection_and_the_two_sides_of_a_total(text: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+# 2756453 / 2895809 = 95.19%: "预算" may be any of the budgets printed before (年初, 调整, 总指标)
+_BUDGETS = (
+    "2020年区人大批准的全区一般公共预算支出预算为2680000万元。经区人大常委会批准,一般公共预算支出预算调整为2590000万元。"
+    "上年结转110662万元,上级财政下达转移支付收入325452万元,全年财政支出预算总指标为2895809万元。"
+    "执行结果:全区一般公共预算支出2756453万元,为预算的95.19%,增长0.08%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "codes"),
+    [
+        ("", "", []),
+        ("为预算的95.19%", "为预算的97.19%", ["execution_rate_mismatch"]),  # fits none of them
+        ("为预算的95.19%", "为预算的106.43%", []),  # 2756453 / 2590000: the adjusted budget
+    ],
+)
+def test_a_rate_of_the_budget_fits_any_budget_printed_before(old: str, new: str, codes: list[str]) -> None:
+    text = _BUDGETS.replace(old, new) if old else _BUDGETS
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+def test_a_list_of_income_ends_at_an_amount_of_spending() -> None:
+    text = (
+        "2020年江西省一般公共预算收入2507.5亿元,居全国第15位,其中税收收入1702.59亿元,非税收入804.91亿元;"
+        "一般公共预算支出6666.1亿元,位列全国第14位。"
+    )
+    assert _found(text) == []
+    assert [f.code for f in audit_text(text.replace("804.91", "904.91")).findings] == ["sum_mismatch"]
+
+
+def test_a_share_in_a_lists_sentence_may_be_of_the_total_the_list_breaks_down() -> None:
+    # 8.3 / 9.4 = 88.3%, within 89.0% for figures printed to 0.1亿元; 8.3 / 86.5 (the 全区 figure of that name) is not
+    text = (
+        "全区一般公共预算收入86.5亿元。新区直管区2024年一般预算收入累计完成9.4亿元,同比增长8.6%。"
+        "其中,税收收入完成8.3亿元,占一般公共预算收入比重89.0%。"
+    )
+    assert _found(text) == []
