@@ -362,7 +362,7 @@ def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
 
 
 def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...]) -> Iterator[Finding]:
-    names = [name_before(norm, f.start, 12).removeprefix("其中") for f in parts]
+    names = [re.split(r"\(|其中|:", name_before(norm, f.start, 12))[-1] for f in parts]  # "…16人(其中行政人员": 行政人员
     if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
         return
     head = name_before(norm, total.start, 12)

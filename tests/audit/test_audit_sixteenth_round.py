@@ -235,3 +235,9 @@ def test_a_share_in_a_lists_sentence_may_be_of_the_total_the_list_breaks_down() 
         "其中,税收收入完成8.3亿元,占一般公共预算收入比重89.0%。"
     )
     assert _found(text) == []
+
+
+def test_a_headcounts_parts_are_named_without_the_words_before_their_bracket() -> None:
+    found = audit_text("全办现有在职人员16人(其中行政人员13人,事业人员2人),退休人员8人。").findings
+    assert [f.code for f in found] == ["sum_mismatch"]
+    assert "（行政人员13人+事业人员2人）" in found[0].message
