@@ -215,7 +215,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                 continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
-        if diff > 0 and _first_of_each_item(a, parent, children, tolerance):
+        if diff > 0 and (_first_of_each_item(a, parent, children, tolerance) or _subtotal_among(children, diff, tolerance)):
             continue  # "其中:一类债务余额555558万元,本年新增债券161485万元;二类…10521万元;三类…3203万元"
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
@@ -249,6 +249,24 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
             continue
         yield _list_finding(a, code, parent, children, total)
+
+
+def _subtotal_among(children: list[Figure], excess: Decimal, tolerance: Decimal) -> bool:
+    """Is the excess one part that is exactly the sum of a run of the parts right after it? ("其中:一般公共服务
+    支出预算511.37万元,教育支出预算0.55万元,…住房保障支出预算8.28万元,其他支出536.54万元" of 1047.91万元: 511.37 is
+    0.55 + 464.26 + 29.28 + 9 + 8.28, a subtotal printed among its items)"""
+    values = [c.value or Decimal(0) for c in children]
+    for n, value in enumerate(values):
+        if abs(value - excess) > tolerance:
+            continue
+        run = Decimal(0)
+        for following in values[n + 1 :]:
+            run += following
+            if run == value:
+                return True
+            if run > value:
+                break
+    return False
 
 
 def _first_of_each_item(a: Analysis, parent: Figure, children: list[Figure], tolerance: Decimal) -> bool:

@@ -241,3 +241,14 @@ def test_a_headcounts_parts_are_named_without_the_words_before_their_bracket() -
     found = audit_text("全办现有在职人员16人(其中行政人员13人,事业人员2人),退休人员8人。").findings
     assert [f.code for f in found] == ["sum_mismatch"]
     assert "（行政人员13人+事业人员2人）" in found[0].message
+
+
+def test_a_subtotal_printed_among_its_items_is_no_excess() -> None:
+    # 0.55 + 464.26 + 29.28 + 9 + 8.28 = 511.37, printed first among them; 511.37 + 536.54 = 1047.91
+    text = (
+        "(二)支出预算:2021年年初预算数1047.91万元,其中:一般公共服务支出预算511.37万元,教育支出预算0.55万元,"
+        "文化旅游体育与传媒支出464.26万元,社会保障和就业支出预算29.28万元,卫生健康支出预算9万元,住房保障支出预算8.28万元,"
+        "其他支出536.54万元。"
+    )
+    assert _found(text) == []
+    assert [f.code for f in audit_text(text.replace("536.54", "636.54")).findings] == ["parts_exceed_total"]
