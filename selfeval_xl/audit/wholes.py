@@ -29,7 +29,13 @@ def _grand_total(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
         for c in children
         if any(ch in before(a, c) for ch in "结結") and any(ch in before(a, c) for ch in "转轉余餘")
     ]
-    return len(children) >= 2 and any(word in before(a, parent) for word in _GRAND) and bool(carried)
+    # a government's fund total ("市本级一般公共预算支出总计2412.52亿元,其中:一般公共预算支出1167.21亿元,…,结转下年支出
+    # 77.68亿元") also holds 上解, 补助下级 and 债务还本: a list of it far short (under four fifths) names some items only
+    head = before(a, parent)
+    fund = any(word in head[-16:] for word in ("一般公共预算", "政府性基金", "国有资本经营", "基金预算"))
+    listed = sum((c.value or Decimal(0) for c in children), Decimal(0))
+    short = fund and listed < (parent.value or Decimal(0)) * Decimal("0.8")
+    return len(children) >= 2 and any(word in head for word in _GRAND) and bool(carried) and not short
 
 
 _SANGONG_PARTS = (("出国",), ("接待",), ("用车", "车购置", "车运行"))

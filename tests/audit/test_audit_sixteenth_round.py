@@ -252,3 +252,18 @@ def test_a_subtotal_printed_among_its_items_is_no_excess() -> None:
     )
     assert _found(text) == []
     assert [f.code for f in audit_text(text.replace("536.54", "636.54")).findings] == ["parts_exceed_total"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a government's fund total also holds 上解, 补助下级, 债务还本: a list far short of it names some items
+        ("市本级一般公共预算支出总计2412.52亿元,其中:一般公共预算支出1167.21亿元,为预算的96.1%,结转下年支出77.68亿元。", []),
+        # a list of most of it is still the total's decomposition (3319 = 1703 + 103 + 1513)
+        ("2023年政府性基金支出总计3651万元,其中本级支出1703万元,调出资金103万元,结转下年使用1513万元。", ["sum_mismatch"]),
+        # a unit's 决算 form as before
+        ("支出总计500.00万元,其中:本年支出合计400.00万元,年末结转和结余50.00万元。", ["sum_mismatch"]),
+    ],
+)
+def test_a_governments_fund_total_is_no_units_form_when_its_list_is_far_short(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
