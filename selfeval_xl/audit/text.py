@@ -155,6 +155,7 @@ def classify(norm: str) -> tuple[int, int, int | None]:
 
 
 _CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
+_BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")  # words, then a number cut short at the line's end
 
 
 def _inline_item(prev: str, line: str, ends: str = ",、") -> bool:
@@ -180,6 +181,8 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if prev[-2:-1].isdigit() and prev[-1] == "." and line.lstrip()[:1].isdigit():
         return True  # "…经营收入0." then "00万元": a number the page broke at its decimal point
+    if _BROKEN_NUMBER.search(prev) and _CELL.match(normalise(line)) and "%" not in line:
+        return True  # "…调入资金7" then "608" (then "万元。"): prose broke inside its number
     if _CELL.match(normalise(line)) or _CELL.match(prev):
         return False  # a table's cells one per line: "683.51" then "358.18" never glue into one number
     if marker(normalise(line))[0] != 0 and not _inline_item(prev, normalise(line)):

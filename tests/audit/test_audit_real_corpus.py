@@ -21,7 +21,7 @@ SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathere
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1276
+    assert len(MANIFEST) == len(LABELS) == 1323
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -100,10 +100,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 53
+    assert true_errors >= 54
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 13 on the sixteenth's (measured at merge; none of them read)
-    assert false_errors <= 35
+    # 18 on the sixteenth's (measured at merge; none of them read)
+    assert false_errors <= 40
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

@@ -267,3 +267,10 @@ def test_a_subtotal_printed_among_its_items_is_no_excess() -> None:
 )
 def test_a_governments_fund_total_is_no_units_form_when_its_list_is_far_short(text: str, codes: list[str]) -> None:
     assert [f.code for f in audit_text(text).findings if f.severity.name == "ERROR"] == codes
+
+
+def test_a_number_broken_across_lines_in_prose_is_read_whole() -> None:
+    # 16986 + 346 + 497 + 15373 + 9772 + 7608 = 50582, the last amount broken "7|608|万元" over three lines
+    text = "可用财力为50582万元,具体构成如下:基数为16986万元,分成346万元,专项分成497万元,专款指标15373万元,一次性补助9772万元,调入资金7\n608\n万元。"
+    assert "7608万元" in [f.text.replace("\n", "") for f in audit_text(text).figures]
+    assert _found(text) == []
