@@ -193,12 +193,14 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
 # "…支出预算为2680000万元。…调整为2590000万元。…全年财政支出预算总指标为2895809万元。执行结果:…支出2756453万元,
 # 为预算的95.19%": with several budgets printed before, "预算" may be any of them
 _BUDGET_WORDS = re.compile(r"预算|指标")
+_BUDGETS_REACH = 600  # characters before the executed amount (bounded: a one-paragraph page stays linear)
 
 
 def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figure, budget: Figure) -> bool:
     norm = a.paragraph(pct.paragraph).norm
+    lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (executed.start - _BUDGETS_REACH, executed.start))
     others = [
-        f for f in own[: bisect_left(own, executed.start, key=lambda f: f.start)]
+        f for f in own[lo:hi]
         if f is not budget and f.value and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
     ]  # fmt: skip
     return any(ratio_matches(pct, executed, f)[0] for f in others)
