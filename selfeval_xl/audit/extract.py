@@ -69,7 +69,7 @@ _FUND_KINDS = ("一般公共", "政府性基金", "国有资本经营", "社会�
 
 
 # "…,比年初预算数34780万元(…)减少1023万元": the base a clause compares with, the change right after it
-_COMPARED_BASE = re.compile(r"(?:比|较)(?!例|重|率|较|大|好|多|高|低|少|快|慢|为|上)[\u4e00-\u9fff]{0,10}$")
+_COMPARED_BASE = re.compile(r"(?:比|较)[\u4e00-\u9fff]{0,10}$")
 _CHANGED_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减)")
 
 

@@ -164,6 +164,15 @@ class Analysis:
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index - 1]
 
+    def list_totals(self) -> dict[int, int]:
+        """Each part of a stated list (其中, 加上…) -> the total of the first list it is in (figure indices)."""
+        out: dict[int, int] = {}
+        for g in self.groups:
+            if g.explicit:
+                for c in g.children:
+                    out.setdefault(c, g.parent)
+        return out
+
     def by_paragraph(self, keep: Callable[[Figure], bool]) -> dict[int, list[Figure]]:
         """The figures ``keep`` accepts, by paragraph, each paragraph's in reading order."""
         out: dict[int, list[Figure]] = {}

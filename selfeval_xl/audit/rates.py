@@ -169,11 +169,7 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
     """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
     figs = a.figures
     amounts = a.by_paragraph(lambda f: f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None)
-    whole_of: dict[int, int] = {}  # built once: each lookup stays constant
-    for g in a.groups:
-        if g.explicit:
-            for c in g.children:
-                whole_of.setdefault(c, g.parent)
+    whole_of = a.list_totals()  # built once: each lookup stays constant
     for link in a.rates:
         if link.budget is None or link.executed is None or not figs[link.budget].value:
             continue
@@ -184,9 +180,7 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
-        if found is None or (whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]):
-            continue
-        if not _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget):
+        if found is not None and not _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
             yield found
 
 
@@ -196,11 +190,12 @@ _BUDGET_WORDS = re.compile(r"预算|指标")
 _BUDGETS_REACH = 600  # characters before the executed amount (bounded: a one-paragraph page stays linear)
 
 
-def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figure, budget: Figure) -> bool:
+def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figure, budget: Figure, whole: Figure | None) -> bool:
+    """Does the rate fit the whole the budget is a part of, or another budget printed before the executed amount?"""
     norm = a.paragraph(pct.paragraph).norm
     lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (executed.start - _BUDGETS_REACH, executed.start))
     others = [
         f for f in own[lo:hi]
-        if f is not budget and f.value and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
+        if f is not budget and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
     ]  # fmt: skip
-    return any(ratio_matches(pct, executed, f)[0] for f in others)
+    return any(f.value and ratio_matches(pct, executed, f)[0] for f in (*others, *([whole] if whole is not None else [])))

@@ -48,7 +48,7 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     fitting: set[tuple[int, int]] = set()
     # "…一般预算收入累计完成9.4亿元,…。其中,税收收入完成8.3亿元,占一般公共预算收入比重89.0%": the total its 其中
     # list breaks down is a whole the share may be of, whatever amount elsewhere bears the name it prints
-    broken_down = {c: g.parent for g in a.groups if g.explicit for c in g.children}
+    broken_down = a.list_totals()
     for link in a.shares:
         if not link.denominator_text and not link.derived and link.denominator in misread:
             continue
