@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
 
 from audit_corpus import Case, error_cases, figure_label, fixture_cases  # noqa: E402  (path set above)
-from real_corpus import Result, Score, evaluate, ids  # noqa: E402
+from real_corpus import GENRES_IN_SCOPE, Result, Score, evaluate, genre, ids  # noqa: E402
 from real_mutation import VARIANTS, mutation_recall  # noqa: E402
 
 from selfeval_xl.audit import audit_blocks  # noqa: E402
@@ -66,6 +66,19 @@ def real_corpus(split: str) -> Result:
             f"  {kind:<7} {score.tp:>3} {score.fp:>3} {score.fn:>3}  {_fraction(score.precision):>9}"
             f"  {_fraction(score.recall):>6}"
         )
+    counts = Counter(genre(i) for i in ids(split))
+    print("  by kind of text (texts: TP/FP/FN, precision, recall):")
+    for name in sorted(counts):
+        score = evaluate(split, genres=(name,)).total
+        print(
+            f"    {name:<20} {counts[name]:>3}: {score.tp}/{score.fp}/{score.fn}"
+            f"  {_fraction(score.precision)}  {_fraction(score.recall)}"
+        )
+    scope = evaluate(split, genres=GENRES_IN_SCOPE).total
+    print(
+        f"    the issue's genres ({', '.join(GENRES_IN_SCOPE)}): {scope.tp}/{scope.fp}/{scope.fn},"
+        f" precision {_fraction(scope.precision)}, recall {_fraction(scope.recall)}"
+    )
     codes = Counter(code for _, code, _ in result.non_relation_hits)
     by_code = ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))
     print(
