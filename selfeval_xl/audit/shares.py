@@ -131,15 +131,20 @@ def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: in
     return _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
 
 
-_OWN_SHARE = re.compile(r"\s*[,(]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比重|比例)?(?:为|达)?\s*(\d[\d.\s]*?)\s*%")
+_OWN_SHARE = re.compile(
+    r"\s*[,(]?\s*占(?:比|([\u4e00-\u9fff]{2,10}?)的?(?:比重|比例)?)(?:为|达)?\s*(\d[\d.\s]*?)\s*%"
+)
 
 
 def _share_of_another(total: int, figures: Sequence[Figure], paragraphs: Sequence[Paragraph], names: Names) -> bool:
     """Is the amount printed as a share, short of all, of another whole named right after it and printed
-    nowhere ("…本年收入合计521.49万元,占总收入99.90%")?"""
+    nowhere ("…本年收入合计521.49万元,占总收入99.90%"), or of one not named at all ("…,占比60.8%")?"""
     f = figures[total]
     m = _OWN_SHARE.match(paragraphs[f.paragraph - 1].norm, f.start + len(f.text))
-    return m is not None and Decimal(re.sub(r"\s", "", m.group(2))) < 100 and names.before(m.group(1), f, total) is None
+    if m is None or Decimal(re.sub(r"\s", "", m.group(2))) >= 100:
+        return False
+    # "投入资金101.63亿元,占比60.8%": a bare 占比 is of a whole the text does not name
+    return m.group(1) is None or names.before(m.group(1), f, total) is None
 
 
 def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) -> Decimal:
