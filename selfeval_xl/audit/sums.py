@@ -71,6 +71,7 @@ def _continued(
 
 
 _CENT = Decimal("0.01")
+_CENT_OF_YUAN = Decimal("0.000001")  # in 万元
 _CLASS_ITEM = re.compile(r"(?:" + "|".join(FUNCTION_CLASSES) + r")(?:支出)?(?:预算|决算)?数?$")
 _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
 
@@ -82,6 +83,21 @@ def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     whole = "total" if parent.role in _BUDGET_WHOLES else parent.role
     known = DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
     return known or complete_by_definition(a, parent, children)
+
+
+def _within_rounding(parent: Figure, children: list[Figure], diff: Decimal) -> bool:
+    """Do the parts, each printed alike, miss their total by no more than their rounding and its own — half a
+    unit of the print for each non-zero part and for the total ("总产值308154万元" of 203379 + 27960 + 60817 +
+    5417 + 10580 = 308153)? Each figure may be an amount rounded on its own: the text is not proven wrong."""
+    shown = [c for c in children if c.value]
+    if not diff or len(shown) < 2 or parent.unit not in UNIT_FACTOR or parent.value is None:
+        return False
+    step = UNIT_FACTOR[parent.unit] * Decimal(1).scaleb(-parent.decimals)
+    if step <= _CENT_OF_YUAN:  # "1,234.56元": a cent is money's own unit, never a rounding
+        return False
+    if any(c.unit != parent.unit or c.decimals != parent.decimals for c in shown):
+        return False
+    return abs(diff) <= (len(shown) + 1) * step / 2
 
 
 def _rounded_total(parent: Figure, total: Decimal) -> bool:
@@ -178,14 +194,15 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             and all(f.unit == "万元" and (f.decimals in (0, 2) or not f.value) for f in children)
         )  # fmt: skip
         known = group.by_definition or _known(a, parent, children)
-        if (abs(diff) <= min(tolerance, finest) or cents) and diff and not coarser and (_colon_list(group, children) or known):
+        rounded = _within_rounding(parent, children, diff)
+        if (abs(diff) <= min(tolerance, finest) or cents or rounded) and diff and not coarser and (_colon_list(group, children) or known):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
             # by a unit of the last digit; the printed figures should still add up (adjust the remainder).
             # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
             yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
-        if abs(diff) <= tolerance or _continued(figs, group, total, tolerance, parent.value):
-            continue
+        if abs(diff) <= tolerance or rounded or _continued(figs, group, total, tolerance, parent.value):
+            continue  # (a gap the parts' own rounding explains proves nothing of a list read less surely)
         if diff < 0 and carried_over(carried, parent, children, -diff):
             continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out
         if tail_of_outer(a, group, outer):
