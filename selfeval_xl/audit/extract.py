@@ -244,7 +244,8 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
 
 
 _RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至]\s*$")
-_PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
+_PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")
+_BOUND_BEFORE = re.compile(r"(超过|突破|逾|将近|接近|(?<![最附])近|(?<![节集制预签履合])约|不足|不到|超)\s*$")  # not 节约, 最近  # "每个奖补", "每园奖补", "每人补助"
 
 
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:
@@ -261,6 +262,8 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
         role, label, comparative = amount_role(norm, m.start(), m.end())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]
+        if not qualifier and (bound := _BOUND_BEFORE.search(norm, max(0, m.start() - 4), m.start())):
+            qualifier = bound.group(1)  # "超过7400亿元", "突破8000亿元", "近3000万元": a bound, never exact
         if _RANGE_END.search(norm, max(0, m.start() - 12), m.start()):
             qualifier = qualifier or "~"  # "120-170亿元", "5亿-10亿元", "5至10万元": a range's end, no sum's term
         elif m.start() >= 2 and norm[m.start() - 1] in "-\u2212" and is_cjk(norm[m.start() - 2]):

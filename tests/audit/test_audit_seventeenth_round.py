@@ -43,3 +43,23 @@ def test_a_bare_share_under_a_total_that_is_itself_a_share_of_an_unnamed_whole(t
 )
 def test_a_gap_within_the_parts_own_rounding_is_no_error(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # each item's bare 占比 fits the larger whole printed before (61.95 / 439.49 = 14.10%, 61.72 / 439.49 =
+        # 14.04%), not the list's own total 356.85: four shares of 439.49 need not make 100%
+        (
+            "全市一般公共预算支出累计完成439.49亿元,同比增长6.23%。其中,民生类支出356.85亿元,占一般公共预算支出比重为81.2%。"
+            "民生类支出中,教育支出61.95亿元,占比为14.1%,社会保障就业支出61.72亿元,占比为14.04%,农林水支出57.14亿元,"
+            "占比为13%,卫生健康支出43.57亿元,占比为9.91%。",
+            [],
+        ),
+        # an amount printed as a bound ("超过", "突破", "近", "约") is no exact term of a share
+        ("2020年一般公共预算收入突破9000亿元,是继2015年突破8000亿元后再次跨上一个千亿元台阶,其中税收收入超过7400亿元,增长1%,税收占比81.8%。", []),
+        ("2020年一般公共预算收入9000亿元,其中税收收入7400亿元,税收占比81.8%。", [("share_mismatch", "81.8%", "82.22%")]),
+    ],
+)
+def test_shares_of_a_larger_whole_and_of_bounds(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == found
