@@ -132,11 +132,14 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
     return items, linked
 
 
-def _listed_after(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
-    """Items listed after the count, introduced by a colon or 分别是/包括/即 ("下属单位3个，分别是A、B和C")."""
+def _listed_after(norm: str, count: Figure, last: bool = False) -> tuple[tuple[str, ...], bool] | None:
+    """Items listed after the count, introduced by a colon or 分别是/包括/即 ("下属单位3个，分别是A、B和C"); in the
+    text's ``last`` paragraph a list that runs to its end unclosed is cut off where the copy stops."""
     m = _LIST_AFTER.match(norm, count.start + len(count.text))
     if not m or "、" not in m.group(2):
         return None
+    if last and not norm[m.end() :].strip():
+        return None  # "公益一类4个:包括A、B、C" and nothing after: the page's copy may end mid-list
     listing = m.group(2)
     if listing.rstrip().endswith(("等", "、", "和", "及")):
         return None  # "…等" names examples; "分别是:办公室、政教处、" cut off where the page's copy ends
@@ -157,7 +160,7 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
         if norm[max(0, count.start - 1) : count.start] in ("\u201c", '"', "\u300c", "各"):
             continue  # "“四个走在全省前列”": a slogan's numeral; "技能鉴定办、资助办各1名": one each
         # a list the count announces ("19个科室,分别是…") comes before one that may precede it
-        after = _listed_after(norm, count)
+        after = _listed_after(norm, count, last=count.paragraph == len(paragraphs))
         previous = figures[index - 1] if index else None
         if after and previous is not None and previous.paragraph == count.paragraph and previous.kind is FigureKind.COUNT \
                 and previous.role == count.role and not any(c in norm[previous.start : count.start] for c in "。;:"):

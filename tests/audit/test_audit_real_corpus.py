@@ -18,10 +18,11 @@ FRESH = 717  # the first page gathered fresh and labelled blind before the audit
 BLIND_FOURTEENTH = 819  # the first pool page labelled blind in the fourteenth round, merged after the fresh pages
 FIFTEENTH = 836  # the first page gathered fresh and labelled blind in the fifteenth round (merged as it arrived)
 SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathered in the fifteenth; merged as it arrived)
+SEVENTEENTH = 1324  # the first page gathered (unlabelled, dev half read) and labelled blind in the seventeenth round
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1323
+    assert len(MANIFEST) == len(LABELS) == 1416
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -77,7 +78,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the sixteenth round's pages: measured at merge (their findings read, the false ones fixed
     # but one: the shares of a short list, each fitting its amount, judged not to add up to 100% — a test label
     # counts such a finding a true error, a dev label ambiguous)
-    assert evaluate("dev", since=SIXTEENTH).total.fp <= 1
+    assert evaluate("dev", since=SIXTEENTH, until=SEVENTEENTH).total.fp <= 1
+    # the dev ones of the seventeenth round's pages: 1 TP, 1 FP, 7 FN at merge (a list cut off where the page's
+    # copy stops, read and fixed)
+    assert evaluate("dev", since=SEVENTEENTH).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -100,10 +104,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 54
+    assert true_errors >= 67
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's (measured at merge; none of them read)
-    assert false_errors <= 40
+    # 18 on the sixteenth's, 6 on the seventeenth's (measured at merge; none of them read)
+    assert false_errors <= 45
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

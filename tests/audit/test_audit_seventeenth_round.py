@@ -63,3 +63,19 @@ def test_a_gap_within_the_parts_own_rounding_is_no_error(text: str, found: list[
 )
 def test_shares_of_a_larger_whole_and_of_bounds(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the list runs to the end of the text unclosed: the page's copy may stop mid-list
+        ("天水市教育局下属4个事业单位。公益一类4个:包括天水市招生考试办公室、天水市电化教育馆、天水市勤工俭学办公室", []),
+        # closed by its full stop, or followed by more text, it is an enumeration
+        (
+            "天水市教育局下属4个事业单位。公益一类4个:包括天水市招生考试办公室、天水市电化教育馆、天水市勤工俭学办公室。",
+            [("count_mismatch", "4个", "3")],
+        ),
+    ],
+)
+def test_a_list_cut_off_where_the_text_ends(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == found
