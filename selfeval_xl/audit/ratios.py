@@ -42,7 +42,9 @@ def percent_expected(stated: Figure, exact: Decimal, finer: int = 2) -> tuple[bo
     decimals or more ("18.75%"), printed either way as ``exact``."""
     precise = fmt_percent(exact, max(finer, stated.decimals))
     if truncated(stated, exact):
-        return True, fmt_percent(exact, min(stated.decimals, 4)), precise
+        # the exact value two decimals finer than the print, so that it differs from what rounding gives
+        # ("为1.1399%，四舍五入应为1.14%", not "为1.14%，四舍五入应为1.14%")
+        return True, fmt_percent(exact, min(stated.decimals, 4)), fmt_percent(exact, stated.decimals + 2)
     return False, precise, precise
 
 

@@ -65,9 +65,10 @@ _SHORT_SUBJECT = re.compile(r"^(?:相比|比较|比)\s*,\s*(收入|支出)$")  #
 _NAMED_SUBJECT = re.compile(
     r"^(?:相比|比较|比)\s*,\s*(?:20\d\d年度?的?|本年度?的?)?((?:[\u4e00-\u9fff\u201c\u201d]|\(境\)){4,18})$"
 )  # "与上年相比,2020年度的“三公”经费支出减少了…": the subject, its year and quotes aside
-# "较2022年12万元下降20%", "比上年的400万元增长25%": the prior year's figure, then the percentage.
+# "较2022年12万元下降20%", "较2017年部门预算收入总数8014212.00元增长1.13%": last year's figure, then the percentage
 _PRIOR_THEN_PCT = re.compile(
-    r"(?:较|比|与)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:决算数?|预算数?|完成数?|执行数?|实际完成数?)?的?\s*"
+    r"(?:较|比|与)(?:上年|去年|上一年|20\d\d年)度?(?:同期)?(?:(?![增减降多少提升超节压])[\u4e00-\u9fff\u201c\u201d]){0,14}?"
+    r"(?:决算数?|预算数?|完成数?|执行数?|实际完成数?)?的?\s*"
     rf"(?P<prior>\d[\d,'.\s]*\s*(?:亿|万|千)?元)\s*(?:相比)?\s*,?\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "…,同比下降20%" with no amount of change: checked when the sentence gives both years' figures.

@@ -79,3 +79,14 @@ def test_shares_of_a_larger_whole_and_of_bounds(text: str, found: list[tuple[str
 )
 def test_a_list_cut_off_where_the_text_ends(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(text) == found
+
+
+def test_a_prior_year_figure_printed_with_its_name_and_a_cut_percentage_shown_finer() -> None:
+    # (8105563 − 8014212) / 8014212 = 1.13987% → 1.14%: "1.13%" is the value cut, a warning with both values
+    text = "2018年部门预算收入总数8105563.00元,较2017年部门预算收入总数8014212.00元增长1.13%。"
+    (finding,) = audit_text(text).findings
+    assert (finding.code, finding.expected) == ("yoy_truncated", "1.14%")
+    assert "增减幅度为1.1399%，四舍五入应为1.14%" in finding.message
+    assert _found(text.replace("1.13%", "1.25%")) == [("yoy_mismatch", "1.25%", "1.14%")]
+    # a change after 较上年 is never the prior year's figure
+    assert audit_text("2018年收入810.56万元,较上年增加9.14万元,增长1.14%。").findings == ()
