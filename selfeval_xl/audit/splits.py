@@ -29,8 +29,10 @@ from selfeval_xl.audit.text import clause_start, sentence_bounds
 # "实施项目共15个" or "共实施项目12个": the thing counted before or after 共
 _TOTAL_BEFORE = re.compile(
     r"(?:([\u4e00-\u9fff]{2,6}?)(?:共|合计|共计|总计)(?:有|为|计)?"
-    r"|(?:共|合计|共计|总计)(?:实施|安排|开展|设立|设置|有|计)?([\u4e00-\u9fff]{2,4}?))\s*$"
+    r"|(?:共|合计|共计|总计)(?:实施|安排|开展|设立|设置|有|计)?([\u4e00-\u9fff]{2,4}?)"
+    r"|(?<![\u4e00-\u9fff])(?:全年)?(?:共|合计|共计|总计)(?:实施|安排|开展|有|计)?)\s*$"  # ",共16个项目": named after
 )
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2}")
 _ADDED = ("年中增加", "年中追加", "年中新增", "追加", "新增", "调增", "年中调入")
 _REMOVED = ("调减", "取消", "年中减少", "撤销")
 _REACH = 300  # characters after the total within which its parts are read
@@ -45,6 +47,12 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
             if head is None or depth[total.start]:
                 continue
             name = head.group(1) or head.group(2)
+            label = norm[head.start() : total.start].strip()
+            if not name and (after := _NOUN_AFTER.match(norm, total.start + len(total.text))):
+                name = after.group()  # "…,共16个项目": the thing counted named after the count
+                label = f"{name}总数"
+            if not name:
+                continue
             noun = name[-2:]  # "实施项目共15个" counts 项目
             parts = _parts(norm, depth, total, noun, own[k + 1 :])
             if not _complete(parts):
@@ -59,8 +67,8 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
                 hedged = "含" in norm[low : high + 40]
                 yield finding(
                     a, "split_count_differs" if hedged else "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
-                    label=norm[head.start() : total.start].strip(),
-                    parts="".join(("\u2212" if sign == -1 else "+" if n else "") + _clause(norm, f)
+                    label=label,
+                    parts="".join(("\u2212" if sign == -1 else "+" if n else "") + _clause(norm, f, noun)
                                   for n, (f, sign) in enumerate(parts)),
                 )  # fmt: skip
 
@@ -72,7 +80,9 @@ def _parts(norm: str, depth: list[int], total: Figure, noun: str, near: list[Fig
         if abs(f.start - total.start) > _REACH:
             break
         sign = _when(norm, f)
-        if sign is not None and not depth[f.start] and f.role == total.role and norm.startswith(noun, f.start + len(f.text)):
+        # the thing counted named right after the count or right before it ("年初批复项目12个")
+        named = norm.startswith(noun, f.start + len(f.text)) or norm[: f.start].rstrip().endswith(noun)
+        if sign is not None and not depth[f.start] and f.role == total.role and named:
             parts.append((f, sign))
     return parts
 
@@ -93,8 +103,10 @@ def _when(norm: str, f: Figure) -> int | None:
     return None
 
 
-def _clause(norm: str, f: Figure) -> str:
-    return norm[clause_start(norm, f.start) : f.start + len(f.text) + 2].strip().removeprefix("其中").strip(" :")
+def _clause(norm: str, f: Figure, noun: str) -> str:
+    end = f.start + len(f.text)
+    end += len(noun) if norm.startswith(noun, end) else 0  # "年初批复12个项目", "年初批复项目12个"
+    return norm[clause_start(norm, f.start) : end].strip().removeprefix("其中").strip(" :")
 
 
 _BREAKDOWN_UNITS = "个项家所条"

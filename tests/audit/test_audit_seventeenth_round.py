@@ -90,3 +90,19 @@ def test_a_prior_year_figure_printed_with_its_name_and_a_cut_percentage_shown_fi
     assert _found(text.replace("1.13%", "1.25%")) == [("yoy_mismatch", "1.25%", "1.14%")]
     # a change after 较上年 is never the prior year's figure
     assert audit_text("2018年收入810.56万元,较上年增加9.14万元,增长1.14%。").findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 12 + 3 = 15: the total named after its count, the parts named before theirs
+        ("年初批复12个项目,年中增加3个项目,共15个项目。", []),
+        ("年初批复12个项目,年中增加3个项目,共16个项目。", [("sum_mismatch", "16个", "15个")]),
+        ("年初批复项目12个,年中追加项目3个,共实施项目15个。", []),
+        ("年初批复项目12个,年中追加项目3个,共实施项目16个。", [("sum_mismatch", "16个", "15个")]),
+        # a 共 with nothing counted named is no total of these parts
+        ("年初批复项目12个,年中追加项目3个,共16个。", []),
+    ],
+)
+def test_counts_split_by_when_the_items_came_named_before_or_after(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == found
