@@ -22,7 +22,7 @@ SEVENTEENTH = 1324  # the first page gathered (unlabelled, dev half read) and la
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1416
+    assert len(MANIFEST) == len(LABELS) == 1466
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -79,8 +79,8 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # but one: the shares of a short list, each fitting its amount, judged not to add up to 100% — a test label
     # counts such a finding a true error, a dev label ambiguous)
     assert evaluate("dev", since=SIXTEENTH, until=SEVENTEENTH).total.fp <= 1
-    # the dev ones of the seventeenth round's pages: 1 TP, 1 FP, 7 FN at merge (a list cut off where the page's
-    # copy stops, read and fixed)
+    # the dev ones of the seventeenth round's pages: 1 TP, 1 FP, 7 FN at merge of the first batch (a list cut
+    # off where the page's copy stops, read and fixed), 4 / 0 / 4 at merge of the second
     assert evaluate("dev", since=SEVENTEENTH).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
@@ -104,10 +104,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 67
+    assert true_errors >= 72
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 6 on the seventeenth's (measured at merge; none of them read)
-    assert false_errors <= 45
+    # 18 on the sixteenth's, 7 on the seventeenth's (measured at merge; none of them read)
+    assert false_errors <= 46
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
