@@ -13,6 +13,7 @@ _MAX_ENUMERATED = 30
 _LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
     r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
 )
+_BLANK_TO_END = re.compile(r"\s*$")  # matched from a position: never copies the rest of a long paragraph
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
 _QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u300a\u300b()"
@@ -138,7 +139,7 @@ def _listed_after(norm: str, count: Figure, last: bool = False) -> tuple[tuple[s
     m = _LIST_AFTER.match(norm, count.start + len(count.text))
     if not m or "、" not in m.group(2):
         return None
-    if last and not norm[m.end() :].strip():
+    if last and _BLANK_TO_END.match(norm, m.end()):
         return None  # "公益一类4个:包括A、B、C" and nothing after: the page's copy may end mid-list
     listing = m.group(2)
     if listing.rstrip().endswith(("等", "、", "和", "及")):

@@ -81,7 +81,7 @@ def _parts(norm: str, depth: list[int], total: Figure, noun: str, near: list[Fig
             break
         sign = _when(norm, f)
         # the thing counted named right after the count or right before it ("年初批复项目12个")
-        named = norm.startswith(noun, f.start + len(f.text)) or norm[: f.start].rstrip().endswith(noun)
+        named = norm.startswith(noun, f.start + len(f.text)) or norm[max(0, f.start - 8) : f.start].rstrip().endswith(noun)
         if sign is not None and not depth[f.start] and f.role == total.role and named:
             parts.append((f, sign))
     return parts
