@@ -1,7 +1,7 @@
 """The real corpus (``tests/audit/real``): published texts, hand-labelled relations, and scoring.
 
-172 excerpts of published 绩效自评报告, 部门决算/预算公开说明 and 三公经费 notes, each with its
-source address in ``manifest.json``; ``labels.json`` lists per text the arithmetic relations
+Excerpts of published 绩效自评报告, 部门决算/预算公开说明 and 三公经费 notes (172 in the first rounds; the
+count and each text's source address, genre and half are in ``manifest.json``); ``labels.json`` lists per text the arithmetic relations
 (kind, verbatim quote, stated figure, inputs, expected value, verdict) and ``non_relations``:
 number patterns that are not checkable relations (TOCs, flattened table rows, document numbers…).
 The split into ``dev`` and ``test`` was fixed from the sha256 of each source address before any
