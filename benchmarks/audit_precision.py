@@ -71,12 +71,12 @@ def real_corpus(split: str) -> Result:
     counts = Counter(genre(i) for i in ids(split))
     print("  by kind of text (texts: TP/FP/FN, precision, recall):")
     for name in sorted(counts):
-        score = evaluate(split, genres=(name,)).total
+        score = result.by_genre[name]
         print(
             f"    {name:<20} {counts[name]:>3}: {score.tp}/{score.fp}/{score.fn}"
             f"  {_fraction(score.precision)}  {_fraction(score.recall)}"
         )
-    scope = evaluate(split, genres=GENRES_IN_SCOPE).total
+    scope = result.genres(GENRES_IN_SCOPE)
     print(
         f"    the issue's genres ({', '.join(GENRES_IN_SCOPE)}): {scope.tp}/{scope.fp}/{scope.fn},"
         f" precision {_fraction(scope.precision)}, recall {_fraction(scope.recall)}"

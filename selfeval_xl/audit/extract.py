@@ -244,8 +244,8 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
 
 
 _RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至]\s*$")
-_PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")
-_BOUND_BEFORE = re.compile(r"(超过|突破|逾|将近|接近|(?<![最附])近|(?<![节集制预签履合])约|不足|不到|超)\s*$")  # not 节约, 最近  # "每个奖补", "每园奖补", "每人补助"
+_PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
+_BOUND_BEFORE = re.compile(r"(超过|突破|逾|将近|接近|(?<![最附])近|(?<![节集制预签履合])约|不足|不到|超)\s*$")  # not 节约, 最近
 
 
 def _amounts(p: Paragraph, norm: str) -> list[Figure]:

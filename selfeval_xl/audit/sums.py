@@ -90,7 +90,7 @@ def _within_rounding(parent: Figure, children: list[Figure], diff: Decimal) -> b
     unit of the print for each non-zero part and for the total ("总产值308154万元" of 203379 + 27960 + 60817 +
     5417 + 10580 = 308153)? Each figure may be an amount rounded on its own: the text is not proven wrong."""
     shown = [c for c in children if c.value]
-    if not diff or len(shown) < 2 or parent.unit not in UNIT_FACTOR or parent.value is None:
+    if not diff or len(shown) < 2 or parent.unit not in UNIT_FACTOR:
         return False
     step = UNIT_FACTOR[parent.unit] * Decimal(1).scaleb(-parent.decimals)
     if step <= _CENT_OF_YUAN:  # "1,234.56元": a cent is money's own unit, never a rounding
