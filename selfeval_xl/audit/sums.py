@@ -201,7 +201,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
             yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
-        if abs(diff) <= tolerance or rounded or _continued(figs, group, total, tolerance, parent.value):
+        by_definition = complete_by_definition(a, parent, children)  # no later sentence completes these
+        if abs(diff) <= tolerance or rounded or (not by_definition and _continued(figs, group, total, tolerance, parent.value)):
             continue  # (a gap the parts' own rounding explains proves nothing of a list read less surely)
         if diff < 0 and carried_over(carried, parent, children, -diff):
             continue  # "年初预算数761.21万元(含上年结转5.01万元)": the breakdown leaves the carry-over out

@@ -110,8 +110,22 @@ def carried_over(index: CarryOvers, parent: Figure, parts: list[Figure], gap: De
 def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     return (
         _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
-        or _tax_split(a, parent, children) or _debt_split(a, parent, children)
+        or _tax_split(a, parent, children) or _debt_split(a, parent, children) or _procurement(a, parent, children)
     )  # fmt: skip
+
+
+_PROCUREMENT_KINDS = ("货物", "工程", "服务")
+
+
+def _procurement(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
+    """政府采购 spending (or its budget, its contracts) and its three kinds, 货物, 工程 and 服务: complete by
+    definition; the 中小企业 contracts printed after them are a share of the whole, not a fourth kind."""
+    if len(children) != 3 or "政府采购" not in before(a, parent, 16):
+        return False
+    leads = [before(a, c, 12) for c in children]
+    return all(sum(kind in lead for kind in _PROCUREMENT_KINDS) == 1 for lead in leads) and all(
+        any(kind in lead for lead in leads) for kind in _PROCUREMENT_KINDS
+    )
 
 
 _BARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,%])")

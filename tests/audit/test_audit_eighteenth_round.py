@@ -1,0 +1,36 @@
+"""Eighteenth round: rules and fixes of the round (docs/audit.md, "Eighteenth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+_PROCUREMENT = (
+    "2019年,我局政府采购支出总额{total}万元,其中:政府采购货物支出{goods}万元、政府采购工程支出0万元、政府采购服务支出"
+    "100万元。主要用于食品药品抽检、特种设备巡诊、购买办公物资。授予中小企业合同金额21万元,占政府采购支出总额的17.36%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "goods", "found"),
+    [
+        # 货物 + 工程 + 服务 is the whole of 政府采购 by definition: the 中小企业 contracts printed after the list
+        # (21万元, a share of the same total) are no fourth kind that closes the 21万元 gap
+        ("121", "0", [("sum_mismatch", "121万元", "100.00万元")]),
+        ("121", "21", []),
+    ],
+)
+def test_procurement_kinds_make_their_total_whatever_follows(total: str, goods: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_PROCUREMENT.format(total=total, goods=goods)) == found
+
+
+def test_a_list_not_complete_by_definition_may_still_go_on_in_the_next_sentence() -> None:
+    # three 项目 amounts of a 专项资金 total, the fourth printed in the next sentence: 50 + 30 + 20 + 21 = 121
+    text = "2019年专项资金121万元,其中:道路维修50万元、绿化养护30万元、路灯改造20万元。另安排环卫设施21万元。"
+    assert _found(text) == []
