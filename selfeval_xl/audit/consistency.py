@@ -361,9 +361,20 @@ def _posts(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
             yield from _parts_of(a, norm, total, listed, _POSTS)
 
 
-def _parts_of(a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...]) -> Iterator[Finding]:
+def _parts_of(
+    a: Analysis, norm: str, total: Figure, parts: list[Figure], kinds: tuple[str, ...], split: bool = True
+) -> Iterator[Finding]:
     names = [re.split(r"\(|其中|:", name_before(norm, f.start, 12))[-1] for f in parts]  # "…16人(其中行政人员": 行政人员
     if len(parts) < 2 or not all(any(k in n for k in kinds) for n in names):
+        return
+    if split and (subtotals := [k for k, n in enumerate(names) if "小计" in n]):
+        # "实有人数小计64人,其中:在职人数小计64人,行政在职人数0人,全额补助事业在职人数44人,…": a 小计 among the
+        # parts is the total of those after it (to the next 小计); the total is the sum of its 小计s
+        top = parts[: subtotals[0]]
+        for j, k in enumerate(subtotals):
+            top.append(parts[k])
+            yield from _parts_of(a, norm, parts[k], parts[k + 1 : (subtotals[j + 1 :] or [len(parts)])[0]], kinds, False)
+        yield from _parts_of(a, norm, total, top, kinds, False)
         return
     head = name_before(norm, total.start, 12)
     outside = _NOT_POSTS if "编制" in head else _NOT_SERVING if "在职" in head or "在编" in head else ()

@@ -34,3 +34,25 @@ def test_a_list_not_complete_by_definition_may_still_go_on_in_the_next_sentence(
     # three 项目 amounts of a 专项资金 total, the fourth printed in the next sentence: 50 + 30 + 20 + 21 = 121
     text = "2019年专项资金121万元,其中:道路维修50万元、绿化养护30万元、路灯改造20万元。另安排环卫设施21万元。"
     assert _found(text) == []
+
+
+_STAFF = (
+    "实有人数{total}人,其中:在职人数小计64人,行政在职人数0人,全额补助事业在职人数44人,差额补助事业在职人数0人,"
+    "自收自支编制人数{own}人,离退休人数小计6人,离休人数1人,退休人数{retired}人。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "own", "retired", "found"),
+    [
+        # each 小计 is the sum of the counts after it (to the next 小计), the total the sum of its 小计s:
+        # 0 + 44 + 0 + 20 = 64, 1 + 5 = 6, 64 + 6 = 70 — before, 64 + 0 + 44 + 0 + 20 + 6 + 1 + 5 = 140 was read
+        ("70", "20", "5", []),
+        ("70", "0", "5", [("sum_mismatch", "64人", "44人")]),
+        ("71", "20", "6", [("sum_mismatch", "6人", "7人"), ("sum_mismatch", "71人", "70人")]),
+    ],
+)
+def test_a_subtotal_among_head_counts_totals_the_counts_after_it(
+    total: str, own: str, retired: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert _found(_STAFF.format(total=total, own=own, retired=retired)) == found
