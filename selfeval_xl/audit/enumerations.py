@@ -13,6 +13,7 @@ _MAX_ENUMERATED = 30
 _LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
     r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
 )
+_ORDINAL = re.compile(r"\s*(?:一是|一要|其一|第一|首先|\(一\)|一、|1[.、])")
 _BLANK_TO_END = re.compile(r"\s*$")  # matched from a position: never copies the rest of a long paragraph
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
 _QUOTED_JOINER = re.compile("^(.+[\u201d\u300b])(以及|和|及|与)([\u201c\u300a].+)$")  # ”和“ 》和《
@@ -142,6 +143,8 @@ def _listed_after(norm: str, count: Figure, last: bool = False) -> tuple[tuple[s
     if last and _BLANK_TO_END.match(norm, m.end()):
         return None  # "公益一类4个:包括A、B、C" and nothing after: the page's copy may end mid-list
     listing = m.group(2)
+    if _ORDINAL.match(listing):
+        return None  # "主要是三个原因:一是A、B…后,…;二是…;三是…": items by ordinal, each a clause of its own
     if listing.rstrip().endswith(("等", "、", "和", "及")):
         return None  # "…等" names examples; "分别是:办公室、政教处、" cut off where the page's copy ends
     items = split_items(listing)

@@ -56,3 +56,19 @@ def test_a_subtotal_among_head_counts_totals_the_counts_after_it(
     total: str, own: str, retired: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert _found(_STAFF.format(total=total, own=own, retired=retired)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # items by ordinal (一是…;二是…;三是…) are clauses of their own: the 、 inside the first is no item break
+        (
+            "2016年省级“三公”经费预算汇总数较上年减少4.03亿元,主要是三个原因:一是省以下工商、质监行政管理体制由省下划"
+            "市县后,其“三公”经费主要在市县体现;二是公务用车制度改革后,不含交通补贴;三是厉行节约。",
+            [],
+        ),
+        ("本局内设机构4个:办公室、财务科和人事科。", [("count_mismatch", "4个", "3")]),
+    ],
+)
+def test_a_count_of_reasons_given_by_ordinal_is_no_list_of_names(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == found
