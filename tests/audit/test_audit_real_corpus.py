@@ -19,10 +19,11 @@ BLIND_FOURTEENTH = 819  # the first pool page labelled blind in the fourteenth r
 FIFTEENTH = 836  # the first page gathered fresh and labelled blind in the fifteenth round (merged as it arrived)
 SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathered in the fifteenth; merged as it arrived)
 SEVENTEENTH = 1324  # the first page gathered (unlabelled, dev half read) and labelled blind in the seventeenth round
+EIGHTEENTH = 1467  # the first page gathered (unlabelled, dev half read) and labelled blind in the eighteenth round
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1466
+    assert len(MANIFEST) == len(LABELS) == 1635
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -81,7 +82,12 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert evaluate("dev", since=SIXTEENTH, until=SEVENTEENTH).total.fp <= 1
     # the dev ones of the seventeenth round's pages: 1 TP, 1 FP, 7 FN at merge of the first batch (a list cut
     # off where the page's copy stops, read and fixed), 4 / 0 / 4 at merge of the second
-    assert evaluate("dev", since=SEVENTEENTH).total.fp == 0
+    assert evaluate("dev", since=SEVENTEENTH, until=EIGHTEENTH).total.fp == 0
+    # the dev ones of the eighteenth round's pages: 4 TP, 2 FP, 5 FN at merge — the two false errors are
+    # year-on-year percentages of 2-decimal 万元 amounts that the labeller found inside the range the amounts'
+    # own rounding allows (ambiguous by the labelling brief); the auditor reads 2-decimal 万元 as exact, and
+    # other labels of the corpus call such slips errors (docs/audit.md, "Eighteenth round")
+    assert evaluate("dev", since=EIGHTEENTH).total.fp <= 2
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -104,10 +110,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 72
+    assert true_errors >= 77
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 7 on the seventeenth's (measured at merge; none of them read)
-    assert false_errors <= 46
+    # 18 on the sixteenth's, 7 on the seventeenth's, 9 on the eighteenth's (measured at merge; none of them read)
+    assert false_errors <= 55
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
