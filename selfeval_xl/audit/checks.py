@@ -23,7 +23,6 @@ from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
     check_grades,
-    check_headcounts,
     check_heading_sequence,
     check_inline_numbering,
     check_low_execution,
@@ -35,6 +34,7 @@ from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.from_to import check_from_to
+from selfeval_xl.audit.headcounts import check_headcounts
 from selfeval_xl.audit.leftovers import check_leftovers
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes

@@ -72,3 +72,33 @@ def test_a_subtotal_among_head_counts_totals_the_counts_after_it(
 )
 def test_a_count_of_reasons_given_by_ordinal_is_no_list_of_names(text: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("total", "found"),
+    [
+        # the 决算 form's 其他人员 after ";" counts in the total when it closes it: 2 + 0 + 2 + 2 = 6
+        ("6", []),
+        # a total that leaves it out leaves it out: 2 + 0 + 2 = 4
+        ("4", []),
+        # and one that fits neither is wrong against the listed kinds
+        ("7", [("sum_mismatch", "7人", "4人")]),
+    ],
+)
+def test_other_staff_after_a_semicolon_count_in_the_total_when_they_close_it(total: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"本部门2020年年末实有人数 {total}人,其中在职人员2人,离休人员 0人,退休人员2人;年末其他人员2人;年末学生人数 0人。"
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        # an item wholly in brackets is an aside the count may leave out: 5 of the 6 printed, or all 6
+        ("5", []),
+        ("6", []),
+        ("4", [("count_mismatch", "4个", "6")]),
+    ],
+)
+def test_an_item_in_brackets_may_be_left_out_of_the_count(count: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"区公共资源交易中心内设{count}个科室,分别是:综合科、(财务科)、监督服务科、工程科、采购科、资源资产科。"
+    assert _found(text) == found
