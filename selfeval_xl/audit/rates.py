@@ -15,7 +15,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
+from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import name_before, printed_name
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
@@ -165,6 +167,9 @@ def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: 
     return found[-1] if found else None
 
 
+_FULL = Decimal(100)
+
+
 def check_execution_rates(a: Analysis) -> Iterator[Finding]:
     """预算执行率 = 执行数 / 预算数 when both amounts are printed beside the rate."""
     figs = a.figures
@@ -180,8 +185,13 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
-        if found is not None and not _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
-            yield found
+        if found is None or _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
+            continue
+        if pct.value == _FULL and executed.value is not None and budget.value is not None and executed.value > budget.value:
+            # "预算批复900万元,实际执行977万元,资金执行率为100%,其中77万元为社会募集款": a rate printed capped at 100%
+            # (the excess often has a source of its own): a warning that shows the formula's value
+            found = finding(a, "rate_capped", pct.paragraph, pct.start, pct.text, found.expected, budget=budget.text, executed=executed.text)
+        yield found
 
 
 # "…支出预算为2680000万元。…调整为2590000万元。…全年财政支出预算总指标为2895809万元。执行结果:…支出2756453万元,

@@ -71,6 +71,7 @@ CODE_KIND = {
     "shares_exceed_100": "pair",
     "execution_rate_mismatch": "rate",
     "rate_truncated": "rate",
+    "rate_capped": "rate",
     "named_rate_mismatch": "rate",
     "named_rate_truncated": "rate",
     "grade_mismatch": "score",

@@ -65,6 +65,7 @@ _EXTRA = {
     "execution_rate_mismatch": {"budget", "executed"},
     "share_truncated": {"subject", "amount", "denominator", "base", "exact"},
     "rate_truncated": {"budget", "executed", "exact"},
+    "rate_capped": {"budget", "executed"},
     "score_sum_mismatch": {"label", "parts"},
     "named_rate_mismatch": {"rate", "numerator", "denominator"},
     "named_rate_truncated": {"rate", "numerator", "denominator", "exact"},

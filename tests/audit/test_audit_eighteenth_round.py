@@ -102,3 +102,14 @@ def test_other_staff_after_a_semicolon_count_in_the_total_when_they_close_it(tot
 def test_an_item_in_brackets_may_be_left_out_of_the_count(count: str, found: list[tuple[str, str, str]]) -> None:
     text = f"区公共资源交易中心内设{count}个科室,分别是:综合科、(财务科)、监督服务科、工程科、采购科、资源资产科。"
     assert _found(text) == found
+
+
+def test_a_rate_printed_capped_at_100_is_a_warning_with_the_formula_value() -> None:
+    text = "项目年预算批复金额为900万元,实际执行资金总额977万元,资金执行率为100%,其中,77万元为社会募集款专项资金。"
+    (f,) = audit_text(text).findings
+    assert (f.code, f.severity.value, f.stated, f.expected) == ("rate_capped", "warning", "100%", "108.56%")
+    assert "执行数977万元超过预算数900万元" in f.message
+    # under the budget, 100% is an error as before: 877 / 900 = 97.44%
+    assert _found(text.replace("977", "877").replace(",其中,77万元为社会募集款专项资金", "")) == [
+        ("execution_rate_mismatch", "100%", "97.44%")
+    ]

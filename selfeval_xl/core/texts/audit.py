@@ -69,6 +69,7 @@ AUDIT: dict[str, str] = {
     "cli.summary": "共发现 {errors} 个错误、{warnings} 个警告（全文 {paragraphs} 段，识别数字 {figures} 个）。",
     "count_unclear": "写有“{stated}”，其前后列举了{listed}项（{items}），未写明“共”“分别是”等，不能确定是否为同一列举；请核对。",
     "share_truncated": "{subject}{amount}占{denominator}{base}的比例为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "rate_capped": "执行数{executed}超过预算数{budget}，按公式预算执行率为{expected}，报告写为{stated}（疑按100%封顶填报）；如超出部分另有资金来源，请在文中说明口径。",
     "rate_truncated": "按执行数{executed}÷预算数{budget}计算，预算执行率为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "named_rate_mismatch": "按{numerator}÷{denominator}计算，{rate}应为{expected}，报告写为{stated}。",
     "named_rate_truncated": "按{numerator}÷{denominator}计算，{rate}为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
