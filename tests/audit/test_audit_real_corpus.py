@@ -23,7 +23,7 @@ EIGHTEENTH = 1467  # the first page gathered (unlabelled, dev half read) and lab
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1635
+    assert len(MANIFEST) == len(LABELS) == 1741
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -83,7 +83,8 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the seventeenth round's pages: 1 TP, 1 FP, 7 FN at merge of the first batch (a list cut
     # off where the page's copy stops, read and fixed), 4 / 0 / 4 at merge of the second
     assert evaluate("dev", since=SEVENTEENTH, until=EIGHTEENTH).total.fp == 0
-    # the dev ones of the eighteenth round's pages: 4 TP, 2 FP, 5 FN at merge — the two false errors are
+    # the dev ones of the eighteenth round's pages: 4 TP, 2 FP, 5 FN at merge of the first batch, 1 / 1 / 2 at
+    # merge of the second (a rate printed capped at 100%, now a warning) — the first batch's two false errors are
     # year-on-year percentages of 2-decimal 万元 amounts that the labeller found inside the range the amounts'
     # own rounding allows (ambiguous by the labelling brief); the auditor reads 2-decimal 万元 as exact, and
     # other labels of the corpus call such slips errors (docs/audit.md, "Eighteenth round")
@@ -110,10 +111,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 77
+    assert true_errors >= 79
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 7 on the seventeenth's, 9 on the eighteenth's (measured at merge; none of them read)
-    assert false_errors <= 55
+    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's (measured at merge; none of them read)
+    assert false_errors <= 57
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
