@@ -35,6 +35,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.from_to import check_from_to
 from selfeval_xl.audit.headcounts import check_headcounts
+from selfeval_xl.audit.heading_scores import check_heading_points
 from selfeval_xl.audit.leftovers import check_leftovers
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.points import check_point_changes
@@ -97,6 +98,7 @@ CHECKS: tuple[Check, ...] = (
     check_grades,
     check_score_sums,
     check_weight_trees,
+    check_heading_points,
     check_counts,
     check_headcounts,
     check_split_counts,

@@ -113,3 +113,43 @@ def test_a_rate_printed_capped_at_100_is_a_warning_with_the_formula_value() -> N
     assert _found(text.replace("977", "877").replace(",其中,77万元为社会募集款专项资金", "")) == [
         ("execution_rate_mismatch", "100%", "97.44%")
     ]
+
+
+_HEADINGS = """自评得分95分,现将自评情况报告如下:
+
+一、投入(分值{weight}分,自评得{score}分)
+
+(一)项目立项(分值10分,自评得10分)
+
+立项规范。
+
+(二)资金落实(分值10分,自评得9分)
+
+资金到位率100%。
+
+二、过程(分值32分,自评得32分)
+
+(一)项目管理(分值22分,自评得22分)
+"""
+
+
+@pytest.mark.parametrize(
+    ("weight", "score", "found"),
+    [
+        # a heading's 分值 and 自评得分 are its sub-headings' sums: 10 + 10 = 20, 10 + 9 = 19
+        ("20", "19", []),
+        ("18", "19", [("weight_sum_mismatch", "18分", "20分")]),
+        ("20", "18", [("score_sum_mismatch", "18分", "19分")]),
+    ],
+)
+def test_points_in_headings_add_up_to_their_parent_heading(weight: str, score: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_HEADINGS.format(weight=weight, score=score)) == found
+
+
+def test_points_of_a_section_the_excerpt_cuts_short_are_not_read() -> None:
+    # the last section has no closing heading after it: its one sub-heading may be followed by more
+    text = _HEADINGS.format(weight="20", score="19").replace("二、过程(分值32分", "二、过程(分值40分")
+    assert _found(text) == []
+    # nor a section whose sub-headings do not all print their points
+    text = _HEADINGS.format(weight="18", score="19").replace("(二)资金落实(分值10分,自评得9分)", "(二)资金落实")
+    assert _found(text) == []
