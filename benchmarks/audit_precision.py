@@ -153,7 +153,7 @@ def real_corpus(split: str) -> Result:
     eighteenth = evaluate(split, since=EIGHTEENTH).total
     print(
         f"  of which the pages labelled blind in the eighteenth round (from {EIGHTEENTH:03d}; the issue's genres only,"
-        f" gathered fresh, merged together): TP {eighteenth.tp}, FP {eighteenth.fp}, FN {eighteenth.fn}"
+        f" gathered fresh, merged in two batches): TP {eighteenth.tp}, FP {eighteenth.fp}, FN {eighteenth.fn}"
     )
     fifteenth = Score(
         fifteenth.tp + sixteenth.tp + seventeenth.tp + eighteenth.tp,
