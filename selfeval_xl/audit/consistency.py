@@ -139,18 +139,24 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
     for enum in a.enumerations:
         count = a.figures[enum.count]
         listed = len(enum.items)
-        if count.value is not None and int(count.value) not in (listed, listed + _besides(a, count), listed - _asides(a, count, enum.items)):
+        if count.value is None or int(count.value) == listed or int(count.value) == listed + _besides(a, count):
+            continue
+        if int(count.value) != listed - _asides(a, count, enum.items):
             yield finding(
                 a, "count_mismatch" if enum.explicit else "count_unclear", count.paragraph, count.start, count.text, str(len(enum.items)),
                 listed=len(enum.items), items="、".join(enum.items),
             )  # fmt: skip
 
 
+_LIST_REACH = 400
+
+
 def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:
     """Items printed wholly in brackets after the count ("内设5个科室,分别是:综合科、(财务科)、监督服务科、…"):
     asides the count may leave out."""
     norm = a.paragraph(count.paragraph).norm
-    return sum(any(f"{sep}({item})" in norm[count.start :] for sep in "、:") for item in items)
+    window = norm[count.start : count.start + _LIST_REACH]  # the list is read within this reach of its count
+    return sum(any(f"{sep}({item})" in window for sep in "、:") for item in items)
 
 
 _BESIDES = re.compile(r"[。;\s]*另有(\d+|[一二两三四五六七八九十]+)个")
