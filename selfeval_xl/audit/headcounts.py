@@ -61,7 +61,8 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
                 # "年末实有人数6人,其中在职人员2人,离休人员0人,退休人员2人;年末其他人员2人": the 决算 form's 其他人员
                 # count in the total when it closes it (when the total leaves it out, it stays out)
                 listed = sum((f.value or 0 for f in parts), Decimal(0))
-                parts += [after[0]] * (listed + (after[0].value or 0) == before[-1].value)
+                if listed + (after[0].value or 0) == before[-1].value:
+                    parts.append(after[0])
             # a sentence the excerpt cuts short ("…;年末其他人员2人;年末学生人数") may list more: only parts over
             cut = index == len(a.paragraphs) and s1 >= len(norm.rstrip()) and not norm.rstrip().endswith(tuple("。;!?"))
             if before and not (cut and sum((f.value or 0 for f in parts), Decimal(0)) <= (before[-1].value or 0)):

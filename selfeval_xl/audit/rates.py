@@ -167,7 +167,7 @@ def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: 
     return found[-1] if found else None
 
 
-_FULL = Decimal(100)
+_HUNDRED = Decimal(100)
 
 
 def check_execution_rates(a: Analysis) -> Iterator[Finding]:
@@ -187,7 +187,7 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
         if found is None or _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
             continue
-        if pct.value == _FULL and executed.value is not None and budget.value is not None and executed.value > budget.value:
+        if pct.value == _HUNDRED and executed.value is not None and budget.value is not None and executed.value > budget.value:
             # "预算批复900万元,实际执行977万元,资金执行率为100%,其中77万元为社会募集款": a rate printed capped at 100%
             # (the excess often has a source of its own): a warning that shows the formula's value
             found = finding(a, "rate_capped", pct.paragraph, pct.start, pct.text, found.expected, budget=budget.text, executed=executed.text)

@@ -76,13 +76,13 @@ _CLASS_ITEM = re.compile(r"(?:" + "|".join(FUNCTION_CLASSES) + r")(?:支出)?(?:
 _MOSTLY = Decimal("0.8")  # a complete list short of more than a fifth of its total reads as a selection
 
 
-def _known(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
-    """Parts that make their total by definition: 基本 + 项目, 人员 + 公用, a grand total, 三公."""
+def _decomposed(parent: Figure, children: list[Figure]) -> bool:
+    """Parts that make their total by their roles: 基本 + 项目, 人员 + 公用 (a grand total, 三公 and the other
+    wholes complete by definition are ``complete_by_definition``'s)."""
     roles = [c.role for c in children]
     # "支出预算210万元,其中基本支出120万元,项目支出80万元": a budget splits as its spending does
     whole = "total" if parent.role in _BUDGET_WHOLES else parent.role
-    known = DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
-    return known or complete_by_definition(a, parent, children)
+    return DECOMPOSITIONS.get(whole) == frozenset(roles) and len(set(roles)) == len(roles)
 
 
 def _within_rounding(parent: Figure, children: list[Figure], diff: Decimal) -> bool:
@@ -193,7 +193,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             abs(diff) == _CENT and parent.unit == "万元" and parent.decimals == 2
             and all(f.unit == "万元" and (f.decimals in (0, 2) or not f.value) for f in children)
         )  # fmt: skip
-        known = group.by_definition or _known(a, parent, children)
+        by_definition = complete_by_definition(a, parent, children)  # no later sentence completes these
+        known = group.by_definition or _decomposed(parent, children) or by_definition
         rounded = _within_rounding(parent, children, diff)
         if (abs(diff) <= min(tolerance, finest) or cents or rounded) and diff and not coarser and (_colon_list(group, children) or known):
             # "9027.5亿元、15664.1亿元和10301.5亿元" of "34993.1亿元": rounded parts may miss their total
@@ -201,7 +202,6 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             # A part printed coarser than its total ("113.68万元+78.3万元" of "192.01万元") explains the gap.
             yield _list_finding(a, "sum_rounding_gap", parent, children, total)
             continue
-        by_definition = complete_by_definition(a, parent, children)  # no later sentence completes these
         if abs(diff) <= tolerance or rounded or (not by_definition and _continued(figs, group, total, tolerance, parent.value)):
             continue  # (a gap the parts' own rounding explains proves nothing of a list read less surely)
         if diff < 0 and carried_over(carried, parent, children, -diff):
