@@ -13,6 +13,7 @@ _MAX_ENUMERATED = 30
 _LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
     r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
 )
+_TRAILING_ITEM = re.compile(r",\s*([\u4e00-\u9fff]{2,8})(?=\s*(?:[。;]|$))")
 _ORDINAL = re.compile(r"\s*(?:一是|一要|其一|第一|首先|\(一\)|一、|1[.、])")
 _BLANK_TO_END = re.compile(r"\s*$")  # matched from a position: never copies the rest of a long paragraph
 _LAST_JOINER = re.compile(r"^(.+)(以及|和|及|与)(.+)$")
@@ -57,7 +58,9 @@ def split_items(listing: str) -> tuple[str, ...]:
         # verb) split at the joiner too
         sizes = {len(part) for part in parts[1:-1]}
         alike = len(parts) >= 4 and len(sizes) == 1 and len(left) == len(right) in sizes
-        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1]) or alike):
+        # "事业收入和其他收入": two names of one kind (the same last character) either side of the joiner
+        kind = len(left) >= 2 and len(right) >= 2 and left[-1] == right[-1]
+        if left and right and (left[-1] in UNIT_SUFFIXES or (first and left[-1] == first[-1]) or alike or kind):
             parts[-1:] = [left, right]
     if parts and (own := _OWN_LEVEL.match(parts[0])):
         parts[:1] = [own.group(1), own.group(2)]  # "由A局本级及所属B支队、C中心…共7家组成": A is one of them
@@ -150,6 +153,9 @@ def _listed_after(norm: str, count: Figure, last: bool = False) -> tuple[tuple[s
     items = split_items(listing)
     if _quantities(items):
         return None
+    extra = _TRAILING_ITEM.match(norm, m.end())
+    if extra and any(item[-1:] == extra.group(1)[-1] for item in items):
+        items += (extra.group(1),)  # "即办公室、…、活动服务部,读者服务部。": the last item after a comma
     return items, True
 
 

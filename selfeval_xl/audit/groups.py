@@ -23,18 +23,21 @@ from selfeval_xl.audit.listing import (
     adding_up_to,
     both_sides_total,
     bracketed_parts,
+    classified_line,
     complete_before_end,
     in_reason,
     items_after_sublist,
+    kinds_in,
     named_alike,
+    numbered_items,
     outer_with_semicolons,
+    sibling_start,
     sides_of_both,
     spending,
     without_breakdowns,
     wrapped_list,
 )
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
-from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
@@ -221,21 +224,14 @@ def _following_paragraphs(
             break
         if level is not None and p.level != level:
             break  # "1.…万元。" "2.…万元。" then an unnumbered paragraph: the list has ended
+        if classified_line(p.norm):
+            break  # "其中:" then "按支出功能分类科目:…", "按支出经济分类科目:…": each line a whole cut of the total
         first = _first_item(p, own_by.get(p.index, []), figures, 0)
         if first is None:
             break
         items.append(first)
         level = p.level
     return items
-
-
-def _kinds_in(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], index: int, norm: str, parent: Figure
-) -> tuple[int, ...]:
-    stem = lead(norm, parent.start)[:4]
-    other = paragraphs[index - 1].norm
-    kinds = tuple(i for i in own_by.get(index, []) if len(stem) == 4 and stem in lead(other, figures[i].start))
-    return kinds if len(kinds) >= 2 else ()
 
 
 def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]) -> list[PartsGroup]:
@@ -247,6 +243,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
         starts = [figures[i].start for i in own]
         spans = _openers(p.norm) if own or p.norm.rstrip().endswith(":") else []
         depth = bracket_depths(p.norm) if spans else []
+        markers = numbered_items(p.norm) if spans else []
         for n, (pos, end_word) in enumerate(spans):
             # the next opener at the same bracket depth ends this list ("…12万元(其中:…),公务接待费8万元"
             # goes on after the bracketed list of one of its parts)
@@ -259,7 +256,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )
             nxt = next(later, -1)
             s0, s1 = sentence_bounds(p.norm, pos)
-            end = min(s1, nxt) if nxt >= 0 else s1
+            end = sibling_start(markers, pos, min(s1, nxt) if nxt >= 0 else s1)
             if own_kind and p.norm.find(";", pos, end) >= 0 and outer_with_semicolons(p.norm, spans, n, s0, depth):
                 end = p.norm.find(";", pos, end)  # an item's own list inside a list of ";"-separated items
             if depth[pos] - depth[s0] > 0:  # "(其中…)" in brackets: the list ends at the closing bracket
@@ -332,7 +329,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 if len(children) == 1:
                     # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
-                    kinds = _kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
+                    kinds = kinds_in(paragraphs, figures, own_by, figures[children[0]].paragraph, p.norm, figures[parent])
                     children = kinds or children
                 # "收入1237万元,安排支出1169万元,结转下年使用68万元。其中:" then "1.福利彩票公益金498万元,…",
                 # "2.体育彩票公益金739万元,…": with several totals before it, the list is of the one it adds up to, else

@@ -279,3 +279,53 @@ def wrapped_list(
 
 
 _NEXT_LIST = re.compile(r"[;,]\s*[\u4e00-\u9fff]{0,8}(?:包括|其中)\s*:")
+
+
+def kinds_in(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], index: int, norm: str, parent: Figure
+) -> tuple[int, ...]:
+    """The amounts of paragraph ``index`` named as kinds of ``parent`` (its name's first four characters), when
+    there are two or more of them."""
+    stem = lead(norm, parent.start)[:4]
+    other = paragraphs[index - 1].norm
+    kinds = tuple(i for i in own_by.get(index, []) if len(stem) == 4 and stem in lead(other, figures[i].start))
+    return kinds if len(kinds) >= 2 else ()
+
+
+# "按支出功能分类科目:…", "按支出项目类别:…": a line setting out one whole cut of a total
+_CLASSIFIED_LINE = re.compile(r"\s*按[\u4e00-\u9fff]{2,12}\s*:")
+
+
+def classified_line(norm: str) -> bool:
+    return bool(_CLASSIFIED_LINE.match(norm))
+
+
+# inline numbered items: "…:1、档案管理项目资金:…,其中…;2、县档案馆建设项目资金:…", "…;(2)…", "…。二、…"
+_SIBLING_MARKERS = (
+    re.compile(r"(?:^|(?<=[:;。,\s]))(\d{1,2})[、.](?!\d)"),
+    re.compile(r"(?:^|(?<=[:;。,\s]))\((\d{1,2})\)"),
+    re.compile(r"(?:^|(?<=[:;。,\s]))([一二三四五六七八九十])、"),
+)
+
+
+def numbered_items(norm: str) -> list[tuple[list[int], list[int]]]:
+    """For each style of inline numbering, where its markers start and their numbers (read once a paragraph)."""
+    out = []
+    for pattern in _SIBLING_MARKERS:
+        found = [(m.start(), _marker_value(m.group(1))) for m in pattern.finditer(norm)]
+        out.append(([at for at, _ in found], [n for _, n in found]))
+    return out
+
+
+def sibling_start(markers: list[tuple[list[int], list[int]]], pos: int, end: int) -> int:
+    """Where a list opened at ``pos`` ends before ``end``: at the next inline numbered item of the numbering
+    its own item belongs to (item N after the opener, item N-1 before it), else at ``end``."""
+    for starts, numbers in markers:
+        k = bisect_left(starts, pos)
+        if 0 < k < len(starts) and starts[k] < end and numbers[k] == numbers[k - 1] + 1:
+            return starts[k]
+    return end
+
+
+def _marker_value(raw: str) -> int:
+    return int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1

@@ -1,0 +1,82 @@
+"""Nineteenth round: rules and fixes of the round (docs/audit.md, "Nineteenth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        # "事业收入和其他收入": two names of one kind (both end in 入) either side of 和 are two items
+        ("3", []),
+        ("4", [("count_mismatch", "4类", "3")]),
+    ],
+)
+def test_two_names_of_one_kind_either_side_of_the_joiner_are_two_items(count: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"本年收入2630.18万元,来源分为{count}类:财政拨款(含专项补助)、经营收入和其他收入。"
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        # the last item printed after a comma ("…,档案管理科。"), named like the others (…科), is one of them
+        ("5", []),
+        ("6", [("count_mismatch", "6个", "5")]),
+    ],
+)
+def test_an_item_named_alike_after_the_lists_comma_is_counted(count: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"中心内设{count}个科室,即综合科、业务科、财务科、信息科,档案管理科。"
+    assert _found(text) == found
+
+
+def test_a_word_after_the_lists_comma_not_named_alike_is_no_item() -> None:
+    # "…,运转正常。" is no further 科: four items, and a count of 5 is still wrong
+    text = "中心内设5个科室,即综合科、业务科、财务科、信息科,运转正常。"
+    assert _found(text) == [("count_mismatch", "5个", "4")]
+
+
+_NUMBERED = (
+    "(一)资金安排情况:1、设备维护资金:2021年区财政安排48万元,其中中央补助{central}万元;"
+    "2、馆舍改造资金:2021年区财政拨款615.2万元,当年全部到位。"
+)
+
+
+@pytest.mark.parametrize(
+    ("central", "found"),
+    [
+        # the 其中 list of item 1 ends where item 2 begins: 615.2万元 is the next item's amount, not a part of 48万元
+        ("12", []),
+        ("52", [("parts_exceed_total", "48万元", "52.00万元")]),
+    ],
+)
+def test_a_list_ends_at_the_next_inline_numbered_item(central: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_NUMBERED.format(central=central)) == found
+
+
+_CUTS = (
+    "本年度支出预算706.34万元,比上年增加31.5万元,增长4.67%。其中:\n"
+    "按支出项目类别:基本支出706.34万元,包括:人员经费支出{personnel}万元,公用经费支出146.34万元。\n"
+    "按支出功能分类科目:教育支出640.2万元,社会保障和就业支出40.1万元,住房保障支出26.04万元。\n"
+    "按支出经济分类科目:工资福利支出530.96万元,商品和服务支出150.3万元,对个人和家庭的补助25.08万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("personnel", "found"),
+    [
+        # each "按…:" line is a whole cut of the total: 706.34 + 640.2 + 530.96 is no sum of anything (it was
+        # read as one, a false parts_exceed_total); a line's own list is still checked
+        ("560", []),
+        ("570", [("sum_mismatch", "706.34万元", "716.34万元")]),
+    ],
+)
+def test_lines_by_classification_are_separate_cuts_of_the_total(personnel: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_CUTS.format(personnel=personnel)) == found
