@@ -67,6 +67,7 @@ ROLE_KEYWORDS: dict[str, str] = {
     "总支出": "total",
     "全年支出": "total",
     "本年支出": "total",
+    "当年支出": "total",  # "2012年当年支出为33500.96万元", the 年度支出 less 结转下年
     "年度支出": "total",
     "一般公共预算支出": "total",
     "共支出": "total",

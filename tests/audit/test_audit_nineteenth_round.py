@@ -80,3 +80,37 @@ _CUTS = (
 )
 def test_lines_by_classification_are_separate_cuts_of_the_total(personnel: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(_CUTS.format(personnel=personnel)) == found
+
+
+@pytest.mark.parametrize(
+    ("pct", "found"),
+    [
+        # the prior year's figure printed under its name in a clause of its own: 93471 / 1395626 = 6.70%
+        ("6.70", []),
+        ("6.07", [("yoy_mismatch", "6.07%", "6.70%")]),
+    ],
+)
+def test_a_prior_years_figure_named_in_its_own_clause_is_the_base(pct: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"2019年决算总支出为1489097元,较2018年决算总支出1395626元,增加了93471元,增加{pct}%,主要是人员调资。"
+    assert _found(text) == found
+
+
+_YEAR_AND_CURRENT = (
+    "年度支出5120.4万元中,一般公共服务支出4200.4万元,结转下年{carry}万元。\n"
+    "本单位2015年当年支出为{current}万元。\n"
+    "基本支出2015年年初预算3890.25万元,占当年总支出的{share}%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("carry", "current", "share", "found"),
+    [
+        # 当年支出 is a total of its own (the 年度支出 less 结转下年): 3890.25 / 4990.4 = 77.95%
+        ("130", "4990.4", "77.95", []),
+        ("130", "4990.4", "75.98", [("share_mismatch", "75.98%", "77.95%")]),
+    ],
+)
+def test_the_years_own_spending_is_a_whole_shares_are_taken_of(
+    carry: str, current: str, share: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert _found(_YEAR_AND_CURRENT.format(carry=carry, current=current, share=share)) == found

@@ -20,10 +20,11 @@ FIFTEENTH = 836  # the first page gathered fresh and labelled blind in the fifte
 SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathered in the fifteenth; merged as it arrived)
 SEVENTEENTH = 1324  # the first page gathered (unlabelled, dev half read) and labelled blind in the seventeenth round
 EIGHTEENTH = 1467  # the first page gathered (unlabelled, dev half read) and labelled blind in the eighteenth round
+NINETEENTH = 1742  # the first page gathered (unlabelled, dev half read) and labelled blind in the nineteenth round
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1741
+    assert len(MANIFEST) == len(LABELS) == 1905
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -88,7 +89,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # year-on-year percentages of 2-decimal 万元 amounts that the labeller found inside the range the amounts'
     # own rounding allows (ambiguous by the labelling brief); the auditor reads 2-decimal 万元 as exact, and
     # other labels of the corpus call such slips errors (docs/audit.md, "Eighteenth round")
-    assert evaluate("dev", since=EIGHTEENTH).total.fp <= 2
+    assert evaluate("dev", since=EIGHTEENTH, until=NINETEENTH).total.fp <= 2
+    # the dev ones of the nineteenth round's pages: 13 TP, 2 FP, 7 FN at merge (a share of the year's own
+    # spending read against the 年度支出, fixed); the one left is a 收入总计 and a 支出总计 printed unequal in a
+    # 决算 note whose copy stops before its 支出 figures, not labelled (docs/audit.md, "Nineteenth round")
+    assert evaluate("dev", since=NINETEENTH).total.fp <= 1
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -111,10 +116,11 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 79
+    assert true_errors >= 88
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's (measured at merge; none of them read)
-    assert false_errors <= 57
+    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 9 on the nineteenth's (measured at
+    # merge; none of them read)
+    assert false_errors <= 66
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
