@@ -125,6 +125,11 @@ def _parts_of(
         "在职" in n or "休" in n for n in names
     ):
         return  # "实有人员53人,其中在职人员53人,离退休人员13人": the total counts the serving staff only
+    serving = sum((f.value or 0 for n, f in zip(names, parts, strict=True) if "休" not in n), Decimal(0))
+    retired = next((f for n, f in zip(names, parts, strict=True) if "休" in n), None)
+    if retired is not None and all("在职" in n or "休" in n for n in names) and serving <= (total.value or 0) \
+            and norm.rfind(";", parts[0].start, retired.start) >= 0:
+        return  # "年末实有人数284人,其中经费补助在职人员280人;退休人员107人": the retired after ";" are no part of it
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
     if total.value is not None and found < total.value and unit_dropped(a, total, parts, total.value - found):
         return  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit

@@ -62,7 +62,14 @@ def percent_finding(
     """None when ``pct`` is ``num`` ÷ ``den`` at its printed decimals; else the finding, under the first
     of ``codes`` (a wrong percentage) or the second (a cut one), with the exact value as ``exact``."""
     ok, exact = ratio_matches(pct, num, den)
-    if ok:
+    if ok or _doubled(a.paragraph(pct.paragraph).norm, pct):
         return None
     cut, expected, precise = percent_expected(pct, exact)
     return finding(a, codes[cut], pct.paragraph, pct.start, pct.text, expected, exact=precise, **params)
+
+
+def _doubled(norm: str, pct: Figure) -> bool:
+    """A percentage printed twice back to back ("完成率69.23%69.23%"): the page doubles each run of its text, so
+    its counts ("1313 個" for 13) are not to be read."""
+    end = pct.start + len(pct.text)
+    return norm.startswith(pct.text, end) or norm[max(0, pct.start - len(pct.text)) : pct.start] == pct.text

@@ -31,7 +31,6 @@ from selfeval_xl.audit.years import (
     YEAR,
     Line,
     actual_against_budget,
-    against_budget,
     bare_change,
     check_prior_pct,
     check_two_years,
@@ -43,6 +42,7 @@ from selfeval_xl.audit.years import (
     last_years_figure,
     named_before,
     no_prior,
+    not_of_change,
     part_named,
     two_years_then_change,
 )
@@ -227,7 +227,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             return
         if any(verb in _AGAINST_LAST_YEAR for verb in verbs):  # also "增长6.6%,增收12944万元"
             # "支出数为459989万元,占调整预算数115.8%,增支42991万元,增长11.3%": 增支/增收 are against last year
-            levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not against_budget(norm, f)]
+            levels = [f for f in line.before(m.start()) if not f.comparative and not whole_of_percent(norm, f) and not not_of_change(norm, f, m.start())]
             if levels:
                 yield from judge(a, verbs, change, pct, levels[-1], None)
                 return
@@ -276,7 +276,7 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     before = [
         own[i]
         for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]
-        if own[i] is not prior and not whole_of_percent(norm, own[i]) and not against_budget(norm, own[i])
+        if own[i] is not prior and not whole_of_percent(norm, own[i]) and not not_of_change(norm, own[i], at)
     ]
     opening = norm[s0:at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):

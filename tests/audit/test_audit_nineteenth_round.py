@@ -114,3 +114,50 @@ def test_the_years_own_spending_is_a_whole_shares_are_taken_of(
     carry: str, current: str, share: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert _found(_YEAR_AND_CURRENT.format(carry=carry, current=current, share=share)) == found
+
+
+@pytest.mark.parametrize(
+    ("pct", "found"),
+    [
+        # the amount in brackets ("(含…12400万元)") is an aside of the one before it, never the figure the change
+        # is of: 1326.5 / (25880.6 - 1326.5) = 5.40%
+        ("5.40", []),
+        ("5.04", [("yoy_mismatch", "5.04%", "5.40%")]),
+    ],
+)
+def test_an_amount_in_brackets_closed_before_the_change_is_no_current_figure(
+    pct: str, found: list[tuple[str, str, str]]
+) -> None:
+    text = f"2014年财政拨款预算数25880.6万元(含专项业务经费12400万元),比2013年财政拨款执行数增加1326.5万元,增长{pct}%。"
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("serving", "found"),
+    [
+        # the retired printed after ";" are no part of a total the serving staff already nearly make
+        ("152", []),
+        # serving staff over the total are still wrong
+        ("163", [("sum_mismatch", "158人", "212人")]),
+    ],
+)
+def test_the_retired_after_a_semicolon_are_no_part_of_a_staff_total(serving: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"年末实有人数158人,其中财政补助在职人员{serving}人;退休人员49人;年末学生人数2140人。"
+    assert _found(text) == found
+
+
+def test_the_retired_in_the_same_run_of_parts_still_count() -> None:
+    text = "年末实有人数158人,其中在职人员112人,退休人员49人。"
+    assert _found(text) == [("sum_mismatch", "158人", "161人")]
+
+
+@pytest.mark.parametrize(
+    ("printed", "found"),
+    [
+        # a page that doubles each run of its text ("1111 个" for 11, "81.82%81.82%"): its counts are not read
+        ("设置绩效目标数 1111 个、绩效目标完成数 9 9 个,绩效目标完成率81.82%81.82%。", []),
+        ("设置绩效目标数11个、绩效目标完成数9个,绩效目标完成率88.82%。", [("named_rate_mismatch", "88.82%", "81.82%")]),
+    ],
+)
+def test_a_percentage_printed_twice_marks_a_doubled_page(printed: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(printed) == found
