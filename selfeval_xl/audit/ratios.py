@@ -9,6 +9,7 @@ half up at its own decimals. A printed value that is the exact one cut, not roun
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
+from unicodedata import normalize
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
@@ -71,5 +72,7 @@ def percent_finding(
 def _doubled(norm: str, pct: Figure) -> bool:
     """A percentage printed twice back to back ("完成率69.23%69.23%"): the page doubles each run of its text, so
     its counts ("1313 個" for 13) are not to be read."""
-    end = pct.start + len(pct.text)
-    return norm.startswith(pct.text, end) or norm[max(0, pct.start - len(pct.text)) : pct.start] == pct.text
+    size = len(pct.text)
+    here, after = (normalize("NFKC", norm[at : at + size]) for at in (pct.start, pct.start + size))
+    before = normalize("NFKC", norm[max(0, pct.start - size) : pct.start])
+    return here in (after, before)  # digits typed full-width ("６９．２３％６９．２３％") alike

@@ -235,6 +235,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
         if diff > 0 and (_first_of_each_item(a, parent, children, tolerance) or _subtotal_among(children, diff, tolerance)):
             continue  # "其中:一类债务余额555558万元,本年新增债券161485万元;二类…10521万元;三类…3203万元"
+        if diff > 0 and group.partial and any(abs((c.value or 0) - diff) <= tolerance + _CENT and _NESTED.match(c.label) for c in children[1:]):
+            # "按支出功能分类:公共安全支出14007.53万元;其他监狱支出553.40万元;…" over 16947.30万元 by the one item: a 款
+            # ("其他…支出") of a class listed beside it, not a part of its own
+            continue
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels) and not group.by_definition:
@@ -267,6 +271,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             )  # fmt: skip
             continue
         yield _list_finding(a, code, parent, children, total)
+
+
+_NESTED = re.compile(r"^其他[\u4e00-\u9fff]{1,8}支出$")
 
 
 def _subtotal_among(children: list[Figure], excess: Decimal, tolerance: Decimal) -> bool:

@@ -381,12 +381,3 @@ def against_budget(norm: str, fig: Figure) -> bool:
 
 
 _AGAINST_BUDGET = ("短收", "超收", "短支", "超支")
-
-
-def not_of_change(norm: str, fig: Figure, at: int) -> bool:
-    """Never the figure a change printed at ``at`` is of: a change against the budget, or an aside in brackets
-    closed before it ("财政拨款预算数37813.3万元(含…西部计划20168万元),比2012年…增加2238.58万元")."""
-    if against_budget(norm, fig):
-        return True
-    opened = norm.rfind("(", max(0, fig.start - 40), fig.start)
-    return opened >= 0 and norm.find(")", opened, fig.start) < 0 and norm.find(")", fig.start, min(at, fig.start + 80)) >= 0

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from selfeval_xl.audit.bases import base_of_named_year, named_with_base, other_basis
+from selfeval_xl.audit.change_levels import not_of_change, prior_printed_nearest
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.text import sentence_bounds
@@ -42,7 +43,6 @@ from selfeval_xl.audit.years import (
     last_years_figure,
     named_before,
     no_prior,
-    not_of_change,
     part_named,
     two_years_then_change,
 )
@@ -343,14 +343,12 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         if pair is not None:
             current, prior = pair
         elif len(subject) >= 4 and (found := named_before(a, change, subject)) is not None:
-            current, prior = (
-                found,
-                None,
-            )  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
+            current, prior = found, None  # "其中:因公出国(境)费同口径比上年减少9万元" under "因公出国(境)费50万元"
         else:
             return
     against = _base_named(norm[until : m.start()])
-    judged = list(judge(a, verbs, change, pct, current, prior, against))
+    swapped = prior_printed_nearest(a, verbs, change, pct, before, current, prior)
+    judged = [] if swapped else list(judge(a, verbs, change, pct, current, prior, against))
     total = line.closing.get(id(current)) if judged and prior is None else None
     if total is not None and not any(True for _ in judge(a, verbs, change, pct, total, None, against)):
         return  # "总预算37337407.64元,其中:…项目支出预算36849227元,同比增加27125219.46元,增长265.6%": the total's

@@ -161,3 +161,36 @@ def test_the_retired_in_the_same_run_of_parts_still_count() -> None:
 )
 def test_a_percentage_printed_twice_marks_a_doubled_page(printed: str, found: list[tuple[str, str, str]]) -> None:
     assert _found(printed) == found
+
+
+@pytest.mark.parametrize(
+    ("pct", "found"),
+    [
+        # the amount nearest the change is last year's (512.4 − 137.4 = 375, this year's, printed before it):
+        # 137.4 / 512.4 = 26.81%
+        ("26.81", []),
+        # neither reading fits: still an error
+        ("21.81", [("yoy_mismatch", "21.81%", "21.14%")]),
+    ],
+)
+def test_last_years_amount_nearest_the_change_with_this_years_before_it(pct: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"1.一般公共预算拨款收入375万元,2025年收入预算总计512.4万元,同比降低137.4万元,下降{pct}%。"
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(
+    ("total", "found"),
+    [
+        # a classification that prints a 款 beside its 类: the list exceeds its total by that one item
+        ("9115.4", []),
+        ("9215.4", [("parts_exceed_total", "9215.4万元", "9434.00万元")]),
+    ],
+)
+def test_a_classified_list_over_its_total_by_one_item_prints_a_nested_item(
+    total: str, found: list[tuple[str, str, str]]
+) -> None:
+    text = (
+        f"本局2020年支出预算{total}万元。\n"
+        "1.按支出功能分类:公共安全支出7802.5万元;其他监狱支出318.6万元;社会保障和就业支出806.3万元;住房保障支出506.6万元。"
+    )
+    assert _found(text) == found

@@ -24,7 +24,7 @@ NINETEENTH = 1742  # the first page gathered (unlabelled, dev half read) and lab
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 1905
+    assert len(MANIFEST) == len(LABELS) == 2005
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -90,10 +90,13 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # own rounding allows (ambiguous by the labelling brief); the auditor reads 2-decimal 万元 as exact, and
     # other labels of the corpus call such slips errors (docs/audit.md, "Eighteenth round")
     assert evaluate("dev", since=EIGHTEENTH, until=NINETEENTH).total.fp <= 2
-    # the dev ones of the nineteenth round's pages: 13 TP, 2 FP, 7 FN at merge (a share of the year's own
-    # spending read against the 年度支出, fixed); the one left is a 收入总计 and a 支出总计 printed unequal in a
-    # 决算 note whose copy stops before its 支出 figures, not labelled (docs/audit.md, "Nineteenth round")
-    assert evaluate("dev", since=NINETEENTH).total.fp <= 1
+    # the dev ones of the nineteenth round's pages: 13 TP, 2 FP, 7 FN at merge of the first batch (a share of the
+    # year's own spending read against the 年度支出, fixed), 8 / 4 / 2 at merge of the second (last year's amount
+    # nearest a change and a nested item of a classification, fixed); three are left: a 收入总计 and a 支出总计
+    # printed unequal in a 决算 note whose copy stops before its 支出 figures (not labelled), a year glued to an
+    # amount ("与2019498.83万元相比"), and a share of 2-decimal 万元 the labeller found within the amounts'
+    # rounding (docs/audit.md, "Nineteenth round")
+    assert evaluate("dev", since=NINETEENTH).total.fp <= 3
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -116,11 +119,11 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 88
+    assert true_errors >= 90
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 9 on the nineteenth's (measured at
-    # merge; none of them read)
-    assert false_errors <= 66
+    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's (measured
+    # at merge; none of them read)
+    assert false_errors <= 65
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
