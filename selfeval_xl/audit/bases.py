@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from selfeval_xl.audit.model import Analysis, Figure
-from selfeval_xl.audit.years import (
-    YEAR,
-    clause_year,
-    named_before,
-    plain_name,
-)
+from selfeval_xl.audit.years import YEAR, clause_year, named_before, plain_name
 
 
 def other_basis(norm: str, compared: str, earlier: Figure) -> bool:

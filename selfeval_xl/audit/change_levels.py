@@ -24,7 +24,5 @@ def prior_printed_nearest(
     if prior is not None or current.value is None or change.value is None:
         return False
     then = current.value + direction(verbs[0]) * change.value
-    return any(
-        f.start < current.start and f.value == then and not any(True for _ in judge(a, verbs, change, pct, f, current))
-        for f in [f for f in before[-4:] if f.start < current.start]  # the few printed just before it
-    )
+    earlier = [f for f in before[-4:] if f.start < current.start]  # the few printed just before it
+    return any(f.value == then and not any(True for _ in judge(a, verbs, change, pct, f, current)) for f in earlier)

@@ -347,8 +347,9 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         else:
             return
     against = _base_named(norm[until : m.start()])
-    swapped = prior_printed_nearest(a, verbs, change, pct, before, current, prior)
-    judged = [] if swapped else list(judge(a, verbs, change, pct, current, prior, against))
+    judged = list(judge(a, verbs, change, pct, current, prior, against))
+    if judged and prior_printed_nearest(a, verbs, change, pct, before, current, prior):
+        judged = []  # only a reading that finds fault is checked against the other one
     total = line.closing.get(id(current)) if judged and prior is None else None
     if total is not None and not any(True for _ in judge(a, verbs, change, pct, total, None, against)):
         return  # "总预算37337407.64元,其中:…项目支出预算36849227元,同比增加27125219.46元,增长265.6%": the total's
