@@ -38,6 +38,7 @@ SEVERITY: dict[str, Severity] = {
     "yoy_mismatch": E,
     "yoy_change_mismatch": E,
     "yoy_truncated": W,
+    "percent_within_rounding": W,  # a percentage that misses, within what its amounts' rounding allows
     "decrease_over_100": E,  # 下降 more than 100% of something that cannot be negative
     "average_growth_mismatch": E,
     "average_growth_truncated": W,
@@ -81,6 +82,7 @@ CONFIDENCE: dict[str, str] = {
     "rate_capped": "low",
     "named_rate_truncated": "medium",
     "yoy_truncated": "medium",
+    "percent_within_rounding": "low",
     "average_growth_truncated": "medium",
     "formula_truncated": "medium",
     "low_rate_problems_denied": "medium",

@@ -76,19 +76,22 @@ def _whole_wan(figure: Figure) -> bool:
     return figure.kind is FigureKind.AMOUNT and figure.unit == "万元" and figure.decimals == 0
 
 
-def ratio_tolerances(percent: Figure, *figures: Figure) -> tuple[Decimal, ...]:
+def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False) -> tuple[Decimal, ...]:
     """Tolerances ``percent`` reads its amounts with. Whole-万元 amounts are rounded figures when one of
     them is a thousand or more ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82% fit) or
     when the percentage prints two decimals or more, finer than whole 万元 determine: those of a hundred
     or more carry half a 万元 (a relative slack of at most 0.5%). Smaller whole 万元 and everything else
     keep their printing tolerance (a 9% drop from 100万元 to 90万元, a 2万元 change of 37万元, read exact).
     A 万元 amount printed with fewer significant digits than the percentage ("公务接待费0.39万元,占22.14%")
-    cannot determine it: it carries half a unit of its last digit."""
+    cannot determine it: it carries half a unit of its last digit. With ``printed``, 2-dp 万元 carry half a
+    unit of their last digit too (0.005万元, 50元): the range every printed amount allows, which only decides
+    whether a percentage that misses is an error or may be the amounts' rounding (``ratios.rounding_range``)."""
     rounded = percent.decimals >= 2 or any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
     digits = _significant(percent.text)
     return tuple(
         Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100
         else Decimal(5).scaleb(-f.decimals - 1) if f.unit == "万元" and f.decimals >= 1 and _significant(f.text) < digits
+        else Decimal("0.005") if printed and f.kind is FigureKind.AMOUNT and f.unit == "万元" and f.decimals == 2
         else f.tolerance
         for f in figures
     )  # fmt: skip

@@ -22,13 +22,31 @@ def ratio_matches(stated: Figure, num: Figure, den: Figure) -> tuple[bool, Decim
     """Does the printed percentage equal num/den at its printed precision? (and the exact ratio)"""
     assert stated.value is not None and num.value is not None and den.value is not None
     exact = num.value / den.value * _HUNDRED
+    low, high = _ratio_range(stated, num, den, printed=False)
     places = min(stated.decimals, 4)
-    num_tol, den_tol = ratio_tolerances(stated, num, den)
+    return round_half_up(low, places) <= stated.value <= round_half_up(high, places), exact
+
+
+def _ratio_range(stated: Figure, num: Figure, den: Figure, *, printed: bool) -> tuple[Decimal, Decimal]:
+    assert num.value is not None and den.value is not None
+    exact = num.value / den.value * _HUNDRED
+    num_tol, den_tol = ratio_tolerances(stated, num, den, printed=printed)
     low_den, high_den = den.value + den_tol, den.value - den_tol
     low = (num.value - num_tol) / low_den * _HUNDRED
     high = (num.value + num_tol) / high_den * _HUNDRED if high_den > 0 else exact
-    ok = round_half_up(low, places) <= stated.value <= round_half_up(high, places)
-    return ok, exact
+    return low, high
+
+
+def rounding_range(stated: Figure, low: Decimal, high: Decimal) -> dict[str, str] | None:
+    """The range (as ``low``/``high`` message parameters) when the printed percentage lies within what its
+    amounts allow read as rounded prints (``ratio_tolerances(printed=True)``), else None. Such a gap is not
+    proven: a department computes from unrounded 元 figures ("比2019年减少18.17万元,下降57.41%" of 31.66万元
+    gives 57.39%, yet 18.165/31.655 gives 57.38% and 18.175/31.645 57.43%)."""
+    assert stated.value is not None
+    places = min(stated.decimals, 4)
+    if not round_half_up(low, places) <= stated.value <= round_half_up(high, places):
+        return None
+    return {"low": fmt_percent(round_half_up(low, places), places), "high": fmt_percent(round_half_up(high, places), places)}
 
 
 def truncated_value(stated: Decimal, places: int, exact: Decimal) -> bool:
@@ -66,6 +84,8 @@ def percent_finding(
     if ok or _doubled(a.paragraph(pct.paragraph).norm, pct):
         return None
     cut, expected, precise = percent_expected(pct, exact)
+    if not cut and (span := rounding_range(pct, *_ratio_range(pct, num, den, printed=True))) is not None:
+        return finding(a, "percent_within_rounding", pct.paragraph, pct.start, pct.text, expected, exact=precise, **span)
     return finding(a, codes[cut], pct.paragraph, pct.start, pct.text, expected, exact=precise, **params)
 
 
@@ -76,3 +96,22 @@ def _doubled(norm: str, pct: Figure) -> bool:
     here, after = (normalize("NFKC", norm[at : at + size]) for at in (pct.start, pct.start + size))
     before = normalize("NFKC", norm[max(0, pct.start - size) : pct.start])
     return here in (after, before)  # digits typed full-width ("６９．２３％６９．２３％") alike
+
+
+def change_percent_range(
+    pct: Figure, change: Figure, current: Figure, prior: Figure | None, sign: int, change_value: Decimal, *, printed: bool
+) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """(low, high) of a change's percentage and (low, high) of its base: against the prior year's printed
+    figure, or, without one, against this year's less the change, each amount within its tolerance."""
+    assert current.value is not None and change.value is not None
+    if prior is not None and prior.value is not None:
+        change_tol, _, prior_tol = ratio_tolerances(pct, change, current, prior, printed=printed)
+        low_prior, high_prior = prior.value - prior_tol, prior.value + prior_tol
+    else:
+        change_tol, current_tol = ratio_tolerances(pct, change, current, printed=printed)
+        base = current.value - sign * change.value
+        low_prior, high_prior = base - current_tol - change_tol, base + current_tol + change_tol
+    if low_prior <= 0:
+        return None
+    low = (change_value - change_tol) / high_prior * _HUNDRED
+    return max(low, Decimal(0)), (change_value + change_tol) / low_prior * _HUNDRED, low_prior, high_prior

@@ -17,7 +17,7 @@ from selfeval_xl.audit.lexicon import FUND_NAMES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
-from selfeval_xl.audit.ratios import percent_expected
+from selfeval_xl.audit.ratios import change_percent_range, percent_expected, rounding_range
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")
@@ -72,16 +72,6 @@ def adjusted_basis(a: Analysis, pct: Figure) -> bool:
     return bool(_ADJUSTED_BASIS.search(norm, clause_start(norm, pct.start), pct.start) or _ADJUSTED_BASIS.search(bracket))
 
 
-def _percent_range(
-    change: Decimal, tolerance: Decimal, prior_low: Decimal, prior_high: Decimal
-) -> tuple[Decimal, Decimal] | None:
-    if prior_low <= 0:
-        return None
-    low = (change - tolerance) / prior_high * HUNDRED
-    high = (change + tolerance) / prior_low * HUNDRED
-    return max(low, Decimal(0)), high
-
-
 def check_two_years(
     line: Line, m: re.Match[str], elsewhere: Callable[[Figure], tuple[Figure, Figure] | None]
 ) -> Iterator[Finding]:
@@ -113,15 +103,20 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     change = (current.value - prior.value) * direction(verb)
     if change < 0:
         return  # the verb says the other direction: a wording matter, not arithmetic
-    current_tol, prior_tol = ratio_tolerances(pct, current, prior)
-    spread = current_tol + prior_tol
-    low = max(change - spread, Decimal(0)) / (prior.value + prior_tol) * HUNDRED
-    high = (change + spread) / max(prior.value - prior_tol, Decimal("0.0001")) * HUNDRED
+    ranges = []
+    for printed in (False, True):
+        current_tol, prior_tol = ratio_tolerances(pct, current, prior, printed=printed)
+        spread = current_tol + prior_tol
+        low = max(change - spread, Decimal(0)) / (prior.value + prior_tol) * HUNDRED
+        ranges.append((low, (change + spread) / max(prior.value - prior_tol, Decimal("0.0001")) * HUNDRED))
     places = min(pct.decimals, 4)
-    if round_half_up(low, places) <= pct.value <= round_half_up(high, places):
+    if round_half_up(ranges[0][0], places) <= pct.value <= round_half_up(ranges[0][1], places):
         return
     exact = change / prior.value * HUNDRED
     cut, expected, precise = percent_expected(pct, exact, 1)
+    if not cut and (span := rounding_range(pct, *ranges[1])) is not None:
+        yield finding(a, "percent_within_rounding", pct.paragraph, pct.start, pct.text, expected, exact=precise, **span)
+        return
     yield finding(
         a, "yoy_truncated" if cut else "yoy_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
         current=current.text, prior=prior.text, change=fmt_amount(change, current.unit, 2 if current.unit == "万元" else current.decimals, like=current.text),
@@ -244,25 +239,25 @@ def judge(
                 current=current.text, prior=prior.text, prior_label=prior_label,
             )  # fmt: skip
             change_value = abs(diff)  # the percentage is checked against the true difference
-        change_tol, _, prior_tol = ratio_tolerances(pct, change, current, prior)
-        low_prior, high_prior = prior.value - prior_tol, prior.value + prior_tol
         shown_prior = prior.text
     else:
-        change_tol, current_tol = ratio_tolerances(pct, change, current)
         base = current.value - sign * change.value
-        spread = current_tol + change_tol
-        low_prior, high_prior = base - spread, base + spread
         shown_prior = fmt_amount(
             base, current.unit, max(current.decimals, change.decimals, 2 if current.unit == "万元" else 0), like=current.text
         )
-    bounds = _percent_range(change_value, change_tol, low_prior, high_prior)
+
+    bounds = change_percent_range(pct, change, current, prior, sign, change_value, printed=False)
     if bounds is None:
         return
     places = min(pct.decimals, 4)
     if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places):
         return
-    exact = change_value / (low_prior + high_prior) * 2 * HUNDRED
+    exact = change_value / (bounds[2] + bounds[3]) * 2 * HUNDRED
     cut, expected, precise = percent_expected(pct, exact, 1)
+    printed = change_percent_range(pct, change, current, prior, sign, change_value, printed=True)
+    if not cut and printed is not None and (span := rounding_range(pct, printed[0], printed[1])) is not None:
+        yield finding(a, "percent_within_rounding", pct.paragraph, pct.start, pct.text, expected, exact=precise, **span)
+        return
     yield finding(
         a, "yoy_truncated" if cut else "yoy_mismatch", pct.paragraph, pct.start, pct.text, expected, exact=precise,
         current=current.text, prior=shown_prior, change=change.text, prior_label=prior_label,

@@ -86,6 +86,7 @@ CODE_KIND = {
     "average_growth_mismatch": "yoy",
     "average_growth_truncated": "yoy",
     "share_truncated": "share",
+    "percent_within_rounding": "share",
 }
 
 

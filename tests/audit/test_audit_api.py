@@ -72,6 +72,7 @@ _EXTRA = {
     "yoy_mismatch": {"current", "prior", "change", "prior_label", "current_label"},
     "yoy_change_mismatch": {"current", "prior", "prior_label", "current_label"},
     "yoy_truncated": {"current", "prior", "change", "prior_label", "current_label", "exact"},
+    "percent_within_rounding": {"low", "high"},
     "decrease_over_100": set(),
     "low_rate_problems_denied": {"problems"},
     "low_rate_problems_missing": set(),

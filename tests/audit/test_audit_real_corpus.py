@@ -54,7 +54,8 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert result.non_relation_hits == []
     # the pool pages labelled in the eighth round: measured, then pinned (docs/audit.md)
     pool = evaluate("dev", since=POOL_LABELLED, until=BLIND_POOL)
-    assert pool.total.tp >= 48
+    assert pool.total.tp >= 47  # 48 until the twentieth round: a 4.8% of 0.16万元 / 3.42万元 labelled error, though
+    # the amounts' rounding allows 4.52%–4.83% (the labelling brief calls that ambiguous): now a 提示
     assert pool.total.fp <= 17  # the 17th: a one-cent gap labelled ambiguous, read once 1000.86万 is an amount
     # the dev ones of the ninth round's blind pages: 0 TP, 0 FP, 3 FN when merged (docs/audit.md)
     blind = evaluate("dev", since=BLIND_POOL, until=BLIND_TENTH)
@@ -85,18 +86,17 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # off where the page's copy stops, read and fixed), 4 / 0 / 4 at merge of the second
     assert evaluate("dev", since=SEVENTEENTH, until=EIGHTEENTH).total.fp == 0
     # the dev ones of the eighteenth round's pages: 4 TP, 2 FP, 5 FN at merge of the first batch, 1 / 1 / 2 at
-    # merge of the second (a rate printed capped at 100%, now a warning) — the first batch's two false errors are
-    # year-on-year percentages of 2-decimal 万元 amounts that the labeller found inside the range the amounts'
-    # own rounding allows (ambiguous by the labelling brief); the auditor reads 2-decimal 万元 as exact, and
-    # other labels of the corpus call such slips errors (docs/audit.md, "Eighteenth round")
-    assert evaluate("dev", since=EIGHTEENTH, until=NINETEENTH).total.fp <= 2
+    # merge of the second (a rate printed capped at 100%, now a warning); the first batch's two false errors,
+    # year-on-year percentages of 2-decimal 万元 amounts inside the range the amounts' own rounding allows
+    # (ambiguous by the labelling brief), are 提示 since the twentieth round (docs/audit.md, "Twentieth round")
+    assert evaluate("dev", since=EIGHTEENTH, until=NINETEENTH).total.fp == 0
     # the dev ones of the nineteenth round's pages: 13 TP, 2 FP, 7 FN at merge of the first batch (a share of the
     # year's own spending read against the 年度支出, fixed), 8 / 4 / 2 at merge of the second (last year's amount
     # nearest a change and a nested item of a classification, fixed); three are left: a 收入总计 and a 支出总计
     # printed unequal in a 决算 note whose copy stops before its 支出 figures (not labelled), a year glued to an
-    # amount ("与2019498.83万元相比"), and a share of 2-decimal 万元 the labeller found within the amounts'
-    # rounding (docs/audit.md, "Nineteenth round")
-    assert evaluate("dev", since=NINETEENTH).total.fp <= 3
+    # amount ("与2019498.83万元相比"); a share of 2-decimal 万元 the labeller found within the amounts' rounding
+    # is a 提示 since the twentieth round (docs/audit.md, "Nineteenth round", "Twentieth round")
+    assert evaluate("dev", since=NINETEENTH).total.fp <= 2
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 

@@ -1,0 +1,76 @@
+"""Twentieth round: rules and fixes of the round (docs/audit.md, "Twentieth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _codes(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings]
+
+
+@pytest.mark.parametrize(
+    ("printed", "found"),
+    [
+        # 12.37 / 57.83 = 21.3903%; read as rounded prints (±0.005万元) the amounts allow 21.38%–21.40%
+        ("21.39%", []),
+        ("21.40%", [("percent_within_rounding", "warning", "21.40%", "21.39%")]),
+        ("21.43%", [("share_mismatch", "error", "21.43%", "21.39%")]),
+    ],
+)
+def test_a_share_within_its_amounts_rounding_is_a_hint(printed: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(f"本年支出合计57.83万元,其中基本支出12.37万元,占{printed}。") == found
+
+
+def test_a_cut_share_stays_a_truncation() -> None:
+    # 12.37 / 57.79 = 21.4051%: 21.40% is the value cut, reported as such even inside the rounding range
+    assert _codes("本年支出合计57.79万元,其中基本支出12.37万元,占21.40%。") == [
+        ("share_truncated", "warning", "21.40%", "21.41%")
+    ]
+
+
+def test_large_amounts_leave_no_room() -> None:
+    # 147.88 / 315.47 = 46.876%: the amounts' rounding moves it by less than 0.003 points, so 46.89% is wrong
+    assert _codes("本年支出合计315.47万元,其中基本支出147.88万元,占46.89%。") == [
+        ("share_mismatch", "error", "46.89%", "46.88%")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the change and this year's figure: last year 37.29万元 ± 0.01, the change 21.43 ± 0.005 → 57.44%–57.50%
+        ("2023年度公务接待费支出决算15.86万元,比上年减少21.43万元,下降57.47%。", []),
+        (
+            "2023年度公务接待费支出决算15.86万元,比上年减少21.43万元,下降57.49%。",
+            [("percent_within_rounding", "warning", "57.49%", "57.47%")],
+        ),
+        (
+            "2023年度公务接待费支出决算15.86万元,比上年减少21.43万元,下降57.55%。",
+            [("yoy_mismatch", "error", "57.55%", "57.47%")],
+        ),
+        (
+            "2023年度公务接待费支出决算15.86万元,比上年减少21.43万元,下降57.46%。",
+            [("yoy_truncated", "warning", "57.46%", "57.47%")],
+        ),
+        # both years printed
+        (
+            "公务接待费2023年决算15.86万元,较2022年决算37.29万元下降57.49%。",
+            [("percent_within_rounding", "warning", "57.49%", "57.47%")],
+        ),
+        (
+            "公务接待费2023年决算15.86万元,较2022年决算37.29万元下降57.55%。",
+            [("yoy_mismatch", "error", "57.55%", "57.47%")],
+        ),
+    ],
+)
+def test_a_change_rate_within_its_amounts_rounding_is_a_hint(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(text) == found
+
+
+def test_the_hint_names_the_range_the_amounts_allow() -> None:
+    (hint,) = audit_text("本年支出合计57.83万元,其中基本支出12.37万元,占21.40%。").findings
+    assert hint.confidence == "low"
+    assert "21.38%至21.40%" in hint.message and "应为21.39%" in hint.message
