@@ -33,6 +33,7 @@ _UNNAMED = ("比", "比重", "比例")  # "…万元,占比92.89%": the whole is
 def check_share_lists(a: Analysis) -> Iterator[Finding]:
     linked = {link.percent for link in a.shares}
     index = {id(f): i for i, f in enumerate(a.figures)}
+    lines: list[tuple[int, str, tuple[Figure, Figure]]] = []  # paragraphs of one share each, for runs of lines
     for own in a.by_paragraph(lambda f: f.kind in (FigureKind.AMOUNT, FigureKind.PERCENT) and f.value is not None).values():
         norm = a.paragraph(own[0].paragraph).norm
         series: dict[str, list[tuple[Figure, Figure]]] = defaultdict(list)
@@ -42,22 +43,53 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
             m = _OF.match(norm[amount.start + len(amount.text) : pct.start])
             if m is not None:
                 series[m.group("whole").strip()].append((amount, pct))
-        for whole, items in series.items():
-            if len(items) < _MIN_ITEMS or len({f.unit for f, _ in items}) != 1:
-                continue
-            total = sum((f.value for f, _ in items if f.value is not None), Decimal(0))
-            if not total:
-                continue
-            places = max(f.decimals for f, _ in items)
-            den = replace(items[0][0], value=total, text=fmt_amount(total, items[0][0].unit, places))
-            wrong = [(f, p) for f, p in items if not ratio_matches(p, f, den)[0]]
-            fitting = [p for f, p in items if (f, p) not in wrong]
-            # one fitting share proves the whole only when printed to two decimals (an integer one fits a
-            # whole within about a percent of the items' sum)
-            proven = len(fitting) >= 2 or (len(fitting) == 1 and fitting[0].decimals >= 2)
-            if len(wrong) != 1 or not proven or index[id(wrong[0][1])] in linked:
-                continue
-            amount, pct = wrong[0]
+        if len(series) == 1 and len(pairs := next(iter(series.values()))) == 1 and len(own) == 2:
+            lines.append((own[0].paragraph, next(iter(series)), pairs[0]))
+        yield from _judge_series(a, series, _MIN_ITEMS, linked, index)
+    yield from _judge_series(a, _runs(lines), _MIN_LINES, linked, index)
+
+
+# "4、维护费支出1105.73万元,占总支出的20.21%。" on a line of its own, one item a line: a run of at least four such
+# lines of one whole is a list like one printed inline; more of its shares must fit (all but a third of them)
+_MIN_LINES = 4
+
+
+def _runs(lines: list[tuple[int, str, tuple[Figure, Figure]]]) -> dict[str, list[tuple[Figure, Figure]]]:
+    runs: dict[str, list[tuple[Figure, Figure]]] = {}
+    start = 0
+    for n in range(1, len(lines) + 1):
+        if n < len(lines) and lines[n][0] == lines[n - 1][0] + 1 and lines[n][1] == lines[start][1]:
+            continue
+        if n - start >= _MIN_LINES:
+            runs[f"{lines[start][1]}\n{start}"] = [pair for _, _, pair in lines[start:n]]
+        start = n
+    return runs
+
+
+def _judge_series(
+    a: Analysis, series: dict[str, list[tuple[Figure, Figure]]], least: int, linked: set[int], index: dict[int, int]
+) -> Iterator[Finding]:
+    for key, items in series.items():
+        whole = key.split("\n")[0]
+        if len(items) < least or len({f.unit for f, _ in items}) != 1:
+            continue
+        total = sum((f.value for f, _ in items if f.value is not None), Decimal(0))
+        if not total:
+            continue
+        places = max(f.decimals for f, _ in items)
+        den = replace(items[0][0], value=total, text=fmt_amount(total, items[0][0].unit, places))
+        wrong = [(f, p) for f, p in items if not ratio_matches(p, f, den)[0]]
+        fitting = [p for f, p in items if (f, p) not in wrong]
+        # one fitting share proves the whole only when printed to two decimals (an integer one fits a
+        # whole within about a percent of the items' sum)
+        proven = len(fitting) >= 2 or (len(fitting) == 1 and fitting[0].decimals >= 2)
+        if least == _MIN_LINES:
+            proven = len(wrong) * 3 <= len(items) and len(fitting) >= 3
+        elif len(wrong) != 1:
+            continue
+        if not proven or any(index[id(p)] in linked for _, p in (items if least == _MIN_LINES else wrong)):
+            continue
+        for amount, pct in wrong:
             found = percent_finding(
                 a, pct, amount, den, ("share_mismatch", "share_truncated"),
                 subject=figure_name(amount, a), amount=amount.text, denominator="合计" if whole in _UNNAMED else whole, base=den.text,

@@ -74,3 +74,52 @@ def test_the_hint_names_the_range_the_amounts_allow() -> None:
     (hint,) = audit_text("本年支出合计57.83万元,其中基本支出12.37万元,占21.40%。").findings
     assert hint.confidence == "low"
     assert "21.38%至21.40%" in hint.message and "应为21.39%" in hint.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 0.23 / 6.27 = 3.668%: the change's two digits allow 3.59%–3.75%, yet 3.66% is the value cut
+        ("2023年度公务接待费支出6.04万元,比上年减少0.23万元,下降3.66%。", [("yoy_truncated", "warning", "3.66%", "3.67%")]),
+        ("2023年度公务接待费支出6.04万元,比上年减少0.23万元,下降3.67%。", []),
+        # amounts printed to 0.1万元 have no single value to cut
+        ("2023年度公务接待费支出6.0万元,比上年减少0.2万元,下降3.2%。", []),
+    ],
+)
+def test_a_cut_percentage_of_fine_amounts_is_a_truncation_inside_their_range(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(text) == found
+
+
+_LINES = [  # 629.00万元 in all: 65.56%, 20.36%, 8.93%, 3.72%, 1.43%
+    ("工资福利支出", "412.36", "65.56"),
+    ("商品和服务支出", "128.05", "20.36"),
+    ("对个人和家庭的补助", "56.20", "8.93"),
+    ("资本性支出", "23.39", "3.72"),
+    ("其他支出", "9.00", "1.43"),
+]
+
+
+def _share_lines(lines: list[tuple[str, str, str]]) -> str:
+    head = "按经济分类,本年支出情况如下:\n"
+    return head + "\n".join(f"{n}、{name}{amount}万元,占总支出的{pct}%。" for n, (name, amount, pct) in enumerate(lines, 1))
+
+
+def test_a_run_of_share_lines_of_one_whole_is_checked_against_the_items_sum() -> None:
+    assert _codes(_share_lines(_LINES)) == []
+    wrong = [(n, a, "20.63" if p == "20.36" else p) for n, a, p in _LINES]
+    assert _codes(_share_lines(wrong)) == [("share_mismatch", "error", "20.63%", "20.36%")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # three lines are too few to prove the whole
+        [(n, a, "20.63" if p == "20.36" else p) for n, a, p in _LINES[:3]],
+        # a list that leaves an item out fits none of its shares (taken of the whole) and says nothing
+        [(n, a, "20.63" if p == "20.36" else p) for n, a, p in _LINES if n != "工资福利支出"],
+        # two of five wrong: more than a third, no proof of the whole
+        [(n, a, {"20.36": "20.63", "8.93": "9.83"}.get(p, p)) for n, a, p in _LINES],
+    ],
+)
+def test_share_lines_that_do_not_prove_their_whole_say_nothing(lines: list[tuple[str, str, str]]) -> None:
+    assert [c for c in _codes(_share_lines(lines)) if c[1] == "error"] == []
