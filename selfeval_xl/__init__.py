@@ -171,7 +171,7 @@ def collect_frame(paths: _Iterable[str | _Path], jobs: int | None = None) -> _An
 
 def issues_frame(paths: _Iterable[str | _Path], jobs: int | None = None) -> _Any:
     """Every issue of every file of the batch over ``paths`` as a pandas DataFrame (file, where, severity,
-    code, message)."""
+    code, message, confidence — a report finding's high/medium/low, empty for a workbook check)."""
     from selfeval_xl.collect.frame import issues_frame_of
 
     return issues_frame_of(collect_files(paths, jobs=jobs))

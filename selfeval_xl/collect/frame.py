@@ -41,7 +41,7 @@ def departments_frame(results: Sequence[FileResult]) -> Any:
 def issues_frame_of(results: Sequence[FileResult]) -> Any:
     import pandas as pd
 
-    return pd.DataFrame(issue_rows(results), columns=["file", "where", "severity", "code", "message"])
+    return pd.DataFrame(issue_rows(results), columns=["file", "where", "severity", "code", "message", "confidence"])
 
 
 DECIMAL_COLUMNS = (*FIGURES, "score")

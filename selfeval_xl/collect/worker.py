@@ -37,6 +37,7 @@ class IssueRow:
     code: str
     where: str  # 'sheet'!A1, a report's section and paragraph, or ""
     message: str
+    confidence: str = ""  # a report finding's: high | medium | low (docs/audit.md); a workbook check's: ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +254,8 @@ def _audit(path: Path, name: str) -> FileResult:
         report = audit_file(path)
     except AuditInputError as exc:
         return unusable(name, "report", UNREADABLE, exc.key, str(exc))
-    issues = tuple(IssueRow(f.severity.value, f.code, _where(f.section, f.paragraph, f.section_paragraph), f.message)
-                   for f in report.findings)
+    issues = tuple(IssueRow(f.severity.value, f.code, _where(f.section, f.paragraph, f.section_paragraph), f.message,
+                            f.confidence) for f in report.findings)
     unit_name, year = "", None
     if path.suffix.lower() == ".docx":  # a report exported by selfeval names its unit and year in its part
         import zipfile

@@ -155,7 +155,8 @@ def test_long_issue_messages_wrap_in_rows_tall_enough(tmp_path: Path, capsys: py
     main(["collect", str(folder), "-o", str(out)])
     capsys.readouterr()
     ws = openpyxl.load_workbook(out)["问题清单"]
-    messages = {ws.cell(r, 5).value: r for r in range(2, ws.max_row + 1)}
+    messages = {ws.cell(r, 6).value: r for r in range(2, ws.max_row + 1)}
     long_row = messages["sum_rounding_gap"]
-    assert ws.cell(long_row, 6).alignment.wrap_text
+    assert ws.cell(1, 5).value == "把握" and ws.cell(long_row, 5).value == "中"  # a rounding gap: medium
+    assert ws.cell(long_row, 7).alignment.wrap_text
     assert (ws.row_dimensions[long_row].height or 0) >= 30  # the 110-character message takes two lines
