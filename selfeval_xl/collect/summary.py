@@ -152,8 +152,7 @@ def department_row(r: FileResult, audit: FileResult | None = None) -> dict[str, 
 
 
 def issue_rows(results: Sequence[FileResult]) -> list[dict[str, str]]:
-    return [{"file": r.name, "where": i.where, "severity": i.severity, "code": i.code, "message": i.message,
-             "confidence": i.confidence}
+    return [{"file": r.name, "where": i.where, "severity": i.severity, "code": i.code, "message": i.message, "confidence": i.confidence}
             for r in results for i in r.issues]
 
 
@@ -325,9 +324,8 @@ def _issues_sheet(ws: Any, results: Sequence[FileResult]) -> None:
     rows, wrap = issue_rows(results), Alignment(wrap_text=True, vertical="top")  # long texts wrap in place
     for n, item in enumerate(rows, start=1):
         severity = texts.UI.get(f"severity.{item['severity']}", item["severity"])
-        # how sure the auditor is of a report finding (高/中/低), so that a reviewer can filter to the sure ones
-        confidence = _t(f"collect.confidence_{item['confidence']}") if item["confidence"] else None
-        values = (n, item["file"], item["where"], severity, confidence, item["code"], item["message"])
+        sure = _t(f"collect.confidence_{item['confidence']}") if item["confidence"] else None  # a report finding's 把握
+        values = (n, item["file"], item["where"], severity, sure, item["code"], item["message"])
         for c, value in enumerate(values, start=1):
             ws.cell(n + 1, c, _safe_text(value) if isinstance(value, str) else value).alignment = wrap
         lines = max(-(-display_width(str(v)) // int(w - 2)) for v, w in zip(values, widths, strict=True))
