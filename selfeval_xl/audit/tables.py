@@ -82,6 +82,15 @@ def _headerless(cells: list[re.Match[str]]) -> tuple[list[str], str, str, str] |
     return None
 
 
+def _leading_blanks(columns: list[str], rate_column: str, cells: list[re.Match[str]]) -> list[str]:
+    """The columns a row's cells fill: a row short of the header by as many cells as its one percentage sits before
+    the rate column lost blank leading cells ("| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |" over
+    "| 32.4 | 31.69 | 10 | 97.80% | 9 |": no 年初预算数), so its cells fill the last columns."""
+    at = [k for k, c in enumerate(cells) if c.group().endswith("%")]
+    missing = columns.index(rate_column) - at[0] if len(at) == 1 else 0
+    return columns[missing:] if missing > 0 and len(cells) == len(columns) - missing else columns
+
+
 def check_table_rates(a: Analysis) -> Iterator[Finding]:
     """执行率 of a flattened 自评表 row against its 全年执行数 ÷ 全年预算数.
 
@@ -95,6 +104,7 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         if header is None:
             continue
         columns, budget_column, executed_column, rate_column = header
+        columns = _leading_blanks(columns, rate_column, cells)
         needed = max(columns.index(c) for c in (budget_column, executed_column, rate_column)) + 1
         if len(cells) < needed:
             continue

@@ -123,3 +123,20 @@ def test_a_run_of_share_lines_of_one_whole_is_checked_against_the_items_sum() ->
 )
 def test_share_lines_that_do_not_prove_their_whole_say_nothing(lines: list[tuple[str, str, str]]) -> None:
     assert [c for c in _codes(_share_lines(lines)) if c[1] == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("rate", "found"),
+    [
+        # 全年预算数 48.6, 全年执行数 45.27: 93.1481% — the row lost its blank 年初预算数 cell
+        ("93.15%", []),
+        ("93.14%", [("rate_truncated", "warning", "93.14%", "93.15%")]),
+        ("95.15%", [("execution_rate_mismatch", "error", "95.15%", "93.15%")]),
+    ],
+)
+def test_a_table_row_that_lost_its_blank_leading_cells_fills_the_last_columns(rate: str, found: list[tuple[str, ...]]) -> None:
+    text = (
+        "项目资金(万元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n年度资金总额 |\n"
+        f"| 48.6 | 45.27 | 10 | {rate} | 9 |\n"
+    )
+    assert _codes(text) == found
