@@ -146,6 +146,8 @@ def _openers(norm: str) -> list[tuple[int, int]]:
         while at >= 0:
             found.append((at, at + len(word)))
             at = norm.find(word, at + len(word))
+    for word in ("(包含", "(包括"):  # "…287.41万元。(包含…191.41万、…74万元、…27万元)": a bracket of the amount's parts
+        found += [(m.start() + 1, m.end()) for m in re.finditer(re.escape(word), norm)]
     at = norm.find("元中,")
     while at >= 0:  # "预算79.69亿元中,因公出国(境)费21.36亿元,…": the amount's own parts
         found.append((at + 1, at + 2))

@@ -140,3 +140,18 @@ def test_a_table_row_that_lost_its_blank_leading_cells_fills_the_last_columns(ra
         f"| 48.6 | 45.27 | 10 | {rate} | 9 |\n"
     )
     assert _codes(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a bracket opened by 包含 right after the amount (or after its sentence's full stop) lists its parts
+        ("1、培训支出316.52万元。(包含师资费用205.52万元、场地租赁81万元、教材资料35万元)", [("parts_exceed_total", "error", "316.52万元", "321.52万元")]),
+        ("1、培训支出316.52万元(包括师资费用205.52万元、场地租赁81万元、教材资料35万元)。", [("parts_exceed_total", "error", "316.52万元", "321.52万元")]),
+        ("1、培训支出321.52万元。(包含师资费用205.52万元、场地租赁81万元、教材资料35万元)", []),
+        # one amount in brackets is an aside, not a list
+        ("1、培训支出321.52万元。(包含上年结转5.01万元)", []),
+    ],
+)
+def test_a_bracket_opened_by_baohan_lists_the_amounts_parts(text: str, found: list[tuple[str, ...]]) -> None:
+    assert [c for c in _codes(text) if c[1] == "error"] == found
