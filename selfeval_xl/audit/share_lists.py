@@ -23,6 +23,7 @@ from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.sums import figure_name
+from selfeval_xl.core.texts import AUDIT, render
 
 # "…9814.98万元,占总采购额的32.39%": the whole named between 占 and the share
 _OF = re.compile(r"^\s*,?\s*占(?P<whole>[^,;。、%\d()]{1,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
@@ -92,7 +93,7 @@ def _judge_series(
         for amount, pct in wrong:
             found = percent_finding(
                 a, pct, amount, den, ("share_mismatch", "share_truncated"),
-                subject=figure_name(amount, a), amount=amount.text, denominator="合计" if whole in _UNNAMED else whole, base=den.text,
+                subject=figure_name(amount, a), amount=amount.text, denominator="合计" if whole in _UNNAMED else render(AUDIT, "term.listed_whole", whole=whole), base=den.text,
             )  # fmt: skip
             if found is not None:
                 yield found

@@ -56,6 +56,7 @@ AUDIT: dict[str, str] = {
     "input.bad_pdf": "无法打开 PDF 文件：{path}（文件可能已损坏）。",
     "input.pdf_encrypted": "PDF 文件已加密，无法提取文字：{path}",
     "input.pdf_no_text": "PDF 文件中没有可提取的文字（可能是扫描件或图片）：{path}。请提供 Word 或文本版本的报告。",
+    "term.listed_whole": "{whole}（即所列各项合计）",
     "severity.error": "错误",
     "severity.warning": "警告",
     "cli.header": "审核：{file}",
