@@ -1,0 +1,149 @@
+"""How ``selfeval audit`` did on pages it had never seen: every blind merge replayed with the code of its time.
+
+Each commit that merged blind-labelled pages into the real corpus (``tests/audit/real/manifest.json``; pages from
+the ninth round on, id 423, none of whose findings was read before labelling) is replayed: the code of the commit
+before it (a temporary git worktree, imported in a child process) audits the pages that commit added, and its
+error findings are scored against today's labels with today's matcher (``tests/audit/real_corpus.py``). What it
+prints is the precision a reviewer meets on new pages, before any rule was written from them — per half, per
+finding code and per kind of text. The rounds' own at-merge figures (docs/audit.md) are each one row of this.
+
+Run from the repository root of a full clone (a shallow clone lacks the history and is told so):
+``python benchmarks/audit_replay.py [--since 423]``. About a minute: one worktree and one child process per merge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
+
+from real_corpus import ERRORISH, LABELS, MANIFEST, REAL, matches  # noqa: E402  (path set above)
+
+MANIFEST_PATH = "tests/audit/real/manifest.json"
+BLIND_FROM = 423  # the first page labelled blind (the ninth round's pool pages)
+
+# Run in the child with the old code first on its path: every finding of every page numbered lo..hi.
+_DUMP = """
+import json, sys
+from pathlib import Path
+from selfeval_xl.audit import audit_text
+real, lo, hi = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+out = {}
+for entry in json.loads((real / "manifest.json").read_text("utf-8")):
+    if lo <= int(entry["id"]) <= hi:
+        report = audit_text((real / "texts" / f"{entry['id']}.txt").read_text("utf-8"))
+        out[str(entry["id"])] = [
+            {"code": f.code, "severity": str(getattr(f.severity, "value", f.severity)), "stated": f.stated,
+             "sentence": f.sentence}
+            for f in report.findings
+        ]
+json.dump(out, sys.stdout, ensure_ascii=False)
+"""
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def _ids_at(revision: str) -> set[int]:
+    try:
+        return {int(e["id"]) for e in json.loads(_git("show", f"{revision}:{MANIFEST_PATH}"))}
+    except subprocess.CalledProcessError:
+        return set()  # the manifest did not exist yet
+
+
+def blind_merges(since: int) -> list[tuple[str, int, int]]:
+    """(commit, first id, last id) of every commit that added pages numbered ``since`` or later, oldest first."""
+    found = []
+    for commit in _git("log", "--format=%H", "--", MANIFEST_PATH).split():
+        added = sorted(_ids_at(commit) - _ids_at(f"{commit}^"))
+        if added and added[0] >= since:
+            found.append((commit, added[0], added[-1]))
+    return found[::-1]
+
+
+def replay(commit: str, first: int, last: int) -> dict[str, list[dict[str, str | None]]]:
+    """The findings of the code before ``commit`` on the pages it added."""
+    with tempfile.TemporaryDirectory(prefix="replay-") as tmp:
+        tree = Path(tmp) / "tree"
+        _git("worktree", "add", "--detach", str(tree), f"{commit}^")
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            done = subprocess.run(
+                [sys.executable, "-c", _DUMP, str(REAL), str(first), str(last)],
+                cwd=tmp, env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            found: dict[str, list[dict[str, str | None]]] = json.loads(done.stdout)
+            return found
+        finally:
+            _git("worktree", "remove", "--force", str(tree))
+
+
+def score(
+    findings: Mapping[str, Sequence[Mapping[str, str | None]]], labels: Mapping[str, Mapping[str, Sequence[object]]]
+) -> list[tuple[str, str, bool]]:
+    """(text id, code, true?) of every error finding: true when it matches a relation labelled error or truncation."""
+    rows = []
+    for text_id, found in findings.items():
+        relations = [r for r in labels[text_id]["relations"] if isinstance(r, dict)]
+        for f in found:
+            if f["severity"] not in ("error", "Severity.ERROR"):
+                continue
+            seen = SimpleNamespace(sentence=f["sentence"] or "", stated=f["stated"])
+            true = any(r["verdict"] in ERRORISH for r in relations if matches(seen, r))  # type: ignore[arg-type]
+            rows.append((text_id, str(f["code"]), true))
+    return rows
+
+
+def _line(name: str, rows: Iterable[tuple[str, str, bool]]) -> str:
+    tally = Counter(true for _, _, true in rows)
+    found = tally[True] + tally[False]
+    precision = f"{tally[True] / found:.2f}" if found else "n/a"
+    return f"  {name:<32}{tally[True]:>5}{tally[False]:>6}   {precision}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--since", type=int, default=BLIND_FROM, help="the first page id of the merges replayed")
+    args = parser.parse_args(argv)
+    if _git("rev-parse", "--is-shallow-repository").strip() == "true":
+        print("a shallow clone has no history to replay: run in a full clone")
+        return 2
+    half = {str(e["id"]): str(e["split"]) for e in MANIFEST}
+    kind = {str(e["id"]): str(e["kind"]) for e in MANIFEST}
+    rows: list[tuple[str, str, bool]] = []
+    merges = blind_merges(args.since)
+    for commit, first, last in merges:
+        found = score(replay(commit, first, last), LABELS)
+        rows += found
+        tally = Counter((half[text_id], true) for text_id, _, true in found)
+        print(f"{commit[:7]} ids {first}-{last}: dev {tally['dev', True]} true / {tally['dev', False]} false, "
+              f"test {tally['test', True]} / {tally['test', False]}")  # fmt: skip
+    print(f"\nerror findings on pages never seen before ({len(merges)} merges from id {args.since}): true, false, precision")
+    for h in ("dev", "test"):
+        mine = [r for r in rows if half[r[0]] == h]
+        print(_line(f"{h} half", mine))
+        codes: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+        kinds: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+        for r in mine:
+            codes[r[1]].append(r)
+            kinds[kind[r[0]]].append(r)
+        for name, group in sorted(codes.items(), key=lambda item: -len(item[1])):
+            print(_line(f"  {name}", group))
+        for name, group in sorted(kinds.items()):
+            print(_line(f"  [{name}]", group))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
