@@ -58,7 +58,7 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             subject=figure_name(subject, a), amount=subject.text, denominator=link.denominator_text or figure_name(den, a), base=den.text,
         )  # fmt: skip
         listed = figs[broken_down[link.subject]] if link.subject in broken_down else None
-        if found is not None and listed is not None and listed.value and ratio_matches(pct, subject, listed)[0]:
+        if found is not None and listed is not None and listed is not den and listed.value and ratio_matches(pct, subject, listed)[0]:
             found = None
         if found is not None and not share_of_the_year(a, pct, subject, den, carried):
             held[(link.denominator, pct.paragraph)].append((link, found))

@@ -155,3 +155,9 @@ def test_a_table_row_that_lost_its_blank_leading_cells_fills_the_last_columns(ra
 )
 def test_a_bracket_opened_by_baohan_lists_the_amounts_parts(text: str, found: list[tuple[str, ...]]) -> None:
     assert [c for c in _codes(text) if c[1] == "error"] == found
+
+
+def test_a_cut_share_inside_its_amounts_range_is_a_truncation() -> None:
+    # 0.23 / 6.27 = 3.668%: the part's two digits allow 3.59%–3.75%, yet 3.66% is the value cut
+    assert _codes("本年支出合计6.27万元,其中项目支出0.23万元,占3.66%。") == [("share_truncated", "warning", "3.66%", "3.67%")]
+    assert _codes("本年支出合计6.27万元,其中项目支出0.23万元,占3.67%。") == []
