@@ -51,22 +51,23 @@ json.dump(out, sys.stdout, ensure_ascii=False)
 """
 
 
-def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+def _git(*args: str, repo: Path = ROOT) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
-def _ids_at(revision: str) -> set[int]:
+def _ids_at(revision: str, repo: Path) -> set[int]:
     try:
-        return {int(e["id"]) for e in json.loads(_git("show", f"{revision}:{MANIFEST_PATH}"))}
+        return {int(e["id"]) for e in json.loads(_git("show", f"{revision}:{MANIFEST_PATH}", repo=repo))}
     except subprocess.CalledProcessError:
         return set()  # the manifest did not exist yet
 
 
-def blind_merges(since: int) -> list[tuple[str, int, int]]:
-    """(commit, first id, last id) of every commit that added pages numbered ``since`` or later, oldest first."""
+def blind_merges(since: int, repo: Path = ROOT) -> list[tuple[str, int, int]]:
+    """(commit, first id, last id) of every commit of ``repo`` that added pages numbered ``since`` or later, oldest
+    first."""
     found = []
-    for commit in _git("log", "--format=%H", "--", MANIFEST_PATH).split():
-        added = sorted(_ids_at(commit) - _ids_at(f"{commit}^"))
+    for commit in _git("log", "--format=%H", "--", MANIFEST_PATH, repo=repo).split():
+        added = sorted(_ids_at(commit, repo) - _ids_at(f"{commit}^", repo))
         if added and added[0] >= since:
             found.append((commit, added[0], added[-1]))
     return found[::-1]

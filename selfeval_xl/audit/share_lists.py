@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
@@ -46,8 +46,8 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
                 series[m.group("whole").strip()].append((amount, pct))
         if len(series) == 1 and len(pairs := next(iter(series.values()))) == 1 and len(own) == 2:
             lines.append((own[0].paragraph, next(iter(series)), pairs[0]))
-        yield from _judge_series(a, series, _MIN_ITEMS, linked, index)
-    yield from _judge_series(a, _runs(lines), _MIN_LINES, linked, index)
+        yield from _judge_series(a, series.items(), False, linked, index)
+    yield from _judge_series(a, _runs(lines), True, linked, index)
 
 
 # "4、维护费支出1105.73万元,占总支出的20.21%。" on a line of its own, one item a line: a run of at least four such
@@ -55,24 +55,25 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
 _MIN_LINES = 4
 
 
-def _runs(lines: list[tuple[int, str, tuple[Figure, Figure]]]) -> dict[str, list[tuple[Figure, Figure]]]:
-    runs: dict[str, list[tuple[Figure, Figure]]] = {}
+def _runs(lines: list[tuple[int, str, tuple[Figure, Figure]]]) -> list[tuple[str, list[tuple[Figure, Figure]]]]:
+    """(whole, items) of each run of at least ``_MIN_LINES`` consecutive paragraphs of one share of one whole."""
+    runs = []
     start = 0
     for n in range(1, len(lines) + 1):
         if n < len(lines) and lines[n][0] == lines[n - 1][0] + 1 and lines[n][1] == lines[start][1]:
             continue
         if n - start >= _MIN_LINES:
-            runs[f"{lines[start][1]}\n{start}"] = [pair for _, _, pair in lines[start:n]]
+            runs.append((lines[start][1], [pair for _, _, pair in lines[start:n]]))
         start = n
     return runs
 
 
 def _judge_series(
-    a: Analysis, series: dict[str, list[tuple[Figure, Figure]]], least: int, linked: set[int], index: dict[int, int]
+    a: Analysis, series: Iterable[tuple[str, list[tuple[Figure, Figure]]]], lines: bool, linked: set[int], index: dict[int, int]
 ) -> Iterator[Finding]:
-    for key, items in series.items():
-        whole = key.split("\n")[0]
-        if len(items) < least or len({f.unit for f, _ in items}) != 1:
+    """Each series' wrong shares, once its items' sum is proven the whole (``lines``: a run of lines, not one paragraph)."""
+    for whole, items in series:
+        if len(items) < (_MIN_LINES if lines else _MIN_ITEMS) or len({f.unit for f, _ in items}) != 1:
             continue
         total = sum((f.value for f, _ in items if f.value is not None), Decimal(0))
         if not total:
@@ -84,11 +85,11 @@ def _judge_series(
         # one fitting share proves the whole only when printed to two decimals (an integer one fits a
         # whole within about a percent of the items' sum)
         proven = len(fitting) >= 2 or (len(fitting) == 1 and fitting[0].decimals >= 2)
-        if least == _MIN_LINES:
+        if lines:
             proven = len(wrong) * 3 <= len(items) and len(fitting) >= 3
         elif len(wrong) != 1:
             continue
-        if not proven or any(index[id(p)] in linked for _, p in (items if least == _MIN_LINES else wrong)):
+        if not proven or any(index[id(p)] in linked for _, p in (items if lines else wrong)):
             continue
         for amount, pct in wrong:
             found = percent_finding(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import subprocess
+from pathlib import Path
 
-from benchmarks.audit_replay import blind_merges, score
+from benchmarks.audit_replay import MANIFEST_PATH, blind_merges, score
 
 _LABELS: dict[str, dict[str, list[object]]] = {
     "1": {
@@ -30,12 +32,18 @@ def test_error_findings_are_true_when_they_meet_an_error_or_truncation_label() -
     assert score(findings, _LABELS) == [("1", "sum_mismatch", True), ("1", "share_mismatch", False), ("1", "yoy_mismatch", True)]
 
 
-def test_blind_merges_are_found_in_the_history() -> None:
-    import subprocess
+def test_blind_merges_are_the_commits_that_added_pages_from_the_first_blind_one(tmp_path: Path) -> None:
+    # a history of its own: pages 1-2 (read before labelling), then 3-4 and 5 merged blind, and a label fix
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path, check=True,
+                       capture_output=True)  # fmt: skip
 
-    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], capture_output=True, text=True).stdout.strip()
-    if shallow != "false":
-        pytest.skip("no git history here (a shallow clone or an unpacked archive)")
-    merges = blind_merges(1742)
-    # the nineteenth round merged its pages in two batches: ids 1742-1905, then 1906-2005
-    assert [(first, last) for _, first, last in merges][:2] == [(1742, 1905), (1906, 2005)]
+    git("init", "-q")
+    manifest = tmp_path / MANIFEST_PATH
+    manifest.parent.mkdir(parents=True)
+    for ids, message in (([1, 2], "pool"), ([1, 2, 3, 4], "blind 3-4"), ([1, 2, 3, 4, 5], "blind 5"), ([1, 2, 3, 4, 5], "fix")):
+        manifest.write_text(json.dumps([{"id": str(i), "fixed": message == "fix"} for i in ids]), "utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", message)
+    merges = blind_merges(3, tmp_path)
+    assert [(first, last) for _, first, last in merges] == [(3, 4), (5, 5)]
