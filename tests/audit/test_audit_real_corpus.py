@@ -21,10 +21,11 @@ SIXTEENTH = 998  # the first page labelled blind in the sixteenth round (gathere
 SEVENTEENTH = 1324  # the first page gathered (unlabelled, dev half read) and labelled blind in the seventeenth round
 EIGHTEENTH = 1467  # the first page gathered (unlabelled, dev half read) and labelled blind in the eighteenth round
 NINETEENTH = 1742  # the first page gathered (unlabelled, dev half read) and labelled blind in the nineteenth round
+TWENTY_FIRST = 2006  # the first page gathered and labelled blind in the twenty-first round (merged before any was read)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert len(MANIFEST) == len(LABELS) == 2005
+    assert len(MANIFEST) == len(LABELS) == 2096
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -96,7 +97,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # printed unequal in a 决算 note whose copy stops before its 支出 figures (not labelled), a year glued to an
     # amount ("与2019498.83万元相比"); a share of 2-decimal 万元 the labeller found within the amounts' rounding
     # is a 提示 since the twentieth round (docs/audit.md, "Nineteenth round", "Twentieth round")
-    assert evaluate("dev", since=NINETEENTH).total.fp <= 2
+    assert evaluate("dev", since=NINETEENTH, until=TWENTY_FIRST).total.fp <= 2
+    # the dev ones of the twenty-first round's pages, gathered and labelled blind in one go: 13 TP, 9 FP, 5 FN at merge
+    assert evaluate("dev", since=TWENTY_FIRST).total.fp <= 9
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
