@@ -139,7 +139,7 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
     for enum in a.enumerations:
         count = a.figures[enum.count]
         listed = len(enum.items)
-        if count.value is None or int(count.value) == listed or int(count.value) == listed + _besides(a, count):
+        if count.value is None or int(count.value) in (listed, listed + _besides(a, count), listed + _added(a, count, enum.items)):
             continue
         if int(count.value) != listed - _asides(a, count, enum.items):
             yield finding(
@@ -160,6 +160,18 @@ def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:
 
 
 _BESIDES = re.compile(r"[。;\s]*另有(\d+|[一二两三四五六七八九十]+)个")
+
+
+_ADDED = re.compile(r"\s*[,，]\s*(?:新增|另有|还有|以及)([^,，。;；:：]+)")
+
+
+def _added(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:
+    """Items listed after a comma and 新增/另有 right after the list ("其他事业单位8个:A、B、C、D,新增E、F、G、H"):
+    the count may take them in."""
+    norm = a.paragraph(count.paragraph).norm
+    at = norm.find(items[-1], count.start, count.start + _LIST_REACH) if items else -1
+    m = _ADDED.match(norm, at + len(items[-1])) if at >= 0 else None
+    return len(m.group(1).split("、")) if m and "、" in m.group(1) else 0
 
 
 def _besides(a: Analysis, count: Figure) -> int:

@@ -49,6 +49,10 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     # "…一般预算收入累计完成9.4亿元,…。其中,税收收入完成8.3亿元,占一般公共预算收入比重89.0%": the total its 其中
     # list breaks down is a whole the share may be of, whatever amount elsewhere bears the name it prints
     broken_down = a.list_totals()
+    typos: dict[int, Figure] = {}  # amounts whose share fits once their 元 is read as 万元
+    subjects: dict[int, list[Figure]] = defaultdict(list)  # the amounts of the shares of each whole
+    for link in a.shares:
+        subjects[link.denominator].append(figs[link.subject])
     for link in a.shares:
         if not link.denominator_text and not link.derived and link.denominator in misread:
             continue
@@ -57,6 +61,9 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             a, pct, subject, den, ("share_mismatch", "share_truncated"),
             subject=figure_name(subject, a), amount=subject.text, denominator=link.denominator_text or figure_name(den, a), base=den.text,
         )  # fmt: skip
+        if found is not None and (typo := _unit_typo(pct, subject, den, subjects[link.denominator])) is not None:
+            typos.setdefault(id(typo), typo)  # "收入6821.09751万元。其中:财政拨款资金收入5359.668673元,占全部收入的78.58%"
+            continue
         listed = figs[broken_down[link.subject]] if link.subject in broken_down else None
         if found is not None and listed is not None and listed is not den and listed.value and ratio_matches(pct, subject, listed)[0]:
             found = None
@@ -70,6 +77,25 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     for key, wrong in held.items():
         if key in fitting or len(wrong) < 2 or _another_whole(a, [link for link, _ in wrong]) is None:
             yield from (found for link, found in wrong if not _tail_adjusted(a, link, by_whole[key]))
+    for typo in typos.values():
+        mended = typo.text.removesuffix("元").rstrip() + "万元"
+        yield finding(a, "unit_typo", typo.paragraph, typo.start, typo.text, mended)
+
+
+def _unit_typo(pct: Figure, subject: Figure, den: Figure, siblings: list[Figure]) -> Figure | None:
+    """The share's amount when it is printed in 元 beside a whole that is not and reading it as 万元 makes the share
+    fit that whole, or the sum of the amounts of the whole's shares when all are so printed: the percentage, at its
+    decimals, is then no chance (5359.668673元 of 6821.09751万元 "占78.58%")."""
+    if subject.unit != "元" or den.unit == "元" or subject.value is None or not subject.exact:
+        return None
+    mended = replace(subject, value=subject.value * 10000, unit="万元")
+    if ratio_matches(pct, mended, den)[0]:
+        return subject
+    if len(siblings) >= 2 and all(f.unit == "元" and f.value is not None for f in siblings):
+        whole = sum((f.value or Decimal(0) for f in siblings), Decimal(0)) * 10000
+        if ratio_matches(pct, mended, replace(den, value=whole))[0]:
+            return subject
+    return None
 
 
 def _tail_adjusted(a: Analysis, link: ShareLink, siblings: list[ShareLink]) -> bool:

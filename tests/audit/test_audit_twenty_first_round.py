@@ -1,0 +1,62 @@
+"""Twenty-first round: rules and fixes of the round (docs/audit.md, "Twenty-first round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _codes(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings]
+
+
+def _errors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 312.456789 / 520.33 = 60.05%: the part is 万元 printed 元
+        "2023年收入520.33万元,较上年增加12.5万元。其中:财政拨款收入312.456789元,占全部收入的60.05%。",
+        # a list all in 元 under a whole in 万元, in a text that prints more amounts in 元 than in 万元 (so the
+        # document-wide mend of a lone 元 amount does not try it): 312.456789 / 520.33 = 60.05%
+        "收入520.33万元。其中:财政拨款收入312.456789元,占全部收入的60.05%;事业收入207.873211元,"
+        "占全部收入的39.95%。",
+    ],
+)
+def test_a_share_that_fits_once_its_yuan_reads_as_wan_is_a_unit_typo(text: str) -> None:
+    found = audit_text(text).findings
+    assert [f.code for f in found if f.severity.value == "error"] == []
+    assert [f.code for f in found if f.code == "unit_typo"] and all((f.stated or "").endswith("元") for f in found if f.code == "unit_typo")
+
+
+def test_the_shares_of_a_list_in_yuan_may_be_of_the_list_own_sum() -> None:
+    # 212.3456 + 87.6544 = 300.0000 (万元 printed 元), not the 300.43万元 printed: 70.78% and 29.22% of the sum
+    text = (
+        "2023年收入300.43万元。其中:财政拨款收入212.3456元,占全部收入的70.78%;"
+        "事业收入87.6544元,占全部收入的29.22%。"
+    )
+    found = audit_text(text).findings
+    assert [f.code for f in found if f.severity.value == "error"] == []
+    assert sorted(f.stated for f in found if f.code == "unit_typo") == ["212.3456元", "87.6544元"]
+
+
+def test_a_share_wrong_in_either_unit_stays_an_error() -> None:
+    # 312.456789 / 520.33 = 60.05% read as 万元, 0.0060% as printed: 65.05% is neither
+    text = "2023年收入520.33万元,较上年增加12.5万元。其中:财政拨款收入312.456789元,占全部收入的65.05%。"
+    assert [code for code, _, _ in _errors(text)] == ["share_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # four listed, four more after ",新增": the count takes both runs
+        ("下属事业单位8个:甲中心、乙中心、丙站、丁站,新增东片区所、西片区所、南片区所、北片区所。", []),
+        ("下属事业单位8个:甲中心、乙中心、丙站、丁站,新增东片区所、西片区所、南片区所。", [("count_mismatch", "8个", "4")]),
+        ("下属事业单位8个:甲中心、乙中心、丙站、丁站。", [("count_mismatch", "8个", "4")]),
+    ],
+)
+def test_a_count_takes_in_the_items_added_after_its_list(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _errors(text) == found
