@@ -162,7 +162,7 @@ def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:
 _BESIDES = re.compile(r"[。;\s]*另有(\d+|[一二两三四五六七八九十]+)个")
 
 
-_ADDED = re.compile(r"\s*[,，]\s*(?:新增|另有|还有|以及)([^,，。;；:：]+)")
+_ADDED = re.compile(r"\s*,\s*(?:新增|另有|还有|以及)([^,。;:]+)")
 
 
 def _added(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import bracket_depths
+from selfeval_xl.audit.list_owners import nested_item
 from selfeval_xl.audit.model import Analysis, Figure, Finding, exact_counts
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import sentence_bounds
@@ -133,6 +134,8 @@ def _parts_of(
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
     if total.value is not None and found < total.value and unit_dropped(a, total, parts, total.value - found):
         return  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit
+    if total.value is not None and found > total.value and nested_item(names, parts, found - total.value, Decimal(0)):
+        return  # "编制人数小计39人,其中:…参照公务员法管理的事业编制人数39人,事业编制人数39人": overlapping kinds
     if total.value is not None and found != total.value:
         yield finding(
             a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",

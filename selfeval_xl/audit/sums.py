@@ -15,6 +15,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
+from selfeval_xl.audit.list_owners import nested_item, sum_of_another
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
@@ -243,6 +244,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
         if len(set(labels)) < len(labels) and not group.by_definition:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
+        if diff > 0 and len(labels) == len(children) and nested_item(labels, children, diff, tolerance):
+            continue  # "…事业编制人数39人,事业编制人数39人" under a 参照公务员法管理的 one: overlapping kinds
+        if diff > 0 and sum_of_another(a, parent, total, tolerance):
+            continue  # the parts make up another amount of the total's sentence: theirs is that one
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
         # (a fund's or 税收收入's items are often only the main ones, unless the list closes with its 其他 item)
         closed = len(labels) == len(children) and labels[-1].removeprefix("其中").startswith(("其他", "其它"))

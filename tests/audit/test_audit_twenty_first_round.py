@@ -60,3 +60,49 @@ def test_a_share_wrong_in_either_unit_stays_an_error() -> None:
 )
 def test_a_count_takes_in_the_items_added_after_its_list(text: str, found: list[tuple[str, ...]]) -> None:
     assert _errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 参公 事业编制 is a kind of 事业编制: the parts overlap by it (0 + 52 + 52 = 104 = 52 + 52)
+        ("编制人数小计52人,其中:行政编制人数0人,参照公务员法管理的事业编制人数52人,事业编制人数52人。", []),
+        # overlapping names, but the excess (43) is neither item: the list is wrong
+        (
+            "编制人数小计52人,其中:行政编制人数3人,参照公务员法管理的事业编制人数40人,事业编制人数52人。",
+            [("sum_mismatch", "52人", "95人")],
+        ),
+        ("编制人数小计52人,其中:行政编制人数3人,工勤编制人数40人,事业编制人数52人。", [("sum_mismatch", "52人", "95人")]),
+        # money alike: 一般公共预算财政拨款收入 is a kind of 财政拨款收入
+        ("收入合计800万元,其中:财政拨款收入500万元,一般公共预算财政拨款收入500万元,事业收入300万元。", []),
+        (
+            "收入合计800万元,其中:财政拨款收入500万元,基本建设拨款收入450万元,事业收入300万元。",
+            [("parts_exceed_total", "800万元", "1250.00万元")],
+        ),
+    ],
+)
+def test_items_of_overlapping_kinds_are_no_parts(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 12.11 + 3.05 + 5.21 = 20.37: the 其中 list is of the 20.36亿元 received (within the parts' rounding), not
+        # of the 15.2亿元 spent printed right before it
+        (
+            "1-6月,全区共收到专项资金20.36亿元,支出15.2亿元,支出进度74.7%。其中教育补助资金12.11亿元,已支出80%,"
+            "医疗补助资金3.05亿元已全部支出,农业补助资金5.21亿元,已全部分配。",
+            [],
+        ),
+        (
+            "1-6月,全区共收到专项资金20.36亿元,支出15.2亿元,支出进度74.7%。其中教育补助资金12.11亿元,已支出80%,"
+            "医疗补助资金3.05亿元已全部支出,农业补助资金6.21亿元,已全部分配。",
+            [("parts_exceed_total", "15.2亿元", "21.37亿元")],
+        ),
+    ],
+)
+def test_a_list_that_makes_up_another_amount_of_the_sentence_is_that_amount_s(
+    text: str, found: list[tuple[str, ...]]
+) -> None:
+    assert _errors(text) == found

@@ -1,0 +1,38 @@
+"""Lists whose parts are not parts of the total they follow: items of overlapping categories, and a 其中 list that
+breaks down another amount of the sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from decimal import Decimal
+
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind
+from selfeval_xl.audit.text import sentence_bounds
+
+
+def nested_item(labels: Sequence[str], children: Sequence[Figure], excess: Decimal, tolerance: Decimal) -> bool:
+    """Does one item name a kind of another item ("参照公务员法管理的事业编制人数39人,事业编制人数39人": the first ends
+    with the second's name), the parts exceeding their total by the one or the other? The categories overlap."""
+    # (a name of four characters at least: "费支出" is what is left of "因公出国(境)费支出" past its bracket)
+    named = [(label, child) for label, child in zip(labels, children, strict=True) if len(label) >= 4]
+    for label, child in named:
+        for wider, other in named:
+            if len(label) > len(wider) and label.endswith(wider) and any(
+                abs((f.value or Decimal(0)) - excess) <= tolerance for f in (child, other)
+            ):
+                return True
+    return False
+
+
+def sum_of_another(a: Analysis, parent: Figure, total: Decimal, tolerance: Decimal) -> bool:
+    """Is the parts' sum another amount printed before the total in its sentence ("共收到中央直达资金10.53亿元,支出9.4亿元,
+    支出进度89.3%。其中…专项转移支付9.31亿元,…0.15亿元,…1.08亿元")? The list breaks that amount down."""
+    norm = a.paragraph(parent.paragraph).norm
+    start = sentence_bounds(norm, parent.start)[0]
+    lo = bisect_left(a.figures, (parent.paragraph, start), key=lambda g: (g.paragraph, g.start))
+    hi = bisect_left(a.figures, (parent.paragraph, parent.start), key=lambda g: (g.paragraph, g.start))
+    return any(
+        f.kind is FigureKind.AMOUNT and f.value is not None and f.exact and abs(f.value - total) <= tolerance + f.tolerance
+        for f in a.figures[lo:hi]
+    )  # fmt: skip
