@@ -98,8 +98,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # amount ("与2019498.83万元相比"); a share of 2-decimal 万元 the labeller found within the amounts' rounding
     # is a 提示 since the twentieth round (docs/audit.md, "Nineteenth round", "Twentieth round")
     assert evaluate("dev", since=NINETEENTH, until=TWENTY_FIRST).total.fp <= 2
-    # the dev ones of the twenty-first round's pages, gathered and labelled blind in one go: 13 TP, 9 FP, 5 FN at merge
-    assert evaluate("dev", since=TWENTY_FIRST).total.fp <= 9
+    # the dev ones of the twenty-first round's pages, gathered and labelled blind in one go: 13 TP, 9 FP, 5 FN at merge;
+    # read and fixed but one (a garbled 其中 list whose second item lost its name, labelled a non-relation)
+    assert evaluate("dev", since=TWENTY_FIRST).total.fp <= 1
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -122,10 +123,10 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 90
+    assert true_errors >= 93  # 90 until the twenty-first round's pages (3 true errors on them at merge)
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
-    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's (measured
-    # at merge; none of them read)
+    # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
+    # twenty-first's (measured at merge; none of them read)
     assert false_errors <= 65
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
