@@ -36,3 +36,14 @@ def sum_of_another(a: Analysis, parent: Figure, total: Decimal, tolerance: Decim
         f.kind is FigureKind.AMOUNT and f.value is not None and f.exact and abs(f.value - total) <= tolerance + f.tolerance
         for f in a.figures[lo:hi]
     )  # fmt: skip
+
+
+def totals_among_names(a: Analysis, parent: Figure, children: Sequence[Figure]) -> bool:
+    """Do the names a "分别为" list pairs with its amounts include a total ("其中其他普通教育支出、支出预算总计分别为
+    341189.73万元、215823.65万元")? A 合计 or 总计 is no part: the list sets totals side by side."""
+    first = children[0] if children else None
+    if first is None or first.paragraph != parent.paragraph:
+        return False
+    between = a.paragraph(parent.paragraph).norm[parent.start + len(parent.text) : first.start]
+    at = between.rfind("分别")
+    return at >= 0 and any(word in between[:at] for word in ("合计", "总计"))

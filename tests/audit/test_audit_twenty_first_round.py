@@ -106,3 +106,21 @@ def test_a_list_that_makes_up_another_amount_of_the_sentence_is_that_amount_s(
     text: str, found: list[tuple[str, ...]]
 ) -> None:
     assert _errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a 总计 among the names "分别为" pairs with the amounts: totals side by side, no parts
+        ("2024年项目支出预算总计58.16亿元,其中普通教育支出、高等教育支出预算总计分别为34.12亿元、21.58亿元。", []),
+        # parts complete by definition (基本 + 项目) that miss their total: the error stands
+        (
+            "2024年支出预算总计58.16亿元,其中基本支出、项目支出分别为34.12亿元、21.58亿元。",
+            [("sum_mismatch", "58.16亿元", "55.70亿元")],
+        ),
+    ],
+)
+def test_totals_named_side_by_side_are_no_parts(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _errors(text) == found
+    if not found:  # nor a 提示 that the list falls short
+        assert _codes(text) == []
