@@ -47,3 +47,23 @@ def totals_among_names(a: Analysis, parent: Figure, children: Sequence[Figure]) 
     between = a.paragraph(parent.paragraph).norm[parent.start + len(parent.text) : first.start]
     at = between.rfind("分别")
     return at >= 0 and any(word in between[:at] for word in ("合计", "总计"))
+
+
+_AVERAGES = ("生均", "人均", "户均", "亩均", "平均")
+
+
+def of_averages(a: Analysis, parent: Figure) -> bool:
+    """Is the total an average ("…生均一般公共预算教育经费增长情况是:" then "1.…" "2.全省普通小学为11128.87元,…。其中,农村为
+    11227.42元")? Its paragraph says so before it, or the line that leads into its run of numbered items; an average has
+    no parts."""
+    norm = a.paragraph(parent.paragraph).norm
+    if any(word in norm[: parent.start] for word in _AVERAGES):
+        return True
+    k = parent.paragraph - 1
+    while k >= 1 and a.paragraph(k).level == 3 and parent.paragraph - k < _ITEMS_BACK:
+        k -= 1  # past the items before it, to the line that leads into them
+    lead_in = a.paragraph(k).norm.rstrip() if k >= 1 and a.paragraph(parent.paragraph).level == 3 else ""
+    return lead_in.endswith(":") and any(word in lead_in for word in _AVERAGES)
+
+
+_ITEMS_BACK = 30

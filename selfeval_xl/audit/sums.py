@@ -15,7 +15,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
-from selfeval_xl.audit.list_owners import nested_item, sum_of_another, totals_among_names
+from selfeval_xl.audit.list_owners import nested_item, of_averages, sum_of_another, totals_among_names
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
@@ -246,6 +246,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         if diff > 0 and len(labels) == len(children) and nested_item(labels, children, diff, tolerance):
             continue  # "…事业编制人数39人,事业编制人数39人" under a 参照公务员法管理的 one: overlapping kinds
+        if diff > 0 and of_averages(a, parent):
+            continue  # "全省普通小学为11128.87元(生均),…。其中,农村为11227.42元": an average has no parts
         if totals_among_names(a, parent, children):
             continue  # "其中A、支出预算总计分别为…": totals side by side, not parts
         if diff > 0 and sum_of_another(a, parent, total, tolerance):

@@ -104,11 +104,15 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     if change < 0:
         return  # the verb says the other direction: a wording matter, not arithmetic
     ranges = []
+    sign = direction(verb)
     for printed in (False, True):
         current_tol, prior_tol = ratio_tolerances(pct, current, prior, printed=printed)
-        spread = current_tol + prior_tol
-        low = max(change - spread, Decimal(0)) / (prior.value + prior_tol) * HUNDRED
-        ranges.append((low, (change + spread) / max(prior.value - prior_tol, Decimal("0.0001")) * HUNDRED))
+        # the change moves with last year's figure: the ratio's bounds are at the corners of the two ranges
+        corners = [
+            (current.value + dc - (prior.value + dp)) * sign / max(prior.value + dp, Decimal("0.0001")) * HUNDRED
+            for dc in (-current_tol, current_tol) for dp in (-prior_tol, prior_tol)
+        ]
+        ranges.append((max(min(corners), Decimal(0)), max(corners)))
     places = min(pct.decimals, 4)
     exact = change / prior.value * HUNDRED
     if round_half_up(ranges[0][0], places) <= pct.value <= round_half_up(ranges[0][1], places) and not (

@@ -56,8 +56,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert result.non_relation_hits == []
     # the pool pages labelled in the eighth round: measured, then pinned (docs/audit.md)
     pool = evaluate("dev", since=POOL_LABELLED, until=BLIND_POOL)
-    assert pool.total.tp >= 47  # 48 until the twentieth round: a 4.8% of 0.16万元 / 3.42万元 labelled error, though
-    # the amounts' rounding allows 4.52%–4.83% (the labelling brief calls that ambiguous): now a 提示
+    assert pool.total.tp >= 49  # 47 in the twentieth round, when a 4.8% of 0.16万元 / 3.42万元 labelled error (the
+    # amounts' rounding allows 4.52%–4.83%) was a 提示; since the twenty-first, amounts under a hundred units of their
+    # last digit are read as printed (a relative slack over 0.5% is no rounding a department hides behind)
     assert pool.total.fp <= 17  # the 17th: a one-cent gap labelled ambiguous, read once 1000.86万 is an amount
     # the dev ones of the ninth round's blind pages: 0 TP, 0 FP, 3 FN when merged (docs/audit.md)
     blind = evaluate("dev", since=BLIND_POOL, until=BLIND_TENTH)
@@ -102,8 +103,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the twenty-first round's pages, gathered and labelled blind in one go: 13 TP, 9 FP, 5 FN at merge;
     # read and fixed (the last: a 其中 list pairing an item and a 总计 with two amounts, labelled a non-relation)
     assert evaluate("dev", since=TWENTY_FIRST, until=TWENTY_FIRST_B).total.fp == 0
-    # the second batch's dev pages: 2 TP, 5 FP, 7 FN at merge
-    assert evaluate("dev", since=TWENTY_FIRST_B).total.fp <= 5
+    # the second batch's dev pages: 2 TP, 5 FP, 7 FN at merge; read and fixed (percentages of whole 元 and whole 万元
+    # amounts of a hundred units or more inside their rounding range, an average's 其中)
+    assert evaluate("dev", since=TWENTY_FIRST_B).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 

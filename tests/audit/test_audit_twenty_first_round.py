@@ -124,3 +124,51 @@ def test_totals_named_side_by_side_are_no_parts(text: str, found: list[tuple[str
     assert _errors(text) == found
     if not found:  # nor a 提示 that the list falls short
         assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # whole 元 of a hundred or more are rounded prints: 6497 / 5612 − 1 = 15.77%, but 6496.5 … 6497.5 over
+        # 5612.5 … 5611.5 allows 15.75%–15.79%: 15.78% is a 提示 naming that range
+        ("普通小学生均公用经费为6497元,比上年的5612元增长15.78%。", [("percent_within_rounding", "warning", "15.78%", "15.77%")]),
+        ("普通小学生均公用经费为6497元,比上年的5612元增长15.88%。", [("yoy_mismatch", "error", "15.88%", "15.77%")]),
+        # whole 万元 of a hundred or more alike: 139 / (226 − 139) = 159.77%; 138.5 … 139.5 over 86 … 88 allows
+        # 157.4%–162.2%
+        (
+            "因公出国(境)经费支出226万元,比上年增加139万元,同比增长160.1%。",
+            [("percent_within_rounding", "warning", "160.1%", "159.8%")],
+        ),
+        # small round amounts are set, not rounded: read as printed (3 / 2 − 1 = 50%)
+        ("公务接待费支出3万元,比上年的2万元增长80%。", [("yoy_mismatch", "error", "80%", "50.0%")]),
+    ],
+)
+def test_amounts_of_a_hundred_units_or_more_are_read_as_rounded_prints(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(text) == found
+
+
+def test_an_average_has_no_parts() -> None:
+    text = (
+        "2019年全省普通小学、普通初中生均一般公共预算教育经费增长情况是:\n"
+        "1.全省普通小学为11128.87元,比上年的10682.82元增长4.18%。其中,农村为11227.42元,比上年的10780.10元增长4.15%。\n"
+        "2.全省普通初中为14972.07元,比上年的14552.21元增长2.89%。其中,农村为15441.68元,比上年的15074.67元增长2.43%。"
+    )
+    assert _errors(text) == []
+    # a sum's part over its total is still reported
+    assert _errors("2.全省教育经费支出为11128.87万元,比上年增长4.18%。其中,农村学校支出为11227.42万元。") == [
+        ("parts_exceed_total", "11128.87万元", "11227.42万元")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rate", "found"),
+    [
+        # 100万元 read as 99.5 … 100.5 moves the change with it (a decrease of 9.5 … 10.5): 9.55%–10.45%, so 9.5% may
+        # be the rounding and 9% may not (the two bounds taken apart gave 9.45%–10.55%)
+        ("9.5%", [("percent_within_rounding", "warning", "9.5%", "10.0%")]),
+        ("9%", [("yoy_mismatch", "error", "9%", "10.0%")]),
+        ("10%", []),
+    ],
+)
+def test_a_change_moves_with_last_year_s_figure_in_the_rounding_range(rate: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(f"2022年度机关运行经费支出100万元。2023年度机关运行经费支出90万元,同比下降{rate}。") == found
