@@ -159,7 +159,7 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
             named = _GRAND_SPENT.search(p.norm, max(0, spent.start - 16), spent.start)
             if "。" in between or "收入总计" in between or named is None or _scope(m.group(1)) != _scope(named.group(1)):
                 continue  # another sentence, or another scope ("…一般公共预算收入总计…,政府性基金支出总计…")
-            if abs(income.value - spent.value) <= income.tolerance + spent.tolerance:
+            if abs(income.value - spent.value) <= income.tolerance + spent.tolerance or _balanced_by_carries(p.norm, own, income, spent):
                 continue
             if sums is None:
                 sums = {
@@ -171,6 +171,29 @@ def check_grand_totals(a: Analysis) -> Iterator[Finding]:
             spent_sums = {value for value, side in sums if side == "支出"}
             if (income.value, "收入") not in sums or (spent_sums and spent.value not in spent_sums):
                 yield finding(a, "grand_totals_differ", p.index, spent.start, spent.text, income.text)
+
+
+_CARRY_IN = ("上年结转", "年初结转")
+_CARRY_OUT = ("年终结余", "年末结转", "年末结余", "结转下年")
+
+
+def _balanced_by_carries(norm: str, own: list[Figure], income: Figure, spent: Figure) -> bool:
+    """Do the carry-in and carry-out printed after the two in their sentence balance them ("收入总计116.08万元,支出总计
+    118.77万元,上年结转9.7万元,年终结余7.01万元": 116.08 + 9.7 = 118.77 + 7.01)? The 收入总计 is then the year's own."""
+    end = norm.find("。", spent.start)
+    carry_in = carry_out = None
+    for f in own:
+        if f.start <= spent.start or (end >= 0 and f.start > end) or f.value is None:
+            continue
+        name = norm[max(0, f.start - 8) : f.start]
+        if carry_in is None and any(word in name for word in _CARRY_IN):
+            carry_in = f
+        elif carry_out is None and any(word in name for word in _CARRY_OUT):
+            carry_out = f
+    if carry_in is None or carry_out is None or carry_in.value is None or carry_out.value is None:
+        return False
+    gap = income.value + carry_in.value - spent.value - carry_out.value  # type: ignore[operator]
+    return abs(gap) <= income.tolerance + spent.tolerance + carry_in.tolerance + carry_out.tolerance
 
 
 # "…收入总量为1117285万元。一般公共预算支出892766万元,…,加上地方政府一般债券还本支出、结转下年等,支出总量为

@@ -172,3 +172,19 @@ def test_an_average_has_no_parts() -> None:
 )
 def test_a_change_moves_with_last_year_s_figure_in_the_rounding_range(rate: str, found: list[tuple[str, ...]]) -> None:
     assert _codes(f"2022年度机关运行经费支出100万元。2023年度机关运行经费支出90万元,同比下降{rate}。") == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 116.08 + 9.7 = 118.77 + 7.01: the 收入总计 is the year's own income, the carries printed beside it balance it
+        ("文联2019年度收入总计116.08万元,支出总计118.77万元,上年结转9.7万元,年终结余7.01万元。", []),
+        (
+            "文联2019年度收入总计116.08万元,支出总计118.77万元,上年结转9.7万元,年终结余8.01万元。",
+            [("grand_totals_differ", "118.77万元", "116.08万元")],
+        ),
+        ("文联2019年度收入总计116.08万元,支出总计118.77万元。", [("grand_totals_differ", "118.77万元", "116.08万元")]),
+    ],
+)
+def test_grand_totals_balanced_by_the_carries_printed_with_them(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _errors(text) == found
