@@ -165,7 +165,7 @@ def real_corpus(split: str) -> Result:
     twenty_first = evaluate(split, since=TWENTY_FIRST).total
     print(
         f"  of which the pages labelled blind in the twenty-first round (from {TWENTY_FIRST:03d}; gathered and labelled in"
-        f" one go, any genre the search still held, two batches): TP {twenty_first.tp}, FP {twenty_first.fp}, FN {twenty_first.fn}"
+        f" one go, any genre the search still held, three batches): TP {twenty_first.tp}, FP {twenty_first.fp}, FN {twenty_first.fn}"
     )
     rounds = (fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first)
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))

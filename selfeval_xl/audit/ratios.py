@@ -67,12 +67,6 @@ def percent_expected(stated: Figure, exact: Decimal, finer: int = 2) -> tuple[bo
     return False, precise, precise
 
 
-def fine(*amounts: Figure) -> bool:
-    """Are the amounts printed to the 元 or to 0.01万元, so that their ratio has one value worth cutting? (a
-    percentage inside the range their rounding allows that is still the point value cut is a truncation)"""
-    return all(f.unit == "元" or (f.unit == "万元" and f.decimals >= 2) for f in amounts)
-
-
 def truncated(stated: Figure, exact: Decimal) -> bool:
     """Is the printed percentage the exact value cut (not rounded) at its printed decimals?
     A 0.01-point slip of that kind is a warning that shows both values, not an error."""
@@ -87,7 +81,7 @@ def percent_finding(
     """None when ``pct`` is ``num`` ÷ ``den`` at its printed decimals; else the finding, under the first
     of ``codes`` (a wrong percentage) or the second (a cut one), with the exact value as ``exact``."""
     ok, exact = ratio_matches(pct, num, den)
-    if _doubled(a.paragraph(pct.paragraph).norm, pct) or (ok and not (truncated(pct, exact) and fine(num, den))):
+    if _doubled(a.paragraph(pct.paragraph).norm, pct) or (ok and not truncated(pct, exact)):
         return None
     cut, expected, precise = percent_expected(pct, exact)
     if not cut and (span := rounding_range(pct, *_ratio_range(pct, num, den, printed=True))) is not None:

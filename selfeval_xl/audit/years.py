@@ -17,7 +17,7 @@ from selfeval_xl.audit.lexicon import FUND_NAMES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio_tolerances
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount, round_half_up
-from selfeval_xl.audit.ratios import change_percent_range, fine, percent_expected, rounding_range, truncated
+from selfeval_xl.audit.ratios import change_percent_range, percent_expected, rounding_range, truncated
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 UP = ("增加", "增长", "上升", "提高", "增收", "增支")
@@ -115,9 +115,7 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
         ranges.append((max(min(corners), Decimal(0)), max(corners)))
     places = min(pct.decimals, 4)
     exact = change / prior.value * HUNDRED
-    if round_half_up(ranges[0][0], places) <= pct.value <= round_half_up(ranges[0][1], places) and not (
-        truncated(pct, exact) and fine(current, prior)
-    ):
+    if round_half_up(ranges[0][0], places) <= pct.value <= round_half_up(ranges[0][1], places) and not truncated(pct, exact):
         return
     cut, expected, precise = percent_expected(pct, exact, 1)
     if not cut and (span := rounding_range(pct, *ranges[1])) is not None:
@@ -257,9 +255,7 @@ def judge(
         return
     places = min(pct.decimals, 4)
     exact = change_value / (bounds[2] + bounds[3]) * 2 * HUNDRED
-    if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places) and not (
-        truncated(pct, exact) and fine(change, current, *([prior] if prior else []))
-    ):
+    if round_half_up(bounds[0], places) <= pct.value <= round_half_up(bounds[1], places) and not truncated(pct, exact):
         return
     cut, expected, precise = percent_expected(pct, exact, 1)
     printed = change_percent_range(pct, change, current, prior, sign, change_value, printed=True)

@@ -188,3 +188,19 @@ def test_a_change_moves_with_last_year_s_figure_in_the_rounding_range(rate: str,
 )
 def test_grand_totals_balanced_by_the_carries_printed_with_them(text: str, found: list[tuple[str, ...]]) -> None:
     assert _errors(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 110 / 3990 = 2.7569%: 2.75% is the value cut, reported with both values even though whole 万元 read as rounded
+        # prints allow it (2.74%–2.77%)
+        ("2017年教育经费总投入为4100万元,比上年的3990万元增加110万元,增长2.75%。", [("yoy_truncated", "warning", "2.75%", "2.76%")]),
+        ("2017年教育经费总投入为4100万元,比上年增加110万元,增长2.75%。", [("yoy_truncated", "warning", "2.75%", "2.76%")]),
+        ("2017年教育经费总投入为4100万元,比上年增加110万元,增长2.76%。", []),
+        # 1100 / 3990 = 27.5689%
+        ("本年支出合计3990万元,其中基本支出1100万元,占27.56%。", [("share_truncated", "warning", "27.56%", "27.57%")]),
+    ],
+)
+def test_a_cut_percentage_of_whole_amounts_is_a_truncation(text: str, found: list[tuple[str, ...]]) -> None:
+    assert _codes(text) == found
