@@ -132,7 +132,8 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 99  # 90 until the twenty-first round's pages (3, 4 and 2 true errors on its batches at merge)
+    assert true_errors >= 101  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # truncations found once a cut value is reported whatever its amounts' print
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
     # twenty-first's first batch, 3 on its second and 0 on its third (measured at merge; none of them read)
