@@ -180,6 +180,8 @@ _CARRY_OUT = ("年终结余", "年末结转", "年末结余", "结转下年")
 def _balanced_by_carries(norm: str, own: list[Figure], income: Figure, spent: Figure) -> bool:
     """Do the carry-in and carry-out printed after the two in their sentence balance them ("收入总计116.08万元,支出总计
     118.77万元,上年结转9.7万元,年终结余7.01万元": 116.08 + 9.7 = 118.77 + 7.01)? The 收入总计 is then the year's own."""
+    if income.value is None or spent.value is None:
+        return False
     end = norm.find("。", spent.start)
     carry_in = carry_out = None
     for f in own:
@@ -192,7 +194,7 @@ def _balanced_by_carries(norm: str, own: list[Figure], income: Figure, spent: Fi
             carry_out = f
     if carry_in is None or carry_out is None or carry_in.value is None or carry_out.value is None:
         return False
-    gap = income.value + carry_in.value - spent.value - carry_out.value  # type: ignore[operator]
+    gap = income.value + carry_in.value - spent.value - carry_out.value
     return abs(gap) <= income.tolerance + spent.tolerance + carry_in.tolerance + carry_out.tolerance
 
 

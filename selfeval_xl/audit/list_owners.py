@@ -1,5 +1,5 @@
-"""Lists whose parts are not parts of the total they follow: items of overlapping categories, and a 其中 list that
-breaks down another amount of the sentence."""
+"""Lists whose items are not parts of the total they follow: items of overlapping kinds, a 其中 list that breaks down
+another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average."""
 
 from __future__ import annotations
 

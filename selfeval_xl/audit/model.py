@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from selfeval_xl.audit.numbers import UNIT_FACTOR
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -83,11 +85,10 @@ def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False) -
     or more carry half a 万元 (a relative slack of at most 0.5%). Smaller whole 万元 and everything else
     keep their printing tolerance (a 9% drop from 100万元 to 90万元, a 2万元 change of 37万元, read exact).
     A 万元 amount printed with fewer significant digits than the percentage ("公务接待费0.39万元,占22.14%")
-    cannot determine it: it carries half a unit of its last digit. With ``printed``, every amount carries half a
-    unit of its last printed digit at least when it is a hundred such units or more (2-dp 万元 0.005万元, whole
-    万元 0.5万元, whole 元 0.5元): the range every
-    printed amount allows, as the labelling brief reads it, which only decides whether a percentage that misses is
-    an error or may be the amounts' rounding (``ratios.rounding_range``)."""
+    cannot determine it: it carries half a unit of its last digit. With ``printed``, every amount of a hundred
+    units of its last printed digit or more carries half such a unit at least (2-dp 万元 0.005万元, whole 万元
+    0.5万元, whole 元 0.5元): the range every printed amount allows, as the labelling brief reads it, which only
+    decides whether a percentage that misses is an error or may be the amounts' rounding (``ratios.rounding_range``)."""
     rounded = percent.decimals >= 2 or any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
     digits = _significant(percent.text)
     return tuple(
@@ -99,15 +100,11 @@ def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False) -
     )  # fmt: skip
 
 
-# 万元 per unit of print, for the half unit of an amount's last digit (the labelling brief's reading of a printed figure)
-_PER_UNIT = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
-
-
 def _half_unit(figure: Figure) -> Decimal:
     """Half a unit of the amount's last printed digit, in 万元 ("226万元": 0.5; "6497元": 0.00005; "5.30万元": 0.005),
     for an amount of a hundred such units or more (a relative slack of 0.5% at most); a smaller one ("3万元", "80元")
     is read as printed: such round amounts are set, not rounded."""
-    unit = Decimal(1).scaleb(-figure.decimals) * _PER_UNIT.get(figure.unit, Decimal(0))
+    unit = Decimal(1).scaleb(-figure.decimals) * UNIT_FACTOR.get(figure.unit, Decimal(0))
     return unit / 2 if unit and abs(figure.value or Decimal(0)) >= unit * 100 else Decimal(0)
 
 
