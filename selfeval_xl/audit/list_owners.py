@@ -1,5 +1,6 @@
 """Lists whose items are not parts of the total they follow: items of overlapping kinds, a 其中 list that breaks down
-another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average."""
+another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average; and a list
+printed in 元 that makes its 万元 total read as 万元."""
 
 from __future__ import annotations
 
@@ -67,3 +68,13 @@ def of_averages(a: Analysis, parent: Figure) -> bool:
 
 
 _ITEMS_BACK = 30
+
+
+def yuan_for_wan(parent: Figure, children: Sequence[Figure]) -> bool:
+    """Are the parts, all printed in 元 under a total that is not, its parts once read as 万元, within half a unit of
+    each one's last digit ("收入520.33万元。其中:…312.456789元,…207.873211元")?"""
+    if parent.value is None or parent.unit == "元" or len(children) < 2 or any(c.unit != "元" or c.value is None for c in children):
+        return False
+    mended = sum((c.value or Decimal(0) for c in children), Decimal(0)) * 10000
+    slack = parent.tolerance + sum((Decimal(5).scaleb(-c.decimals - 1) for c in children), Decimal(0))
+    return abs(mended - parent.value) <= slack

@@ -15,7 +15,13 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
-from selfeval_xl.audit.list_owners import nested_item, of_averages, sum_of_another, totals_among_names
+from selfeval_xl.audit.list_owners import (
+    nested_item,
+    of_averages,
+    sum_of_another,
+    totals_among_names,
+    yuan_for_wan,
+)
 from selfeval_xl.audit.model import (
     Analysis,
     Figure,
@@ -256,6 +262,11 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         # (a fund's or 税收收入's items are often only the main ones, unless the list closes with its 其他 item)
         closed = len(labels) == len(children) and labels[-1].removeprefix("其中").startswith(("其他", "其它"))
         complete = _colon_list(group, children) and (not _fund_items(a, parent) or closed)
+        if diff < 0 and yuan_for_wan(parent, children):
+            # "收入520.33万元。其中:财政拨款收入312.456789元,…;事业收入207.873211元": the parts make the total read as
+            # 万元; their shares' check names each (unit_typo), the list falls short by its unit only
+            yield from (finding(a, "unit_typo", c.paragraph, c.start, c.text, c.text.removesuffix("元").rstrip() + "万元") for c in children)
+            continue
         if diff < 0 and _main_classes(parent, children, labels):
             code = "parts_below_total"
         elif known:

@@ -204,3 +204,22 @@ def test_grand_totals_balanced_by_the_carries_printed_with_them(text: str, found
 )
 def test_a_cut_percentage_of_whole_amounts_is_a_truncation(text: str, found: list[tuple[str, ...]]) -> None:
     assert _codes(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 312.456789 + 207.873211 = 520.33 read as 万元: each part is a unit typo, and the list is not short
+        (
+            "收入520.33万元。其中:财政拨款收入312.456789元;事业收入207.873211元。",
+            [
+                ("unit_typo", "warning", "207.873211元", "207.873211万元"),
+                ("unit_typo", "warning", "312.456789元", "312.456789万元"),
+            ],
+        ),
+        # read as 万元 they make 420.33: no unit typo explains the list, which stays short
+        ("收入520.33万元。其中:财政拨款收入312.456789元;事业收入107.873211元。", [("parts_below_total", "warning", "520.33万元", "0.04万元")]),
+    ],
+)
+def test_a_list_in_yuan_that_makes_its_total_read_as_wan(text: str, found: list[tuple[str, ...]]) -> None:
+    assert sorted(_codes(text)) == sorted(found)
