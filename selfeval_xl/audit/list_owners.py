@@ -1,6 +1,5 @@
 """Lists whose items are not parts of the total they follow: items of overlapping kinds, a 其中 list that breaks down
-another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average; and a list
-printed in 元 that makes its 万元 total read as 万元."""
+another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average."""
 
 from __future__ import annotations
 
@@ -51,6 +50,7 @@ def totals_among_names(a: Analysis, parent: Figure, children: Sequence[Figure]) 
 
 
 _AVERAGES = ("生均", "人均", "户均", "亩均", "平均")
+_ITEMS_BACK = 30  # numbered items looked back over for the line leading into them
 
 
 def of_averages(a: Analysis, parent: Figure) -> bool:
@@ -65,16 +65,3 @@ def of_averages(a: Analysis, parent: Figure) -> bool:
         k -= 1  # past the items before it, to the line that leads into them
     lead_in = a.paragraph(k).norm.rstrip() if k >= 1 and a.paragraph(parent.paragraph).level == 3 else ""
     return lead_in.endswith(":") and any(word in lead_in for word in _AVERAGES)
-
-
-_ITEMS_BACK = 30
-
-
-def yuan_for_wan(parent: Figure, children: Sequence[Figure]) -> bool:
-    """Are the parts, all printed in 元 under a total that is not, its parts once read as 万元, within half a unit of
-    each one's last digit ("收入520.33万元。其中:…312.456789元,…207.873211元")?"""
-    if parent.value is None or parent.unit == "元" or len(children) < 2 or any(c.unit != "元" or c.value is None for c in children):
-        return False
-    mended = sum((c.value or Decimal(0) for c in children), Decimal(0)) * 10000
-    slack = parent.tolerance + sum((Decimal(5).scaleb(-c.decimals - 1) for c in children), Decimal(0))
-    return abs(mended - parent.value) <= slack

@@ -16,6 +16,7 @@ from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Share
 from selfeval_xl.audit.ratios import percent_finding, ratio_matches
 from selfeval_xl.audit.sums import figure_name
 from selfeval_xl.audit.text import clause_start, sentence_bounds
+from selfeval_xl.audit.unit_typos import read_as_wan, typo_finding
 from selfeval_xl.audit.wholes import share_of_the_year
 
 _HUNDRED = Decimal(100)
@@ -77,9 +78,7 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     for key, wrong in held.items():
         if key in fitting or len(wrong) < 2 or _another_whole(a, [link for link, _ in wrong]) is None:
             yield from (found for link, found in wrong if not _tail_adjusted(a, link, by_whole[key]))
-    for typo in typos.values():
-        mended = typo.text.removesuffix("元").rstrip() + "万元"
-        yield finding(a, "unit_typo", typo.paragraph, typo.start, typo.text, mended)
+    yield from (typo_finding(a, typo) for typo in typos.values())
 
 
 def _unit_typo(pct: Figure, subject: Figure, den: Figure, siblings: list[Figure]) -> Figure | None:
@@ -88,7 +87,7 @@ def _unit_typo(pct: Figure, subject: Figure, den: Figure, siblings: list[Figure]
     decimals, is then no chance (5359.668673元 of 6821.09751万元 "占78.58%")."""
     if subject.unit != "元" or den.unit == "元" or subject.value is None or not subject.exact:
         return None
-    mended = replace(subject, value=subject.value * 10000, unit="万元")
+    mended = read_as_wan(subject)
     if ratio_matches(pct, mended, den)[0]:
         return subject
     if len(siblings) >= 2 and all(f.unit == "元" and f.value is not None for f in siblings):

@@ -20,7 +20,6 @@ from selfeval_xl.audit.list_owners import (
     of_averages,
     sum_of_another,
     totals_among_names,
-    yuan_for_wan,
 )
 from selfeval_xl.audit.model import (
     Analysis,
@@ -31,6 +30,7 @@ from selfeval_xl.audit.model import (
 )
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
+from selfeval_xl.audit.unit_typos import list_read_as_wan, typo_finding
 from selfeval_xl.audit.wholes import before as _before
 from selfeval_xl.audit.wholes import (
     carried_over,
@@ -262,10 +262,10 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         # (a fund's or 税收收入's items are often only the main ones, unless the list closes with its 其他 item)
         closed = len(labels) == len(children) and labels[-1].removeprefix("其中").startswith(("其他", "其它"))
         complete = _colon_list(group, children) and (not _fund_items(a, parent) or closed)
-        if diff < 0 and yuan_for_wan(parent, children):
+        if diff < 0 and list_read_as_wan(parent, children):
             # "收入520.33万元。其中:财政拨款收入312.456789元,…;事业收入207.873211元": the parts make the total read as
             # 万元; their shares' check names each (unit_typo), the list falls short by its unit only
-            yield from (finding(a, "unit_typo", c.paragraph, c.start, c.text, c.text.removesuffix("元").rstrip() + "万元") for c in children)
+            yield from (typo_finding(a, c) for c in children)
             continue
         if diff < 0 and _main_classes(parent, children, labels):
             code = "parts_below_total"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Severity
@@ -68,7 +70,7 @@ def mend_unit_typos(
     if not typos:
         return found
     kept = [x for x in found if x.severity is not Severity.ERROR or (x.paragraph, x.code, x.stated) not in dropped]
-    extra = [finding(a, "unit_typo", f.paragraph, f.start, f.text, f.text.removesuffix("元").rstrip() + "万元") for f in typos]
+    extra = [typo_finding(a, f) for f in typos]
     return tuple(sorted(set(kept) | set(extra), key=Finding.sort_key))
 
 
@@ -89,3 +91,23 @@ def _sentence_group(a: Analysis, f: Figure) -> list[Figure]:
 def _per_head(a: Analysis, f: Figure) -> bool:
     """ "每人每月300元": a rate per head, printed in 元 on purpose."""
     return "每" in a.paragraph(f.paragraph).norm[max(0, f.start - 6) : f.start]
+
+
+def typo_finding(a: Analysis, f: Figure) -> Finding:
+    """The ``unit_typo`` warning naming an amount printed in 元 and the same number in 万元."""
+    return finding(a, "unit_typo", f.paragraph, f.start, f.text, f.text.removesuffix("元").rstrip() + "万元")
+
+
+def read_as_wan(f: Figure) -> Figure:
+    """The amount printed in 元 read as the same number of 万元."""
+    return replace(f, value=(f.value or Decimal(0)) * 10000, unit="万元")
+
+
+def list_read_as_wan(parent: Figure, children: Sequence[Figure]) -> bool:
+    """Are the parts, all printed in 元 under a total that is not, its parts once read as 万元, within half a unit of
+    each one's last digit ("收入520.33万元。其中:…312.456789元,…207.873211元")?"""
+    if parent.value is None or parent.unit == "元" or len(children) < 2 or any(c.unit != "元" or c.value is None for c in children):
+        return False
+    mended = sum((read_as_wan(c).value or Decimal(0) for c in children), Decimal(0))
+    slack = parent.tolerance + sum((Decimal(5).scaleb(-c.decimals - 1) for c in children), Decimal(0))
+    return abs(mended - parent.value) <= slack

@@ -100,11 +100,11 @@ def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: 
     printing tolerance (a coarse 亿元 figure widens the range; exact amounts give one value)."""
     if current.value is None or prior.value is None or pct.value is None or prior.value <= 0 or adjusted_basis(a, pct):
         return
-    change = (current.value - prior.value) * direction(verb)
+    sign = direction(verb)
+    change = (current.value - prior.value) * sign
     if change < 0:
         return  # the verb says the other direction: a wording matter, not arithmetic
     ranges = []
-    sign = direction(verb)
     for printed in (False, True):
         current_tol, prior_tol = ratio_tolerances(pct, current, prior, printed=printed)
         # the change moves with last year's figure: the ratio's bounds are at the corners of the two ranges
