@@ -22,6 +22,7 @@ _STAFF_KINDS = (
     "在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣", "自收自支",
     "行政人员", "事业人员",
     "其他人员",  # the rest of a 年末人数 (留用人员, 遗属…), always beside the other kinds
+    "遗属",  # "其中:实有在职人员66人,离退休人员38人,遗属14人": paid from the budget, counted in its head-count
 )  # fmt: skip
 
 
@@ -49,6 +50,14 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
         while at >= 0:
             s0, s1 = sentence_bounds(norm, at)
             before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, at, key=lambda f: f.start)]
+            if not before and not norm[s0:at].strip() and s0 > 1:
+                # "…纳入部门预算编制128人。其中:实有在职人员66人,…": a 其中 opening its sentence lists the head-count
+                # that closes the sentence before it
+                before = [
+                    f for f in own
+                    if f.start < s0 and not norm[f.start + len(f.text) : s0 - 1].strip(" ,")
+                    and any(w in name_before(norm, f.start, 12).replace(" ", "") for w in (*_STAFF_TOTALS, "编制", "人数"))
+                ][-1:]  # fmt: skip
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
             # "在职人员15人(其中行政人员13人,事业人员2人),退休人员8人", "行政编制6名(其中:参公编制6名)": the list's own level
             depth = depth or bracket_depths(norm)
@@ -58,6 +67,8 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             other = next((f.start for f in parts if _new_staff_subject(norm, at, f.start)), None)
             after = [f for f in parts if other is not None and f.start >= other]
             parts = [f for f in parts if other is None or f.start < other]
+            # "…在职人员48人,包括行政人员22人,全部补助事业人员26人;退休人员15人": a part's own 包括 list, to its ";"
+            parts = [f for f in parts if not _within_inclusion(norm, at, f.start)]
             if after and before and "其他人员" in name_before(norm, after[0].start, 8):
                 # "年末实有人数6人,其中在职人员2人,离休人员0人,退休人员2人;年末其他人员2人": the 决算 form's 其他人员
                 # count in the total when it closes it (when the total leaves it out, it stays out)
@@ -75,6 +86,13 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             at = norm.find("其中", at + 2)
         if by_post:
             yield from _posts(a, norm, own)
+
+
+def _within_inclusion(norm: str, after: int, start: int) -> bool:
+    """Is the head-count at ``start`` listed after a 包括 that follows the 其中 at ``after``, in the same clause run
+    (no ";" between)?"""
+    inclusion = norm.rfind("包括", after, start)
+    return inclusion >= 0 and ";" not in norm[inclusion:start]
 
 
 def _new_staff_subject(norm: str, after: int, start: int) -> bool:
@@ -117,7 +135,8 @@ def _parts_of(
         yield from _parts_of(a, norm, total, top, kinds, False)
         return
     head = name_before(norm, total.start, 12)
-    outside = _NOT_POSTS if "编制" in head else _NOT_SERVING if "在职" in head or "在编" in head else ()
+    posts_total = "编制" in head.replace("预算编制", "").replace("编制范围", "")  # not "纳入部门预算编制128人"
+    outside = _NOT_POSTS if posts_total else _NOT_SERVING if any(w in head for w in ("在职", "在编", "在岗")) else ()
     if any(w in n for w in outside for n in names):
         return  # "在职人员8人,其中行政7人,工勤1人;退休人员1人", "编制数4人,其中…全额退休人员2人": not of the total
     if len(kinds) > 1 and len({next(k for k in kinds if k in n) for n in names}) == 1:

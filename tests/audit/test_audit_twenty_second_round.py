@@ -1,0 +1,45 @@
+"""Twenty-second round: rules and fixes of the round (docs/audit.md, "Twenty-second round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _errors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "found"),
+    [
+        # 66 + 38 + 14 = 118, not 128: the 其中 opens its own sentence; 遗属 are paid from the budget
+        ("我镇纳入部门预算编制128人。其中:实有在职人员66人,离退休人员38人,遗属14人。", "128人", "118人"),
+        # the PDF's spaces inside the name and around the figures change nothing
+        ("我镇纳入部门预算编 制 128 人。其中:实有在职人员 66 人,离退休人员 38 人, 遗属 14 人。", "128 人", "118人"),
+        # 30 + 12 + 3 = 45, not 44
+        ("本单位年末实有人数44人。其中在职人员30人,退休人员12人,遗属3人。", "44人", "45人"),
+    ],
+)
+def test_a_head_count_closing_its_sentence_owns_the_next_sentence_list(text: str, stated: str, found: str) -> None:
+    assert _errors(text) == [("sum_mismatch", stated, found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我镇纳入部门预算人员118人。其中:实有在职人员66人,离退休人员38人,遗属14人。",
+        # the count before the 其中 is no head-count total (控制数): the list is of a total printed elsewhere
+        "在编91人,聘用教师控制数4人。其中,在职在编人员91人,其他聘用人员0人,离退休人员99人。",
+        # 在岗 staff are the serving ones: the retired and 遗属 after them are listed beside, not inside
+        "编制人数23人,现有在岗职工34人,其中:在编人员21人,聘用人员13人,退休职工10人,遗属4人。",
+        # a part's own 包括 list is no part of the total: 48 + 15 + 5 + 8 = 76
+        "本部门年末实有人数76人,其中在职人员48人,包括行政人员22人,全部补助事业人员26人;退休人员15人,"
+        "聘用人员5人,遗属8人。",
+        # 编制 (posts) hold no retired staff: the list is of another total
+        "全单位编制20人。其中在职人员12人,退休人员6人。",
+    ],
+)
+def test_head_counts_that_add_up_or_are_of_another_total_raise_nothing(text: str) -> None:
+    assert _errors(text) == []
