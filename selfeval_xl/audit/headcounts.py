@@ -86,6 +86,35 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             at = norm.find("其中", at + 2)
         if by_post:
             yield from _posts(a, norm, own)
+            yield from _leaders(a, norm, own)
+
+
+# a post a 领导职数 is split into ("局(馆)长", "副主任", "信访督查员", "正科级领导职数")
+_POST = re.compile(r"(?:长|主任|书记|主席|督查员|调研员|巡视员|正职|副职|[正副][处科股]级(?:领导)?(?:职数)?)$")
+
+
+def _leaders(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
+    """A count of leaders and the posts it is split into: "领导职数4名,其中:局长1名,副局长3名"."""
+    for k, total in enumerate(own):
+        head = name_before(norm, total.start, 12).replace(" ", "")
+        opening = re.match(r"\s*([,(]?)\s*其中\s*:?", norm[total.start + len(total.text) :])
+        if not opening or not total.exact or not ("领导" in head or head.endswith("职数")):
+            continue
+        _, end = sentence_bounds(norm, total.start)
+        for mark in (";", ")" if opening.group(1) == "(" else ";"):
+            at = norm.find(mark, total.start, end)
+            end = end if at < 0 else at
+        parts = [f for f in own[k + 1 :] if f.start < end]
+        names = [name_before(norm, f.start, 12).removeprefix("其中").lstrip(":").replace(" ", "") for f in parts]
+        # every count of the clause a post, none of them "各1名": the list is the posts' own
+        if len(parts) < 2 or not all(_POST.search(n) and "各" not in n and f.exact for n, f in zip(names, parts, strict=True)):
+            continue
+        found = sum((f.value or 0 for f in parts), Decimal(0))
+        if total.value is not None and found != total.value:
+            yield finding(
+                a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+                label=head, parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+            )  # fmt: skip
 
 
 def _within_inclusion(norm: str, after: int, start: int) -> bool:

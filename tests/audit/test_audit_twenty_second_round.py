@@ -43,3 +43,32 @@ def test_a_head_count_closing_its_sentence_owns_the_next_sentence_list(text: str
 )
 def test_head_counts_that_add_up_or_are_of_another_total_raise_nothing(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "found"),
+    [
+        # 1 + 3 + 2 = 6 posts under 5 处级 leaders
+        ("处级领导5名,其中:主任1名,副主任3名,信访督查员2名;科级3名。", "5名", "6名"),
+        ("寻甸县档案馆为正科级事业单位,领导职数3名,其中馆长1名,副馆长3名。", "3名", "4名"),
+        # in brackets, by rank: 1 + 2 = 3
+        ("核定事业编制35名,领导职数4名(其中:正科级领导职数1名,副科级领导职数2名),内设机构8个。", "4名", "3名"),
+    ],
+)
+def test_a_count_of_leaders_is_the_sum_of_its_posts(text: str, stated: str, found: str) -> None:
+    assert _errors(text) == [("sum_mismatch", stated, found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设领导职数4名,其中:局(馆)长1名,副局(馆)长3名,内设机构领导职数按1名配备。",
+        "领导职数4名(其中:正科级领导职数1名,副科级领导职数3名),内设机构8个。",
+        # "各1名" counts one per office: the list is not summable
+        "核定领导职数5名,其中:局长1名,副局长3名,内设机构负责人各1名。",
+        # the staff counts after the leaders are no posts
+        "核定编制12名,领导职数2名,其中主任1名,工作人员9名。",
+    ],
+)
+def test_posts_that_add_up_or_a_list_that_is_not_only_posts_raise_nothing(text: str) -> None:
+    assert _errors(text) == []
