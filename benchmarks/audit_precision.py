@@ -59,6 +59,7 @@ SEVENTEENTH = 1324  # the first page labelled blind in the seventeenth round (ga
 EIGHTEENTH = 1467  # the first page labelled blind in the eighteenth round (the genres only, merged at once)
 NINETEENTH = 1742  # the first page labelled blind in the nineteenth round (the genres, by kind of unit, two batches)
 TWENTY_FIRST = 2006  # the first page labelled blind in the twenty-first round (gathered and labelled in one go, merged unread)
+TWENTY_SECOND = 2185  # the first page labelled blind in the twenty-second round (the same way)
 
 
 def real_corpus(split: str) -> Result:
@@ -162,12 +163,18 @@ def real_corpus(split: str) -> Result:
         f"  of which the pages labelled blind in the nineteenth round ({NINETEENTH:03d}-{TWENTY_FIRST - 1:03d}; the issue's genres, gathered"
         f" fresh by kind of unit, merged in two batches): TP {nineteenth.tp}, FP {nineteenth.fp}, FN {nineteenth.fn}"
     )
-    twenty_first = evaluate(split, since=TWENTY_FIRST).total
+    twenty_first = evaluate(split, since=TWENTY_FIRST, until=TWENTY_SECOND).total
     print(
-        f"  of which the pages labelled blind in the twenty-first round (from {TWENTY_FIRST:03d}; gathered and labelled in"
-        f" one go, any genre the search still held, three batches): TP {twenty_first.tp}, FP {twenty_first.fp}, FN {twenty_first.fn}"
+        f"  of which the pages labelled blind in the twenty-first round ({TWENTY_FIRST:03d}-{TWENTY_SECOND - 1:03d}; gathered and"
+        f" labelled in one go, any genre the search still held, three batches): TP {twenty_first.tp}, FP {twenty_first.fp},"
+        f" FN {twenty_first.fn}"
     )
-    rounds = (fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first)
+    twenty_second = evaluate(split, since=TWENTY_SECOND).total
+    print(
+        f"  of which the pages labelled blind in the twenty-second round (from {TWENTY_SECOND:03d}; the same way, by kind of"
+        f" unit and section): TP {twenty_second.tp}, FP {twenty_second.fp}, FN {twenty_second.fn}"
+    )
+    rounds = (fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second)
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))
     # The pool keeps every page's error findings read (tests/audit/test_audit_pool.py), so the pages drawn
     # from it "unread" were pages with no error finding at the time: they can add misses, hardly a true or a

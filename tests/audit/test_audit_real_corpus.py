@@ -24,10 +24,11 @@ NINETEENTH = 1742  # the first page gathered (unlabelled, dev half read) and lab
 TWENTY_FIRST = 2006  # the first page gathered and labelled blind in the twenty-first round (merged before any was read)
 TWENTY_FIRST_B = 2097  # the first page of the round's second batch (older years, 三公, townships; merged the same way)
 TWENTY_FIRST_C = 2171  # the first page of its third batch (western provinces' 决算, 自评表 pages; the same way)
+TWENTY_SECOND = 2185  # the first page gathered and labelled blind in the twenty-second round (merged before any was read)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2184, 2184)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2293, 2293)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -109,7 +110,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert evaluate("dev", since=TWENTY_FIRST_B, until=TWENTY_FIRST_C).total.fp == 0
     # the third batch's dev pages: 0 TP, 1 FP, 0 FN at merge; fixed (a 收入总计 and 支出总计 balanced by the carries
     # printed with them)
-    assert evaluate("dev", since=TWENTY_FIRST_C).total.fp == 0
+    assert evaluate("dev", since=TWENTY_FIRST_C, until=TWENTY_SECOND).total.fp == 0
+    # the dev ones of the twenty-second round's pages (performance reports of projects and departments, units' 决算
+    # and 预算, 三公 and the smaller sections of the notes, finance bureaus' evaluations): 1 TP, 2 FP, 5 FN at merge
+    assert evaluate("dev", since=TWENTY_SECOND).total.fp <= 2
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -132,12 +136,13 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 101  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
-    # truncations found once a cut value is reported whatever its amounts' print
+    assert true_errors >= 106  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
-    # twenty-first's first batch, 3 on its second and 0 on its third (measured at merge; none of them read)
-    assert false_errors <= 68
+    # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
+    # none of them read); one fewer since a head-count's list in the next sentence is read (twenty-second round)
+    assert false_errors <= 70
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
