@@ -179,6 +179,8 @@ def _parts_of(
     if retired is not None and all("在职" in n or "休" in n for n in names) and serving <= (total.value or 0) \
             and norm.rfind(";", parts[0].start, retired.start) >= 0:
         return  # "年末实有人数284人,其中经费补助在职人员280人;退休人员107人": the retired after ";" are no part of it
+    if retired is not None and serving == total.value:
+        return  # "实有人数138人,其中:在职事业编制人员61人,离休人员1人,退休人员52人,在职聘用人员77人": 61 + 77, the serving
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
     if total.value is not None and found < total.value and unit_dropped(a, total, parts, total.value - found):
         return  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit

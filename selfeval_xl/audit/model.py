@@ -78,7 +78,7 @@ def _whole_wan(figure: Figure) -> bool:
     return figure.kind is FigureKind.AMOUNT and figure.unit == "万元" and figure.decimals == 0
 
 
-def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False) -> tuple[Decimal, ...]:
+def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False, change: bool = False) -> tuple[Decimal, ...]:
     """Tolerances ``percent`` reads its amounts with. Whole-万元 amounts are rounded figures when one of
     them is a thousand or more ("“三公”经费3923万元,比上年减少332万元,下降7.81%": 7.79%–7.82% fit) or
     when the percentage prints two decimals or more, finer than whole 万元 determine: those of a hundred
@@ -88,24 +88,28 @@ def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False) -
     cannot determine it: it carries half a unit of its last digit. With ``printed``, every amount of a hundred
     units of its last printed digit or more carries half such a unit at least (2-dp 万元 0.005万元, whole 万元
     0.5万元, whole 元 0.5元): the range every printed amount allows, as the labelling brief reads it, which only
-    decides whether a percentage that misses is an error or may be the amounts' rounding (``ratios.rounding_range``)."""
+    decides whether a percentage that misses is an error or may be the amounts' rounding (``ratios.rounding_range``);
+    with ``change`` too, the first figure is the change of the others and carries half a unit whatever its size when
+    it is printed coarser than they are (a difference of amounts in cents, cut)."""
     rounded = percent.decimals >= 2 or any(_whole_wan(f) and (f.value or 0) >= 1000 for f in figures)
     digits = _significant(percent.text)
+    finest = max((f.decimals for f in figures[1:] if f.kind is FigureKind.AMOUNT), default=0) if change else 0
     return tuple(
         Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100
         else Decimal(5).scaleb(-f.decimals - 1) if f.unit == "万元" and f.decimals >= 1 and _significant(f.text) < digits
-        else max(f.tolerance, _half_unit(f)) if printed and f.kind is FigureKind.AMOUNT
+        else max(f.tolerance, _half_unit(f, k == 0 and f.decimals < finest)) if printed and f.kind is FigureKind.AMOUNT
         else f.tolerance
-        for f in figures
+        for k, f in enumerate(figures)
     )  # fmt: skip
 
 
-def _half_unit(figure: Figure) -> Decimal:
+def _half_unit(figure: Figure, coarser: bool = False) -> Decimal:
     """Half a unit of the amount's last printed digit, in 万元 ("226万元": 0.5; "6497元": 0.00005; "5.30万元": 0.005),
     for an amount of a hundred such units or more (a relative slack of 0.5% at most); a smaller one ("3万元", "80元")
-    is read as printed: such round amounts are set, not rounded."""
+    is read as printed: such round amounts are set, not rounded — unless it is printed ``coarser`` than another
+    amount of its relation ("收、支总计311.76万元,…减少71万元,减少18.62%": a change of amounts kept in cents, cut)."""
     unit = Decimal(1).scaleb(-figure.decimals) * UNIT_FACTOR.get(figure.unit, Decimal(0))
-    return unit / 2 if unit and abs(figure.value or Decimal(0)) >= unit * 100 else Decimal(0)
+    return unit / 2 if unit and (coarser or abs(figure.value or Decimal(0)) >= unit * 100) else Decimal(0)
 
 
 def _significant(text: str) -> int:

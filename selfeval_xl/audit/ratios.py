@@ -105,10 +105,10 @@ def change_percent_range(
     figure, or, without one, against this year's less the change, each amount within its tolerance."""
     assert current.value is not None and change.value is not None
     if prior is not None and prior.value is not None:
-        change_tol, _, prior_tol = ratio_tolerances(pct, change, current, prior, printed=printed)
+        change_tol, _, prior_tol = ratio_tolerances(pct, change, current, prior, printed=printed, change=True)
         low_prior, high_prior = prior.value - prior_tol, prior.value + prior_tol
     else:
-        change_tol, current_tol = ratio_tolerances(pct, change, current, printed=printed)
+        change_tol, current_tol = ratio_tolerances(pct, change, current, printed=printed, change=True)
         base = current.value - sign * change.value
         low_prior, high_prior = base - current_tol - change_tol, base + current_tol + change_tol
     if low_prior <= 0:

@@ -112,8 +112,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # printed with them)
     assert evaluate("dev", since=TWENTY_FIRST_C, until=TWENTY_SECOND).total.fp == 0
     # the dev ones of the twenty-second round's pages (performance reports of projects and departments, units' 决算
-    # and 预算, 三公 and the smaller sections of the notes, finance bureaus' evaluations): 1 TP, 2 FP, 5 FN at merge
-    assert evaluate("dev", since=TWENTY_SECOND).total.fp <= 2
+    # and 预算, 三公 and the smaller sections of the notes, finance bureaus' evaluations): 1 TP, 2 FP, 5 FN at merge;
+    # read and fixed (a whole change beside amounts in cents is a rounded print; a 实有人数 of the serving staff)
+    assert evaluate("dev", since=TWENTY_SECOND).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 

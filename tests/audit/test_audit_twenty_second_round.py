@@ -72,3 +72,29 @@ def test_a_count_of_leaders_is_the_sum_of_its_posts(text: str, stated: str, foun
 )
 def test_posts_that_add_up_or_a_list_that_is_not_only_posts_raise_nothing(text: str) -> None:
     assert _errors(text) == []
+
+
+def _codes(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.code, f.severity.value, f.stated) for f in audit_text(text).findings]
+
+
+def test_a_whole_amount_beside_amounts_in_cents_is_a_rounded_print() -> None:
+    # 71 / (311.76 + 71) = 18.55%; a change of amounts kept in cents printed whole is cut: 70.5–71.5 allow 18.44%–18.66%
+    assert _codes("2018年度收、支总计均为311.76万元。与2017年相比,减少71万元,减少18.62%。") == [
+        ("percent_within_rounding", "warning", "18.62%")
+    ]
+    # outside that range it stays an error
+    assert _errors("2018年度收、支总计均为311.76万元。与2017年相比,减少71万元,减少19.62%。") == [
+        ("yoy_mismatch", "19.62%", "18.55%")
+    ]
+    # amounts all printed whole and small are set, not rounded: read as printed (71 / 382 = 18.59%)
+    assert _errors("2018年度收、支总计均为311万元。与2017年相比,减少71万元,减少18.62%。") == [
+        ("yoy_mismatch", "18.62%", "18.59%")
+    ]
+
+
+def test_a_head_count_of_the_serving_staff_lists_the_retired_beside_them() -> None:
+    # 61 + 77 = 138 serving; the retired (1 + 52) are listed with them, not inside the 实有人数
+    text = "2016年年末实有人数{}人,其中:实有在职事业编制人员61人,离休人员1人,退休人员52人,在职聘用人员77人。"
+    assert _errors(text.format(138)) == []
+    assert _errors(text.format(190)) == [("sum_mismatch", "190人", "191人")]
