@@ -172,7 +172,7 @@ def real_corpus(split: str) -> Result:
     twenty_second = evaluate(split, since=TWENTY_SECOND).total
     print(
         f"  of which the pages labelled blind in the twenty-second round (from {TWENTY_SECOND:03d}; the same way, by kind of"
-        f" unit and section): TP {twenty_second.tp}, FP {twenty_second.fp}, FN {twenty_second.fn}"
+        f" unit and section, two batches): TP {twenty_second.tp}, FP {twenty_second.fp}, FN {twenty_second.fn}"
     )
     rounds = (fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second)
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))

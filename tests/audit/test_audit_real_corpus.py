@@ -25,10 +25,11 @@ TWENTY_FIRST = 2006  # the first page gathered and labelled blind in the twenty-
 TWENTY_FIRST_B = 2097  # the first page of the round's second batch (older years, 三公, townships; merged the same way)
 TWENTY_FIRST_C = 2171  # the first page of its third batch (western provinces' 决算, 自评表 pages; the same way)
 TWENTY_SECOND = 2185  # the first page gathered and labelled blind in the twenty-second round (merged before any was read)
+TWENTY_SECOND_B = 2294  # the first page of its second batch (north-east 决算, townships, eastern 项目 绩效, 事业单位; the same way)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2293, 2293)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2352, 2352)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -114,7 +115,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the dev ones of the twenty-second round's pages (performance reports of projects and departments, units' 决算
     # and 预算, 三公 and the smaller sections of the notes, finance bureaus' evaluations): 1 TP, 2 FP, 5 FN at merge;
     # read and fixed (a whole change beside amounts in cents is a rounded print; a 实有人数 of the serving staff)
-    assert evaluate("dev", since=TWENTY_SECOND).total.fp == 0
+    assert evaluate("dev", since=TWENTY_SECOND, until=TWENTY_SECOND_B).total.fp == 0
+    # the second batch's dev pages (lottery-fund notices the most of them: the 决算 queries found little new): 2 TP,
+    # 3 FP, 0 FN at merge
+    assert evaluate("dev", since=TWENTY_SECOND_B).total.fp <= 3
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -142,8 +146,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
     # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
-    # none of them read); one fewer since a head-count's list in the next sentence is read (twenty-second round)
-    assert false_errors <= 70
+    # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read
+    assert false_errors <= 71
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
