@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
+from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, half_unit
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount
 from selfeval_xl.audit.text import open_brackets, sentence_bounds
@@ -26,14 +26,16 @@ _DOWN = ("减少", "下降", "降低", "压缩", "减")
 Index = dict[int, list[Figure]]
 
 
-def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None) -> list[tuple[Decimal, str, Decimal]]:
+def _changes(
+    a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | None
+) -> list[tuple[Decimal, str, Decimal, Figure]]:
     """The signed changes stated right after ``member``, each with what it is set against
-    ("比预算减少2.5万元,比上年增加2.5万元": "预算", "年"; "" when not said) and its tolerance, up to the
-    next amount that is not a change."""
+    ("比预算减少2.5万元,比上年增加2.5万元": "预算", "年"; "" when not said), its tolerance and its figure, up to
+    the next amount that is not a change."""
     norm = a.paragraph(member.paragraph).norm
     _, end = sentence_bounds(norm, member.start)
     own = index.get(member.paragraph, [])
-    out: list[tuple[Decimal, str, Decimal]] = []
+    out: list[tuple[Decimal, str, Decimal, Figure]] = []
     for j in range(bisect_right(own, member.start, key=lambda f: f.start), len(own)):  # no copy of the rest
         fig = own[j]
         if fig.start >= end or (stop is not None and (fig.paragraph, fig.start) >= stop):
@@ -46,9 +48,9 @@ def _changes(a: Analysis, index: Index, member: Figure, stop: tuple[int, int] | 
         lead = norm[max(0, fig.start - 10) : fig.start]
         base = "预算" if "预算" in lead else "年" if any(w in lead for w in ("上年", "去年", "同期", "年度")) else ""
         if any(w in verb for w in _DOWN):
-            out.append((-fig.value, base, fig.tolerance))
+            out.append((-fig.value, base, fig.tolerance, fig))
         elif any(w in verb for w in _UP):
-            out.append((fig.value, base, fig.tolerance))
+            out.append((fig.value, base, fig.tolerance, fig))
         else:
             break
     return out
@@ -92,6 +94,7 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
         if not totals:
             continue
         parts: list[Decimal] = []
+        finest = 0
         slack = Decimal(0)
         bases: set[str] = set()
         members = [figs[i] for i in group.children]
@@ -105,23 +108,29 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
                 break
             parts.append(stated[0][0])
             slack += stated[0][2]
+            finest = max(finest, stated[0][3].decimals)
             bases |= {stated[0][1]} - {""}
         else:
             # the total's change against the same base as its parts' (a year's, or a budget's)
-            same = [(v, tol) for v, base, tol in totals if not bases or not base or base in bases] if len(bases) <= 1 else []
+            same = [(v, tol, f) for v, base, tol, f in totals if not bases or not base or base in bases] if len(bases) <= 1 else []
             if not same:
                 continue
-            total, tolerance = same[0]
+            total, tolerance, change = same[0]
+            if change.decimals < finest:
+                # "总费用14.07亿元,同比增加7451万元。其中:…减少524.18万元;…增加131.57万元;…增加7843.92万元": a change
+                # printed coarser than its parts' is their sum rounded to its print
+                tolerance = max(tolerance, half_unit(change, coarser=True))
             found = sum(parts, Decimal(0))
             # the changes as printed, each within its rounding; a change of 2-decimal 万元 is the difference
             # of two figures kept in 元, so the parts' changes may drift from the total's by a cent
             cent = _CENT if parent.unit == "万元" else Decimal(0)
             if abs(found - total) > slack + tolerance + cent:
                 # the change as printed ("增收1735万元"); their sum at the finest print among them
+                # in the unit the change is printed in ("增加7451万元" of a total in 亿元)
                 places = [max(-int(v.as_tuple().exponent), 0) for v in (total, *parts)]
                 yield finding(
-                    a, _change_code(total, parts, found), parent.paragraph, parent.start, fmt_amount(total, parent.unit, places[0], like=parent.text),
-                    fmt_amount(found, parent.unit, max(places), like=parent.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
+                    a, _change_code(total, parts, found), parent.paragraph, parent.start, fmt_amount(total, change.unit, places[0], like=change.text),
+                    fmt_amount(found, change.unit, max(places), like=change.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
                 )  # fmt: skip
 
 

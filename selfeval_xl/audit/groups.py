@@ -17,13 +17,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
+from selfeval_xl.audit.list_items import continuation, following_paragraphs
 from selfeval_xl.audit.listing import (
     APPROXIMATE,
     SIDE,
     adding_up_to,
     both_sides_total,
     bracketed_parts,
-    classified_line,
     complete_before_end,
     in_reason,
     items_after_sublist,
@@ -41,10 +41,8 @@ from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
-_CLAUSE_ENDS = "。;!?"
 _NOTHING_MORE = re.compile(r"[ :]*$")
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
-_ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
 
 
 def amounts(figures: Sequence[Figure]) -> list[int]:
@@ -186,56 +184,6 @@ def _sub_item(norm: str, figure: Figure, after: int) -> bool:
     return at > after and norm[at:figure.start].lstrip().startswith(_SUB_OPENERS)
 
 
-def _first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: int = 0) -> int | None:
-    """The amount opening the clause that starts at ``after`` (an item of a list), if any."""
-    k = bisect_left(own, after, key=lambda i: figures[i].start)
-    if k == len(own):
-        return None
-    f = figures[own[k]]
-    gap = p.norm[after : f.start]
-    if f.start - after > _ITEM_REACH or any(c in gap for c in _CLAUSE_ENDS):
-        return None
-    return own[k]
-
-
-def _continuation(
-    p: Paragraph, own: list[int], figures: Sequence[Figure], start: int, stop: int
-) -> list[int]:
-    """The first amount of each later clause of the paragraph, up to ``stop`` (next opener)."""
-    out = []
-    pos = start
-    while pos < stop:
-        item = _first_item(p, own, figures, pos)
-        if item is not None:
-            out.append(item)
-        nxt = min((i for i in (p.norm.find(c, pos, stop) for c in _CLAUSE_ENDS) if i >= 0), default=-1)
-        if nxt < 0:
-            break
-        pos = nxt + 1
-    return out
-
-
-def _following_paragraphs(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
-) -> list[int]:
-    """Items one per paragraph after "其中:" closing paragraph ``at``."""
-    items: list[int] = []
-    level = None
-    for p in paragraphs[at.index :]:
-        if p.level in (1, 2) or (at.level == 3 and p.level == 3):
-            break
-        if level is not None and p.level != level:
-            break  # "1.…万元。" "2.…万元。" then an unnumbered paragraph: the list has ended
-        if classified_line(p.norm):
-            break  # "其中:" then "按支出功能分类科目:…", "按支出经济分类科目:…": each line a whole cut of the total
-        first = _first_item(p, own_by.get(p.index, []), figures, 0)
-        if first is None:
-            break
-        items.append(first)
-        level = p.level
-    return items
-
-
 def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]]) -> list[PartsGroup]:
     """The lists a 其中/包括:/分别为: opener or a bracket starts, each with the total before it."""
     groups = []
@@ -327,7 +275,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             if not children and colon and not tail:
                 # "…缴费支出 150384 元,其中:" then "基本支出 150384 元,项目支出 0元。…": a line wrapped after the
                 # colon holds the whole list in its first sentence; else one item per paragraph
-                children = wrapped_list(paragraphs, figures, own_by, p) or tuple(_following_paragraphs(paragraphs, figures, own_by, p))
+                children = wrapped_list(paragraphs, figures, own_by, p) or tuple(following_paragraphs(paragraphs, figures, own_by, p))
                 if len(children) == 1:
                     # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
@@ -355,7 +303,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                     or p.norm[pos] in "按从"  # a classification may leave small classes out
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
-                more = tuple(_continuation(p, own, figures, end, stop)) if end < stop else ()
+                more = tuple(continuation(p, own, figures, end, stop)) if end < stop else ()
             closing = next((n for n, i in enumerate(children) if n and _names_a_total(p.norm, figures[i])), None)
             if closing is not None:
                 children = children[:closing]  # "其中:A…,B…,收入合计为6449万元": a total closes the outer statement

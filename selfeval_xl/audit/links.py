@@ -236,6 +236,10 @@ def _budget_of_paragraphs_before(
     return found[0] if len(found) == 1 else None
 
 
+# words setting a rate against another's or against a bar: the rate after them is not the text's own
+_SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好于", "快于", "慢于")
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     by_role: dict[tuple[int, str], list[int]] = {}  # built once: each lookup is a bisection
@@ -247,6 +251,9 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
             continue
+        clause = paragraphs[pct.paragraph - 1].norm
+        if any(w in clause[clause_start(clause, pct.start) : pct.start] for w in _SET_AGAINST):
+            continue  # "资金支付进度仅为11.87%。低于全省高校…支付进度13.1%": another's rate, or a bar ("高于90%")
         found: dict[str, int | None] = {}
         if pct.label == "completion":
             norm = paragraphs[pct.paragraph - 1].norm

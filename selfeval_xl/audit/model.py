@@ -97,13 +97,13 @@ def ratio_tolerances(percent: Figure, *figures: Figure, printed: bool = False, c
     return tuple(
         Decimal("0.5") if rounded and _whole_wan(f) and (f.value or 0) >= 100
         else Decimal(5).scaleb(-f.decimals - 1) if f.unit == "万元" and f.decimals >= 1 and _significant(f.text) < digits
-        else max(f.tolerance, _half_unit(f, k == 0 and f.decimals < finest)) if printed and f.kind is FigureKind.AMOUNT
+        else max(f.tolerance, half_unit(f, k == 0 and f.decimals < finest)) if printed and f.kind is FigureKind.AMOUNT
         else f.tolerance
         for k, f in enumerate(figures)
     )  # fmt: skip
 
 
-def _half_unit(figure: Figure, coarser: bool = False) -> Decimal:
+def half_unit(figure: Figure, coarser: bool = False) -> Decimal:
     """Half a unit of the amount's last printed digit, in 万元 ("226万元": 0.5; "6497元": 0.00005; "5.30万元": 0.005),
     for an amount of a hundred such units or more (a relative slack of 0.5% at most); a smaller one ("3万元", "80元")
     is read as printed: such round amounts are set, not rounded — unless it is printed ``coarser`` than another

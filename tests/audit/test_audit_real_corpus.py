@@ -117,8 +117,9 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # read and fixed (a whole change beside amounts in cents is a rounded print; a 实有人数 of the serving staff)
     assert evaluate("dev", since=TWENTY_SECOND, until=TWENTY_SECOND_B).total.fp == 0
     # the second batch's dev pages (lottery-fund notices the most of them: the 决算 queries found little new): 2 TP,
-    # 3 FP, 0 FN at merge
-    assert evaluate("dev", since=TWENTY_SECOND_B).total.fp <= 3
+    # 3 FP, 0 FN at merge; read and fixed (items numbered "(一)" under body text, a change printed coarser than its
+    # parts' changes, a rate set against another's with 低于)
+    assert evaluate("dev", since=TWENTY_SECOND_B).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 

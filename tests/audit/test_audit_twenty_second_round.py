@@ -98,3 +98,53 @@ def test_a_head_count_of_the_serving_staff_lists_the_retired_beside_them() -> No
     text = "2016年年末实有人数{}人,其中:实有在职事业编制人员61人,离休人员1人,退休人员52人,在职聘用人员77人。"
     assert _errors(text.format(138)) == []
     assert _errors(text.format(190)) == [("sum_mismatch", "190人", "191人")]
+
+
+_ITEMS = (
+    "2014年用于老年人福利类项目的彩票公益金为{}万元,占资金总额的78.05%。具体包括:\n"
+    "(一)用于老年人福利机构建设补助资金15900万元,重点资助1个省级、5个市级和28个县级老年人福利机构建设。\n"
+    "(二)用于农村社会福利服务中心建设补助资金1000万元,支持100所农村社会福利服务中心进行维修和改扩建。\n"
+    "(三)用于农村居家养老服务大院(幸福院)建设补助资金1500万元,支持500个农村居家养老服务大院建设。\n"
+    "(四)用于城市社区养老服务设施建设补助资金1900万元,支持21所城市居家养老服务中心建设。\n"
+    "(五)用于养老从业人员培训资金600万元。\n"
+    "(六)用于养老机构管理服务平台配套设备采购资金60万元。"
+)
+
+
+def test_paragraphs_numbered_under_body_text_are_its_items_whatever_their_length() -> None:
+    # 15900 + 1000 + 1500 + 1900 + 600 + 60 = 20960: the short items read as headings no longer end the list
+    assert _errors(_ITEMS.format(20960)) == []
+    assert _errors(_ITEMS.format(21960)) == [("sum_mismatch", "21960万元", "20960.00万元")]
+
+
+def test_a_numbered_item_whose_amount_is_out_of_reach_leaves_the_list_unread() -> None:
+    # the third item's amount sits past an item's reach: the list is not read whole, so no sum is claimed
+    text = _ITEMS.format(20960).replace(
+        "(三)用于农村居家养老服务大院(幸福院)建设补助资金1500万元",
+        "(三)用于农村居家养老服务大院(幸福院)及配套设施建设和运营的补助资金1500万元",
+    )
+    assert _errors(text) == []
+
+
+_CHANGES = (
+    "2021年医院发生总费用14.07亿元,同比增加{}万元,增幅5.59%。其中:财政项目经费开支10582.09万元,同比减少524.18万元;"
+    "科教资金开支222.41万元,同比增加131.57万元;自筹资金和财政基本经费开支12.99亿元,同比增加7843.92万元。"
+)
+
+
+def test_a_change_printed_coarser_than_its_parts_changes_is_their_rounded_sum() -> None:
+    # −524.18 + 131.57 + 7843.92 = 7451.31万元, printed whole: 7451万元
+    assert [code for code, _, _ in _errors(_CHANGES.format(7451))] == []
+    # a slip is named in the unit the change is printed in, not the total's 亿元
+    assert _errors(_CHANGES.format(7461)) == [("change_sum_mismatch", "7461万元", "7451.31万元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年政府采购预算指标数1.04亿元,实际支出1238.17万元,资金支付进度仅为11.87%。低于全省高校政府采购预算资金支付进度13.1%。",
+        "项目预算100万元,实际支出96万元,预算执行率96%,高于全市平均预算执行率92%。",
+    ],
+)
+def test_a_rate_set_against_another_s_is_not_the_text_s_own(text: str) -> None:
+    assert _errors(text) == []

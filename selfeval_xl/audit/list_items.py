@@ -1,0 +1,66 @@
+"""The items of a list, one per clause or one per paragraph, after its opener ("其中:…"; ``groups``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from selfeval_xl.audit.listing import classified_line
+from selfeval_xl.audit.model import Figure, Paragraph
+from selfeval_xl.audit.text import marker
+
+CLAUSE_ENDS = "。;!?"
+ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
+
+
+def first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: int = 0) -> int | None:
+    """The amount opening the clause that starts at ``after`` (an item of a list), if any."""
+    k = bisect_left(own, after, key=lambda i: figures[i].start)
+    if k == len(own):
+        return None
+    f = figures[own[k]]
+    gap = p.norm[after : f.start]
+    if f.start - after > ITEM_REACH or any(c in gap for c in CLAUSE_ENDS):
+        return None
+    return own[k]
+
+
+def continuation(p: Paragraph, own: list[int], figures: Sequence[Figure], start: int, stop: int) -> list[int]:
+    """The first amount of each later clause of the paragraph, up to ``stop`` (next opener)."""
+    out = []
+    pos = start
+    while pos < stop:
+        item = first_item(p, own, figures, pos)
+        if item is not None:
+            out.append(item)
+        nxt = min((i for i in (p.norm.find(c, pos, stop) for c in CLAUSE_ENDS) if i >= 0), default=-1)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return out
+
+
+def following_paragraphs(
+    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], at: Paragraph
+) -> list[int]:
+    """Items one per paragraph after "其中:" closing paragraph ``at``."""
+    items: list[int] = []
+    level = None
+    for p in paragraphs[at.index :]:
+        # "…彩票公益金为20960万元,…。具体包括:" then "(一)用于…15900万元,…" … "(六)…60万元。": paragraphs numbered
+        # "(一)" under body text are its items, whether or not a short one reads as a heading
+        style, opened, _ = marker(p.norm)
+        item = 2 if style == 2 and at.level == 0 else p.level
+        if item == 1 or (item == 2 and at.level != 0) or (at.level == 3 and p.level == 3):
+            break
+        if level is not None and item != level:
+            break  # "1.…万元。" "2.…万元。" then an unnumbered paragraph: the list has ended
+        if classified_line(p.norm):
+            break  # "其中:" then "按支出功能分类科目:…", "按支出经济分类科目:…": each line a whole cut of the total
+        first = first_item(p, own_by.get(p.index, []), figures, opened)
+        if first is None:
+            # a numbered item whose amount is not where an item's is: the list is not read whole, so not at all
+            return [] if items and style and item == level else items
+        items.append(first)
+        level = item
+    return items
