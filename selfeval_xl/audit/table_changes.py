@@ -8,7 +8,11 @@ spanning them: "比上年增、减情况" over "增、减金额 | 增、减幅�
 20XX年 … 数, never 增减) and a change column after them (增减/增减额/比上年增减: the amount; a change column
 named 率/幅度/% or 增长率: the percentage; 本期/上年同期 and 增加额 too), and a row under it has a number, and nothing else, in every one
 of those columns, in the same cell positions. The earlier year is the prior (上年 before 本年). The change
-must be current − prior exactly; its percentage the change over the prior at its printed decimals.
+must be current − prior exactly; its percentage the change over the prior at its printed decimals (a trailing zero
+may be the table's padding: "4.60%" for 4.6%; a value cut instead of rounded is a truncation, a 提示). A column named
+增长 alone is read as the percentage where its cells print "%". A row whose numbers fill the figure columns exactly
+but which has fewer cells before them than the header lacks a name cell spanning rows above it ("经济指标" printed
+once over 总收入 and 总支出): its cells are read from the right.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
@@ -24,7 +28,8 @@ from selfeval_xl.audit.numbers import decimals_of, round_half_up
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
-_PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数|^(?:本期|上期|本年|上年)(?:同期)?(?:金额)?$")  # "本期 | 上年同期"
+# "本期 | 上年同期", "上年度 | 本年度"
+_PERIOD = re.compile(r"(?:上年|本年|20\d\d\s*年).*数|^(?:本期|上期|本年|上年)(?:同期|度)?(?:金额)?$")
 _RATE_WORDS = ("率", "幅度", "%", "百分比")
 _HUNDRED = Decimal(100)
 _NOT_FIGURES = ("原因", "说明", "情况", "理由")  # "增减原因": a column of words
@@ -81,6 +86,8 @@ def _header(cells: list[str]) -> tuple[int, int, int | None, int | None] | None:
     prior, current = (first, second) if order else (second, first)
     amount = [i for i in changes if not any(w in cells[i] for w in _RATE_WORDS) and "增长" not in cells[i]]
     rate = [i for i in changes if any(w in cells[i] for w in _RATE_WORDS)]
+    if not amount and not rate and [cells[i] for i in changes] == ["增长"]:
+        rate = changes  # "上年度 | 本年度 | 增长": a percentage where its cells print "%" (``_row``)
     if len(amount) > 1 or len(rate) > 1 or not (amount or rate):
         return None
     return prior, current, amount[0] if amount else None, rate[0] if rate else None
@@ -118,9 +125,38 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
                 glued = end < len(texts) and _NUMBER.match(texts[end]) and _header(texts[k : end - 1]) == found
                 k = end - 1 if glued else end
                 continue
-            if header is not None:
-                yield from _row(a, cells[k : k + max(i for i in header if i is not None) + 1], header, names)
+            if header is not None and (row := _row_cells(cells, stop, k, header)) is not None:
+                yield from _row(a, row, header, names)
+                k += sum(paragraph >= 0 for _, paragraph, _ in row)  # past the row's own cells
+                continue
             k += 1
+
+
+def _padding(stop: list[int], k: int, header: tuple[int, int, int | None, int | None]) -> int:
+    """The cells a row starting at ``k`` lacks before its figures: a name cell spanning rows above it (a 一级指标
+    printed once over its 二级指标 rows)."""
+    return max(min(i for i in header if i is not None) - (stop[k] - k), 0)
+
+
+def _row_cells(
+    cells: list[tuple[str, int, int]], stop: list[int], k: int, header: tuple[int, int, int | None, int | None]
+) -> list[tuple[str, int, int]] | None:
+    """The cells of the row that starts at ``k``, padded on the left for a name cell spanning rows, when every
+    figure column holds a number; else None."""
+    pad = _padding(stop, k, header)
+    width = max(i for i in header if i is not None) + 1
+    if pad:
+        # only a row whose numbers fill the figure columns exactly lacks a name cell ("总支出 | 万元 | 551.8 | 280.1 |
+        # -49.20%" under "一级指标 | 二级指标 | 单位 | 上年度 | 本年度 | 增长"); a 行次 number is no figure
+        run = stop[k]
+        while run < len(cells) and run - stop[k] <= width and _NUMBER.match(cells[run][0]):
+            run += 1
+        if run - stop[k] != width - min(i for i in header if i is not None):
+            pad = 0
+    row = [("", -1, -1)] * pad + cells[k : k + width - pad]
+    if len(row) < width or not all(_NUMBER.match(row[i][0]) for i in header if i is not None):
+        return None
+    return row
 
 
 _SPANNING = re.compile(r"增、?减(?:情况|变化|变动)")  # a header cell over the change columns of the line below
@@ -166,14 +202,18 @@ def _row(
         _, paragraph, pos = cells[amount_at]
         found = finding(a, "yoy_change_mismatch", paragraph, pos, texts[amount_at], f"{change}", **shared)
         yield replace(found, sentence=row)
-    if rate_at is not None and prior:
+    if rate_at is not None and prior and (texts[rate_at].endswith("%") or names[rate_at] != "增长"):
         stated = texts[rate_at]
         places = decimals_of(stated)
         exact = change / prior * _HUNDRED
-        if not _agrees(stated, round_half_up(exact, places), _value(stated)):
+        # a table's format pads a rounding with zeros ("4.60%" for 4.6% of 4.636%): each zero may be padding
+        padded = range(places, places - (len(stated.rstrip("%")) - len(stated.rstrip("%").rstrip("0"))) - 1, -1)
+        if not any(_agrees(stated, round_half_up(exact, n), _value(stated)) for n in padded):
             _, paragraph, pos = cells[rate_at]
-            expected = f"{round_half_up(exact, max(places, 2))}%"
-            found = finding(a, "yoy_mismatch", paragraph, pos, stated, expected, change=f"{change}", **shared)
+            cut = _agrees(stated, exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN), _value(stated))
+            expected = f"{round_half_up(exact, places if cut else max(places, 2))}%"
+            code = "yoy_truncated" if cut else "yoy_mismatch"
+            found = finding(a, code, paragraph, pos, stated, expected, change=f"{change}", exact=f"{round_half_up(exact, 4)}%", **shared)
             yield replace(found, sentence=row)
 
 

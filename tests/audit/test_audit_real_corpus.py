@@ -142,13 +142,15 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 106  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
-    # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge
+    assert true_errors >= 115  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
+    # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
+    # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
     # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
     # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read
-    assert false_errors <= 71
+    assert false_errors <= 72  # one more with those tables
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

@@ -148,3 +148,59 @@ def test_a_change_printed_coarser_than_its_parts_changes_is_their_rounded_sum() 
 )
 def test_a_rate_set_against_another_s_is_not_the_text_s_own(text: str) -> None:
     assert _errors(text) == []
+
+
+# a hospital's indicators copied from a web page one cell a line; 经济指标 spans its two rows
+_CELLS = """一级指标 |
+二级指标 |
+单位 |
+上年度 |
+本年度 |
+增长 |
+经济指标 |
+总收入 |
+万元 |
+315.8 |
+294.3 |
+{first} |
+总支出 |
+万元 |
+551.8 |
+280.1 |
+{second} |
+资源配置 |
+门诊人次 |
+人次 |
+1915 |
+5297 |
+{third} |"""
+
+
+def _table(first: str = "-6.80%", second: str = "-49.20%", third: str = "176.61%") -> list[tuple[str, str, str | None]]:
+    return _codes(_CELLS.format(first=first, second=second, third=third))
+
+
+def test_a_table_one_cell_a_line_is_read_row_by_row_under_a_name_spanning_rows() -> None:
+    # −21.5 / 315.8 = −6.81% printed "-6.80%": a table's format pads −6.8% with a zero, so no finding; likewise
+    # −271.7 / 551.8 = −49.24% as "-49.20%"; 3382 / 1915 = 176.61%
+    assert _table() == []
+    # the row under the spanning name is read too: −49.24%, not −45.20%
+    assert _table(second="-45.20%") == [("yoy_mismatch", "error", "-45.20%")]
+    # a change over this year's figure instead of last year's: −271.7 / 280.1 = −97.00%
+    assert _table(second="-97.00%") == [("yoy_mismatch", "error", "-97.00%")]
+
+
+def test_a_cut_percentage_in_a_table_is_a_truncation() -> None:
+    # 176.6057% printed "176%": cut, not rounded (177%)
+    found = audit_text(_CELLS.format(first="-6.80%", second="-49.20%", third="176%")).findings
+    assert [(f.code, f.severity.value, f.stated, f.expected) for f in found] == [("yoy_truncated", "warning", "176%", "177%")]
+
+
+def test_a_row_number_column_is_no_figure() -> None:
+    # "项目 | 行次 | 本年 | 上年 | 增减": a row's 行次 is a number, and no name cell is missing
+    text = (
+        "项目 | 行次 | 本年数 | 上年数 | 增减额 |\n"
+        "1、总收入 | 1 | 61625022.26 | 66095039.04 | -4470016.78 |\n"
+        "其中:医疗收入 | 2 | 43245334.20 | 44398351.66 | -1153017.46 |\n"
+    )
+    assert [code for code, _, _ in _codes(text)] == []
