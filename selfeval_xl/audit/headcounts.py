@@ -53,11 +53,12 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
             if not before and not norm[s0:at].strip() and s0 > 1:
                 # "…纳入部门预算编制128人。其中:实有在职人员66人,…": a 其中 opening its sentence lists the head-count
                 # that closes the sentence before it
+                j = bisect_left(own, s0, key=lambda f: f.start) - 1  # the count before it, closing its sentence
                 before = [
-                    f for f in own
-                    if f.start < s0 and not norm[f.start + len(f.text) : s0 - 1].strip(" ,")
+                    f for f in own[j : j + 1] if j >= 0
+                    and s0 - f.start - len(f.text) <= 4 and not norm[f.start + len(f.text) : s0 - 1].strip(" ,")
                     and any(w in name_before(norm, f.start, 12).replace(" ", "") for w in (*_STAFF_TOTALS, "编制", "人数"))
-                ][-1:]  # fmt: skip
+                ]  # fmt: skip
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
             # "在职人员15人(其中行政人员13人,事业人员2人),退休人员8人", "行政编制6名(其中:参公编制6名)": the list's own level
             depth = depth or bracket_depths(norm)
@@ -93,18 +94,23 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
 _POST = re.compile(r"(?:长|主任|书记|主席|督查员|调研员|巡视员|正职|副职|[正副][处科股]级(?:领导)?(?:职数)?)$")
 
 
+_OPENING = re.compile(r"\s*([,(]?)\s*其中\s*:?")
+
+
 def _leaders(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
     """A count of leaders and the posts it is split into: "领导职数4名,其中:局长1名,副局长3名"."""
     for k, total in enumerate(own):
         head = name_before(norm, total.start, 12).replace(" ", "")
-        opening = re.match(r"\s*([,(]?)\s*其中\s*:?", norm[total.start + len(total.text) :])
-        if not opening or not total.exact or not ("领导" in head or head.endswith("职数")):
+        if not total.exact or not ("领导" in head or head.endswith("职数")):
+            continue
+        opening = _OPENING.match(norm, total.start + len(total.text))
+        if not opening:
             continue
         _, end = sentence_bounds(norm, total.start)
         for mark in (";", ")" if opening.group(1) == "(" else ";"):
             at = norm.find(mark, total.start, end)
             end = end if at < 0 else at
-        parts = [f for f in own[k + 1 :] if f.start < end]
+        parts = own[k + 1 : bisect_left(own, end, key=lambda f: f.start)]
         names = [name_before(norm, f.start, 12).removeprefix("其中").lstrip(":").replace(" ", "") for f in parts]
         # every count of the clause a post, none of them "各1名": the list is the posts' own
         if len(parts) < 2 or not all(_POST.search(n) and "各" not in n and f.exact for n, f in zip(names, parts, strict=True)):
