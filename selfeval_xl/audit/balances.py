@@ -9,6 +9,7 @@ with 收入 and with 支出 that are not items of a "其中" list; without both,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -182,10 +183,12 @@ def _balanced_by_carries(norm: str, own: list[Figure], income: Figure, spent: Fi
     118.77万元,上年结转9.7万元,年终结余7.01万元": 116.08 + 9.7 = 118.77 + 7.01)? The 收入总计 is then the year's own."""
     if income.value is None or spent.value is None:
         return False
-    end = norm.find("。", spent.start)
+    _, end = sentence_bounds(norm, spent.start)  # (bounded: never a search to the end of a long paragraph)
     carry_in = carry_out = None
-    for f in own:
-        if f.start <= spent.start or (end >= 0 and f.start > end) or f.value is None:
+    for f in own[bisect_right(own, spent.start, key=lambda f: f.start) :]:
+        if f.start >= end:
+            break
+        if f.value is None:
             continue
         name = norm[max(0, f.start - 8) : f.start]
         if carry_in is None and any(word in name for word in _CARRY_IN):

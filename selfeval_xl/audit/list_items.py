@@ -46,7 +46,8 @@ def following_paragraphs(
     """Items one per paragraph after "其中:" closing paragraph ``at``."""
     items: list[int] = []
     level = None
-    for p in paragraphs[at.index :]:
+    for n in range(at.index, len(paragraphs)):  # (no copy of the rest of the document per list)
+        p = paragraphs[n]
         # "…彩票公益金为20960万元,…。具体包括:" then "(一)用于…15900万元,…" … "(六)…60万元。": paragraphs numbered
         # "(一)" under body text are its items, whether or not a short one reads as a heading
         style, opened, _ = marker(p.norm)

@@ -51,14 +51,15 @@ def totals_among_names(a: Analysis, parent: Figure, children: Sequence[Figure]) 
 
 _AVERAGES = ("生均", "人均", "户均", "亩均", "平均")
 _ITEMS_BACK = 30  # numbered items looked back over for the line leading into them
+_AVERAGE_REACH = 300  # characters of the total's paragraph read back for the average's word (a bounded search)
 
 
 def of_averages(a: Analysis, parent: Figure) -> bool:
     """Is the total an average ("…生均一般公共预算教育经费增长情况是:" then "1.…" "2.全省普通小学为11128.87元,…。其中,农村为
     11227.42元")? Its paragraph says so before it, or the line that leads into its run of numbered items; an average has
-    no parts."""
+    no parts (its paragraph: within 300 characters before it)."""
     norm = a.paragraph(parent.paragraph).norm
-    if any(word in norm[: parent.start] for word in _AVERAGES):
+    if any(norm.find(word, max(0, parent.start - _AVERAGE_REACH), parent.start) >= 0 for word in _AVERAGES):
         return True
     k = parent.paragraph - 1
     while k >= 1 and a.paragraph(k).level == 3 and parent.paragraph - k < _ITEMS_BACK:

@@ -129,8 +129,7 @@ def _named_change_between(norm: str, changes: Sequence[Figure], start: int, end:
     """An item printed as a change among the added amounts ("…,债务还本支出195,664万元,调出资金增加10,239万元,
     …,总支出2,686,338万元"): it may be one of the parts, so the list is not read (a change against last year,
     "比上年增加…", is not an item). ``changes``: the paragraph's changes, in order."""
-    starts = [f.start for f in changes]
-    for f in changes[bisect_right(starts, start) : bisect_left(starts, end)]:
+    for f in changes[bisect_right(changes, start, key=lambda f: f.start) : bisect_left(changes, end, key=lambda f: f.start)]:
         clause = norm[max(norm.rfind(c, start, f.start) for c in ",;、") + 1 : f.start]
         if not any(w in clause for w in ("比", "较", "同比", "上年", "去年")):
             return True
