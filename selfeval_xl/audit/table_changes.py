@@ -197,7 +197,7 @@ def _row(
     prior, current = _value(texts[prior_at]), _value(texts[current_at])
     change = current - prior
     shared = {"current": texts[current_at], "prior": texts[prior_at], "prior_label": names[prior_at], "current_label": names[current_at]}
-    row = " | ".join(texts)  # the row, not the table
+    row = " | ".join(text for text, paragraph, _ in cells if paragraph >= 0)  # the row (its own cells), not the table
     if amount_at is not None and not _agrees(texts[amount_at], change, _value(texts[amount_at])):
         _, paragraph, pos = cells[amount_at]
         found = finding(a, "yoy_change_mismatch", paragraph, pos, texts[amount_at], f"{change}", **shared)

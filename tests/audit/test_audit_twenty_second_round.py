@@ -184,8 +184,10 @@ def test_a_table_one_cell_a_line_is_read_row_by_row_under_a_name_spanning_rows()
     # −21.5 / 315.8 = −6.81% printed "-6.80%": a table's format pads −6.8% with a zero, so no finding; likewise
     # −271.7 / 551.8 = −49.24% as "-49.20%"; 3382 / 1915 = 176.61%
     assert _table() == []
-    # the row under the spanning name is read too: −49.24%, not −45.20%
+    # the row under the spanning name is read too: −49.24%, not −45.20%; the finding quotes the row's own cells
     assert _table(second="-45.20%") == [("yoy_mismatch", "error", "-45.20%")]
+    found = audit_text(_CELLS.format(first="-6.80%", second="-45.20%", third="176.61%")).findings
+    assert [f.sentence for f in found] == ["总支出 | 万元 | 551.8 | 280.1 | -45.20%"]
     # a change over this year's figure instead of last year's: −271.7 / 280.1 = −97.00%
     assert _table(second="-97.00%") == [("yoy_mismatch", "error", "-97.00%")]
 
