@@ -207,7 +207,8 @@ def _row(
         places = decimals_of(stated)
         exact = change / prior * _HUNDRED
         # a table's format pads a rounding with zeros ("4.60%" for 4.6% of 4.636%): each zero may be padding
-        padded = range(places, places - (len(stated.rstrip("%")) - len(stated.rstrip("%").rstrip("0"))) - 1, -1)
+        decimals = stated.rstrip("%").partition(".")[2]  # (only a zero after the point: "100%" pads nothing)
+        padded = range(places, places - (len(decimals) - len(decimals.rstrip("0"))) - 1, -1)
         if not any(_agrees(stated, round_half_up(exact, n), _value(stated)) for n in padded):
             _, paragraph, pos = cells[rate_at]
             cut = _agrees(stated, exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN), _value(stated))

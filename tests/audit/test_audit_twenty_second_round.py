@@ -192,6 +192,11 @@ def test_a_table_one_cell_a_line_is_read_row_by_row_under_a_name_spanning_rows()
     assert _table(second="-97.00%") == [("yoy_mismatch", "error", "-97.00%")]
 
 
+def test_only_zeros_after_the_point_are_padding() -> None:
+    # 3382 / 1915 = 176.61%: "180%" is no padded rounding (its zero is before the point), but an error
+    assert _table(third="180%") == [("yoy_mismatch", "error", "180%")]
+
+
 def test_a_cut_percentage_in_a_table_is_a_truncation() -> None:
     # 176.6057% printed "176%": cut, not rounded (177%)
     found = audit_text(_CELLS.format(first="-6.80%", second="-49.20%", third="176%")).findings
