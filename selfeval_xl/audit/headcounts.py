@@ -55,8 +55,8 @@ def _partition(a: Analysis, units: str, kinds: tuple[str, ...], by_post: bool) -
                 # that closes the sentence before it
                 j = bisect_left(own, s0, key=lambda f: f.start) - 1  # the count before it, closing its sentence
                 before = [
-                    f for f in own[j : j + 1] if j >= 0
-                    and s0 - f.start - len(f.text) <= 4 and not norm[f.start + len(f.text) : s0 - 1].strip(" ,")
+                    f for f in own[max(j, 0) : j + 1]
+                    if s0 - f.start - len(f.text) <= 4 and not norm[f.start + len(f.text) : s0 - 1].strip(" ,")
                     and any(w in name_before(norm, f.start, 12).replace(" ", "") for w in (*_STAFF_TOTALS, "编制", "人数"))
                 ]  # fmt: skip
             parts = own[bisect_right(own, at, key=lambda f: f.start) : bisect_left(own, s1, key=lambda f: f.start)]
@@ -107,7 +107,7 @@ def _leaders(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
         if not opening:
             continue
         _, end = sentence_bounds(norm, total.start)
-        for mark in (";", ")" if opening.group(1) == "(" else ";"):
+        for mark in (";", ")") if opening.group(1) == "(" else (";",):  # a bracketed list ends at its bracket
             at = norm.find(mark, total.start, end)
             end = end if at < 0 else at
         parts = own[k + 1 : bisect_left(own, end, key=lambda f: f.start)]
