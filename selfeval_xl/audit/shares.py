@@ -126,9 +126,25 @@ def _whole_of(
 
 def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: int, pct: Figure) -> int | None:
     """The denominator among ``candidates``: the nearest printed before the share, else after it."""
-    pool = [i for i in candidates if i != subject]
-    earlier = [i for i in pool if (figures[i].paragraph, figures[i].start) < (pct.paragraph, pct.start)]
-    return _nearest(figures, earlier, pct) if earlier else _nearest(figures, pool, pct)
+    # candidates are in reading order: the nearest before is the last before, else the first after
+    # (found by bisection, so that a text of many shares does not rescan every whole for each)
+    k = bisect_left(candidates, (pct.paragraph, pct.start), key=lambda i: (figures[i].paragraph, figures[i].start))
+    before = _run(figures, candidates, range(k - 1, -1, -1), subject)
+    return _nearest(figures, before or _run(figures, candidates, range(k, len(candidates)), subject), pct)
+
+
+def _run(figures: Sequence[Figure], candidates: list[int], order: range, subject: int) -> list[int]:
+    """The leading run of ``candidates`` taken in ``order`` (nearest first) that stays in the paragraph
+    of its first member other than ``subject``: the only ones the nearest can be among."""
+    out: list[int] = []
+    for k in order:
+        i = candidates[k]
+        if i == subject:
+            continue
+        if out and figures[i].paragraph != figures[out[0]].paragraph:
+            break
+        out.append(i)
+    return out
 
 
 _OWN_SHARE = re.compile(

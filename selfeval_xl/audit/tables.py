@@ -177,6 +177,7 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
             break
 
 
+_BLANKS = re.compile(r"[ |\n\t]*")
 _SOURCE_CELLS = re.compile(rf"[\s|:]*((?:{_CELLS}(?:[\s|]+|$))*)")
 
 
@@ -185,10 +186,10 @@ def _source_rows(text: str, at: int, sources: tuple[str, ...]) -> list[list[str]
     a row printing only dashes reads as three dashes."""
     out = []
     for source in sources:
-        rest = text[at:].lstrip(" |\n\t")
-        at = len(text) - len(rest)
-        name = "其中:" + source if rest.startswith("其中:" + source) else source
-        if not rest.startswith(name):
+        blanks = _BLANKS.match(text, at)
+        at = blanks.end() if blanks else at
+        name = "其中:" + source if text.startswith("其中:" + source, at) else source
+        if not text.startswith(name, at):
             return None
         m = _SOURCE_CELLS.match(text, at + len(name))
         cells = [c.group() for c in _CELL.finditer(m.group(1))] if m else []
