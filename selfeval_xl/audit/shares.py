@@ -129,11 +129,11 @@ def _printed_whole(figures: Sequence[Figure], candidates: list[int], subject: in
     # candidates are in reading order: the nearest before is the last before, else the first after
     # (found by bisection, so that a text of many shares does not rescan every whole for each)
     k = bisect_left(candidates, (pct.paragraph, pct.start), key=lambda i: (figures[i].paragraph, figures[i].start))
-    before = _run(figures, candidates, range(k - 1, -1, -1), subject)
-    return _nearest(figures, before or _run(figures, candidates, range(k, len(candidates)), subject), pct)
+    before = _run(figures, candidates, range(k - 1, -1, -1), subject, pct.paragraph)
+    return _nearest(figures, before or _run(figures, candidates, range(k, len(candidates)), subject, pct.paragraph), pct)
 
 
-def _run(figures: Sequence[Figure], candidates: list[int], order: range, subject: int) -> list[int]:
+def _run(figures: Sequence[Figure], candidates: list[int], order: range, subject: int, anchor: int) -> list[int]:
     """The leading run of ``candidates`` taken in ``order`` (nearest first) that stays in the paragraph
     of its first member other than ``subject``: the only ones the nearest can be among."""
     out: list[int] = []
@@ -144,6 +144,8 @@ def _run(figures: Sequence[Figure], candidates: list[int], order: range, subject
         if out and figures[i].paragraph != figures[out[0]].paragraph:
             break
         out.append(i)
+        if figures[i].paragraph == anchor:
+            break  # in the share's own paragraph the first met is the nearest
     return out
 
 

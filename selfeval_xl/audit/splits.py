@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
@@ -54,10 +54,10 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
             if not name:
                 continue
             noun = name[-2:]  # "实施项目共15个" counts 项目
-            parts = _parts(norm, depth, total, noun, own[k + 1 :])
+            parts = _parts(norm, depth, total, noun, (own[j] for j in range(k + 1, len(own))))
             if not _complete(parts):
                 # "年初批复5个项目,年中追加3个项目,全年共实施项目9个": the parts before their total
-                parts = _parts(norm, depth, total, noun, own[:k][::-1])[::-1]
+                parts = _parts(norm, depth, total, noun, (own[j] for j in range(k - 1, -1, -1)))[::-1]
                 if not _complete(parts):
                     continue
             found = sum(((f.value or Decimal(0)) * (sign or 1) for f, sign in parts), Decimal(0))
@@ -73,7 +73,7 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
-def _parts(norm: str, depth: list[int], total: Figure, noun: str, near: list[Figure]) -> list[tuple[Figure, int]]:
+def _parts(norm: str, depth: list[int], total: Figure, noun: str, near: Iterable[Figure]) -> list[tuple[Figure, int]]:
     """The 年初/追加/调减 counts of the same thing among ``near`` (in order away from the total)."""
     parts = []
     for f in near:

@@ -5,7 +5,7 @@ a carried-over amount printed beside the total, or a part printed without its un
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal
 
@@ -174,10 +174,12 @@ def share_of_the_year(a: Analysis, pct: Figure, subject: Figure, den: Figure, ca
         for f in a.figures:
             if f.kind is FigureKind.AMOUNT and f.value and any(w in before(a, f, 8) for w in ("结转", "结余")):
                 carried.setdefault(f.paragraph, []).append(f)
+    # near the share only (the paragraph before's last 20, its own within 400 characters, found by
+    # bisection): a one-paragraph page keeps this linear
+    own = carried.get(pct.paragraph, [])
+    near = own[bisect_left(own, pct.start - 400, key=lambda f: f.start) : bisect_right(own, pct.start + 400, key=lambda f: f.start)]
     return any(
         c.value < den.value and ratio_matches(pct, subject, replace(den, value=den.value - c.value))[0]
-        for k in (pct.paragraph - 1, pct.paragraph)
-        for c in (carried.get(k, ())[-20:] if k < pct.paragraph else carried.get(k, ()))
-        # near the share only: a one-paragraph page keeps this linear
-        if c.value is not None and c is not subject and (k < pct.paragraph or abs(c.start - pct.start) <= 400)
+        for c in (*carried.get(pct.paragraph - 1, [])[-20:], *near)
+        if c.value is not None and c is not subject
     )
