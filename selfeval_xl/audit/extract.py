@@ -245,6 +245,7 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
 
 _RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至]\s*$")
 _PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
+_PER_CLAUSE = re.compile(r"\s*每[\u4e00-\u9fff]{0,30}$")  # a clause opening with 每 up to the amount
 _BOUND_BEFORE = re.compile(r"(超过|突破|逾|将近|接近|(?<![最附])近|(?<![节集制预签履合])约|不足|不到|超)\s*$")  # not 节约, 最近
 
 
@@ -254,8 +255,13 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
     for m in matches:
         raw, big = m.group(1), m.group(3) or ""
         qualifier = m.group(2) or m.group(4) or (m.group(5) if m.re is _AMOUNT else "") or ""
-        if norm[m.end() : m.end() + 1] in ("/", "每") or _PER_UNIT.search(norm, max(0, m.start() - 8), m.start()):
-            # "0.60万元/生·年", "1000元/人", "示范村每个奖补60万元": a unit price, never a sum's term
+        if (
+            norm[m.end() : m.end() + 1] in ("/", "每")
+            or _PER_UNIT.search(norm, max(0, m.start() - 8), m.start())
+            or _PER_CLAUSE.match(norm, clause_start(norm, m.start()), m.start())
+        ):
+            # "0.60万元/生·年", "1000元/人", "示范村每个奖补60万元", "每县县级基本财力保障转移支付1000万元,共计
+            # 2.3亿元": a unit price, never a sum's term
             qualifier = qualifier or "/"
         if norm[max(0, m.start() - 1) : m.start()] in ("?", "\ufffd"):
             qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits

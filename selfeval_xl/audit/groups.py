@@ -36,6 +36,7 @@ from selfeval_xl.audit.listing import (
     spending,
     without_breakdowns,
     wrapped_list,
+    years_apart,
 )
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
@@ -266,7 +267,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
             children = without_breakdowns(p.norm, figures, children, end_word, parent)
-            if sides_of_both(p.norm, figures, parent, children):
+            if sides_of_both(p.norm, figures, parent, children) or years_apart(p.norm, figures, children):
                 continue
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount

@@ -180,6 +180,20 @@ def sides_of_both(norm: str, figures: Sequence[Figure], parent: int, children: t
     return "收入" in sides[0] and "支出" not in sides[0] and "支出" in sides[1]
 
 
+_YEAR_KIND = re.compile(r"((?:19|20)\d\d)年[^,;:。]{0,12}?(决算|预算)")
+
+
+def years_apart(norm: str, figures: Sequence[Figure], children: tuple[int, ...]) -> bool:
+    """ "其中,公务用车购置及运行维护费:2010年决算数467.54万元,2011年预算数338.3万元": one thing's 决算 of one
+    year and 预算 of another, side by side, are no parts of a total."""
+    kinds = set()
+    for i in children:
+        found = list(_YEAR_KIND.finditer(norm, clause_start(norm, figures[i].start), figures[i].start))
+        if found:
+            kinds.add((found[-1].group(1), found[-1].group(2)))
+    return len({year for year, _ in kinds}) >= 2 and len({kind for _, kind in kinds}) == 2
+
+
 def without_segment_breakdowns(norm: str, figures: Sequence[Figure], children: tuple[int, ...], start: int) -> tuple[int, ...]:
     """The items of a ";"-separated list less those of a breakdown a colon opens inside one item's
     segment ("其中:旗本级收入完成75.29亿元,…,分项目看:税收完成16.81亿元,…,非税完成58.48亿元;上级转移支付20.88亿元;

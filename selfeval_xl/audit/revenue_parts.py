@@ -8,7 +8,7 @@ The total is an amount named 一般公共预算收入, 地方财政收入 or 公
 it allowed); its parts are the first amount after 税收收入 and after 非税收入 (a verb such as 累计完成
 between), each opening its clause, in the total's paragraph after its sentence or in the few paragraphs
 after it, before the next such total. They are read only when neither part is a 当月 figure of a
-累计 total (or back) or of another year, no transfer (上级补助收入, 转移支付…) is named between the total
+累计 total (or back), of another year or of another level (全国 parts of a 中央 total), no transfer (上级补助收入, 转移支付…) is named between the total
 and its parts (a 镇's 一般公共预算收入 may hold them), and neither the total nor a part is in a list read otherwise.
 """
 
@@ -28,6 +28,7 @@ _TOTAL = re.compile(rf"(?:一般公共预算|地方财政|公共财政预算|地
 _TAX = re.compile(rf"(?<!非)税收收入{_VERBS}$")
 _NON_TAX = re.compile(rf"非税收入{_VERBS}$")
 _TRANSFERS = ("补助收入", "转移支付", "返还性收入", "上级补助")
+_SCOPES = ("全国", "中央", "地方", "本级", "全省", "省级", "全市", "市级", "全县", "县级", "全区", "区级")
 _NOT_OWN = ("较", "比", "增", "减", "占", "下降", "上升", "其中")
 
 
@@ -54,6 +55,13 @@ class _Reader:
             f.kind is FigureKind.AMOUNT and f.exact and not f.comparative and f.value is not None
             and pattern.search(clause) is not None and not any(w in clause for w in _NOT_OWN)
         )  # fmt: skip
+
+    def scope(self, i: int) -> frozenset[str]:
+        """The levels the amount's clause names (全国, 中央, 地方, 本级, 全省 …)."""
+        f = self.figures[i]
+        norm = self.paragraphs[f.paragraph - 1].norm
+        clause = norm[clause_start(norm, f.start) : f.start]
+        return frozenset(w for w in _SCOPES if w in clause)
 
     def clause(self, i: int) -> str:
         f = self.figures[i]
@@ -113,5 +121,8 @@ def revenue_parts(
                 continue  # "一般公共预算收入…其中:税收收入…,非税收入…,上级补助收入…": a 镇's revenue holds its transfers
             if any(_period(reader.clause(i)) not in ("", period) or _year(paragraphs[figures[i].paragraph - 1].norm, figures[i]) not in ("", year) for i in parts):
                 continue
+            scope = reader.scope(total)
+            if any(scope and (other := reader.scope(i)) and not scope & other for i in parts):
+                continue  # "中央一般公共预算收入28949亿元…全国税收收入52452亿元": parts of another level's total
             found.append((total, parts))
     return found

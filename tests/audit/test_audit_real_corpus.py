@@ -26,10 +26,11 @@ TWENTY_FIRST_B = 2097  # the first page of the round's second batch (older years
 TWENTY_FIRST_C = 2171  # the first page of its third batch (western provinces' 决算, 自评表 pages; the same way)
 TWENTY_SECOND = 2185  # the first page gathered and labelled blind in the twenty-second round (merged before any was read)
 TWENTY_SECOND_B = 2294  # the first page of its second batch (north-east 决算, townships, eastern 项目 绩效, 事业单位; the same way)
+TWENTY_THIRD = 2353  # the first page gathered and labelled blind in the twenty-third round (merged before any was read)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2352, 2352)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2422, 2422)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -119,7 +120,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # the second batch's dev pages (lottery-fund notices the most of them: the 决算 queries found little new): 2 TP,
     # 3 FP, 0 FN at merge; read and fixed (items numbered "(一)" under body text, a change printed coarser than its
     # parts' changes, a rate set against another's with 低于)
-    assert evaluate("dev", since=TWENTY_SECOND_B).total.fp == 0
+    assert evaluate("dev", since=TWENTY_SECOND_B, until=TWENTY_THIRD).total.fp == 0
+    # the dev ones of the twenty-third round's pages (项目 绩效, units' 预算 and 决算 of schools and hospitals, finance
+    # bureaus' evaluation notices; the searches found few pages not already held): 9 TP, 2 FP, 3 FN at merge; read and
+    # fixed (a clause opening with 每县 states a unit price; 全国 parts are no parts of a 中央 revenue)
+    assert evaluate("dev", since=TWENTY_THIRD).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -142,15 +147,16 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 115  # 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    assert true_errors >= 118  # 3 more on the twenty-third round's pages at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
     # 5, and 3 on the fresh pages merged in the thirteenth round, 5 on those of the fourteenth, 13 on the fifteenth's,
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
     # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
-    # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read
-    assert false_errors <= 72  # one more with those tables
+    # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read;
+    # 10 on the twenty-third's (at merge, not read), two fewer with its rules
+    assert false_errors <= 80  # one more with those tables
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
