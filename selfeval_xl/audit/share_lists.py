@@ -3,7 +3,8 @@ found: "集中采购机构…实际采购金额9814.98万元,占总采购额的3
 36.79%;单位自行采购…9337.30万元,占总采购额的30.82%".
 
 Two or more such shares of a whole named alike in one paragraph (or of the list's own total:
-"…62722.85万元,占比92.89%;…4801.65万元,占比7.11%"): when the items' amounts, added up, make every share but
+"…62722.85万元,占比92.89%;…4801.65万元,占比7.11%"; or counts of one whole's kinds, each with its share:
+"1个项目评为优,占评定项目的2.44%;3个项目评为良,…"): when the items' amounts, added up, make every share but
 one right at its printed decimals — two of them, or one printed to two decimals — the items are the whole
 (their sum is the figure the shares were taken of), and the one share that does not fit is wrong
 (``share_mismatch``). A list that leaves items out fits none of its shares and says nothing; shares whose whole
@@ -48,6 +49,24 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
             lines.append((own[0].paragraph, next(iter(series)), pairs[0]))
         yield from _judge_series(a, series.items(), False, linked, index)
     yield from _judge_series(a, _runs(lines), True, linked, index)
+    yield from _judge_series(a, _count_series(a), False, linked, index)
+
+
+# "1个项目评为优,占评定项目的2.44%;3个项目评为良,占评定项目的7.32%;…": counts of one whole's kinds, each
+# with its share (the count's noun and what it is said to be between the count and 占)
+_OF_COUNT = re.compile(r"^[\u4e00-\u9fff]{0,10}\s*,\s*占(?P<whole>[^,;。、%\d()]{1,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
+
+
+def _count_series(a: Analysis) -> Iterator[tuple[str, list[tuple[Figure, Figure]]]]:
+    for own in a.by_paragraph(lambda f: f.kind in (FigureKind.COUNT, FigureKind.PERCENT) and f.value is not None).values():
+        norm = a.paragraph(own[0].paragraph).norm
+        series: dict[str, list[tuple[Figure, Figure]]] = defaultdict(list)
+        for count, pct in pairwise(own):
+            if count.kind is FigureKind.COUNT and pct.kind is FigureKind.PERCENT and count.exact and not count.comparative:
+                m = _OF_COUNT.match(norm[count.start + len(count.text) : pct.start])
+                if m is not None and m.group("whole").strip() not in _UNNAMED:
+                    series[m.group("whole").strip()].append((count, pct))
+        yield from series.items()
 
 
 # "4、维护费支出1105.73万元,占总支出的20.21%。" on a line of its own, one item a line: a run of at least four such
@@ -79,7 +98,9 @@ def _judge_series(
         if not total:
             continue
         places = max(f.decimals for f, _ in items)
-        den = replace(items[0][0], value=total, text=fmt_amount(total, items[0][0].unit, places))
+        first = items[0][0]
+        printed = fmt_amount(total, first.unit, places) if first.kind is FigureKind.AMOUNT else f"{total}{first.unit}"
+        den = replace(first, value=total, text=printed)
         wrong = [(f, p) for f, p in items if not ratio_matches(p, f, den)[0]]
         fitting = [p for f, p in items if (f, p) not in wrong]
         # one fitting share proves the whole only when printed to two decimals (an integer one fits a
@@ -94,7 +115,18 @@ def _judge_series(
         for amount, pct in wrong:
             found = percent_finding(
                 a, pct, amount, den, ("share_mismatch", "share_truncated"),
-                subject=figure_name(amount, a), amount=amount.text, denominator="合计" if whole in _UNNAMED else render(AUDIT, "term.listed_whole", whole=whole), base=den.text,
+                **_named(a, amount), denominator="合计" if whole in _UNNAMED else render(AUDIT, "term.listed_whole", whole=whole), base=den.text,
             )  # fmt: skip
             if found is not None:
                 yield found
+
+
+def _named(a: Analysis, f: Figure) -> dict[str, str]:
+    """The subject and amount a message names: an amount's name, or a count and the words after it
+    ("35个项目评为中")."""
+    if f.kind is not FigureKind.COUNT:
+        return {"subject": figure_name(f, a), "amount": f.text}
+    end = f.start + len(f.text)
+    words = a.paragraph(f.paragraph).norm[end : end + 12].split(",")[0].strip()  # at most 10 characters (_OF_COUNT)
+    return {"subject": "", "amount": f.text + words}
+

@@ -66,3 +66,20 @@ def test_a_list_of_one_years_parts_is_still_read() -> None:
     # 180 + 150 = 330, not 300: both parts are of one year's 预算
     text = "2024年支出预算300万元,其中:2024年基本支出预算180万元,2024年项目支出预算150万元。"
     assert _errors(text) == [("sum_mismatch", "300万元", "330.00万元")]
+
+
+def test_counts_of_one_wholes_kinds_each_with_its_share() -> None:
+    # 35 / (1 + 3 + 35 + 2) = 85.37%: the counts add up to the whole the shares were taken of
+    text = (
+        "抽审的41个项目审核等级为:1个项目评为优,占评定项目的2.44%;3个项目评为良,占评定项目的7.32%;"
+        "35个项目评为中,占评定项目的84.36%;2个项目评为差,占评定项目的4.88%。"
+    )
+    found = [(f.code, f.stated, f.expected, f.message) for f in audit_text(text).findings]
+    assert found == [
+        ("share_mismatch", "84.36%", "85.37%", "35个项目评为中占评定项目（即所列各项合计）41个的比例应为85.37%，报告写为84.36%。")
+    ]
+    # cut instead of rounded: a 提示
+    cut = text.replace("84.36%", "85.36%")
+    assert [(f.code, f.severity.value) for f in audit_text(cut).findings] == [("share_truncated", "warning")]
+    # a list that leaves a kind out fits none of its shares and says nothing
+    assert not audit_text(text.replace(";2个项目评为差,占评定项目的4.88%", "")).findings
