@@ -245,6 +245,7 @@ def _bare_amounts(norm: str) -> list[re.Match[str]]:
 
 _RANGE_END = re.compile(r"\d\s*(?:[万亿億千]\s*)?(?:元\s*)?[-~\u2212\u2014\u2013至]\s*$")
 _PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{0,5}$")  # "每个奖补", "每园奖补", "每人补助"
+_MILESTONE = re.compile(r"[^,;:。]{0,30}?(?:大关|台阶|关口)")  # the amount's clause ends on the milestone word
 _PER_CLAUSE = re.compile(r"\s*每[\u4e00-\u9fff]{0,30}$")  # a clause opening with 每 up to the amount
 _BOUND_BEFORE = re.compile(r"(超过|突破|逾|将近|接近|(?<![最附])近|(?<![节集制预签履合])约|不足|不到|超)\s*$")  # not 节约, 最近
 
@@ -265,6 +266,10 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
             qualifier = qualifier or "/"
         if norm[max(0, m.start() - 1) : m.start()] in ("?", "\ufffd"):
             qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits
+        if _MILESTONE.match(norm, m.end()):
+            qualifier = qualifier or "~"  # "连续跨越400亿元、500亿元、600亿元大关": a milestone passed, no figure
+        if m.start() >= 2 and norm[m.start() - 1] == "," and norm[m.start() - 2].isdigit():
+            qualifier = qualifier or "?"  # "实际采购金额1420,53万元": a decimal comma, or a list; never 53万元
         role, label, comparative = amount_role(norm, m.start(), m.end())
         unit = f"{big}元"
         value = parse_decimal(raw) * _UNIT_FACTOR[big]

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
-from selfeval_xl.audit.list_items import continuation, following_paragraphs
+from selfeval_xl.audit.list_items import continuation, following_paragraphs, named_like
 from selfeval_xl.audit.listing import (
     APPROXIMATE,
     SIDE,
@@ -32,6 +32,7 @@ from selfeval_xl.audit.listing import (
     numbered_items,
     outer_with_semicolons,
     sibling_start,
+    siblings_by_share,
     sides_of_both,
     spending,
     without_breakdowns,
@@ -136,6 +137,8 @@ _CLASSIFIED = re.compile(
     r"(?:(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构|级次)(?:看|来看)?|分(?:级次|地区|区域|部门|类别|项目|科目)(?:看|来看))\s*[:,]"
 )  # also "分级次看,市级…49.5亿元,…县(市、区)…234.6亿元"
 
+_OWN_SHARE_AFTER = re.compile(r"\s*[,(]?\s*占[\u4e00-\u9fff]{0,12}?\s*\d[\d.\s]*%")  # spaces a PDF put in
+
 
 def _openers(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every list opener in the paragraph, in order."""
@@ -170,7 +173,7 @@ def _cut_at_end(paragraphs: Sequence[Paragraph], index: int) -> bool:
 
 _SUB_OPENERS = ("包括", "含", "其中")
 _WHOLES = ("total", "grand_total", "budget", "budget_total")
-_TOTAL_NAMES = ("合计", "总计")  # not 共计: "其中货物类…采购计划金额共计…" is a measure of an item
+_TOTAL_NAMES = ("合计", "总计", "总额")  # not 共计: "其中货物类…采购计划金额共计…" is a measure of an item
 
 
 def _names_a_total(norm: str, figure: Figure) -> bool:
@@ -256,7 +259,15 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 # "从收入结构看,…" opening a paragraph: a breakdown of the amount the paragraph before ends on
                 previous = own_by.get(p.index - 1, [])
                 ends = previous[-1] if previous else None
-                parent = ends if ends is not None and not is_difference(paragraphs[p.index - 2].norm, figures[ends]) else None
+                prior = paragraphs[p.index - 2].norm
+                # (an amount with its own share after it, "…其他资产209亿元,占5.2%", is the last item of a list, no total;
+                # one a list there holds is looked past to its total below)
+                item = (
+                    ends is not None
+                    and ends not in part_of
+                    and _OWN_SHARE_AFTER.match(prior, figures[ends].start + len(figures[ends].text))
+                )
+                parent = ends if ends is not None and not item and not is_difference(prior, figures[ends]) else None
             if parent is None:
                 continue
             children = tuple(
@@ -267,7 +278,11 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
             children = without_breakdowns(p.norm, figures, children, end_word, parent)
-            if sides_of_both(p.norm, figures, parent, children) or years_apart(p.norm, figures, children):
+            if (
+                sides_of_both(p.norm, figures, parent, children)
+                or years_apart(p.norm, figures, children)
+                or siblings_by_share(p.norm, figures, parent, children)
+            ):
                 continue
             colon = p.norm[end_word : end_word + 2].lstrip().startswith(":") or end_word - pos > 2
             # "其中,货物、工程、服务…规模分别为0.72亿元、0.02亿元和0.59亿元": every part named, then its amount
@@ -276,7 +291,10 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             if not children and colon and not tail:
                 # "…缴费支出 150384 元,其中:" then "基本支出 150384 元,项目支出 0元。…": a line wrapped after the
                 # colon holds the whole list in its first sentence; else one item per paragraph
-                children = wrapped_list(paragraphs, figures, own_by, p) or tuple(following_paragraphs(paragraphs, figures, own_by, p))
+                # (paragraphs that each print an amount under the total's own name are its items, whatever comes first)
+                listed = tuple(following_paragraphs(paragraphs, figures, own_by, p))
+                named = named_like(paragraphs, figures, own_by, parent, listed)
+                children = named if named != listed else wrapped_list(paragraphs, figures, own_by, p) or listed
                 if len(children) == 1:
                     # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it
@@ -305,7 +323,9 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 )
                 stop = nxt if nxt >= 0 else len(p.norm)
                 more = tuple(continuation(p, own, figures, end, stop)) if end < stop else ()
-            closing = next((n for n, i in enumerate(children) if n and _names_a_total(p.norm, figures[i])), None)
+            # (unless the first is one too: "其中,行政单位资产总额72.36亿元,事业单位资产总额129.66亿元" lists totals)
+            first_total = bool(children) and _names_a_total(p.norm, figures[children[0]])
+            closing = next((n for n, i in enumerate(children) if n and not first_total and _names_a_total(p.norm, figures[i])), None)
             if closing is not None:
                 children = children[:closing]  # "其中:A…,B…,收入合计为6449万元": a total closes the outer statement
             if (

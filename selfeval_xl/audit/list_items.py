@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from selfeval_xl.audit.listing import classified_line
 from selfeval_xl.audit.model import Figure, Paragraph
-from selfeval_xl.audit.text import marker
+from selfeval_xl.audit.text import is_cjk, marker
 
 CLAUSE_ENDS = "。;!?"
 ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
@@ -26,14 +26,16 @@ def first_item(p: Paragraph, own: list[int], figures: Sequence[Figure], after: i
 
 
 def continuation(p: Paragraph, own: list[int], figures: Sequence[Figure], start: int, stop: int) -> list[int]:
-    """The first amount of each later clause of the paragraph, up to ``stop`` (next opener)."""
+    """The first amount of each later clause of the paragraph, up to ``stop`` (next opener): of each part
+    a comma ends too ("…上年结转0.00万元。事业收入86.97万元,其他收入70.00万元。"), as a continuation only ever
+    makes a list add up."""
     out = []
     pos = start
     while pos < stop:
         item = first_item(p, own, figures, pos)
         if item is not None:
             out.append(item)
-        nxt = min((i for i in (p.norm.find(c, pos, stop) for c in CLAUSE_ENDS) if i >= 0), default=-1)
+        nxt = min((i for i in (p.norm.find(c, pos, stop) for c in CLAUSE_ENDS + ",") if i >= 0), default=-1)
         if nxt < 0:
             break
         pos = nxt + 1
@@ -65,3 +67,26 @@ def following_paragraphs(
         items.append(first)
         level = item
     return items
+
+
+_NAME_TAIL = 4  # characters of the total's name an item's amount must be printed after
+
+
+def named_like(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_by: dict[int, list[int]], total: int,
+               items: Sequence[int]) -> tuple[int, ...]:  # fmt: skip
+    """Items one per paragraph, each the amount its paragraph prints under the total's own name when every item's
+    paragraph has exactly one such ("完成投资77.57亿元…。其中:" then "省级6项,概算投资140.16亿元,当年计划投资19亿元。
+    1-12月份完成投资28.78亿元,…": the 完成投资, not the first amount); else the items as they are."""
+    t = figures[total]
+    name = paragraphs[t.paragraph - 1].norm[max(0, t.start - _NAME_TAIL) : t.start]
+    if len(name) < _NAME_TAIL or not all(is_cjk(c) for c in name):
+        return tuple(items)
+    out = []
+    for i in items:
+        norm = paragraphs[figures[i].paragraph - 1].norm
+        named = [j for j in own_by.get(figures[i].paragraph, []) if norm.endswith(name, 0, figures[j].start)]
+        if len(named) != 1:
+            return tuple(items)
+        out.append(named[0])
+    return tuple(out)
+

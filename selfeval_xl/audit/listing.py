@@ -180,6 +180,20 @@ def sides_of_both(norm: str, figures: Sequence[Figure], parent: int, children: t
     return "收入" in sides[0] and "支出" not in sides[0] and "支出" in sides[1]
 
 
+_SHARE_OF = re.compile(r"\s*[,(]?\s*占([\u4e00-\u9fff]{0,12}?)的?\s*(\d[\d.\s]*?)\s*%")
+
+
+def siblings_by_share(norm: str, figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> bool:
+    """ "公共基础设施1,933亿元,占全市资产总额48.8%,其中:等级公路1.6万公里,…;流动资产750亿元,占18.9%;…": items
+    each with an unnamed share after them, after a total that is itself a named share short of all, are its
+    siblings (shares of the same whole), not its parts."""
+    f = figures[parent]
+    own = _SHARE_OF.match(norm, f.start + len(f.text))
+    if own is None or not own.group(1) or Decimal(re.sub(r"\s", "", own.group(2))) >= 100 or not children:
+        return False
+    return all((m := _SHARE_OF.match(norm, figures[i].start + len(figures[i].text))) and not m.group(1) for i in children)
+
+
 _YEAR_KIND = re.compile(r"((?:19|20)\d\d)年[^,;:。]{0,12}?(决算|预算)")
 
 

@@ -104,6 +104,7 @@ def _rate_read(
     wholes = [
         f for f in _all_named(norm, before, den_words, num_words, m.group(1))
         if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
+        and not _done(norm, f, num_words)
     ]  # fmt: skip
     if numerator is not None and not wholes and m.group(1) == "节约率":
         wholes = _plan_of(norm, before, numerator)
@@ -122,6 +123,12 @@ def _rate_read(
     if numerator is None or not wholes:
         return False, None
     if any(ratio_matches(pct, numerator, whole)[0] for whole in wholes):
+        return True, None
+    # "采购预算金额1581.64万元,实际采购金额1420.53万元,节约资金161.11万元,节约率为11%": of the 实际 amount, another
+    # reading of the rate (161.11 ÷ 1420.53): not proven wrong
+    if numerator.kind is FigureKind.AMOUNT and any(
+        ratio_matches(pct, numerator, f)[0] for f in before if f is not numerator and f.value and f.unit == numerator.unit
+    ):
         return True, None
     denominator = wholes[-1]  # the nearest is reported
     found = percent_finding(
@@ -159,6 +166,13 @@ def _all_named(norm: str, candidates: list[Figure], words: tuple[str, ...], othe
         if hits and not any(name.rfind(o) >= last and not any(o in w for w in hits) for o in others if o in name):
             out.append(f)
     return out
+
+
+def _done(norm: str, f: Figure, num_words: tuple[str, ...]) -> bool:
+    """Is the amount named as done already ("已完成中央投资计划37.6亿元": what was done of a plan, never a
+    rate's whole)?"""
+    name = name_before(norm, f.start, 12)
+    return any("已" + w.removeprefix("已") in name for w in num_words)
 
 
 def _named(norm: str, candidates: list[Figure], words: tuple[str, ...], others: tuple[str, ...]) -> Figure | None:

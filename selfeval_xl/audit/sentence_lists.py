@@ -42,7 +42,13 @@ def explicit_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) 
         + _named_lists(paragraphs, figures, own_by)
         + _uses_lists(paragraphs, figures, own_by)
         + [PartsGroup(total, parts, True, False, False, ()) for total, parts in sangong_lists(paragraphs, figures, own_by)]
-        + [PartsGroup(total, parts, True, True, by_definition=True) for total, parts in sangong_sections(paragraphs, figures, own_by)]
+        + [
+            PartsGroup(total, parts, True, True, by_definition=True)
+            for total, parts in sangong_sections(paragraphs, figures, own_by)
+            # "2011年…预算数为2,051.05万元。" in the lede, then "2010年…决算数…共计2,133.47万元,其中:…支出数…": parts
+            # a 其中 list gives another total are not this one's
+            if not all(c in parent_of and figures[parent_of[c]].value not in (None, figures[total].value) for c in parts)
+        ]
     )
     listed = {g.parent for g in stated} | {c for g in stated for c in g.children}
     return stated + [

@@ -127,8 +127,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # fixed (a clause opening with 每县 states a unit price; 全国 parts are no parts of a 中央 revenue)
     assert evaluate("dev", since=TWENTY_THIRD, until=TWENTY_THIRD_B).total.fp == 0
     # the second batch's dev pages (the 决算 helpers fell back on lottery-fund, debt and allocation notices): 8 TP, 9 FP,
-    # 8 FN at merge
-    assert evaluate("dev", since=TWENTY_THIRD_B).total.fp <= 9
+    # 8 FN at merge; read, and 7 fixed (a list going on in the next sentence's comma parts, paragraph items named like
+    # their total, a 总额 ending a list, siblings with their own shares, a rate's whole done already, a milestone
+    # passed); left: a two-column OCR page and a 节约率 of 11% beside an actual amount printed "1420,53万元"
+    assert evaluate("dev", since=TWENTY_THIRD_B).total.fp <= 2
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -159,8 +161,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 18 on the sixteenth's, 7 on the seventeenth's, 11 on the eighteenth's, 12 on the nineteenth's, 0 on the
     # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
     # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read;
-    # 10 and 6 on the twenty-third's (at merge, not read), two fewer with its rules
-    assert false_errors <= 86  # one more with those tables
+    # 10 and 6 on the twenty-third's (at merge, not read), five fewer with its rules
+    assert false_errors <= 83  # one more with those tables
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

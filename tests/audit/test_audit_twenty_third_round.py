@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from real_corpus import text_of
 
 from selfeval_xl.audit import analyse, audit_text
 
@@ -83,3 +84,79 @@ def test_counts_of_one_wholes_kinds_each_with_its_share() -> None:
     assert [(f.code, f.severity.value) for f in audit_text(cut).findings] == [("share_truncated", "warning")]
     # a list that leaves a kind out fits none of its shares and says nothing
     assert not audit_text(text.replace(";2个项目评为差,占评定项目的4.88%", "")).findings
+
+
+# the second batch's rules
+
+
+def test_a_list_goes_on_in_the_next_sentences_comma_parts() -> None:
+    # 1125.76 + 0 + 86.97 + 70 = 1282.73: the list goes on after its sentence, one item a comma part
+    text = (
+        "(一)收入预算2025年年初预算数1282.73万元,其中:一般公共预算拨款1125.76万元,上年结转0.00万元。"
+        "事业收入86.97万元,其他收入70.00万元。"
+    )
+    assert _errors(text) == []
+    # a continuation that does not close the gap leaves the error standing
+    assert _errors(text.replace("70.00万元", "60.00万元")) == [("sum_mismatch", "1282.73万元", "1125.76万元")]
+
+
+def test_paragraph_items_are_the_amounts_named_like_their_total() -> None:
+    head = "1-12月份,完成投资77.57亿元,投资完成率122.6%。其中:\n"
+    items = (
+        "省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元。\n"
+        "市级5项,概算投资221.76亿元,当年计划投资22.67亿元。1-12月份完成投资26.4亿元。\n"
+        "县级16项,概算投资108.72亿元,当年计划投资21.6亿元。1-12月份完成投资22.39亿元。"
+    )
+    assert _errors(head + items) == []  # 28.78 + 26.4 + 22.39 = 77.57
+    a = analyse([head + items])
+    assert [[a.figures[c].text for c in g.children] for g in a.groups] == [["28.78亿元", "26.4亿元", "22.39亿元"]]
+
+
+def test_a_sangong_total_does_not_take_the_parts_another_total_lists() -> None:
+    # dev page 2523: "2011年…预算数为2,051.05万元。" in the lede, then "2010年…决算数…共计2,133.47万元,其中:…支出数…"
+    text = text_of("2523")
+    assert "2,051.05万元" in text
+    assert _errors(text) == []
+
+
+def test_an_item_named_a_total_ends_the_list() -> None:
+    # 上缴税费总额 is a statement of its own, no second part of the profit
+    text = "实现归母净利润2.59亿元,同比下降82.43%,其中:归属于本方股东的归母净利润2.48亿元,同比下降81.11%;上缴税费总额29.31亿元,同比上升5.64%。"
+    assert _errors(text) == []
+
+
+def test_a_classification_opening_a_paragraph_is_not_of_the_last_item_of_a_share_list() -> None:
+    # dev page 2457: "…无形资产、长期投资等其他资产209亿元,占5.2%" ends a paragraph, "从市级资产结构来看,固定资产332亿元,
+    # 占市级资产总额32.4%,…" opens the next: 209 is the last item of a share list, no total of the next paragraph
+    text = text_of("2457")
+    assert "从市级资产结构来看" in text
+    assert _errors(text) == []
+
+
+def test_items_with_unnamed_shares_after_a_named_share_are_its_siblings() -> None:
+    text = (
+        "公共基础设施1,933亿元,占全市资产总额48.8%,其中:等级公路1.6万公里,城市桥梁273座;流动资产750亿元,占18.9%;"
+        "固定资产724亿元,占18.3%。"
+    )
+    assert audit_text(text).findings == () or not any(f.code.startswith("parts_") for f in audit_text(text).findings)
+    # a total that is all of its whole keeps its parts: 60 + 30 = 90, not 100
+    whole = "支出合计100万元,占支出总额100%,其中:基本支出60万元,占60%;项目支出30万元,占30%。"
+    assert ("sum_mismatch", "100万元", "90.00万元") in _errors(whole) or any(f.code == "parts_below_total" for f in audit_text(whole).findings)
+
+
+def test_an_amount_named_done_is_no_rates_whole() -> None:
+    # 9.3 / 15.0 = 62%: the 37.6 done of the plan is no base of the 完成率
+    text = "下达中央水利投资计划62.4亿元,其中中央资金15.0亿元;已完成中央投资计划37.6亿元、完成率60.2%,完成中央资金9.3亿元、完成率61.9%。"
+    assert _errors(text) == []
+
+
+def test_a_rate_that_fits_another_amount_of_its_sentence_is_not_proven_wrong() -> None:
+    # 节约 161.11 of the 实际 1420.53 is 11.34%: the 节约率 may be of the actual purchase
+    text = "共完成采购预算金额1581.64万元,实际采购金额1420.53万元,节约财政资金161.11万元,节约率为11%。"
+    assert _errors(text) == []
+    assert _errors(text.replace("11%", "13%")) == [("named_rate_mismatch", "13%", "10.19%")]
+
+
+def test_a_decimal_comma_and_a_milestone_are_no_figures() -> None:
+    exact = {f.text: f.exact for f in analyse(["实际采购金额1420,53万元,连续跨越400亿元、500亿元大关,收入615.05亿元。"]).figures}
+    assert exact == {"53万元": False, "400亿元": False, "500亿元": False, "615.05亿元": True}
