@@ -177,7 +177,7 @@ def real_corpus(split: str) -> Result:
     )
     twenty_third = evaluate(split, since=TWENTY_THIRD).total
     print(
-        f"  of which the pages labelled blind in the twenty-third round (from {TWENTY_THIRD:03d}; the same way, one batch;"
+        f"  of which the pages labelled blind in the twenty-third round (from {TWENTY_THIRD:03d}; the same way, two batches;"
         f" the search held few pages not yet taken): TP {twenty_third.tp}, FP {twenty_third.fp}, FN {twenty_third.fn}"
     )
     rounds = (fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second, twenty_third)
