@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
-from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.findings import change_finding, finding
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
@@ -122,11 +122,7 @@ def check_named_year_changes(a: Analysis) -> Iterator[Finding]:
             if abs(diff - change.value) <= sum((f.tolerance for f in (change, current, prior)), Decimal(0)):
                 continue
             decimals = max(2, change.decimals) if change.unit == "万元" else change.decimals
-            yield finding(
-                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
-                fmt_amount(abs(diff), change.unit, decimals, like=change.text),
-                current=current.text, prior=prior.text, prior_label="上年",
-            )  # fmt: skip
+            yield change_finding(a, change, fmt_amount(abs(diff), change.unit, decimals, like=change.text), current, prior, m.group("verb"))
 
 
 def _named_of_year(a: Analysis, earlier: list[Figure], name: str, year: int) -> Figure | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.findings import change_finding, finding
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.lexicon import FUND_NAMES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ratio_tolerances
@@ -237,11 +237,8 @@ def judge(
         # Two years of one item in one unit: a 1-dp 万元 there is a dropped trailing zero, exact.
         slack = sum((f.tolerance for f in (change, current, prior) if f.unit != "万元"), Decimal(0))
         if abs(diff - change.value) > slack:
-            yield finding(
-                a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
-                fmt_amount(abs(diff), change.unit, max(2, change.decimals) if change.unit == "万元" else change.decimals, like=change.text),
-                current=current.text, prior=prior.text, prior_label=prior_label,
-            )  # fmt: skip
+            places = max(2, change.decimals) if change.unit == "万元" else change.decimals
+            yield change_finding(a, change, fmt_amount(abs(diff), change.unit, places, like=change.text), current, prior, verbs[0], prior_label)
             change_value = abs(diff)  # the percentage is checked against the true difference
         shown_prior = prior.text
     else:

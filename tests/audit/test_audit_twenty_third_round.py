@@ -160,3 +160,26 @@ def test_a_rate_that_fits_another_amount_of_its_sentence_is_not_proven_wrong() -
 def test_a_decimal_comma_and_a_milestone_are_no_figures() -> None:
     exact = {f.text: f.exact for f in analyse(["实际采购金额1420,53万元,连续跨越400亿元、500亿元大关,收入615.05亿元。"]).figures}
     assert exact == {"53万元": False, "400亿元": False, "500亿元": False, "615.05亿元": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "2015年三公经费决算支出数为1957.23万元,较2014年决算数1953.72万元减少3.51万元,下降0.2%。",
+            "本年1957.23万元、上年1953.72万元，较上年实为增加3.51万元，报告写为减少3.51万元。",
+        ),
+        (
+            "2023年支出合计800万元,比上年的900万元增加100万元,增长11.1%。",
+            "本年800万元、上年900万元，较上年实为减少100.00万元，报告写为增加100万元。",
+        ),
+        # a change the right way but of the wrong size keeps its message
+        (
+            "2015年三公经费决算支出数为1957.23万元,较2014年决算数1953.72万元增加4.51万元,增长0.2%。",
+            "本年1957.23万元、上年1953.72万元，增减额应为3.51万元，报告写为4.51万元。",
+        ),
+    ],
+)
+def test_a_change_that_goes_the_other_way_is_said_to(text: str, message: str) -> None:
+    found = [f for f in audit_text(text).findings if f.code == "yoy_change_mismatch"]
+    assert [f.message for f in found] == [message]
