@@ -110,6 +110,8 @@ def test_paragraph_items_are_the_amounts_named_like_their_total() -> None:
     assert _errors(head + items) == []  # 28.78 + 26.4 + 22.39 = 77.57
     a = analyse([head + items])
     assert [[a.figures[c].text for c in g.children] for g in a.groups] == [["28.78亿元", "26.4亿元", "22.39亿元"]]
+    # items all named as their total is are its parts, not measures of categories: a slip is an error
+    assert _errors(head + items.replace("22.39", "21.39")) == [("sum_mismatch", "77.57亿元", "76.57亿元")]
 
 
 def test_a_sangong_total_does_not_take_the_parts_another_total_lists() -> None:
