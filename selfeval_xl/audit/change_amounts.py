@@ -122,7 +122,8 @@ def check_named_year_changes(a: Analysis) -> Iterator[Finding]:
             if abs(diff - change.value) <= sum((f.tolerance for f in (change, current, prior)), Decimal(0)):
                 continue
             decimals = max(2, change.decimals) if change.unit == "万元" else change.decimals
-            yield change_finding(a, change, fmt_amount(abs(diff), change.unit, decimals, like=change.text), current, prior, m.group("verb"))
+            expected = fmt_amount(abs(diff), change.unit, decimals, like=change.text)
+            yield change_finding(a, change, expected, current, prior, m.group("verb"), direction(m.group("verb")))
 
 
 def _named_of_year(a: Analysis, earlier: list[Figure], name: str, year: int) -> Figure | None:

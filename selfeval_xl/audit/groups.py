@@ -294,7 +294,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 # (paragraphs that each print an amount under the total's own name are its items, whatever comes first)
                 listed = tuple(following_paragraphs(paragraphs, figures, own_by, p))
                 named = named_like(paragraphs, figures, own_by, parent, listed)
-                children = named if named != listed else wrapped_list(paragraphs, figures, own_by, p) or listed
+                children = named if named != listed else (wrapped_list(paragraphs, figures, own_by, p) or listed)
                 if len(children) == 1:
                     # "公务用车购置及运行维护费1.5万元。其中:" then "…公务用车购置经费预算数0万元,…;公务用车运行
                     # 维护费1.5万元,…": the kinds of the total named in the one paragraph after it

@@ -172,6 +172,13 @@ def _main_classes(parent: Figure, children: list[Figure], labels: list[str]) -> 
     )
 
 
+def _named_as(a: Analysis, parent: Figure, labels: list[str]) -> bool:
+    """Is every item named as its total is ("完成投资77.57亿元。其中:" then "省级6项,…完成投资28.78亿元。" one a
+    paragraph)? Repeated names are then the total's parts, not one measure of several categories."""
+    own = _item_name(a.paragraph(parent.paragraph).norm, parent) or parent.label
+    return bool(own) and all(label.endswith(own) for label in labels)
+
+
 def check_sums(a: Analysis) -> Iterator[Finding]:
     """total = 基本 + 项目; 基本 = 人员 + 公用; every "其中" list against its total."""
     figs = a.figures
@@ -248,9 +255,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             continue
         labels = [_item_name(a.paragraph(c.paragraph).norm, c) or c.label for c in children]
         labels = [label for label in labels if label]  # "其中:30万元用于…;30万元用于…": no label, no repeat
-        # (unless each is named as the total is: "完成投资77.57亿元。其中:" then "省级6项,…完成投资28.78亿元。" … one a paragraph)
-        own_name = _item_name(a.paragraph(parent.paragraph).norm, parent) or parent.label
-        if len(set(labels)) < len(labels) and not group.by_definition and not (own_name and all(label.endswith(own_name) for label in labels)):
+        if len(set(labels)) < len(labels) and not group.by_definition and not _named_as(a, parent, labels):
             continue  # "其中预算173宗,送审金额…;结算185宗,送审金额…": a breakdown by category, not parts
         if diff > 0 and len(labels) == len(children) and nested_item(labels, children, diff, tolerance):
             continue  # "…事业编制人数39人,事业编制人数39人" under a 参照公务员法管理的 one: overlapping kinds

@@ -238,7 +238,7 @@ def judge(
         slack = sum((f.tolerance for f in (change, current, prior) if f.unit != "万元"), Decimal(0))
         if abs(diff - change.value) > slack:
             places = max(2, change.decimals) if change.unit == "万元" else change.decimals
-            yield change_finding(a, change, fmt_amount(abs(diff), change.unit, places, like=change.text), current, prior, verbs[0], prior_label)
+            yield change_finding(a, change, fmt_amount(abs(diff), change.unit, places, like=change.text), current, prior, verbs[0], sign, prior_label)
             change_value = abs(diff)  # the percentage is checked against the true difference
         shown_prior = prior.text
     else:
