@@ -23,6 +23,9 @@ SEVERITY: dict[str, Severity] = {
     "change_sum_mismatch": E,
     "change_rounding_gap": W,  # the parts' changes miss the total's by one unit of their print
     "parts_exceed_total": E,
+    "parts_far_over_total": W,
+    "sum_far_apart": W,
+    "share_over_whole": W,
     "separator_slip": E,  # a part printed "4.647万元" that makes its list add up as 4,647万元
     "parts_below_total": W,
     "split_count_differs": W,
@@ -71,6 +74,9 @@ SEVERITY: dict[str, Severity] = {
 # code -> confidence; codes not listed are "high".
 CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
+    "parts_far_over_total": "low",
+    "sum_far_apart": "low",
+    "share_over_whole": "low",
     "split_count_differs": "medium",
     "sum_rounding_gap": "medium",
     "grand_total_without_carry_over": "medium",

@@ -216,8 +216,14 @@ class Finding:
     # "medium" (a likely slip: truncation, a partial list, a restated amount), "low" (style).
     confidence: str = "high"
 
-    def sort_key(self) -> tuple[int, str, str, str, str]:
-        return (self.paragraph, self.code, self.sentence, self.stated or "", self.expected or "")
+    def sort_key(self) -> tuple[int, str, str, str, str, str, int, str, str, str]:
+        """Document order, then every other field: two findings compare equal only when they are equal, so the
+        order of a report never depends on the order its checks found them in (a set's order varies between
+        processes)."""
+        return (
+            self.paragraph, self.code, self.sentence, self.stated or "", self.expected or "", self.message,
+            self.section_paragraph, self.section, self.severity.value, self.confidence,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from selfeval_xl.audit.model import (
 )
 from selfeval_xl.audit.named import lead, printed_name
 from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
+from selfeval_xl.audit.plausible import doubted
 from selfeval_xl.audit.unit_typos import list_read_as_wan, typo_finding
 from selfeval_xl.audit.wholes import before as _before
 from selfeval_xl.audit.wholes import (
@@ -138,7 +139,7 @@ def _parts(a: Analysis, children: list[Figure]) -> str:
 
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
     return finding(
-        a, code, parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
+        a, doubted(code, parent, children, total), parent.paragraph, parent.start, parent.text, _expected_amount(total, parent, children),
         label=figure_name(parent, a), parts=_parts(a, children),
     )  # fmt: skip
 

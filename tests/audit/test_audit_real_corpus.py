@@ -153,7 +153,9 @@ def test_test_half_keeps_its_precision() -> None:
     # with them.
     result = evaluate("test")
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
-    assert true_errors >= 119  # 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 116 since the twenty-fourth round: a list far over or twice apart from its total, not by a slip of the pen, is
+    # a warning (bounds chosen on the dev half's pages as first seen, then measured here once: 3 true errors fewer)
+    assert true_errors >= 116  # 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -162,7 +164,8 @@ def test_test_half_keeps_its_precision() -> None:
     # twenty-first's first batch, 3 on its second and 0 on its third, 3 on the twenty-second's (measured at merge;
     # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read;
     # 10 and 6 on the twenty-third's (at merge, not read), five fewer with its rules
-    assert false_errors <= 83  # one more with those tables
+    # 21 fewer with the twenty-fourth round's far lists and shares over their whole
+    assert false_errors <= 62  # one more with those tables
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

@@ -118,7 +118,8 @@ _DEBT = (
     ("old", "new", "codes"),
     [
         ("", "", []),
-        ("余额为3203万元", "余额为13203万元", ["parts_exceed_total"]),
+        # read with the new bonds then, and far over the total: a warning since the twenty-fourth round
+        ("余额为3203万元", "余额为13203万元", ["parts_far_over_total"]),
     ],
 )
 def test_an_items_second_amount_is_no_part_when_the_items_first_amounts_make_the_total(old: str, new: str, codes: list[str]) -> None:
@@ -251,7 +252,7 @@ def test_a_subtotal_printed_among_its_items_is_no_excess() -> None:
         "其他支出536.54万元。"
     )
     assert _found(text) == []
-    assert [f.code for f in audit_text(text.replace("536.54", "636.54")).findings] == ["parts_exceed_total"]
+    assert [f.code for f in audit_text(text.replace("536.54", "636.54")).findings] == ["parts_far_over_total"]
 
 
 @pytest.mark.parametrize(

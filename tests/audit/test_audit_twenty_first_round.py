@@ -76,8 +76,8 @@ def test_a_count_takes_in_the_items_added_after_its_list(text: str, found: list[
         # money alike: 一般公共预算财政拨款收入 is a kind of 财政拨款收入
         ("收入合计800万元,其中:财政拨款收入500万元,一般公共预算财政拨款收入500万元,事业收入300万元。", []),
         (
-            "收入合计800万元,其中:财政拨款收入500万元,基本建设拨款收入450万元,事业收入300万元。",
-            [("parts_exceed_total", "800万元", "1250.00万元")],
+            "收入合计800万元,其中:财政拨款收入500万元,基本建设拨款收入50万元,事业收入300万元。",
+            [("parts_exceed_total", "800万元", "850.00万元")],
         ),
     ],
 )
@@ -98,7 +98,7 @@ def test_items_of_overlapping_kinds_are_no_parts(text: str, found: list[tuple[st
         (
             "1-6月,全区共收到专项资金20.36亿元,支出15.2亿元,支出进度74.7%。其中教育补助资金12.11亿元,已支出80%,"
             "医疗补助资金3.05亿元已全部支出,农业补助资金6.21亿元,已全部分配。",
-            [("parts_exceed_total", "15.2亿元", "21.37亿元")],
+            [],  # read against the 15.2亿元, and far over it: a warning since the twenty-fourth round (below)
         ),
     ],
 )
@@ -106,6 +106,9 @@ def test_a_list_that_makes_up_another_amount_of_the_sentence_is_that_amount_s(
     text: str, found: list[tuple[str, ...]]
 ) -> None:
     assert _errors(text) == found
+    if not found and "6.21" in text:
+        far = [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.code.startswith("parts")]
+        assert far == [("parts_far_over_total", "15.2亿元", "21.37亿元")]
 
 
 @pytest.mark.parametrize(
