@@ -19,6 +19,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.named import lead
 from selfeval_xl.audit.numbers import fmt_amount
+from selfeval_xl.audit.plausible import doubted
 from selfeval_xl.audit.text import sentence_bounds
 
 
@@ -147,6 +148,6 @@ def check_category_columns(a: Analysis) -> Iterator[Finding]:
                 continue
             places = 2 if total.unit == "万元" else max(total.decimals, 0)
             yield finding(
-                a, "sum_rounding_gap" if ok else "sum_mismatch", total.paragraph, total.start, total.text,
+                a, "sum_rounding_gap" if ok else doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text,
                 fmt_amount(found, total.unit, places, like=total.text), label=measure, parts="+".join(p.text for p in parts),
             )  # fmt: skip

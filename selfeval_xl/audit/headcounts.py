@@ -13,6 +13,7 @@ from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.list_owners import nested_item
 from selfeval_xl.audit.model import Analysis, Figure, Finding, exact_counts
 from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.plausible import doubted
 from selfeval_xl.audit.text import sentence_bounds
 from selfeval_xl.audit.wholes import unit_dropped
 
@@ -115,10 +116,10 @@ def _leaders(a: Analysis, norm: str, own: list[Figure]) -> Iterator[Finding]:
         # every count of the clause a post, none of them "各1名": the list is the posts' own
         if len(parts) < 2 or not all(_POST.search(n) and "各" not in n and f.exact for n, f in zip(names, parts, strict=True)):
             continue
-        found = sum((f.value or 0 for f in parts), Decimal(0))
+        found = sum((f.value or Decimal(0) for f in parts), Decimal(0))
         if total.value is not None and found != total.value:
             yield finding(
-                a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+                a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
                 label=head, parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
             )  # fmt: skip
 
@@ -194,6 +195,6 @@ def _parts_of(
         return  # "编制人数小计39人,其中:…参照公务员法管理的事业编制人数39人,事业编制人数39人": overlapping kinds
     if total.value is not None and found != total.value:
         yield finding(
-            a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+            a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
             label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
         )  # fmt: skip

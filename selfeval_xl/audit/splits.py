@@ -24,6 +24,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.model import Analysis, Figure, Finding, exact_counts
 from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.plausible import doubted
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 # "实施项目共15个" or "共实施项目12个": the thing counted before or after 共
@@ -66,7 +67,7 @@ def check_split_counts(a: Analysis) -> Iterator[Finding]:
                 low, high = min(total.start, parts[0][0].start), max(total.start, parts[-1][0].start)
                 hedged = "含" in norm[low : high + 40]
                 yield finding(
-                    a, "split_count_differs" if hedged else "sum_mismatch", index, total.start, total.text, f"{found}{total.role}",
+                    a, "split_count_differs" if hedged else doubted("sum_mismatch", total, [f for f, _ in parts], found), index, total.start, total.text, f"{found}{total.role}",
                     label=label,
                     parts="".join(("\u2212" if sign == -1 else "+" if n else "") + _clause(norm, f, noun)
                                   for n, (f, sign) in enumerate(parts)),
@@ -151,7 +152,7 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
     if total.value is None or found == total.value or (found < total.value and not colon):
         return
     yield finding(
-        a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+        a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
         label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
     )  # fmt: skip
 
@@ -179,7 +180,8 @@ def _by_noun_after(a: Analysis, norm: str, totals: list[Figure], parts: list[Fig
         if total.value is None or found == total.value or (found < total.value and not (colon and len(members) >= 2)):
             continue
         yield finding(
-            a, "sum_mismatch", total.paragraph, total.start, total.text, f"{found}{total.role}",
+            a, doubted("sum_mismatch", total, [f for _, f in members], found), total.paragraph, total.start, total.text,
+            f"{found}{total.role}",
             label=things[k],
             parts="+".join(n + f.text for n, f in members),
         )  # fmt: skip

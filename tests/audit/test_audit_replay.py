@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from benchmarks.audit_replay import MANIFEST_PATH, blind_merges, score
+from benchmarks.audit_replay import MANIFEST_PATH, blind_merges, doubted_today, score
 
 _LABELS: dict[str, dict[str, list[object]]] = {
     "1": {
@@ -47,3 +47,17 @@ def test_blind_merges_are_the_commits_that_added_pages_from_the_first_blind_one(
         git("commit", "-q", "-m", message)
     merges = blind_merges(3, tmp_path)
     assert [(first, last) for _, first, last in merges] == [(3, 4), (5, 5)]
+
+
+def test_todays_bounds_on_old_findings_are_read_from_their_printed_figures() -> None:
+    def doubted(code: str, stated: str, expected: str) -> bool:
+        return doubted_today({"code": code, "severity": "error", "stated": stated, "expected": expected})
+
+    assert doubted("parts_exceed_total", "60万元", "4500.00万元")
+    assert not doubted("parts_exceed_total", "1061.12万元", "1064.28万元")
+    assert not doubted("parts_exceed_total", "6717万元", "16717.00万元")  # a digit dropped: a slip of the pen
+    assert doubted("parts_exceed_total", "2.04 亿元", "30000.00万元")  # units told apart
+    assert not doubted("parts_exceed_total", "2.04亿元", "20500.00万元")
+    assert doubted("sum_mismatch", "39人", "78人") and not doubted("sum_mismatch", "195人", "196人")
+    assert doubted("share_mismatch", "32.4%", "158.85%") and not doubted("share_mismatch", "8%", "7.22%")
+    assert not doubted("yoy_mismatch", "0.8%", "13.3%")

@@ -76,3 +76,17 @@ def test_a_share_of_a_whole_smaller_than_its_part_is_no_share_error() -> None:
     assert not [f for f in _found(text) if f[0] == "share_mismatch"]
     within = text.replace("850.50", "370.50")
     assert _found(within) == [("share_mismatch", "error", "45.12%", "45.16%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # head-counts and counts of things take the same bounds as amounts
+        ("单位共有在职人员12人，其中：行政人员20人，事业人员8人。", "sum_far_apart"),
+        ("单位共有在职人员26人，其中：行政人员20人，事业人员8人。", "sum_mismatch"),
+        ("本年共实施项目5个，其中：基建项目9个，信息化项目4个。", "sum_far_apart"),
+        ("本年共实施项目12个，其中：基建项目9个，信息化项目4个。", "sum_mismatch"),
+    ],
+)
+def test_counts_far_from_their_total_are_a_warning_too(text: str, code: str) -> None:
+    assert [f[0] for f in _found(text)] == [code]
