@@ -100,7 +100,8 @@ def test_mutation_recall_on_the_development_half() -> None:
     # are reported broken (procurement, lottery and bond notices, outside the genres, among them): 2930 / 5066;
     # 0.57 until the twenty-second round, whose dev pages brought 175 relations labelled ok of which 51 are
     # reported broken: 2981 / 5241; 0.56 until the twenty-third round, whose dev pages brought 577 relations labelled
-    # ok of which 272 are reported broken (lottery, debt and allocation notices among them): 3253 / 5818
+    # ok of which 272 are reported broken (lottery, debt and allocation notices among them): 3253 / 5818; 3208 / 5818
+    # since the twenty-fourth round, whose bounds make a list far from its total a warning (a mutation may put it there)
     assert found / total >= 0.55
 
 
