@@ -22,6 +22,7 @@ from selfeval_xl.audit.wholes import unit_dropped
 _STAFF_KINDS = (
     "在职", "离休", "退休", "在编", "编外", "聘用", "临聘", "工勤", "行政编制", "事业编制", "劳务派遣", "自收自支",
     "行政人员", "事业人员",
+    "参公",  # 参照公务员法管理的事业编制, the third kind of the 决算's 编制 beside 行政 and 事业 ("参公编制人员4人")
     "其他人员",  # the rest of a 年末人数 (留用人员, 遗属…), always beside the other kinds
     "遗属",  # "其中:实有在职人员66人,离退休人员38人,遗属14人": paid from the budget, counted in its head-count
 )  # fmt: skip
@@ -189,6 +190,9 @@ def _parts_of(
     if retired is not None and serving == total.value:
         return  # "实有人数138人,其中:在职事业编制人员61人,离休人员1人,退休人员52人,在职聘用人员77人": 61 + 77, the serving
     found = sum((f.value for f in parts if f.value is not None), Decimal(0))
+    if total.value is not None and found < total.value and all("编制" in n or "参公" in n for n in names) \
+            and not any(w in head for w in (*_STAFF_TOTALS, "编制")):
+        return  # "街道共有工作人员73人,其中行政编制25人、参公编制20人、事业编制26人": staff of no 编制 may make the rest
     if total.value is not None and found < total.value and unit_dropped(a, total, parts, total.value - found):
         return  # "编制数为39名,其中公务员20事业编制17名,工勤编制2名": a part printed without its unit
     if total.value is not None and found > total.value and nested_item(names, parts, found - total.value, Decimal(0)):

@@ -90,3 +90,21 @@ def test_a_share_of_a_whole_smaller_than_its_part_is_no_share_error() -> None:
 )
 def test_counts_far_from_their_total_are_a_warning_too(text: str, code: str) -> None:
     assert [f[0] for f in _found(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 参公 (参照公务员法管理) is the third kind of 编制 beside 行政 and 事业: a list of the three adds up
+        ("机关在职人员30人，其中：行政编制人员10人、参公编制人员6人、事业编制人员12人。", [("sum_mismatch", "30人", "28人")]),
+        ("机关在职人员28人，其中：行政编制人员10人、参公编制人员6人、事业编制人员12人。", []),
+        # a total of 工作人员, not of the 编制 or the serving staff, may count people of no 编制 (编外, 临聘): the
+        # 编制 kinds short of it prove nothing; over it, they are wrong
+        ("社区共有工作人员52人，其中行政编制11人、参公编制9人、事业编制20人。", []),
+        ("社区共有工作人员52人，其中行政编制11人、参公编制9人、事业编制40人。", [("sum_mismatch", "52人", "60人")]),
+    ],
+)
+def test_canggong_is_a_kind_of_staff_and_a_staff_total_may_hold_more_than_its_bianzhi(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(code, stated, expected) for code, severity, stated, expected in _found(text) if severity == "error"] == found
