@@ -112,16 +112,24 @@ def clean_stale_conversions(root: Path | None = None) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _terminations_raise() -> Iterator[None]:
-    """While converting, SIGTERM/SIGHUP unwind like Ctrl+C, so that LibreOffice is killed and the folder removed."""
+def _terminations_raise(running: list[subprocess.Popen[bytes]]) -> Iterator[None]:
+    """While converting, Ctrl+C, SIGTERM and SIGHUP kill the LibreOffice of ``running`` in the handler itself, then
+    unwind (KeyboardInterrupt, or SystemExit), so that the folder is removed. Killing in the handler stops LibreOffice
+    even when the exception cannot unwind: raised while a finaliser runs, Python prints and drops it, and the wait for
+    LibreOffice would go on to the timeout; with LibreOffice gone, the wait ends and the conversion fails."""
     if os.name != "posix" or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum: int, frame: object) -> None:
+        for process in running:
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise SystemExit(128 + signum)
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
     finally:
@@ -142,14 +150,17 @@ def docx_to_pdf(docx: bytes, target: Path, *, soffice: str | None = None, timeou
     root = Path(tempfile.gettempdir())
     clean_stale_conversions(root)
     work = make_scratch(root, SCRATCH_PREFIX)
+    running: list[subprocess.Popen[bytes]] = []
     try:
-        with _terminations_raise():
-            return _convert(program, docx, work, target, timeout)
+        with _terminations_raise(running):
+            return _convert(program, docx, work, target, timeout, running)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _convert(program: str, docx: bytes, work: Path, target: Path, timeout: float) -> bytes:
+def _convert(
+    program: str, docx: bytes, work: Path, target: Path, timeout: float, running: list[subprocess.Popen[bytes]]
+) -> bytes:
     source = work / "report.docx"
     source.write_bytes(docx)
     env = dict(os.environ)
@@ -166,6 +177,7 @@ def _convert(program: str, docx: bytes, work: Path, target: Path, timeout: float
                                    stderr=subprocess.STDOUT, env=env, cwd=work, start_new_session=posix)
     except OSError as exc:
         raise _failed(target, exc.strerror or str(exc)) from None
+    running.append(process)  # for the signal handler (see _terminations_raise)
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -127,3 +127,23 @@ def test_a_live_conversion_and_unrelated_processes_are_left_alone(fake: dict[str
     finally:
         unrelated.kill()
         unrelated.wait()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped KeyboardInterrupt
+def test_an_interrupt_python_cannot_raise_still_stops_libreoffice() -> None:
+    # Ctrl+C landing while a finaliser runs: Python prints the KeyboardInterrupt and drops it, and the conversion
+    # would wait for LibreOffice to its timeout; the handler kills LibreOffice's group itself, so the wait ends
+    process = subprocess.Popen(["sleep", "60"], start_new_session=True)
+
+    class Finaliser:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGINT)
+            _ = sum(n for n in range(10))  # the handler runs here, inside __del__, and its exception is dropped
+
+    try:
+        with pdf._terminations_raise([process]):
+            Finaliser()  # made and dropped at once: __del__ runs now
+            assert process.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        process.kill()
+        process.wait()
