@@ -35,7 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
 from real_corpus import ERRORISH, LABELS, MANIFEST, REAL, matches  # noqa: E402  (path set above)
 
 from selfeval_xl.audit.numbers import UNIT_FACTOR, parse_decimal  # noqa: E402
-from selfeval_xl.audit.plausible import far_apart, far_over  # noqa: E402
+from selfeval_xl.audit.plausible import far_apart, far_over, over_whole  # noqa: E402
 
 MANIFEST_PATH = "tests/audit/real/manifest.json"
 BLIND_FROM = 423  # the first page labelled blind (the ninth round's pool pages)
@@ -138,7 +138,7 @@ def doubted_today(found: Mapping[str, str | None]) -> bool:
         return far_over(stated, expected)
     if found["code"] == "sum_mismatch":
         return far_apart(stated, expected)
-    return found["code"] == "share_mismatch" and expected > 100 >= stated
+    return found["code"] == "share_mismatch" and over_whole(expected, stated)
 
 
 def _line(name: str, rows: Iterable[tuple[str, str, bool]]) -> str:

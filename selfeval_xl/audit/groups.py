@@ -31,6 +31,7 @@ from selfeval_xl.audit.listing import (
     named_alike,
     numbered_items,
     outer_with_semicolons,
+    share_after,
     sibling_start,
     siblings_by_share,
     sides_of_both,
@@ -136,8 +137,6 @@ def whole_of_percent(norm: str, figure: Figure) -> bool:
 _CLASSIFIED = re.compile(
     r"(?:(?:按|从)[\u4e00-\u9fff]{0,8}?(?:分类|结构|级次)(?:看|来看)?|分(?:级次|地区|区域|部门|类别|项目|科目)(?:看|来看))\s*[:,]"
 )  # also "分级次看,市级…49.5亿元,…县(市、区)…234.6亿元"
-
-_OWN_SHARE_AFTER = re.compile(r"\s*[,(]?\s*占[\u4e00-\u9fff]{0,12}?\s*\d[\d.\s]*%")  # spaces a PDF put in
 
 
 def _openers(norm: str) -> list[tuple[int, int]]:
@@ -265,7 +264,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 item = (
                     ends is not None
                     and ends not in part_of
-                    and _OWN_SHARE_AFTER.match(prior, figures[ends].start + len(figures[ends].text))
+                    and share_after(prior, figures[ends]) is not None
                 )
                 parent = ends if ends is not None and not item and not is_difference(prior, figures[ends]) else None
             if parent is None:

@@ -180,7 +180,13 @@ def sides_of_both(norm: str, figures: Sequence[Figure], parent: int, children: t
     return "收入" in sides[0] and "支出" not in sides[0] and "支出" in sides[1]
 
 
-_SHARE_OF = re.compile(r"\s*[,(]?\s*占([\u4e00-\u9fff]{0,12}?)的?\s*(\d[\d.\s]*?)\s*%")
+_SHARE_OF = re.compile(r"\s*[,(]?\s*占([\u4e00-\u9fff]{0,12}?)的?\s*(\d[\d.\s]*?)\s*%")  # spaces a PDF put in
+
+
+def share_after(norm: str, figure: Figure) -> re.Match[str] | None:
+    """The share printed right after an amount ("…209亿元,占5.2%", "占全市资产总额48.8%"): group 1 the whole it
+    names (empty when unnamed), group 2 the percentage."""
+    return _SHARE_OF.match(norm, figure.start + len(figure.text))
 
 
 def siblings_by_share(norm: str, figures: Sequence[Figure], parent: int, children: tuple[int, ...]) -> bool:
@@ -188,10 +194,10 @@ def siblings_by_share(norm: str, figures: Sequence[Figure], parent: int, childre
     each with an unnamed share after them, after a total that is itself a named share short of all, are its
     siblings (shares of the same whole), not its parts."""
     f = figures[parent]
-    own = _SHARE_OF.match(norm, f.start + len(f.text))
+    own = share_after(norm, f)
     if own is None or not own.group(1) or Decimal(re.sub(r"\s", "", own.group(2))) >= 100 or not children:
         return False
-    return all((m := _SHARE_OF.match(norm, figures[i].start + len(figures[i].text))) and not m.group(1) for i in children)
+    return all((m := share_after(norm, figures[i])) and not m.group(1) for i in children)
 
 
 _YEAR_KIND = re.compile(r"((?:19|20)\d\d)年[^,;:。]{0,12}?(决算|预算)")

@@ -56,6 +56,12 @@ def far_apart(total: Decimal, parts: Decimal) -> bool:
     return parts >= total * FAR_TIMES or parts * FAR_TIMES <= total
 
 
+def over_whole(exact: Decimal, stated: Decimal) -> bool:
+    """Is a share, printed at most 100%, of a whole smaller than its part (the exact ratio over 100%)? Then the
+    whole is another amount, or one of the two is mistyped: not proven a wrong share (``share_over_whole``)."""
+    return exact > 100 >= stated
+
+
 def doubted(code: str, total: Figure, parts: list[Figure], found: Decimal) -> str:
     """The code of a list's finding: ``parts_exceed_total`` and ``sum_mismatch`` become their warnings when the
     parts' sum ``found`` is far from the total. Not when the amounts are printed in different units: one may be

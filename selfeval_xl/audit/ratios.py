@@ -14,6 +14,7 @@ from unicodedata import normalize
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.numbers import fmt_percent, round_half_up
+from selfeval_xl.audit.plausible import over_whole
 
 _HUNDRED = Decimal(100)
 
@@ -84,9 +85,8 @@ def percent_finding(
     if _doubled(a.paragraph(pct.paragraph).norm, pct) or (ok and not truncated(pct, exact)):
         return None
     cut, expected, precise = percent_expected(pct, exact)
-    if codes[0] == "share_mismatch" and exact > _HUNDRED and pct.value is not None and pct.value <= _HUNDRED:
+    if codes[0] == "share_mismatch" and pct.value is not None and over_whole(exact, pct.value):
         # "固定资产332亿元,占市级资产总额32.4%" beside 209亿元: a part larger than the whole it was read against
-        # is not a share of it — the whole is another amount (often unprinted), or one of the two is mistyped
         return finding(a, "share_over_whole", pct.paragraph, pct.start, pct.text, expected, exact=precise, **params)
     if not cut and (span := rounding_range(pct, *_ratio_range(pct, num, den, printed=True))) is not None:
         return finding(a, "percent_within_rounding", pct.paragraph, pct.start, pct.text, expected, exact=precise, **span)
