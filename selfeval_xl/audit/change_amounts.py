@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
-from selfeval_xl.audit.findings import change_finding, finding
+from selfeval_xl.audit.findings import change_finding
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
@@ -211,11 +211,8 @@ def _judge(
     if abs(diff - change.value) <= slack:
         return
     decimals = max(2, change.decimals) if change.unit == "万元" else change.decimals
-    yield finding(
-        a, "yoy_change_mismatch", change.paragraph, change.start, change.text,
-        fmt_amount(abs(diff), change.unit, decimals, like=change.text),
-        current=current.text, prior=other.text, prior_label=_label(m),
-    )  # fmt: skip
+    expected = fmt_amount(abs(diff), change.unit, decimals, like=change.text)
+    yield change_finding(a, change, expected, current, other, verb, sign, _label(m))  # a wrong direction says so
 
 
 def _label(m: re.Match[str]) -> str:

@@ -30,6 +30,16 @@ def direction(verb: str) -> int:
     return 1 if verb in UP else -1
 
 
+def verb_of(m: re.Match[str]) -> str:
+    """The verb of a percentage, turned when the percentage is signed: "增长-30%" is a fall of 30%."""
+    verb = m.group("verb")
+    return turned(verb) if m.groupdict().get("neg") else verb
+
+
+def turned(verb: str) -> str:
+    return "下降" if verb in UP else "增长"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One paragraph as the 同比 readers see it: its text, its exact amounts and percentages by
@@ -92,7 +102,7 @@ def check_two_years(
         if pair is None or pair[0] is not before[-1]:
             return
         current, prior = pair
-    yield from _judge_percent(a, m.group("verb"), pct, current, prior)
+    yield from _judge_percent(a, verb_of(m), pct, current, prior)
 
 
 def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:
@@ -197,7 +207,7 @@ def check_prior_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
     current = before[-1] if before else None
     if current is None or prior is None or pct is None or current.comparative:
         return
-    yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
+    yield from _judge_percent(line.a, verb_of(m), pct, current, prior)
 
 
 def check_years_then_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
@@ -209,7 +219,7 @@ def check_years_then_pct(line: Line, m: re.Match[str]) -> Iterator[Finding]:
         return  # years not one apart are no 同比
     if current is None or prior is None or pct is None:
         return
-    yield from _judge_percent(line.a, m.group("verb"), pct, current, prior)
+    yield from _judge_percent(line.a, verb_of(m), pct, current, prior)
 
 
 def judge(

@@ -44,12 +44,13 @@ from selfeval_xl.audit.years import (
     named_before,
     no_prior,
     part_named,
+    turned,
     two_years_then_change,
 )
 
 _VERB = "负增长|增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
 _AMOUNT = r"(?P<amount>\d[\d,'.\s]*\s*(?:亿|万|千)?元)"
-_PCT = r"(?P<pct>\d[\d.\s]*%)"
+_PCT = r"(?P<neg>[-\u2212\uff0d]\s*)?(?P<pct>\d[\d.\s]*%)"  # "增长-30%": signed, a fall
 _CHANGE = re.compile(
     rf"({_VERB})了?(?:支出|收入|开支)?\s*{_AMOUNT}\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}"
 )
@@ -99,11 +100,7 @@ _PRIOR_CLAUSE = re.compile(
 
 
 def _amount_at(by_start: dict[int, Figure], start: int, end: int) -> Figure | None:
-    for pos in range(start, end):
-        fig = by_start.get(pos)
-        if fig is not None:
-            return fig
-    return None
+    return next((fig for pos in range(start, end) if (fig := by_start.get(pos)) is not None), None)
 
 
 def _year_of(a: Analysis, fig: Figure) -> str | None:
@@ -206,6 +203,10 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
     verbs = re.findall(_VERB, m.group(0))
     verbs += ["增加"] * ("增幅" in m.group(0) or "涨幅" in m.group(0))
     verbs += ["减少"] * ("降幅" in m.group(0) or "减幅" in m.group(0))
+    if m.group("neg"):  # the percentage's verb, turned: "减少749.01万元,增长-30%"
+        rate_word = re.search(r"(?:增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*$", m.string[m.start() : m.start("neg")])
+        k = -1 if rate_word or m.start("pct") > m.start("amount") else 0
+        verbs[k] = turned(verbs[k])
     if len(verbs) < 2 or direction(verbs[0]) != direction(verbs[-1]):
         return
     change = own.get(m.start("amount"))
