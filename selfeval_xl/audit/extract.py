@@ -43,6 +43,8 @@ _GRADE = re.compile(
     rf"({'|'.join(GRADE_WORDS)})[^,;。\d]{{0,8}}?[\"'\u201c\u2018\u300c]?"
     r"(优秀|良好|中等|较差|优|良|中|差)(?=[\u201d\u2019\u300d\"'等级档次,.;。\s)]|$)"
 )
+_FUSED_YEAR = re.compile(r"(?:19|20)\d{4,}(?:\.\d+)?$")  # a year and an amount run together, no separator
+_COMPARED_BY = ("与", "较", "比", "同", "和")
 _UNIT_FACTOR = {"亿": Decimal(10000), "万": Decimal(1), "千": Decimal("0.1"), "": Decimal("0.0001")}
 _DENOMINATOR_TAIL = ("的", "比例", "比重", "比", "为", "达到", "达", "约", "了", "左右")
 
@@ -268,6 +270,8 @@ def _amounts(p: Paragraph, norm: str) -> list[Figure]:
             qualifier = qualifier or "?"  # "…支С?8639萬元": a character lost in encoding may have taken digits
         if _MILESTONE.match(norm, m.end()):
             qualifier = qualifier or "~"  # "连续跨越400亿元、500亿元、600亿元大关": a milestone passed, no figure
+        if _FUSED_YEAR.match(re.sub(r"\s", "", raw)) and norm[max(0, m.start() - 1) : m.start()] in _COMPARED_BY:
+            qualifier = qualifier or "?"  # "与2019498.83万元相比": the year's 年 dropped, or 2019498.83万元
         if m.start() >= 2 and norm[m.start() - 1] == "," and norm[m.start() - 2].isdigit():
             qualifier = qualifier or "?"  # "实际采购金额1420,53万元": a decimal comma, or a list; never 53万元
         role, label, comparative = amount_role(norm, m.start(), m.end())

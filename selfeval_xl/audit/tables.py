@@ -32,16 +32,21 @@ from selfeval_xl.audit.ratios import truncated_value
 _FORMS = (
     (("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"), "全年预算数", "全年执行数", "执行率"),
     (("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"), "调整后预算数", "预算执行数", "预算执行率"),
+    # the 重庆 form: 执行率 printed without its %, "执行率(%)"
+    (("年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"), "全年(调整)预算数", "全年执行数", "执行率"),
 )
+_WEIGHTS, _SCORES = ("分值", "权重", "执行率权重"), ("得分", "执行率得分")  # 得分 = 分值 × 执行率 (at most 100%)
 # (the 转移支付 区域绩效自评表 splits the total by level: 其中:中央财政资金, 地方资金)
 _ROWS = (
     "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
     "|其中:中央财政资金|中央财政资金|中央补助资金|省级财政资金|省级资金|地方财政资金|地方资金"
+    "|年度总金额|其中:财政拨款"  # the 重庆 form
 )
 # a cell: a number (an amount perhaps with its unit, "4753.66万元"), or the dash or slash an 其中 row prints
 # for its 分值 and 得分
-_CELLS = r"(?:\d+(?:\.\d+)?(?:%|万元|元)?|[-/\u2014\u2013])"
-_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:{_CELLS}(?:[\s|]+|$)){{3,6}})")
+_CELLS = r"(?:(?:\d{1,3}(?:[,']\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元)?|[-/\u2014\u2013])"
+# (a row's last cell may run into the next row's name: "…0.958 8" + "其中:当年财政拨款…" joined as one line)
+_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_ROWS})[\s|:]*((?:{_CELLS}(?:[\s|]+|$|(?=[\u4e00-\u9fff]))){{3,6}})")
 _CELL = re.compile(_CELLS)
 _HUNDRED = Decimal(100)
 _SEP = " | "
@@ -72,7 +77,7 @@ def _headerless(cells: list[re.Match[str]]) -> tuple[list[str], str, str, str] |
     if len(cells) != 6:
         return None
     pct = [c.group().endswith("%") for c in cells]
-    for (columns, budget, executed, rate), at in zip(_FORMS, (4, 3), strict=True):
+    for (columns, budget, executed, rate), at in zip(_FORMS[:2], (4, 3), strict=True):
         weight, score = cells[3 if at == 4 else 4].group(), cells[5].group()
         if pct != [k == at for k in range(6)] or not all(c.group()[:1].isdigit() for c in cells[:3]):
             continue
@@ -100,7 +105,8 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
     starts = list(accumulate((len(p.norm) + len(_SEP) for p in a.paragraphs), initial=0))
     for m in _ROW.finditer(text):
         cells = list(_CELL.finditer(m.group(1)))
-        header = _header(text, m.start()) or _headerless(cells)
+        printed = _header(text, m.start())
+        header = printed or _headerless(cells)
         if header is None:
             continue
         columns, budget_column, executed_column, rate_column = header
@@ -110,29 +116,67 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
             continue
         values = dict(zip(columns, cells, strict=False))
         rate, budget, executed = values[rate_column], values[budget_column], values[executed_column]
-        if not rate.group().endswith("%") or any(not c.group()[:1].isdigit() or c.group().endswith("%") for c in (budget, executed)):
+        bare = not rate.group().endswith("%")  # "执行率(%)" over "96.85": only under a header that says so
+        if (bare and (printed is None or not rate.group()[:1].isdigit())) or any(
+            not c.group()[:1].isdigit() or c.group().endswith("%") for c in (budget, executed)
+        ):
             continue
-        units = {c.group().lstrip("0123456789.") for c in (budget, executed)}
+        units = {c.group().lstrip("0123456789.,'") for c in (budget, executed)}
         base = parse_decimal(budget.group().rstrip("万元"))
         if not base or len(units) > 1:
             continue  # "/" where a figure belongs, or a budget in 万元 against an execution in 元
         exact = parse_decimal(executed.group().rstrip("万元")) / base * _HUNDRED
         stated, places = parse_decimal(rate.group()), min(decimals_of(rate.group()), 4)
-        if round_half_up(exact, places) == stated:
+        scale = Decimal("0.01") if bare and stated < 2 else Decimal(1)  # "0.958": the rate as a ratio
+        shown = exact * scale
+        row = text[m.start() : m.end()].strip(" |")
+        yield from _score(a, starts, m, values, min(exact, _HUNDRED), min(stated / scale, _HUNDRED), row)
+        if round_half_up(shown, places) == stated:
             continue
-        cut = truncated_value(stated, places, exact)
+        cut = truncated_value(stated, places, shown)
         code = "rate_truncated" if cut else "execution_rate_mismatch"
         at = m.start(1) + rate.start()
         k = bisect_right(starts, at) - 1
         p = a.paragraphs[k]
         pos = at - starts[k]
+        expected = f"{round_half_up(shown, places if cut else max(places, 3))}" if scale < 1 else fmt_percent(exact, places if cut else max(places, 2))
         found = finding(
-            a, code, p.index, pos, p.text[pos : pos + len(rate.group())],
-            fmt_percent(exact, places) if cut else fmt_percent(exact, max(places, 2)), exact=fmt_percent(exact, max(places, 2)),
-            budget=budget.group(), executed=executed.group(),
+            a, code, p.index, pos, p.text[pos : pos + len(rate.group())], expected,
+            exact=f"{round_half_up(shown, places + 2)}" if scale < 1 else fmt_percent(exact, max(places, 2)),
+            budget=budget.group().replace("'", ","), executed=executed.group().replace("'", ","),
         )  # fmt: skip
-        row = text[m.start() : m.end()].strip(" |")
         yield replace(found, sentence=row)  # the row, not the table
+
+
+def _score(
+    a: Analysis, starts: list[int], m: re.Match[str], values: dict[str, re.Match[str]], exact: Decimal, stated: Decimal, row: str
+) -> Iterator[Finding]:
+    """The row's 得分 against 分值 × 执行率 (the rate at most 100%, exact or as printed): a cut score is a
+    warning, and so is one that follows neither (a form's own scoring rule may differ)."""
+    weight = next((values[c] for c in _WEIGHTS if c in values), None)
+    score = next((values[c] for c in _SCORES if c in values), None)
+    if weight is None or score is None or not (weight.group()[:1].isdigit() and score.group()[:1].isdigit()):
+        return
+    if any(c.group().endswith(("%", "元")) for c in (weight, score)):
+        return
+    points, given, places = parse_decimal(weight.group()), parse_decimal(score.group()), decimals_of(score.group())
+    if not 0 < points <= 100 or given > points:
+        return  # no weight, or a score over it (another check's)
+    owed = [points * rate / _HUNDRED for rate in (exact, stated)]
+    if any(round_half_up(v, places) == given for v in owed):
+        return
+    cut = any(truncated_value(given, places, v) for v in owed)
+    if cut and places == 0:
+        return  # "9" for 9.78: whole points, floored, are a scoring practice
+    at = m.start(1) + score.start()
+    k = bisect_right(starts, at) - 1
+    p = a.paragraphs[k]
+    found = finding(
+        a, "table_score_truncated" if cut else "table_score_differs", p.index, at - starts[k], score.group(),
+        f"{round_half_up(owed[0], places):.{places}f}", exact=f"{round_half_up(owed[0], 4).normalize():f}",
+        weight=weight.group(), rate=fmt_percent(exact, 2),
+    )  # fmt: skip
+    yield replace(found, sentence=row)
 
 
 # the funds rows of the form, in print order: the total, then every source of it

@@ -68,6 +68,8 @@ _EXTRA = {
     "execution_rate_mismatch": {"budget", "executed"},
     "share_truncated": {"subject", "amount", "denominator", "base", "exact"},
     "rate_truncated": {"budget", "executed", "exact"},
+    "table_score_truncated": {"weight", "rate", "exact"},
+    "table_score_differs": {"weight", "rate", "exact"},
     "rate_capped": {"budget", "executed"},
     "score_sum_mismatch": {"label", "parts"},
     "named_rate_mismatch": {"rate", "numerator", "denominator"},

@@ -63,3 +63,86 @@ def test_a_change_the_other_way_says_so(text: str, said: str) -> None:
     """Not "增减额应为749.01万元,报告写为749.01万元", which reads as no error at all."""
     (found,) = audit_text(text).findings
     assert found.code == "yoy_change_mismatch" and said in found.message
+
+
+@pytest.mark.parametrize("word", ["与", "较", "比"])
+def test_a_year_run_into_last_years_figure_is_not_read_as_one_amount(word: str) -> None:
+    """"与2019498.83万元相比": 2019年 with its 年 dropped, or 2019498.83万元; neither is checked."""
+    text = f"2020年度收、支总计424.71万元。{word}2019498.83万元相比,收、支总计各减少74.12万元,减少14.86%。"
+    assert _found(text) == []
+
+
+def test_a_plain_large_amount_after_a_comparison_is_still_read() -> None:
+    found = _found("收入总计424.71万元,较上年498.83万元减少74.12万元,下降15.86%。")
+    assert found == [("yoy_mismatch", "error", "15.86%", "14.86%")]
+
+
+_SHARES = "本年收入1335.34万元,其中:财政拨款448.87万元,占总收入的33.61%;{rest}"
+
+
+@pytest.mark.parametrize(
+    ("rest", "codes"),
+    [
+        # each share right of its amount; the list leaves 886.47万元 out: the list's own warning, no shares error
+        ("其他收入0万元,占总收入的0.00%。", ["parts_below_total"]),
+        # a share that is wrong of its amount still makes the shares' sum a finding
+        ("其他收入0万元,占总收入的5.00%。", ["parts_below_total", "share_mismatch", "shares_not_100"]),
+        # over 100% however right each share is
+        ("事业收入896.47万元,占总收入的67.13%;其他收入10万元,占总收入的0.75%。", ["parts_exceed_total", "shares_not_100"]),
+    ],
+)
+def test_shares_short_of_100_when_each_is_right(rest: str, codes: list[str]) -> None:
+    assert sorted(code for code, *_ in _found(_SHARES.format(rest=rest))) == codes
+
+
+_FORM = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n年度资金总额 | 200 | 220 | 180 | 10 | 81.82% | {score} |"
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        ("8.18", []),  # 10 × 180/220 = 8.1818…
+        ("8.2", []),
+        ("8", []),  # whole points, floored or rounded: a scoring practice
+        ("8.1", [("table_score_truncated", "warning", "8.1", "8.2")]),
+        ("8.17", [("table_score_differs", "warning", "8.17", "8.18")]),
+        ("7", [("table_score_differs", "warning", "7", "8")]),
+        ("10", [("table_score_differs", "warning", "10", "8")]),
+    ],
+)
+def test_the_execution_score_of_a_self_evaluation_row(score: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = [f for f in _found(_FORM.format(score=score)) if f[0].startswith("table_score")]
+    assert found == expected
+
+
+def test_the_execution_score_is_of_a_rate_at_most_100() -> None:
+    row = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n年度资金总额 | 200 | 220 | 230 | 10 | 104.55% | {} |"
+    assert _found(row.format("10")) == []
+    assert _found(row.format("9.5")) == [("table_score_differs", "warning", "9.5", "10.0")]
+
+
+_CHONGQING = (
+    "资金情况 | 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分 |\n"
+    "年度总金额 | 3,724,055.00 | 4,764,453.11 | 4,614,453.11 | |\n"
+    "其中:财政拨款 | 3,724,055.00 | 4,764,453.11 | 4,614,453.11 | {rate} | 10.00 | {score} |"
+)
+
+
+@pytest.mark.parametrize(
+    ("rate", "score", "expected"),
+    [
+        ("96.85", "9.69", []),  # 4614453.11 / 4764453.11 = 96.8516%; × 10 = 9.6852
+        ("96.85", "9.68", [("table_score_truncated", "warning", "9.68", "9.69")]),
+        ("95.85", "9.69", [("execution_rate_mismatch", "error", "95.85", "96.85%")]),
+    ],
+)
+def test_the_chongqing_form_prints_its_rate_without_percent(rate: str, score: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _found(_CHONGQING.format(rate=rate, score=score)) == expected
+
+
+def test_a_rate_printed_as_a_ratio() -> None:
+    """"0.958" under 执行率: 27.8 / 29 = 0.95862…, a ratio; rows printed with spaces, run into each other."""
+    form = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n(万元) 年度资金总额 29 29 27.8 9 {} 9\n其中:当年财政拨款"
+    assert _found(form.format("0.959")) == []
+    assert _found(form.format("0.958")) == [("rate_truncated", "warning", "0.958", "0.959")]
+    assert _found(form.format("0.90")) == [("execution_rate_mismatch", "error", "0.90", "0.959")]

@@ -75,6 +75,8 @@ AUDIT: dict[str, str] = {
     "count_unclear": "写有“{stated}”，其前后列举了{listed}项（{items}），未写明“共”“分别是”等，不能确定是否为同一列举；请核对。",
     "share_truncated": "{subject}{amount}占{denominator}{base}的比例为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "rate_capped": "执行数{executed}超过预算数{budget}，按公式预算执行率为{expected}，报告写为{stated}（疑按100%封顶填报）；如超出部分另有资金来源，请在文中说明口径。",
+    "table_score_truncated": "按分值{weight}×预算执行率{rate}计算，执行率得分为{exact}，四舍五入应为{expected}，表中写为{stated}（疑为截尾取数）；请按四舍五入更正。",
+    "table_score_differs": "按分值{weight}×预算执行率{rate}计算，执行率得分应为{expected}，表中写为{stated}；如评分办法另有规定（如分档计分）可忽略，否则请更正。",
     "rate_truncated": "按执行数{executed}÷预算数{budget}计算，预算执行率为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "named_rate_mismatch": "按{numerator}÷{denominator}计算，{rate}应为{expected}，报告写为{stated}。",
     "named_rate_truncated": "按{numerator}÷{denominator}计算，{rate}为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
