@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from selfeval_xl.audit.bases import base_of_named_year, named_with_base, other_basis
-from selfeval_xl.audit.change_levels import not_of_change, prior_printed_nearest
+from selfeval_xl.audit.change_levels import not_of_change, prior_printed_nearest, subject_before
 from selfeval_xl.audit.groups import whole_of_percent
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.text import sentence_bounds
@@ -289,12 +289,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
             # "合计3328万元。其中,…2800万元。同比减少830万元": the change is the total's; not in an item's own
             # paragraph ("3.事业收入8257.3万元,为…的收入。较上年增加518.65万元")
             before = [parent]
-    if not before and opening.removesuffix("总计") in ("收支", "收、支", "收入、支出", "收入和支出", "收入支出"):
-        # "收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元": both equal
-        k = bisect_left(starts, s0)
-        both = [own[i] for i in starts[max(0, k - 2) : k]]
-        if len(both) == 2 and both[0].value == both[1].value and sentence_bounds(norm, both[0].start)[1] <= s0:
-            before = [both[1]]
+    if not before and (subject_figure := subject_before(line, s0, opening)) is not None:
+        before = [subject_figure]  # "收支较上年…", "收入较上年…": the sentence before names it
     if len(compare) >= 2 and before and max(before, key=lambda f: f.start).comparative:
         # "…为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%": a second comparison
         # of the sentence's subject, not of the last comparison's figures

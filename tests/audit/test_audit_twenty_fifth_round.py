@@ -146,3 +146,21 @@ def test_a_rate_printed_as_a_ratio() -> None:
     assert _found(form.format("0.959")) == []
     assert _found(form.format("0.958")) == [("rate_truncated", "warning", "0.958", "0.959")]
     assert _found(form.format("0.90")) == [("execution_rate_mismatch", "error", "0.90", "0.959")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence before opens naming 收入: its first amount is this year's (7018.511 − 2042.519 = 4975.992)
+        ("2024年本部门收入预算7018.511万元,其中,一般公共预算财政拨款收入7018.511万元,政府性基金预算财政拨款收入0万元。"
+         "收入较上年增加2042.519万元,增加30.14%,主要原因是人员增加。", [("yoy_mismatch", "error", "30.14%", "41.05%")]),
+        ("2024年本部门支出预算7018.511万元。支出较上年增加2042.519万元,增长41.05%。", []),
+        ("2024年本部门支出预算7018.511万元。支出预算较上年增加2042.519万元,增长30.14%。",
+         [("yoy_mismatch", "error", "30.14%", "41.05%")]),
+        # the sentence before is about the other side, or opens on a part: nothing to compare with
+        ("2024年本部门支出预算7018.511万元。收入较上年增加2042.519万元,增长30.14%。", []),
+        ("其中:项目收入7018.511万元。收入较上年增加2042.519万元,增长30.14%。", []),
+    ],
+)  # fmt: skip
+def test_a_change_whose_subject_the_sentence_before_names(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _found(text) == expected
