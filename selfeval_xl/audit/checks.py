@@ -28,7 +28,7 @@ from selfeval_xl.audit.consistency import (
     check_low_execution,
     check_term_typos,
 )
-from selfeval_xl.audit.count_changes import check_count_changes
+from selfeval_xl.audit.count_changes import check_count_changes, check_count_levels
 from selfeval_xl.audit.decreases import check_impossible_decreases
 from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
@@ -81,6 +81,7 @@ CHECKS: tuple[Check, ...] = (
     check_savings,
     check_leftovers,
     check_count_changes,
+    check_count_levels,
     check_formulas,
     check_target_completion,
     check_year_on_year,

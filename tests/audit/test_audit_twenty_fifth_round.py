@@ -164,3 +164,23 @@ def test_a_rate_printed_as_a_ratio() -> None:
 )  # fmt: skip
 def test_a_change_whose_subject_the_sentence_before_names(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年末退休人员150人,比2022年末149人增加1人。", []),
+        ("2023年末退休人员150人,比2022年末149人增加2人。", [("yoy_change_mismatch", "error", "2人", "1人")]),
+        ("公务用车保有量5辆,比上年8辆减少3辆,下降37.5%。", []),
+        ("公务用车保有量5辆,比上年8辆减少2辆。", [("yoy_change_mismatch", "error", "2辆", "3辆")]),
+        ("接待50批次400人次,比上年40批次增加10批次。", []),  # 批次 against 批次, not 人次
+        ("接待50批次400人次,较上年420人次减少20人次。", []),
+    ],
+)
+def test_a_count_change_against_both_years_counts(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_count_change_the_other_way_says_so() -> None:
+    (found,) = audit_text("接待50批次400人次,比上年410人次增加10人次。").findings
+    assert found.code == "yoy_change_mismatch" and "较上年实为减少10人次，报告写为增加10人次" in found.message
