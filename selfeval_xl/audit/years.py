@@ -20,8 +20,8 @@ from selfeval_xl.audit.numbers import fmt_amount, round_half_up
 from selfeval_xl.audit.ratios import change_percent_range, percent_expected, rounding_range, truncated
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
-UP = ("增加", "增长", "上升", "提高", "增收", "增支")
-DOWN = ("负增长", "减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
+UP = ("增加", "增长", "上升", "提高", "增收", "增支", "净增加", "净增")
+DOWN = ("负增长", "净减少", "净减", "减少", "下降", "降低", "减收", "减支", "压缩", "压减", "减")
 HUNDRED = Decimal(100)
 YEAR = re.compile(r"(20\d\d)年")
 

@@ -184,3 +184,18 @@ def test_a_count_change_against_both_years_counts(text: str, expected: list[tupl
 def test_a_count_change_the_other_way_says_so() -> None:
     (found,) = audit_text("接待50批次400人次,比上年410人次增加10人次。").findings
     assert found.code == "yoy_change_mismatch" and "较上年实为减少10人次，报告写为增加10人次" in found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收入161.5万元,比上年130.5万元净增31万元,增长23.75%。", []),
+        ("收入161.5万元,比上年130.5万元净增31.69万元,增长25.77%。",
+         [("yoy_change_mismatch", "error", "31.69万元", "31.00万元"), ("yoy_mismatch", "error", "25.77%", "23.75%")]),
+        ("收入161.5万元,比上年净减31万元,下降16.10%。", []),  # 31 / 192.5
+        ("收入161.5万元,比上年净减31万元,下降19.20%。", [("yoy_mismatch", "error", "19.20%", "16.10%")]),
+    ],
+)  # fmt: skip
+def test_net_increase_and_decrease_are_changes(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    """净增/净减 ("比上年财政奖补资金净增31.69万元,增长25.77%") are a rise and a fall like 增加/减少."""
+    assert [f for f in _found(text) if f[0] != "mixed_precision"] == expected
