@@ -199,3 +199,22 @@ def test_a_count_change_the_other_way_says_so() -> None:
 def test_net_increase_and_decrease_are_changes(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     """净增/净减 ("比上年财政奖补资金净增31.69万元,增长25.77%") are a rise and a fall like 增加/减少."""
     assert [f for f in _found(text) if f[0] != "mixed_precision"] == expected
+
+
+_JOINED = (
+    "资金情况\n(万元)\n全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n年度资金总额: 8.408 8.408 10 {rate} 10\n"
+    "其中:本年财政拨款 8.408 8.408 10 100.00% 10\n      其他资金 0 0\n年度总体目标"
+)
+
+
+def test_a_row_run_into_its_header_is_read() -> None:
+    """The header's last word and the first row joined as one line ("…执行率(B/A) 得分年度资金总额: 8.408 …")."""
+    assert _found(_JOINED.format(rate="100.00%")) == []
+    assert _found(_JOINED.format(rate="110.00%")) == [("execution_rate_mismatch", "error", "110.00%", "100.00%")]
+
+
+def test_a_funds_row_with_a_rate_where_an_amount_belongs_is_not_summed() -> None:
+    """"年度资金总额 30 30 10 100% 99" over "其中:当年财政拨款 30 30 100%": cells lost, columns unknown."""
+    table = "\n".join(["年初预算数", "调整预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额", "30", "30", "10", "100%",
+                       "99", "其中:当年财政拨款", "30", "30", "", "100%", "", "上年结转资金", "", "", "其他资金", "", "", "年度总体目标"])  # fmt: skip
+    assert [code for code, *_ in _found(table) if code == "sum_mismatch"] == []
