@@ -163,7 +163,8 @@ def test_test_half_keeps_its_precision() -> None:
     true_errors, false_errors = int(result.total.tp), int(result.total.fp)
     # 116 since the twenty-fourth round: a list far over or twice apart from its total, not by a slip of the pen, is
     # a warning (bounds chosen on the dev half's pages as first seen, then measured here once: 3 true errors fewer)
-    assert true_errors >= 116  # 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 117 since the twenty-fifth round (its batch: 1 true error at merge, not read; its rules moved none on test)
+    assert true_errors >= 117  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -173,7 +174,9 @@ def test_test_half_keeps_its_precision() -> None:
     # none of them read) and 1 on its second batch; one fewer since a head-count's list in the next sentence is read;
     # 10 and 6 on the twenty-third's (at merge, not read), five fewer with its rules
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
-    assert false_errors <= 62  # one more with those tables
+    # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
+    # amounts); 0 on its batch at merge
+    assert false_errors <= 60  # one more with those tables
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
