@@ -52,6 +52,16 @@ def _denies_problems(body: str) -> bool:
 _INLINE_DENIAL = re.compile(r"(存在(?:的)?问题(?:及原因)?)[\s|:]*(?:暂无|无|没有|未发现)(?:问题|明显问题)?(?=[\s|。;,]|改进|$)")
 
 
+# "存在的问题:资金拨付进度偏慢。", "存在问题 | 个别项目支出进度滞后": the problems stated inline, not under a heading
+_INLINE_PROBLEMS = re.compile(r"存在(?:的)?(?:主要)?问题(?:及原因|及改进措施|和改进措施)?[\s|:]+(?P<body>[^|。;]{4,})")
+
+
+def _inline_problems(a: Analysis) -> bool:
+    return any(
+        not _denies_problems(m.group("body").strip()) for p in a.paragraphs for m in _INLINE_PROBLEMS.finditer(p.norm)
+    )
+
+
 def _inline_denial(a: Analysis) -> str:
     for p in a.paragraphs:
         if m := _INLINE_DENIAL.search(p.norm):
@@ -71,7 +81,8 @@ def check_low_execution(a: Analysis) -> Iterator[Finding]:
                 a, "low_rate_problems_denied", pct.paragraph, pct.start, pct.text, ">=90%", problems=inline
             )
         elif section is None:
-            yield finding(a, "low_rate_problems_missing", pct.paragraph, pct.start, pct.text, ">=90%")
+            if not _inline_problems(a):  # "存在的问题:资金拨付进度偏慢" says them without a heading
+                yield finding(a, "low_rate_problems_missing", pct.paragraph, pct.start, pct.text, ">=90%")
         elif _denies_problems(section[1]):
             heading = section[0].heading
             yield finding(

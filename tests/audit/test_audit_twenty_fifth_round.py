@@ -218,3 +218,19 @@ def test_a_funds_row_with_a_rate_where_an_amount_belongs_is_not_summed() -> None
     table = "\n".join(["年初预算数", "调整预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额", "30", "30", "10", "100%",
                        "99", "其中:当年财政拨款", "30", "30", "", "100%", "", "上年结转资金", "", "", "其他资金", "", "", "年度总体目标"])  # fmt: skip
     assert [code for code, *_ in _found(table) if code == "sum_mismatch"] == []
+
+
+_LOW = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n年度资金总额 | 200 | 220 | 180 | 10 | 81.82% | 8 |\n\n{}"
+
+
+@pytest.mark.parametrize(
+    ("problems", "codes"),
+    [
+        ("存在的问题:资金拨付进度偏慢,部分采购未按期完成。", []),  # stated inline, without a heading
+        ("存在问题 | 个别项目支出进度滞后 |", []),
+        ("存在的问题:无。", ["low_rate_problems_denied"]),
+        ("下一步将加快支出进度。", ["low_rate_problems_missing"]),
+    ],
+)
+def test_a_low_rate_with_its_problems_stated_inline(problems: str, codes: list[str]) -> None:
+    assert [code for code, *_ in _found(_LOW.format(problems)) if code.startswith("low_rate")] == codes
