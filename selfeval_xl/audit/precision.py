@@ -16,10 +16,13 @@ def _odd_precision(fig: Figure, majority: int) -> bool:
     """Printed at a precision of its own: padded with a zero (80.0 among 2-dp amounts) or with more
     decimals than the rest. A shorter print that merely drops a trailing zero (77.4 for 77.40) is
     how published texts write amounts and is not reported."""
-    if fig.decimals > majority:
-        return True
     digits = fig.text.rstrip("万亿千元 余多以上左右")
-    return fig.decimals < majority and digits[-1:].isdecimal() and int(digits[-1]) == 0
+    zero = digits[-1:].isdecimal() and int(digits[-1]) == 0  # (full-width digits too)
+    if fig.decimals > majority:
+        # two decimals among one-decimal prints: those drop a trailing zero (77.4 for 77.40) and this one has none to
+        # drop (18.67), unless it kept its own (76.40)
+        return not (fig.decimals == 2 and majority == 1 and not zero)
+    return fig.decimals < majority and zero
 
 
 def check_precision(a: Analysis) -> Iterator[Finding]:

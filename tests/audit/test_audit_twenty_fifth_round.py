@@ -234,3 +234,14 @@ _LOW = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行�
 )
 def test_a_low_rate_with_its_problems_stated_inline(problems: str, codes: list[str]) -> None:
     assert [code for code, *_ in _found(_LOW.format(problems)) if code.startswith("low_rate")] == codes
+
+
+@pytest.mark.parametrize(
+    ("odd", "flagged"),
+    [("18.67", False), ("76.40", True), ("18.675", True), ("７６．４０", True)],
+)
+def test_two_decimals_among_one_decimal_prints(odd: str, flagged: bool) -> None:
+    """One-decimal prints drop a trailing zero (12.3 for 12.30): a two-decimal amount beside them is the full print,
+    unless it kept a zero the others drop."""
+    text = f"支出12.3万元,收入45.6万元,结余33.3万元,其他1.2万元,专项{odd}万元。"
+    assert [code for code, *_ in _found(text)] == (["mixed_precision"] if flagged else [])
