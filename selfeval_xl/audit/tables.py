@@ -27,6 +27,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import decimals_of, fmt_percent, parse_decimal, round_half_up
 from selfeval_xl.audit.ratios import truncated_value
+from selfeval_xl.core.texts import AUDIT, render
 
 # header forms: every column in print order, and which of them are the budget, executed and rate
 _FORMS = (
@@ -133,7 +134,7 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         scale = Decimal("0.01") if bare and stated < 2 else Decimal(1)  # "0.958": the rate as a ratio
         shown = exact * scale
         row = text[m.start() : m.end()].strip(" |")
-        yield from _score(a, starts, m, values, min(exact, _HUNDRED), min(stated / scale, _HUNDRED), row)
+        yield from _score(a, starts, m, values, exact, stated / scale, row)
         if round_half_up(shown, places) == stated:
             continue
         cut = truncated_value(stated, places, shown)
@@ -165,7 +166,7 @@ def _score(
     points, given, places = parse_decimal(weight.group()), parse_decimal(score.group()), decimals_of(score.group())
     if not 0 < points <= 100 or given > points:
         return  # no weight, or a score over it (another check's)
-    owed = [points * rate / _HUNDRED for rate in (exact, stated)]
+    owed = [points * min(rate, _HUNDRED) / _HUNDRED for rate in (exact, stated)]  # a rate over 100% scores in full
     if any(round_half_up(v, places) == given for v in owed):
         return
     cut = any(truncated_value(given, places, v) for v in owed)
@@ -177,7 +178,7 @@ def _score(
     found = finding(
         a, "table_score_truncated" if cut else "table_score_differs", p.index, at - starts[k], score.group(),
         f"{round_half_up(owed[0], places):.{places}f}", exact=f"{round_half_up(owed[0], 4).normalize():f}",
-        weight=weight.group(), rate=fmt_percent(exact, 2),
+        weight=weight.group(), rate=render(AUDIT, "table_score.capped_rate", rate=fmt_percent(exact, 2)) if exact > _HUNDRED else fmt_percent(exact, 2),
     )  # fmt: skip
     yield replace(found, sentence=row)
 

@@ -119,6 +119,8 @@ def test_the_execution_score_is_of_a_rate_at_most_100() -> None:
     row = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n年度资金总额 | 200 | 220 | 230 | 10 | 104.55% | {} |"
     assert _found(row.format("10")) == []
     assert _found(row.format("9.5")) == [("table_score_differs", "warning", "9.5", "10.0")]
+    (found,) = audit_text(row.format("9.5")).findings
+    assert "按分值10×预算执行率104.55%（超过100%的按100%计）计算" in found.message
 
 
 _CHONGQING = (
