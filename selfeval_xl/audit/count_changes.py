@@ -29,6 +29,11 @@ _CHANGE = re.compile(
 _HUNDRED = Decimal(100)
 
 
+def _counts(norm: str, start: int, end: int, unit: str) -> list[re.Match[str]]:
+    """The counts in ``unit`` printed between ``start`` and ``end`` ("人", never the "人" of "人次")."""
+    return list(re.compile(rf"(?<![\d.])(\d+)\s*{unit}(?!次)").finditer(norm, start, end))
+
+
 def check_count_changes(a: Analysis) -> Iterator[Finding]:
     for p in a.paragraphs:
         if "%" not in p.norm:
@@ -40,8 +45,7 @@ def check_count_changes(a: Analysis) -> Iterator[Finding]:
             unit = m.group("unit")
             s0, _ = sentence_bounds(p.norm, m.start())
             # this year's count: the last one before the comparison with the same measure word ("人", not "人次")
-            before = p.norm[s0 : m.start()]
-            counts = list(re.finditer(rf"(?<![\d.])(\d+)\s*{unit}(?!次)", before))
+            counts = _counts(p.norm, s0, m.start(), unit)
             if not counts:
                 continue
             current, change = Decimal(counts[-1].group(1)), Decimal(m.group("change"))
@@ -79,7 +83,7 @@ def check_count_levels(a: Analysis) -> Iterator[Finding]:
         for m in _PRIOR_CHANGE.finditer(p.norm):
             unit = m.group("unit")
             s0, _ = sentence_bounds(p.norm, m.start())
-            counts = list(re.compile(rf"(?<![\d.])(\d+)\s*{unit}(?!次)").finditer(p.norm, s0, m.start()))
+            counts = _counts(p.norm, s0, m.start(), unit)
             if not counts:
                 continue
             at = at if at is not None else {(f.paragraph, f.start): f for f in a.figures}
