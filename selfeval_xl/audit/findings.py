@@ -143,19 +143,20 @@ def finding(
 
 
 def change_finding(
-    analysis: Analysis, change: Figure, expected: str, current: Figure, prior: Figure, verb: str, sign: int, prior_label: str = "上年"
+    analysis: Analysis, change: Figure, expected: str, current: Figure, prior: Figure, verb: str, sign: int, prior_label: str = "上年",
+    current_label: str = "本年",
 ) -> Finding:
     """``yoy_change_mismatch`` of a change printed beside both years' amounts (``verb`` as printed, ``sign`` its
     direction: +1 增加, −1 减少); a change that goes the other way ("…1957.23万元,较…1953.72万元减少3.51万元") is
     said to, not "应为3.51万元,报告写为3.51万元"."""
     found = finding(
         analysis, "yoy_change_mismatch", change.paragraph, change.start, change.text, expected,
-        current=current.text, prior=prior.text, prior_label=prior_label,
+        current=current.text, prior=prior.text, prior_label=prior_label, current_label=current_label,
     )  # fmt: skip
     if current.value is None or prior.value is None or (current.value - prior.value) * sign >= 0:
         return found
     message = render(
         AUDIT, "yoy_change_mismatch.direction", current=current.text, prior=prior.text, prior_label=prior_label,
-        actual="增加" if current.value > prior.value else "减少", expected=expected, verb=verb, stated=change.text,
+        current_label=current_label, actual="增加" if current.value > prior.value else "减少", expected=expected, verb=verb, stated=change.text,
     )  # fmt: skip
     return replace(found, message=message)

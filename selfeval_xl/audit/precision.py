@@ -41,8 +41,11 @@ def check_precision(a: Analysis) -> Iterator[Finding]:
             if fig.value is not None and fig.decimals > majority and _rounded_away(fig.value, unit, majority):
                 continue
             if _odd_precision(fig, majority) and fig.value is not None:
+                # the print suggested is the majority's, but never fewer than the house's two decimals for an amount
+                # printed with more ("97.875万元" among one-decimal prints: 97.88, not 97.9)
+                places = majority if majority >= 2 or fig.decimals <= 2 else 2
                 yield finding(
-                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, majority, like=fig.text),
+                    a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, places, like=fig.text),
                     decimals=fig.decimals, majority=majority,
                 )  # fmt: skip
 

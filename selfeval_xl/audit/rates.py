@@ -60,7 +60,7 @@ _COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # rates of money paid out of what was given, and the names of a total given ("共计", "合计")
 _OF_THE_MONEY = ("到位率", "拨付率", "支付率", "使用率", "支出率")
-_TOTAL_NAMES = ("共计", "合计", "总额", "总计")
+_TOTAL_NAMES = ("共计", "合计", "总额", "总计", "项目资金")
 # rates named with 预算 before them that are not execution rates ("预算调整率" is 调整数 ÷ 年初预算)
 _NOT_EXECUTION = ("调整率",)
 _RATE_BEFORE = re.compile(rf"({'|'.join(_RATES)})\s*(?:为|是|达到|达|约)?\s*$")

@@ -40,16 +40,17 @@ _WEIGHTS, _SCORES = ("分值", "权重", "执行率权重"), ("得分", "执行�
 # (the 转移支付 区域绩效自评表 splits the total by level: 其中:中央财政资金, 地方资金)
 _ROWS = (
     "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
-    "|其中:中央财政资金|中央财政资金|中央补助资金|省级财政资金|省级资金|地方财政资金|地方资金"
+    "|其中:中央财政资金|中央财政资金|中央补助资金|其中:中央补助|中央补助|省级财政资金|省级资金|地方财政资金|地方资金"
     "|年度总金额|其中:财政拨款|其中:本年财政拨款|本年财政拨款"  # the 重庆 form; 本年 for 当年
 )
 # a cell: a number (an amount perhaps with its unit, "4753.66万元"), or the dash or slash an 其中 row prints
 # for its 分值 and 得分
 _CELLS = r"(?:(?:\d{1,3}(?:[,']\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元)?|[-/\u2014\u2013])"
 # (a row's last cell may run into the next row's name: "…0.958 8" + "其中:当年财政拨款…" joined as one line)
-# (and the header's last word may run into the first row: "…执行率(B/A) 得分" + "年度资金总额: 8.408 …")
+# (and the header's last word may run into the first row: "…执行率(B/A) 得分" + "年度资金总额: 8.408 …";
+# a row ending its line is joined to the next one by a comma: "年度资金总额: 2300.67 2300.67 100%" + ",其中:…")
 _ROW = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])(?:{_ROWS})|(?<=得分)年度资金总额)[\s|:]*((?:{_CELLS}(?:[\s|]+|$|(?=[\u4e00-\u9fff]))){{3,6}})"
+    rf"(?:(?<![\u4e00-\u9fff])(?:{_ROWS})|(?<=得分)年度资金总额)[\s|:]*((?:{_CELLS}(?:[\s|]+|$|(?=[\u4e00-\u9fff,;]))){{3,6}})"
 )
 _CELL = re.compile(_CELLS)
 _HUNDRED = Decimal(100)

@@ -85,7 +85,7 @@ AUDIT: dict[str, str] = {
     "yoy_mismatch": "按{current_label}{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度应为{expected}，报告写为{stated}。",
     "yoy_change_mismatch": "{current_label}{current}、{prior_label}{prior}，增减额应为{expected}，报告写为{stated}。",
     "table_score.capped_rate": "{rate}（超过100%的按100%计）",
-    "yoy_change_mismatch.direction": "本年{current}、{prior_label}{prior}，较{prior_label}实为{actual}{expected}，报告写为{verb}{stated}。",
+    "yoy_change_mismatch.direction": "{current_label}{current}、{prior_label}{prior}，较{prior_label}实为{actual}{expected}，报告写为{verb}{stated}。",
     "yoy_truncated": "按{current_label}{current}、{prior_label}{prior}计算，增减{change}对应的增减幅度为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "decrease_over_100": "降幅写为{stated}，超过100%：支出、收入、经费和数量最多减少到零（即下降100%），不可能减少得比原有的还多；请核对降幅或其所依据的数字。",
     "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",

@@ -1,0 +1,77 @@
+"""Twenty-sixth round (docs/audit.md, "Twenty-sixth round"). Every text here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+
+
+def _found(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings]
+
+
+# the 转移支付 区域绩效自评表: three cells a row, each row ending its line (the lines are joined by a comma)
+_REGIONAL = (
+    "项目资金(万元) 全年预算数(A) 全年执行数(B) 执行率(B/A)\n"
+    "年度资金总额: 500.00 450.00 {total}\n"
+    " 其中:中央补助 200.00 200.00 {central}\n"
+    "       地方资金 300.00 250.00 {local}\n"
+    "       其他资金\n"
+    "总体目标完成情况\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        (("90%", "100%", "83.33%"), []),
+        (("95%", "100%", "83.33%"), [("execution_rate_mismatch", "error", "95%", "90.00%")]),
+        (("90%", "110%", "83.33%"), [("execution_rate_mismatch", "error", "110%", "100.00%")]),
+        (("90%", "100%", "85%"), [("execution_rate_mismatch", "error", "85%", "83.33%")]),
+    ],
+)
+def test_rows_of_the_regional_form_each_ending_a_line(rates: tuple[str, str, str], expected: list[tuple[str, ...]]) -> None:
+    total, central, local = rates
+    assert _found(_REGIONAL.format(total=total, central=central, local=local)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年项目资金为14.97万元,实际已支付14.97万元,支付率为110%。", [("named_rate_mismatch", "error", "110%", "100.00%")]),
+        ("2024年项目资金为14.97万元,实际已支付14.97万元,支付率为100%。", []),
+        ("项目资金50万元,已拨付40万元,拨付率85%。", [("named_rate_mismatch", "error", "85%", "80.00%")]),
+        ("项目资金50万元,已拨付40万元,拨付率80%。", []),
+    ],
+)
+def test_a_payment_rate_of_the_project_money(text: str, expected: list[tuple[str, ...]]) -> None:
+    """"项目资金…,已支付…,支付率…": the money the sentence names as the project's is what was paid out of."""
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more decimals than a one-decimal majority: the house's two, not the majority's one
+        ("项目资金97.875万元,基本支出12.3万元,项目支出45.6万元,其他支出8.2万元。", "97.88万元"),
+        # a kept zero among one-decimal prints: the majority's print
+        ("项目资金97.80万元,基本支出12.3万元,项目支出45.6万元,其他支出8.2万元。", "97.8万元"),
+        ("项目资金97.875万元,基本支出12.31万元,项目支出45.62万元,其他支出8.22万元。", "97.88万元"),
+        ("项目资金97.8751万元,基本支出12.312万元,项目支出45.623万元,其他支出8.221万元。", "97.875万元"),
+    ],
+)
+def test_an_odd_precision_suggests_at_least_two_decimals(text: str, expected: str) -> None:
+    assert [(f.code, f.expected) for f in audit_text(text).findings] == [("mixed_precision", expected)]
+
+
+def test_a_change_the_other_way_names_the_current_year_as_told() -> None:
+    from selfeval_xl.audit.engine import analyse
+    from selfeval_xl.audit.findings import change_finding
+
+    a = analyse(("2023年支出1957.23万元,2022年支出1953.72万元,减少3.51万元。",))
+    current, prior, change = a.figures[:3]
+    default = change_finding(a, change, "3.51万元", current, prior, "减少", -1, "2022年")
+    named = change_finding(a, change, "3.51万元", current, prior, "减少", -1, "2022年", current_label="2023年")
+    assert default.message.startswith("本年1957.23万元、2022年1953.72万元，较2022年实为增加3.51万元")
+    assert named.message.startswith("2023年1957.23万元、2022年1953.72万元，较2022年实为增加3.51万元")
