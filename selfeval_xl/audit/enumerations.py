@@ -150,13 +150,35 @@ def _listed_after(norm: str, count: Figure, last: bool = False) -> tuple[tuple[s
         return None  # "主要是三个原因:一是A、B…后,…;二是…;三是…": items by ordinal, each a clause of its own
     if listing.rstrip().endswith(("等", "、", "和", "及")):
         return None  # "…等" names examples; "分别是:办公室、政教处、" cut off where the page's copy ends
-    items = split_items(listing)
+    items = _run_on_cut(split_items(listing))
     if _quantities(items):
         return None
     extra = _TRAILING_ITEM.match(norm, m.end())
     if extra and any(item[-1:] == extra.group(1)[-1] for item in items):
         items += (extra.group(1),)  # "即办公室、…、活动服务部,读者服务部。": the last item after a comma
     return items, True
+
+
+def _shared_suffix(items: Sequence[str]) -> str:
+    """The longest ending every item shares ("党建工作办公室", "经济发展办公室": 办公室)."""
+    size = 0
+    while size < min(len(item) for item in items) and len({item[-size - 1] for item in items}) == 1:
+        size += 1
+    return items[0][len(items[0]) - size :] if size else ""
+
+
+def _run_on_cut(items: tuple[str, ...]) -> tuple[str, ...]:
+    """A list whose last item runs on into the next sentence, its full stop lost in the copy ("…、社会事务办公室、平安
+    建设办公室襄州区伙牌镇政府(单位)实有人数86人"): the last item ends with the name every other item ends with
+    (two characters or more, two items or more before it), where the figures of the next sentence begin after it."""
+    if len(items) < 3:
+        return items
+    suffix = _shared_suffix(items[:-1])
+    last = items[-1]
+    at = last.find(suffix) if len(suffix) >= 2 else -1
+    if at <= 0 or last.endswith(suffix) or not any(c.isdigit() for c in last[at + len(suffix) :]):
+        return items
+    return (*items[:-1], last[: at + len(suffix)])
 
 
 def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[Enumeration, ...]:

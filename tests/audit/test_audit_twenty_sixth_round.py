@@ -75,3 +75,29 @@ def test_a_change_the_other_way_names_the_current_year_as_told() -> None:
     named = change_finding(a, change, "3.51万元", current, prior, "减少", -1, "2022年", current_label="2023年")
     assert default.message.startswith("本年1957.23万元、2022年1953.72万元，较2022年实为增加3.51万元")
     assert named.message.startswith("2023年1957.23万元、2022年1953.72万元，较2022年实为增加3.51万元")
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [("6个", [("count_mismatch", "error", "6个", "5")]), ("5个", [])],
+)
+def test_a_list_running_into_the_next_sentence(count: str, expected: list[tuple[str, ...]]) -> None:
+    """The list's full stop lost in the copy: its last item ends with the name every other item ends with."""
+    text = (
+        f"镇政府内设机构共{count},分别是:党建工作办公室、经济发展办公室、城乡建设办公室、社会事务办公室、平安建设办公室"
+        "镇政府实有人数86人(其中:在职36人,离退休50人),总编制数38人。"
+    )
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last item shares no ending with the others: nothing to cut at, the list stays unread
+        "内设机构共4个,分别是:党建工作办公室、经济发展办公室、城乡建设办公室、财政所镇政府实有人数86人。",
+        # two items only: no ending to learn from
+        "内设机构共3个,分别是:党建工作办公室、平安建设办公室镇政府实有人数86人。",
+    ],
+)
+def test_a_run_on_list_is_cut_only_at_a_shared_ending(text: str) -> None:
+    assert _found(text) == []
