@@ -42,6 +42,7 @@ from selfeval_xl.audit.points import check_point_changes
 from selfeval_xl.audit.portions import check_portions
 from selfeval_xl.audit.precision import check_precision
 from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
+from selfeval_xl.audit.row_totals import check_row_totals
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.share_checks import check_share_totals, check_shares
@@ -61,6 +62,7 @@ Check = Callable[[Analysis], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_sums,
+    check_row_totals,
     check_category_columns,
     check_restated_amounts,
     check_unit_slips,

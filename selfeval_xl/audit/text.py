@@ -16,6 +16,7 @@ from selfeval_xl.audit.homophones import HOMOPHONES
 from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
 from selfeval_xl.audit.model import Paragraph, Typo
 from selfeval_xl.audit.numbers import cn_to_int
+from selfeval_xl.audit.table_lines import starts_row, under_header
 from selfeval_xl.audit.traditional import SIMPLIFIED, TRADITIONAL
 
 _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -274,14 +275,20 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
         lines = _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         page = _page_width(lines)
         full = False  # the previous line ran to the page's edge: the page broke it, even after "。" or ";"
+        last = ""  # the previous line as printed
         for raw in lines:
             line = raw.strip()
             broken, full = full, page is not None and _width(line) >= page
+            # a table's first row joins its header by a cell mark; the rows after it, and words after a row, start
+            # paragraphs of their own (table_lines)
+            row, head, last = starts_row(normalise(last), normalise(line)), under_header(normalise(last), normalise(line)), line
             if not line or _PAGE_NUMBER.match(normalise(line)):
                 if current is not None:
                     out.append(current)
                 current = None
-            elif current is not None and (_joins(current, line) or (broken and _continues(current, raw))):
+            elif current is not None and head:
+                current += line if current.rstrip().endswith("|") else " | " + line
+            elif current is not None and not row and (_joins(current, line) or (broken and _continues(current, raw))):
                 statement = _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) and line[0] not in "的之为"
                 current += "," + line if statement else line  # "…65200万元" + "的96.57%" is one phrase
             else:

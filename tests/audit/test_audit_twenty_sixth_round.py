@@ -101,3 +101,61 @@ def test_a_list_running_into_the_next_sentence(count: str, expected: list[tuple[
 )
 def test_a_run_on_list_is_cut_only_at_a_shared_ending(text: str) -> None:
     assert _found(text) == []
+
+
+_COUNTIES = "县区 地方一般公共预算收入 上级政府转移支付 财政债券收入 合计\n{rows}\n\n从上表可以看出,章贡区的财政收入最高。\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ("章贡区 120.0 90.0 10.0 220.0\n龙南 70.0 50.0 5.0 125.0", []),
+        ("章贡区 120.0 90.0 10.0 220.0\n龙南 70.0 50.0 5.0 130.0", [("sum_mismatch", "error", "130.0", "125.0")]),
+        # a cell printed coarser than the rest may round: 70.4 + 50 + 5.0 = 125.4, the 50 is 49.5–50.5
+        ("龙南 70.4 50 5.0 125.9", []),
+        ("龙南 70.4 50 5.0 126.0", [("sum_mismatch", "error", "126.0", "125.4")]),
+        # a row short of a cell is not read
+        ("龙南 70.0 50.0 130.0", []),
+    ],
+)
+def test_the_total_column_of_rows_copied_one_a_line(rows: str, expected: list[tuple[str, ...]]) -> None:
+    assert _found(_COUNTIES.format(rows=rows)) == expected
+
+
+def test_the_total_column_first_and_cells_between_bars() -> None:
+    text = "| 单位 | 合计 | 基本支出 | 项目支出 |\n| 局机关 | 300.00 | 200.00 | 90.00 |\n| 信息中心 | 50.00 | 30.00 | 20.00 |\n"
+    found = audit_text(text).findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("sum_mismatch", "300.00", "290.00")]
+    assert found[0].message == "局机关合计为300.00，但其组成部分（200.00+90.00）合计为290.00，两者不一致。"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "单位 合计 小计 人员经费 公用经费",  # a subtotal among the columns: not a sum across them
+        "单位 预算数 执行数 执行率 合计",  # a rate among them
+        "单位 人员经费 合计 公用经费 项目支出",  # the total in the middle
+        "单位 人员经费 公用经费 项目支出",  # no total
+    ],
+)
+def test_a_header_that_does_not_sum_its_columns(header: str) -> None:
+    assert _found(f"{header}\n局机关 100.00 60.00 30.00 20.00\n") == []
+
+
+def test_rows_one_a_line_keep_apart() -> None:
+    """The first row joins its header by a cell mark (never "…备注赣县区"); the rows after it, and the words after the
+    last, start paragraphs of their own; a number the line break cut still joins its line."""
+    from selfeval_xl.audit.text import split_paragraphs
+
+    text = (
+        "县区 地方一般公共预算收入 合计 备注\n赣县区 80.0 145.0\n龙南 70.0 130.0\n上犹县 60.0 110.0\n"
+        "从上表可以看出,收入最高的是赣县区\n的收入。"
+    )
+    assert split_paragraphs((text,)) == [
+        "县区 地方一般公共预算收入 合计 备注 | 赣县区 80.0 145.0",
+        "龙南 70.0 130.0",
+        "上犹县 60.0 110.0",
+        "从上表可以看出,收入最高的是赣县区的收入。",
+    ]
+    cut = "| 年度资金总额 | 7.29 | 7.29 | 7.2\n9 | 10.00 | 100% | 10.00 |"
+    assert split_paragraphs((cut,)) == ["| 年度资金总额 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 |"]

@@ -1,0 +1,38 @@
+"""Lines of a table copied as text, one row a line: "县区 地方一般公共预算收入 上级政府转移支付 财政债券收入 合计" over
+"赣县区 80.0 60.0 5.0 145.0" and "龙南 70.0 50.0 5.0 130.0". Such lines stop mid-sentence (no 。 at their end), and
+joined as prose they run the header's last column into the first row's name ("…合计赣州市章贡区 120.0") and each row's
+last cell into the next row's name ("…220.0赣县区 80.0"). The first row stays with its header, joined by " | "; the rows
+after it, and words after a row, start paragraphs of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a row: a name (no digits, no sentence marks), then two numbers or more, each alone between spaces or "|"
+_ROW = re.compile(r"^\|?\s*[\u4e00-\u9fff][^\d,;:。!?]{0,30}?(?:(?:\s+|\s*\|\s*)-?\d[\d,]*(?:\.\d+)?%?){2,}\s*\|?\s*$")
+# a header: three names or more between spaces or "|", nothing else
+_HEADER = re.compile(r"^\|?\s*[\u4e00-\u9fff()]{2,20}(?:(?:\s+|\s*\|\s*)[\u4e00-\u9fff()]{2,20}){2,}\s*\|?\s*$")
+
+
+def is_row(line: str) -> bool:
+    return _ROW.match(line) is not None
+
+
+def is_header(line: str) -> bool:
+    return _HEADER.match(line) is not None
+
+
+_NAME_FIRST = re.compile(r"^\|?\s*[\u4e00-\u9fff]")
+
+
+def starts_row(previous_line: str, line: str) -> bool:
+    """Does ``line`` start a paragraph of its own: a row after another row, or words after a row (not a number the line
+    break cut: "…| 7.2" then "9 | 10.00 | 100%")?"""
+    return is_row(previous_line) and _NAME_FIRST.match(line) is not None
+
+
+def under_header(previous_line: str, line: str) -> bool:
+    """Is ``line`` a table's first row, right under its header? It stays in the header's paragraph (its figures are
+    read by the header's words: 执行率, 得分), joined to it by a cell mark, never run into its last column."""
+    return is_row(line) and is_header(previous_line)
