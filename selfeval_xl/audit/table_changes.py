@@ -18,7 +18,7 @@ once over 总收入 and 总支出): its cells are read from the right.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
@@ -107,6 +107,7 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
             stop[i] = i if not texts[i] or _NUMBER.match(texts[i]) else stop[i + 1]
         header: tuple[int, int, int | None, int | None] | None = None
         names: list[str] = []
+        rows: list[tuple[list[tuple[str, int, int]], tuple[int, int, int | None, int | None], list[str]]] = []
         k = 0
         while k < len(cells):
             if stop[k] == k:
@@ -126,10 +127,14 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
                 k = end - 1 if glued else end
                 continue
             if header is not None and (row := _row_cells(cells, stop, k, header)) is not None:
-                yield from _row(a, row, header, names)
+                rows.append((row, header, names))
                 k += sum(paragraph >= 0 for _, paragraph, _ in row)  # past the row's own cells
                 continue
             k += 1
+        for row, header, names in rows:
+            rate_at = header[3]
+            column = [r[rate_at][0] for r, h, _ in rows if h is header and r is not row and rate_at is not None]
+            yield from _row(a, row, header, names, column)
 
 
 def _padding(stop: list[int], k: int, header: tuple[int, int, int | None, int | None]) -> int:
@@ -185,8 +190,10 @@ def _two_line_header(
 
 
 def _row(
-    a: Analysis, cells: list[tuple[str, int, int]], header: tuple[int, int, int | None, int | None], names: list[str]
+    a: Analysis, cells: list[tuple[str, int, int]], header: tuple[int, int, int | None, int | None], names: list[str],
+    column: Sequence[str] = (),
 ) -> Iterator[Finding]:
+    """The row's change and percentage; ``column``: the rate column's cells in the table's other rows."""
     prior_at, current_at, amount_at, rate_at = header
     used = [i for i in header if i is not None]
     texts = [c[0] for c in cells]
@@ -208,7 +215,8 @@ def _row(
         exact = change / prior * _HUNDRED
         # a table's format pads a rounding with zeros ("4.60%" for 4.6% of 4.636%): each zero may be padding
         decimals = stated.rstrip("%").partition(".")[2]  # (only a zero after the point: "100%" pads nothing)
-        padded = range(places, places - (len(decimals) - len(decimals.rstrip("0"))) - 1, -1)
+        zeros = len(decimals) - len(decimals.rstrip("0")) if _pads(column, places) else 0
+        padded = range(places, places - zeros - 1, -1)
         if not any(_agrees(stated, round_half_up(exact, n), _value(stated)) for n in padded):
             _, paragraph, pos = cells[rate_at]
             cut = _agrees(stated, exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN), _value(stated))
@@ -216,6 +224,16 @@ def _row(
             code = "yoy_truncated" if cut else "yoy_mismatch"
             found = finding(a, code, paragraph, pos, stated, expected, change=f"{change}", exact=f"{round_half_up(exact, 4)}%", **shared)
             yield replace(found, sentence=row)
+
+
+def _pads(column: Sequence[str], places: int) -> bool:
+    """May a zero after the point of a rate printed at ``places`` decimals be its column's padding? When the column's
+    other cells print as many decimals or more, or those that print as many all end in a zero too ("4.60%", "15.10%"
+    beside "176%": a table padding one-decimal values); not when it is the only one among fewer ("2.40%" beside
+    "437.7%", "-6.1%": a format of one decimal)."""
+    decimals = [decimals_of(cell) for cell in column]
+    alike = [cell.rstrip("%") for cell, n in zip(column, decimals, strict=True) if n == places]
+    return not column or min(decimals) >= places or (bool(alike) and all(cell.endswith("0") for cell in alike))
 
 
 def _agrees(stated: str, expected: Decimal, value: Decimal) -> bool:

@@ -159,3 +159,28 @@ def test_rows_one_a_line_keep_apart() -> None:
     ]
     cut = "| 年度资金总额 | 7.29 | 7.29 | 7.2\n9 | 10.00 | 100% | 10.00 |"
     assert split_paragraphs((cut,)) == ["| 年度资金总额 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 |"]
+
+
+_SANGONG = (
+    "项 目 | 2014年决算数 | 2015年决算数 | 2015年决算比上年增、减情况 | |\n增、减额 | 增、减幅度 | |||\n"
+    "1、因公出国(境)费 | 12.23 | 65.98 | 53.75 | {a} |\n2、公务接待费 | 977.3 | 918.5 | -58.8 | {b} |\n"
+    "3、公务用车运行维护费 | 918.19 | 939.99 | 21.8 | {c} |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        # one decimal throughout but one: 2.40% is no padding of 2.4 (21.8 / 918.19 = 2.3742%)
+        (("439.5%", "-6.0%", "2.40%"), [("yoy_mismatch", "error", "2.40%", "2.37%")]),
+        (("439.5%", "-6.0%", "2.37%"), []),
+        (("439.5%", "-6.0%", "2.4%"), []),
+        # two decimals throughout: a one-decimal value typed into a column that shows two
+        (("439.49%", "-6.02%", "2.40%"), []),
+        # the column pads its one-decimal values (each two-decimal cell ends in 0) beside whole ones
+        (("439%", "-6.00%", "2.40%"), []),
+    ],
+)
+def test_a_zero_after_the_point_is_padding_only_where_the_column_pads(rates: tuple[str, str, str], expected: list[tuple[str, ...]]) -> None:
+    a, b, c = rates
+    assert _found(_SANGONG.format(a=a, b=b, c=c)) == expected
