@@ -45,7 +45,7 @@ from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.row_totals import check_row_totals
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.scores import check_score_sums
-from selfeval_xl.audit.share_checks import check_share_totals, check_shares
+from selfeval_xl.audit.share_checks import check_disjoint_shares, check_share_totals, check_shares
 from selfeval_xl.audit.share_lists import check_share_lists
 from selfeval_xl.audit.share_series import check_share_series
 from selfeval_xl.audit.slips import check_unit_slips
@@ -76,6 +76,7 @@ CHECKS: tuple[Check, ...] = (
     check_shares,
     check_portions,
     check_share_totals,
+    check_disjoint_shares,
     check_share_series,
     check_share_lists,
     check_execution_rates,

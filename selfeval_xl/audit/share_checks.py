@@ -234,3 +234,42 @@ def _by_sentence(a: Analysis, links: list[ShareLink]) -> list[list[ShareLink]]:
         pct = a.figures[link.percent]
         out[(pct.paragraph, sentence_bounds(a.paragraph(pct.paragraph).norm, pct.start)[0])].append(link)
     return list(out.values()) if len(out) > 1 else []
+
+
+def _inside(role: str, whole: str) -> bool:
+    """Is ``role`` ``whole`` or one of its parts, at any depth (人员经费 of 基本支出 of 支出合计)?"""
+    while role:
+        if role == whole:
+            return True
+        role = WHOLE_OF.get(role, "")
+    return False
+
+
+def check_disjoint_shares(a: Analysis) -> Iterator[Finding]:
+    """Shares of one named whole, in one paragraph, of parts that hold nothing of each other ("人员经费占支出合计的
+    65%。公用经费占支出合计的45%": both of 基本支出, so together at most all of 支出合计) cannot add up to more than 100%
+    beyond their rounding, in one list or in separate sentences (``shares_exceed_100``). A decomposition the shares
+    name in full is judged against 100% already (``check_share_totals``); two shares of one kind (two years) are not
+    read."""
+    subject_of: dict[int, int] = {}
+    for link in a.shares:
+        subject_of.setdefault(link.percent, link.subject)
+    groups: dict[tuple[int, str], list[tuple[Figure, str]]] = defaultdict(list)
+    for index, fig in enumerate(a.figures):
+        if fig.kind is FigureKind.PERCENT and fig.role == "share" and fig.value is not None and (den := denominator_role(fig.label)):
+            groups[(fig.paragraph, den)].append((fig, _share_subject_role(a, index, subject_of)))
+    for (_, den), members in groups.items():
+        roles = [role for _, role in members]
+        if len(roles) < 2 or len(set(roles)) < len(roles) or DECOMPOSITIONS.get(den) == frozenset(roles):
+            continue
+        if not any(frozenset(roles) <= parts and _inside(whole, den) for whole, parts in DECOMPOSITIONS.items()):
+            continue
+        percents = [fig for fig, _ in members]
+        total = sum((p.value for p in percents if p.value is not None), Decimal(0))
+        drift = sum((Decimal(5).scaleb(-p.decimals - 1) for p in percents), Decimal(0))
+        if total > _HUNDRED + drift:
+            last = percents[-1]
+            yield finding(
+                a, "shares_exceed_100", last.paragraph, last.start, f"{total}%", "100%",
+                denominator=ROLE_NAMES.get(den, den), parts="+".join(ROLE_NAMES.get(r, r) + p.text.replace(" ", "") for p, r in zip(percents, roles, strict=True)),
+            )  # fmt: skip

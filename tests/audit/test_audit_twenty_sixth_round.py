@@ -184,3 +184,26 @@ _SANGONG = (
 def test_a_zero_after_the_point_is_padding_only_where_the_column_pads(rates: tuple[str, str, str], expected: list[tuple[str, ...]]) -> None:
     a, b, c = rates
     assert _found(_SANGONG.format(a=a, b=b, c=c)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two parts of 基本支出, each a share of 支出合计, in two sentences: at most 100% together
+        ("本年支出合计200万元。人员经费占支出合计的65%。公用经费占支出合计的45%。", [("shares_exceed_100", "error", "110%", "100%")]),
+        ("本年支出合计200万元,其中人员经费130万元,占支出合计的65%。公用经费90万元,占支出合计的45%。", [("shares_exceed_100", "error", "110%", "100%")]),
+        ("本年支出合计200万元。人员经费占支出合计的55%。公用经费占支出合计的45%。", []),
+        ("本年支出合计200万元。人员经费占支出合计的55.4%。公用经费占支出合计的44.7%。", []),  # 100.1: their rounding
+        ("本年支出合计200万元。人员经费占支出合计的45%。公用经费占支出合计的25%。", []),  # 项目支出 the rest
+        # one kind twice (two years), or the two in separate paragraphs: not read together
+        ("2022年人员经费占支出合计的65%。2023年人员经费占支出合计的60%。", []),
+        ("人员经费占支出合计的65%。\n\n公用经费占支出合计的45%。", []),
+    ],
+)
+def test_shares_of_parts_that_hold_nothing_of_each_other(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert _found(text) == expected
+
+
+def test_the_message_names_the_whole_and_each_part() -> None:
+    (found,) = audit_text("人员经费占支出合计的65%。公用经费占支出合计的45%。").findings
+    assert found.message == "占支出合计的各项比例（人员经费65%+公用经费45%）合计为110%，超过100%；互不包含的各项之和不能超过总数，请核实。"
