@@ -15,7 +15,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding, Paragraph
 from selfeval_xl.audit.numbers import decimals_of, parse_decimal
-from selfeval_xl.audit.table_lines import is_header, is_row
+from selfeval_xl.audit.table_lines import NAME_CELL, is_row
 
 _SPLIT = re.compile(r"\s*\|\s*|\s+")
 _TOTALS = ("合计", "总计")
@@ -27,7 +27,7 @@ def _cells(norm: str) -> list[str]:
 
 
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
-_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,20}$")
+_NAME = re.compile(rf"^{NAME_CELL}$")
 
 
 def _header_columns(names: list[str]) -> tuple[list[str], int] | None:
@@ -75,7 +75,7 @@ def check_row_totals(a: Analysis) -> Iterator[Finding]:
     header: tuple[list[str], int] | None = None
     for p in a.paragraphs:
         opened, first_row = _with_first_row(p.norm)
-        if opened is not None or is_header(p.norm):
+        if opened is not None:
             header = opened
             rows = [first_row] if first_row else []
         elif header is not None and is_row(p.norm):

@@ -143,6 +143,14 @@ def _another_whole(a: Analysis, links: list[ShareLink]) -> Figure | None:
     return None
 
 
+def _subjects(a: Analysis) -> dict[int, int]:
+    """Each linked percentage's subject amount, the first link's (built once per check)."""
+    subject_of: dict[int, int] = {}
+    for link in a.shares:
+        subject_of.setdefault(link.percent, link.subject)
+    return subject_of
+
+
 def _share_subject_role(a: Analysis, index: int, subject_of: dict[int, int]) -> str:
     if index in subject_of:
         return a.figures[subject_of[index]].role
@@ -164,9 +172,7 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     matched = {link.percent: ratio_matches(figs[link.percent], figs[link.subject], _denominator(a, link))[0]
                for link in a.shares}  # fmt: skip
-    subject_of: dict[int, int] = {}  # percent -> its subject amount, the first link's (built once)
-    for link in a.shares:
-        subject_of.setdefault(link.percent, link.subject)
+    subject_of = _subjects(a)
     # (a) by denominator role within a section: the parts of a known decomposition.
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for index, fig in enumerate(figs):
@@ -251,9 +257,7 @@ def check_disjoint_shares(a: Analysis) -> Iterator[Finding]:
     beyond their rounding, in one list or in separate sentences (``shares_exceed_100``). A decomposition the shares
     name in full is judged against 100% already (``check_share_totals``); two shares of one kind (two years) are not
     read."""
-    subject_of: dict[int, int] = {}
-    for link in a.shares:
-        subject_of.setdefault(link.percent, link.subject)
+    subject_of = _subjects(a)
     groups: dict[tuple[int, str], list[tuple[Figure, str]]] = defaultdict(list)
     for index, fig in enumerate(a.figures):
         if fig.kind is FigureKind.PERCENT and fig.role == "share" and fig.value is not None and (den := denominator_role(fig.label)):

@@ -18,7 +18,8 @@ once over 总收入 and 总支出): its cells are read from the right.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
@@ -131,10 +132,14 @@ def check_table_changes(a: Analysis) -> Iterator[Finding]:
                 k += sum(paragraph >= 0 for _, paragraph, _ in row)  # past the row's own cells
                 continue
             k += 1
+        # each table's rate column, read once: where a zero after the point may be its padding
+        columns: dict[int, list[str]] = defaultdict(list)
+        for row, header, _ in rows:
+            if header[3] is not None:
+                columns[id(header)].append(row[header[3]][0])
+        pads = {key: _column_padding(cells) for key, cells in columns.items()}
         for row, header, names in rows:
-            rate_at = header[3]
-            column = [r[rate_at][0] for r, h, _ in rows if h is header and r is not row and rate_at is not None]
-            yield from _row(a, row, header, names, column)
+            yield from _row(a, row, header, names, pads.get(id(header), {}))
 
 
 def _padding(stop: list[int], k: int, header: tuple[int, int, int | None, int | None]) -> int:
@@ -191,9 +196,10 @@ def _two_line_header(
 
 def _row(
     a: Analysis, cells: list[tuple[str, int, int]], header: tuple[int, int, int | None, int | None], names: list[str],
-    column: Sequence[str] = (),
+    pads: Mapping[int, bool],
 ) -> Iterator[Finding]:
-    """The row's change and percentage; ``column``: the rate column's cells in the table's other rows."""
+    """The row's change and percentage; ``pads``: by decimals printed, whether a zero after the point may be the rate
+    column's padding (``_column_padding``; yes when not known)."""
     prior_at, current_at, amount_at, rate_at = header
     used = [i for i in header if i is not None]
     texts = [c[0] for c in cells]
@@ -215,7 +221,7 @@ def _row(
         exact = change / prior * _HUNDRED
         # a table's format pads a rounding with zeros ("4.60%" for 4.6% of 4.636%): each zero may be padding
         decimals = stated.rstrip("%").partition(".")[2]  # (only a zero after the point: "100%" pads nothing)
-        zeros = len(decimals) - len(decimals.rstrip("0")) if _pads(column, places) else 0
+        zeros = len(decimals) - len(decimals.rstrip("0")) if pads.get(places, True) else 0
         padded = range(places, places - zeros - 1, -1)
         if not any(_agrees(stated, round_half_up(exact, n), _value(stated)) for n in padded):
             _, paragraph, pos = cells[rate_at]
@@ -226,14 +232,16 @@ def _row(
             yield replace(found, sentence=row)
 
 
-def _pads(column: Sequence[str], places: int) -> bool:
-    """May a zero after the point of a rate printed at ``places`` decimals be its column's padding? When the column's
-    other cells print as many decimals or more, or those that print as many all end in a zero too ("4.60%", "15.10%"
-    beside "176%": a table padding one-decimal values); not when it is the only one among fewer ("2.40%" beside
-    "437.7%", "-6.1%": a format of one decimal)."""
-    decimals = [decimals_of(cell) for cell in column]
-    alike = [cell.rstrip("%") for cell, n in zip(column, decimals, strict=True) if n == places]
-    return not column or min(decimals) >= places or (bool(alike) and all(cell.endswith("0") for cell in alike))
+def _column_padding(cells: Sequence[str]) -> dict[int, bool]:
+    """For each count of decimals the rate column prints, may a zero after the point of a cell printed so be padding?
+    When the column's other cells print as many decimals or more, or those that print as many all end in a zero too
+    ("4.60%", "15.10%" beside "176%": a table padding one-decimal values); not when it is the only one among fewer
+    ("2.40%" beside "437.7%", "-6.1%": a format of one decimal). (Asked only of a cell ending in a zero.)"""
+    decimals = [decimals_of(cell) for cell in cells]
+    fewest = min(decimals, default=0)
+    printed = Counter(decimals)
+    unpadded = Counter(n for cell, n in zip(cells, decimals, strict=True) if not cell.rstrip("%").endswith("0"))
+    return {n: len(cells) == 1 or fewest >= n or (printed[n] >= 2 and not unpadded[n]) for n in printed}
 
 
 def _agrees(stated: str, expected: Decimal, value: Decimal) -> bool:

@@ -11,8 +11,10 @@ import re
 
 # a row: a name (no digits, no sentence marks), then two numbers or more, each alone between spaces or "|"
 _ROW = re.compile(r"^\|?\s*[\u4e00-\u9fff][^\d,;:。!?]{0,30}?(?:(?:\s+|\s*\|\s*)-?\d[\d,]*(?:\.\d+)?%?){2,}\s*\|?\s*$")
+# a header's cell: a name, no figure ("地方一般公共预算收入", "因公出国(境)费")
+NAME_CELL = r"[\u4e00-\u9fff()]{2,20}"
 # a header: three names or more between spaces or "|", nothing else
-_HEADER = re.compile(r"^\|?\s*[\u4e00-\u9fff()]{2,20}(?:(?:\s+|\s*\|\s*)[\u4e00-\u9fff()]{2,20}){2,}\s*\|?\s*$")
+_HEADER = re.compile(rf"^\|?\s*{NAME_CELL}(?:(?:\s+|\s*\|\s*){NAME_CELL}){{2,}}\s*\|?\s*$")
 
 
 def is_row(line: str) -> bool:

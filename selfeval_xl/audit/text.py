@@ -275,14 +275,15 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
         lines = _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         page = _page_width(lines)
         full = False  # the previous line ran to the page's edge: the page broke it, even after "。" or ";"
-        last = ""  # the previous line as printed
+        last = ""  # the previous line, normalised
         for raw in lines:
             line = raw.strip()
             broken, full = full, page is not None and _width(line) >= page
             # a table's first row joins its header by a cell mark; the rows after it, and words after a row, start
             # paragraphs of their own (table_lines)
-            row, head, last = starts_row(normalise(last), normalise(line)), under_header(normalise(last), normalise(line)), line
-            if not line or _PAGE_NUMBER.match(normalise(line)):
+            norm = normalise(line)
+            row, head, last = starts_row(last, norm), under_header(last, norm), norm
+            if not line or _PAGE_NUMBER.match(norm):
                 if current is not None:
                     out.append(current)
                 current = None
