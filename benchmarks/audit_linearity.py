@@ -2,16 +2,19 @@
 
 Run from the repository root: ``python benchmarks/audit_linearity.py [--base N]``.
 
-Two shapes are timed: the corpus texts one after another (many paragraphs, as a long report),
-and the same text with every line break, sentence end and clause break turned into a space (one endless
+Four shapes are timed: the corpus texts one after another (many paragraphs, as a long report);
+the same text with every line break, sentence end and clause break turned into a space (one endless
 clause, as text extracted from a PDF without punctuation), which used to make the role search
-quadratic. Each size is timed in the same process, best of three; the ratio column is the time
-against the 1x time, which a linear auditor keeps near the size factor.
+quadratic; the same turned into " | " (one flattened table); and every clause a row "| … |" of its own
+line (one paragraph of many lines, as a table copied one row a line), which used to make the line join
+quadratic (it normalised the whole paragraph again for each line).
+Each size is timed in the same process, best of three; the ratio column is the time against the 1x time, which a linear auditor keeps near the size factor.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -36,6 +39,7 @@ def _best(text: str, repeat: int = 3) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", type=int, default=1, help="copies of the corpus in the 1x text")
+    parser.add_argument("--shape", choices=("paragraphs", "one clause", "one table", "lines"), action="append")
     args = parser.parse_args()
     corpus = "\n\n".join(p.read_text("utf-8") for p in TEXTS) * args.base
     one_clause = "".join(
@@ -45,11 +49,18 @@ def main() -> int:
     one_table = "".join(
         " | " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
     )
-    for name, base in (("paragraphs", corpus), ("one clause", one_clause), ("one table", one_table)):
+    # every clause a table row of its own line ("| 基本支出 1200万元 |"): one paragraph of many lines, each joining the one
+    # before; a paragraph that grows with the text (the corpus repeated, one paragraph still)
+    cells = (c.strip() for c in re.split("[\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09]+", corpus))
+    lines = "".join(f"| {cell} |\n" for cell in cells if cell)
+    shapes = (("paragraphs", corpus), ("one clause", one_clause), ("one table", one_table), ("lines", lines))
+    for name, base in shapes:
+        if args.shape and name not in args.shape:
+            continue
         print(f"{name}: 1x = {len(base):,} characters")
         first = 0.0
         for factor in (1, 2, 4, 8):
-            text = (base + ("\n\n" if name == "paragraphs" else " ")) * factor
+            text = (base + {"paragraphs": "\n\n", "lines": ""}.get(name, " ")) * factor
             seconds = _best(text)
             first = first or seconds
             print(f"  {factor}x  {len(text):>10,} chars  {seconds:8.3f} s  ratio {seconds / first:5.2f}")

@@ -12,12 +12,11 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
 
-from selfeval_xl.audit.homophones import HOMOPHONES
-from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
 from selfeval_xl.audit.model import Paragraph, Typo
 from selfeval_xl.audit.numbers import cn_to_int
 from selfeval_xl.audit.table_lines import starts_row, under_header
 from selfeval_xl.audit.traditional import SIMPLIFIED, TRADITIONAL
+from selfeval_xl.audit.typos import find_typos
 
 _TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x09: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%")})
@@ -112,6 +111,15 @@ def tight_years(norm: str) -> str:
     return _SPACED_YEAR.sub(tight, norm) if " " in norm else norm
 
 
+# A "?" right after a figure and before its cell mark or unit ("4,764,453.11? |", "82.06?萬元") stands for a character
+# the copy could not encode (a page's symbol, lost through a legacy code page): read as a space, never a question's end.
+_LOST_GLYPH = re.compile(r"(?<=\d)\?(?=\s*\||[万亿千]?元)")
+
+
+def lost_glyphs(norm: str) -> str:
+    return _LOST_GLYPH.sub(" ", norm) if "?" in norm else norm
+
+
 def normalise(text: str) -> str:
     """Half-width digits and punctuation, plain spaces; same length as ``text``."""
     return text.translate(_TABLE)
@@ -167,22 +175,24 @@ def _inline_item(prev: str, line: str, ends: str = ",、") -> bool:
         return False
     first = line.lstrip()[:1]
     if "\u2461" <= first <= "\u2473":
-        return chr(ord(first) - 1) in prev
+        return prev.rfind(chr(ord(first) - 1)) >= 0
     m = _L3.match(line)
     number = m.group(1) if m else None
-    return number is not None and int(number) > 1 and f"{int(number) - 1}、" in prev
+    return number is not None and int(number) > 1 and prev.rfind(f"{int(number) - 1}、") >= 0  # the last item first
 
 
 def _joins(previous: str, line: str) -> bool:
-    """A line continues the previous one when that one stops mid-sentence (no 。;: at its end)."""
-    prev = normalise(previous).rstrip()
+    """A line continues the previous one when that one stops mid-sentence (no 。;: at its end). ``previous`` is
+    the paragraph so far, normalised; only its end and its opening marker are read, so that a paragraph of many
+    lines costs each line the same (``_pure_heading``)."""
+    prev = previous.rstrip()
     if prev and prev[-1] in ":;" and open_brackets(prev[-200:]) > 0 and marker(normalise(line))[0] == 0:
         return True  # "…收入为25948万元(其中:" then "税收收入12096万元,…)": a bracket still open goes on
     if not prev or prev[-1] in _TERMINAL:
         return False
     if prev[-2:-1].isdigit() and prev[-1] == "." and line.lstrip()[:1].isdigit():
         return True  # "…经营收入0." then "00万元": a number the page broke at its decimal point
-    if _BROKEN_NUMBER.search(prev) and _CELL.match(normalise(line)) and "%" not in line:
+    if _BROKEN_NUMBER.search(prev[-4:]) and _CELL.match(normalise(line)) and "%" not in line:
         return True  # "…调入资金7" then "608" (then "万元。"): prose broke inside its number
     if _CELL.match(normalise(line)) or _CELL.match(prev):
         return False  # a table's cells one per line: "683.51" then "358.18" never glue into one number
@@ -190,11 +200,24 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if prev[-1] in ",、":
         return True  # a line ending in a comma always goes on
+    return not _pure_heading(prev)
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _pure_heading(prev: str) -> bool:
+    """Is ``prev`` a heading and nothing else? Such a line ends its paragraph; "2、主要职责是：(1)…" broken early does
+    not, nor "(三)卫生健康支出类科目 43897.73 元,占支出总预" (a heading holds no figures)."""
+    level, end, _ = marker(prev)
+    # a heading runs at most 40 characters from its first word, then only spaces and colons: a longer paragraph is
+    # never one, and is not scanned whole
+    spaces = _SPACES.match(prev, end)  # always matches, perhaps empty
+    if level == 0 or len(prev.rstrip(" :")) > (spaces.end() if spaces else end) + 40:
+        return False
     _, heading_length, _ = classify(prev)
-    # A pure heading line ends its paragraph; "2、主要职责是：(1)…" broken early does not, nor
-    # "(三)卫生健康支出类科目 43897.73 元,占支出总预" (a heading holds no figures).
-    head = prev[marker(prev)[1] : heading_length]
-    return heading_length == 0 or bool(prev[heading_length:].strip(" :")) or any(c.isdigit() for c in head)
+    head = prev[end:heading_length]
+    return not (heading_length == 0 or bool(prev[heading_length:].strip(" :")) or any(c.isdigit() for c in head))
 
 
 # Words that open a sentence about the one before: after a line the page broke at "。", the paragraph goes on.
@@ -202,13 +225,13 @@ _GOES_ON = ("其中", "加上", "减去", "收支相抵", "同比", "比上年",
 
 
 def _continues(previous: str, raw: str) -> bool:
-    """Does a line after one the page broke go on with its paragraph? Not when indented or a heading;
-    after ";" it does, after "。" when it opens on words about the sentence before (其中, 加上…);
+    """Does a line after one the page broke go on with its paragraph (``previous``, normalised)? Not when indented
+    or a heading; after ";" it does, after "。" when it opens on words about the sentence before (其中, 加上…);
     never after a colon ("其中:" may open items printed one per line)."""
     line = normalise(raw)
-    if raw[:1] in " \u3000\t" or (marker(line)[0] != 0 and not _inline_item(normalise(previous).rstrip(), line, ";")):
+    if raw[:1] in " \u3000\t" or (marker(line)[0] != 0 and not _inline_item(previous.rstrip(), line, ";")):
         return False
-    end = normalise(previous).rstrip()[-1:]
+    end = previous.rstrip()[-1:]
     return end == ";" or (end == "。" and line.startswith(_GOES_ON))
 
 
@@ -272,6 +295,7 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         current: str | None = None
+        current_norm = ""  # ``current`` normalised, kept beside it (normalising maps each character on its own)
         lines = _single_spaced(strip_ruby(block).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         page = _page_width(lines)
         full = False  # the previous line ran to the page's edge: the page broke it, even after "。" or ";"
@@ -288,14 +312,20 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
                     out.append(current)
                 current = None
             elif current is not None and head:
-                current += line if current.rstrip().endswith("|") else " | " + line
-            elif current is not None and not row and (_joins(current, line) or (broken and _continues(current, raw))):
-                statement = _STATEMENT_END.search(normalise(current[-12:])) and is_cjk(line[0]) and line[0] not in "的之为"
-                current += "," + line if statement else line  # "…65200万元" + "的96.57%" is one phrase
+                glue = "" if current.rstrip().endswith("|") else " | "
+                current += glue + line
+                current_norm += glue + norm
+            elif current is not None and not row and (
+                _joins(current_norm, line) or (broken and _continues(current_norm, raw))
+            ):
+                statement = _STATEMENT_END.search(current_norm[-12:]) and is_cjk(line[0]) and line[0] not in "的之为"
+                glue = "," if statement else ""  # "…65200万元" + "的96.57%" is one phrase
+                current += glue + line
+                current_norm += glue + norm
             else:
                 if current is not None:
                     out.append(current)
-                current = line
+                current, current_norm = line, norm
         if current is not None:
             out.append(current)
     return out
@@ -307,7 +337,7 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
     typos: list[Typo] = []
     section, section_index = "", 0
     for index, text in enumerate(texts, start=1):
-        norm = tight_words(tight_units(tight_years(group_digits(tight_letters(normalise(text))))))
+        norm = tight_words(tight_units(tight_years(group_digits(tight_letters(lost_glyphs(normalise(text)))))))
         found = find_typos(norm)
         for start, term in found:
             typos.append(Typo(index, start, text[start : start + len(term)], term))
@@ -346,46 +376,3 @@ def sentence_at(paragraph: Paragraph, pos: int) -> str:
 def clause_start(norm: str, pos: int) -> int:
     low = max(0, pos - CLAUSE_SPAN)
     return max(max(norm.rfind(c, low, pos) for c in CLAUSE_BREAK) + 1, low)
-
-
-def _covered_by(norm: str, words: frozenset[str] | tuple[str, ...], pos: int) -> bool:
-    """Does one of ``words`` occur in ``norm`` over offset ``pos``? (bounded search, never to the end)"""
-    return any(norm.find(word, max(0, pos - len(word) + 1), pos + len(word)) >= 0 for word in words)
-
-
-def _near_pattern(term: str) -> re.Pattern[str]:
-    """Windows one sound- or look-alike character off ``term``, overlapping matches allowed."""
-    variants = []
-    for j, char in enumerate(term):
-        alike = "".join(c for c in HOMOPHONES.get(char, "") + SHAPE_CONFUSABLES.get(char, "") if c != char)
-        if alike:
-            variants.append(re.escape(term[:j]) + f"[{re.escape(alike)}]" + re.escape(term[j + 1 :]))
-    return re.compile(f"(?=({'|'.join(variants)}))")
-
-
-# Built once: the scan runs in the regex engine, not window by window in Python.
-_NEAR_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((term, _near_pattern(term)) for term in TERMS)
-
-
-def find_typos(norm: str) -> list[tuple[int, str]]:
-    """(offset, intended term) of windows one sound- or look-alike character away from a term."""
-    hits: list[tuple[int, str]] = []
-    for term, pattern in _NEAR_TERMS:
-        width = len(term)
-        for m in pattern.finditer(norm):
-            i = m.start()
-            window = norm[i : i + width]
-            diffs = [j for j in range(width) if window[j] != term[j]]
-            if len(diffs) != 1 or window in TERMS:
-                continue
-            j = diffs[0]
-            if _covered_by(norm, ALLOWED_NEAR_TERMS, i + j) or _covered_by(norm, TERMS, i + j):
-                continue
-            hits.append((i, term))
-    # Overlapping hits: keep the longest term, then the earliest.
-    hits.sort(key=lambda h: (-len(h[1]), h[0]))
-    kept: list[tuple[int, str]] = []
-    for start, term in hits:
-        if all(start + len(term) <= s or s + len(t) <= start for s, t in kept):
-            kept.append((start, term))
-    return sorted(kept)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from selfeval_xl.audit.homophones import HOMOPHONES
 from selfeval_xl.audit.lexicon import ALLOWED_NEAR_TERMS, SHAPE_CONFUSABLES, TERMS
-from selfeval_xl.audit.text import find_typos, is_cjk, normalise
+from selfeval_xl.audit.text import is_cjk, normalise
+from selfeval_xl.audit.typos import find_typos
 
 HERE = Path(__file__).parent
 

@@ -16,7 +16,8 @@ from selfeval_xl.audit.numbers import (
     parse_decimal,
     round_half_up,
 )
-from selfeval_xl.audit.text import classify, find_typos, normalise, split_paragraphs
+from selfeval_xl.audit.text import classify, normalise, split_paragraphs
+from selfeval_xl.audit.typos import find_typos
 
 
 @pytest.mark.parametrize(
