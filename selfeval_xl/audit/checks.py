@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from selfeval_xl.audit.adjustments import check_adjustment_amounts
 from selfeval_xl.audit.assets import check_asset_balances
+from selfeval_xl.audit.balanced_changes import check_balanced_changes
 from selfeval_xl.audit.balances import (
     check_balances,
     check_budget_adjustments,
@@ -69,6 +70,7 @@ CHECKS: tuple[Check, ...] = (
     check_balances,
     check_asset_balances,
     check_grand_totals,
+    check_balanced_changes,
     check_total_volumes,
     check_budget_adjustments,
     check_part_changes,

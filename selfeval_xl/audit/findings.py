@@ -15,6 +15,7 @@ SEVERITY: dict[str, Severity] = {
     "sum_mismatch": E,
     "balance_mismatch": E,
     "grand_totals_differ": E,
+    "balanced_changes_differ": W,
     "total_volumes_differ": E,
     "adjustment_mismatch": E,
     "budget_gap_mismatch": E,
@@ -75,6 +76,7 @@ SEVERITY: dict[str, Severity] = {
 
 # code -> confidence; codes not listed are "high".
 CONFIDENCE: dict[str, str] = {
+    "balanced_changes_differ": "medium",
     "parts_below_total": "medium",
     "parts_far_over_total": "low",
     "sum_far_apart": "low",

@@ -39,6 +39,7 @@ _EXTRA = {
     "separator_slip": {"label", "total"},
     "balance_mismatch": {"income", "expenditure"},
     "grand_totals_differ": set(),
+    "balanced_changes_differ": {"total", "year", "income_verb", "verb"},
     "total_volumes_differ": set(),
     "adjustment_mismatch": {"before", "after", "verb"},
     "budget_gap_mismatch": {"before", "after", "verb"},

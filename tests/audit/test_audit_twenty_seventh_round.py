@@ -86,3 +86,42 @@ def test_a_lost_glyph_before_a_unit_keeps_the_amount_and_the_sentence() -> None:
 
 def test_a_real_question_mark_is_left_alone() -> None:
     assert audit_text("全年完成100? 是否达标? 是。").findings == ()
+
+
+def _budget_note(income_total: str, income_change: str, spent_total: str, spent_change: str, year: str = "2025年") -> str:
+    return (
+        "二、单位收支总体情况\n\n"
+        f"(一)收入预算:2026年年初预算数{income_total},其中:一般公共预算拨款{income_total},政府性基金预算拨款0万元。"
+        f"收入较{year}{income_change},主要是一般公共预算拨款变动。\n\n"
+        f"(二)支出预算:2026年年初预算数{spent_total},其中:一般公共服务支出预算{spent_total}。"
+        f"支出预算较{year}{spent_change},主要是基本支出预算变动。"
+    )
+
+
+def _balanced(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.code == "balanced_changes_differ"]
+
+
+def test_a_balanced_budget_states_one_change_twice() -> None:
+    # 收入 and 支出 budgets are both 48.20万元 this year (and balance every year): +1.35 against +3.10 cannot both be true
+    text = _budget_note("48.20万元", "增加1.35万元", "48.20万元", "增加3.10万元")
+    assert _balanced(text) == [("balanced_changes_differ", "3.10万元", "1.35万元")]
+    finding = next(f for f in audit_text(text).findings if f.code == "balanced_changes_differ")
+    assert str(finding.severity.value) == "warning" and finding.confidence == "medium"
+    assert "收入预算与支出预算同为48.20万元，收入较2025年增加1.35万元，支出却写为较2025年增加3.10万元" in finding.message
+    # a fall on one side and a rise on the other
+    assert _balanced(_budget_note("930.00万元", "减少12.00万元", "930.00万元", "增加12.00万元")) == [
+        ("balanced_changes_differ", "12.00万元", "12.00万元")
+    ]
+
+
+def test_changes_that_agree_or_cannot_be_compared_are_left_alone() -> None:
+    assert _balanced(_budget_note("48.20万元", "增加1.35万元", "48.20万元", "增加1.35万元")) == []
+    # 326万元 is 326.47万元 printed to the 万元
+    assert _balanced(_budget_note("1047.91万元", "增加326万元", "1047.91万元", "增加326.47万元")) == []
+    # totals that differ this year (a 决算's 收入 and 支出 need not balance), or changes against other years
+    assert _balanced(_budget_note("48.20万元", "增加1.35万元", "47.90万元", "增加3.10万元")) == []
+    text = _budget_note("48.20万元", "增加1.35万元", "48.20万元", "增加3.10万元").replace("支出预算较2025年", "支出预算较2024年")
+    assert _balanced(text) == []
+    # "持平" is said of small changes too
+    assert _balanced(_budget_note("48.20万元", "持平", "48.20万元", "减少3.10万元")) == []
