@@ -30,10 +30,11 @@ TWENTY_THIRD = 2353  # the first page gathered and labelled blind in the twenty-
 TWENTY_THIRD_B = 2423  # the first page of its second batch (重庆 and 四川 决算, 项目 绩效, 三公 news, southern finance notices)
 TWENTY_FOURTH = 2549  # the first page of the twenty-fourth round's batch (gathered and labelled blind; 17 pages in all)
 TWENTY_FIFTH = 2566  # the first page of the twenty-fifth round's batch (the same way; 49 pages, news and notices the most)
+TWENTY_SEVENTH = 2615  # the first page of the twenty-seventh round's batch (the same way; 57 pages, 2026 budget notes the most)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2614, 2614)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2671, 2671)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -138,7 +139,10 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert evaluate("dev", since=TWENTY_FOURTH, until=TWENTY_FIFTH).total.fp == 0
     # the twenty-fifth round's pages (four helpers; two found nothing new, two 25 and 24 pages of 项目 绩效, budget
     # notes, lottery-fund and finance news): dev 0 TP, 0 FP, 3 FN at merge, test 1 / 0 / 3 (not read)
-    assert evaluate("dev", since=TWENTY_FIFTH).total.fp == 0
+    assert evaluate("dev", since=TWENTY_FIFTH, until=TWENTY_SEVENTH).total.fp == 0
+    # the twenty-seventh round's pages (four helpers, 57 pages kept of 75: Taiwan's pages and two mirrors of held pages
+    # left out before any was read): dev 2 TP, 2 FP, 4 FN at merge, test 5 / 0 / 4 (not read)
+    assert evaluate("dev", since=TWENTY_SEVENTH).total.fp <= 2
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -164,7 +168,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 116 since the twenty-fourth round: a list far over or twice apart from its total, not by a slip of the pen, is
     # a warning (bounds chosen on the dev half's pages as first seen, then measured here once: 3 true errors fewer)
     # 117 since the twenty-fifth round (its batch: 1 true error at merge, not read; its rules moved none on test)
-    assert true_errors >= 117  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 122 since the twenty-seventh round (its batch: 5 true errors at merge, not read)
+    assert true_errors >= 122  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -176,7 +181,7 @@ def test_test_half_keeps_its_precision() -> None:
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
-    assert false_errors <= 60  # one more with those tables
+    assert false_errors <= 59  # one more with those tables; one fewer with the twenty-seventh round's lost glyphs ("?")
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
