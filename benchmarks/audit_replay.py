@@ -48,7 +48,7 @@ from selfeval_xl.audit import audit_text
 real, lo, hi = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 out = {}
 for entry in json.loads((real / "manifest.json").read_text("utf-8")):
-    if lo <= int(entry["id"]) <= hi:
+    if lo <= int(entry["id"]) <= hi and not str(entry.get("origin", "")).startswith("pool "):  # (pool pages: read)
         report = audit_text((real / "texts" / f"{entry['id']}.txt").read_text("utf-8"))
         out[str(entry["id"])] = [
             {"code": f.code, "severity": str(getattr(f.severity, "value", f.severity)), "stated": f.stated,

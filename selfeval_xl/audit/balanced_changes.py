@@ -5,9 +5,11 @@ of the common template prints both of this year's totals, each with its change o
     (二)支出预算:2026年年初预算数65.61万元,其中:…。支出预算较2025年增加2.48万元,…
 
 The two totals being equal this year, and last year's too, the two changes are one figure stated twice: two that
-differ beyond their printed precision ask for a look (`balanced_changes_differ`, a warning: a note may compare one side
-with last year's adjusted budget). Read only when both totals are printed for the same year and are equal, and both
-changes are against the same year; "持平" is not read (it is said of small changes too).
+differ beyond their printed precision contradict each other (`balanced_changes_differ`). A warning: readers do not all
+take the budgets' balance for granted (of the dev pairs apart, three are labelled errors, one ambiguous, one not at
+all), and an error must be one nobody doubts. Read only when both
+totals are printed for the same year and are equal, and both changes are against the same year ("较2025年", "较2025",
+"较上年"); "持平" is not read (it is said of small changes too).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from selfeval_xl.audit.numbers import decimals_of, parse_decimal
 _AMOUNT = r"(\d[\d']*(?:\.\d+)?)\s*万元"
 _TOTAL = re.compile(rf"(收入|支出)预算[:,]?\s*((?:19|20)\d\d)年(?:年初)?预算数(?:为|是)?\s*{_AMOUNT}")
 _CHANGE = re.compile(
-    rf"(?<![\u4e00-\u9fff])(收入|支出)(?:预算)?(?:总额|总计|合计)?(?:较|比)(上年|去年|(?:19|20)\d\d年)(?:预算)?数?(增加|减少){_AMOUNT}"
+    rf"(?<![\u4e00-\u9fff])(收入|支出)(?:预算)?(?:总额|总计|合计)?(?:较|比)(上年|去年|(?:19|20)\d\d年?)(?:预算)?数?(增加|减少){_AMOUNT}"
 )
 _REACH = 600  # characters from a total to its change, in one paragraph
 

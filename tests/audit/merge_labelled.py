@@ -13,6 +13,10 @@ A batch directory holds ``texts/<local id>.txt`` and ``labels.json`` (``{local i
 - nothing more, when the local ids are those of the unlabelled pool (``tests/audit/pool``): the pages
   move from the pool to the corpus, with origin ``blind pool <local id>`` and the pool's address and title.
 
+A fresh page whose address the pool holds (its error findings were read there) is no blind page: it joins the dev
+half with origin ``pool <pool id>, …`` and leaves the pool (the twenty-seventh round's helpers, told only the corpus'
+addresses, brought back seven).
+
 Each text gets the next free id, and its split is fixed by the sha256 of its address (odd: test), as for
 every text of the corpus. A text whose address the corpus already holds, whose label file is missing or
 whose quotes are not verbatim is left out and named. Only labelled texts move; the batch is not changed.
@@ -79,6 +83,7 @@ def merge(batches: list[Path], dry_run: bool = False) -> int:
     labels = json.loads((REAL / "labels.json").read_text("utf-8"))
     pool_rows = [line.split("\t") for line in (POOL / "index.tsv").read_text("utf-8").splitlines()]
     pool = {row[0]: row for row in pool_rows}
+    pool_sources = {row[1]: row[0] for row in pool_rows}
     reviewed = json.loads((POOL / "reviewed.json").read_text("utf-8"))
     known = {str(e["source"]) for e in manifest}
     next_id = max(int(e["id"]) for e in manifest) + 1
@@ -110,10 +115,15 @@ def merge(batches: list[Path], dry_run: bool = False) -> int:
             next_id += 1
             known.add(source)
             meta = {k: entry.get(k, _guess(str(entry.get("title", "")))[k]) for k in ("province", "level", "kind", "year")}
+            # a fresh page the pool holds: its findings were read there, so it is no blind page (dev, and out of the pool)
+            read = pool_sources.get(source) if origin == "fresh blind" else None
             manifest.append({
                 "id": text_id, "file": f"texts/{text_id}.txt", "source": source, "title": str(entry.get("title", "")),
-                **meta, "split": split_of(source), "origin": f"{origin} {local}",
+                **meta, "split": "dev" if read else split_of(source),
+                "origin": f"pool {read}, labelled blind as {local} (its findings read before: dev)" if read else f"{origin} {local}",
             })  # fmt: skip
+            if read:
+                moved.append(read)
             labels[text_id] = {"relations": batch_labels[local]["relations"], "non_relations": batch_labels[local].get("non_relations", [])}
             if not dry_run:
                 _write(REAL / "texts" / f"{text_id}.txt", text)

@@ -141,8 +141,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # notes, lottery-fund and finance news): dev 0 TP, 0 FP, 3 FN at merge, test 1 / 0 / 3 (not read)
     assert evaluate("dev", since=TWENTY_FIFTH, until=TWENTY_SEVENTH).total.fp == 0
     # the twenty-seventh round's pages (four helpers, 57 pages kept of 75: Taiwan's pages and two mirrors of held pages
-    # left out before any was read): dev 2 TP, 2 FP, 4 FN at merge, test 5 / 0 / 4 (not read)
-    assert evaluate("dev", since=TWENTY_SEVENTH).total.fp <= 2
+    # left out before any was read; 7 of them pool pages, whose findings had been read: dev, out of the pool): on the 50
+    # blind pages dev 1 TP, 2 FP, 3 FN at merge, test 4 / 0 / 4 (not read); the pool pages 2 / 0 / 1. Read: one false count
+    # gone (an item joining two names), one left (a list whose labeller reads "总务办公室" as two, ambiguous); the misses
+    # of a budget note's 收入 and 支出 changes apart are found as warnings
+    assert evaluate("dev", since=TWENTY_SEVENTH).total.fp <= 1
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -168,8 +171,9 @@ def test_test_half_keeps_its_precision() -> None:
     # 116 since the twenty-fourth round: a list far over or twice apart from its total, not by a slip of the pen, is
     # a warning (bounds chosen on the dev half's pages as first seen, then measured here once: 3 true errors fewer)
     # 117 since the twenty-fifth round (its batch: 1 true error at merge, not read; its rules moved none on test)
-    # 122 since the twenty-seventh round (its batch: 5 true errors at merge, not read)
-    assert true_errors >= 122  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 121 since the twenty-seventh round (its batch: 4 true errors at merge on its blind test pages, not read; one
+    # fewer for a pool page of the batch moved to dev, its findings having been read)
+    assert true_errors >= 121  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -181,7 +185,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
-    assert false_errors <= 59  # one more with those tables; one fewer with the twenty-seventh round's lost glyphs ("?")
+    assert false_errors <= 59  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
+    # read as a space)
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

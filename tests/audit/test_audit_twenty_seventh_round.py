@@ -108,7 +108,13 @@ def test_a_balanced_budget_states_one_change_twice() -> None:
     assert _balanced(text) == [("balanced_changes_differ", "3.10万元", "1.35万元")]
     finding = next(f for f in audit_text(text).findings if f.code == "balanced_changes_differ")
     assert str(finding.severity.value) == "warning" and finding.confidence == "medium"
-    assert "收入预算与支出预算同为48.20万元，收入较2025年增加1.35万元，支出却写为较2025年增加3.10万元" in finding.message
+    assert finding.message == (
+        "收入预算与支出预算同为48.20万元，收入较2025年增加1.35万元，支出却写为较2025年增加3.10万元；"
+        "部门预算收支平衡，两者较同一年的增减应相同，请核实（如一方按调整后预算等其他口径比较，请注明）。"
+    )
+    # the year printed without its 年 ("支出预算较2025减少…"), and a change the wrong way round
+    text = _budget_note("2415.91万元", "增加18.23万元", "2415.91万元", "减少18.23万元").replace("支出预算较2025年", "支出预算较2025")
+    assert _balanced(text) == [("balanced_changes_differ", "18.23万元", "18.23万元")]
     # a fall on one side and a rise on the other
     assert _balanced(_budget_note("930.00万元", "减少12.00万元", "930.00万元", "增加12.00万元")) == [
         ("balanced_changes_differ", "12.00万元", "12.00万元")
@@ -125,3 +131,12 @@ def test_changes_that_agree_or_cannot_be_compared_are_left_alone() -> None:
     assert _balanced(text) == []
     # "持平" is said of small changes too
     assert _balanced(_budget_note("48.20万元", "持平", "48.20万元", "减少3.10万元")) == []
+
+
+def test_a_listed_unit_joining_two_names_may_be_two_of_those_counted() -> None:
+    codes = lambda text: [(f.code, f.stated) for f in audit_text(text).findings]  # noqa: E731
+    # 4 items, one of them two offices joined by 和: 5 is a reading of the list, not a miscount
+    assert codes("本单位内设5个机构科室,分别是教学科研处、办公室和党建办公室、总务处、德育处。") == []
+    # more than the joined reading, or a count short of the plain list, is still one
+    assert codes("本单位内设6个机构科室,分别是教学科研处、办公室和党建办公室、总务处、德育处。") == [("count_mismatch", "6个")]
+    assert codes("本单位内设4个机构科室,分别是教学科研处、办公室、总务处。") == [("count_mismatch", "4个")]

@@ -16,7 +16,7 @@ AUDIT: dict[str, str] = {
     "adjustment_mismatch": "由{before}调整为{after}，{verb}应为{expected}，报告写为{stated}。",
     "budget_gap_mismatch": "完成{after}、预算{before}，{verb}应为{expected}，报告写为{stated}。",
     "total_volumes_differ": "收入总量为{expected}，支出总量写为{stated}；支出总量已含结转下年，应与收入总量相等，请核实。",
-    "balanced_changes_differ": "收入预算与支出预算同为{total}，收入较{year}{income_verb}{expected}，支出却写为较{year}{verb}{stated}；部门预算收支平衡，两者的增减应一致，请核实（如一方按调整后预算比较，请注明）。",
+    "balanced_changes_differ": "收入预算与支出预算同为{total}，收入较{year}{income_verb}{expected}，支出却写为较{year}{verb}{stated}；部门预算收支平衡，两者较同一年的增减应相同，请核实（如一方按调整后预算等其他口径比较，请注明）。",
     "grand_totals_differ": "收入总计为{expected}，支出总计写为{stated}；收支总表中支出总计含年末结转和结余，应与收入总计相等，请核实。",
     "pp_change_mismatch": "按本期{current}、上期{prior}计算，变动应为{expected}（负数表示与所写增减方向相反），报告写为{stated}。",
     "unit_typo": "此处写为{stated}，而按{expected}计算，本段的合计、增减或比例都能对上；疑为单位错写（元/万元），请核实更正。",
