@@ -64,6 +64,7 @@ ROLE_KEYWORDS: dict[str, str] = {
     "支出总额": "total",
     "支出总计": "grand_total",  # 本年支出合计 + 结余分配 + 年末结转和结余: not 基本 + 项目
     "支出共计": "total",
+    "支出总数": "total",
     "总支出": "total",
     "全年支出": "total",
     "本年支出": "total",
@@ -74,6 +75,7 @@ ROLE_KEYWORDS: dict[str, str] = {
     "合计": "total",
     "基本支出": "basic",
     "项目支出": "project",
+    "专项项目预算": "project",
     "人员经费": "personnel",
     "人员支出": "personnel",
     "公用经费": "public",

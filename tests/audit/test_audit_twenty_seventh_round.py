@@ -140,3 +140,16 @@ def test_a_listed_unit_joining_two_names_may_be_two_of_those_counted() -> None:
     # more than the joined reading, or a count short of the plain list, is still one
     assert codes("本单位内设6个机构科室,分别是教学科研处、办公室和党建办公室、总务处、德育处。") == [("count_mismatch", "6个")]
     assert codes("本单位内设4个机构科室,分别是教学科研处、办公室、总务处。") == [("count_mismatch", "4个")]
+
+
+def test_a_spending_total_named_zongshu_is_the_sum_of_basic_and_project_budgets() -> None:
+    # 部门预算支出总数 is the 支出合计; 专项项目预算 the 项目支出: 5031563 + 64000 = 5095563, printed 6095563 (a slipped digit)
+    text = (
+        "二、预算情况说明\n\n"
+        "本镇2019年部门预算收入总数6095563.00元;2019年部门预算支出总数6095563.00元。\n\n"
+        "部门基本支出预算5031563.00元,其中:人员支出4201832.00元,公用支出829731.00元。\n\n"
+        "部门专项项目预算64000.00元(明细项目见附表)。"
+    )
+    found = [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.code == "sum_mismatch"]
+    assert found == [("sum_mismatch", "6095563.00元", "5095563.00元")]
+    assert [f.code for f in audit_text(text.replace("6095563.00元;", "5095563.00元;").replace("总数6095563.00元。", "总数5095563.00元。")).findings] == []
