@@ -24,6 +24,9 @@ sys.path[:0] = [str(ROOT)]
 
 from selfeval_xl.audit import audit_text  # noqa: E402  (path set above)
 
+# line breaks, sentence ends and clause breaks, half- and full-width
+_BREAKS = "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09"
+
 TEXTS = sorted((ROOT / "tests" / "audit" / "real" / "texts").glob("*.txt"))
 
 
@@ -42,16 +45,12 @@ def main() -> int:
     parser.add_argument("--shape", choices=("paragraphs", "one clause", "one table", "lines"), action="append")
     args = parser.parse_args()
     corpus = "\n\n".join(p.read_text("utf-8") for p in TEXTS) * args.base
-    one_clause = "".join(
-        " " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
-    )
+    one_clause = "".join(" " if c in _BREAKS else c for c in corpus)
     # the same text as one flattened table: every clause a cell of one line (a long run of word cells)
-    one_table = "".join(
-        " | " if c in "\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09" else c for c in corpus
-    )
+    one_table = "".join(" | " if c in _BREAKS else c for c in corpus)
     # every clause a table row of its own line ("| 基本支出 1200万元 |"): one paragraph of many lines, each joining the one
     # before; a paragraph that grows with the text (the corpus repeated, one paragraph still)
-    cells = (c.strip() for c in re.split("[\n,;:\u3002!?()\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09]+", corpus))
+    cells = (c.strip() for c in re.split(f"[{re.escape(_BREAKS)}]+", corpus))
     lines = "".join(f"| {cell} |\n" for cell in cells if cell)
     shapes = (("paragraphs", corpus), ("one clause", one_clause), ("one table", one_table), ("lines", lines))
     for name, base in shapes:

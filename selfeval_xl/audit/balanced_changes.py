@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
-from selfeval_xl.audit.numbers import decimals_of, parse_decimal
+from selfeval_xl.audit.numbers import parse_decimal, printed_half_unit
 
 _AMOUNT = r"(\d[\d']*(?:\.\d+)?)\s*万元"
 _TOTAL = re.compile(rf"(收入|支出)预算[:,]?\s*((?:19|20)\d\d)年(?:年初)?预算数(?:为|是)?\s*{_AMOUNT}")
@@ -45,10 +45,6 @@ class _Side:
     pos: int  # of the change's amount
 
 
-def _half_unit(printed: str) -> Decimal:
-    return Decimal(5).scaleb(-decimals_of(printed) - 1)
-
-
 def _sides(a: Analysis) -> Iterator[_Side]:
     """Each total with the change printed after it in its paragraph, in the order of the text."""
     for p in a.paragraphs:
@@ -61,9 +57,9 @@ def _sides(a: Analysis) -> Iterator[_Side]:
                 continue  # no change, or another total's
             year = int(total.group(2))
             against = year - 1 if change.group(2) in ("上年", "去年") else int(change.group(2)[:4])
-            amount = parse_decimal(change.group(4).replace("'", ""))
+            amount = parse_decimal(change.group(4))  # (drops the group marks)
             yield _Side(
-                total.group(1), year, parse_decimal(total.group(3).replace("'", "")), total.group(3), against,
+                total.group(1), year, parse_decimal(total.group(3)), total.group(3), against,
                 amount if change.group(3) == "增加" else -amount, change.group(4), change.group(3), p.index, change.start(4),
             )  # fmt: skip
 
@@ -77,7 +73,7 @@ def check_balanced_changes(a: Analysis) -> Iterator[Finding]:
         if income is None:
             continue
         same = income.year == side.year and income.against == side.against and income.total == side.total
-        if same and abs(income.change - side.change) > _half_unit(income.change_text) + _half_unit(side.change_text):
+        if same and abs(income.change - side.change) > printed_half_unit(income.change_text) + printed_half_unit(side.change_text):
             yield finding(
                 a, "balanced_changes_differ", side.paragraph, side.pos, f"{side.change_text}万元", f"{income.change_text}万元",
                 total=f"{side.total_text}万元", year=f"{side.against}年", income_verb=income.verb, verb=side.verb,

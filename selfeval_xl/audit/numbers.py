@@ -54,6 +54,11 @@ def cn_to_int(text: str | None) -> int | None:
     return total + (digit or 0)
 
 
+def printed_half_unit(printed: str) -> Decimal:
+    """Half a unit of a printed number's last digit ("12.5" -> 0.05, "326" -> 0.5): how far its print may round."""
+    return Decimal(5).scaleb(-decimals_of(printed) - 1)
+
+
 def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding, Paragraph
-from selfeval_xl.audit.numbers import decimals_of, parse_decimal
+from selfeval_xl.audit.numbers import decimals_of, parse_decimal, printed_half_unit
 from selfeval_xl.audit.table_lines import NAME_CELL, is_row
 
 _SPLIT = re.compile(r"\s*\|\s*|\s+")
@@ -61,7 +61,7 @@ def _row_finding(a: Analysis, p: Paragraph, header: tuple[list[str], int], cells
     texts = numbers[:total_at] + numbers[total_at + 1 :]
     found = sum(parts, Decimal(0))
     places = max(decimals_of(n) for n in numbers)
-    slack = sum((Decimal(5).scaleb(-decimals_of(n) - 1) for n in numbers if decimals_of(n) < places), Decimal(0))
+    slack = sum((printed_half_unit(n) for n in numbers if decimals_of(n) < places), Decimal(0))
     if abs(found - stated) <= slack:
         return None
     at = p.norm.find(cells[0])
