@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.lexicon import DECOMPOSITIONS
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, half_unit
 from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.numbers import fmt_amount
@@ -78,6 +79,11 @@ def _whole(parent: Figure, members: list[Figure]) -> bool:
     return abs(found - parent.value) <= sum((f.tolerance for f in (parent, *members)), Decimal("0.01"))
 
 
+def _by_definition(members: list[Figure]) -> bool:
+    roles = [m.role for m in members]
+    return len(set(roles)) == len(roles) and frozenset(roles) in DECOMPOSITIONS.values()
+
+
 def check_part_changes(a: Analysis) -> Iterator[Finding]:
     figs = a.figures
     index: Index = {}
@@ -88,8 +94,11 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
             continue
         parent = figs[group.parent]
         first = figs[group.children[0]]
-        if not _whole(parent, [figs[i] for i in group.children]):
-            continue  # parts that do not make their total (a few main items): their changes need not either
+        members = [figs[i] for i in group.children]
+        if not _whole(parent, members) and not _by_definition(members):
+            # parts that do not make their total (a few main items): their changes need not either; 基本 + 项目
+            # (人员 + 公用) make it by definition, so their changes make its change even where a level is misprinted
+            continue
         totals = _changes(a, index, parent, (first.paragraph, first.start))
         if not totals:
             continue
@@ -97,7 +106,6 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
         finest = 0
         slack = Decimal(0)
         bases: set[str] = set()
-        members = [figs[i] for i in group.children]
         for k, child in enumerate(members):
             nxt = members[k + 1] if k + 1 < len(members) else None
             stated = _changes(a, index, child, (nxt.paragraph, nxt.start) if nxt else None)[:1]

@@ -72,6 +72,9 @@ def printed_name(norm: str, start: int) -> str:
     keep = len(name)
     while keep and (is_cjk(name[keep - 1]) or name[keep - 1] in "()\u201c\u201d"):
         keep -= 1
+    if keep > 0 and name[keep - 1].isdigit() and name[keep : keep + 1] in ("个", "项", "笔", "家", "所"):
+        while keep and name[keep - 1].isdigit():  # "2个项目共计81万元": the count belongs to the name
+            keep -= 1
     year = keep > 0 and name[keep - 1].isdigit()  # "2023年度收入合计", never "年末结转和结余"
     months = _MONTHS.search(name, 0, keep) if name[keep : keep + 1] == "月" else None  # "1-6月执行27.13万元"
     name = _LEADING.sub("", name[keep:].removeprefix("年度" if year else "").removeprefix("年" if year else ""))

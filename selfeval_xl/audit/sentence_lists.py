@@ -20,6 +20,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
+from selfeval_xl.audit.numbers import cn_to_int
 from selfeval_xl.audit.revenue_parts import revenue_parts
 from selfeval_xl.audit.sangong_sections import sangong_sections
 from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
@@ -145,6 +146,12 @@ def _named_change_between(norm: str, changes: Sequence[Figure], start: int, end:
 # "公务接待费10万元、公务用车运行维护费25万元,合计35万元": a clause that is only 合计/共计/总计
 # and an amount closes the list of the amounts before it in the sentence.
 _CLOSING = re.compile(r"^\s*(?:合计|共计|总计|合计金额|共计金额)\s*(?:为|是|达|约)?\s*$")
+# "…4万元、…4.76万元。9个项目共计36.97万元" / "以上两笔资金共计6132万元": a total that counts (or points back to)
+# the amounts before it closes them, the sentence before when it opens its own; a count must be theirs
+_COUNTED_CLOSING = re.compile(
+    r"^\s*(?:(?:以上|上述)(?P<n>\d+|[一二三四五六七八九十两]+)?(?:个|项|笔|家|所)?|(?P<m>\d+|[一二三四五六七八九十两]+)(?:个|项|笔|家|所))"
+    r"[\u4e00-\u9fff]{0,4}?(?:共计|合计|总计)(?:金额|资金)?\s*(?:为|是|达|约)?\s*$"
+)
 # "基本支出120万元,项目支出80万元,支出合计210万元": a named total closes the list only when its
 # parts are its known decomposition (基本 + 项目, 人员 + 公用) or a grand total's (… + 结转结余).
 _NAMED_CLOSING = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?(?:合计|总计)\s*(?:为|是|达|约)?\s*$")
@@ -170,6 +177,10 @@ def _named_closing(p: Paragraph, figures: Sequence[Figure], total: Figure, parts
 _PAID_OUT = ("上解", "还本", "调出", "安排预算稳定调节基金", "补充预算周转金", "转移性支出")
 
 
+def _count(printed: str) -> int | None:
+    return int(printed) if printed.isdigit() else cn_to_int(printed)
+
+
 def _closing_totals(
     paragraphs: Sequence[Paragraph],
     figures: Sequence[Figure],
@@ -192,10 +203,13 @@ def _closing_totals(
             if k < 2 or lead_start < 0 or p.norm[lead_start] in ":" or i in added or _plus(p.norm, max(0, f.start - 200), f.start) >= 0:
                 continue
             clause = p.norm[lead_start + 1 : f.start]
-            named = not _CLOSING.match(clause)
+            counted = _COUNTED_CLOSING.match(clause)
+            named = not counted and not _CLOSING.match(clause)
             if named and not _NAMED_CLOSING.match(clause):
                 continue
             s0, _ = sentence_bounds(p.norm, f.start)
+            if counted and p.norm[lead_start] == "。" and lead_start > 0:
+                s0, _ = sentence_bounds(p.norm, lead_start - 1)  # the sentence it closes is the one before
             s0 = max(s0, p.norm.rfind(":", s0, f.start) + 1)  # "今年安排资金:省级100万元、…,合计150万元"
             parts = [
                 j for j in own[bisect_left(starts, s0) : k]
@@ -211,6 +225,8 @@ def _closing_totals(
                 parts = parts[inner[-1] :] if inner else parts
             if len(parts) < 2 or any(figures[j].comparative or is_difference(p.norm, figures[j]) for j in parts):
                 continue
+            if counted and (n := counted.group("n") or counted.group("m")) and _count(n) != len(parts):
+                continue  # "3个项目共计" after four amounts: some amounts measure something else
             if not named or _named_closing(p, figures, f, parts):
                 groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
     return groups

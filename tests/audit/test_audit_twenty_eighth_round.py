@@ -1,0 +1,106 @@
+"""Twenty-eighth round: rules read from the development half's misses, each written as a general reading.
+
+- a change explained by 基本 and 项目 changes is read when its year is printed without 年 ("较2025减少");
+- a total that counts the amounts before it ("9个项目共计…", "以上两笔资金共计…") closes them, across a sentence end;
+- the changes of 基本 and 项目 make the total's change by definition, even where a level is misprinted;
+- a count printed before a name ("2个项目") stays part of the name in messages.
+
+The texts are made up (other names and figures than the pages the rules were read from).
+"""
+
+from __future__ import annotations
+
+from selfeval_xl.audit import audit_text
+from selfeval_xl.audit.model import Severity
+
+
+def _errors(text: str, code: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (f.stated, f.expected)
+        for f in audit_text(text).findings
+        if f.code == code and f.severity is Severity.ERROR
+    ]
+
+
+def _codes(text: str) -> set[str]:
+    return {f.code for f in audit_text(text).findings}
+
+
+_EXPLAINED = "支出预算较{year}{verb}26.40万元，主要是基本支出预算增加70.15万元，项目支出预算减少43.75万元。"
+
+
+def test_a_change_against_a_year_printed_without_its_character_is_read() -> None:
+    # +70.15 - 43.75 = +26.40: an increase, printed as a decrease
+    assert _errors(_EXPLAINED.format(year="2024", verb="减少"), "change_sum_mismatch") == [
+        ("-26.40万元", "26.40万元")
+    ]
+    assert _errors(_EXPLAINED.format(year="2024年", verb="减少"), "change_sum_mismatch") == [
+        ("-26.40万元", "26.40万元")
+    ]
+    assert _errors(_EXPLAINED.format(year="2024", verb="增加"), "change_sum_mismatch") == []
+    assert _errors(_EXPLAINED.format(year="上年", verb="增加"), "change_sum_mismatch") == []
+
+
+_COUNTED = (
+    "项目安排：东坪村便民桥5万元、西岭村饮水工程6.5万元、南湾组道路硬化8万元、北山村路灯2.35万元。{closing}。"
+)
+
+
+def test_a_total_counting_the_amounts_before_it_closes_them_across_the_sentence_end() -> None:
+    # 5 + 6.5 + 8 + 2.35 = 21.85
+    assert _errors(_COUNTED.format(closing="4个项目共计22.15万元"), "sum_mismatch") == [
+        ("22.15万元", "21.85万元")
+    ]
+    assert _errors(_COUNTED.format(closing="以上四项合计22.15万元"), "sum_mismatch") == [
+        ("22.15万元", "21.85万元")
+    ]
+    assert _errors(_COUNTED.format(closing="上述资金共计22.15万元"), "sum_mismatch") == [
+        ("22.15万元", "21.85万元")
+    ]
+    assert "sum_mismatch" not in _codes(_COUNTED.format(closing="4个项目共计21.85万元"))
+
+
+def test_a_count_that_is_not_the_number_of_amounts_before_it_closes_nothing() -> None:
+    # three projects counted, four amounts printed: some amount measures something else
+    assert "sum_mismatch" not in _codes(_COUNTED.format(closing="3个项目共计22.15万元"))
+    # a year is no count
+    assert "sum_mismatch" not in _codes(_COUNTED.format(closing="2024年共计22.15万元"))
+
+
+def test_a_count_before_a_name_stays_in_the_message() -> None:
+    text = "甲村安排1个项目30万元，乙村安排1个项目45.5万元，2个项目共计78.5万元。"
+    [found] = [f for f in audit_text(text).findings if f.code == "sum_mismatch"]
+    assert found.message.startswith("2个项目为78.5万元")
+    assert "1个项目30万元+1个项目45.5万元" in found.message
+
+
+_LEVELS = (
+    "2025年一般公共预算财政拨款支出{total}万元，比2024年减少58.20万元。其中：基本支出812.40万元，比2024年减少"
+    "{basic}万元，主要原因是退休人员减少；项目支出35.60万元，比2024年减少3.10万元，主要原因是设备购置减少。"
+)
+
+
+def test_the_changes_of_basic_and_project_make_the_total_change_even_where_a_level_is_misprinted() -> None:
+    # 812.40 + 35.60 = 848.00; the changes -55.10 - 3.10 = -58.20 agree with the total's
+    assert (
+        _codes(_LEVELS.format(total="848.00", basic="55.10")) & {"change_sum_mismatch", "parts_exceed_total"}
+        == set()
+    )
+    # a misprinted level: the level's error, and the changes are still read (and agree)
+    assert _errors(_LEVELS.format(total="846.00", basic="55.10"), "change_sum_mismatch") == []
+    assert _errors(_LEVELS.format(total="846.00", basic="55.10"), "parts_exceed_total") == [
+        ("846.00万元", "848.00万元")
+    ]
+    # both wrong: each is its own error
+    assert _errors(_LEVELS.format(total="846.00", basic="58.20"), "change_sum_mismatch") == [
+        ("-58.20万元", "-61.30万元")
+    ]
+
+
+def test_main_causes_that_are_not_the_whole_are_still_not_judged() -> None:
+    # a list short of its total by far is a few main items: their changes need not make the total's
+    text = (
+        "2025年一般公共预算财政拨款支出1500.00万元，比2024年减少58.20万元。其中：基本支出812.40万元，比2024年减少"
+        "20.00万元；教育支出35.60万元，比2024年减少3.10万元。"
+    )
+    assert _errors(text, "change_sum_mismatch") == []
