@@ -64,6 +64,7 @@ TWENTY_THIRD = 2353  # the first page labelled blind in the twenty-third round (
 TWENTY_FOURTH = 2549  # the first page labelled blind in the twenty-fourth round (the same way)
 TWENTY_FIFTH = 2566  # the first page labelled blind in the twenty-fifth round (the same way)
 TWENTY_SEVENTH = 2615  # the first page labelled blind in the twenty-seventh round (the same way)
+TWENTY_EIGHTH = 2672  # the first page labelled blind in the twenty-eighth round (the same way)
 
 
 def real_corpus(split: str) -> Result:
@@ -193,15 +194,20 @@ def real_corpus(split: str) -> Result:
         f"  of which the pages labelled blind in the twenty-fifth round ({TWENTY_FIFTH:03d}-{TWENTY_SEVENTH - 1:03d}; the same way,"
         f" 49 pages, news and notices the most): TP {twenty_fifth.tp}, FP {twenty_fifth.fp}, FN {twenty_fifth.fn}"
     )
-    twenty_seventh = evaluate(split, since=TWENTY_SEVENTH).total
+    twenty_seventh = evaluate(split, since=TWENTY_SEVENTH, until=TWENTY_EIGHTH).total
     print(
-        f"  of which the pages labelled blind in the twenty-seventh round (from {TWENTY_SEVENTH:03d}; the same way, 57 pages, 7 of"
-        f" them pool pages read before, dev; 2026 budget notes, 项目 绩效, allocation news): TP {twenty_seventh.tp}, FP"
+        f"  of which the pages labelled blind in the twenty-seventh round ({TWENTY_SEVENTH:03d}-{TWENTY_EIGHTH - 1:03d}; the same way, 57"
+        f" pages, 7 of them pool pages read before, dev; 2026 budget notes, 项目 绩效, allocation news): TP {twenty_seventh.tp}, FP"
         f" {twenty_seventh.fp}, FN {twenty_seventh.fn}"
+    )
+    twenty_eighth = evaluate(split, since=TWENTY_EIGHTH).total
+    print(
+        f"  of which the pages labelled blind in the twenty-eighth round (from {TWENTY_EIGHTH:03d}; the same way, 59 pages;"
+        f" 决算 notes, 项目 绩效, lottery-fund notices): TP {twenty_eighth.tp}, FP {twenty_eighth.fp}, FN {twenty_eighth.fn}"
     )
     rounds = (
         fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second, twenty_third, twenty_fourth,
-        twenty_fifth, twenty_seventh,
+        twenty_fifth, twenty_seventh, twenty_eighth,
     )  # fmt: skip
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))
     # The pool keeps every page's error findings read (tests/audit/test_audit_pool.py), so the pages drawn

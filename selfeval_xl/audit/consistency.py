@@ -244,6 +244,9 @@ _PAGE_AT_END = re.compile(r"[\u4e00-\u9fff。)]\s*\d{1,3}\s*$")
 _BARE_NUMBER = re.compile(r"^[\s|]*\d[\d,'.\s|%]*$")
 
 
+_PART_LINE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}部分\s*:")
+
+
 def _table_title(heading: str) -> bool:
     """ "八、部门支出总表", "(01表)…": the title of a table in a list of tables, not a section."""
     return heading.rstrip(" ()。.").endswith("表")
@@ -258,6 +261,9 @@ def check_heading_sequence(a: Analysis) -> Iterator[Finding]:
     toc = _toc_lines(a)
     expected: dict[bool, int] = {}
     for i, p in enumerate(a.paragraphs):
+        if p.level != 1 and _PART_LINE.match(p.norm):
+            expected.pop(False, None)  # "第一部分:…概况" (a title with its colon, read as no heading) restarts it too
+            continue
         if p.level != 1 or p.number is None or "|" in p.norm:
             continue  # "二、转移性收入 |": a cell of a flattened table, never a heading
         if p.index in toc or _table_title(p.heading):

@@ -31,10 +31,11 @@ TWENTY_THIRD_B = 2423  # the first page of its second batch (重庆 and 四川 �
 TWENTY_FOURTH = 2549  # the first page of the twenty-fourth round's batch (gathered and labelled blind; 17 pages in all)
 TWENTY_FIFTH = 2566  # the first page of the twenty-fifth round's batch (the same way; 49 pages, news and notices the most)
 TWENTY_SEVENTH = 2615  # the first page of the twenty-seventh round's batch (the same way; 57 pages, 2026 budget notes the most)
+TWENTY_EIGHTH = 2672  # the first page of the twenty-eighth round's batch (the same way; 59 pages, 决算 notes and 项目 绩效 the most)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2671, 2671)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2730, 2730)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -145,7 +146,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # blind pages dev 1 TP, 2 FP, 3 FN at merge, test 4 / 0 / 4 (not read); the pool pages 2 / 0 / 1. Read: one false count
     # gone (an item joining two names), one left (a list whose labeller reads "总务办公室" as two, ambiguous); the misses
     # of a budget note's 收入 and 支出 changes apart are found as warnings
-    assert evaluate("dev", since=TWENTY_SEVENTH).total.fp <= 1
+    assert evaluate("dev", since=TWENTY_SEVENTH, until=TWENTY_EIGHTH).total.fp <= 1
+    # the twenty-eighth round's pages (four helpers, 59 pages in 336 searches; two helpers found almost nothing new):
+    # dev 0 TP, 0 FP, 0 FN at merge (no error labelled on its 32 dev pages), test 0 / 0 / 2 (not read). Read: two
+    # false warnings gone (an outline's numbering carried past "第一部分:", a numeral inside a court's name)
+    assert evaluate("dev", since=TWENTY_EIGHTH).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -186,7 +191,7 @@ def test_test_half_keeps_its_precision() -> None:
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
     assert false_errors <= 59  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
-    # read as a space)
+    # read as a space); 0 on the twenty-eighth round's batch at merge (2 errors labelled on its test pages, both missed)
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

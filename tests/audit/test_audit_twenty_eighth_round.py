@@ -104,3 +104,38 @@ def test_main_causes_that_are_not_the_whole_are_still_not_judged() -> None:
         "20.00万元；教育支出35.60万元，比2024年减少3.10万元。"
     )
     assert _errors(text, "change_sum_mismatch") == []
+
+
+_OUTLINE = """目 录
+第一部分:某县实验小学概况
+一、主要职能
+二、单位构成
+第二部分:某县实验小学2024年度部门决算情况说明
+一、收入支出决算总体情况
+二、财政拨款支出决算情况
+三、“三公”经费支出决算情况
+四、其他重要事项情况说明
+第三部分:名词解释
+第一部分:某县实验小学概况
+一、主要职能
+一、主要职能:实施小学义务教育。
+二、单位构成:
+本单位为独立核算单位,无下属单位。
+"""
+
+
+def test_a_part_title_with_its_colon_restarts_the_numbering_after_an_outline() -> None:
+    # the outline's 一…四 under 第二部分 end at 四; the body's 第一部分: restarts the count, so its 二 is in order
+    assert "heading_sequence" not in _codes(_OUTLINE)
+    # after such a title the body's own gap is still read
+    body = "第一部分:某县实验小学概况\n一、主要职能\n实施小学义务教育。\n三、单位构成\n本单位为独立核算单位。\n"
+    assert "heading_sequence" in _codes(_OUTLINE.split("第三部分")[0] + body)
+
+
+def test_a_numeral_inside_the_next_name_is_no_count_of_the_list() -> None:
+    text = "本院设立案庭、刑事审判庭、民事审判庭、东坝人民法庭、北七家人民法庭、审判管理办公室。"
+    assert "count_unclear" not in _codes(text)
+    # a count glued to a whole last name is still read as the list's count
+    assert "count_unclear" in _codes("本院设立案庭、刑事审判庭、民事审判庭七个庭室。") or "count_mismatch" in _codes(
+        "本院设立案庭、刑事审判庭、民事审判庭七个庭室。"
+    )
