@@ -23,7 +23,6 @@ from selfeval_xl.audit.change_amounts import check_change_amounts, check_named_y
 from selfeval_xl.audit.changes import check_part_changes
 from selfeval_xl.audit.consistency import (
     check_counts,
-    check_grades,
     check_heading_sequence,
     check_inline_numbering,
     check_low_execution,
@@ -35,6 +34,7 @@ from selfeval_xl.audit.explained_changes import check_explained_changes
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.formulas import check_formulas
 from selfeval_xl.audit.from_to import check_from_to
+from selfeval_xl.audit.grades import check_grades
 from selfeval_xl.audit.headcounts import check_headcounts
 from selfeval_xl.audit.heading_scores import check_heading_points
 from selfeval_xl.audit.leftovers import check_leftovers

@@ -1,5 +1,5 @@
-"""Consistency checks: low execution rate vs problems section, score vs grade, counts vs listed
-items, printed precision, mistyped terms, level-1 heading numbering."""
+"""Consistency checks: low execution rate vs problems section, counts vs listed items, mistyped terms, level-1
+heading numbering (score vs grade is ``grades``)."""
 
 from __future__ import annotations
 
@@ -9,23 +9,11 @@ from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
-from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
-from selfeval_xl.audit.numbers import cn_to_int, fmt_number, int_to_cn
+from selfeval_xl.audit.model import Analysis, Figure, Finding, Paragraph
+from selfeval_xl.audit.numbers import cn_to_int, int_to_cn
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
-_TOTAL_SCORE_WORDS = ("自评得分", "综合评分", "综合得分", "自评总分", "评价得分", "总得分", "自评分", "总分")
-
-
-def grade_for(score: Decimal) -> str:
-    """优 >= 90, 良 80 to <90, 中 60 to <80, 差 < 60 (财政部预算司 bands)."""
-    if score >= 90:
-        return "优"
-    if score >= 80:
-        return "良"
-    if score >= 60:
-        return "中"
-    return "差"
 
 
 def _problems_section(a: Analysis) -> tuple[Paragraph, str] | None:
@@ -87,61 +75,6 @@ def check_low_execution(a: Analysis) -> Iterator[Finding]:
             heading = section[0].heading
             yield finding(
                 a, "low_rate_problems_denied", pct.paragraph, pct.start, pct.text, ">=90%", problems=heading
-            )
-
-
-def _score_for(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | None:
-    totals = [s for s in scores if s.label in _TOTAL_SCORE_WORDS]
-    for pool in ([s for s in totals if s.paragraph == grade.paragraph], totals):
-        if pool:
-            return min(pool, key=lambda s: (abs(s.paragraph - grade.paragraph), abs(s.start - grade.start)))
-    same = [s for s in scores if s.paragraph == grade.paragraph]
-    return min(same, key=lambda s: abs(s.start - grade.start)) if same else None
-
-
-_HUNDRED_SCALE = re.compile(r"满分\s*(?:为|是)?\s*100\s*分|百分制")
-
-
-def _out_of_100(a: Analysis) -> bool:
-    return any(_HUNDRED_SCALE.search(p.norm) for p in a.paragraphs)
-
-
-_COUNTED = re.compile(r"[\u201d\u2019\u300d\"']?\s*(?:的|有|共|计)*\s*\d+\s*(?:个|项|家|所)")
-
-
-def _counted(norm: str, grade: Figure) -> bool:
-    """Is the grade followed by how many items have it ("…为“中”有5个")?"""
-    return _COUNTED.match(norm, grade.start + len(grade.text)) is not None
-
-
-def check_grades(a: Analysis) -> Iterator[Finding]:
-    """自评得分 within 0-100 and the grade (优/良/中/差) in its band."""
-    scores = [f for f in a.figures if f.kind is FigureKind.SCORE and f.value is not None]
-    # whether the text states a 100-point scale: looked up once, and only for a score over 100
-    scale = any(s.value is not None and s.value > 100 for s in scores) and _out_of_100(a)
-    for score in scores:
-        if score.value is not None and score.value > Decimal(100) and scale:
-            # some 考核办法 add bonus points (加分项: "自评得分102.8分"): only a text that says its scale is 100
-            # points (满分100分, 百分制) contradicts itself
-            yield finding(a, "score_above_100", score.paragraph, score.start, score.text, "0-100")
-        elif score.value is not None and score.value < 0:
-            yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
-    for grade in (f for f in a.figures if f.kind is FigureKind.GRADE):
-        if _counted(a.paragraphs[grade.paragraph - 1].norm, grade):
-            continue  # "48个项目评价等级为“优”有37个、…为“中”有5个": the grade of counted items, not of a score
-        paired = _score_for(a, grade, scores)
-        if paired is None or paired.value is None:
-            continue
-        expected = grade_for(paired.value)
-        if expected != grade.role:
-            yield finding(
-                a,
-                "grade_mismatch",
-                grade.paragraph,
-                grade.start,
-                grade.role,
-                expected,
-                score=fmt_number(paired.value),
             )
 
 

@@ -58,6 +58,7 @@ SEVERITY: dict[str, Severity] = {
     "low_rate_problems_denied": W,
     "low_rate_problems_missing": W,
     "grade_mismatch": E,
+    "grade_other_bands": W,
     "score_sum_mismatch": E,
     "weight_sum_mismatch": E,
     "formula_mismatch": E,  # the text writes out the computation: its result must follow
@@ -101,6 +102,7 @@ CONFIDENCE: dict[str, str] = {
     "formula_truncated": "medium",
     "low_rate_problems_denied": "medium",
     "low_rate_problems_missing": "medium",
+    "grade_other_bands": "medium",
     "count_unclear": "low",
     "mixed_precision": "low",
     "term_typo": "medium",

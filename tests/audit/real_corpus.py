@@ -75,6 +75,7 @@ CODE_KIND = {
     "named_rate_mismatch": "rate",
     "named_rate_truncated": "rate",
     "grade_mismatch": "score",
+    "grade_other_bands": "score",
     "score_out_of_range": "score",
     "score_above_100": "score",
     "score_sum_mismatch": "score",

@@ -139,3 +139,32 @@ def test_a_numeral_inside_the_next_name_is_no_count_of_the_list() -> None:
     assert "count_unclear" in _codes("本院设立案庭、刑事审判庭、民事审判庭七个庭室。") or "count_mismatch" in _codes(
         "本院设立案庭、刑事审判庭、民事审判庭七个庭室。"
     )
+
+
+def _grades(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in audit_text(text).findings if f.code.startswith("grade")]
+
+
+def test_a_grade_another_common_banding_allows_is_a_warning_not_an_error() -> None:
+    # 75–90 as 良 (60–75 as 中) is the other banding in common use; the 财政部's is 80–90 (60–80)
+    assert _grades("本项目综合评分为78分,评价等级为良。") == [("grade_other_bands", "warning", "良", "中")]
+    assert _grades("本项目综合评分为70分,评价等级为中。") == []
+    # a grade no common banding allows stays an error
+    assert _grades("本项目综合评分为88分,评价等级为优。") == [("grade_mismatch", "error", "优", "良")]
+    assert _grades("本项目综合评分为73分,评价等级为良。") == [("grade_mismatch", "error", "良", "中")]
+
+
+_OWN_BANDS = "评价结果分为四档:{best}分(含)以上为优,{good}分(含)-{best}分为良,60分(含)-{good}分为中,60分以下为差。"
+
+
+def test_the_bands_a_text_states_are_the_ones_it_is_held_to() -> None:
+    stated = _OWN_BANDS.format(best=85, good=70)
+    assert _grades(stated + "本项目综合评分为87分,评价等级为优。") == []
+    assert _grades(stated + "本项目综合评分为87分,评价等级为良。") == [("grade_mismatch", "error", "良", "优")]
+    [message] = [f.message for f in audit_text(stated + "本项目综合评分为87分,评价等级为良。").findings]
+    assert "文中所列档次" in message and "优≥85分" in message
+    # a text stating the 财政部's bands holds a 良 of 78 to them: an error, not the other banding's warning
+    strict = _OWN_BANDS.format(best=90, good=80)
+    assert _grades(strict + "本项目综合评分为78分,评价等级为良。") == [("grade_mismatch", "error", "良", "中")]
+    # and a range written "80-89分为良" reads its lowest score
+    assert _grades("90分以上为优,80-89分为良,60-79分为中。综合评分为85分,评价等级为良。") == []

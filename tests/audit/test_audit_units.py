@@ -137,7 +137,8 @@ def test_counts(text: str, codes: set[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [("自评得分95分，等级为优。", set()), ("自评得分90分，等级为“优”。", set()), ("自评得分89.9分，等级为“优”。", {"grade_mismatch"}),
-     ("综合评分为75分，评价等级为良。", {"grade_mismatch"}), ("自评得分59分，自评等级：差。", set()),
+     ("综合评分为75分，评价等级为良。", {"grade_other_bands"}), ("综合评分为74.5分，评价等级为良。", {"grade_mismatch"}),
+     ("自评得分59分，自评等级：差。", set()),
      ("自评得分105分。", set()), ("满分100分,自评得分105分。", {"score_above_100"})],
 )  # fmt: skip
 def test_grades(text: str, codes: set[str]) -> None:
