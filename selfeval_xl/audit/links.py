@@ -21,6 +21,7 @@ from selfeval_xl.audit.model import (
     PartsGroup,
     RateLink,
 )
+from selfeval_xl.audit.named import printed_name
 from selfeval_xl.audit.sentence_lists import explicit_groups
 from selfeval_xl.audit.shares import _nearest
 from selfeval_xl.audit.shares import find_shares as find_shares
@@ -236,6 +237,27 @@ def _budget_of_paragraphs_before(
     return found[0] if len(found) == 1 else None
 
 
+_SPENT_OF = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?)(?:实际)?(?:支出|执行|使用|支付)(?:数|金额)?$")
+
+
+def _named_part(norm: str, figures: Sequence[Figure], own: list[int], s0: int, pct: Figure) -> tuple[int | None, int | None]:
+    """ "年初预算4660.9万元,其中专项资金520.38万元,…。专项资金支出316.38万元,预算执行率61%": the amount right before
+    the rate spends what an earlier amount of its paragraph names (专项资金支出 of 专项资金, or of 专项资金预算):
+    that one amount is its budget, whatever the paragraph's whole budget."""
+    k = bisect_left(own, pct.start, key=lambda i: figures[i].start)
+    if not k or figures[own[k - 1]].start < s0:
+        return None, None
+    spent = figures[own[k - 1]]
+    if spent.comparative or any(c in norm[spent.start : pct.start] for c in ";。"):
+        return None, None
+    m = _SPENT_OF.match(printed_name(norm, spent.start))
+    if m is None:
+        return None, None
+    names = {m.group("name"), m.group("name") + "预算", m.group("name") + "预算数"}
+    given = [i for i in own[: k - 1] if not figures[i].comparative and printed_name(norm, figures[i].start) in names]
+    return (given[0], own[k - 1]) if len(given) == 1 else (None, None)
+
+
 # words setting a rate against another's or against a bar: the rate after them is not the text's own
 _SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好于", "快于", "慢于")
 
@@ -270,6 +292,10 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             # a part's rate ("…预算数为13.064万元,…82.85%。其中:…公益金10.7万元,执行数8.46万元,预算执行率为
             # 79.07%") takes no budget of the sentence before, a rate of the whole may
             low = s0 if norm[s0 : s0 + 8].lstrip().startswith("其中") else 0
+            budget, spent = _named_part(norm, figures, own, s0, pct)
+            if budget is not None:
+                links.append(RateLink(index, budget, spent))
+                continue
             for role in ("budget", "executed"):
                 pool = by_role.get((pct.paragraph, role), [])
                 pool = pool[bisect_left(pool, low, key=lambda i: figures[i].start) : bisect_left(pool, s1, key=lambda i: figures[i].start)]

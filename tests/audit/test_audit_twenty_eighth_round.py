@@ -168,3 +168,17 @@ def test_the_bands_a_text_states_are_the_ones_it_is_held_to() -> None:
     assert _grades(strict + "本项目综合评分为78分,评价等级为良。") == [("grade_mismatch", "error", "良", "中")]
     # and a range written "80-89分为良" reads its lowest score
     assert _grades("90分以上为优,80-89分为良,60-79分为中。综合评分为85分,评价等级为良。") == []
+
+
+_PARTS_SPENT = (
+    "年初预算3200万元,其中专项资金800万元,财政拨款资金2400万元。专项资金支出{spent}万元,预算执行率{rate}%,"
+    "财政资金支出2300万元,预算执行率95.83%。"
+)
+
+
+def test_a_rate_of_a_named_part_divides_by_that_part_not_by_the_whole_budget() -> None:
+    # 专项资金支出 of 专项资金: 620 / 800 = 77.5%; against the whole 3200 it would be 19.4%
+    assert _errors(_PARTS_SPENT.format(spent=620, rate="77.50"), "execution_rate_mismatch") == []
+    assert _errors(_PARTS_SPENT.format(spent=620, rate="72.50"), "execution_rate_mismatch") == [("72.50%", "77.50%")]
+    # "财政资金" is not the name printed for the budget ("财政拨款资金"): that rate is left unread, not misread
+    assert _errors(_PARTS_SPENT.format(spent=620, rate="77.50").replace("95.83%", "90.00%"), "execution_rate_mismatch") == []
