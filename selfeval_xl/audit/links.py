@@ -237,6 +237,22 @@ def _budget_of_paragraphs_before(
     return found[0] if len(found) == 1 else None
 
 
+# what a project was given, as its paragraph names it ("项目资金总额396.49万元", "本年度共安排项目资金396.49万元")
+_GIVEN_NAME = re.compile(r"(?:项目|专项)资金(?:总额|总计|合计)?$|资金总额$|项目总投资$|(?:共|累计)?安排(?:项目|专项)?资金$")
+
+
+def _given_paragraphs_before(paragraphs: Sequence[Paragraph], by_paragraph: dict[int, list[int]], figures: Sequence[Figure], pct: Figure) -> int | None:
+    """ "项目资金总额396.49万元,其中…。" then "项目资金已全部下达,截至年底共支出268.19万元,预算执行率为67.6%": the one
+    amount of the few paragraphs before named as what the project was given."""
+    found = [
+        i for k in range(max(1, pct.paragraph - _EARLIER), pct.paragraph) for i in by_paragraph.get(k, [])
+        if not figures[i].comparative and _GIVEN_NAME.search(printed_name(paragraphs[k - 1].norm, figures[i].start))
+        and "其中" not in paragraphs[k - 1].norm[clause_start(paragraphs[k - 1].norm, figures[i].start) : figures[i].start]
+        and open_brackets(paragraphs[k - 1].norm[: figures[i].start]) <= 0
+    ]  # fmt: skip  (an item of a 其中 list, or in brackets, is one source of the money, not all of it)
+    return found[0] if len(found) == 1 else None
+
+
 _SPENT_OF = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?)(?:实际)?(?:支出|执行|使用|支付)(?:数|金额)?$")
 
 
@@ -307,6 +323,13 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             if found["budget"] is None and found["executed"] is None:
                 found["budget"], found["executed"] = _given_then_spent(norm, figures, own, s0, pct)
             part = norm[s0 : s0 + 8].lstrip().startswith("其中")
+            if found["budget"] is None and found["executed"] is None and not part:
+                # "…截至年底共支出268.19万元,预算执行率为67.6%": the one amount right before the rate names what was spent
+                k = bisect_left(own, pct.start, key=lambda i: figures[i].start)
+                spent = own[k - 1] if k and figures[own[k - 1]].start >= s0 else None
+                if spent is not None and _SPENT_NAMED.search(norm[clause_start(norm, figures[spent].start) : figures[spent].start]):
+                    found["executed"] = spent
+                    found["budget"] = _given_paragraphs_before(paragraphs, by_paragraph, figures, pct)
             if found["budget"] is None and found["executed"] is not None and not part:
                 found["budget"] = _budget_of_paragraphs_before(paragraphs, figures, by_role, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))

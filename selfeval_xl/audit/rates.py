@@ -201,6 +201,8 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
         if found is None or _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
             continue
+        if _arrived(a, budget) and _given_before(a, amounts, pct, executed):
+            continue
         if pct.value == _HUNDRED and executed.value is not None and budget.value is not None and executed.value > budget.value:
             # "预算批复900万元,实际执行977万元,资金执行率为100%,其中77万元为社会募集款": a rate printed capped at 100%
             # (the excess often has a source of its own): a warning that shows the formula's value
@@ -223,3 +225,28 @@ def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figur
         if f is not budget and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
     ]  # fmt: skip
     return any(f.value and ratio_matches(pct, executed, f)[0] for f in (*others, *([whole] if whole is not None else [])))
+
+
+# "项目资金总额350万元,…。截至12月31日,资金到位301.75万元,到位率86.21%;实际支出211.23万元,预算执行率60.35%": the rate
+# is read against the funds arrived (资金执行率) or against what was given (预算执行率) — either fits, neither is wrong
+_ARRIVED = ("到位",)
+_GIVEN_WORDS = re.compile(r"预算|总额|总投资|安排|批复|下达|计划")
+_GIVEN_PARAGRAPHS = 2  # paragraphs back in which what the project was given may be printed
+
+
+def _arrived(a: Analysis, budget: Figure) -> bool:
+    norm = a.paragraph(budget.paragraph).norm
+    return any(w in norm[clause_start(norm, budget.start) : budget.start] for w in _ARRIVED)
+
+
+def _given_before(a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, executed: Figure) -> bool:
+    """Does the rate fit an amount named as what was given, printed before it in its paragraph or the two before?"""
+    for k in range(max(1, pct.paragraph - _GIVEN_PARAGRAPHS), pct.paragraph + 1):
+        norm = a.paragraph(k).norm
+        for f in amounts.get(k, []):
+            if k == pct.paragraph and f.start >= executed.start:
+                break
+            if f.value and _GIVEN_WORDS.search(norm, clause_start(norm, f.start), f.start) and ratio_matches(pct, executed, f)[0]:
+                return True
+    return False
+

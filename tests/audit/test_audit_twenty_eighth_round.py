@@ -182,3 +182,20 @@ def test_a_rate_of_a_named_part_divides_by_that_part_not_by_the_whole_budget() -
     assert _errors(_PARTS_SPENT.format(spent=620, rate="72.50"), "execution_rate_mismatch") == [("72.50%", "77.50%")]
     # "财政资金" is not the name printed for the budget ("财政拨款资金"): that rate is left unread, not misread
     assert _errors(_PARTS_SPENT.format(spent=620, rate="77.50").replace("95.83%", "90.00%"), "execution_rate_mismatch") == []
+
+
+_ARRIVED = (
+    "项目资金总额350.00万元,其中中央资金100.00万元、省级资金50.00万元、县级配套资金200.00万元。\n"
+    "截至12月31日,资金到位301.75万元,到位率86.21%;实际支出211.23万元,预算执行率{rate}%。"
+)
+
+
+def test_a_rate_read_against_the_funds_given_rather_than_the_funds_arrived_is_no_error() -> None:
+    # 211.23 / 350 = 60.35% (预算执行率 of what was given), 211.23 / 301.75 = 70.00% (of the funds arrived): either
+    assert _errors(_ARRIVED.format(rate="60.35"), "execution_rate_mismatch") == []
+    assert _errors(_ARRIVED.format(rate="70.00"), "execution_rate_mismatch") == []
+    # a rate neither fits is still an error, against the funds arrived named beside it
+    assert _errors(_ARRIVED.format(rate="50.00"), "execution_rate_mismatch") == [("50.00%", "70.00%")]
+    # the funds given must be named so: a paragraph's other amount does not excuse the rate
+    other = _ARRIVED.replace("项目资金总额350.00万元,其中", "服务群众350.00人次,").replace("万元、省级", "万元用于培训、省级")
+    assert _errors(other.format(rate="60.35"), "execution_rate_mismatch") == [("60.35%", "70.00%")]

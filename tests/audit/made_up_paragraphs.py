@@ -1,0 +1,168 @@
+"""Random 绩效自评 paragraphs in the phrasing 项目 and 部门整体 self-evaluations use, every figure computed here in
+Decimal (ROUND_HALF_UP). Each call draws one phrasing of each part from ``rng``:
+
+- 项目: the sources of funds and their total; 到位率 and 预算执行率 (of what was given, or 支出率 of what arrived);
+  完成率 of planned outputs; 满意度 surveys; indicator scores, their total and grade; the change on the year;
+- 部门整体: the year's budget, its adjustment and execution; the 部门整体 indicators (公用经费控制率, 预算调整率,
+  结转结余率, 在职人员控制率); 三公 parts and control; 政府采购 savings; the score table.
+
+Written from the phrasing of the genre, not from any corpus text. ``RATE`` marks the 预算执行率 a test may break.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
+
+RATE = "预算执行率"
+_CENT, _TENTH = D("0.01"), D("0.1")
+
+
+def r2(x: D) -> D:
+    return x.quantize(_CENT, ROUND_HALF_UP)
+
+
+def pc(part: D, whole: D, places: D = _CENT) -> D:
+    return (part / whole * 100).quantize(places, ROUND_HALF_UP)
+
+
+def amount(rng: random.Random, low: int, high: int) -> D:
+    return r2(D(rng.randint(low * 100, high * 100)) / 100)
+
+
+def _share(rng: random.Random, whole: D, low: int, high: int) -> D:
+    return r2(whole * D(rng.randint(low, high)) / 100)
+
+
+def _change(current: D, prior: D, places: D = _CENT) -> tuple[str, str, D]:
+    up = current >= prior
+    return ("增加" if up else "减少"), ("增长" if up else "下降"), pc(abs(current - prior), prior, places)
+
+
+def _grade(score: D) -> str:
+    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+
+
+def project_paragraphs(rng: random.Random) -> str:
+    total = amount(rng, 100, 3000)
+    a, b = _share(rng, total, 20, 60), _share(rng, total, 10, 30)
+    c = total - a - b
+    s1, s2, s3 = rng.choice(
+        [("中央资金", "省级资金", "县级配套资金"), ("中央补助资金", "市级资金", "区级资金"), ("上级专项资金", "本级财政资金", "自筹资金")]
+    )
+    funds = rng.choice([
+        f"项目资金总额{total}万元，其中{s1}{a}万元、{s2}{b}万元、{s3}{c}万元。",
+        f"该项目年初预算{total}万元，其中：{s1}{a}万元，{s2}{b}万元，{s3}{c}万元。",
+        f"本年度共安排项目资金{total}万元（{s1}{a}万元，{s2}{b}万元，{s3}{c}万元）。",
+    ])  # fmt: skip
+    arrived = _share(rng, total, 80, 100)
+    spent = _share(rng, arrived, 60, 100)
+    execution = rng.choice([
+        f"截至12月31日，资金到位{arrived}万元，到位率{pc(arrived, total)}%；实际支出{spent}万元，{RATE}{pc(spent, total)}%。",
+        f"全年实际到位资金{arrived}万元，资金到位率为{pc(arrived, total)}%，已支出{spent}万元，支出率{pc(spent, arrived)}%。",
+        f"项目资金已全部下达，截至年底共支出{spent}万元，{RATE}为{pc(spent, total, _TENTH)}%，"
+        f"结余{total - spent}万元，结余率{pc(total - spent, total)}%。",
+    ])  # fmt: skip
+    plan = rng.randint(5, 40)
+    done = plan + rng.randint(-3, 5)
+    outputs = rng.choice([
+        f"产出数量指标：计划完成培训{plan}期，实际完成{done}期，完成率{pc(D(done), D(plan), _TENTH)}%。",
+        f"计划新建农村公路{plan}公里，实际完成{done}公里，完成率{pc(D(done), D(plan))}%，指标值≥{plan}公里。",
+        f"年度指标值为{plan}个，实际完成值{done}个，偏差原因：部分项目提前实施。",
+    ])  # fmt: skip
+    sent = rng.randint(50, 300)
+    back = sent - rng.randint(0, 10)
+    survey = rng.choice([
+        f"服务对象满意度指标值≥90%，实际完成值{rng.randint(90, 99)}%，得{rng.choice([10, 9, 8])}分。",
+        f"发放满意度调查问卷{sent}份，收回{back}份，回收率{pc(D(back), D(sent))}%，群众满意度达{rng.randint(90, 99)}%以上。",
+        "社会效益指标：带动农户增收效果明显，群众满意度达到95%以上，质量达标率100%。",
+    ])  # fmt: skip
+    p1, p2, p3 = D(rng.randint(30, 50)), D(rng.randint(20, 30)), D(rng.randint(5, 10))
+    p4 = (D(10) * spent / total).quantize(_TENTH, ROUND_HALF_UP)
+    score = p1 + p2 + p3 + p4
+    scores = rng.choice([
+        f"经自评，该项目综合得分{score}分，其中产出指标{p1}分、效益指标{p2}分、满意度指标{p3}分、预算执行率{p4}分，"
+        f"评价等级为“{_grade(score)}”。",
+        f"根据评价指标体系，本项目自评得分为{score}分，自评等级为{_grade(score)}。",
+        f"一级指标 | 分值 | 得分 |\n产出指标 | 50 | {p1} |\n效益指标 | 30 | {p2} |\n满意度指标 | 10 | {p3} |\n"
+        f"预算执行率 | 10 | {p4} |\n合计 | 100 | {score} |",
+    ])  # fmt: skip
+    n1, n2, n3 = rng.randint(2, 4), rng.randint(4, 9), rng.randint(8, 25)
+    left = rng.randint(0, 3)
+    indicators = rng.choice([
+        f"本项目共设置一级指标{n1}个、二级指标{n2}个、三级指标{n3}个。",
+        f"共设置绩效指标{n3}项，已完成{n3 - left}项，完成率{pc(D(n3 - left), D(n3))}%。",
+        f"项目绩效目标共{n3}项，全部完成的{n3 - left}项，部分完成的{left}项。",
+    ])  # fmt: skip
+    prior = amount(rng, 100, 3000)
+    more, grew, pct = _change(total, prior)
+    year = rng.choice([
+        f"与上年相比，项目资金{more}{abs(total - prior)}万元，{grew}{pct}%。",
+        f"上年项目资金{prior}万元，本年{total}万元，同比{grew}{_change(total, prior, _TENTH)[2]}%。",
+    ])  # fmt: skip
+    return "\n".join((funds, execution, outputs, survey, scores, indicators, year))
+
+
+def department_paragraphs(rng: random.Random) -> str:
+    initial, added = amount(rng, 300, 5000), amount(rng, 0, 300)
+    adjusted = initial + added
+    basic = _share(rng, adjusted, 50, 80)
+    project = adjusted - basic
+    spent_basic, spent_project = _share(rng, basic, 92, 100), _share(rng, project, 60, 100)
+    spent = spent_basic + spent_project
+    points = (D(10) * spent / adjusted).quantize(_TENTH, ROUND_HALF_UP)
+    budget = rng.choice([
+        f"（一）预算执行情况。2024年度年初预算{initial}万元，年中追加{added}万元，调整后全年预算{adjusted}万元。"
+        f"全年实际支出{spent}万元，{RATE}{pc(spent, adjusted)}%。其中：基本支出{spent_basic}万元，项目支出{spent_project}万元。",
+        f"2024年全年预算数{adjusted}万元，全年执行数{spent}万元，{RATE}为{pc(spent, adjusted)}%。基本支出预算{basic}万元，"
+        f"执行{spent_basic}万元，执行率{pc(spent_basic, basic)}%；项目支出预算{project}万元，执行{spent_project}万元，"
+        f"执行率{pc(spent_project, project)}%。",
+        f"年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n{initial} | {adjusted} | {spent} | 10 | "
+        f"{pc(spent, adjusted)}% | {points} |",
+    ])  # fmt: skip
+    public = amount(rng, 20, 200)
+    public_budget = _share(rng, public, 100, 120)
+    carry = adjusted - spent
+    control = rng.choice([
+        f"公用经费控制率：全年预算安排公用经费{public_budget}万元，实际支出公用经费{public}万元，"
+        f"公用经费控制率{pc(public, public_budget)}%。",
+        f"预算调整率：年中预算调整数{added}万元，年初预算数{initial}万元，预算调整率{pc(added, initial)}%。",
+        f"结转结余率：年末结转结余{carry}万元，全年预算{adjusted}万元，结转结余率{pc(carry, adjusted)}%。",
+    ])  # fmt: skip
+    posts = rng.randint(20, 200)
+    staff = posts - rng.randint(0, 10)
+    retired = rng.randint(0, 5)
+    people = rng.choice([
+        f"在职人员控制率：核定编制{posts}人，实有在职人员{staff}人，在职人员控制率{pc(D(staff), D(posts))}%。",
+        f"本部门编制{posts}人，实有人数{staff}人，其中在职人员{staff - retired}人，退休人员{retired}人。",
+    ])  # fmt: skip
+    abroad, cars, guests = amount(rng, 0, 5), amount(rng, 1, 30), amount(rng, 1, 20)
+    sangong = abroad + cars + guests
+    sangong_budget = _share(rng, sangong, 100, 130)
+    prior = amount(rng, 5, 60)
+    more, grew, pct = _change(sangong, prior)
+    three = rng.choice([
+        f"“三公”经费支出{sangong}万元，其中：因公出国（境）费{abroad}万元，公务用车购置及运行维护费{cars}万元，"
+        f"公务接待费{guests}万元。“三公”经费控制率{pc(sangong, sangong_budget)}%（预算{sangong_budget}万元）。",
+        f"2024年“三公”经费预算{sangong_budget}万元，实际支出{sangong}万元，完成预算的{pc(sangong, sangong_budget)}%，"
+        f"较上年{more}{abs(sangong - prior)}万元，{grew}{pct}%。",
+    ])  # fmt: skip
+    planned = amount(rng, 50, 500)
+    bought = _share(rng, planned, 80, 100)
+    procurement = rng.choice([
+        f"政府采购执行率：政府采购预算{planned}万元，实际采购金额{bought}万元，政府采购执行率{pc(bought, planned)}%，"
+        f"节约资金{planned - bought}万元，节约率{pc(planned - bought, planned)}%。",
+        f"本年度政府采购预算{planned}万元，实际采购{bought}万元，采购节约率{pc(planned - bought, planned)}%。",
+    ])  # fmt: skip
+    weights = [D(w) for w in rng.choice([(20, 40, 30, 10), (15, 45, 30, 10), (10, 50, 30, 10)])]
+    got = [(w * D(rng.randint(85, 100)) / 100).quantize(_TENTH, ROUND_HALF_UP) for w in weights]
+    score = sum(got, D(0))
+    table = rng.choice([
+        f"经自评，部门整体支出绩效自评得分{score}分，其中：投入指标{got[0]}分、过程指标{got[1]}分、产出指标{got[2]}分、"
+        f"效果指标{got[3]}分，评价等级为“{_grade(score)}”。",
+        "一级指标 | 分值 | 自评得分 |\n" + "".join(
+            f"{name} | {w} | {g} |\n" for name, w, g in zip(("投入", "过程", "产出", "效果"), weights, got, strict=True)
+        ) + f"合计 | 100 | {score} |",
+    ])  # fmt: skip
+    return "\n".join((budget, control, people, three, procurement, table))
