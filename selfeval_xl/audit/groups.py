@@ -111,6 +111,16 @@ def is_difference(norm: str, figure: Figure) -> bool:
     )
 
 
+# "…其中县级配套资金130.92万元,到位123.06万元,到位率94%": a clause that is only a measuring verb, after a comma,
+# measures the item before it (what of it arrived, was paid, spent): no part of its own
+_MEASURE_ONLY = re.compile(r"(?:实际|已|累计|共)?(?:到位|拨付|支付|支出|执行|使用)(?:资金|金额|数)?(?:为|了|达)?")
+
+
+def measures_previous(norm: str, figure: Figure) -> bool:
+    start = clause_start(norm, figure.start)
+    return start > 0 and norm[start - 1] in ",;" and _MEASURE_ONLY.fullmatch(norm[start : figure.start].strip()) is not None
+
+
 _CHANGE_WORDS = ("调增", "调减", "追加", "增加", "减少", "增收", "减收", "增支", "减支")
 
 

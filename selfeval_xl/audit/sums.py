@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.groups import is_change_of_levels, is_difference
+from selfeval_xl.audit.groups import is_change_of_levels, is_difference, measures_previous
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
 from selfeval_xl.audit.list_owners import (
     nested_item,
@@ -246,8 +246,8 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                     this_year="本年收入合计" if parent.role == "income_grand" else "本年支出合计",
                 )  # fmt: skip
                 continue
-        if any(is_difference(a.paragraph(c.paragraph).norm, c) for c in children):
-            continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元": measures of one category, not parts
+        if any(is_difference(a.paragraph(c.paragraph).norm, c) or measures_previous(a.paragraph(c.paragraph).norm, c) for c in children):
+            continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元" (…"资金130.92万元,到位123.06万元"): measures
         if diff > 0 and (_first_of_each_item(a, parent, children, tolerance) or _subtotal_among(children, diff, tolerance)):
             continue  # "其中:一类债务余额555558万元,本年新增债券161485万元;二类…10521万元;三类…3203万元"
         if diff > 0 and group.partial and any(abs((c.value or 0) - diff) <= tolerance + _CENT and _NESTED.match(c.label) for c in children[1:]):

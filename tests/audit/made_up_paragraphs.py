@@ -166,3 +166,53 @@ def department_paragraphs(rng: random.Random) -> str:
         ) + f"合计 | 100 | {score} |",
     ])  # fmt: skip
     return "\n".join((budget, control, people, three, procurement, table))
+
+
+def outcome_paragraphs(rng: random.Random) -> str:
+    """What a 项目 did with its money: investment done against plan, subsidies per household, people trained and
+    employed, places covered, funds allocated and matched (拨付率, 到位率), payment and survey rates, the score on
+    last year's."""
+    plan = amount(rng, 100, 3000)
+    done = _share(rng, plan, 80, 120)
+    invest = rng.choice([
+        f"项目计划投资{plan}万元，实际完成投资{done}万元，投资完成率{pc(done, plan, _TENTH)}%。",
+        f"累计完成投资{done}万元，占计划总投资的{pc(done, plan)}%。",
+    ])  # fmt: skip
+    money, homes = amount(rng, 50, 800), rng.randint(200, 3000)
+    each = (money * 10000 / homes).quantize(D(1), ROUND_HALF_UP)
+    subsidy = rng.choice([
+        f"全年共发放补贴资金{money}万元，惠及农户{homes}户，户均{each}元。",
+        f"共发放补助资金{money}万元，受益群众{homes}人，人均{each}元。",
+    ])  # fmt: skip
+    people = rng.randint(200, 3000)
+    some = rng.randint(50, people)
+    reach = rng.choice([
+        f"共培训农民{people}人次，其中女性{some}人次，占{pc(D(some), D(people), _TENTH)}%。",
+        f"带动就业{people}人，其中脱贫人口{some}人，占比{pc(D(some), D(people))}%，人均增收{rng.randint(1000, 5000)}元。",
+    ])  # fmt: skip
+    towns, villages = rng.randint(5, 30), rng.randint(50, 300)
+    finished = towns - rng.randint(0, 3)
+    cover = rng.choice([
+        f"项目覆盖全县{towns}个乡镇、{villages}个行政村。",
+        f"设定三级指标{towns}个，完成{finished}个，完成率{pc(D(finished), D(towns))}%。",
+    ])  # fmt: skip
+    budget = amount(rng, 100, 2000)
+    paid = _share(rng, budget, 70, 100)
+    matched = amount(rng, 10, 200)
+    arrived = _share(rng, matched, 50, 100)
+    funds = rng.choice([
+        f"本年度预算安排{budget}万元，实际拨付{paid}万元，拨付率{pc(paid, budget)}%，其中县级配套资金{matched}万元，"
+        f"到位{arrived}万元，到位率{pc(arrived, matched)}%。",
+        f"截至12月底，项目完工率{rng.randint(80, 100)}%，已支付资金{paid}万元，资金支付率{pc(paid, budget)}%"
+        f"（下达资金{budget}万元）。",
+    ])  # fmt: skip
+    last = D(rng.randint(700, 950)) / 10
+    now = last + D(rng.randint(1, 50)) / 10
+    sent = rng.randint(100, 400)
+    pleased = sent - rng.randint(0, 20)
+    year = rng.choice([
+        f"本年度自评得分{now}分，较上年的{last}分提高{now - last}分。",
+        f"前三季度支出进度为{rng.randint(50, 80)}%，低于序时进度{rng.randint(1, 10)}个百分点。",
+        f"满意度调查有效问卷{sent}份，满意{pleased}份，满意率{pc(D(pleased), D(sent))}%。",
+    ])  # fmt: skip
+    return "\n".join((invest, subsidy, reach, cover, funds, year))

@@ -3,7 +3,8 @@ the 预算执行率 they print, moved on purpose, is reported wherever the audit
 
 The twenty-eighth round wrote these from the genre's phrasing to find what no corpus text had shown: the first run
 found a false alarm (a 预算执行率 of what was given, read against the funds arrived printed beside it) and a miss (a
-项目's 预算执行率 of the funds its paragraph before states as 项目资金总额 or 安排项目资金)."""
+项目's 预算执行率 of the funds its paragraph before states as 项目资金总额 or 安排项目资金); the outcomes' first run
+another false alarm (a 其中 item's arrived part, "县级配套资金130.92万元,到位123.06万元", read as a second part)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from made_up_paragraphs import RATE, department_paragraphs, project_paragraphs
+from made_up_paragraphs import RATE, department_paragraphs, outcome_paragraphs, project_paragraphs
 
 from selfeval_xl.audit import Severity, audit_text
 
-KINDS: dict[str, Callable[[random.Random], str]] = {"project": project_paragraphs, "department": department_paragraphs}
+KINDS: dict[str, Callable[[random.Random], str]] = {
+    "project": project_paragraphs, "department": department_paragraphs, "outcome": outcome_paragraphs,
+}
 _SEEDS = range(60)
+_CLEAN_SEEDS = range(300)  # a phrasing drawn one time in three, a figure in a range: rare slips need many draws
 
 
 def _errors(text: str) -> list[str]:
@@ -27,7 +31,7 @@ def _errors(text: str) -> list[str]:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_right_figures_in_every_phrasing_raise_no_error(kind: str) -> None:
-    wrong = {seed: found for seed in _SEEDS if (found := _errors(KINDS[kind](random.Random(seed))))}
+    wrong = {seed: found for seed in _CLEAN_SEEDS if (found := _errors(KINDS[kind](random.Random(seed))))}
     assert wrong == {}
 
 
@@ -42,7 +46,7 @@ def _moved(text: str) -> str | None:
     return text[: m.start(2)] + f"{moved:.{len(m.group(2).partition('.')[2])}f}" + text[m.end(2) :]
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", ["department", "project"])
 def test_a_moved_execution_rate_is_reported(kind: str) -> None:
     broken = [text for seed in _SEEDS if (text := _moved(KINDS[kind](random.Random(seed)))) is not None]
     assert len(broken) >= 20  # most draws print a 预算执行率
