@@ -216,3 +216,47 @@ def outcome_paragraphs(rng: random.Random) -> str:
         f"满意度调查有效问卷{sent}份，满意{pleased}份，满意率{pc(D(pleased), D(sent))}%。",
     ])  # fmt: skip
     return "\n".join((invest, subsidy, reach, cover, funds, year))
+
+
+_PROJECTS = ("农村饮水安全巩固提升", "高标准农田建设", "乡村公路养护", "文化惠民演出", "义务教育营养改善", "困难群众救助", "森林防火")
+
+
+def programme_paragraphs(rng: random.Random) -> str:
+    """A department's several projects, each with its budget, its adjustment, what was spent and its 执行率 — in a
+    numbered run, one paragraph each, a list named and summed, or one sentence each — and the year's spending
+    progress by quarter."""
+    items = []
+    for name in rng.sample(_PROJECTS, rng.randint(2, 5)):
+        initial = amount(rng, 10, 800)
+        full = _share(rng, initial, 90, 120)
+        items.append((name, initial, full, _share(rng, full, 50, 100)))
+    form = rng.randint(0, 3)
+    if form == 0:
+        lines = ["；".join(
+            f"{n}.{name}项目：年初预算{initial}万元，调整预算{full}万元，执行{spent}万元，{RATE}{pc(spent, full)}%"
+            for n, (name, initial, full, spent) in enumerate(items, 1)
+        ) + "。"]  # fmt: skip
+    elif form == 1:
+        lines = [
+            f"（{'一二三四五'[n - 1]}）{name}项目。该项目全年预算{full}万元，实际支出{spent}万元，{RATE}{pc(spent, full)}%。"
+            for n, (name, _, full, spent) in enumerate(items, 1)
+        ]
+    elif form == 2:
+        budget, spent = sum((i[2] for i in items), D(0)), sum((i[3] for i in items), D(0))
+        lines = [
+            f"部门共实施项目{len(items)}个，分别是：" + "、".join(f"{i[0]}项目" for i in items) + "。",
+            f"上述项目全年预算合计{budget}万元，实际支出{spent}万元，平均{RATE}{pc(spent, budget)}%。",
+        ]
+    else:
+        lines = [
+            f"{name}项目年初预算{initial}万元，年中{'追加' if full >= initial else '调减'}{abs(full - initial)}万元，全年预算{full}万元；"
+            f"截至年底支出{spent}万元，{RATE}{pc(spent, full, _TENTH)}%，结余{full - spent}万元。"
+            for name, initial, full, spent in items
+        ]
+    quarters = [rng.randint(10, 30) for _ in range(4)]
+    progress = [sum(quarters[: k + 1]) for k in range(4)]
+    lines.append(rng.choice([
+        f"分季度看，一季度支出进度{progress[0]}%，二季度累计{progress[1]}%，三季度累计{progress[2]}%，全年{progress[3]}%。",
+        f"资金支出进度：6月底{progress[1]}%，9月底{progress[2]}%，12月底{progress[3]}%。",
+    ]))  # fmt: skip
+    return "\n".join(lines)
