@@ -45,6 +45,7 @@ from selfeval_xl.audit.precision import check_precision
 from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.row_totals import check_row_totals
 from selfeval_xl.audit.savings import check_savings
+from selfeval_xl.audit.score_lists import check_score_lists
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.share_checks import check_disjoint_shares, check_share_totals, check_shares
 from selfeval_xl.audit.share_lists import check_share_lists
@@ -103,6 +104,7 @@ CHECKS: tuple[Check, ...] = (
     check_low_execution,
     check_grades,
     check_score_sums,
+    check_score_lists,
     check_weight_trees,
     check_heading_points,
     check_counts,

@@ -60,6 +60,7 @@ SEVERITY: dict[str, Severity] = {
     "grade_mismatch": E,
     "grade_other_bands": W,
     "score_sum_mismatch": E,
+    "score_deduction_mismatch": E,
     "weight_sum_mismatch": E,
     "formula_mismatch": E,  # the text writes out the computation: its result must follow
     "formula_truncated": W,

@@ -79,6 +79,7 @@ CODE_KIND = {
     "score_out_of_range": "score",
     "score_above_100": "score",
     "score_sum_mismatch": "score",
+    "score_deduction_mismatch": "score",
     "weight_sum_mismatch": "score",
     "count_mismatch": "count",
     "yoy_mismatch": "yoy",

@@ -73,6 +73,7 @@ _EXTRA = {
     "table_score_differs": {"weight", "rate", "exact"},
     "rate_capped": {"budget", "executed"},
     "score_sum_mismatch": {"label", "parts"},
+    "score_deduction_mismatch": {"full", "off"},
     "named_rate_mismatch": {"rate", "numerator", "denominator"},
     "named_rate_truncated": {"rate", "numerator", "denominator", "exact"},
     "yoy_mismatch": {"current", "prior", "change", "prior_label", "current_label"},

@@ -199,3 +199,28 @@ def test_a_rate_read_against_the_funds_given_rather_than_the_funds_arrived_is_no
     # the funds given must be named so: a paragraph's other amount does not excuse the rate
     other = _ARRIVED.replace("项目资金总额350.00万元,其中", "服务群众350.00人次,").replace("万元、省级", "万元用于培训、省级")
     assert _errors(other.format(rate="60.35"), "execution_rate_mismatch") == [("60.35%", "70.00%")]
+
+
+_DEDUCTIONS = (
+    "决策指标满分15分,扣0.9分,得14.1分;过程指标满分25分,扣2.5分,得{process}分;产出指标满分40分,扣0.3分,得39.7分;"
+    "效益指标满分20分,扣0.4分,得19.6分。综合得分{total}分,评价等级为优。"
+)
+
+
+def test_scores_written_out_with_their_deductions_make_their_total() -> None:
+    # 14.1 + 22.5 + 39.7 + 19.6 = 95.9
+    assert _errors(_DEDUCTIONS.format(process="22.5", total="95.9"), "score_sum_mismatch") == []
+    assert _errors(_DEDUCTIONS.format(process="22.5", total="93.9"), "score_sum_mismatch") == [("93.9分", "95.9分")]
+    # each 得 is its 满分 less its 扣: 25 - 2.5 = 22.5, not 23.5
+    assert _errors(_DEDUCTIONS.format(process="23.5", total="96.9"), "score_deduction_mismatch") == [("23.5分", "22.5分")]
+    assert _errors(_DEDUCTIONS.format(process="23.5", total="96.9"), "score_sum_mismatch") == []
+
+
+_LISTED_SCORES = "设置决策、过程、产出、效益四个一级指标,分值分别为20分、20分、40分、20分,实际得分分别为19.5分、18分、37.7分、19分,合计{total}分。"
+
+
+def test_scores_listed_after_fen_bie_make_the_total_closing_their_sentence() -> None:
+    assert _errors(_LISTED_SCORES.format(total="94.2"), "score_sum_mismatch") == []
+    assert _errors(_LISTED_SCORES.format(total="95.7"), "score_sum_mismatch") == [("95.7分", "94.2分")]
+    # the weights' list (分值分别为…) is no list of scores
+    assert _errors("分值分别为20分、20分、40分、20分,合计100分。", "score_sum_mismatch") == []

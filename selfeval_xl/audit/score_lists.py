@@ -1,0 +1,67 @@
+"""Indicator scores written out in prose, and what they must make:
+
+- "决策指标满分15分,扣0.9分,得14.1分;过程指标满分25分,扣2.5分,得22.5分;…。综合得分93.9分": each 得 is its 满分 less
+  its 扣 (``score_deduction_mismatch``), and the 得 of the paragraph make the total after them (``score_sum_mismatch``);
+- "分值分别为20分、20分、40分、20分,实际得分分别为19.5分、19.5分、37.7分、19分,合计95.7分": the scores listed after
+  分别为 make the 合计 closing their sentence.
+
+Read only within one paragraph, with two scores or more, each at most its 满分 (or 100), adding up to at most 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval_xl.audit.findings import finding
+from selfeval_xl.audit.model import Analysis, Finding
+from selfeval_xl.audit.numbers import fmt_number, parse_decimal
+
+_N = r"(\d{1,3}(?:\.\d{1,2})?)"
+# "满分15分,扣0.9分,得14.1分" (also 分值/权重; 扣除/扣; 得/得分/实得)
+_DEDUCTED = re.compile(rf"(?:满分|分值|权重)\s*{_N}\s*分\s*,\s*扣(?:除)?\s*{_N}\s*分\s*,\s*(?:实)?得(?:分)?\s*{_N}\s*分")
+_TOTAL = re.compile(rf"(?:综合得分|总得分|自评总分|评价总分|总分|自评得分)\s*(?:为|是)?\s*{_N}\s*分")
+# "得分分别为19.5分、19.5分、37.7分、19分,合计95.7分"
+_LISTED = re.compile(
+    rf"得分分别(?:为|是)\s*(?P<parts>{_N}\s*分(?:\s*[、,]\s*{_N}\s*分)+)\s*[,;]\s*(?:合计|共计|总计|总分)\s*(?:为)?\s*(?P<total>{_N})\s*分"
+)
+_PART = re.compile(rf"{_N}\s*分")
+_HUNDRED = Decimal(100)
+
+
+def check_score_lists(a: Analysis) -> Iterator[Finding]:
+    for p in a.paragraphs:
+        norm = p.norm
+        if "分" not in norm or not any(w in norm for w in ("扣", "分别")):
+            continue
+        yield from _deducted(a, p.index, norm)
+        for m in _LISTED.finditer(norm):
+            parts = [parse_decimal(x.group(1)) for x in _PART.finditer(m.group("parts"))]
+            yield from _sum(a, p.index, m.start("total"), m.group("total"), parts, "合计")
+
+
+def _deducted(a: Analysis, paragraph: int, norm: str) -> Iterator[Finding]:
+    rows = list(_DEDUCTED.finditer(norm))
+    for m in rows:
+        full, off, got = (parse_decimal(m.group(k)) for k in (1, 2, 3))
+        if full - off != got and off <= full:
+            yield finding(
+                a, "score_deduction_mismatch", paragraph, m.start(3), f"{m.group(3)}分", f"{fmt_number(full - off)}分",
+                full=m.group(1), off=m.group(2),
+            )  # fmt: skip
+    if len(rows) < 2:
+        return
+    total = _TOTAL.search(norm, rows[-1].end())
+    if total is None or any(c in norm[rows[-1].end() : total.start()] for c in "扣满"):
+        return
+    yield from _sum(a, paragraph, total.start(1), total.group(1), [parse_decimal(m.group(3)) for m in rows], "综合得分")
+
+
+def _sum(a: Analysis, paragraph: int, at: int, printed: str, parts: list[Decimal], label: str) -> Iterator[Finding]:
+    found = sum(parts, Decimal(0))
+    if len(parts) >= 2 and found <= _HUNDRED and found != parse_decimal(printed):
+        yield finding(
+            a, "score_sum_mismatch", paragraph, at, f"{printed}分", f"{fmt_number(found)}分",
+            label=label, parts="+".join(f"{fmt_number(x)}分" for x in parts),
+        )  # fmt: skip
