@@ -270,8 +270,12 @@ def _named_part(norm: str, figures: Sequence[Figure], own: list[int], s0: int, p
     if m is None:
         return None, None
     names = {m.group("name"), m.group("name") + "预算", m.group("name") + "预算数"}
-    given = [i for i in own[: k - 1] if not figures[i].comparative and printed_name(norm, figures[i].start) in names]
+    lo = bisect_left(own, spent.start - _PART_REACH, key=lambda i: figures[i].start)  # bounded: a long paragraph stays linear
+    given = [i for i in own[lo : k - 1] if not figures[i].comparative and printed_name(norm, figures[i].start) in names]
     return (given[0], own[k - 1]) if len(given) == 1 else (None, None)
+
+
+_PART_REACH = 400  # characters before the spent amount in which its budget, named alike, is looked for
 
 
 # words setting a rate against another's or against a bar: the rate after them is not the text's own
@@ -286,6 +290,7 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             by_role.setdefault((para, figures[i].role), []).append(i)
     links = []
     budgets: Budgets | None = None  # the funds' budgets a fiscal report states once (built when first needed)
+    given_before: dict[int, int | None] = {}  # a paragraph's one amount named as given, in the paragraphs before it
     for index, pct in enumerate(figures):
         if pct.kind is not FigureKind.PERCENT or pct.role != "execution":
             continue
@@ -329,7 +334,9 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
                 spent = own[k - 1] if k and figures[own[k - 1]].start >= s0 else None
                 if spent is not None and _SPENT_NAMED.search(norm[clause_start(norm, figures[spent].start) : figures[spent].start]):
                     found["executed"] = spent
-                    found["budget"] = _given_paragraphs_before(paragraphs, by_paragraph, figures, pct)
+                    if pct.paragraph not in given_before:  # once a paragraph: many rates in one stay linear
+                        given_before[pct.paragraph] = _given_paragraphs_before(paragraphs, by_paragraph, figures, pct)
+                    found["budget"] = given_before[pct.paragraph]
             if found["budget"] is None and found["executed"] is not None and not part:
                 found["budget"] = _budget_of_paragraphs_before(paragraphs, figures, by_role, pct)
         links.append(RateLink(index, found["budget"], found["executed"]))

@@ -243,9 +243,11 @@ def _given_before(a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, ex
     """Does the rate fit an amount named as what was given, printed before it in its paragraph or the two before?"""
     for k in range(max(1, pct.paragraph - _GIVEN_PARAGRAPHS), pct.paragraph + 1):
         norm = a.paragraph(k).norm
-        for f in amounts.get(k, []):
-            if k == pct.paragraph and f.start >= executed.start:
-                break
+        own = amounts.get(k, [])
+        end = executed.start if k == pct.paragraph else len(norm)
+        # bounded (the reach before the spent amount, or the end of a paragraph before): a long paragraph stays linear
+        lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (end - _BUDGETS_REACH, end))
+        for f in own[lo:hi]:
             if f.value and _GIVEN_WORDS.search(norm, clause_start(norm, f.start), f.start) and ratio_matches(pct, executed, f)[0]:
                 return True
     return False
