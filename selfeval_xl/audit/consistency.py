@@ -10,7 +10,7 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
 from selfeval_xl.audit.model import Analysis, Figure, Finding, Paragraph
-from selfeval_xl.audit.numbers import cn_to_int, int_to_cn
+from selfeval_xl.audit.numbers import cn_to_int, int_to_cn, numeral_value
 from selfeval_xl.audit.text import is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
@@ -130,7 +130,7 @@ def _besides(a: Analysis, count: Figure) -> int:
     """ "内设职能部门15个,包括…(11个)。另有四个派出法庭…": the next sentence's 另有 completes the count."""
     norm = a.paragraph(count.paragraph).norm
     m = _BESIDES.match(norm, sentence_bounds(norm, count.start)[1])
-    return (int(m.group(1)) if m.group(1).isdecimal() else cn_to_int(m.group(1)) or 0) if m else 0
+    return (numeral_value(m.group(1)) or 0) if m else 0
 
 
 def check_term_typos(a: Analysis) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from selfeval_xl.audit.extract import COMPLETION, COMPLETION_ANYWHERE
 from selfeval_xl.audit.fund_budgets import Budgets, budget_for, stated_budgets
 from selfeval_xl.audit.groups import amounts as _amounts
+from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.lexicon import (
     DECOMPOSITIONS,
@@ -237,19 +238,18 @@ def _budget_of_paragraphs_before(
     return found[0] if len(found) == 1 else None
 
 
-# what a project was given, as its paragraph names it ("项目资金总额396.49万元", "本年度共安排项目资金396.49万元")
-_GIVEN_NAME = re.compile(r"(?:项目|专项)资金(?:总额|总计|合计)?$|资金总额$|项目总投资$|(?:共|累计)?安排(?:项目|专项)?资金$")
-
-
 def _given_paragraphs_before(paragraphs: Sequence[Paragraph], by_paragraph: dict[int, list[int]], figures: Sequence[Figure], pct: Figure) -> int | None:
     """ "项目资金总额396.49万元,其中…。" then "项目资金已全部下达,截至年底共支出268.19万元,预算执行率为67.6%": the one
-    amount of the few paragraphs before named as what the project was given."""
-    found = [
-        i for k in range(max(1, pct.paragraph - _EARLIER), pct.paragraph) for i in by_paragraph.get(k, [])
-        if not figures[i].comparative and _GIVEN_NAME.search(printed_name(paragraphs[k - 1].norm, figures[i].start))
-        and "其中" not in paragraphs[k - 1].norm[clause_start(paragraphs[k - 1].norm, figures[i].start) : figures[i].start]
-        and open_brackets(paragraphs[k - 1].norm[: figures[i].start]) <= 0
-    ]  # fmt: skip  (an item of a 其中 list, or in brackets, is one source of the money, not all of it)
+    amount of the few paragraphs before named as what the project was given (as ``_budget_before`` names it), not an
+    item of a 其中 list nor one in brackets (one source of the money, not all of it)."""
+    found = []
+    for k in range(max(1, pct.paragraph - _EARLIER), pct.paragraph):
+        norm = paragraphs[k - 1].norm
+        depth = bracket_depths(norm) if by_paragraph.get(k) else []
+        for i in by_paragraph.get(k, []):
+            lead = norm[clause_start(norm, figures[i].start) : figures[i].start]
+            if not figures[i].comparative and _NAMED_BUDGET.search(lead) and "其中" not in lead and depth[figures[i].start] <= 0:
+                found.append(i)
     return found[0] if len(found) == 1 else None
 
 

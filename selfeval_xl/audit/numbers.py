@@ -54,6 +54,11 @@ def cn_to_int(text: str | None) -> int | None:
     return total + (digit or 0)
 
 
+def numeral_value(text: str) -> int | None:
+    """Value of a count printed in Arabic ("12") or Chinese ("十二", "两") digits; None if neither."""
+    return int(text) if text.isdecimal() else cn_to_int(text)
+
+
 def printed_half_unit(printed: str) -> Decimal:
     """Half a unit of a printed number's last digit ("12.5" -> 0.05, "326" -> 0.5): how far its print may round."""
     return Decimal(5).scaleb(-decimals_of(printed) - 1)

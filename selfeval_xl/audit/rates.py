@@ -199,9 +199,7 @@ def check_execution_rates(a: Analysis) -> Iterator[Finding]:
         # "预算收入2850.60万元,其中:年初预算2500.00万元,年中追加350.60万元。…执行率96.00%": the budget
         # named nearest may be one part of the budget the rate is of
         whole = figs[whole_of[link.budget]] if link.budget in whole_of else None
-        if found is None or _another_budget(a, amounts.get(pct.paragraph, []), pct, executed, budget, whole):
-            continue
-        if _arrived(a, budget) and _given_before(a, amounts, pct, executed):
+        if found is None or _another_budget(a, amounts, pct, executed, budget, whole):
             continue
         if pct.value == _HUNDRED and executed.value is not None and budget.value is not None and executed.value > budget.value:
             # "预算批复900万元,实际执行977万元,资金执行率为100%,其中77万元为社会募集款": a rate printed capped at 100%
@@ -216,15 +214,35 @@ _BUDGET_WORDS = re.compile(r"预算|指标")
 _BUDGETS_REACH = 600  # characters before the executed amount (bounded: a one-paragraph page stays linear)
 
 
-def _another_budget(a: Analysis, own: list[Figure], pct: Figure, executed: Figure, budget: Figure, whole: Figure | None) -> bool:
-    """Does the rate fit the whole the budget is a part of, or another budget printed before the executed amount?"""
-    norm = a.paragraph(pct.paragraph).norm
-    lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (executed.start - _BUDGETS_REACH, executed.start))
-    others = [
-        f for f in own[lo:hi]
-        if f is not budget and _BUDGET_WORDS.search(norm, clause_start(norm, f.start), f.start)
-    ]  # fmt: skip
-    return any(f.value and ratio_matches(pct, executed, f)[0] for f in (*others, *([whole] if whole is not None else [])))
+def _another_budget(
+    a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, executed: Figure, budget: Figure, whole: Figure | None
+) -> bool:
+    """Does the rate fit the whole the budget is a part of, or another budget printed before the executed amount — or,
+    when the budget is the funds arrived, an amount named as given in its paragraph or the two before?"""
+    if whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]:
+        return True
+    if _fits_named_before(a, amounts, pct, executed, _BUDGET_WORDS, 0, skip=budget):
+        return True
+    return _arrived(a, budget) and _fits_named_before(a, amounts, pct, executed, _GIVEN_WORDS, _GIVEN_PARAGRAPHS)
+
+
+def _fits_named_before(
+    a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, executed: Figure, words: re.Pattern[str], back: int,
+    skip: Figure | None = None,
+) -> bool:
+    """Does the rate fit an amount named by ``words``, printed within reach before the executed amount, or at the end of
+    one of the ``back`` paragraphs before (bounded: a long paragraph stays linear)?"""
+    for k in range(max(1, pct.paragraph - back), pct.paragraph + 1):
+        norm = a.paragraph(k).norm
+        own = amounts.get(k, [])
+        end = executed.start if k == pct.paragraph else len(norm)
+        lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (end - _BUDGETS_REACH, end))
+        if any(
+            f is not skip and f.value and words.search(norm, clause_start(norm, f.start), f.start) and ratio_matches(pct, executed, f)[0]
+            for f in own[lo:hi]
+        ):
+            return True
+    return False
 
 
 # "项目资金总额350万元,…。截至12月31日,资金到位301.75万元,到位率86.21%;实际支出211.23万元,预算执行率60.35%": the rate
@@ -237,18 +255,3 @@ _GIVEN_PARAGRAPHS = 2  # paragraphs back in which what the project was given may
 def _arrived(a: Analysis, budget: Figure) -> bool:
     norm = a.paragraph(budget.paragraph).norm
     return any(w in norm[clause_start(norm, budget.start) : budget.start] for w in _ARRIVED)
-
-
-def _given_before(a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, executed: Figure) -> bool:
-    """Does the rate fit an amount named as what was given, printed before it in its paragraph or the two before?"""
-    for k in range(max(1, pct.paragraph - _GIVEN_PARAGRAPHS), pct.paragraph + 1):
-        norm = a.paragraph(k).norm
-        own = amounts.get(k, [])
-        end = executed.start if k == pct.paragraph else len(norm)
-        # bounded (the reach before the spent amount, or the end of a paragraph before): a long paragraph stays linear
-        lo, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (end - _BUDGETS_REACH, end))
-        for f in own[lo:hi]:
-            if f.value and _GIVEN_WORDS.search(norm, clause_start(norm, f.start), f.start) and ratio_matches(pct, executed, f)[0]:
-                return True
-    return False
-

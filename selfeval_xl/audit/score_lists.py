@@ -17,11 +17,12 @@ from decimal import Decimal
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Finding
 from selfeval_xl.audit.numbers import fmt_number, parse_decimal
+from selfeval_xl.audit.scores import SCORE_TOTALS
 
 _N = r"(\d{1,3}(?:\.\d{1,2})?)"
 # "满分15分,扣0.9分,得14.1分" (also 分值/权重; 扣除/扣; 得/得分/实得)
 _DEDUCTED = re.compile(rf"(?:满分|分值|权重)\s*{_N}\s*分\s*,\s*扣(?:除)?\s*{_N}\s*分\s*,\s*(?:实)?得(?:分)?\s*{_N}\s*分")
-_TOTAL = re.compile(rf"(?:综合得分|总得分|自评总分|评价总分|总分|自评得分)\s*(?:为|是)?\s*{_N}\s*分")
+_TOTAL = re.compile(rf"(?:{'|'.join(sorted(SCORE_TOTALS, key=len, reverse=True))})\s*(?:为|是)?\s*{_N}\s*分")
 # "得分分别为19.5分、19.5分、37.7分、19分,合计95.7分"
 _LISTED = re.compile(
     rf"得分分别(?:为|是)\s*(?P<parts>{_N}\s*分(?:\s*[、,]\s*{_N}\s*分)+)\s*[,;]\s*(?:合计|共计|总计|总分)\s*(?:为)?\s*(?P<total>{_N})\s*分"

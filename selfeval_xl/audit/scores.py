@@ -19,8 +19,9 @@ from selfeval_xl.audit.numbers import fmt_number
 from selfeval_xl.audit.text import sentence_bounds
 
 _TOTALS = ("总得分", "综合得分", "自评总分", "合计得分", "总分")
-# "本项目自评得分93分,其中:预算执行得分9分,产出指标得分46分,…": the total first, then its parts
-_FIRST_TOTALS = (*_TOTALS, "自评得分", "评价得分")
+# the names of a total score, which may also come first ("本项目自评得分93分,其中:预算执行得分9分,产出指标得分46分,…";
+# ``score_lists`` reads them after their parts too)
+SCORE_TOTALS = (*_TOTALS, "自评得分", "评价得分")
 _HUNDRED = Decimal(100)
 
 
@@ -39,7 +40,7 @@ def check_score_sums(a: Analysis) -> Iterator[Finding]:
 
 def _total_first(a: Analysis, own: list[Figure]) -> Iterator[Finding]:
     for k, total in enumerate(own):
-        if total.label not in _FIRST_TOTALS or total.value is None:
+        if total.label not in SCORE_TOTALS or total.value is None:
             continue
         norm = a.paragraph(total.paragraph).norm
         _, end = sentence_bounds(norm, total.start)

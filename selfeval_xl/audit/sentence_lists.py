@@ -20,7 +20,7 @@ from selfeval_xl.audit.groups import amounts, bracket_depths, by_paragraph, is_d
 from selfeval_xl.audit.listing import sangong_lists
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.named import Names, lead
-from selfeval_xl.audit.numbers import cn_to_int
+from selfeval_xl.audit.numbers import numeral_value
 from selfeval_xl.audit.revenue_parts import revenue_parts
 from selfeval_xl.audit.sangong_sections import sangong_sections
 from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
@@ -177,10 +177,6 @@ def _named_closing(p: Paragraph, figures: Sequence[Figure], total: Figure, parts
 _PAID_OUT = ("上解", "还本", "调出", "安排预算稳定调节基金", "补充预算周转金", "转移性支出")
 
 
-def _count(printed: str) -> int | None:
-    return int(printed) if printed.isdigit() else cn_to_int(printed)
-
-
 def _closing_totals(
     paragraphs: Sequence[Paragraph],
     figures: Sequence[Figure],
@@ -225,7 +221,7 @@ def _closing_totals(
                 parts = parts[inner[-1] :] if inner else parts
             if len(parts) < 2 or any(figures[j].comparative or is_difference(p.norm, figures[j]) for j in parts):
                 continue
-            if counted and (n := counted.group("n") or counted.group("m")) and _count(n) != len(parts):
+            if counted and (n := counted.group("n") or counted.group("m")) and numeral_value(n) != len(parts):
                 continue  # "3个项目共计" after four amounts: some amounts measure something else
             if not named or _named_closing(p, figures, f, parts):
                 groups.append(PartsGroup(i, tuple(parts), True, True, False, ()))
