@@ -17,6 +17,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import GRADE_ALIASES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_number
+from selfeval_xl.audit.text import sentence_bounds
 from selfeval_xl.core.texts import AUDIT, render
 
 Bands = tuple[Decimal, Decimal, Decimal]  # the lowest score of 优, 良 and 中
@@ -60,13 +61,44 @@ def stated_bands(a: Analysis) -> Bands | None:
     return bands if bands[0] > bands[1] > bands[2] else None
 
 
-def _score_for(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | None:
-    totals = [s for s in scores if s.label in _TOTAL_SCORE_WORDS]
+def _statement(norm: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, cut at its semicolons: one project's or one year's score and grade."""
+    s0, s1 = sentence_bounds(norm, pos)
+    return norm.rfind(";", s0, pos) + 1 or s0, (norm.find(";", pos, s1) + 1 or s1)
+
+
+# "其中4人年度考核等次为优秀", "公务员年度考核评定为优秀": a person's yearly appraisal, not a score's grade
+_APPRAISAL = re.compile(r"考核[^,;。]{0,8}$")
+
+
+def _own_score(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | None:
+    """The score of the grade's own statement: the total there, else the nearest before it (or the first after)."""
+    norm = a.paragraph(grade.paragraph).norm
+    lo, hi = _statement(norm, grade.start)
+    inside = [s for s in scores if s.paragraph == grade.paragraph and lo <= s.start < hi]
+    pool = [s for s in inside if s.label in _TOTAL_SCORE_WORDS] or inside
+    before = [s for s in pool if s.start < grade.start]
+    return before[-1] if before else (pool[0] if pool else None)
+
+
+def _score_for(a: Analysis, grade: Figure, scores: list[Figure], taken: set[int]) -> Figure | None:
+    """The score a grade is of: a score of its own statement (the total there, else the nearest before it:
+    "上年度自评得分81.6分,评价等级为良;本年度自评得分70.5分,评价等级为中"); else, for a grade stated apart ("综上,
+    项目绩效评价等级为良"), the one total score of its paragraph, or of the text, that no other grade is stated
+    beside — several of them leave it unknown which one it grades."""
+    own = _own_score(a, grade, scores)
+    if own is not None:
+        return own
+    norm = a.paragraph(grade.paragraph).norm
+    if _APPRAISAL.search(norm[max(0, grade.start - 16) : grade.start]):
+        return None
+    totals = [s for s in scores if s.label in _TOTAL_SCORE_WORDS and id(s) not in taken]
     for pool in ([s for s in totals if s.paragraph == grade.paragraph], totals):
-        if pool:
+        if len({s.value for s in pool}) == 1:
             return min(pool, key=lambda s: (abs(s.paragraph - grade.paragraph), abs(s.start - grade.start)))
-    same = [s for s in scores if s.paragraph == grade.paragraph]
-    return min(same, key=lambda s: abs(s.start - grade.start)) if same else None
+        if pool:
+            return None
+    return None
 
 
 _HUNDRED_SCALE = re.compile(r"满分\s*(?:为|是)?\s*100\s*分|百分制")
@@ -103,10 +135,11 @@ def check_grades(a: Analysis) -> Iterator[Finding]:
             yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
     grades = [f for f in a.figures if f.kind is FigureKind.GRADE]
     own = stated_bands(a) if grades else None
+    taken = {id(s) for s in (_own_score(a, g, scores) for g in grades) if s is not None}
     for grade in grades:
         if _counted(a.paragraphs[grade.paragraph - 1].norm, grade):
             continue  # "48个项目评价等级为“优”有37个、…为“中”有5个": the grade of counted items, not of a score
-        paired = _score_for(a, grade, scores)
+        paired = _score_for(a, grade, scores, taken)
         if paired is None or paired.value is None:
             continue
         bands = own or STANDARD
