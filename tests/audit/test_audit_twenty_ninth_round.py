@@ -60,3 +60,65 @@ def test_a_grade_stated_apart_takes_the_one_total_score() -> None:
     # the totals graded in their own sentences leave the one left for the grade stated apart
     three = "A项目自评得分78分,评价等级为中。B项目自评得分93分,评价等级为优。部门整体自评得分88分。\n综上,部门整体绩效评价等级为优。"
     assert _grades(three) == [("优", "良")]
+
+
+# --- scores stated one section each, under headings that print the section's weight --------------------------
+
+_NAMES = ("项目决策情况", "项目过程情况", "项目产出情况", "项目效益情况")
+
+
+def _sections(weights: tuple[int, ...], got: tuple[str, ...], total: str, body: str = "该指标得分{g}分。", marks: str = "(一)(二)(三)(四)") -> str:
+    heads = [marks[i * 3 : i * 3 + 3] for i in range(4)]
+    lines = ["一、项目基本情况", "本项目年初预算120万元,全年支出118.5万元。", "二、绩效评价情况"]
+    for head, name, w, g in zip(heads, _NAMES, weights, got, strict=True):
+        lines += [f"{head}{name}({w}分)", "立项依据充分,程序规范。" + body.format(g=g)]
+    lines += ["三、评价结论", f"综上,本项目自评得分{total}分,评价等级为优。"]
+    return "\n".join(lines)
+
+
+def _score_sums(text: str) -> list[tuple[str | None, str | None]]:
+    return [(f.stated, f.expected) for f in audit_text(text).findings if f.code == "score_sum_mismatch"]
+
+
+def test_section_scores_make_the_total() -> None:
+    weights, got = (20, 20, 40, 20), ("18", "19.5", "37.5", "18")  # 93
+    assert _score_sums(_sections(weights, got, "93")) == []
+    assert _score_sums(_sections(weights, got, "94")) == [("94分", "93分")]
+    # the heading run on with its text ("(一)项目决策情况(20分)其中,…"), and numbered 1. 2. 3. 4.
+    run_on = _sections(weights, got, "92", body="其中,立项规范性得分9分,绩效目标得分{g}分,该指标得分{g}分。")
+    assert _score_sums(run_on.replace("(20分)\n", "(20分)")) == [("92分", "93分")]
+
+
+def test_section_scores_read_only_when_the_scoring_is_whole_and_plain() -> None:
+    got = ("18", "19.5", "37.5", "18")
+    # weights that do not make 100: a part of the scoring only
+    assert _score_sums(_sections((20, 20, 30, 20), got, "94")) == []
+    # sections that print only their sub-indicators' scores: which one is the section's is not said
+    assert _score_sums(_sections((20, 20, 40, 20), got, "94", body="立项规范性得分{g}分,绩效目标得分1分。")) == []
+    # two different totals in the text (a department's and a project's): which one the sections make is not known
+    two = _sections((20, 20, 40, 20), got, "94") + "\n部门整体自评得分90分。"
+    assert _score_sums(two) == []
+
+
+def test_made_up_section_scores() -> None:
+    import random
+    from decimal import Decimal
+
+    for seed in range(40):
+        r = random.Random(seed)
+        weights = r.choice([(20, 20, 40, 20), (15, 25, 35, 25), (10, 20, 50, 20)])
+        got = [Decimal(r.randint(w * 6, w * 10)) / 10 for w in weights]
+        total = sum(got, Decimal(0))
+        printed = tuple(f"{g.normalize():f}" for g in got)
+        marks = r.choice(["(一)(二)(三)(四)", "1. 2. 3. 4. "])
+        assert _score_sums(_sections(weights, printed, f"{total.normalize():f}", marks=marks)) == [], seed
+        slip = total + Decimal(r.choice(["1", "-0.5", "2"]))
+        assert _score_sums(_sections(weights, printed, f"{slip.normalize():f}", marks=marks)) == [
+            (f"{slip.normalize():f}分", f"{total.normalize():f}分")
+        ], seed
+
+
+def test_a_change_explained_by_its_main_causes_names_them_as_listed() -> None:
+    text = "支出预算较2024年增加26.40万元,主要是基本支出预算增加70.15万元,项目支出预算减少33.75万元。"
+    messages = [f.message for f in audit_text(text).findings if f.code == "change_sum_mismatch"]
+    assert messages and all("所列各项" in m and "其中" not in m for m in messages)

@@ -25,7 +25,7 @@ AUDIT: dict[str, str] = {
     "formula_truncated": "报告列出的算式“{formula}”计算结果为{exact}，四舍五入应为{expected}，报告写为{stated}（疑为截尾取数）；请按四舍五入更正。",
     "leftover_mismatch": "{given}减{spent}为{expected}，报告写的结余（剩余）资金为{stated}，两者不一致。",
     "savings_mismatch": "预算（计划）金额{budget}减实际金额{spent}为{expected}，报告写的节约资金为{stated}，两者不一致。",
-    "change_sum_mismatch": "{label}的增减额为{stated}（负数为减少），但“其中”各项的增减额合计为{expected}，两者不一致。",
+    "change_sum_mismatch": "{label}的增减额为{stated}（负数为减少），但所列各项的增减额合计为{expected}，两者不一致。",
     "change_rounding_gap": "{label}的增减额为{stated}（负数为减少），“其中”各项的增减额合计为{expected}，差额在各数四舍五入的范围内；建议调整尾差，使各项增减额之和等于合计。",
     "restated_amount_differs": "{label}在第{first_paragraph}段为{expected}，此处写为{stated}，前后不一致。",
     "percent_within_rounding": "按所列金额计算，此处比例应为{expected}，报告写为{stated}；但所列金额均为四舍五入后的数，按其尾数，比例四舍五入后可为{low}至{high}，报告数在此范围内，可能是用未舍入的金额算出的。请用原始金额核实。",
