@@ -200,7 +200,7 @@ def find_enumerations(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]
             # both counts together
             continue
         listed = after or _listed_before(norm, count)
-        if listed and not after and len(listed[0][-1]) == 1 and norm[count.start - 1 : count.start] == listed[0][-1]:
+        if listed and listed[0] and not after and len(listed[0][-1]) == 1 and norm[count.start - 1 : count.start] == listed[0][-1]:
             continue  # "…、天通苑人民法庭、北七家人民法庭": a numeral inside the next name, no count of the list
         if listed and len(listed[0]) >= 2:
             found.append(Enumeration(index, listed[0], listed[1]))

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
-from selfeval_xl.audit.list_items import continuation, following_paragraphs, named_like
+from selfeval_xl.audit.list_items import continuation, following_paragraphs, named_like, parallel_total
 from selfeval_xl.audit.listing import (
     APPROXIMATE,
     SIDE,
@@ -286,7 +286,7 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
             )
             if own_kind and 0 <= nxt < s1:  # the list goes on after one of its items' own 其中 list
                 children += items_after_sublist(p.norm, figures, own, starts, depth, pos, nxt, s1)
-            children = without_breakdowns(p.norm, figures, children, end_word, parent)
+            children = parallel_total(p.norm, figures, own, starts, without_breakdowns(p.norm, figures, children, end_word, parent), nxt)
             if (
                 sides_of_both(p.norm, figures, parent, children)
                 or years_apart(p.norm, figures, children)

@@ -156,9 +156,18 @@ def _spent_after(
 ) -> int | None:
     """ "预算总额为500万元,截至12月31日共支出450万元,预算执行率95%": with no amount named 执行数, the
     one amount between the budget and the rate in the rate's sentence is what was spent."""
-    s0, _ = sentence_bounds(paragraphs[pct.paragraph - 1].norm, pct.start)
-    if figures[budget].paragraph != pct.paragraph or figures[budget].start < s0:
+    norm = paragraphs[pct.paragraph - 1].norm
+    s0, _ = sentence_bounds(norm, pct.start)
+    if figures[budget].paragraph != pct.paragraph:
         return None
+    if figures[budget].start < s0:
+        # "共下达资金1547.89万元,分两批下达:…。全年支出1366.66万元,预算执行率88.29%": the rate's sentence opens on the
+        # one amount before it, named as spent
+        mine = own[bisect_left(own, s0, key=lambda i: figures[i].start) : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
+        if len(mine) != 1 or figures[mine[0]].role not in ("total", "other"):
+            return None
+        lead = norm[clause_start(norm, figures[mine[0]].start) : figures[mine[0]].start]
+        return mine[0] if clause_start(norm, figures[mine[0]].start) <= s0 + 1 and _SPENT_NAMED.search(lead) else None
     lo = bisect_left(own, figures[budget].start + 1, key=lambda i: figures[i].start)
     between = own[lo : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
     return between[0] if len(between) == 1 and figures[between[0]].role in ("total", "other") else None

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from selfeval_xl.audit.listing import classified_line
 from selfeval_xl.audit.model import Figure, Paragraph
-from selfeval_xl.audit.text import is_cjk, marker
+from selfeval_xl.audit.named import lead
+from selfeval_xl.audit.text import is_cjk, marker, sentence_bounds
 
 CLAUSE_ENDS = "。;!?"
 ITEM_REACH = 24  # an item's amount sits within this many characters of its clause start
@@ -90,3 +91,20 @@ def named_like(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_b
         out.append(named[0])
     return tuple(out)
 
+
+
+def parallel_total(
+    norm: str, figures: Sequence[Figure], own: list[int], starts: list[int], children: tuple[int, ...], nxt: int
+) -> tuple[int, ...]:
+    """ "项目计划投资597.82万元,其中:财政资金…、自筹资金…;实际完成投资567.93万元,其中:财政资金…、自筹资金…": the last
+    item, right before the next 其中, opens a list of the same names as this one's — it is another total, not a
+    part (an item's own list names finer things: "基本支出…,其中:人员经费…")."""
+    if nxt < 0 or len(children) < 2:
+        return children
+    last = figures[children[-1]]
+    if norm[last.start + len(last.text) : nxt].strip(" ,"):
+        return children
+    _, stop = sentence_bounds(norm, nxt)
+    theirs = {lead(norm, figures[i].start) for i in own[bisect_left(starts, nxt) : bisect_left(starts, stop)]}
+    ours = {lead(norm, figures[i].start) for i in children[:-1]}
+    return children[:-1] if any(len(name) >= 2 for name in ours & theirs) else children

@@ -122,3 +122,35 @@ def test_a_change_explained_by_its_main_causes_names_them_as_listed() -> None:
     text = "支出预算较2024年增加26.40万元,主要是基本支出预算增加70.15万元,项目支出预算减少33.75万元。"
     messages = [f.message for f in audit_text(text).findings if f.code == "change_sum_mismatch"]
     assert messages and all("所列各项" in m and "其中" not in m for m in messages)
+
+
+def _errors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity is Severity.ERROR]
+
+
+_PLAN_DONE = (
+    "项目计划投资597.82万元,其中:财政资金{a}万元、自筹资金580.18万元;"
+    "实际完成投资567.93万元,其中:财政资金341.66万元、自筹资金{b}万元。"
+)
+
+
+def test_a_list_ends_before_the_next_total_of_the_same_names() -> None:
+    assert _errors(_PLAN_DONE.format(a="17.64", b="226.27")) == []
+    # the plan's list short by 10 is found (it no longer takes the done total as a third part)
+    assert _errors(_PLAN_DONE.format(a="7.64", b="226.27")) == [("sum_mismatch", "597.82万元", "587.82万元")]
+    assert _errors(_PLAN_DONE.format(a="17.64", b="216.27")) == [("sum_mismatch", "567.93万元", "557.93万元")]
+    # an item's own list names finer things: the item stays a part of the outer list
+    nested = "支出100万元,其中:基本支出60万元,其中:人员经费50万元,公用经费10万元;项目支出{p}万元。"
+    assert _errors(nested.format(p="40")) == []
+    assert _errors(nested.format(p="50")) == [("parts_exceed_total", "100万元", "110.00万元")]
+
+
+def test_a_rate_of_funds_named_a_sentence_before() -> None:
+    text = "河道综合治理项目共下达资金1547.89万元,分两批下达:第一批85.42万元,第二批1462.47万元。全年支出{spent}万元,预算执行率88.29%。"
+    assert _errors(text.format(spent="1366.66")) == []
+    assert _errors(text.format(spent="1356.66")) == [("execution_rate_mismatch", "88.29%", "87.65%")]
+
+
+def test_a_count_after_an_empty_list_item_does_not_fail() -> None:
+    # found by the property test: a count right after a bare enumeration comma ("、0个一") ended the audit
+    assert audit_text("、0个一").findings == ()
