@@ -10,6 +10,7 @@ that other common banding is a 提示 (``grade_other_bands``); only a grade neit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import GRADE_ALIASES
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_number
-from selfeval_xl.audit.text import sentence_bounds
+from selfeval_xl.audit.text import statement_bounds
 from selfeval_xl.core.texts import AUDIT, render
 
 Bands = tuple[Decimal, Decimal, Decimal]  # the lowest score of 优, 良 and 中
@@ -61,44 +62,47 @@ def stated_bands(a: Analysis) -> Bands | None:
     return bands if bands[0] > bands[1] > bands[2] else None
 
 
-def _statement(norm: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``, cut at its semicolons: one project's or one year's score and grade."""
-    s0, s1 = sentence_bounds(norm, pos)
-    return norm.rfind(";", s0, pos) + 1 or s0, (norm.find(";", pos, s1) + 1 or s1)
-
-
 # "其中4人年度考核等次为优秀", "公务员年度考核评定为优秀": a person's yearly appraisal, not a score's grade
 _APPRAISAL = re.compile(r"考核[^,;。]{0,8}$")
 
 
-def _own_score(a: Analysis, grade: Figure, scores: list[Figure]) -> Figure | None:
+def _own_score(a: Analysis, grade: Figure, by_paragraph: dict[int, list[Figure]]) -> Figure | None:
     """The score of the grade's own statement: the total there, else the nearest before it (or the first after)."""
     norm = a.paragraph(grade.paragraph).norm
-    lo, hi = _statement(norm, grade.start)
-    inside = [s for s in scores if s.paragraph == grade.paragraph and lo <= s.start < hi]
+    lo, hi = statement_bounds(norm, grade.start)
+    own = by_paragraph.get(grade.paragraph, [])
+    inside = own[bisect_left(own, lo, key=lambda s: s.start) : bisect_left(own, hi, key=lambda s: s.start)]
     pool = [s for s in inside if s.label in _TOTAL_SCORE_WORDS] or inside
     before = [s for s in pool if s.start < grade.start]
     return before[-1] if before else (pool[0] if pool else None)
 
 
-def _score_for(a: Analysis, grade: Figure, scores: list[Figure], taken: set[int]) -> Figure | None:
+class _Free:
+    """The total scores no grade is stated beside, by paragraph and in the whole text (built once)."""
+
+    def __init__(self, scores: list[Figure], taken: set[int]) -> None:
+        free = [s for s in scores if s.label in _TOTAL_SCORE_WORDS and id(s) not in taken]
+        self.by_paragraph: dict[int, list[Figure]] = {}
+        for s in free:
+            self.by_paragraph.setdefault(s.paragraph, []).append(s)
+        self.one = free[0] if len({s.value for s in free}) == 1 else None  # the text's one value, if one
+        self.any = bool(free)
+
+
+def _score_for(a: Analysis, grade: Figure, own: Figure | None, free: _Free) -> Figure | None:
     """The score a grade is of: a score of its own statement (the total there, else the nearest before it:
     "上年度自评得分81.6分,评价等级为良;本年度自评得分70.5分,评价等级为中"); else, for a grade stated apart ("综上,
     项目绩效评价等级为良"), the one total score of its paragraph, or of the text, that no other grade is stated
     beside — several of them leave it unknown which one it grades."""
-    own = _own_score(a, grade, scores)
     if own is not None:
         return own
     norm = a.paragraph(grade.paragraph).norm
     if _APPRAISAL.search(norm[max(0, grade.start - 16) : grade.start]):
         return None
-    totals = [s for s in scores if s.label in _TOTAL_SCORE_WORDS and id(s) not in taken]
-    for pool in ([s for s in totals if s.paragraph == grade.paragraph], totals):
-        if len({s.value for s in pool}) == 1:
-            return min(pool, key=lambda s: (abs(s.paragraph - grade.paragraph), abs(s.start - grade.start)))
-        if pool:
-            return None
-    return None
+    here = free.by_paragraph.get(grade.paragraph, [])
+    if here:
+        return here[0] if len({s.value for s in here}) == 1 else None
+    return free.one
 
 
 _HUNDRED_SCALE = re.compile(r"满分\s*(?:为|是)?\s*100\s*分|百分制")
@@ -135,11 +139,15 @@ def check_grades(a: Analysis) -> Iterator[Finding]:
             yield finding(a, "score_out_of_range", score.paragraph, score.start, score.text, "0-100")
     grades = [f for f in a.figures if f.kind is FigureKind.GRADE]
     own = stated_bands(a) if grades else None
-    taken = {id(s) for s in (_own_score(a, g, scores) for g in grades) if s is not None}
-    for grade in grades:
+    by_paragraph: dict[int, list[Figure]] = {}
+    for score in sorted(scores, key=lambda f: (f.paragraph, f.start)):
+        by_paragraph.setdefault(score.paragraph, []).append(score)
+    owns = [_own_score(a, g, by_paragraph) for g in grades]
+    free = _Free(scores, {id(s) for s in owns if s is not None})
+    for grade, own_score in zip(grades, owns, strict=True):
         if _counted(a.paragraphs[grade.paragraph - 1].norm, grade):
             continue  # "48个项目评价等级为“优”有37个、…为“中”有5个": the grade of counted items, not of a score
-        paired = _score_for(a, grade, scores, taken)
+        paired = _score_for(a, grade, own_score, free)
         if paired is None or paired.value is None:
             continue
         bands = own or STANDARD

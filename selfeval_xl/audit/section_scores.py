@@ -9,13 +9,15 @@
 Read only when every heading of a run at one level prints its weight ("(20分)", "(满分20分)", "(分值20分)") and
 the weights make 100 — the run is then the whole scoring — and each section states one score for itself: its only
 score, or the one named as the section's ("该指标得分", "本部分得分", "小计", "合计得分"). The total is the text's one
-total score outside the sections (自评得分, 综合得分, 总得分…; several different ones leave it unknown). A heading
+total score outside the sections (自评得分, 综合得分, 总得分…; last year's, "上年度自评得分…", is not one of them; several
+different ones leave it unknown). A heading
 that prints its own score is ``heading_scores``' to read.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -23,13 +25,15 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
 from selfeval_xl.audit.numbers import fmt_number
 from selfeval_xl.audit.scores import SCORE_TOTALS
-from selfeval_xl.audit.text import marker
+from selfeval_xl.audit.text import marker, statement_bounds
 
 # "(20分)", "(满分20分)", "(分值:20分)", "(权重20分)" in a heading (brackets read half width); never "(得分18分)"
 _WEIGHT = re.compile(r"\(\s*(?:(?:满分|分值|权重)\s*(?:为|:)?\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*分\s*\)")
 # the section's own score among several: "该指标得分", "该项指标得分", "本部分得分", "小计得分", "合计得分", "共得"
 _OWN = re.compile(r"(?:该(?:项|部分)?(?:指标|一级指标)?|本(?:项|部分)(?:指标)?|小计|合计|共|累计)\s*(?:实际)?(?:得分|得)\s*(?:为|:)?\s*$")
 _HUNDRED = Decimal(100)
+# a total of another year ("上年度自评得分81.6分"): not this scoring's
+_PRIOR = re.compile(r"上年|去年|上一年|以前年度")
 
 
 def _weight(p: Paragraph) -> tuple[int, Decimal | None]:
@@ -82,6 +86,14 @@ def check_section_scores(a: Analysis) -> Iterator[Finding]:
     scores = a.by_paragraph(lambda f: f.kind is FigureKind.SCORE and f.value is not None and f.exact)
     if not scores:
         return
+    totals_by: dict[int, list[Figure]] = {}
+    for index, own in scores.items():
+        norm = a.paragraph(index).norm
+        for f in own:
+            named = f.label in SCORE_TOTALS and f.value is not None and f.value <= _HUNDRED
+            if named and not _PRIOR.search(norm, statement_bounds(norm, f.start)[0], f.start):
+                totals_by.setdefault(index, []).append(f)
+    all_totals = Counter(f.value for own in totals_by.values() for f in own)
     for run in _runs(a):
         if sum((w for _, w in run), Decimal(0)) != _HUNDRED:
             continue
@@ -99,14 +111,11 @@ def check_section_scores(a: Analysis) -> Iterator[Finding]:
             parts.append(part)
         if len(parts) != len(run):
             continue
-        inside = set(range(starts[0], last_end))
-        totals = [
-            f for index, own in scores.items() if index not in inside for f in own
-            if f.label in SCORE_TOTALS and f.value is not None and f.value <= _HUNDRED
-        ]  # fmt: skip
-        if len({f.value for f in totals}) != 1:
+        # the text's total scores outside the run (counted once for the text, less the run's own)
+        inside = Counter(f.value for index in range(starts[0], last_end) for f in totals_by.get(index, []))
+        if len(all_totals) - sum(all_totals[value] == n for value, n in inside.items()) != 1:
             continue
-        total = totals[0]
+        total = next(f for index, own in totals_by.items() if not starts[0] <= index < last_end for f in own)
         found = sum((f.value for f in parts if f.value is not None), Decimal(0))
         if total.value is not None and found != total.value:
             yield finding(

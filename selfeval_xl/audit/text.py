@@ -368,6 +368,13 @@ def sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def statement_bounds(norm: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, cut at its semicolons: one project's or one year's statement ("上年度自评得分81.6分,
+    评价等级为良;本年度自评得分70.5分,评价等级为中")."""
+    s0, s1 = sentence_bounds(norm, pos)
+    return norm.rfind(";", s0, pos) + 1 or s0, (norm.find(";", pos, s1) + 1 or s1)
+
+
 def sentence_at(paragraph: Paragraph, pos: int) -> str:
     start, end = sentence_bounds(paragraph.norm, pos)
     return paragraph.text[start:end].strip()

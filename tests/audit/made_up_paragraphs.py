@@ -260,3 +260,37 @@ def programme_paragraphs(rng: random.Random) -> str:
         f"资金支出进度：6月底{progress[1]}%，9月底{progress[2]}%，12月底{progress[3]}%。",
     ]))  # fmt: skip
     return "\n".join(lines)
+
+
+_SECTIONS = ("项目决策情况", "项目过程情况", "项目产出情况", "项目效益情况")
+_WEIGHTS = ((20, 20, 40, 20), (15, 25, 35, 25), (10, 20, 50, 20), (20, 20, 30, 30))
+_MARKS = (("(一)", "(二)", "(三)", "(四)"), ("1.", "2.", "3.", "4."))
+
+
+def scored_report(rng: random.Random, slip: D = D(0)) -> str:
+    """A 项目 self-evaluation scored section by section under headings that print their weights, then its total and
+    grade, and last year's beside this year's in one sentence ("上年度自评得分…,评价等级为…;本年度…"). ``slip`` is
+    added to the printed total (a test's moved figure)."""
+    weights = rng.choice(_WEIGHTS)
+    marks = rng.choice(_MARKS)
+    got = [D(rng.randint(w * 6, w * 10)) / 10 for w in weights]
+    total = sum(got, D(0))
+    lines = ["一、项目基本情况", f"本项目年初预算{amount(rng, 10, 500)}万元。", "二、绩效评价情况"]
+    for mark, name, weight, score in zip(marks, _SECTIONS, weights, got, strict=True):
+        printed = f"{score.normalize():f}"
+        lines.append(f"{mark}{name}" + rng.choice((f"({weight}分)", f"(满分{weight}分)", f"(分值{weight}分)")))
+        lines.append(
+            rng.choice((
+                f"立项依据充分,程序规范。该指标得分{printed}分。",
+                f"经评价,本部分得分{printed}分,扣分原因是部分资料不全。",
+                f"其中,子指标一得分{(score / 2).quantize(_TENTH)}分,子指标二得分{score - (score / 2).quantize(_TENTH)}分,该指标得分{printed}分。",
+            ))
+        )  # fmt: skip
+    last = D(rng.randint(550, 1000)) / 10
+    shown = total + slip
+    lines += [
+        "三、评价结论",
+        f"综上,本项目自评得分{shown.normalize():f}分,评价等级为{_grade(total)}。"
+        f"上年度自评得分{last.normalize():f}分,评价等级为{_grade(last)};本年度自评得分{shown.normalize():f}分,评价等级为{_grade(total)}。",
+    ]
+    return "\n".join(lines)
