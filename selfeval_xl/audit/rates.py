@@ -218,12 +218,16 @@ def _another_budget(
     a: Analysis, amounts: dict[int, list[Figure]], pct: Figure, executed: Figure, budget: Figure, whole: Figure | None
 ) -> bool:
     """Does the rate fit the whole the budget is a part of, or another budget printed before the executed amount — or,
-    when the budget is the funds arrived, an amount named as given in its paragraph or the two before?"""
+    when the budget is the funds arrived, an amount named as given in its paragraph or the two before, and when it is
+    what was given, the funds arrived printed before the executed amount?"""
     if whole is not None and whole.value and ratio_matches(pct, executed, whole)[0]:
         return True
     if _fits_named_before(a, amounts, pct, executed, _BUDGET_WORDS, 0, skip=budget):
         return True
-    return _arrived(a, budget) and _fits_named_before(a, amounts, pct, executed, _GIVEN_WORDS, _GIVEN_PARAGRAPHS)
+    if _arrived(a, budget):
+        return _fits_named_before(a, amounts, pct, executed, _GIVEN_WORDS, _GIVEN_PARAGRAPHS)
+    # "年初预算632.02万元。…已到位556.18万元,…,支付511.69万元,资金执行率92.00%": a rate of the funds arrived
+    return _fits_named_before(a, amounts, pct, executed, _ARRIVED_WORDS, 0)
 
 
 def _fits_named_before(
@@ -247,11 +251,13 @@ def _fits_named_before(
 
 # "项目资金总额350万元,…。截至12月31日,资金到位301.75万元,到位率86.21%;实际支出211.23万元,预算执行率60.35%": the rate
 # is read against the funds arrived (资金执行率) or against what was given (预算执行率) — either fits, neither is wrong
-_ARRIVED = ("到位",)
-_GIVEN_WORDS = re.compile(r"预算|总额|总投资|安排|批复|下达|计划")
+_ARRIVED = ("到位", "拨付", "到账")
+_ARRIVED_WORDS = re.compile("|".join(_ARRIVED))
+_GIVEN_WORDS = re.compile(r"预算|总额|总投资|安排|批复|下达|计划|应到位|应拨付|核定")  # ("应到位资金300万元": what it should get)
 _GIVEN_PARAGRAPHS = 2  # paragraphs back in which what the project was given may be printed
 
 
 def _arrived(a: Analysis, budget: Figure) -> bool:
     norm = a.paragraph(budget.paragraph).norm
-    return any(w in norm[clause_start(norm, budget.start) : budget.start] for w in _ARRIVED)
+    lead = norm[clause_start(norm, budget.start) : budget.start]
+    return any(w in lead and f"应{w}" not in lead for w in _ARRIVED)  # ("应到位资金": what was to arrive, given)

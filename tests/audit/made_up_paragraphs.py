@@ -294,3 +294,26 @@ def scored_report(rng: random.Random, slip: D = D(0)) -> str:
         f"上年度自评得分{last.normalize():f}分,评价等级为{_grade(last)};本年度自评得分{shown.normalize():f}分,评价等级为{_grade(total)}。",
     ]
     return "\n".join(lines)
+
+
+_GIVEN = ("年初预算", "全年预算", "调整后预算", "批复预算", "下达资金", "应到位资金", "计划投资", "项目资金总额", "预算资金", "核定预算")
+_ARRIVED = ("实际到位", "到位资金", "已到位", "资金到位", "实际拨付", "已拨付")
+_SPENT = ("已支出", "实际支出", "累计支出", "已使用", "实际使用", "已支付", "支付")
+_EXECUTION = ("预算执行率", "资金执行率", "执行率", "预算完成率")
+
+
+def fund_rates(rng: random.Random, slip: D = D(0)) -> str:
+    """A 项目's funds given, arrived and spent, its 到位率, and a 执行率 of either what was given or what arrived (both are
+    written), in one of four orders (what was given in the paragraph before, or in the rate's sentence). ``slip`` is added to the printed 执行率 (a test's moved figure)."""
+    given = amount(rng, 10, 900)
+    arrived = _share(rng, given, 80, 100)
+    spent = _share(rng, arrived, 50, 100)
+    rate = pc(spent, rng.choice((given, arrived))) + slip
+    name, came, used, word = rng.choice(_GIVEN), rng.choice(_ARRIVED), rng.choice(_SPENT), rng.choice(_EXECUTION)
+    arrival = f"{came}{arrived}万元,到位率{pc(arrived, given)}%"
+    return rng.choice((
+        f"该项目{name}{given}万元,{arrival};{used}{spent}万元,{word}{rate}%。",
+        f"{name}{given}万元。\n截至12月31日,{arrival}。{used}{spent}万元,{word}为{rate}%。",
+        f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%,资金到位率{pc(arrived, given)}%。",
+        f"一、资金情况\n本项目{name}{given}万元。\n二、执行情况\n{arrival},{used}{spent}万元,{word}{rate}%。",
+    ))  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from made_up_paragraphs import scored_report
+from made_up_paragraphs import fund_rates, scored_report
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -152,3 +152,39 @@ def test_a_rate_of_funds_named_a_sentence_before() -> None:
 def test_a_count_after_an_empty_list_item_does_not_fail() -> None:
     # found by the property test: a count right after a bare enumeration comma ("、0个一") ended the audit
     assert audit_text("、0个一").findings == ()
+
+
+
+def test_a_rate_of_the_funds_arrived_or_given_is_no_error() -> None:
+    given = "该项目年初预算632.02万元,已到位556.18万元,到位率88.00%;支付511.69万元,资金执行率{rate}%。"
+    assert _errors(given.format(rate="92.00")) == []  # 511.69 / 556.18 (arrived)
+    assert _errors(given.format(rate="80.96")) == []  # 511.69 / 632.02 (given)
+    assert _errors(given.format(rate="85.00")) == [("execution_rate_mismatch", "85.00%", "80.96%")]
+    # 应到位资金 is what was given, not what arrived
+    due = "项目应到位资金300万元,实际到位285万元,资金到位率95%;已支出270万元,预算执行率{rate}%。"
+    assert _errors(due.format(rate="90")) == [] and _errors(due.format(rate="94.74")) == []
+    assert _errors(due.format(rate="80")) == [("execution_rate_mismatch", "80%", "94.74%")]
+
+
+def test_the_spent_amount_and_the_given_one_found_past_the_funds_arrived() -> None:
+    # the last amount before the rate, named as spent, past the funds arrived
+    text = "该项目年初预算283.91万元,已拨付227.13万元,到位率80.00%;累计支出188.52万元,资金执行率{rate}%。"
+    assert _errors(text.format(rate="66.40")) == [] and _errors(text.format(rate="83.00")) == []
+    assert _errors(text.format(rate="64.40")) == [("execution_rate_mismatch", "64.40%", "66.40%")]
+    # the given amount in the paragraph before, the spent amount named by its role (已支出) or by its words (支付)
+    total = "项目资金总额247.58万元。\n截至12月31日,已拨付205.49万元,到位率83.00%。支付189.05万元,执行率为{rate}%。"
+    spent = "项目资金总额662.13万元。\n截至12月31日,已到位582.67万元,到位率88.00%。已支出425.35万元,执行率为{rate}%。"
+    assert _errors(spent.format(rate="64.24")) == [] and _errors(spent.format(rate="73.00")) == []  # given or arrived
+    assert _errors(spent.format(rate="70.00")) == [("execution_rate_mismatch", "70.00%", "64.24%")]
+    assert _errors(total.format(rate="92.00")) == [] and _errors(total.format(rate="76.36")) == []
+    assert _errors(total.format(rate="90.00")) == [("execution_rate_mismatch", "90.00%", "76.36%")]
+    # items each with their budget and rate: a later item's spending is not the first item's
+    items = "其中,A项目年初预算数6万元,年末结算支出6万元,支出进度比率为100%;B项目411.95万元,年末结算支出411.95万元,支出进度比率为100%。"
+    assert [f.code for f in audit_text(items).findings] == []
+
+
+def test_made_up_fund_rates() -> None:
+    for seed in range(150):
+        assert _errors(fund_rates(random.Random(seed))) == [], seed
+    moved = sum(bool(_errors(fund_rates(random.Random(seed), Decimal(3)))) for seed in range(150))
+    assert moved == 150
