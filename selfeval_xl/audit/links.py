@@ -12,9 +12,7 @@ from selfeval_xl.audit.fund_budgets import Budgets, budget_for, stated_budgets
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
-from selfeval_xl.audit.lexicon import (
-    DECOMPOSITIONS,
-)
+from selfeval_xl.audit.implicit_groups import implicit_groups
 from selfeval_xl.audit.model import (
     Figure,
     FigureKind,
@@ -24,48 +22,13 @@ from selfeval_xl.audit.model import (
 )
 from selfeval_xl.audit.named import printed_name
 from selfeval_xl.audit.sentence_lists import explicit_groups
-from selfeval_xl.audit.shares import _nearest
 from selfeval_xl.audit.shares import find_shares as find_shares
 from selfeval_xl.audit.text import clause_start, open_brackets, sentence_bounds
 
 
-def _implicit_groups(
-    paragraphs: Sequence[Paragraph], figures: Sequence[Figure], explicit: list[PartsGroup]
-) -> list[PartsGroup]:
-    """total = 基本 + 项目, 基本 = 人员 + 公用 when no "其中" list already states the parent."""
-    covered = {figures[g.parent].role for g in explicit}
-    # parts a "其中" list gives another amount are that amount's ("一般公共预算财政拨款支出1200万元,…其中:基本支出900
-    # 万元,项目支出300万元" are no parts of the 本年支出合计 printed after)
-    scoped = {c for g in explicit for c in g.children}
-    amounts = [i for i in _amounts(figures) if i not in scoped]
-    groups = []
-    for parent_role, child_roles in DECOMPOSITIONS.items():
-        if parent_role in covered:
-            continue
-        parents = [i for i in amounts if figures[i].role == parent_role]
-        if not parents:
-            continue
-        parent = figures[parents[0]]
-        section = paragraphs[parent.paragraph - 1].section
-        children = []
-        for role in sorted(child_roles):
-            pool = [
-                i
-                for i in amounts
-                if figures[i].role == role and paragraphs[figures[i].paragraph - 1].section == section
-            ]
-            child = _nearest(figures, pool, parent)
-            if child is None:
-                break
-            children.append(child)
-        else:
-            groups.append(PartsGroup(parents[0], tuple(sorted(children)), explicit=False))
-    return groups
-
-
 def find_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[PartsGroup, ...]:
     explicit = explicit_groups(paragraphs, figures)
-    return tuple(explicit + _implicit_groups(paragraphs, figures, explicit))
+    return tuple(explicit + implicit_groups(paragraphs, figures, explicit))
 
 
 def _compared_with(norm: str, figure: Figure) -> bool:

@@ -279,7 +279,8 @@ def _check_change(line: Line, m: re.Match[str], subjects: Subjects) -> Iterator[
         for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)]
         if own[i] is not prior and not whole_of_percent(norm, own[i]) and not not_of_change(norm, own[i], at)
     ]
-    opening = norm[s0:at].strip(" 0123456789.、()")
+    # ("。与2020年度7718.43万元相比,减少…": the words before 与 when the prior is inside 与…相比)
+    opening = norm[s0 : until if prior is not None else at].strip(" 0123456789.、()")
     if not before and (opening.removeprefix("按").removeprefix("同口径") == "" or _OPENING.match(opening)):
         k = bisect_left(starts, s0)
         while k and own[starts[k - 1]].comparative:

@@ -188,3 +188,16 @@ def test_made_up_fund_rates() -> None:
         assert _errors(fund_rates(random.Random(seed))) == [], seed
     moved = sum(bool(_errors(fund_rates(random.Random(seed), Decimal(3)))) for seed in range(150))
     assert moved == 150
+
+
+def test_a_procurement_total_is_not_all_that_was_spent() -> None:
+    # 政府采购支出总额 between 基本支出 and 项目支出 was read as their total
+    text = "2023年度基本支出300万元。2023年度政府采购支出总额120万元。2023年度项目支出200万元。"
+    assert [f.code for f in audit_text(text).findings] == []
+
+
+def test_a_comparison_opening_its_sentence_with_the_prior_year_inside() -> None:
+    text = "2021年度“三公”经费支出5467.4万元。与2020年度7718.43万元相比,减少{d}万元,下降{p}%。"
+    assert _errors(text.format(d="2251.03", p="29.16")) == []
+    assert _errors(text.format(d="2251.03", p="30.26")) == [("yoy_mismatch", "30.26%", "29.16%")]
+    assert _errors(text.format(d="2241.03", p="29.16")) == [("yoy_change_mismatch", "2241.03万元", "2251.03万元")]
