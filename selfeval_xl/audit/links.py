@@ -248,7 +248,7 @@ def _given(
     s0, _ = sentence_bounds(norm, pct.start)
     own = by_paragraph.get(pct.paragraph, [])
     lo, hi = (bisect_left(own, pos, key=lambda i: figures[i].start) for pos in (s0, spent.start))
-    here = _given_among(norm, figures, own[lo:hi])  # "该项目计划投资200.93万元,已拨付188.87万元,…;累计支出149.21万元,…"
+    here = _given_among(norm, figures, own[lo:hi], s0)  # "该项目计划投资200.93万元,已拨付188.87万元,…;累计支出149.21万元,…"
     if here:
         return here[0] if len(here) == 1 else None
     if pct.paragraph not in given_before:
@@ -256,14 +256,16 @@ def _given(
     return given_before[pct.paragraph]
 
 
-def _given_among(norm: str, figures: Sequence[Figure], among: Sequence[int]) -> list[int]:
+def _given_among(norm: str, figures: Sequence[Figure], among: Sequence[int], since: int | None = None) -> list[int]:
     """The amounts of ``among`` (one paragraph's) named as what the project was given: not an item of a 其中 list, not
-    in brackets ("项目资金总额247.58万元。…已拨付205.49万元,…。支付189.05万元,执行率为90.00%": the 总额)."""
-    depth = bracket_depths(norm) if among else []
+    in brackets ("该项目计划投资200.93万元,已拨付188.87万元,…": the 计划投资). Brackets are counted from ``since`` (the
+    rate's sentence: a long paragraph stays linear), else over the paragraph."""
+    depth = bracket_depths(norm) if among and since is None else []
     return [
         i for i in among
         if not figures[i].comparative and _NAMED_BUDGET.search(lead := norm[clause_start(norm, figures[i].start) : figures[i].start])
-        and "其中" not in lead and depth[figures[i].start] <= 0
+        and "其中" not in lead
+        and (open_brackets(norm[since : figures[i].start]) <= 0 if since is not None else depth[figures[i].start] <= 0)
     ]  # fmt: skip
 
 

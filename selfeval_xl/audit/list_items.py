@@ -92,7 +92,6 @@ def named_like(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_b
     return tuple(out)
 
 
-
 def parallel_total(
     norm: str, figures: Sequence[Figure], own: list[int], starts: list[int], children: tuple[int, ...], nxt: int
 ) -> tuple[int, ...]:
