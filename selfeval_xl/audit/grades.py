@@ -86,7 +86,6 @@ class _Free:
         for s in free:
             self.by_paragraph.setdefault(s.paragraph, []).append(s)
         self.one = free[0] if len({s.value for s in free}) == 1 else None  # the text's one value, if one
-        self.any = bool(free)
 
 
 def _score_for(a: Analysis, grade: Figure, own: Figure | None, free: _Free) -> Figure | None:

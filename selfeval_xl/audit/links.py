@@ -129,8 +129,8 @@ def _spent_after(
         mine = own[bisect_left(own, s0, key=lambda i: figures[i].start) : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
         if len(mine) != 1 or figures[mine[0]].role not in ("total", "other"):
             return None
-        lead = norm[clause_start(norm, figures[mine[0]].start) : figures[mine[0]].start]
-        return mine[0] if clause_start(norm, figures[mine[0]].start) <= s0 + 1 and _SPENT_NAMED.search(lead) else None
+        opens = clause_start(norm, figures[mine[0]].start)
+        return mine[0] if opens <= s0 + 1 and _SPENT_NAMED.search(norm[opens : figures[mine[0]].start]) else None
     lo = bisect_left(own, figures[budget].start + 1, key=lambda i: figures[i].start)
     between = own[lo : bisect_left(own, pct.start, key=lambda i: figures[i].start)]
     if len(between) > 1 and not _rate_between(figures, budget, pct):

@@ -10,8 +10,7 @@ Read only when every heading of a run at one level prints its weight ("(20分)",
 the weights make 100 — the run is then the whole scoring — and each section states one score for itself: its only
 score, or the one named as the section's ("该指标得分", "本部分得分", "小计", "合计得分"). The total is the text's one
 total score outside the sections (自评得分, 综合得分, 总得分…; last year's, "上年度自评得分…", is not one of them; several
-different ones leave it unknown). A heading
-that prints its own score is ``heading_scores``' to read.
+different ones leave it unknown). A heading that prints its own score is ``heading_scores``' to read.
 """
 
 from __future__ import annotations
