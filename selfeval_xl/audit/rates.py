@@ -26,12 +26,13 @@ from selfeval_xl.audit.text import clause_start, sentence_bounds
 # rate word -> (words naming the numerator, words naming the denominator)
 _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "到位率": (("到位",), ("计划", "预算", "批复", "下达", "安排", "应到位")),
-    "支出率": (("已支出", "实际支出", "累计支出", "支出"), ("预算", "安排", "到位", "下达", "批复")),
+    # money spent however the sentence says so ("已支付159.19万元,支出率54%", "执行249.02万元,资金使用率52%")
+    "支出率": (("已支出", "实际支出", "累计支出", "支出", "支付", "使用", "执行"), ("预算", "安排", "到位", "拨付", "下达", "批复")),
     "支付率": (("已支付", "累计支付", "实际支付", "支付"), ("下达", "分配", "预算", "安排", "到位")),
     "拨付率": (("已拨付", "累计拨付", "拨付"), ("下达", "分配", "预算", "安排", "到位")),
     # "实际已支付289.14万元,…下达300万元,支付完成率为96.38%": a 完成率 named after payment is a 支付率
     "支付完成率": (("已支付", "累计支付", "实际支付", "支付"), ("下达", "分配", "预算", "安排", "到位")),
-    "使用率": (("实际支付", "已支付", "支付", "已使用", "使用", "实际支出", "支出"), ("预算", "安排", "下达", "到位")),
+    "使用率": (("实际支付", "已支付", "支付", "已使用", "使用", "实际支出", "支出", "执行"), ("预算", "安排", "下达", "到位", "拨付")),
     "结余率": (("结余",), ("预算",)),
     "节约率": (("节约",), ("预算", "计划")),  # 政府采购: 节约资金 ÷ 采购预算
     "核减率": (("核减", "审减"), ("送审",)),
@@ -115,6 +116,8 @@ def _rate_read(
             if f.start < numerator.start and f.value and ";" not in norm[f.start : pct.start]
             and "投资" not in name_before(norm, f.start, 12)
         ][-1:]  # fmt: skip
+    if numerator is not None and not wholes and m.group(1) in _OF_THE_MONEY and _bare(norm, numerator):
+        wholes, before = _given_before(norm, s0, pct, own, den_words, num_words, m.group(1), before)
     if numerator is not None and numerator.kind is FigureKind.COUNT:
         # "共设置一级指标3个,二级指标8个,三级指标20个,其中完成18个": of the count 其中 breaks down
         opened = norm.rfind("其中", s0, numerator.start)
@@ -137,6 +140,36 @@ def _rate_read(
         denominator=(printed_name(norm, denominator.start) or "") + denominator.text,
     )  # fmt: skip
     return True, found
+
+
+_BACK_SENTENCES = 2  # sentences before the rate's in which what the money was given may be printed
+# a clause that only says what was paid out ("截至年底已支付297.5万元", "实际使用473.35万元"): it goes on with the
+# item before it; one naming its own subject ("薅草锣鼓项目资金使用334896元") is another item's
+_BARE_SPENT = re.compile(r"(?:截[至止][^,;]{0,10}?[底末止]|目前|年底|年末|全年|本年|当年)?(?:已|实际|累计|共)*(?:支付|使用|支出|执行|拨付)(?:资金)?(?:了|为)?")
+
+
+def _bare(norm: str, numerator: Figure) -> bool:
+    return _BARE_SPENT.fullmatch(norm[clause_start(norm, numerator.start) : numerator.start].strip()) is not None
+
+
+def _given_before(
+    norm: str, s0: int, pct: Figure, own: list[Figure], den_words: tuple[str, ...], num_words: tuple[str, ...], rate: str, before: list[Figure]
+) -> tuple[list[Figure], list[Figure]]:
+    """What the money was given, printed before the rate's clause that only says what was paid out: in its
+    sentence across ";" or in the two sentences before ("项目资金总额758.94万元。截至12月31日,资金到位614.74万元,到位率
+    81.00%。实际使用473.35万元,资金使用率为78.00%"), not past another rate of the same word (that one's whole), with
+    every amount of that stretch a reading that clears the rate."""
+    start = s0
+    for _ in range(_BACK_SENTENCES):
+        if start <= 0:
+            break
+        start = sentence_bounds(norm, start - 1)[0]
+    wide = own[bisect_left(own, start, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
+    wholes = [
+        f for f in _all_named(norm, wide, den_words, num_words, rate)
+        if f.value and not _done(norm, f, num_words) and rate not in norm[f.start : pct.start - len(rate)]
+    ]  # fmt: skip
+    return wholes, wide if wholes else before
 
 
 # "政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%": with no plan printed, the plan

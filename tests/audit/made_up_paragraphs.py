@@ -317,3 +317,24 @@ def fund_rates(rng: random.Random, slip: D = D(0)) -> str:
         f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%,资金到位率{pc(arrived, given)}%。",
         f"一、资金情况\n本项目{name}{given}万元。\n二、执行情况\n{arrival},{used}{spent}万元,{word}{rate}%。",
     ))  # fmt: skip
+
+
+_USED = ("已支出", "实际支出", "累计支出", "已使用", "实际使用", "已支付", "支付", "执行")
+_OF_WHAT_ARRIVED = ("支出率", "资金使用率", "使用率")
+
+
+def money_use_rates(rng: random.Random, slip: D = D(0)) -> str:
+    """A 项目's funds given and arrived, then what was paid out in a clause of its own (after ";", or a sentence
+    later) and its 支出率 / 资金使用率 of what arrived or what was given. ``slip`` moves the printed rate."""
+    given = amount(rng, 10, 900)
+    arrived = _share(rng, given, 80, 100)
+    spent = _share(rng, arrived, 50, 100)
+    rate = pc(spent, rng.choice((given, arrived))) + slip
+    name, came, used, word = rng.choice(_GIVEN), rng.choice(_ARRIVED), rng.choice(_USED), rng.choice(_OF_WHAT_ARRIVED)
+    arrival = f"{came}{arrived}万元,到位率{pc(arrived, given)}%"
+    return rng.choice((
+        f"该项目{name}{given}万元,{arrival};{used}{spent}万元,{word}{rate}%。",
+        f"项目{name}{given}万元。截至12月31日,{arrival}。{used}{spent}万元,{word}为{rate}%。",
+        f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%。",
+        f"本项目{name}{given}万元,{arrival},{used}{spent}万元,{word}{rate}%。",
+    ))  # fmt: skip

@@ -62,9 +62,11 @@ def test_a_paid_rate_of_the_money_named_in_total() -> None:
     text = "项目资金共计120万元,已拨付100万元,资金拨付率83.33%。"
     assert _findings(text) == []
     assert _findings(text.replace("83.33%", "90%")) == [("named_rate_mismatch", "error", "90%", "83.33%")]
-    # a total investment is no year's money; an amount across ";" is another item's
+    # a total investment is no year's money; an amount across ";" is another item's when the clause names its own
+    # subject; a clause that only says what was paid goes on with the item before it (60 / 100 = 60%, of 120 50%)
     assert _findings("项目总投资合计500万元,已拨付100万元,资金拨付率90%。") == []
-    assert _findings("资金共计120万元,到位100万元;已拨付60万元,资金拨付率40%。") == []
+    assert _findings("资金共计120万元,到位100万元;乡村道路项目已拨付60万元,资金拨付率40%。") == []
+    assert _findings("资金共计120万元,到位100万元;已拨付60万元,资金拨付率40%。") == [("named_rate_mismatch", "error", "40%", "60.00%")]
 
 
 def test_income_and_expenditure_named_in_full_change_together() -> None:

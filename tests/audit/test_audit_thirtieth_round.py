@@ -1,0 +1,58 @@
+"""The thirtieth round's readings, each from a made-up generator's first run (every figure right, or one moved)."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from made_up_paragraphs import money_use_rates
+
+from selfeval_xl.audit import audit_text
+from selfeval_xl.audit.model import Severity
+
+
+def _errors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity is Severity.ERROR]
+
+
+def test_made_up_money_use_rates() -> None:
+    for seed in range(150):
+        assert _errors(money_use_rates(random.Random(seed))) == [], seed
+    moved = sum(bool(_errors(money_use_rates(random.Random(seed), Decimal(3)))) for seed in range(150))
+    assert moved == 150
+
+
+def test_a_spending_rate_of_what_was_paid_out_however_named() -> None:
+    # 249.02 / 478.89 = 52.00%: 执行 and 已支付 name what was spent for 支出率 and 资金使用率 too
+    text = "资金到位478.89万元,到位率93.00%,执行249.02万元,资金使用率{r}%。"
+    assert _errors(text.format(r="52.00")) == []
+    assert _errors(text.format(r="57.00")) == [("named_rate_mismatch", "57.00%", "52.00%")]
+    text = "项目下达资金300万元,已拨付250万元,已支付200万元,支出率{r}%。"
+    assert _errors(text.format(r="80.00")) == []  # of what was paid to the project
+    assert _errors(text.format(r="66.67")) == []  # of what it was given
+    assert [c for c, *_ in _errors(text.format(r="90.00"))] == ["named_rate_mismatch"]
+
+
+def test_a_spending_rate_in_a_clause_of_its_own_takes_what_came_before() -> None:
+    # 473.35 / 614.74 = 77.00%, of 758.94 62.37%: the money arrived a sentence before
+    text = "项目资金总额758.94万元。截至12月31日,资金到位614.74万元,到位率81.00%。实际使用473.35万元,资金使用率为{r}%。"
+    assert _errors(text.format(r="77.00")) == []
+    assert _errors(text.format(r="78.00")) == [("named_rate_mismatch", "78.00%", "77.00%")]
+    # across ";": 159.19 / 284.26 = 56.00%
+    text = "该项目全年预算319.39万元,实际到位284.26万元,到位率89.00%;已支付159.19万元,支出率{r}%。"
+    assert _errors(text.format(r="56.00")) == []
+    assert _errors(text.format(r="54.00")) == [("named_rate_mismatch", "54.00%", "56.00%")]
+
+
+def test_a_clause_naming_its_own_item_or_past_another_rate_is_not_read_back() -> None:
+    # another item's money: its own subject after ";", nothing printed of what it was given
+    assert _errors("下达42万元,用于非遗保护;薅草锣鼓项目资金使用334896元,资金使用率83.72%。") == []
+    # each item's 到位率 has its own whole: the 0% of an item that got nothing is not of the total before
+    text = (
+        "上级安排资金4871.71万元,应到位4871.71万元,实际到位1696.76万元,到位率34.83%。分项目如下:①防火补助应到位68万元,"
+        "实际到位21万元,到位率30.88%;②退耕还林补助应到位2640万元,实际未到位,到位率0%。"
+    )
+    assert _errors(text) == []
+    # two sentences back at most
+    text = "项目预算资金500万元。资金到位400万元。项目进展顺利。培训完成。已支付100万元,支出率50%。"
+    assert _errors(text) == []
