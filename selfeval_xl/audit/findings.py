@@ -25,6 +25,7 @@ SEVERITY: dict[str, Severity] = {
     "change_rounding_gap": W,  # the parts' changes miss the total's by one unit of their print
     "parts_exceed_total": E,
     "parts_far_over_total": W,
+    "total_in_item_place": W,
     "sum_far_apart": W,
     "share_over_whole": W,
     "separator_slip": E,  # a part printed "4.647万元" that makes its list add up as 4,647万元
@@ -81,6 +82,7 @@ CONFIDENCE: dict[str, str] = {
     "balanced_changes_differ": "medium",
     "parts_below_total": "medium",
     "parts_far_over_total": "low",
+    "total_in_item_place": "medium",
     "sum_far_apart": "low",
     "share_over_whole": "low",
     "split_count_differs": "medium",

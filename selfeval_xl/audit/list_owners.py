@@ -1,9 +1,11 @@
 """Lists whose items are not parts of the total they follow: items of overlapping kinds, a 其中 list that breaks down
-another amount of the total's sentence, totals set side by side by 分别为, and the subgroups of an average."""
+another amount of the total's sentence, totals set side by side by 分别为, the subgroups of an average, a subtotal
+printed among its items, and items that each hold more than one amount."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -66,3 +68,38 @@ def of_averages(a: Analysis, parent: Figure) -> bool:
         k -= 1  # past the items before it, to the line that leads into them
     lead_in = a.paragraph(k).norm.rstrip() if k >= 1 and a.paragraph(parent.paragraph).level == 3 else ""
     return lead_in.endswith(":") and any(word in lead_in for word in _AVERAGES)
+
+
+def subtotal_among(parent: Figure, children: list[Figure], excess: Decimal, tolerance: Decimal) -> bool:
+    """Is the excess one part that is exactly the sum of a run of the parts right after it? ("其中:一般公共服务
+    支出预算511.37万元,教育支出预算0.55万元,…住房保障支出预算8.28万元,其他支出536.54万元" of 1047.91万元: 511.37 is
+    0.55 + 464.26 + 29.28 + 9 + 8.28, a subtotal printed among its items). Not a part that is the total itself
+    ("年初预算数1,196.3万元,其中:一般公共服务支出预算1,196.3万元,教育支出预算894.1万元,…" whose other items make
+    1196.3: the total printed in the first item's place)."""
+    values = [c.value or Decimal(0) for c in children]
+    for n, value in enumerate(values):
+        if abs(value - excess) > tolerance or value == parent.value:
+            continue
+        run = Decimal(0)
+        for following in values[n + 1 :]:
+            run += following
+            if run == value:
+                return True
+            if run > value:
+                break
+    return False
+
+
+def first_of_each_item(a: Analysis, parent: Figure, children: list[Figure], tolerance: Decimal) -> bool:
+    """In a list of ";"-separated items, one holding more than one amount, do the items' first amounts
+    alone make the total? (the others then measure the item: a year's increase, a count's money)"""
+    if any(c.paragraph != parent.paragraph for c in children):
+        return False
+    norm = a.paragraph(parent.paragraph).norm
+    items: dict[int, list[Figure]] = defaultdict(list)
+    for c in children:
+        items[norm.rfind(";", parent.start, c.start)].append(c)
+    if len(items) < 2 or all(len(item) == 1 for item in items.values()):
+        return False
+    firsts = sum((item[0].value or Decimal(0) for item in items.values()), Decimal(0))
+    return abs(firsts - (parent.value or Decimal(0))) <= tolerance

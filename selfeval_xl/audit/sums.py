@@ -16,8 +16,10 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import is_change_of_levels, is_difference, measures_previous
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, FUNCTION_CLASSES, GENERIC_QUALIFIERS, ROLE_NAMES
 from selfeval_xl.audit.list_owners import (
+    first_of_each_item,
     nested_item,
     of_averages,
+    subtotal_among,
     sum_of_another,
     totals_among_names,
 )
@@ -144,6 +146,21 @@ def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure]
     )  # fmt: skip
 
 
+def _total_in_an_items_place(a: Analysis, parent: Figure, children: list[Figure]) -> Finding | None:
+    """One item printed as the total itself while the others make the total ("年初预算数1,196.3万元,其中:一般公共服务
+    支出预算1,196.3万元,教育支出预算894.1万元,…" with 894.1 + … = 1196.3): the total written into the item's place, or
+    the total's name on the item — a slip either way, which of the two a reader cannot tell (a warning at the item)."""
+    same = [c for c in children if c.value == parent.value]
+    rest = [c for c in children if c not in same]
+    if len(same) != 1 or len(rest) < 2 or not parent.value or sum((c.value or Decimal(0) for c in rest), Decimal(0)) != parent.value:
+        return None
+    item = same[0]
+    return finding(
+        a, "total_in_item_place", item.paragraph, item.start, item.text, None,
+        item=figure_name(item, a), label=figure_name(parent, a), total=parent.text, parts=_parts(a, rest),
+    )  # fmt: skip
+
+
 def _lone_part_of_another(a: Analysis, parent: Figure, children: list[Figure]) -> bool:
     """ "…财政拨款收入629.31万元,…财政拨款支出629.31万元,比上年减少88.85万元。其中:基本支出768.93万元": one part,
     larger than the total, opening a sentence of its own: the 其中 is of another whole (here all funds)."""
@@ -248,7 +265,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
                 continue
         if any(is_difference(a.paragraph(c.paragraph).norm, c) or measures_previous(a.paragraph(c.paragraph).norm, c) for c in children):
             continue  # "其中货物采购预算60万元,成交金额55万元,节约资金5万元" (…"资金130.92万元,到位123.06万元"): measures
-        if diff > 0 and (_first_of_each_item(a, parent, children, tolerance) or _subtotal_among(children, diff, tolerance)):
+        if diff > 0 and (first_of_each_item(a, parent, children, tolerance) or subtotal_among(parent, children, diff, tolerance)):
             continue  # "其中:一类债务余额555558万元,本年新增债券161485万元;二类…10521万元;三类…3203万元"
         if diff > 0 and group.partial and any(abs((c.value or 0) - diff) <= tolerance + _CENT and _NESTED.match(c.label) for c in children[1:]):
             # "按支出功能分类:公共安全支出14007.53万元;其他监狱支出553.40万元;…" over 16947.30万元 by the one item: a 款
@@ -292,6 +309,9 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
             code = "parts_below_total"
         else:
             continue
+        if diff > 0 and (in_place := _total_in_an_items_place(a, parent, children)) is not None:
+            yield in_place
+            continue
         if (slip := _separator_slip(parent, children, diff, tolerance)) is not None and slip.value is not None:
             yield finding(
                 a, "separator_slip", slip.paragraph, slip.start, slip.text, _expected_amount(slip.value * 1000, parent),
@@ -302,39 +322,6 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
 
 
 _NESTED = re.compile(r"^其他[\u4e00-\u9fff]{1,8}支出$")
-
-
-def _subtotal_among(children: list[Figure], excess: Decimal, tolerance: Decimal) -> bool:
-    """Is the excess one part that is exactly the sum of a run of the parts right after it? ("其中:一般公共服务
-    支出预算511.37万元,教育支出预算0.55万元,…住房保障支出预算8.28万元,其他支出536.54万元" of 1047.91万元: 511.37 is
-    0.55 + 464.26 + 29.28 + 9 + 8.28, a subtotal printed among its items)"""
-    values = [c.value or Decimal(0) for c in children]
-    for n, value in enumerate(values):
-        if abs(value - excess) > tolerance:
-            continue
-        run = Decimal(0)
-        for following in values[n + 1 :]:
-            run += following
-            if run == value:
-                return True
-            if run > value:
-                break
-    return False
-
-
-def _first_of_each_item(a: Analysis, parent: Figure, children: list[Figure], tolerance: Decimal) -> bool:
-    """In a list of ";"-separated items, one holding more than one amount, do the items' first amounts
-    alone make the total? (the others then measure the item: a year's increase, a count's money)"""
-    if any(c.paragraph != parent.paragraph for c in children):
-        return False
-    norm = a.paragraph(parent.paragraph).norm
-    items: dict[int, list[Figure]] = defaultdict(list)
-    for c in children:
-        items[norm.rfind(";", parent.start, c.start)].append(c)
-    if len(items) < 2 or all(len(item) == 1 for item in items.values()):
-        return False
-    firsts = sum((item[0].value or Decimal(0) for item in items.values()), Decimal(0))
-    return abs(firsts - (parent.value or Decimal(0))) <= tolerance
 
 
 def _separator_slip(parent: Figure, children: list[Figure], diff: Decimal, tolerance: Decimal) -> Figure | None:

@@ -60,6 +60,7 @@ CODE_KIND = {
     "change_sum_mismatch": "sum",
     "change_rounding_gap": "sum",
     "parts_exceed_total": "sum",
+    "total_in_item_place": "sum",
     "separator_slip": "sum",
     "parts_below_total": "sum",
     "split_count_differs": "sum",

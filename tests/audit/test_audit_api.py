@@ -57,6 +57,7 @@ _EXTRA = {
     "parts_exceed_total": {"label", "parts"},
     "parts_below_total": {"label", "parts"},
     "parts_far_over_total": {"label", "parts"},
+    "total_in_item_place": {"item", "label", "total", "parts"},
     "sum_far_apart": {"label", "parts"},
     "split_count_differs": {"label", "parts"},
     "sum_rounding_gap": {"label", "parts"},

@@ -56,3 +56,18 @@ def test_a_clause_naming_its_own_item_or_past_another_rate_is_not_read_back() ->
     # two sentences back at most
     text = "项目预算资金500万元。资金到位400万元。项目进展顺利。培训完成。已支付100万元,支出率50%。"
     assert _errors(text) == []
+
+
+def test_the_total_printed_in_an_items_place() -> None:
+    # 894.1 + 176.3 + 56.93 + 68.97 = 1196.3: the first item repeats the total, the others make it — a slip a reader
+    # must settle (which figure is wrong), not a subtotal among the items and not a list of something else
+    text = (
+        "(二)支出预算:2024年年初预算数1,196.3万元,其中:一般公共服务支出预算1,196.3万元,教育支出预算894.1万元,"
+        "社会保障和就业支出预算176.3万元,卫生健康支出预算56.93万元,住房保障支出预算68.97万元。"
+    )
+    found = [(f.code, f.severity.value, f.stated) for f in audit_text(text).findings]
+    assert found == [("total_in_item_place", "warning", "1,196.3万元")]
+    # the item right (0) is clean; a subtotal that is not the total stays one
+    assert not audit_text(text.replace("一般公共服务支出预算1,196.3万元", "一般公共服务支出预算0万元")).findings
+    subtotal = "支出1047.91万元,其中:一般公共服务支出511.37万元,教育支出0.55万元,住房保障支出510.82万元,其他支出536.54万元。"
+    assert not audit_text(subtotal).findings
