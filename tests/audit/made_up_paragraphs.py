@@ -338,3 +338,40 @@ def money_use_rates(rng: random.Random, slip: D = D(0)) -> str:
         f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%。",
         f"本项目{name}{given}万元,{arrival},{used}{spent}万元,{word}{rate}%。",
     ))  # fmt: skip
+
+
+_INDICATORS = (
+    ("决策", ("项目立项", "绩效目标", "资金投入")),
+    ("过程", ("资金管理", "组织实施")),
+    ("产出", ("产出数量", "产出质量", "产出时效", "产出成本")),
+    ("效益", ("社会效益", "可持续影响", "满意度")),
+)
+
+
+def score_table(rng: random.Random, slip: D = D(0)) -> str:
+    """A 自评表 copied as text, one row a line: indicators with their 分值 and 得分 and a 合计 (总分) row, the cells between
+    "|" or between spaces (a PDF's copy), the 一级指标 printed once per group or a row per 一级指标. ``slip`` moves the
+    printed total score."""
+    weights = rng.choice(((20, 20, 40, 20), (15, 15, 40, 30), (10, 20, 40, 30), (20, 15, 35, 30)))
+    rows: list[tuple[str, str, int, D]] = []
+    for (group, names), weight in zip(_INDICATORS, weights, strict=True):
+        each = [weight // len(names)] * len(names)
+        each[-1] += weight - sum(each)
+        for name, points in zip(names, each, strict=True):
+            got = (D(points) * D(rng.randint(70, 100)) / 100).quantize(D(rng.choice(("1", "0.1", "0.01"))), ROUND_HALF_UP)
+            rows.append((group, name, points, got))
+    total = sum((got for *_, got in rows), D(0)) + slip
+    sep = rng.choice((" | ", " "))
+    if rng.random() < 0.3:  # one row per 一级指标
+        lines = [sep.join(("指标", "分值", "得分"))]
+        for group, weight in zip((g for g, _ in _INDICATORS), weights, strict=True):
+            lines.append(sep.join((f"{group}指标", str(weight), str(sum((got for g, _, _, got in rows if g == group), D(0))))))
+        lines.append(sep.join(("合计", "100", str(total))))
+    else:
+        lines = [sep.join(("一级指标", "二级指标", "分值", rng.choice(("得分", "自评得分"))))]
+        seen = set()
+        for group, name, points, got in rows:
+            lines.append(sep.join((group if group not in seen else "", name, str(points), str(got))).strip())
+            seen.add(group)
+        lines.append(sep.join((rng.choice(("合计", "总分", "合 计")), "100", str(total))))
+    return "三、自评得分情况\n" + "\n".join(lines) + "\n四、存在的问题及改进措施\n无。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from made_up_paragraphs import money_use_rates
+from made_up_paragraphs import money_use_rates, score_table
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -71,3 +71,35 @@ def test_the_total_printed_in_an_items_place() -> None:
     assert not audit_text(text.replace("一般公共服务支出预算1,196.3万元", "一般公共服务支出预算0万元")).findings
     subtotal = "支出1047.91万元,其中:一般公共服务支出511.37万元,教育支出0.55万元,住房保障支出510.82万元,其他支出536.54万元。"
     assert not audit_text(subtotal).findings
+
+
+def test_made_up_score_tables() -> None:
+    for seed in range(150):
+        assert _errors(score_table(random.Random(seed))) == [], seed
+    for slip in (Decimal(1), Decimal("-0.5"), Decimal("0.1")):
+        moved = [_errors(score_table(random.Random(seed), slip)) for seed in range(150)]
+        assert all(found and found[0][0] == "score_sum_mismatch" for found in moved), slip
+
+
+_TABLE = "一级指标 二级指标 分值 得分\n决策 项目立项 10 9.5\n绩效目标 10 8\n过程 资金管理 20 18\n产出 产出数量 40 36\n效益 满意度 20 19\n合 计 100 {total}"
+
+
+def test_a_score_tables_total_is_the_sum_of_its_rows() -> None:
+    # 9.5 + 8 + 18 + 36 + 19 = 90.5, the cells between spaces as a PDF copies them
+    assert _errors(_TABLE.format(total="90.5")) == []
+    assert _errors(_TABLE.format(total="91.5")) == [("score_sum_mismatch", "91.5分", "90.5分")]
+    # between "|", a total printed coarser than the rows: 90.5 rounds half up to 91
+    piped = _TABLE.replace(" ", " | ").replace("合 | 计", "合计")
+    assert _errors(piped.format(total="91")) == []
+    assert _errors(piped.format(total="90")) == [("score_sum_mismatch", "90分", "90.5分")]
+
+
+def test_a_score_table_not_read_row_for_row_is_left_alone() -> None:
+    # each 一级指标's subtotal above its own rows: the weights add up to 200, not the 合计's 100
+    nested = "指标 分值 得分\n决策 20 17.5\n项目立项 10 9.5\n绩效目标 10 8\n产出 80 73\n产出数量 40 36\n产出质量 40 37\n合计 100 91"
+    assert _errors(nested) == []
+    # a row scored above its weight (a bonus, or columns read out of place), a row without its score
+    assert _errors(_TABLE.replace("10 8", "10 12").format(total="94.5")) == []
+    assert _errors(_TABLE.replace("绩效目标 10 8", "绩效目标 10").format(total="91.5")) == []
+    # another measure after the score column
+    assert _errors("指标 分值 得分 得分率\n决策 20 18 90\n产出 80 72 90\n合计 100 91 91") == []
