@@ -29,8 +29,8 @@ class AuditInputError(Exception):
 
 
 def read_report(path: str | Path) -> tuple[str, ...]:
-    """Text blocks of a .txt (one block), .docx (one per paragraph or table-cell paragraph,
-    in document order) or .pdf (one block, its pages in order: a sentence goes on across a page break)."""
+    """Text blocks of a .txt (one block), .docx (one per paragraph, one per table row of short cells, or
+    one per paragraph of a cell holding prose, in document order) or .pdf (one block, its pages in order: a sentence goes on across a page break)."""
     file = Path(path)
     try:
         if file.is_dir():
@@ -92,8 +92,36 @@ def _blocks(container: Any) -> Iterator[str]:
             yield from _blocks(child)
         elif child.tag == qn("w:tbl"):
             for row in child.iterchildren(qn("w:tr")):
-                for cell in row.iterchildren(qn("w:tc")):
+                cells = list(row.iterchildren(qn("w:tc")))
+                line = _row_line(cells)
+                if line is not None:
+                    yield line
+                    continue
+                for cell in cells:
                     yield from _blocks(cell)
+
+
+_ROW_CELL = 60  # characters: a cell longer than this holds prose, and its row is read cell by cell
+
+
+def _row_line(cells: list[Any]) -> str | None:
+    """A row of figures as one line, its cells between " | " as a page copied as text prints it ("合计 |  | 100 | 91.5"),
+    so that a table's rows are read as rows; None for a row of one cell, or holding a table or prose (a layout table,
+    a 自评表's 年度总体目标: read paragraph by paragraph as before)."""
+    from docx.oxml.ns import qn
+
+    if len(cells) < 2:
+        return None
+    texts = []
+    for cell in cells:
+        if any(True for _ in cell.iter(qn("w:tbl"))):
+            return None
+        # a break inside a cell wraps its words ("偏差原因分析" / "及改进措施"): one cell still
+        text = " ".join(t for t in (_text(p).replace("\n", "").strip() for p in cell.iterchildren(qn("w:p"))) if t)
+        if len(text) > _ROW_CELL:
+            return None
+        texts.append(text)
+    return " | ".join(texts)
 
 
 def _text(paragraph: Any) -> str:

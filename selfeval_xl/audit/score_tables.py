@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
@@ -21,7 +22,7 @@ from selfeval_xl.audit.numbers import decimals_of, fmt_number, parse_decimal, ro
 
 _WEIGHT = re.compile(r"^(?:指标)?(?:分值|权重|标准分值?|满分)(?:\(\d+分?\))?$")
 _SCORE = re.compile(r"^(?:自评|实际|评价)?得分$|^自评分$")
-_AFTER = re.compile(r"原因|说明|措施|备注|分析|依据|问题|扣分")
+_AFTER = re.compile(r"原因|说明|措施|备注|依据|问题")  # text columns (a 扣分 column is a measure)
 _TOTAL = re.compile(r"^(?:合计|总分|总计|综合得分|得分合计|自评总分)(?:\(\d+分?\))?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _MEASURE = re.compile(r"率|分|值")
@@ -29,11 +30,17 @@ _PROSE = re.compile(r"[。,;:]")
 _HUNDRED = Decimal(100)
 
 
-_SPLIT = re.compile(r"\s*\|\s*|\s+")  # cells between "|", or between spaces (a table copied from a PDF)
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"^[-/\u2014\u2013]?$")  # a blank cell, or the dash of a row without a score (其中:当年财政拨款)
 
 
 def _cells(norm: str) -> list[str]:
-    return [c for c in _SPLIT.split(norm.strip().strip("|")) if c]
+    """A row's cells: between "|" (blank cells kept: they are columns), or between spaces (a table copied from a PDF)."""
+    cells = norm.split("|")
+    if len(cells) > 2:
+        return [c.strip() for c in cells]
+    # (one "|" at most: a header of space-separated cells the reader joined to its first row by a cell mark)
+    return [c for part in cells for c in _SPACES.split(part.strip()) if c]
 
 
 def _label(cells: list[str]) -> str:
@@ -41,10 +48,38 @@ def _label(cells: list[str]) -> str:
     return "".join(c for c in cells[: next((k for k, c in enumerate(cells) if _NUMBER.match(c)), len(cells))])
 
 
-def _header(cells: list[str]) -> int | None:
-    """How many of ``cells`` are the header (it may have the first row joined to it), or None."""
-    weight = next((k for k, c in enumerate(cells) if _WEIGHT.match(c)), None)
-    score = next((k for k, c in enumerate(cells) if _SCORE.match(c)), None)
+@dataclass
+class _Table:
+    width: int  # the header's cells
+    weight_at: int
+    score_at: int
+    rows: list[tuple[Decimal, Decimal, str]] = field(default_factory=list)  # weight, score, the score as printed
+    broken: bool = False
+
+    def add(self, cells: list[str]) -> None:
+        if len(cells) == self.width:  # a row of every column: its weight and score where the header has them
+            weight, score = cells[self.weight_at], cells[self.score_at]
+            if _DASH.match(weight) and _DASH.match(score):
+                return  # "其中:当年财政拨款 | 130.00 | 180.00 | 176.18 | — | — | —": no score of its own
+            numbers = [weight, score]
+        else:
+            numbers = [c for c in cells if _NUMBER.match(c)][-2:]
+            if not numbers:
+                return  # a row of words (the 年度总体目标 between a 自评表's 资金 rows and its indicators)
+        if len(numbers) < 2 or not all(_NUMBER.match(n) for n in numbers) or parse_decimal(numbers[1]) > parse_decimal(numbers[0]):
+            self.broken = True  # a row cut over two lines, an indicator without its score, a score over its weight
+            return
+        self.rows.append((parse_decimal(numbers[0]), parse_decimal(numbers[1]), numbers[1]))
+
+    @property
+    def weights(self) -> Decimal:
+        return sum((w for w, _, _ in self.rows), Decimal(0))
+
+
+def _header(cells: list[str]) -> _Table | None:
+    """The table a header opens (its first row may be joined to it: ``width`` then ends the header's cells)."""
+    weight = next((k for k, c in enumerate(cells) if _WEIGHT.match(c.replace(" ", ""))), None)
+    score = next((k for k, c in enumerate(cells) if _SCORE.match(c.replace(" ", ""))), None)
     if weight is None or score is None or score <= weight:
         return None
     end = score + 1
@@ -52,65 +87,54 @@ def _header(cells: list[str]) -> int | None:
         end += 1
     if end < len(cells) and _MEASURE.search(cells[end]):
         return None  # "得分 | 得分率": another measure after the score
-    return end
+    return _Table(end, weight, score)
 
 
-class _Table:
-    def __init__(self) -> None:
-        self.rows: list[tuple[Decimal, Decimal, str]] = []  # weight, score, the score as printed
-        self.broken = False
-
-    def add(self, cells: list[str]) -> None:
-        numbers = [c for c in cells if _NUMBER.match(c)]
-        if len(numbers) < 2:
-            self.broken = True  # a row cut over two lines, or an indicator without its score
-            return
-        weight, score = parse_decimal(numbers[-2]), parse_decimal(numbers[-1])
-        if score > weight:
-            self.broken = True
-            return
-        self.rows.append((weight, score, numbers[-1]))
-
-
-def _total_finding(a: Analysis, p: Paragraph, table: _Table, cells: list[str]) -> Finding | None:
+def _total_finding(a: Analysis, p: Paragraph, table: _Table, before: _Table | None, cells: list[str]) -> Finding | None:
     numbers = [c for c in cells if _NUMBER.match(c)]
-    if table.broken or len(table.rows) < 2 or not numbers or len(numbers) > 2:
+    if table.broken or not numbers or len(numbers) > 2:
         return None
-    weights = sum((w for w, _, _ in table.rows), Decimal(0))
-    if weights != (parse_decimal(numbers[0]) if len(numbers) == 2 else _HUNDRED):
+    whole = parse_decimal(numbers[0]) if len(numbers) == 2 else _HUNDRED
+    rows = table.rows
+    if table.weights != whole and before is not None and not before.broken and table.weights + before.weights == whole:
+        rows = before.rows + rows  # a 自评表's 资金 row (分值 10) above its indicators (90): the 总分 is of both
+    if len(rows) < 2 or sum((w for w, _, _ in rows), Decimal(0)) != whole:
         return None
     stated = numbers[-1]
-    found = sum((s for _, s, _ in table.rows), Decimal(0))
+    found = sum((s for _, s, _ in rows), Decimal(0))
     places = decimals_of(stated)
-    finer = max(decimals_of(t) for _, _, t in table.rows) > places
+    finer = max(decimals_of(t) for _, _, t in rows) > places
     if (round_half_up(found, places) if finer else found) == parse_decimal(stated):
         return None
-    at = p.norm.rfind(stated)
     return finding(
-        a, "score_sum_mismatch", p.index, at, f"{stated}分", f"{fmt_number(found)}分",
-        label=_label(cells), parts="+".join(t for _, _, t in table.rows),
+        a, "score_sum_mismatch", p.index, p.norm.rfind(stated), f"{stated}分", f"{fmt_number(found)}分",
+        label=_label(cells), parts="+".join(t for _, _, t in rows),
     )  # fmt: skip
 
 
 def check_score_tables(a: Analysis) -> Iterator[Finding]:
     table: _Table | None = None
+    before: _Table | None = None  # the table left open before this one (the 资金 rows above the indicators)
     for p in a.paragraphs:
-        if _PROSE.search(p.norm) or p.level:
-            table = None  # a sentence or a heading ends the table
+        if p.level:
+            table = before = None  # a heading ends them
             continue
         cells = _cells(p.norm)
-        head = _header(cells)
-        if head is not None:
-            table = _Table()
-            cells = cells[head:]
-            if not cells:
+        if "|" not in p.norm and _PROSE.search(p.norm):
+            before, table = table or before, None  # a sentence ends the table
+            continue
+        opened = _header(cells)
+        if opened is not None:
+            before, table = table or before, opened
+            cells = cells[opened.width :]
+            if not any(cells):
                 continue
         if table is None:
             continue
         if _TOTAL.match(_label(cells)):
-            found = _total_finding(a, p, table, cells)
+            found = _total_finding(a, p, table, before, cells)
             if found is not None:
                 yield found
-            table = None
+            table = before = None
             continue
         table.add(cells)

@@ -201,8 +201,8 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
         name = _row_name(m)
         if name not in _TOTALS:
             continue
-        found_cells = list(_CELL.finditer(m.group(1)))[:3]
-        head = [c.group() for c in found_cells]
+        found_cells = _cells_after(text, m.start() + len(m.group()) - len(m.group().lstrip()) + len(name), m.end())[:3]
+        head = [c for c, _ in found_cells]
         for sources in _SOURCES:
             cells = _source_rows(text, m.end(), sources)
             if cells is None or len(head) < 3 or any(x.endswith("%") for x in (*head, *(c for row in cells for c in row))):
@@ -214,7 +214,7 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
                 found = sum((Decimal(0) if _DASH.match(c) else parse_decimal(c.rstrip("万元")) for c in column), Decimal(0))
                 if found == parse_decimal(stated.rstrip("万元")):
                     continue
-                at = m.start(1) + found_cells[col].start()
+                at = found_cells[col][1]
                 i = bisect_right(starts, at) - 1
                 p = a.paragraphs[i]
                 places = max(decimals_of(c) for c in (*column, stated) if not _DASH.match(c))
@@ -241,11 +241,27 @@ def _source_rows(text: str, at: int, sources: tuple[str, ...]) -> list[list[str]
         if not text.startswith(name, at):
             return None
         m = _SOURCE_CELLS.match(text, at + len(name))
-        cells = [c.group() for c in _CELL.finditer(m.group(1))] if m else []
+        cells = [c for c, _ in _cells_after(text, at + len(name), m.end())] if m else []
         if len(cells) < 3 and not all(_DASH.match(c) for c in cells):
             return None
         out.append(cells[:3] if len(cells) >= 3 else ["—"] * 3)
         at = m.end() if m else at + len(name)
+    return out
+
+
+def _cells_after(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The cells of ``text[start:end]`` (a row past its name) with their offsets: between "|" when the row has them, a
+    blank cell kept as a dash ("年度资金总额 |  | 100.00 | 90.00": no 年初预算数, the 全年预算数 is the second), else
+    each figure or dash in turn (a row copied with spaces between its cells)."""
+    segment = text[start:end]
+    if "|" not in segment:
+        return [(c.group(), start + c.start()) for c in _CELL.finditer(segment)]
+    at, out = start, []
+    for k, part in enumerate(segment.split("|")):
+        cell = part.strip(" :")
+        if k or cell:  # (before the first "|": what is left of the name's own cell)
+            out.append((cell if _CELL.fullmatch(cell) else "—", at + part.find(cell) if cell else at))
+        at += len(part) + 1
     return out
 
 

@@ -39,8 +39,59 @@ def test_docx_table_cells_are_read_in_order(tmp_path: Path) -> None:
     report = audit_file(_seed_docx(tmp_path / "table.docx", with_table=True))
     texts = [f.text for f in report.figures if f.paragraph > 39]
     assert texts == ["96.18万元", "30.75万元", "65.43万元"]
-    assert report.paragraphs == 39 + 4 + 1
+    assert report.paragraphs == 39 + 2 + 1  # each row of short cells one line: "项目 | 金额", "基本支出 | 96.18万元，…"
     assert not report.errors
+
+
+def _table_docx(path: Path, rows: list[tuple[str, ...]], before: str = "三、自评得分情况") -> Path:
+    document = docx.Document()
+    document.add_paragraph(before)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    document.add_paragraph("四、存在的问题。无。")
+    document.save(str(path))
+    return path
+
+
+_SCORES = [
+    ("一级指标", "二级指标", "分值", "得分"),
+    ("决策", "项目立项", "10", "9.5"),
+    ("", "绩效目标", "10", "8"),
+    ("过程", "资金管理", "20", "18"),
+    ("产出", "产出数量", "40", "36"),
+    ("效益", "满意度", "20", "19"),
+    ("合计", "", "100", "{total}"),
+]
+
+
+def test_a_docx_tables_rows_are_read_as_rows(tmp_path: Path) -> None:
+    # 9.5 + 8 + 18 + 36 + 19 = 90.5: the 自评表's 合计 row, read as a row of a table (a cell a block, it was not read)
+    right = [tuple(c.format(total="90.5") for c in row) for row in _SCORES]
+    assert not audit_file(_table_docx(tmp_path / "right.docx", right)).findings
+    wrong = [tuple(c.format(total="91.5") for c in row) for row in _SCORES]
+    report = audit_file(_table_docx(tmp_path / "wrong.docx", wrong))
+    assert [(f.code, f.stated, f.expected, f.sentence) for f in report.findings] == [
+        ("score_sum_mismatch", "91.5分", "90.5分", "合计 |  | 100 | 91.5")
+    ]
+    # a header cell wrapped by a break is one cell
+    document = docx.Document(str(tmp_path / "wrong.docx"))
+    cell = document.tables[0].cell(0, 3)
+    cell.text = "自评"
+    cell.paragraphs[0].add_run().add_break()
+    cell.paragraphs[0].add_run("得分")
+    document.save(str(tmp_path / "wrapped.docx"))
+    assert [f.code for f in audit_file(tmp_path / "wrapped.docx").findings] == ["score_sum_mismatch"]
+
+
+def test_a_docx_cell_of_prose_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
+    # a layout table (the report inside a cell): its paragraphs stay paragraphs, as before
+    prose = "2020年部门整体支出176.18万元，其中：基本支出96.18万元，项目支出80万元，全年预算执行率为100%，各项工作均按计划完成。"
+    path = _table_docx(tmp_path / "layout.docx", [("年度总体目标完成情况", prose)])
+    report = audit_file(path)
+    assert report.paragraphs == 1 + 2 + 1
+    assert not report.findings
 
 
 def test_docx_soft_line_break_inside_a_paragraph_is_joined(tmp_path: Path) -> None:
@@ -159,3 +210,20 @@ def test_pdf_running_headers_and_page_numbers_are_dropped(tmp_path: Path) -> Non
     (text,) = read_report(tmp_path / "three.pdf")
     assert "Unit report" not in text and "Page" not in text
     assert " ".join(text.split()) == "Total 176.18, of which part 96.18 and part 80. The end."
+
+
+def test_a_docx_funds_row_with_a_blank_cell_keeps_its_columns(tmp_path: Path) -> None:
+    # no 年初预算数: the blank cell is a column, so 100.00 is the 全年预算数 and 90.00 the 全年执行数 (the 分值 10 was read
+    # as the third amount, against the sources' dashes)
+    rows = [
+        ("项目资金(万元)", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"),
+        ("年度资金总额", "", "100.00", "90.00", "10", "90.00%", "9.00"),
+        ("其中:当年财政拨款", "", "100.00", "{spent}", "—", "—", "—"),
+        ("上年结转资金", "", "", "", "—", "—", "—"),
+        ("其他资金", "", "", "", "—", "—", "—"),
+    ]
+    right = [tuple(c.format(spent="90.00") for c in row) for row in rows]
+    assert not audit_file(_table_docx(tmp_path / "right.docx", right, "二、项目资金情况")).findings
+    wrong = [tuple(c.format(spent="80.00") for c in row) for row in rows]
+    found = audit_file(_table_docx(tmp_path / "wrong.docx", wrong, "二、项目资金情况")).findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("sum_mismatch", "90.00", "80.00")]
