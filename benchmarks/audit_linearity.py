@@ -13,6 +13,8 @@ funds arrived, spending, 执行率 and scores by the thousand — where the twen
 back over the whole paragraph for each rate (quadratic; now bounded). A sixth, "made-up 评分": 项目 reports scored section by
 section with their totals and grades (``scored_report``), one after another — where the twenty-ninth round's grade pairing
 and section sums first looked at every score of the text for each grade and each run of sections (quadratic; now indexed).
+A seventh, "made-up 自评表": 自评表 kept one row a line and 项目 fund paragraphs (``score_table``, ``money_use_rates``), one
+after another — the thirtieth round's score-table sums and its rates of what was paid read back two sentences.
 Each size is timed in the same process, best of three; the ratio column is the time against the 1x time, which a linear auditor keeps near the size factor.
 """
 
@@ -30,9 +32,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "audit")]
 
 from made_up_paragraphs import (  # noqa: E402
     department_paragraphs,
+    money_use_rates,
     outcome_paragraphs,
     programme_paragraphs,
     project_paragraphs,
+    score_table,
     scored_report,
 )
 
@@ -56,7 +60,8 @@ def _best(text: str, repeat: int = 3) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", type=int, default=1, help="copies of the corpus in the 1x text")
-    parser.add_argument("--shape", choices=("paragraphs", "one clause", "one table", "lines", "made-up 绩效", "made-up 评分"), action="append")
+    parser.add_argument("--shape", choices=("paragraphs", "one clause", "one table", "lines", "made-up 绩效", "made-up 评分", "made-up 自评表"),
+                        action="append")
     args = parser.parse_args()
     corpus = "\n\n".join(p.read_text("utf-8") for p in TEXTS) * args.base
     one_clause = "".join(" " if c in _BREAKS else c for c in corpus)
@@ -71,9 +76,10 @@ def main() -> int:
         line for seed in range(250 * args.base) for line in kinds[seed % 4](random.Random(seed)).split("\n") if "|" not in line
     )  # one paragraph: the table rows left out, every other line a clause of it
     scored = "\n".join(scored_report(random.Random(seed)) for seed in range(300 * args.base))
+    tables = "\n".join(score_table(random.Random(seed)) + "\n" + money_use_rates(random.Random(seed)) for seed in range(300 * args.base))
     shapes = (
         ("paragraphs", corpus), ("one clause", one_clause), ("one table", one_table), ("lines", lines), ("made-up 绩效", made_up),
-        ("made-up 评分", scored),
+        ("made-up 评分", scored), ("made-up 自评表", tables),
     )  # fmt: skip
     for name, base in shapes:
         if args.shape and name not in args.shape:
@@ -81,7 +87,7 @@ def main() -> int:
         print(f"{name}: 1x = {len(base):,} characters")
         first = 0.0
         for factor in (1, 2, 4, 8):
-            text = (base + {"paragraphs": "\n\n", "lines": "", "made-up 评分": "\n"}.get(name, " ")) * factor
+            text = (base + {"paragraphs": "\n\n", "lines": "", "made-up 评分": "\n", "made-up 自评表": "\n"}.get(name, " ")) * factor
             seconds = _best(text)
             first = first or seconds
             print(f"  {factor}x  {len(text):>10,} chars  {seconds:8.3f} s  ratio {seconds / first:5.2f}")

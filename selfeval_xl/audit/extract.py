@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from selfeval_xl.audit.cell_scores import cell_scores
 from selfeval_xl.audit.lexicon import (
     AMBIGUOUS_DENOMINATORS,
     BUDGET_DENOMINATORS,
@@ -385,7 +386,7 @@ def extract_figures(paragraphs: tuple[Paragraph, ...]) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     for p in paragraphs:
         norm = _masked(p)
-        numbers = _amounts(p, norm) + _percents(p, norm) + _scores(p, norm)
+        numbers = _amounts(p, norm) + _percents(p, norm) + _scores(p, norm) + cell_scores(p, norm)
         taken = [(f.start, f.start + len(f.text)) for f in numbers]
         figures += numbers + _counts(p, norm, taken)
     figures.sort(key=lambda f: (f.paragraph, f.start, f.kind.value))

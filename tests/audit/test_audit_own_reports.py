@@ -153,3 +153,20 @@ def test_an_exported_docx_with_its_total_score_moved_is_found(tmp_path: Path) ->
     document.save(str(tmp_path / "moved.docx"))
     found = [(f.code, f.stated, f.expected) for f in audit_file(tmp_path / "moved.docx").findings]
     assert ("score_sum_mismatch", "96.69分", "95.69分") in found
+
+
+def test_an_exported_docx_with_its_grade_moved_is_found(tmp_path: Path) -> None:
+    # the 自评表's first row "单位名称 | … | 自评总分 | 95.69 | 等级 | 优": the score in its cell, the grade beside it
+    import docx
+
+    from selfeval_xl import export_files
+    from selfeval_xl.audit import audit_file
+
+    book = Path(__file__).resolve().parents[2] / "examples" / "daxiang_media_center_2020.xlsx"
+    (path,) = export_files(book, tmp_path, ("docx",))
+    document = docx.Document(str(path))
+    row = next(row for table in document.tables for row in table.rows if "自评总分" in [c.text for c in row.cells])
+    row.cells[-1].paragraphs[0].runs[0].text = "中"
+    document.save(str(tmp_path / "moved.docx"))
+    found = [(f.code, f.stated, f.expected) for f in audit_file(tmp_path / "moved.docx").findings]
+    assert found == [("grade_mismatch", "中", "优")]

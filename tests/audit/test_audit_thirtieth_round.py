@@ -103,3 +103,14 @@ def test_a_score_table_not_read_row_for_row_is_left_alone() -> None:
     assert _errors(_TABLE.replace("绩效目标 10 8", "绩效目标 10").format(total="91.5")) == []
     # another measure after the score column
     assert _errors("指标 分值 得分 得分率\n决策 20 18 90\n产出 80 72 90\n合计 100 91 91") == []
+
+
+def test_a_total_score_in_a_tables_cells_is_graded() -> None:
+    # no 分 after the number: the cell after the total's name holds it (after the 分值 100 in a 总分 row)
+    assert _errors("单位名称 | 某中心 | 自评总分 | 96.69 | 等级 | 优") == []
+    assert _errors("单位名称 | 某中心 | 自评总分 | 96.69 | 等级 | 中") == [("grade_mismatch", "中", "优")]
+    assert _errors("总分 | 100 | 76.69 | 等级:优") == [("grade_mismatch", "优", "中")]
+    assert _errors("总分 | 100 | 100 | 等级:优") == []
+    # not a score: over 100, a number with words in its cell, a row without cells
+    assert _errors("总分 | 120.5 | 等级:优") == []
+    assert _errors("自评总分 96.69 等级 中") == []
