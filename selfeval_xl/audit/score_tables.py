@@ -7,6 +7,9 @@ text columns (原因, 说明, 措施…); each row's last two numbers are its we
 weight, or a row with fewer than two numbers, and the table is not read); and the rows' weights add up exactly
 to the 合计 row's (or to 100 when that row prints its score alone), so that the rows are every indicator once — a
 table printing each 一级指标's subtotal above its own indicators adds every weight twice and is left alone.
+A PDF's rows come one a paragraph when each ends on its 分值 and 得分 (``table_lines.ends_scored_row``: its cells may wrap
+over lines before that), with the row's reasons after them at times; the header printed again on the next page goes
+on with the same table; and a 自评表's 资金 row (分值 10) above its indicators (90) is counted in when the 总分 is 100.
 """
 
 from __future__ import annotations
@@ -56,8 +59,10 @@ class _Table:
     rows: list[tuple[Decimal, Decimal, str]] = field(default_factory=list)  # weight, score, the score as printed
     broken: bool = False
 
-    def add(self, cells: list[str]) -> None:
-        if len(cells) == self.width:  # a row of every column: its weight and score where the header has them
+    def add(self, cells: list[str], piped: bool) -> None:
+        if not piped and _DASH.match(cells[-1]):
+            return  # "其中:本年财政拨款 130.00 180.00 176.18 — — —" (a PDF's copy): no score of its own
+        if piped and len(cells) == self.width:  # a row of every column: its weight and score where the header has them
             weight, score = cells[self.weight_at], cells[self.score_at]
             if _DASH.match(weight) and _DASH.match(score):
                 return  # "其中:当年财政拨款 | 130.00 | 180.00 | 176.18 | — | — | —": no score of its own
@@ -120,11 +125,15 @@ def check_score_tables(a: Analysis) -> Iterator[Finding]:
             table = before = None  # a heading ends them
             continue
         cells = _cells(p.norm)
-        if "|" not in p.norm and _PROSE.search(p.norm):
-            before, table = table or before, None  # a sentence ends the table
+        if p.norm.count("|") < 2 and _PROSE.search(p.norm) and sum(1 for c in cells if _NUMBER.match(c)) < 2:
+            before, table = table or before, None  # a sentence ends the table (not a PDF's row with its reasons)
             continue
         opened = _header(cells)
-        if opened is not None:
+        if opened is not None and table is not None and (opened.width, opened.weight_at, opened.score_at) == (
+            table.width, table.weight_at, table.score_at
+        ):
+            cells = cells[opened.width :]  # the header printed again on the next page: the same table goes on
+        elif opened is not None:
             before, table = table or before, opened
             cells = cells[opened.width :]
             if not any(cells):
@@ -137,4 +146,4 @@ def check_score_tables(a: Analysis) -> Iterator[Finding]:
                 yield found
             table = before = None
             continue
-        table.add(cells)
+        table.add(cells, p.norm.count("|") > 1)

@@ -11,8 +11,8 @@ import re
 
 # a row: a name (no digits, no sentence marks), then two numbers or more, each alone between spaces or "|"
 _ROW = re.compile(r"^\|?\s*[\u4e00-\u9fff][^\d,;:。!?]{0,30}?(?:(?:\s+|\s*\|\s*)-?\d[\d,]*(?:\.\d+)?%?){2,}\s*\|?\s*$")
-# a header's cell: a name, no figure ("地方一般公共预算收入", "因公出国(境)费")
-NAME_CELL = r"[\u4e00-\u9fff()]{2,20}"
+# a header's cell: a name, no figure ("地方一般公共预算收入", "因公出国(境)费", "执行率(B/A)")
+NAME_CELL = r"[\u4e00-\u9fff()]{2,20}(?:\([A-Z/]{1,5}\))?"
 # a header: three names or more between spaces or "|", nothing else
 _HEADER = re.compile(rf"^\|?\s*{NAME_CELL}(?:(?:\s+|\s*\|\s*){NAME_CELL}){{2,}}\s*\|?\s*$")
 
@@ -28,10 +28,25 @@ def is_header(line: str) -> bool:
 _NAME_FIRST = re.compile(r"^\|?\s*[\u4e00-\u9fff]")
 
 
+# a 自评表 row as a PDF prints it, its cells wrapped over lines: the line that ends it ends on the row's 分值 and 得分
+# ("发稿数量 ≥1500 篇 1551 篇 10 10.00"; the 资金 row with its 执行率 between: "… 176.18 10 97.88% 9.79"), the score at
+# most the weight, the weight at most 100; or on the dashes of a row without a score ("… 176.18 — — —")
+_SCORED_END = re.compile(r"(?:^|\s)(\d{1,3}(?:\.\d+)?)\s+(?:\d{1,3}(?:\.\d+)?%\s+)?(\d{1,3}(?:\.\d+)?)\s*$")
+_DASHES_END = re.compile(r"\d\s+[\u2014\u2013-](?:\s+[\u2014\u2013-]){1,2}\s*$")
+_WHOLE = 100
+
+
+def ends_scored_row(line: str) -> bool:
+    m = _SCORED_END.search(line)
+    if m is None:
+        return _DASHES_END.search(line) is not None
+    return float(m.group(2)) <= float(m.group(1)) <= _WHOLE
+
+
 def starts_row(previous_line: str, line: str) -> bool:
     """Does ``line`` start a paragraph of its own: a row after another row, or words after a row (not a number the line
     break cut: "…| 7.2" then "9 | 10.00 | 100%")?"""
-    return is_row(previous_line) and _NAME_FIRST.match(line) is not None
+    return (is_row(previous_line) or ends_scored_row(previous_line)) and _NAME_FIRST.match(line) is not None
 
 
 def under_header(previous_line: str, line: str) -> bool:

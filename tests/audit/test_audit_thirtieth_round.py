@@ -114,3 +114,38 @@ def test_a_total_score_in_a_tables_cells_is_graded() -> None:
     # not a score: over 100, a number with words in its cell, a row without cells
     assert _errors("总分 | 120.5 | 等级:优") == []
     assert _errors("自评总分 96.69 等级 中") == []
+
+
+# a 自评表 as a PDF's text layer gives it (our own export, read back): cells wrapped over lines, a row ending on its
+# 分值 and 得分 (or on the dashes of a row without a score), the header printed again on the next page
+_PDF_TABLE = """附件
+单位名称 某中心 自评总分 {total} 等级 优
+资金情况（万元） 年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分
+年度资金总额 130.00 180.00 176.18 10 97.88% {funds}
+其中：本年财政拨款 130.00 180.00 176.18 — — —
+上年结转资金 0.00 0.00 0.00 — — —
+年度总体目标 预期目标 实际完成情况
+加快推进中心建设。 基本完成中心功能建设。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 数量指标 “大祥发布”
+发稿数量 ≥1500 篇 1551 篇 10 10.00
+大祥融媒 APP
+发稿数量
+≥3500 篇 3570 篇 10 10.00
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+中央级媒体上
+稿数量 ≥100 篇 98 篇 30 24.90 版面有限，部分稿件未获采用； 下一步加强选题对接。
+效益指标
+社会效益指标
+主流舆论阵地
+影响力 提升 明显提升（达成） 30 {benefit}
+满意度指标 服务对象 满意度指标 群众满意度 ≥90% 92% 10 10.00
+总分 100 {total} 等级：优"""
+
+
+def test_a_score_table_from_a_pdf_is_read_row_by_row() -> None:
+    # 9.79 + 10 + 10 + 24.9 + 27 + 10 = 91.69
+    right = {"funds": "9.79", "benefit": "27.00", "total": "91.69"}
+    assert _errors(_PDF_TABLE.format(**right)) == []
+    assert _errors(_PDF_TABLE.format(**{**right, "total": "92.69"})) == [("score_sum_mismatch", "92.69分", "91.69分")]
+    assert _errors(_PDF_TABLE.format(**{**right, "benefit": "28.00"})) == [("score_sum_mismatch", "91.69分", "92.69分")]
