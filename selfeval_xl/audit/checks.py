@@ -46,7 +46,7 @@ from selfeval_xl.audit.rates import check_execution_rates, check_named_rates
 from selfeval_xl.audit.row_totals import check_row_totals
 from selfeval_xl.audit.savings import check_savings
 from selfeval_xl.audit.score_lists import check_score_lists
-from selfeval_xl.audit.score_tables import check_score_tables
+from selfeval_xl.audit.score_tables import check_score_tables, check_total_restated
 from selfeval_xl.audit.scores import check_score_sums
 from selfeval_xl.audit.section_scores import check_section_scores
 from selfeval_xl.audit.share_checks import check_disjoint_shares, check_share_totals, check_shares
@@ -111,6 +111,7 @@ CHECKS: tuple[Check, ...] = (
     check_heading_points,
     check_section_scores,
     check_score_tables,
+    check_total_restated,
     check_counts,
     check_headcounts,
     check_split_counts,

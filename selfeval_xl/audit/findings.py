@@ -26,6 +26,7 @@ SEVERITY: dict[str, Severity] = {
     "parts_exceed_total": E,
     "parts_far_over_total": W,
     "total_in_item_place": W,
+    "total_score_restated": W,
     "sum_far_apart": W,
     "share_over_whole": W,
     "separator_slip": E,  # a part printed "4.647万元" that makes its list add up as 4,647万元
@@ -83,6 +84,7 @@ CONFIDENCE: dict[str, str] = {
     "parts_below_total": "medium",
     "parts_far_over_total": "low",
     "total_in_item_place": "medium",
+    "total_score_restated": "medium",
     "sum_far_apart": "low",
     "share_over_whole": "low",
     "split_count_differs": "medium",

@@ -10,6 +10,7 @@ or units are averaged, not added: "A项目得分95分,B项目得分90分,综合�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ _TOTALS = ("总得分", "综合得分", "自评总分", "合计得分", "总分"
 # ``score_lists`` reads them after their parts too)
 SCORE_TOTALS = (*_TOTALS, "自评得分", "评价得分")
 _HUNDRED = Decimal(100)
+_GRADE_AFTER = re.compile(r"\s*,\s*(?:综合|自评|评价|绩效)*等级(?:为|是|:)?\s*[\u201c\"]?(?:优秀|良好|合格|优|良|中|差)[\u201d\"]?")
 
 
 def check_score_sums(a: Analysis) -> Iterator[Finding]:
@@ -44,7 +46,10 @@ def _total_first(a: Analysis, own: list[Figure]) -> Iterator[Finding]:
             continue
         norm = a.paragraph(total.paragraph).norm
         _, end = sentence_bounds(norm, total.start)
-        opener = norm[total.start + len(total.text) : total.start + len(total.text) + 4].lstrip(" ,")
+        after = total.start + len(total.text)
+        graded = _GRADE_AFTER.match(norm, after)  # "自评得分为95.69分,等级为“优”。其中:…": the grade between
+        after = graded.end() if graded else after
+        opener = norm[after : after + 4].lstrip(" ,")
         if opener.startswith("。") and opener[1:].lstrip().startswith("其中"):
             _, end = sentence_bounds(norm, end)  # "自评得分93.5分。其中,预算执行率得分9.5分,…": the next sentence
         elif not opener.startswith("其中"):

@@ -61,6 +61,7 @@ CODE_KIND = {
     "change_rounding_gap": "sum",
     "parts_exceed_total": "sum",
     "total_in_item_place": "sum",
+    "total_score_restated": "pair",
     "separator_slip": "sum",
     "parts_below_total": "sum",
     "split_count_differs": "sum",

@@ -58,6 +58,7 @@ _EXTRA = {
     "parts_below_total": {"label", "parts"},
     "parts_far_over_total": {"label", "parts"},
     "total_in_item_place": {"item", "label", "total", "parts"},
+    "total_score_restated": {"label"},
     "sum_far_apart": {"label", "parts"},
     "split_count_differs": {"label", "parts"},
     "sum_rounding_gap": {"label", "parts"},

@@ -170,3 +170,25 @@ def test_an_exported_docx_with_its_grade_moved_is_found(tmp_path: Path) -> None:
     document.save(str(tmp_path / "moved.docx"))
     found = [(f.code, f.stated, f.expected) for f in audit_file(tmp_path / "moved.docx").findings]
     assert found == [("grade_mismatch", "中", "优")]
+
+
+def test_an_exported_docx_with_its_texts_score_moved_is_found(tmp_path: Path) -> None:
+    # the narrative's 自评得分 against the 自评表's 自评总分 and 总分 (95.69): a warning at the narrative
+    import docx
+
+    from selfeval_xl import export_files
+    from selfeval_xl.audit import audit_file
+
+    book = Path(__file__).resolve().parents[2] / "examples" / "daxiang_media_center_2020.xlsx"
+    (path,) = export_files(book, tmp_path, ("docx",))
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if "95.69" in p.text and "自评得分" in p.text)
+    for run in paragraph.runs:
+        run.text = run.text.replace("95.69", "96.69")
+    document.save(str(tmp_path / "moved.docx"))
+    found = [(f.code, f.severity.value, f.stated, f.expected) for f in audit_file(tmp_path / "moved.docx").findings]
+    # and against its parts after the grade ("…得分为96.69分，等级为“优”。其中：…得分9.79分…")
+    assert found == [
+        ("score_sum_mismatch", "error", "96.69分", "95.69分"),
+        ("total_score_restated", "warning", "96.69分", "95.69分"),
+    ]

@@ -149,3 +149,25 @@ def test_a_score_table_from_a_pdf_is_read_row_by_row() -> None:
     assert _errors(_PDF_TABLE.format(**right)) == []
     assert _errors(_PDF_TABLE.format(**{**right, "total": "92.69"})) == [("score_sum_mismatch", "92.69分", "91.69分")]
     assert _errors(_PDF_TABLE.format(**{**right, "benefit": "28.00"})) == [("score_sum_mismatch", "91.69分", "92.69分")]
+
+
+def _warnings(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity is Severity.WARNING]
+
+
+def test_the_texts_total_score_against_its_tables() -> None:
+    text = "经自评，部门整体支出绩效自评得分为{prose}分，等级为“优”。上年自评得分90分。\n单位名称 | 某中心 | 自评总分 | 95.69 | 等级 | 优\n总分 | 100 | 95.69 | 等级:优"
+    assert audit_text(text.format(prose="95.69")).findings == ()
+    assert _warnings(text.format(prose="96.69")) == [("total_score_restated", "96.69分", "95.69分")]
+    # two tables' totals (two projects), or two totals in prose: not read
+    two = text.format(prose="96.69") + "\n单位名称 | 另一中心 | 自评总分 | 88 | 等级 | 良"
+    assert _warnings(two) == []
+    assert _warnings(text.format(prose="96.69") + "综合得分92分。") == []
+
+
+def test_a_total_score_then_its_grade_then_its_parts() -> None:
+    # 9.79 + 49.9 + 26 + 10 = 95.69: the grade between the total and its 其中 list
+    text = "经自评，本项目自评得分为{total}分，等级为“优”。其中：资金执行得分9.79分；产出指标得分49.90分；效益指标得分26.00分；满意度指标得分10.00分。"
+    assert _errors(text.format(total="95.69")) == []
+    assert _errors(text.format(total="96.69")) == [("score_sum_mismatch", "96.69分", "95.69分")]
+    assert _errors(text.format(total="96.69").replace("“优”。其中", "优，其中")) == [("score_sum_mismatch", "96.69分", "95.69分")]

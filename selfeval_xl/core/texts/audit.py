@@ -40,6 +40,7 @@ AUDIT: dict[str, str] = {
     "low_rate_problems_missing": "预算执行率为{stated}，低于90%，但报告没有“存在的问题”部分；请说明执行率偏低的原因及改进措施。",
     "grade_mismatch": "自评得分{score}分对应的等级应为“{expected}”（{bands}），报告写为“{stated}”。",
     "grade_other_bands": "自评得分{score}分按财政部通行档次（{bands}）应为“{expected}”，报告写为“{stated}”；部分地区或办法采用其他档次（如良75–90分、中60–75分），如属此类请在报告中写明所依据的评分档次，否则请更正。",
+    "total_score_restated": "正文写{label}为{stated}，而自评表中的总分为{expected}，前后不一致；请核实后统一。",
     "score_sum_mismatch": "各项得分（{parts}）合计为{expected}，报告写的{label}为{stated}，两者不一致。",
     "score_deduction_mismatch": "满分{full}分、扣{off}分，应得{expected}，报告写为{stated}，两者不一致。",
     "weight_sum_mismatch": "评分表中指标“{indicator}”的分值为{stated}，按其上下级指标的分值应为{expected}（上级指标的分值等于其下级指标分值之和，一级指标合计100分）；请核对该指标及其下级指标的分值。",
