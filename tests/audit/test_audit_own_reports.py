@@ -4,16 +4,18 @@ through the template contract, the narrative has no error finding."""
 from __future__ import annotations
 
 import copy
+import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfeval_xl import evaluate, read_workbook, render_text
-from selfeval_xl.audit import Severity, audit_text
+from selfeval_xl.audit import Severity, audit_file, audit_text
 
 _AMOUNT_KEYS = ("initial", "adjusted", "executed", "amount")
 _FREE_TEXT = (
@@ -192,3 +194,21 @@ def test_an_exported_docx_with_its_texts_score_moved_is_found(tmp_path: Path) ->
         ("score_sum_mismatch", "error", "96.69分", "95.69分"),
         ("total_score_restated", "warning", "96.69分", "95.69分"),
     ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+def test_the_examples_exported_pdf_audits_clean_and_its_table_is_read(tmp_path: Path) -> None:
+    # the PDF the finance bureau receives, read back through its text layer: no error, and its 自评表 summed (the 总分
+    # moved in the text read from it is found: 9.79 + the indicators' 85.9 = 95.69)
+    from selfeval_xl import export_files
+    from selfeval_xl.audit import audit_blocks
+    from selfeval_xl.audit.reader import read_report
+
+    book = Path(__file__).resolve().parents[2] / "examples" / "daxiang_media_center_2020.xlsx"
+    (path,) = export_files(book, tmp_path, ("pdf",))
+    report = audit_file(path)
+    assert [f"{f.code}: {f.sentence}" for f in report.findings if f.severity is Severity.ERROR] == []
+    (text,) = read_report(path)
+    assert text.count("总分 100 95.69") == 1
+    found = [(f.code, f.stated, f.expected) for f in audit_blocks((text.replace("总分 100 95.69", "总分 100 96.69"),)).findings]
+    assert ("score_sum_mismatch", "96.69分", "95.69分") in found
