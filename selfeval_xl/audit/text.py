@@ -181,6 +181,9 @@ def _inline_item(prev: str, line: str, ends: str = ",、") -> bool:
     return number is not None and int(number) > 1 and prev.rfind(f"{int(number) - 1}、") >= 0  # the last item first
 
 
+_ATTACHMENT = re.compile(r"^\s*附(?:件|表)\s*\d{0,2}\s*:?\s*$")
+
+
 def _joins(previous: str, line: str) -> bool:
     """A line continues the previous one when that one stops mid-sentence (no 。;: at its end). ``previous`` is
     the paragraph so far, normalised; only its end and its opening marker are read, so that a paragraph of many
@@ -188,8 +191,8 @@ def _joins(previous: str, line: str) -> bool:
     prev = previous.rstrip()
     if prev and prev[-1] in ":;" and open_brackets(prev[-200:]) > 0 and marker(normalise(line))[0] == 0:
         return True  # "…收入为25948万元(其中:" then "税收收入12096万元,…)": a bracket still open goes on
-    if not prev or prev[-1] in _TERMINAL:
-        return False
+    if not prev or prev[-1] in _TERMINAL or _ATTACHMENT.match(prev):
+        return False  # (and "附件" on its own line: the attachment's title follows, not the same sentence)
     if prev[-2:-1].isdigit() and prev[-1] == "." and line.lstrip()[:1].isdigit():
         return True  # "…经营收入0." then "00万元": a number the page broke at its decimal point
     if _BROKEN_NUMBER.search(prev[-4:]) and _CELL.match(normalise(line)) and "%" not in line:
@@ -346,6 +349,8 @@ def build_paragraphs(texts: Sequence[str]) -> tuple[tuple[Paragraph, ...], tuple
         heading = text[:head_len].strip().rstrip(":\uff1a") if head_len else ""
         if level == 1:
             section, section_index = heading, 0
+        elif _ATTACHMENT.match(norm):  # "附件" / "附件1:" on its own line: what follows is not the last section's
+            section, section_index = norm.strip().rstrip(":"), 0
         else:
             section_index += 1
         paragraphs.append(Paragraph(index, section, section_index, text, norm, level, heading, number))

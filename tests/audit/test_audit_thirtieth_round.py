@@ -171,3 +171,10 @@ def test_a_total_score_then_its_grade_then_its_parts() -> None:
     assert _errors(text.format(total="95.69")) == []
     assert _errors(text.format(total="96.69")) == [("score_sum_mismatch", "96.69分", "95.69分")]
     assert _errors(text.format(total="96.69").replace("“优”。其中", "优，其中")) == [("score_sum_mismatch", "96.69分", "95.69分")]
+
+
+def test_an_attachment_is_a_section_of_its_own() -> None:
+    # the 自评表 after "附件" is located there, not in the report's last section
+    text = "七、下一步改进措施\n加强资金管理。\n附件\n单位名称 | 某中心 | 自评总分 | 96.69 | 等级 | 中"
+    (found,) = audit_text(text).findings
+    assert (found.code, found.section, found.section_paragraph) == ("grade_mismatch", "附件", 1)
