@@ -138,10 +138,8 @@ def check_score_tables(a: Analysis) -> Iterator[Finding]:
         elif opened is not None:
             before, table = table or before, opened
             cells = cells[opened.width :]
-            if not any(cells):
-                continue
-        if table is None:
-            continue
+        if table is None or not any(cells):
+            continue  # (a header alone on its line)
         if _TOTAL.match(_label(cells)):
             found = _total_finding(a, p, table, before, cells)
             if found is not None:

@@ -178,3 +178,17 @@ def test_an_attachment_is_a_section_of_its_own() -> None:
     text = "七、下一步改进措施\n加强资金管理。\n附件\n单位名称 | 某中心 | 自评总分 | 96.69 | 等级 | 中"
     (found,) = audit_text(text).findings
     assert (found.code, found.section, found.section_paragraph) == ("grade_mismatch", "附件", 1)
+
+
+def test_a_score_tables_header_printed_again_alone() -> None:
+    # the header repeated on its own line (a .docx table's repeated header row, a PDF page's): the table goes on
+    # (9.5 + 8 = 17.5); it raised an IndexError, reported as check_failed
+    from selfeval_xl.audit import audit_blocks
+
+    for cells in (" | ", " "):
+        rows = ["一级指标", "二级指标", "分值", "得分"], ["决策", "项目立项", "10", "9.5"], ["一级指标", "二级指标", "分值", "得分"]
+        rows += ["绩效目标", "目标", "10", "8"], ["合计", "20", "{total}"]
+        blocks = [cells.join(row) for row in rows]
+        assert [f.code for f in audit_blocks([b.format(total="17.5") for b in blocks]).findings] == []
+        found = audit_blocks([b.format(total="18.5") for b in blocks]).findings
+        assert [(f.code, f.stated, f.expected) for f in found] == [("score_sum_mismatch", "18.5分", "17.5分")]
