@@ -23,6 +23,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, Paragraph
 from selfeval_xl.audit.numbers import decimals_of, fmt_number, parse_decimal, round_half_up
 from selfeval_xl.audit.scores import SCORE_TOTALS
+from selfeval_xl.audit.section_scores import PRIOR_YEAR
 from selfeval_xl.audit.text import statement_bounds
 
 _WEIGHT = re.compile(r"^(?:指标)?(?:分值|权重|标准分值?|满分)(?:\(\d+分?\))?$")
@@ -149,8 +150,6 @@ def check_score_tables(a: Analysis) -> Iterator[Finding]:
         table.add(cells, p.norm.count("|") > 1)
 
 
-_PRIOR = re.compile(r"上年|去年|上一年|以前年度")
-
 
 def check_total_restated(a: Analysis) -> Iterator[Finding]:
     """The 自评表's total ("自评总分 | 95.69", "总分 | 100 | 95.69") against the total score the text states
@@ -165,11 +164,10 @@ def check_total_restated(a: Analysis) -> Iterator[Finding]:
             table.add(f.value)  # a cell's score (``cell_scores``)
             continue
         norm = a.paragraph(f.paragraph).norm
-        if not _PRIOR.search(norm, statement_bounds(norm, f.start)[0], f.start):
+        if not PRIOR_YEAR.search(norm, statement_bounds(norm, f.start)[0], f.start):
             prose.append(f)
     values = {f.value for f in prose}
     if len(table) != 1 or len(values) != 1 or values == table:
         return
-    (stated,) = (prose[0],)
-    (expected,) = tuple(table)
+    stated, (expected,) = prose[0], table
     yield finding(a, "total_score_restated", stated.paragraph, stated.start, stated.text, f"{fmt_number(expected)}分", label=stated.label)

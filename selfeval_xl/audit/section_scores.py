@@ -32,7 +32,7 @@ _WEIGHT = re.compile(r"\(\s*(?:(?:满分|分值|权重)\s*(?:为|:)?\s*)?(\d{1,3
 _OWN = re.compile(r"(?:该(?:项|部分)?(?:指标|一级指标)?|本(?:项|部分)(?:指标)?|小计|合计|共|累计)\s*(?:实际)?(?:得分|得)\s*(?:为|:)?\s*$")
 _HUNDRED = Decimal(100)
 # a total of another year ("上年度自评得分81.6分"): not this scoring's
-_PRIOR = re.compile(r"上年|去年|上一年|以前年度")
+PRIOR_YEAR = re.compile(r"上年|去年|上一年|以前年度")
 
 
 def _weight(p: Paragraph) -> tuple[int, Decimal | None]:
@@ -90,7 +90,7 @@ def check_section_scores(a: Analysis) -> Iterator[Finding]:
         norm = a.paragraph(index).norm
         for f in own:
             named = f.label in SCORE_TOTALS and f.value is not None and f.value <= _HUNDRED
-            if named and not _PRIOR.search(norm, statement_bounds(norm, f.start)[0], f.start):
+            if named and not PRIOR_YEAR.search(norm, statement_bounds(norm, f.start)[0], f.start):
                 totals_by.setdefault(index, []).append(f)
     all_totals = Counter(f.value for own in totals_by.values() for f in own)
     for run in _runs(a):

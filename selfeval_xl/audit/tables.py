@@ -201,7 +201,7 @@ def check_table_funds(a: Analysis) -> Iterator[Finding]:
         name = _row_name(m)
         if name not in _TOTALS:
             continue
-        found_cells = _cells_after(text, m.start() + len(m.group()) - len(m.group().lstrip()) + len(name), m.end())[:3]
+        found_cells = _cells_after(text, m.start() + len(name), m.end())[:3]  # (a total's row starts on its name)
         head = [c for c, _ in found_cells]
         for sources in _SOURCES:
             cells = _source_rows(text, m.end(), sources)

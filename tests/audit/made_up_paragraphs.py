@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
+from typing import NamedTuple
 
 RATE = "预算执行率"
 _CENT, _TENTH = D("0.01"), D("0.1")
@@ -302,20 +303,44 @@ _SPENT = ("已支出", "实际支出", "累计支出", "已使用", "实际使�
 _EXECUTION = ("预算执行率", "资金执行率", "执行率", "预算完成率")
 
 
-def fund_rates(rng: random.Random, slip: D = D(0)) -> str:
-    """A 项目's funds given, arrived and spent, its 到位率, and a 执行率 of either what was given or what arrived (both are
-    written), in one of four orders (what was given in the paragraph before, or in the rate's sentence). ``slip`` is added to the printed 执行率 (a test's moved figure)."""
+class _Funds(NamedTuple):
+    """A 项目's funds as printed: given, arrived and spent, a rate of the spending, the words naming each."""
+
+    given: D
+    arrived: D
+    spent: D
+    rate: D  # of what was given or of what arrived, ``slip`` added
+    name: str
+    came: str
+    used: str
+    word: str
+
+    @property
+    def share(self) -> D:
+        return pc(self.arrived, self.given)  # 到位率
+
+    @property
+    def arrival(self) -> str:
+        return f"{self.came}{self.arrived}万元,到位率{self.share}%"
+
+
+def _funds(rng: random.Random, slip: D, spent_words: tuple[str, ...], rate_words: tuple[str, ...]) -> _Funds:
     given = amount(rng, 10, 900)
     arrived = _share(rng, given, 80, 100)
     spent = _share(rng, arrived, 50, 100)
     rate = pc(spent, rng.choice((given, arrived))) + slip
-    name, came, used, word = rng.choice(_GIVEN), rng.choice(_ARRIVED), rng.choice(_SPENT), rng.choice(_EXECUTION)
-    arrival = f"{came}{arrived}万元,到位率{pc(arrived, given)}%"
+    return _Funds(given, arrived, spent, rate, rng.choice(_GIVEN), rng.choice(_ARRIVED), rng.choice(spent_words), rng.choice(rate_words))
+
+
+def fund_rates(rng: random.Random, slip: D = D(0)) -> str:
+    """A 项目's funds given, arrived and spent, its 到位率, and a 执行率 of either what was given or what arrived (both are
+    written), in one of four orders (what was given in the paragraph before, or in the rate's sentence). ``slip`` is added to the printed 执行率 (a test's moved figure)."""
+    f = _funds(rng, slip, _SPENT, _EXECUTION)
     return rng.choice((
-        f"该项目{name}{given}万元,{arrival};{used}{spent}万元,{word}{rate}%。",
-        f"{name}{given}万元。\n截至12月31日,{arrival}。{used}{spent}万元,{word}为{rate}%。",
-        f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%,资金到位率{pc(arrived, given)}%。",
-        f"一、资金情况\n本项目{name}{given}万元。\n二、执行情况\n{arrival},{used}{spent}万元,{word}{rate}%。",
+        f"该项目{f.name}{f.given}万元,{f.arrival};{f.used}{f.spent}万元,{f.word}{f.rate}%。",
+        f"{f.name}{f.given}万元。\n截至12月31日,{f.arrival}。{f.used}{f.spent}万元,{f.word}为{f.rate}%。",
+        f"项目{f.name}为{f.given}万元,{f.came}{f.arrived}万元;截至年底{f.used}{f.spent}万元,{f.word}达到{f.rate}%,资金到位率{f.share}%。",
+        f"一、资金情况\n本项目{f.name}{f.given}万元。\n二、执行情况\n{f.arrival},{f.used}{f.spent}万元,{f.word}{f.rate}%。",
     ))  # fmt: skip
 
 
@@ -326,17 +351,12 @@ _OF_WHAT_ARRIVED = ("支出率", "资金使用率", "使用率")
 def money_use_rates(rng: random.Random, slip: D = D(0)) -> str:
     """A 项目's funds given and arrived, then what was paid out in a clause of its own (after ";", or a sentence
     later) and its 支出率 / 资金使用率 of what arrived or what was given. ``slip`` moves the printed rate."""
-    given = amount(rng, 10, 900)
-    arrived = _share(rng, given, 80, 100)
-    spent = _share(rng, arrived, 50, 100)
-    rate = pc(spent, rng.choice((given, arrived))) + slip
-    name, came, used, word = rng.choice(_GIVEN), rng.choice(_ARRIVED), rng.choice(_USED), rng.choice(_OF_WHAT_ARRIVED)
-    arrival = f"{came}{arrived}万元,到位率{pc(arrived, given)}%"
+    f = _funds(rng, slip, _USED, _OF_WHAT_ARRIVED)
     return rng.choice((
-        f"该项目{name}{given}万元,{arrival};{used}{spent}万元,{word}{rate}%。",
-        f"项目{name}{given}万元。截至12月31日,{arrival}。{used}{spent}万元,{word}为{rate}%。",
-        f"项目{name}为{given}万元,{came}{arrived}万元;截至年底{used}{spent}万元,{word}达到{rate}%。",
-        f"本项目{name}{given}万元,{arrival},{used}{spent}万元,{word}{rate}%。",
+        f"该项目{f.name}{f.given}万元,{f.arrival};{f.used}{f.spent}万元,{f.word}{f.rate}%。",
+        f"项目{f.name}{f.given}万元。截至12月31日,{f.arrival}。{f.used}{f.spent}万元,{f.word}为{f.rate}%。",
+        f"项目{f.name}为{f.given}万元,{f.came}{f.arrived}万元;截至年底{f.used}{f.spent}万元,{f.word}达到{f.rate}%。",
+        f"本项目{f.name}{f.given}万元,{f.arrival},{f.used}{f.spent}万元,{f.word}{f.rate}%。",
     ))  # fmt: skip
 
 
