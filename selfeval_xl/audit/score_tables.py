@@ -70,6 +70,8 @@ class _Table:
             if _DASH.match(weight) and _DASH.match(score):
                 return  # "其中:当年财政拨款 | 130.00 | 180.00 | 176.18 | — | — | —": no score of its own
             numbers = [weight, score]
+        elif self.score_at - self.weight_at == 2 and not (len(cells) > 2 and cells[-2].endswith("%")):
+            return  # "其中:本年财政拨款 25 25 25" under "… 分值 执行率 得分": a 资金 row scores beside its 执行率 only
         else:
             numbers = [c for c in cells if _NUMBER.match(c)][-2:]
             if not numbers:
@@ -93,8 +95,8 @@ def _header(cells: list[str]) -> _Table | None:
     end = score + 1
     while end < len(cells) and _AFTER.search(cells[end]):
         end += 1
-    if end < len(cells) and _MEASURE.search(cells[end]):
-        return None  # "得分 | 得分率": another measure after the score
+    if end < len(cells) and _MEASURE.search(cells[end]) and not any(c.isdigit() for c in cells[end]):
+        return None  # "得分 | 得分率": another measure after the score (not the first row's "产出指标(50分)")
     return _Table(end, weight, score)
 
 
@@ -115,7 +117,7 @@ def _total_finding(a: Analysis, p: Paragraph, table: _Table, before: _Table | No
     if (round_half_up(found, places) if finer else found) == parse_decimal(stated):
         return None
     return finding(
-        a, "score_sum_mismatch", p.index, p.norm.rfind(stated), f"{stated}分", f"{fmt_number(found)}分",
+        a, "score_sum_mismatch", p.index, p.norm.rfind(stated), f"{stated}分", f"{fmt_number(found) if finer else f'{found:.{places}f}'}分",
         label=_label(cells), parts="+".join(t for _, _, t in rows),
     )  # fmt: skip
 

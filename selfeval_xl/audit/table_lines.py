@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # a row: a name (no digits, no sentence marks), then two numbers or more, each alone between spaces or "|"
-_ROW = re.compile(r"^\|?\s*[\u4e00-\u9fff][^\d,;:。!?]{0,30}?(?:(?:\s+|\s*\|\s*)-?\d[\d,]*(?:\.\d+)?%?){2,}\s*\|?\s*$")
+_ROW = re.compile(r"^\|?\s*(?:其中:)?[\u4e00-\u9fff][^\d,;:。!?]{0,30}?:?(?:(?:\s+|\s*\|\s*)-?\d[\d,]*(?:\.\d+)?%?){2,}\s*\|?\s*$")
 # a header's cell: a name, no figure ("地方一般公共预算收入", "因公出国(境)费", "执行率(B/A)")
 NAME_CELL = r"[\u4e00-\u9fff()]{2,20}(?:\([A-Z/]{1,5}\))?"
 # a header: three names or more between spaces or "|", nothing else
@@ -32,14 +32,20 @@ _NAME_FIRST = re.compile(r"^\|?\s*[\u4e00-\u9fff]")
 # ("发稿数量 ≥1500 篇 1551 篇 10 10.00"; the 资金 row with its 执行率 between: "… 176.18 10 97.88% 9.79"), the score at
 # most the weight, the weight at most 100; or on the dashes of a row without a score ("… 176.18 — — —")
 _SCORED_END = re.compile(r"(?:^|\s)(\d{1,3}(?:\.\d+)?)\s+(?:\d{1,3}(?:\.\d+)?%\s+)?(\d{1,3}(?:\.\d+)?)\s*$")
-_DASHES_END = re.compile(r"\d\s+[\u2014\u2013-](?:\s+[\u2014\u2013-]){1,2}\s*$")
+_DASHES_END = re.compile(r"\d\s+[\u2014\u2013/-](?:\s+[\u2014\u2013/-]){1,2}\s*$")
+# … or on them and the row's 偏差原因 after ("… 10 8.5 资金到位较晚,进度滞后"): words, no figure, in a row of four cells or more
+_REASON_END = re.compile(r"\s+[^\d\s|][^\d|]{0,40}$")
 _WHOLE = 100
 
 
 def ends_scored_row(line: str) -> bool:
+    line = line.replace("|", " ").rstrip()  # (a row copied with its cell marks)
     m = _SCORED_END.search(line)
     if m is None:
-        return _DASHES_END.search(line) is not None
+        if _DASHES_END.search(line) is not None:
+            return True
+        reason = _REASON_END.search(line)
+        return reason is not None and len(line.split()) >= 5 and ends_scored_row(line[: reason.start()])
     return float(m.group(2)) <= float(m.group(1)) <= _WHOLE
 
 
@@ -52,4 +58,4 @@ def starts_row(previous_line: str, line: str) -> bool:
 def under_header(previous_line: str, line: str) -> bool:
     """Is ``line`` a table's first row, right under its header? It stays in the header's paragraph (its figures are
     read by the header's words: 执行率, 得分), joined to it by a cell mark, never run into its last column."""
-    return is_row(line) and is_header(previous_line)
+    return (is_row(line) or ends_scored_row(line)) and is_header(previous_line)

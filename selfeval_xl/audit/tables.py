@@ -254,7 +254,7 @@ def _cells_after(text: str, start: int, end: int) -> list[tuple[str, int]]:
     blank cell kept as a dash ("年度资金总额 |  | 100.00 | 90.00": no 年初预算数, the 全年预算数 is the second), else
     each figure or dash in turn (a row copied with spaces between its cells)."""
     segment = text[start:end]
-    if "|" not in segment:
+    if "|" not in segment.rstrip(" |"):  # (one "|" after the cells: the mark joining the next row's paragraph)
         return [(c.group(), start + c.start()) for c in _CELL.finditer(segment)]
     at, out = start, []
     for k, part in enumerate(segment.split("|")):

@@ -1,0 +1,99 @@
+"""Random 项目支出绩效自评表 as a web page or a PDF gives them as text: the form the finance departments prescribe (项目名称,
+主管部门, the 项目资金 rows with 分值 10, 执行率 and 得分, the 年度总体目标, then 一级/二级/三级指标 with 年度指标值, 实际完成值,
+分值, 得分 and 偏差原因, and 总分), its cells between spaces or "|", a group's 一级指标 printed once ("产出指标(50分)"),
+indicator rows the department left empty ("生态效益指标" alone, or with a 0), several tables one after another.
+
+Every figure is computed here in Decimal (ROUND_HALF_UP); written from the form, not from any corpus text. ``Slip``
+says what a test moves: the printed 总分, or one indicator's 得分 (the 总分 then no longer its sum).
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
+from typing import Literal
+
+Slip = Literal["", "total", "row"]
+
+_CENT = D("0.01")
+_PROJECTS = ("科技特派员创业行动经费", "农村饮水安全巩固提升工程", "城乡居民医疗救助资金", "公共文化服务体系建设补助",
+             "高标准农田建设项目", "乡村道路养护经费", "森林防火专项经费", "义务教育薄弱环节改善资金")  # fmt: skip
+_DEPARTMENTS = ("县科学技术局", "县水利局", "县医疗保障局", "县文化和旅游局", "县农业农村局", "县交通运输局", "县林业局", "县教育局")
+_SECOND = {
+    "产出": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度": ("服务对象满意度指标",),
+}
+_THIRD = ("开展培训次数", "完成项目数量", "验收合格率", "资金拨付及时率", "项目完工时间", "单位成本控制", "带动群众增收",
+          "受益人口覆盖率", "环境改善程度", "长效管护机制", "群众满意度")  # fmt: skip
+_TARGETS = (("≥{n}次", "{n}次"), ("{n}个", "{n}个"), ("≥95%", "{p}%"), ("≤{n}万元", "{n}万元"), ("{y}年底前", "{y}年底前完成"),
+            ("达到预期", "达成预期指标"), ("≥90%", "{p}%"))  # fmt: skip
+_REASONS = ("", "", "", "无偏差", "资金到位较晚，进度略有滞后", "个别乡镇未按时上报", "受天气影响工期顺延")
+
+
+def _weights(rng: random.Random, total: int, parts: int) -> list[int]:
+    """``parts`` whole weights adding up to ``total``, each at least 1 (the form's weights are whole points)."""
+    cuts = sorted(rng.sample(range(1, total), parts - 1)) if parts > 1 else []
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+
+
+def _score(rng: random.Random, weight: int) -> D:
+    got = D(weight) * D(rng.choice((100, 100, 100, 95, 90, 85, 80, 70))) / 100
+    return got.quantize(D(rng.choice(("1", "0.1", "0.01"))), ROUND_HALF_UP)
+
+
+def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023) -> str:
+    """One 项目支出绩效自评表 as text (see the module docstring)."""
+    sep = rng.choice((" ", "  ", " | "))
+    budget = D(rng.randint(500, 900000)) / 100
+    spent = min(budget, (budget * D(rng.randint(60, 105)) / 100).quantize(_CENT, ROUND_HALF_UP))
+    rate = (spent / budget * 100).quantize(_CENT, ROUND_HALF_UP)
+    fund_score = (D(10) * rate / 100).quantize(_CENT, ROUND_HALF_UP)
+    name, unit = rng.choice(_PROJECTS), rng.choice(_DEPARTMENTS)
+    dash = rng.choice(("", "—", "/"))
+    lines = [
+        "项目支出绩效自评表",
+        f"({year}年度)",
+        sep.join(("项目名称", name)),
+        sep.join(("主管部门", f"{rng.randint(10, 99):03d}-{unit}", "实施单位", f"{rng.randint(100000, 999999)}-{unit}")),
+        sep.join(("项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")),
+        sep.join(("年度资金总额:", f"{budget:f}", f"{budget:f}", f"{spent:f}", "10", f"{rate}%", f"{fund_score:f}")),
+        sep.join(("其中:本年财政拨款", f"{budget:f}", f"{budget:f}", f"{spent:f}", *([dash] * 3 if dash else []))),
+        sep.join(("上年结转资金", "0", "0", "0")),
+        sep.join(("其他资金", "0", "0", "0")),
+        sep.join(("年度总体目标", "预期目标", "实际完成情况")),
+        rng.choice((f"按期完成{name}各项任务。", f"完成{name}年度目标", "发挥资金使用效益，保障项目顺利实施。")),
+        sep.join(("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")),
+    ]
+    group_weights = dict(zip(("产出", "效益", "满意度"), rng.choice(((50, 30, 10), (40, 40, 10), (60, 20, 10), (50, 25, 15))), strict=True))
+    rows: list[tuple[str, D]] = []  # (the row's line, its score)
+    for group, weight in group_weights.items():
+        seconds = [s for s in _SECOND[group] if not (s == "生态效益指标" and rng.random() < 0.5)]
+        empty = [s for s in _SECOND[group] if s not in seconds]
+        points = _weights(rng, weight, len(seconds))
+        for k, (second, w) in enumerate(zip(seconds, points, strict=True)):
+            n, p = rng.randint(2, 60), rng.randint(90, 100)
+            target, done = (t.format(n=n, p=p, y=year) for t in rng.choice(_TARGETS))
+            got = _score(rng, w)
+            first = f"{group}指标({weight}分)" if k == 0 else ""
+            cells = [first, second, rng.choice(_THIRD), target, done, str(w), f"{got:f}", rng.choice(_REASONS)]
+            rows.append((sep.join(cells) if sep == " | " else sep.join(c for c in cells if c), got))  # (a copy drops blanks)
+        for second in empty:  # a kind of indicator the department did not use: a row of its name, perhaps a 0
+            rows.append((sep.join((second, *(["0"] if rng.random() < 0.5 else []))), D(0)))
+    if slip == "row":
+        k = rng.choice([k for k, (_, got) in enumerate(rows) if got > 1])
+        line, got = rows[k]
+        cells = line.rsplit(f"{got:f}", 1)
+        rows[k] = (f"{got - 1:f}".join(cells), got)  # the printed score one lower; the total still of the true ones
+    total = fund_score + sum((got for _, got in rows), D(0))
+    if slip == "total":
+        total += rng.choice((D(1), D("-1"), D("0.5"), D("-2")))
+    lines += [line for line, _ in rows]
+    lines.append(sep.join((rng.choice(("总分", "总 分", "合计")), "100", f"{total:f}")))
+    return "\n".join(lines)
+
+
+def project_score_tables(rng: random.Random, slip: Slip = "", tables: int = 1) -> str:
+    """A department's page of several 项目支出绩效自评表 one after another (only the last one moved, if any)."""
+    return "\n\n".join(project_score_table(rng, slip if k == tables - 1 else "") for k in range(tables))
