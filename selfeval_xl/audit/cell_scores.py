@@ -3,7 +3,8 @@
 the grade beside it in the row is checked against it as in prose.
 
 Read only in a row whose cells are between "|" (a .docx table, a page copied as text), the number alone in the cell
-right after the total's name (or after a 100 there), and at most 100.
+right after the total's name (or after a 100 there), and at most 100; or in such a row between spaces that is a paragraph
+of its own (a PDF's or a web page's 自评表: "总分 100 96.40 等级 良").
 """
 
 from __future__ import annotations
@@ -16,14 +17,18 @@ from selfeval_xl.audit.numbers import decimals_of, parse_decimal
 _CELL_SCORE = re.compile(
     r"(?<![\u4e00-\u9fff])(自评总分|自评得分|综合得分|总得分|总分)\s*\|\s*(?:100(?:\.0+)?\s*\|\s*(?=\d))?(\d{1,3}(?:\.\d+)?)\s*(?=\||$)"
 )
+# the same row as a PDF or a web page gives it, its cells between spaces, a paragraph of its own: "总分 100 96.40 等级 良"
+_ROW_SCORE = re.compile(r"^\s*(自评总分|自评得分|综合得分|总得分|总\s?分)\s+(?:100(?:\.0+)?\s+)?(\d{1,3}(?:\.\d+)?)(?=\s|$)")
 _HUNDRED = 100
 
 
 def cell_scores(p: Paragraph, norm: str) -> list[Figure]:
     if "|" not in norm:
-        return []
+        matches = [m for m in (_ROW_SCORE.match(norm),) if m is not None]
+    else:
+        matches = list(_CELL_SCORE.finditer(norm))
     out = []
-    for m in _CELL_SCORE.finditer(norm):
+    for m in matches:
         raw = m.group(2)
         value = parse_decimal(raw)
         if value > _HUNDRED:

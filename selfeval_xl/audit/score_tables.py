@@ -157,19 +157,19 @@ def check_total_restated(a: Analysis) -> Iterator[Finding]:
     """The 自评表's total ("自评总分 | 95.69", "总分 | 100 | 95.69") against the total score the text states
     ("自评得分为96.69分"): one table total and one total in prose (last year's aside), and they differ — a warning at the
     prose (which of the two is wrong, the reader settles; a text of several 自评表 or several totals is not read)."""
-    table: set[Decimal] = set()
+    table: dict[Decimal, str] = {}  # value -> as printed
     prose: list[Figure] = []
     for f in a.figures:
         if f.kind is not FigureKind.SCORE or f.value is None or f.label not in SCORE_TOTALS or f.value > _HUNDRED:
             continue
         if not f.text.endswith("分"):
-            table.add(f.value)  # a cell's score (``cell_scores``)
+            table.setdefault(f.value, f.text)  # a cell's score (``cell_scores``)
             continue
         norm = a.paragraph(f.paragraph).norm
         if not PRIOR_YEAR.search(norm, statement_bounds(norm, f.start)[0], f.start):
             prose.append(f)
     values = {f.value for f in prose}
-    if len(table) != 1 or len(values) != 1 or values == table:
+    if len(table) != 1 or len(values) != 1 or values == set(table):
         return
-    stated, (expected,) = prose[0], table
-    yield finding(a, "total_score_restated", stated.paragraph, stated.start, stated.text, f"{fmt_number(expected)}分", label=stated.label)
+    stated, (expected,) = prose[0], table.values()
+    yield finding(a, "total_score_restated", stated.paragraph, stated.start, stated.text, f"{expected}分", label=stated.label)

@@ -97,3 +97,21 @@ def test_a_funds_row_then_the_next_rows_paragraph() -> None:
     # next paragraph, joined to it by " | ": the 其中 row's cells are still read as cells (29 = 29 + — + —)
     text = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n(万元) 年度资金总额 29 29 27.8 9 0.958 8\n其中:当年财政拨款 29 29 27.8 9 0.958 8\n      上年结转资金\n  其他资金\n年度总体目标 预期目标 实际完成情况"
     assert _errors(text) == []
+
+
+def _warnings(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity is Severity.WARNING]
+
+
+def test_the_total_row_between_spaces_is_a_score() -> None:
+    # "总分 100 96.40" on its own line is the table's total score: the text's total is held to it, its grade checked
+    table = _WEB_TABLE.format(funds="9.40", economic="10", total="96.40")
+    assert _warnings("经自评，该项目自评得分为96.40分，评价等级为“优”。\n" + table) == []
+    assert _warnings("经自评，该项目自评得分为97.40分，评价等级为“优”。\n" + table) == [
+        ("total_score_restated", "97.40分", "96.40分")  # (printed as the table prints it)
+    ]
+    assert _errors(table.replace("总分 100 96.40", "总分 100 96.40 等级 良")) == [("grade_mismatch", "良", "优")]
+    assert _errors(table.replace("总分 100 96.40", "总分 100 96.40 等级 优")) == []
+    # a 合计 row of amounts is no score, nor a 总分 row with words before it
+    assert _errors("合计 100 76.69 等级:优") == []
+    assert _errors("项目总分 100 76.69 等级:优") == []
