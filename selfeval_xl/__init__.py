@@ -133,10 +133,11 @@ def export_files(path: str | _Path, out_dir: str | _Path, formats: _Sequence[str
 
 
 def audit_report(path: str | _Path) -> AuditReport:
-    """Check the arithmetic and consistency of a report (.docx, .txt, .pdf): findings with places."""
-    from selfeval_xl.audit import audit_file
+    """Check the arithmetic and consistency of a report (.docx, .txt, .pdf) or of a 自评表 kept in a workbook (.xlsx:
+    its findings placed at their cells): findings with places."""
+    from selfeval_xl.workbook.sheet_text import audit_any
 
-    return audit_file(path)
+    return audit_any(path)
 
 
 def collect_files(paths: _Iterable[str | _Path], output: str | _Path | None = None,

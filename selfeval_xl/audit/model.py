@@ -215,6 +215,8 @@ class Finding:
     # explicit total and parts, a share of its named denominator, a count with 共/分别是),
     # "medium" (a likely slip: truncation, a partial list, a restated amount), "low" (style).
     confidence: str = "high"
+    # The worksheet cell the finding is at ("'自评表'!G15") when the report was a workbook's sheets; "" for a text.
+    cell: str = ""
 
     def sort_key(self) -> tuple[int, str, str, str, str, str, int, str, str, str]:
         """Document order, then every other field: two findings compare equal only when they are equal, so the

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from selfeval_xl.audit import AuditInputError, AuditReport, Finding, audit_file
+from selfeval_xl.audit import AuditInputError, AuditReport, Finding
 from selfeval_xl.cli.chinese import ChineseCommand
 from selfeval_xl.core.errors import EXIT_DATA as EXIT_FINDINGS
 from selfeval_xl.core.errors import EXIT_INPUT, EXIT_OK
@@ -28,6 +28,7 @@ FINDING_KEYS = (
     "expected",
     "message",
     "confidence",  # added after the first release: keys are only ever appended
+    "cell",  # the worksheet cell of a finding in a workbook's 自评表 ("" for a text report)
 )
 
 
@@ -59,6 +60,8 @@ def to_json(file: str, report: AuditReport) -> str:
 
 
 def _location(finding: Finding) -> str:
+    if finding.cell:
+        return render(AUDIT, "cli.location_cell", cell=finding.cell)
     if finding.paragraph == 0:
         return render(AUDIT, "cli.location_document")
     section = finding.section or render(AUDIT, "cli.front_matter")
@@ -89,10 +92,13 @@ def to_lines(file: str, report: AuditReport) -> list[str]:
 @click.argument("report", type=click.Path(path_type=str), help=AUDIT["cli.help_report"])
 @click.option("--json", "as_json", is_flag=True, help=AUDIT["cli.help_json"])
 def audit_command(report: str, as_json: bool) -> None:
-    """Audit the arithmetic and consistency of a 自评报告 (.docx, .txt or .pdf)."""
+    """Audit the arithmetic and consistency of a 自评报告 (.docx, .txt or .pdf) or a 自评表 workbook (.xlsx)."""
+    from selfeval_xl.core.errors import WorkbookError
+    from selfeval_xl.workbook.sheet_text import audit_any
+
     try:
-        result = audit_file(report)
-    except AuditInputError as exc:
+        result = audit_any(report)
+    except (AuditInputError, WorkbookError) as exc:
         click.echo(str(exc), err=True)
         # SystemExit, not click's Exit: it carries the code through a non-standalone caller too.
         raise SystemExit(EXIT_INPUT) from exc
@@ -102,3 +108,4 @@ def audit_command(report: str, as_json: bool) -> None:
         for line in to_lines(report, result):
             click.echo(line)
     raise SystemExit(EXIT_FINDINGS if result.errors else EXIT_OK)
+

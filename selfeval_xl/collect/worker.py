@@ -210,8 +210,7 @@ def _visible(path: Path, name: str) -> FileResult | None:
 
     shown = read_visible(path)
     if shown is None and is_project_export(path):
-        reason = texts.BATCH["collect.reason_project"]
-        return FileResult(name, "workbook", SKIPPED, reason, issues=(IssueRow("warning", "project_export", "", reason),))
+        return _project_table(path, name)
     if shown is None or not shown.unit_name:
         return None
     figures = tuple((key, shown.execution_rate if key == "execution_rate" else None) for key in FIGURES)
@@ -219,6 +218,25 @@ def _visible(path: Path, name: str) -> FileResult | None:
                     texts.render(texts.BATCH, "collect.visible", sheet=shown.sheet))
     return FileResult(name, "workbook", OK, unit_name=shown.unit_name, year=shown.year, figures=figures,
                       score=shown.score, grade=shown.grade, warnings=1, issues=(note,), source=SOURCE_EXPORT)
+
+
+def _project_table(path: Path, name: str) -> FileResult:
+    """A 项目支出绩效自评表 workbook: listed, not summed with the 部门整体 figures; its sheets audited as a report (the
+    总分 against its rows, the 执行率 and its 得分), each finding at its cell."""
+    from selfeval_xl.core.errors import WorkbookError
+    from selfeval_xl.workbook.sheet_text import audit_workbook
+
+    reason = texts.BATCH["collect.reason_project"]
+    issues = [IssueRow("warning", "project_export", "", reason)]
+    try:
+        report = audit_workbook(path)
+    except WorkbookError:
+        report = None  # (read once already: what the reader refuses here it refused there)
+    found = report.findings if report is not None else ()
+    issues += [IssueRow(f.severity.value, f.code, f.cell, f.message, f.confidence) for f in found]
+    errors = sum(1 for f in found if f.severity.value == "error")
+    return FileResult(name, "workbook", ERRORS if errors else SKIPPED, reason, errors=errors,
+                      warnings=len(found) - errors, issues=tuple(issues))
 
 
 def _decimal(value: object) -> Decimal | None:

@@ -1,7 +1,8 @@
 """Random 项目支出绩效自评表 as a web page or a PDF gives them as text: the form the finance departments prescribe (项目名称,
 主管部门, the 项目资金 rows with 分值 10, 执行率 and 得分, the 年度总体目标, then 一级/二级/三级指标 with 年度指标值, 实际完成值,
 分值, 得分 and 偏差原因, and 总分), its cells between spaces or "|", a group's 一级指标 printed once ("产出指标(50分)"),
-indicator rows the department left empty ("生态效益指标" alone, or with a 0), several tables one after another.
+indicator rows the department left empty ("生态效益指标" alone, or with a 0), several tables one after another; and the
+部门(单位)整体支出绩效自评表 of the same form (年度预算情况, its amounts 按收入性质分 and 按支出性质分).
 
 Every figure is computed here in Decimal (ROUND_HALF_UP); written from the form, not from any corpus text. ``Slip``
 says what a test moves: the printed 总分, or one indicator's 得分 (the 总分 then no longer its sum).
@@ -43,8 +44,9 @@ def _score(rng: random.Random, weight: int) -> D:
     return got.quantize(D(rng.choice(("1", "0.1", "0.01"))), ROUND_HALF_UP)
 
 
-def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023) -> str:
-    """One 项目支出绩效自评表 as text (see the module docstring)."""
+def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023, whole: bool = False) -> str:
+    """One 项目支出绩效自评表 as text (see the module docstring); ``whole``: the 部门(单位)整体支出绩效自评表 of the same
+    form (年度预算情况, its amounts 按收入性质分 and 按支出性质分 between the 资金 row and the 年度总体目标)."""
     sep = rng.choice((" ", "  ", " | "))
     budget = D(rng.randint(500, 900000)) / 100
     spent = min(budget, (budget * D(rng.randint(60, 105)) / 100).quantize(_CENT, ROUND_HALF_UP))
@@ -52,6 +54,9 @@ def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023) -
     fund_score = (D(10) * rate / 100).quantize(_CENT, ROUND_HALF_UP)
     name, unit = rng.choice(_PROJECTS), rng.choice(_DEPARTMENTS)
     dash = rng.choice(("", "—", "/"))
+    if whole:
+        basic = (spent * D(rng.randint(40, 90)) / 100).quantize(_CENT, ROUND_HALF_UP)
+        return _whole_table(rng, sep, year, unit, budget, spent, rate, fund_score, basic, slip)
     lines = [
         "项目支出绩效自评表",
         f"({year}年度)",
@@ -64,8 +69,31 @@ def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023) -
         sep.join(("其他资金", "0", "0", "0")),
         sep.join(("年度总体目标", "预期目标", "实际完成情况")),
         rng.choice((f"按期完成{name}各项任务。", f"完成{name}年度目标", "发挥资金使用效益，保障项目顺利实施。")),
-        sep.join(("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")),
     ]
+    return _indicators(rng, sep, year, lines, fund_score, slip)
+
+
+def _whole_table(rng: random.Random, sep: str, year: int, unit: str, budget: D, spent: D, rate: D, fund_score: D, basic: D, slip: Slip) -> str:
+    lines = [
+        "部门(单位)整体支出绩效自评表",
+        f"({year}年度)",
+        sep.join(("部门(单位)名称", unit)),
+        sep.join(("年度预算情况(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")),
+        sep.join(("年度资金总额:", f"{budget:f}", f"{budget:f}", f"{spent:f}", "10", f"{rate}%", f"{fund_score:f}")),
+        sep.join(("按收入性质分", "按支出性质分")),
+        sep.join(("其中:一般公共预算:", f"{spent:f}", "其中:基本支出:", f"{basic:f}")),
+        sep.join(("政府性基金预算:", "0", "项目支出:", f"{spent - basic:f}")),
+        sep.join(("国有资本经营预算:", "0")),
+        sep.join(("财政专户管理资金:", "0")),
+        sep.join(("单位资金:", "0")),
+        sep.join(("年度总体目标", "预期目标", "实际完成情况")),
+        rng.choice(("全面履行部门职责，保障各项工作顺利开展。", "完成年度重点工作任务", "提升公共服务水平。")),
+    ]
+    return _indicators(rng, sep, year, lines, fund_score, slip)
+
+
+def _indicators(rng: random.Random, sep: str, year: int, lines: list[str], fund_score: D, slip: Slip) -> str:
+    lines.append(sep.join(("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")))
     group_weights = dict(zip(("产出", "效益", "满意度"), rng.choice(((50, 30, 10), (40, 40, 10), (60, 20, 10), (50, 25, 15))), strict=True))
     rows: list[tuple[str, D]] = []  # (the row's line, its score)
     for group, weight in group_weights.items():
@@ -94,6 +122,8 @@ def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023) -
     return "\n".join(lines)
 
 
-def project_score_tables(rng: random.Random, slip: Slip = "", tables: int = 1) -> str:
-    """A department's page of several 项目支出绩效自评表 one after another (only the last one moved, if any)."""
-    return "\n\n".join(project_score_table(rng, slip if k == tables - 1 else "") for k in range(tables))
+def project_score_tables(rng: random.Random, slip: Slip = "", tables: int = 1, whole: bool = False) -> str:
+    """A department's page of several 项目支出绩效自评表 one after another (only the last one moved, if any); ``whole``:
+    its 部门整体支出绩效自评表 first."""
+    out = [project_score_table(rng, slip if tables == 0 else "", whole=True)] if whole else []
+    return "\n\n".join(out + [project_score_table(rng, slip if k == tables - 1 else "") for k in range(tables)])

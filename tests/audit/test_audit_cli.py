@@ -67,7 +67,7 @@ def test_json_output_is_stable(in_data: Path, name: str) -> None:
     for row in document["findings"]:
         assert list(row) == [
             "code", "severity", "section", "paragraph", "section_paragraph", "sentence", "stated", "expected", "message",
-            "confidence",  # appended: the earlier keys keep their names and order
+            "confidence", "cell",  # appended: the earlier keys keep their names and order
         ]  # fmt: skip
         assert row["confidence"] in ("high", "medium", "low")
     assert "\\u" not in first.output  # ensure_ascii=False: Chinese stays readable

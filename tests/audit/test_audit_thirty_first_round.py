@@ -28,6 +28,16 @@ def test_made_up_project_score_tables() -> None:
         assert all(codes == ["score_sum_mismatch"] for codes in found), slip
 
 
+def test_made_up_whole_department_score_tables() -> None:
+    # the 部门(单位)整体支出绩效自评表 of the same form (its amounts 按收入性质分 and 按支出性质分 between the 资金 row and the
+    # indicators), alone (the moved one) or before a page's 项目 tables
+    for seed in range(90):
+        assert _errors(project_score_tables(random.Random(seed), "", seed % 3, whole=True)) == [], seed
+    for slip in ("total", "row"):
+        found = [[c for c, *_ in _errors(project_score_tables(random.Random(seed), slip, 0, whole=True))] for seed in range(90)]
+        assert all(codes == ["score_sum_mismatch"] for codes in found), slip
+
+
 # As a county's site prints the form (cells between spaces, blanks dropped). Hand computed: 资金 10 × 94.00% = 9.40;
 # indicators 9.5 + 20 + 10 + 9 + 10 + 10 + 8.5 + 0 + 10 = 87; 总分 9.40 + 87 = 96.40.
 _WEB_TABLE = """项目支出绩效自评表
