@@ -153,7 +153,8 @@ def _evaluate(path: Path, name: str) -> FileResult:
     try:
         evaluation = evaluate(migrated_raw(read_workbook(path)))  # an earlier template version: migrated in memory
     except NotOurTemplateError as exc:  # read safely, but not a fill-in workbook: an export without its part?
-        return _visible(path, name) or unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
+        return _visible(path, name) or _own_table(path, name) or unusable(name, "workbook", UNREADABLE, exc.code,
+                                                                          exc.message)
     except WorkbookError as exc:
         return unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
     scoring = evaluation.scoring
@@ -210,7 +211,7 @@ def _visible(path: Path, name: str) -> FileResult | None:
 
     shown = read_visible(path)
     if shown is None and is_project_export(path):
-        return _project_table(path, name)
+        return _audited_table(path, name, "project_export", texts.BATCH["collect.reason_project"])
     if shown is None or not shown.unit_name:
         return None
     figures = tuple((key, shown.execution_rate if key == "execution_rate" else None) for key in FIGURES)
@@ -220,14 +221,23 @@ def _visible(path: Path, name: str) -> FileResult | None:
                       score=shown.score, grade=shown.grade, warnings=1, issues=(note,), source=SOURCE_EXPORT)
 
 
-def _project_table(path: Path, name: str) -> FileResult:
-    """A 项目支出绩效自评表 workbook: listed, not summed with the 部门整体 figures; its sheets audited as a report (the
-    总分 against its rows, the 执行率 and its 得分), each finding at its cell."""
+def _own_table(path: Path, name: str) -> FileResult | None:
+    """A 绩效自评表 a department keeps in its own workbook (no template of ours): audited, not summed (None if the
+    workbook names no such form)."""
+    from selfeval_xl.collect.visible import is_scoring_table
+
+    if not is_scoring_table(path):
+        return None
+    return _audited_table(path, name, "own_table", texts.BATCH["collect.reason_own_table"])
+
+
+def _audited_table(path: Path, name: str, code: str, reason: str) -> FileResult:
+    """A 自评表 workbook listed, not summed with the 部门整体 figures (a 项目's, or one not from our template); its sheets
+    audited as a report (the 总分 against its rows, the 执行率 and its 得分, the grade), each finding at its cell."""
     from selfeval_xl.core.errors import WorkbookError
     from selfeval_xl.workbook.sheet_text import audit_workbook
 
-    reason = texts.BATCH["collect.reason_project"]
-    issues = [IssueRow("warning", "project_export", "", reason)]
+    issues = [IssueRow("warning", code, "", reason)]
     try:
         report = audit_workbook(path)
     except WorkbookError:

@@ -125,3 +125,17 @@ def test_the_total_row_between_spaces_is_a_score() -> None:
     # a 合计 row of amounts is no score, nor a 总分 row with words before it
     assert _errors("合计 100 76.69 等级:优") == []
     assert _errors("项目总分 100 76.69 等级:优") == []
+
+
+@pytest.mark.parametrize("cells", [" | ", " "])
+def test_an_unused_kind_of_indicator_with_its_zero(cells: str) -> None:
+    # "生态效益指标 | 0" (a workbook's row, a .docx row, a line of its own): nothing to add, the table still read
+    # (45 + 40 = 85, not 86)
+    from selfeval_xl.audit import audit_blocks
+
+    rows = [["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量", "50", "45"], ["生态效益指标", "0"],
+            ["效益指标", "社会", "50", "40"], ["总分", "100", "{total}"]]  # fmt: skip
+    blocks = [cells.join(row) for row in rows]
+    assert [f.code for f in audit_blocks([b.format(total="85") for b in blocks]).findings] == []
+    found = audit_blocks([b.format(total="86") for b in blocks]).findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("score_sum_mismatch", "86分", "85分")]

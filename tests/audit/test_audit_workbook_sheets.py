@@ -157,3 +157,24 @@ def test_our_own_exported_workbooks_audit_clean(tmp_path: Path) -> None:
     assert [(code, cell) for _, code, _, _, cell in _found(tmp_path / "moved.xlsx")] == [
         ("score_sum_mismatch", f"'自评表'!{score.coordinate}")
     ]
+
+
+def test_collect_audits_a_scoring_table_that_is_no_template_of_ours(tmp_path: Path) -> None:
+    # a 部门整体 自评表 in a department's own workbook: audited and listed (not refused as "not our template"); a workbook
+    # naming no 绩效自评表 is still refused
+    from selfeval_xl import collect_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _book(folder / "某局整体自评表.xlsx", G20=97.4)
+    wb = openpyxl.load_workbook(path)
+    wb.active["A1"] = "部门(单位)整体支出绩效自评表"  # type: ignore[index]
+    wb.save(path)
+    other = openpyxl.Workbook()
+    other.active.append(["收入", 100, "支出", 90])  # type: ignore[union-attr]
+    other.save(folder / "其他表格.xlsx")
+    results = {r.name: r for r in collect_files([folder])}
+    table = results["某局整体自评表.xlsx"]
+    assert (table.status, table.errors) == ("errors", 1)
+    assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
+    assert [i.code for i in results["其他表格.xlsx"].issues] == ["not_our_template"]

@@ -64,6 +64,7 @@ BATCH: dict[str, str] = {
     "collect.why_first": "按文件名排在前面",
     "collect.reason_errors": "工作簿有 {errors} 个错误，不计入合计和排名；修正后请重新报送。",
     "collect.reason_project": "这是项目支出绩效自评表，部门整体汇总不计入项目自评；已列出，未汇总。",
+    "collect.reason_own_table": "这是单位自行制作的绩效自评表（不是用绩效自评模板填写的工作簿）：已逐格核对总分、执行率、得分与等级，未计入汇总。",
     "collect.visible": "没有导出时内嵌的数据（可能由早期版本导出、或另存时被删去），已按可见的“{sheet}”表读取单位、年度、得分、等级和执行率；"
                        "该表没有人员经费、公用经费等支出构成，本文件不计入金额合计。",
     "collect.year_total_partial": "{year}年合计（{count} 个单位；另有 {missing} 个单位只有自评表、无支出构成，未计入）",
