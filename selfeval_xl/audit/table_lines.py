@@ -33,20 +33,22 @@ _NAME_FIRST = re.compile(r"^\|?\s*[\u4e00-\u9fff]")
 # most the weight, the weight at most 100; or on the dashes of a row without a score ("… 176.18 — — —")
 _SCORED_END = re.compile(r"(?:^|\s)(\d{1,3}(?:\.\d+)?)\s+(?:\d{1,3}(?:\.\d+)?%\s+)?(\d{1,3}(?:\.\d+)?)\s*$")
 _DASHES_END = re.compile(r"\d\s+[\u2014\u2013/-](?:\s+[\u2014\u2013/-]){1,2}\s*$")
-# … or on them and the row's 偏差原因 after ("… 10 8.5 资金到位较晚,进度滞后"): words, no figure, in a row of four cells or more
+# … or on them and the row's 偏差原因 after ("… 10 8.5 资金到位较晚,进度滞后"): words, no figure, in a row of five cells or more
 _REASON_END = re.compile(r"\s+[^\d\s|][^\d|]{0,40}$")
 _WHOLE = 100
 
 
 def ends_scored_row(line: str) -> bool:
     line = line.replace("|", " ").rstrip()  # (a row copied with its cell marks)
+    if _DASHES_END.search(line) is not None:
+        return True
     m = _SCORED_END.search(line)
     if m is None:
-        if _DASHES_END.search(line) is not None:
-            return True
         reason = _REASON_END.search(line)
-        return reason is not None and len(line.split()) >= 5 and ends_scored_row(line[: reason.start()])
-    return float(m.group(2)) <= float(m.group(1)) <= _WHOLE
+        if reason is None or len(line.split()) < 5:
+            return False
+        m = _SCORED_END.search(line[: reason.start()])
+    return m is not None and float(m.group(2)) <= float(m.group(1)) <= _WHOLE
 
 
 def starts_row(previous_line: str, line: str) -> bool:

@@ -22,14 +22,12 @@ from typing import Any
 
 from selfeval_xl.core import texts
 from selfeval_xl.core.errors import (
-    EncryptedWorkbookError,
-    NotAWorkbookError,
-    UnsafeWorkbookError,
     WorkbookError,
 )
 from selfeval_xl.core.model import CellValue
 from selfeval_xl.core.values import read_number
-from selfeval_xl.workbook.reader import ENCRYPTED_MARK, MAX_COLS, MB, OLE_MAGIC, WORKBOOK_LIMITS, inspect_file
+from selfeval_xl.workbook.grids import Grid as Grid  # (re-exported: the importers read grids)
+from selfeval_xl.workbook.grids import read_grids as _read_grids
 
 MAX_ROWS = 20_000  # a 决算 file is a few hundred rows; stacked tables stay far below this
 LABEL_DISTANCE = 3  # a "公开0N表" label belongs to a title at most this many rows away
@@ -87,66 +85,12 @@ def is_number(value: CellValue) -> bool:
 # ---- the file ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
-    """One sheet: ``rows[r][c]`` is Excel row r + 1, column c + 1; ``merged`` are 0-based (r1, c1, r2, c2)."""
-
-    sheet: str
-    rows: tuple[tuple[CellValue, ...], ...]
-    merged: tuple[tuple[int, int, int, int], ...]
-
-    def value(self, row: int, col: int) -> CellValue:
-        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
-            return self.rows[row][col]
-        return None
-
-
-def check_file(path: Path) -> None:
-    """Refuse what is not a safe .xlsx or .xls before the reader opens it."""
-    shown = str(path)
-    if not path.is_file():
-        inspect_file(path)  # missing / directory: the usual messages
-    size = path.stat().st_size
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        if head == OLE_MAGIC:
-            if size > WORKBOOK_LIMITS.file_bytes:
-                raise UnsafeWorkbookError(path=shown, reason=texts.render(
-                    texts.FATAL, "reason_file_size", size=size // MB, limit=WORKBOOK_LIMITS.file_bytes // MB))
-            if ENCRYPTED_MARK in head + fh.read(4 * MB):
-                raise EncryptedWorkbookError(path=shown)
-            return
-    inspect_file(path)
-
-
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook as a grid of plain values (calamine: .xlsx and .xls alike)."""
-    check_file(path)
     try:
-        from python_calamine import CalamineWorkbook
+        return _read_grids(path, MAX_ROWS)
     except ImportError:
         raise JuesuanError("juesuan_needs_calamine") from None
-    grids = []
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        for name in book.sheet_names:
-            sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
-            merged = tuple((a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or ()))
-            grids.append(Grid(name, tuple(tuple(_cell(v) for v in row[:MAX_COLS]) for row in rows), merged))
-    except WorkbookError:
-        raise
-    except Exception:
-        raise NotAWorkbookError("truncated", path=str(path)) from None
-    return grids
-
-
-def _cell(value: object) -> CellValue:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, (int, float)):
-        return value
-    return None if value is None else str(value)
 
 
 # ---- the tables ----------------------------------------------------------------------------------------

@@ -26,10 +26,10 @@ from selfeval_xl.audit import AuditReport, audit_blocks, audit_file
 from selfeval_xl.audit.model import Finding
 from selfeval_xl.audit.text import split_paragraphs
 from selfeval_xl.core.cells import col_letter
-from selfeval_xl.core.errors import NotAWorkbookError
+from selfeval_xl.core.errors import NotAWorkbookError, WorkbookError
 from selfeval_xl.workbook.reader import MAX_COLS, MAX_ROWS, inspect_file
 
-SUFFIXES = frozenset({".xlsx", ".xlsm"})
+SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
 _PROSE = 60  # a cell longer than this is prose: its own block
 
 
@@ -45,6 +45,37 @@ class Row:
 
 def sheet_blocks(path: Path) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     """The text blocks of the workbook's visible sheets and where each came from; raises ``WorkbookError``."""
+    blocks: list[str] = []
+    rows: list[Row] = []
+    for title, sheet in _sheets(path):
+        # the table's first column: a row whose first cells are blank (a merged 一级指标) keeps them as columns
+        left = min((next(k for k, t in enumerate(shown) if t) for shown in sheet if any(shown)), default=0)
+        for r, shown in enumerate(sheet, start=1):
+            filled = [k for k, text in enumerate(shown) if text]
+            if not filled:
+                continue
+            if len(filled) > 1 and all(len(shown[k]) <= _PROSE for k in filled):
+                span = range(left, filled[-1] + 1)
+                texts = tuple(shown[k] for k in span)
+                blocks.append(" | ".join(texts))
+                rows.append(Row(title, r, tuple(k + 1 for k in span), texts))
+                continue
+            for k in filled:  # prose: a block of its own, at its own cell
+                blocks.append(shown[k])
+                rows.append(Row(title, r, (k + 1,), (shown[k],)))
+    return tuple(blocks), tuple(rows)
+
+
+def _sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """Each visible sheet's title and its rows of cells as shown (an .xls: every sheet, its values as stored)."""
+    if path.suffix.lower() == ".xls":
+        from selfeval_xl.workbook.grids import read_grids
+
+        try:
+            grids = read_grids(path, MAX_ROWS)
+        except ImportError:
+            raise WorkbookError("xls_needs_calamine", path=str(path)) from None
+        return [(g.sheet, [[_shown_value(v, "General") for v in row] for row in g.rows]) for g in grids]
     inspect_file(path)
     import openpyxl
 
@@ -54,32 +85,11 @@ def sheet_blocks(path: Path) -> tuple[tuple[str, ...], tuple[Row, ...]]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, EOFError, zlib.error, KeyError, ValueError, OSError) as exc:
         raise NotAWorkbookError("truncated", path=str(path)) from exc
-    blocks: list[str] = []
-    rows: list[Row] = []
     try:
-        for ws in book.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible":
-                continue
-            sheet = [(r, [_shown(cell) for cell in cells]) for r, cells in
-                     enumerate(ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS), start=1)]
-            # the table's first column: a row whose first cells are blank (a merged 一级指标) keeps them as columns
-            left = min((next(k for k, t in enumerate(shown) if t) for _, shown in sheet if any(shown)), default=0)
-            for r, shown in sheet:
-                filled = [k for k, text in enumerate(shown) if text]
-                if not filled:
-                    continue
-                if len(filled) > 1 and all(len(shown[k]) <= _PROSE for k in filled):
-                    span = range(left, filled[-1] + 1)
-                    texts = tuple(shown[k] for k in span)
-                    blocks.append(" | ".join(texts))
-                    rows.append(Row(ws.title, r, tuple(k + 1 for k in span), texts))
-                    continue
-                for k in filled:  # prose: a block of its own, at its own cell
-                    blocks.append(shown[k])
-                    rows.append(Row(ws.title, r, (k + 1,), (shown[k],)))
+        return [(ws.title, [[_shown(cell) for cell in cells] for cells in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS)])
+                for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]  # fmt: skip
     finally:
         book.close()
-    return tuple(blocks), tuple(rows)
 
 
 def audit_workbook(path: str | Path) -> AuditReport:
@@ -128,13 +138,16 @@ def _column_of(stated: str | None, row: Row) -> int:
 
 def _shown(cell: Any) -> str:
     """A cell's value as Excel shows it (see the module docstring)."""
-    value = getattr(cell, "value", None)
+    return _shown_value(getattr(cell, "value", None), str(getattr(cell, "number_format", "") or "General"))
+
+
+def _shown_value(value: object, fmt: str) -> str:
     if value is None or isinstance(value, bool):
         return "" if value is None else str(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.date().isoformat() if isinstance(value, datetime.datetime) else value.isoformat()
     if isinstance(value, int | float | Decimal):
-        return _number(value, str(getattr(cell, "number_format", "") or "General"))
+        return _number(value, fmt)
     return " ".join(str(value).split())
 
 

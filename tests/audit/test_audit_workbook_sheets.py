@@ -178,3 +178,30 @@ def test_collect_audits_a_scoring_table_that_is_no_template_of_ours(tmp_path: Pa
     assert (table.status, table.errors) == ("errors", 1)
     assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
     assert [i.code for i in results["其他表格.xlsx"].issues] == ["not_our_template"]
+
+
+def test_an_xls_table_is_read_by_calamine(tmp_path: Path) -> None:
+    # departments still hand in Excel 97-2003 files: values as stored (no number formats: the 执行率 reads 0.94, a
+    # ratio under its header), findings at their cells
+    from tests.importers.juesuan_books import soffice, to_xls
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is needed to build the .xls")
+    right = to_xls(_book(tmp_path / "right.xlsx"))
+    assert _found(right) == []
+    (tmp_path / "moved").mkdir()
+    moved = to_xls(_book(tmp_path / "moved" / "total.xlsx", G20=97.4))
+    assert _found(moved) == [("error", "score_sum_mismatch", "97.4分", "96.4分", "'项目自评表'!G20")]
+
+
+def test_an_xls_without_its_reader_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from selfeval_xl.workbook.reader import OLE_MAGIC
+
+    path = tmp_path / "自评表.xls"
+    path.write_bytes(OLE_MAGIC + b"\x00" * 600)
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # not installed
+    result = CliRunner().invoke(audit_command, [str(path)])
+    assert result.exit_code == 3
+    assert "python-calamine" in result.output and "自评表.xls" in result.output and "Traceback" not in result.output

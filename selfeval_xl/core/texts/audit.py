@@ -56,7 +56,7 @@ AUDIT: dict[str, str] = {
     "input.is_directory": "“{path}”是一个文件夹，请指定要审核的报告文件（.docx、.txt 或 .pdf）。",
     "input.pdf_bomb": "PDF 文件中的数据解压后过大，为安全起见拒绝处理（文件可能已损坏或被恶意构造）：{path}",
     "input.unreadable": "无法读取文件：{path}（{reason}）",
-    "input.unsupported": "不支持的文件类型“{suffix}”：{path}。请提供 .docx、.txt、.pdf 或 .xlsx 文件（.doc 请先另存为 .docx，.xls 请先另存为 .xlsx）。",
+    "input.unsupported": "不支持的文件类型“{suffix}”：{path}。请提供 .docx、.txt、.pdf 文件，或自评表工作簿 .xlsx、.xls（.doc 请先另存为 .docx）。",
     "input.encoding": "无法识别文本文件的编码：{path}（已尝试 UTF-8、带BOM的UTF-8、GB18030）。",
     "input.needs_docx": "读取 Word 文件需要安装 python-docx：{path}",
     "input.bad_docx": "无法打开 Word 文件：{path}（文件可能已损坏，或不是 .docx 格式）。",
@@ -98,7 +98,7 @@ AUDIT: dict[str, str] = {
     "decrease_over_100": "降幅写为{stated}，超过100%：支出、收入、经费和数量最多减少到零（即下降100%），不可能减少得比原有的还多；请核对降幅或其所依据的数字。",
     "cli.clean": "未发现问题（全文 {paragraphs} 段，识别数字 {figures} 个）。",
     # command description (selfeval audit --help)
-    "cli.help": "审核已有自评报告（.docx、.txt 或 .pdf）或自评表（.xlsx）中的计算和前后一致性。\n\n逐项核对合计、占比、互补占比、所列项数、执行率、到位率等比率、同比增减、得分与等级、小数位数和常用术语，每条发现注明所在部分、段落、报告值和应为值。",
-    "cli.help_report": "要审核的报告文件（.docx、.txt 或 .pdf），或部门自行填写的自评表工作簿（.xlsx，问题定位到单元格）",
+    "cli.help": "审核已有自评报告（.docx、.txt 或 .pdf）或自评表（.xlsx、.xls）中的计算和前后一致性。\n\n逐项核对合计、占比、互补占比、所列项数、执行率、到位率等比率、同比增减、得分与等级、小数位数和常用术语，每条发现注明所在部分、段落、报告值和应为值。",
+    "cli.help_report": "要审核的报告文件（.docx、.txt 或 .pdf），或部门自行填写的自评表工作簿（.xlsx、.xls，问题定位到单元格）",
     "cli.help_json": "以 JSON 输出审核结果",
 }

@@ -12,6 +12,7 @@ FATAL: dict[str, str] = {
     "zip_not_workbook": "“{path}”是压缩包而不是 Excel 工作簿，请指定绩效自评模板工作簿。",
     "truncated": "“{path}”文件不完整或已损坏（可能复制或下载未完成），请重新保存或重新复制该文件。",
     "legacy_xls": "“{path}”是旧版 Excel 97-2003 格式（.xls），请用 Excel 或 WPS 打开后另存为“Excel 工作簿 (*.xlsx)”。",
+    "xls_needs_calamine": "读取旧版 Excel 97-2003 格式（.xls）的“{path}”需要安装 python-calamine：pip install 'selfeval_xl[fast]'；或用 Excel、WPS 打开后另存为 .xlsx。",
     "encrypted": "“{path}”设置了打开密码，无法读取；请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存一份再处理。",
     "unsafe": "“{path}”存在异常（{reason}），为安全起见拒绝处理；请确认文件来源，或在 Excel 中另存后重试。",
     "reason_file_size": "文件大小 {size} MB，超过上限 {limit} MB",
