@@ -127,7 +127,3 @@ def is_project_export(path: Path) -> bool:
     return any(isinstance(v, str) and _label(v).startswith(marker)
                for cells in _grid(path).values() for v in cells.values())
 
-
-def is_scoring_table(path: Path) -> bool:
-    """Some 绩效自评表 (a 部门整体 or 项目 one a department keeps in its own workbook): a cell's text names the form."""
-    return any(isinstance(v, str) and "绩效自评表" in _label(v) for cells in _grid(path).values() for v in cells.values())

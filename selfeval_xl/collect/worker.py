@@ -8,9 +8,11 @@ frozen dataclasses of str/int/Decimal, cheap to pickle back to the parent.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from selfeval_xl.core import texts
 
@@ -140,7 +142,7 @@ def unusable(name: str, kind: str, status: str, code: str, reason: str) -> FileR
 
 
 def _evaluate(path: Path, name: str) -> FileResult:
-    from selfeval_xl.core.errors import NotOurTemplateError, WorkbookError
+    from selfeval_xl.core.errors import LegacyFormatError, NotOurTemplateError, WorkbookError
     from selfeval_xl.pipeline import evaluate
     from selfeval_xl.render.embedded import evaluation_figures, execution_note
     from selfeval_xl.report.sheets import issue_message
@@ -155,6 +157,8 @@ def _evaluate(path: Path, name: str) -> FileResult:
     except NotOurTemplateError as exc:  # read safely, but not a fill-in workbook: an export without its part?
         return _visible(path, name) or _own_table(path, name) or unusable(name, "workbook", UNREADABLE, exc.code,
                                                                           exc.message)
+    except LegacyFormatError as exc:  # an .xls: no fill-in workbook, but perhaps a department's own 自评表
+        return _own_table(path, name) or unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
     except WorkbookError as exc:
         return unusable(name, "workbook", UNREADABLE, exc.code, exc.message)
     scoring = evaluation.scoring
@@ -211,7 +215,14 @@ def _visible(path: Path, name: str) -> FileResult | None:
 
     shown = read_visible(path)
     if shown is None and is_project_export(path):
-        return _audited_table(path, name, "project_export", texts.BATCH["collect.reason_project"])
+        from selfeval_xl.core.errors import WorkbookError
+        from selfeval_xl.workbook.sheet_text import sheet_blocks
+
+        try:
+            blocks, rows = sheet_blocks(path)
+        except WorkbookError:  # (read safely once already, by the workbook reader: listed unaudited)
+            blocks, rows = (), ()
+        return _audited_table(name, "project_export", texts.BATCH["collect.reason_project"], blocks, rows)
     if shown is None or not shown.unit_name:
         return None
     figures = tuple((key, shown.execution_rate if key == "execution_rate" else None) for key in FIGURES)
@@ -222,27 +233,27 @@ def _visible(path: Path, name: str) -> FileResult | None:
 
 
 def _own_table(path: Path, name: str) -> FileResult | None:
-    """A 绩效自评表 a department keeps in its own workbook (no template of ours): audited, not summed (None if the
-    workbook names no such form)."""
-    from selfeval_xl.collect.visible import is_scoring_table
+    """A 绩效自评表 a department keeps in its own workbook (no template of ours; an .xls too): audited, not summed (None
+    if the workbook names no such form, or cannot be read as one)."""
+    from selfeval_xl.core.errors import WorkbookError
+    from selfeval_xl.workbook.sheet_text import sheet_blocks
 
-    if not is_scoring_table(path):
+    try:
+        blocks, rows = sheet_blocks(path)
+    except (WorkbookError, ImportError):
         return None
-    return _audited_table(path, name, "own_table", texts.BATCH["collect.reason_own_table"])
+    if not any("绩效自评表" in "".join(block.split()) for block in blocks):
+        return None
+    return _audited_table(name, "own_table", texts.BATCH["collect.reason_own_table"], blocks, rows)
 
 
-def _audited_table(path: Path, name: str, code: str, reason: str) -> FileResult:
+def _audited_table(name: str, code: str, reason: str, blocks: Sequence[str], rows: Sequence[Any]) -> FileResult:
     """A 自评表 workbook listed, not summed with the 部门整体 figures (a 项目's, or one not from our template); its sheets
     audited as a report (the 总分 against its rows, the 执行率 and its 得分, the grade), each finding at its cell."""
-    from selfeval_xl.core.errors import WorkbookError
-    from selfeval_xl.workbook.sheet_text import audit_workbook
+    from selfeval_xl.workbook.sheet_text import audit_sheets
 
+    found = audit_sheets(blocks, rows).findings
     issues = [IssueRow("warning", code, "", reason)]
-    try:
-        report = audit_workbook(path)
-    except WorkbookError:
-        report = None  # (read once already: what the reader refuses here it refused there)
-    found = report.findings if report is not None else ()
     issues += [IssueRow(f.severity.value, f.code, f.cell, f.message, f.confidence) for f in found]
     errors = sum(1 for f in found if f.severity.value == "error")
     return FileResult(name, "workbook", ERRORS if errors else SKIPPED, reason, errors=errors,

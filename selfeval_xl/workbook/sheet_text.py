@@ -94,7 +94,11 @@ def _sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
 
 def audit_workbook(path: str | Path) -> AuditReport:
     """Audit a workbook's sheets as a report, each finding placed at its cell (``Finding.cell``)."""
-    blocks, rows = sheet_blocks(Path(path))
+    return audit_sheets(*sheet_blocks(Path(path)))
+
+
+def audit_sheets(blocks: Sequence[str], rows: Sequence[Row]) -> AuditReport:
+    """Audit the blocks ``sheet_blocks`` read, each finding placed at its cell."""
     report = audit_blocks(blocks)
     return replace(report, findings=tuple(placed(report.findings, blocks, rows)))
 

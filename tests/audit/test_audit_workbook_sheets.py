@@ -205,3 +205,26 @@ def test_an_xls_without_its_reader_gets_a_message(tmp_path: Path, monkeypatch: p
     result = CliRunner().invoke(audit_command, [str(path)])
     assert result.exit_code == 3
     assert "python-calamine" in result.output and "自评表.xls" in result.output and "Traceback" not in result.output
+
+
+def test_collect_audits_an_xls_scoring_table(tmp_path: Path) -> None:
+    # an .xls naming a 绩效自评表: audited and listed; an .xls naming none is still "old format, save as .xlsx"
+    from selfeval_xl import collect_files
+    from tests.importers.juesuan_books import soffice, to_xls
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is needed to build the .xls")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    to_xls(_book(folder / "某局整体自评表.xlsx", G20=97.4)).rename(folder / "某局整体自评表.xls")
+    (folder / "某局整体自评表.xlsx").unlink()
+    other = openpyxl.Workbook()
+    other.active.append(["收入", 100, "支出", 90])  # type: ignore[union-attr]
+    other.save(folder / "其他.xlsx")
+    to_xls(folder / "其他.xlsx")
+    (folder / "其他.xlsx").unlink()
+    results = {r.name: r for r in collect_files([folder])}
+    table = results["某局整体自评表.xls"]
+    assert (table.status, table.errors) == ("errors", 1)
+    assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
+    assert [i.code for i in results["其他.xls"].issues] == ["legacy_xls"]
