@@ -23,7 +23,7 @@ WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})  # .xls: reported as "
 OK, ERRORS, UNREADABLE, FAILED, DUPLICATE = "ok", "errors", "unreadable", "failed", "duplicate"
 SKIPPED = "skipped"  # read, and not what the summary adds up (a project's 自评表): listed with its reason
 # where a department's figures came from
-SOURCE_WORKBOOK, SOURCE_EXPORT = "workbook", "export"
+SOURCE_WORKBOOK, SOURCE_EXPORT, SOURCE_TABLE = "workbook", "export", "table"  # table: a 自评表 audited, not summed
 MEMORY_LIMIT = 3 * 1024 ** 3  # address space of a worker: a hostile file cannot take the machine's memory
 TIME_LIMIT = 120  # seconds one file may take (POSIX: SIGALRM in the worker)
 
@@ -57,7 +57,8 @@ class FileResult:
     warnings: int = 0
     paragraphs: int = 0  # reports
     issues: tuple[IssueRow, ...] = field(default=())
-    source: str = SOURCE_WORKBOOK  # workbook (the fill-in workbook) | export (an exported 自评表.xlsx)
+    source: str = SOURCE_WORKBOOK  # workbook (the fill-in workbook) | export (an exported 自评表.xlsx) | table (a 项目's
+    # 自评表, or one a department made: audited, not summed)
     generated: str = ""  # the export's 生成时间 line: the newer of two duplicates wins
     execution_note: str = ""  # what the workbook says about the execution rate
 
@@ -257,7 +258,7 @@ def _audited_table(name: str, code: str, reason: str, blocks: Sequence[str], row
     issues += [IssueRow(f.severity.value, f.code, f.cell, f.message, f.confidence) for f in found]
     errors = sum(1 for f in found if f.severity.value == "error")
     return FileResult(name, "workbook", ERRORS if errors else SKIPPED, reason, errors=errors,
-                      warnings=len(found) - errors, issues=tuple(issues))
+                      warnings=len(found) - errors, issues=tuple(issues), source=SOURCE_TABLE)
 
 
 def _decimal(value: object) -> Decimal | None:

@@ -228,3 +228,17 @@ def test_collect_audits_an_xls_scoring_table(tmp_path: Path) -> None:
     assert (table.status, table.errors) == ("errors", 1)
     assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
     assert [i.code for i in results["其他.xls"].issues] == ["legacy_xls"]
+
+
+def test_an_audited_tables_row_says_so_in_the_summary(tmp_path: Path) -> None:
+    # the 汇总 row of a 自评表 audited, not summed: its 来源 is no 填报工作簿
+    from selfeval_xl import collect_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _book(folder / "项目自评表.xlsx")
+    results = collect_files([folder], output=tmp_path / "汇总.xlsx")
+    assert [r.source for r in results] == ["table"]
+    ws = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["汇总"]
+    rows = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
+    assert any(row[:3] == [1, "项目自评表.xlsx", "自评表（只核对）"] for row in rows)

@@ -76,6 +76,7 @@ BATCH: dict[str, str] = {
     "collect.list_more": "等",
     "collect.source_workbook": "填报工作簿",
     "collect.source_export": "导出的自评表",
+    "collect.source_table": "自评表（只核对）",
     "collect.col_source": "来源",
     "collect.year_total_row": "{year}年合计（{count} 个单位）",
     "collect.no_year": "年度不详",
