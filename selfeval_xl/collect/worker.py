@@ -258,7 +258,7 @@ def _audited_table(name: str, code: str, reason: str, blocks: Sequence[str], row
     issues += [IssueRow(f.severity.value, f.code, f.cell, f.message, f.confidence) for f in found]
     errors = sum(1 for f in found if f.severity.value == "error")
     return FileResult(name, "workbook", ERRORS if errors else SKIPPED, reason, errors=errors,
-                      warnings=len(found) - errors, issues=tuple(issues), source=SOURCE_TABLE)
+                      warnings=len(issues) - errors, issues=tuple(issues), source=SOURCE_TABLE)  # (its reason a 提示 too)
 
 
 def _decimal(value: object) -> Decimal | None:

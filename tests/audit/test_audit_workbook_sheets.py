@@ -239,6 +239,8 @@ def test_an_audited_tables_row_says_so_in_the_summary(tmp_path: Path) -> None:
     _book(folder / "项目自评表.xlsx")
     results = collect_files([folder], output=tmp_path / "汇总.xlsx")
     assert [r.source for r in results] == ["table"]
+    # its 提示数 counts the 提示 the 问题清单 lists for it (its reason)
+    assert [(r.errors, r.warnings) for r in results] == [(0, 1)]
     ws = openpyxl.load_workbook(tmp_path / "汇总.xlsx")["汇总"]
     rows = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
     assert any(row[:3] == [1, "项目自评表.xlsx", "自评表（只核对）"] for row in rows)
