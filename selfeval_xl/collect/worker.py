@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfeval_xl.core import texts
+
+if TYPE_CHECKING:
+    from selfeval_xl.workbook.sheet_text import Row
 
 REPORT_SUFFIXES = frozenset({".docx", ".txt", ".pdf"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})  # .xls: reported as "old format", not skipped
@@ -248,7 +251,7 @@ def _own_table(path: Path, name: str) -> FileResult | None:
     return _audited_table(name, "own_table", texts.BATCH["collect.reason_own_table"], blocks, rows)
 
 
-def _audited_table(name: str, code: str, reason: str, blocks: Sequence[str], rows: Sequence[Any]) -> FileResult:
+def _audited_table(name: str, code: str, reason: str, blocks: Sequence[str], rows: Sequence[Row]) -> FileResult:
     """A 自评表 workbook listed, not summed with the 部门整体 figures (a 项目's, or one not from our template); its sheets
     audited as a report (the 总分 against its rows, the 执行率 and its 得分, the grade), each finding at its cell."""
     from selfeval_xl.workbook.sheet_text import audit_sheets

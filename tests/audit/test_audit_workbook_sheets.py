@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -170,14 +171,25 @@ def test_collect_audits_a_scoring_table_that_is_no_template_of_ours(tmp_path: Pa
     wb = openpyxl.load_workbook(path)
     wb.active["A1"] = "部门(单位)整体支出绩效自评表"  # type: ignore[index]
     wb.save(path)
+    _other_workbook(folder / "其他表格.xlsx")
+    _assert_own_table(collect_files([folder]), "某局整体自评表.xlsx", "其他表格.xlsx", "not_our_template")
+
+
+def _other_workbook(path: Path) -> Path:
+    """A workbook that names no 绩效自评表."""
     other = openpyxl.Workbook()
     other.active.append(["收入", 100, "支出", 90])  # type: ignore[union-attr]
-    other.save(folder / "其他表格.xlsx")
-    results = {r.name: r for r in collect_files([folder])}
-    table = results["某局整体自评表.xlsx"]
+    other.save(path)
+    return path
+
+
+def _assert_own_table(results: list[Any], table_name: str, other_name: str, other_code: str) -> None:
+    """The moved table audited and listed at its cell; the other workbook refused as before."""
+    by_name = {r.name: r for r in results}
+    table = by_name[table_name]
     assert (table.status, table.errors) == ("errors", 1)
     assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
-    assert [i.code for i in results["其他表格.xlsx"].issues] == ["not_our_template"]
+    assert [i.code for i in by_name[other_name].issues] == [other_code]
 
 
 def test_an_xls_table_is_read_by_calamine(tmp_path: Path) -> None:
@@ -218,16 +230,9 @@ def test_collect_audits_an_xls_scoring_table(tmp_path: Path) -> None:
     folder.mkdir()
     to_xls(_book(folder / "某局整体自评表.xlsx", G20=97.4)).rename(folder / "某局整体自评表.xls")
     (folder / "某局整体自评表.xlsx").unlink()
-    other = openpyxl.Workbook()
-    other.active.append(["收入", 100, "支出", 90])  # type: ignore[union-attr]
-    other.save(folder / "其他.xlsx")
-    to_xls(folder / "其他.xlsx")
+    to_xls(_other_workbook(folder / "其他.xlsx"))
     (folder / "其他.xlsx").unlink()
-    results = {r.name: r for r in collect_files([folder])}
-    table = results["某局整体自评表.xls"]
-    assert (table.status, table.errors) == ("errors", 1)
-    assert [(i.code, i.where) for i in table.issues] == [("own_table", ""), ("score_sum_mismatch", "'项目自评表'!G20")]
-    assert [i.code for i in results["其他.xls"].issues] == ["legacy_xls"]
+    _assert_own_table(collect_files([folder]), "某局整体自评表.xls", "其他.xls", "legacy_xls")
 
 
 def test_an_audited_tables_row_says_so_in_the_summary(tmp_path: Path) -> None:
