@@ -74,7 +74,7 @@ class _Table:
             return  # "其中:本年财政拨款 25 25 25" under "… 分值 执行率 得分": a 资金 row scores beside its 执行率 only
         else:
             numbers = [c for c in cells if _NUMBER.match(c)][-2:]
-            if not numbers or numbers == ["0"]:
+            if not numbers or (len(numbers) == 1 and parse_decimal(numbers[0]) == 0):
                 return  # a row of words (the 年度总体目标 between a 自评表's 资金 rows and its indicators), or a kind of
                 # indicator left unused, its one cell 0 ("生态效益指标 | 0"): nothing to add
         if len(numbers) < 2 or not all(_NUMBER.match(n) for n in numbers) or parse_decimal(numbers[1]) > parse_decimal(numbers[0]):

@@ -139,3 +139,14 @@ def test_an_unused_kind_of_indicator_with_its_zero(cells: str) -> None:
     assert [f.code for f in audit_blocks([b.format(total="85") for b in blocks]).findings] == []
     found = audit_blocks([b.format(total="86") for b in blocks]).findings
     assert [(f.code, f.stated, f.expected) for f in found] == [("score_sum_mismatch", "86分", "85分")]
+
+
+@pytest.mark.parametrize("zero", ["0", "0.0", "0.00"])
+def test_the_unused_indicators_zero_at_any_precision(zero: str) -> None:
+    # a workbook's 分值 column formatted "0.00" prints the unused indicator's 0 as "0.00": still nothing to add
+    from selfeval_xl.audit import audit_blocks
+
+    blocks = ["一级指标 | 二级指标 | 分值 | 得分", "产出指标 | 数量 | 50 | 45", f"生态效益指标 | {zero}",
+              "效益指标 | 社会 | 50 | 40", "总分 | 100 | 86"]  # fmt: skip
+    found = audit_blocks(blocks).findings
+    assert [(f.code, f.stated, f.expected) for f in found] == [("score_sum_mismatch", "86分", "85分")]
