@@ -10,6 +10,14 @@ table printing each 一级指标's subtotal above its own indicators adds every 
 A PDF's rows come one a paragraph when each ends on its 分值 and 得分 (``table_lines.ends_scored_row``: its cells may wrap
 over lines before that), with the row's reasons after them at times; the header printed again on the next page goes
 on with the same table; and a 自评表's 资金 row (分值 10) above its indicators (90) is counted in when the 总分 is 100.
+
+The 一级指标 a 自评表 prints once over its rows with its weight ("产出指标(50分) 数量指标 … 10 10") holds the rows up to the
+next one ("效益指标(30分)") or the 总分 row: their 分值 make its weight (``weight_sum_mismatch`` at the label). A 成本指标 is
+a 二级 of 产出 in the older form and a 一级 of its own in the newer one: printed without a weight, its rows may be in the
+label's or not, and either reading is right. Checked at the 总分 row only, and only when one 一级指标 alone is off either
+way: by any amount when the rows make the 总分's weight (the label is misprinted: the weight it should print is the
+reading nearer the printed one), else by just what the rows miss it by (a row's 分值 is): a table printing each
+一级指标's subtotal above its rows is off in every one of them, and a table cut off has no 总分.
 """
 
 from __future__ import annotations
@@ -33,6 +41,10 @@ _TOTAL = re.compile(r"^(?:合计|总分|总计|综合得分|得分合计|自评�
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _MEASURE = re.compile(r"率|分|值")
 _PROSE = re.compile(r"[。,;:]")
+# "产出指标(50分)", "产 出 指 标 (50分)" (spaces taken out); anywhere in the row's words: a line before it may be joined
+# to it ("生态效益指标 0满意度指标(10分) 满意度指标 …": an unused indicator's lone 0, then the next row)
+_LEVEL_ONE = re.compile(r"((?:产出|效益|满意度|成本)指标)\((\d{1,3}(?:\.\d{1,2})?)分?\)")
+_LEVEL_TWO = re.compile(r"^[\u4e00-\u9fff]{2,8}指标")  # "数量指标", "经济成本指标": a row's 二级指标 first
 _HUNDRED = Decimal(100)
 
 
@@ -55,12 +67,43 @@ def _label(cells: list[str]) -> str:
 
 
 @dataclass
+class _Group:
+    """A 一级指标 printed once with its weight, and the 分值 of the rows under it."""
+
+    name: str  # "产出指标"
+    declared: Decimal
+    paragraph: int
+    start: int  # where its weight is printed
+    text: str  # "50分"
+    weights: Decimal = Decimal(0)
+    cost: Decimal = Decimal(0)  # of its rows under a 成本指标 printed without a weight (``in_cost``)
+    in_cost: bool = False
+
+    def fits(self) -> bool:
+        """Do its rows make its weight, either 成本指标 reading taken?"""
+        return self.declared in (self.weights, self.weights - self.cost)
+
+
+@dataclass
 class _Table:
     width: int  # the header's cells
     weight_at: int
     score_at: int
     rows: list[tuple[Decimal, Decimal, str]] = field(default_factory=list)  # weight, score, the score as printed
     broken: bool = False
+    groups: list[_Group] = field(default_factory=list)
+
+    def group(self, p: Paragraph, label: str) -> None:
+        """Open a 一级指标's group at its label, or follow the row's 二级指标 into a 成本指标 (or out of it)."""
+        head = _LEVEL_ONE.search(label)
+        if head is not None:
+            weight = head.group(2)
+            at = p.norm.find(f"{weight}分")
+            self.groups.append(_Group(head.group(1), parse_decimal(weight), p.index, max(at, 0), f"{weight}分"))
+            label = label[head.end() :]
+        second = _LEVEL_TWO.match(label)
+        if self.groups and second is not None:
+            self.groups[-1].in_cost = "成本指标" in second.group()
 
     def add(self, cells: list[str], piped: bool) -> None:
         if not piped and _DASH.match(cells[-1]):
@@ -81,6 +124,10 @@ class _Table:
             self.broken = True  # a row cut over two lines, an indicator without its score, a score over its weight
             return
         self.rows.append((parse_decimal(numbers[0]), parse_decimal(numbers[1]), numbers[1]))
+        if self.groups:
+            last = self.groups[-1]
+            last.weights += self.rows[-1][0]
+            last.cost += self.rows[-1][0] if last.in_cost else Decimal(0)
 
     @property
     def weights(self) -> Decimal:
@@ -123,6 +170,28 @@ def _total_finding(a: Analysis, p: Paragraph, table: _Table, before: _Table | No
     )  # fmt: skip
 
 
+def _group_finding(a: Analysis, table: _Table, before: _Table | None, cells: list[str]) -> Finding | None:
+    """The one 一级指标 whose rows do not make its weight (see the module docstring), at its weight."""
+    numbers = [c for c in cells if _NUMBER.match(c)]
+    if table.broken or len(numbers) != 2 or not table.groups:
+        return None
+    whole = parse_decimal(numbers[0])
+    off = [g for g in table.groups if not g.fits()]
+    if len(off) != 1:
+        return None
+    (group,) = off
+    readings = [group.weights] + ([group.weights - group.cost] if group.cost > 0 else [])
+    sums = [table.weights] + ([before.weights + table.weights] if before is not None and not before.broken else [])
+    if whole not in sums:  # (when the rows make the 总分's weight, the label is misprinted: any reading may be meant)
+        # a row's 分值 is: a reading that misses the label by what the rows miss the 总分 by (the 资金 row's in or not)
+        readings = [r for r in readings if r - group.declared in {s - whole for s in sums}]
+    gaps = sorted(abs(r - group.declared) for r in readings)
+    if not gaps or (len(gaps) > 1 and gaps[0] == gaps[1]):
+        return None  # (two readings as near: which is meant, unsaid)
+    found = min(readings, key=lambda r: abs(r - group.declared))  # a misprint is near what it should be
+    return finding(a, "weight_sum_mismatch", group.paragraph, group.start, group.text, f"{fmt_number(found)}分", indicator=group.name)
+
+
 def check_score_tables(a: Analysis) -> Iterator[Finding]:
     table: _Table | None = None
     before: _Table | None = None  # the table left open before this one (the 资金 rows above the indicators)
@@ -148,8 +217,11 @@ def check_score_tables(a: Analysis) -> Iterator[Finding]:
             found = _total_finding(a, p, table, before, cells)
             if found is not None:
                 yield found
+            if (group := _group_finding(a, table, before, cells)) is not None:
+                yield group
             table = before = None
             continue
+        table.group(p, _label(cells).replace(" ", ""))
         table.add(cells, p.norm.count("|") > 1)
 
 

@@ -5,7 +5,10 @@ indicator rows the department left empty ("生态效益指标" alone, or with a 
 部门(单位)整体支出绩效自评表 of the same form (年度预算情况, its amounts 按收入性质分 and 按支出性质分).
 
 Every figure is computed here in Decimal (ROUND_HALF_UP); written from the form, not from any corpus text. ``Slip``
-says what a test moves: the printed 总分, or one indicator's 得分 (the 总分 then no longer its sum).
+says what a test moves: the printed 总分, or one indicator's 得分 (the 总分 then no longer its sum), or one 一级指标's printed
+weight ("label": "产出指标(52分)" over rows of 50), or one row's 分值 ("weight": a point more, the 总分 still 100). ``Form``
+is where the 成本指标 stands: a 二级 of 产出 (the older form, "old"), or a 一级 of its own (the newer one) printed with its
+weight ("cost") or with its name alone ("bare").
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 from typing import Literal
 
-Slip = Literal["", "total", "row"]
+Slip = Literal["", "total", "row", "label", "weight"]
+Form = Literal["old", "cost", "bare"]
 
 _CENT = D("0.01")
 _PROJECTS = ("科技特派员创业行动经费", "农村饮水安全巩固提升工程", "城乡居民医疗救助资金", "公共文化服务体系建设补助",
@@ -26,6 +30,7 @@ _SECOND = {
     "效益": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
     "满意度": ("服务对象满意度指标",),
 }
+_COST = ("经济成本指标", "社会成本指标")  # the newer form's 二级 of its 一级 成本指标
 _THIRD = ("开展培训次数", "完成项目数量", "验收合格率", "资金拨付及时率", "项目完工时间", "单位成本控制", "带动群众增收",
           "受益人口覆盖率", "环境改善程度", "长效管护机制", "群众满意度")  # fmt: skip
 _TARGETS = (("≥{n}次", "{n}次"), ("{n}个", "{n}个"), ("≥95%", "{p}%"), ("≤{n}万元", "{n}万元"), ("{y}年底前", "{y}年底前完成"),
@@ -44,7 +49,7 @@ def _score(rng: random.Random, weight: int) -> D:
     return got.quantize(D(rng.choice(("1", "0.1", "0.01"))), ROUND_HALF_UP)
 
 
-def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023, whole: bool = False) -> str:
+def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023, whole: bool = False, form: Form = "old") -> str:
     """One 项目支出绩效自评表 as text (see the module docstring); ``whole``: the 部门(单位)整体支出绩效自评表 of the same
     form (年度预算情况, its amounts 按收入性质分 and 按支出性质分 between the 资金 row and the 年度总体目标)."""
     sep = rng.choice((" ", "  ", " | "))
@@ -56,7 +61,7 @@ def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023, w
     dash = rng.choice(("", "—", "/"))
     if whole:
         basic = (spent * D(rng.randint(40, 90)) / 100).quantize(_CENT, ROUND_HALF_UP)
-        return _whole_table(rng, sep, year, unit, budget, spent, rate, fund_score, basic, slip)
+        return _whole_table(rng, sep, year, unit, budget, spent, rate, fund_score, basic, slip, form)
     lines = [
         "项目支出绩效自评表",
         f"({year}年度)",
@@ -70,10 +75,12 @@ def project_score_table(rng: random.Random, slip: Slip = "", year: int = 2023, w
         sep.join(("年度总体目标", "预期目标", "实际完成情况")),
         rng.choice((f"按期完成{name}各项任务。", f"完成{name}年度目标", "发挥资金使用效益，保障项目顺利实施。")),
     ]
-    return _indicators(rng, sep, year, lines, fund_score, slip)
+    return _indicators(rng, sep, year, lines, fund_score, slip, form)
 
 
-def _whole_table(rng: random.Random, sep: str, year: int, unit: str, budget: D, spent: D, rate: D, fund_score: D, basic: D, slip: Slip) -> str:
+def _whole_table(
+    rng: random.Random, sep: str, year: int, unit: str, budget: D, spent: D, rate: D, fund_score: D, basic: D, slip: Slip, form: Form
+) -> str:
     lines = [
         "部门(单位)整体支出绩效自评表",
         f"({year}年度)",
@@ -89,26 +96,38 @@ def _whole_table(rng: random.Random, sep: str, year: int, unit: str, budget: D, 
         sep.join(("年度总体目标", "预期目标", "实际完成情况")),
         rng.choice(("全面履行部门职责，保障各项工作顺利开展。", "完成年度重点工作任务", "提升公共服务水平。")),
     ]
-    return _indicators(rng, sep, year, lines, fund_score, slip)
+    return _indicators(rng, sep, year, lines, fund_score, slip, form)
 
 
-def _indicators(rng: random.Random, sep: str, year: int, lines: list[str], fund_score: D, slip: Slip) -> str:
+def _indicators(rng: random.Random, sep: str, year: int, lines: list[str], fund_score: D, slip: Slip, form: Form = "old") -> str:
     lines.append(sep.join(("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")))
     group_weights = dict(zip(("产出", "效益", "满意度"), rng.choice(((50, 30, 10), (40, 40, 10), (60, 20, 10), (50, 25, 15))), strict=True))
-    rows: list[tuple[str, D]] = []  # (the row's line, its score)
+    seconds_of = dict(_SECOND)
+    if form != "old":  # the newer form: 成本指标 a 一级 of its own (10 to 20 points of 产出's), after 产出
+        cost = rng.choice((10, 15, 20))
+        group_weights = {"产出": group_weights["产出"] - cost, "成本": cost, "效益": group_weights["效益"], "满意度": group_weights["满意度"]}
+        seconds_of = {"产出": _SECOND["产出"][:3], "成本": _COST, "效益": _SECOND["效益"], "满意度": _SECOND["满意度"]}
+    labelled = {g: form != "bare" or g != "成本" for g in group_weights}
+    moved = rng.choice([g for g in group_weights if labelled[g]]) if slip == "label" else ""
+    printed = {g: w + (rng.choice((1, 2, -1, -2)) if g == moved else 0) for g, w in group_weights.items()}
+    built: list[tuple[list[str] | str, D]] = []  # (a scored row's cells, or an empty row's line; its score)
     for group, weight in group_weights.items():
-        seconds = [s for s in _SECOND[group] if not (s == "生态效益指标" and rng.random() < 0.5)]
-        empty = [s for s in _SECOND[group] if s not in seconds]
+        seconds = [s for s in seconds_of[group] if not (s == "生态效益指标" and rng.random() < 0.5)]
+        empty = [s for s in seconds_of[group] if s not in seconds]
         points = _weights(rng, weight, len(seconds))
         for k, (second, w) in enumerate(zip(seconds, points, strict=True)):
             n, p = rng.randint(2, 60), rng.randint(90, 100)
             target, done = (t.format(n=n, p=p, y=year) for t in rng.choice(_TARGETS))
             got = _score(rng, w)
-            first = f"{group}指标({weight}分)" if k == 0 else ""
-            cells = [first, second, rng.choice(_THIRD), target, done, str(w), f"{got:f}", rng.choice(_REASONS)]
-            rows.append((sep.join(cells) if sep == " | " else sep.join(c for c in cells if c), got))  # (a copy drops blanks)
+            first = (f"{group}指标({printed[group]}分)" if labelled[group] else f"{group}指标") if k == 0 else ""
+            built.append(([first, second, rng.choice(_THIRD), target, done, str(w), f"{got:f}", rng.choice(_REASONS)], got))
         for second in empty:  # a kind of indicator the department did not use: a row of its name, perhaps a 0
-            rows.append((sep.join((second, *(["0"] if rng.random() < 0.5 else []))), D(0)))
+            built.append((sep.join((second, *(["0"] if rng.random() < 0.5 else []))), D(0)))
+    if slip == "weight":  # one row's 分值 printed a point more (its 得分 still at most its 分值); the 总分 row still 100
+        cells = rng.choice([r for r, _ in built if isinstance(r, list)])
+        assert isinstance(cells, list)
+        cells[5] = str(int(cells[5]) + 1)
+    rows = [((sep.join(r) if sep == " | " else sep.join(c for c in r if c)) if isinstance(r, list) else r, got) for r, got in built]
     if slip == "row":
         k = rng.choice([k for k, (_, got) in enumerate(rows) if got > 1])
         line, got = rows[k]
@@ -122,8 +141,8 @@ def _indicators(rng: random.Random, sep: str, year: int, lines: list[str], fund_
     return "\n".join(lines)
 
 
-def project_score_tables(rng: random.Random, slip: Slip = "", tables: int = 1, whole: bool = False) -> str:
+def project_score_tables(rng: random.Random, slip: Slip = "", tables: int = 1, whole: bool = False, form: Form = "old") -> str:
     """A department's page of several 项目支出绩效自评表 one after another (only the last one moved, if any); ``whole``:
     its 部门整体支出绩效自评表 first."""
-    out = [project_score_table(rng, slip if tables == 0 else "", whole=True)] if whole else []
-    return "\n\n".join(out + [project_score_table(rng, slip if k == tables - 1 else "") for k in range(tables)])
+    out = [project_score_table(rng, slip if tables == 0 else "", whole=True, form=form)] if whole else []
+    return "\n\n".join(out + [project_score_table(rng, slip if k == tables - 1 else "", form=form) for k in range(tables)])

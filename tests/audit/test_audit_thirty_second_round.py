@@ -1,0 +1,131 @@
+"""The thirty-second round: a 自评表's 一级指标 printed once with its weight ("产出指标(50分)") against the 分值 of the rows
+under it, up to the next one or the 总分 row (``score_tables``; reported as ``weight_sum_mismatch`` at the label). A
+成本指标 printed without a weight may be a 二级 of 产出 (the older form) or a 一级 of its own (the newer one): either
+reading is right."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from made_up_project_table import project_score_tables
+
+from selfeval_xl.audit import audit_text
+from selfeval_xl.audit.model import Severity
+
+
+def _errors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in audit_text(text).findings if f.severity is Severity.ERROR]
+
+
+def _points(text: str | None) -> int:
+    assert text is not None and text.endswith("分")
+    return int(text.removesuffix("分"))
+
+
+@pytest.mark.parametrize("form", ["old", "cost", "bare"])
+def test_made_up_tables_right_in_every_form_say_nothing(form: str) -> None:
+    for seed in range(80):
+        text = project_score_tables(random.Random(seed), "", 1 + seed % 3, whole=seed % 4 == 0, form=form)  # type: ignore[arg-type]
+        assert _errors(text) == [], (form, seed)
+
+
+@pytest.mark.parametrize(("form", "least"), [("old", 78), ("cost", 80), ("bare", 80)])
+def test_a_misprinted_level_one_weight_is_found_at_its_label(form: str, least: int) -> None:
+    # one 一级指标's printed weight moved by 1 or 2 points, its rows right: the label is wrong, and the weight it should
+    # print is its rows' sum. The older form misses a few: a 成本指标 row of 1 or 2 points under 产出 makes the moved label
+    # one of the two readings (or as near to both), and nothing can say which was meant.
+    found = 0
+    for seed in range(80):
+        errors = _errors(project_score_tables(random.Random(seed), "label", 1 + seed % 3, form=form))  # type: ignore[arg-type]
+        assert [code for code, *_ in errors] in ([], ["weight_sum_mismatch"]), (form, seed, errors)
+        if errors:
+            (_, stated, expected), = errors
+            assert abs(_points(stated) - _points(expected)) in (1, 2), (form, seed, errors)
+            found += 1
+    assert found >= least, (form, found)
+
+
+@pytest.mark.parametrize(("form", "least"), [("old", 78), ("cost", 80), ("bare", 64)])
+def test_a_row_weight_a_point_over_is_found_at_its_level_one_label(form: str, least: int) -> None:
+    # one row's 分值 a point more, the 总分 row still 100: the rows of its 一级指标 make a point more than its label. In the
+    # newer form with a 成本指标 printed by its name alone, a row of the 成本指标 has no label to miss: left alone.
+    found = 0
+    for seed in range(80):
+        errors = _errors(project_score_tables(random.Random(seed), "weight", 1 + seed % 3, form=form))  # type: ignore[arg-type]
+        assert [code for code, *_ in errors] in ([], ["weight_sum_mismatch"]), (form, seed, errors)
+        if errors:
+            (_, stated, expected), = errors
+            assert _points(expected) - _points(stated) == 1, (form, seed, errors)
+            found += 1
+    assert found >= least, (form, found)
+
+
+# A county site's copy of the older form (cells between spaces, blanks dropped; an unused indicator's lone 0 joined to
+# the next row). Hand computed: 产出 10 + 20 + 10 + 10 (成本指标 a 二级 of it) = 50; 效益 10 + 10 + 10 = 30; 满意度 10;
+# indicators 90, with the 资金 row's 10: 100.
+_OLD_FORM = """项目支出绩效自评表
+(2023年度)
+项目名称 乡村道路养护经费
+主管部门 031-县交通运输局 实施单位 031001-县交通运输局
+项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额: 250 250 235 10 94.00% 9.40
+其中:本年财政拨款 250 250 235
+年度总体目标 预期目标 实际完成情况
+完成全县农村公路日常养护。 基本完成年度目标。
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标({output}分) 数量指标 养护里程 ≥120公里 118公里 10 9.5 个别路段雨季延期
+质量指标 路况优良率 ≥85% 88% {quality} 20
+时效指标 完成时间 2023年底前 2023年底前完成 10 10
+成本指标 每公里养护成本 ≤2万元 1.99万元 10 9
+效益指标(30分) 社会效益指标 群众出行条件 明显改善 达成预期指标 10 10
+经济效益指标 带动沿线产业 有所带动 达成预期指标 10 9
+可持续影响指标 长效管护机制 健全 基本健全 10 8.5
+生态效益指标 0
+满意度指标(10分) 满意度指标 沿线群众满意度 ≥90% 93% 10 10
+总分 100 95.40"""
+
+
+def test_the_older_form_read_by_hand() -> None:
+    assert _errors(_OLD_FORM.format(output=50, quality=20)) == []
+    # the label misprinted (its rows make 50, and the table its 100): 50, not 40 (成本指标 left out), is the nearer
+    assert _errors(_OLD_FORM.format(output=51, quality=20)) == [("weight_sum_mismatch", "51分", "50分")]
+    assert _errors(_OLD_FORM.format(output=48, quality=20)) == [("weight_sum_mismatch", "48分", "50分")]
+    # the 质量指标 row's 分值 printed 21 (its 得分 20): 产出's rows make 51, a point over its label as the rows are over
+    # the 总分's 100 (the 总分's own check is not read then: its rows no longer make its weight)
+    assert _errors(_OLD_FORM.format(output=50, quality=21)) == [("weight_sum_mismatch", "50分", "51分")]
+    found = [f for f in audit_text(_OLD_FORM.format(output=51, quality=20)).findings if f.code == "weight_sum_mismatch"]
+    assert "产出指标" in found[0].message and "51分" in found[0].message and "50分" in found[0].message
+
+
+# The newer form: 成本指标 a 一级 of its own, printed by its name alone between 产出 and 效益. Hand computed: 产出 10 + 15 +
+# 5 = 30 (its label); 成本 10 + 10 = 20 (no label); 效益 30; 满意度 10; 90 with the 资金 row's 10: 100.
+_NEW_FORM = """绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标({output}分) | 数量指标 | 培训人次 | ≥300人次 | 320人次 | 10 | 10 |
+| 质量指标 | 培训合格率 | ≥95% | 97% | 15 | 15 |
+| 时效指标 | 完成时间 | 2024年底前 | 2024年11月 | 5 | 5 |
+成本指标 | 经济成本指标 | 人均培训成本 | ≤800元 | 760元 | 10 | 10 |
+| 社会成本指标 | 对参训单位工作的影响 | 较小 | 较小 | {social} | 10 |
+效益指标(30分) | 社会效益指标 | 就业技能提升 | 明显 | 明显 | 20 | 18 | 部分学员结业后未跟踪
+| 可持续影响指标 | 长效培训机制 | 建立 | 已建立 | 10 | 10 |
+满意度指标(10分) | 服务对象满意度指标 | 学员满意度 | ≥90% | 95% | 10 | 10 |
+总分 | 100 | {total}"""
+_FUNDS = "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额: | 48 | 48 | 48 | 10 | 100.00% | 10\n"
+
+
+def test_the_newer_form_read_by_hand() -> None:
+    assert _errors(_FUNDS + _NEW_FORM.format(output=30, social=10, total="98")) == []
+    assert _errors(_FUNDS + _NEW_FORM.format(output=32, social=10, total="98")) == [("weight_sum_mismatch", "32分", "30分")]
+    # a 成本指标 row's 分值 over by a point: 成本 has no label of its own, so nothing says whose rows are off
+    assert _errors(_FUNDS + _NEW_FORM.format(output=30, social=11, total="98")) == []
+
+
+def test_tables_the_check_leaves_alone() -> None:
+    # a table cut off before its 总分 (an excerpt), with its label misprinted: no 总分, nothing said
+    cut = _OLD_FORM.format(output=51, quality=20).rsplit("\n", 1)[0]
+    assert _errors(cut) == []
+    # every 一级指标's subtotal printed above its rows: each group's rows make twice its label — no one of them is off
+    subtotals = _OLD_FORM.format(output=50, quality=20)
+    for label, weight, score in (("产出指标(50分)", 50, "48.5"), ("效益指标(30分)", 30, "27.5"), ("满意度指标(10分)", 10, "10")):
+        subtotals = subtotals.replace(label, f"{label} {weight} {score}\n", 1)
+    assert [code for code, *_ in _errors(subtotals)] == []
