@@ -212,8 +212,10 @@ def _other_subject(
     """None when the words before 占 name no other subject than ``nearest``; the amount they name
     (printed before in the section, or within three paragraphs after); -1 when none is found."""
     head = norm[clause_start(norm, at) : at].replace(" ", "")
-    if figures[nearest].paragraph == pct.paragraph and head.endswith(figures[nearest].text.replace(" ", "")):
-        return None  # "一般公共服务支出588.61万元占31.75%": the amount right before 占 is the subject
+    near = figures[nearest]
+    if near.paragraph == pct.paragraph and head.endswith(norm[near.start : near.start + len(near.text)].replace(" ", "")):
+        return None  # "一般公共服务支出588.61万元占31.75%": the amount right before 占 is the subject (as normalised:
+        # "５５５７．５３万元占比" is the same)
     name = "".join(c for c in head if is_cjk(c)).removeprefix("其中")
     whole = "".join(c for c in pct.label if is_cjk(c))
     own = paragraphs[figures[nearest].paragraph - 1].norm

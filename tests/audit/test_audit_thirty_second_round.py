@@ -129,3 +129,20 @@ def test_tables_the_check_leaves_alone() -> None:
     for label, weight, score in (("产出指标(50分)", 50, "48.5"), ("效益指标(30分)", 30, "27.5"), ("满意度指标(10分)", 10, "10")):
         subtotals = subtotals.replace(label, f"{label} {weight} {score}\n", 1)
     assert [code for code, *_ in _errors(subtotals)] == []
+
+
+_SHARES = "收入构成:2024年总收入5777.99万元,其中: 财政拨款收入5557.53万元占比{first}%;政府性基金预算财政拨款收入53.38万元占比0.92%;其他收入167.08万元占比2.89%"
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_shares_read_alike_in_full_width_digits(wide: bool) -> None:
+    # found on a dev page of the round's batch reprinted in full-width digits: the amount right before "占比" was
+    # compared as printed ("５５５７．５３万元") with the normalised words before it, so the share went unlinked and a
+    # fallback check judged it without the 尾差 rule. Hand computed: 5557.53 / 5777.99 = 96.1845…% → 96.18%; 53.38 /
+    # 5777.99 = 0.92%, 167.08 / 5777.99 = 2.89%; printed 96.19 + 0.92 + 2.89 = 100.00, one unit moved onto the largest (尾差)
+    def printed(text: str) -> str:
+        return text.translate({code: code + 0xFEE0 for code in range(0x21, 0x7F) if chr(code) in "0123456789.%"}) if wide else text
+
+    assert _errors(printed(_SHARES.format(first="96.19"))) == []
+    (code, stated, expected), = _errors(printed(_SHARES.format(first="96.15")))
+    assert (code, expected) == ("share_mismatch", "96.18%") and stated == printed("96.15%")
