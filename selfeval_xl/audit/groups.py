@@ -43,7 +43,7 @@ from selfeval_xl.audit.listing import (
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup
 from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
-_OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为:", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
+_OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为", "具体是", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _NOTHING_MORE = re.compile(r"[ :]*$")
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
 

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from itertools import pairwise
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import bracket_depths
@@ -119,8 +120,53 @@ def check_count_breakdowns(a: Analysis) -> Iterator[Finding]:
         norm = a.paragraph(index).norm
         at = norm.find("其中")
         while at >= 0:
-            yield from _breakdown(a, norm, own, at)
+            kinds = _unit_kinds(a, norm, own, at)
+            yield from kinds if kinds is not None else _breakdown(a, norm, own, at)
             at = norm.find("其中", at + 2)
+
+
+# The kinds of unit a 部门决算 counts its units by ("纳入…决算编制范围的单位共3个,其中行政单位1个,参照公务员法管理的
+# 事业单位0个,其他事业单位2个"): the form's partition, complete by definition (全额/差额/自收自支 split the 事业单位).
+_UNIT_KIND = re.compile(
+    r"(?:行政单位|(?:参照公务员法管理|参照公务员管理|参公)(?:的)?事业单位|(?:其他|全额|差额|自收自支|公益[一二]类)?事业单位)$"
+)
+_UNIT_TOTAL = ("单位", "机构")  # what the count before 其中 counts: 预算单位, 二级单位, 独立核算机构…
+_UNDER = ("下属", "二级", "下设")  # units under the department: its 本级 may be counted among the kinds or not
+
+
+def _unit_kinds(a: Analysis, norm: str, own: list[Figure], at: int) -> list[Finding] | None:
+    """The units of a department by their 决算 kinds after 其中, against the count of units before it; None when the
+    其中 lists no such kinds (the other readings go on)."""
+    s0, s1 = sentence_bounds(norm, at)
+    lo, mid, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (s0, at, s1))
+    parts = [f for f in own[mid:hi] if f.role in ("个", "家")]
+    names = ["".join(c for c in name_before(norm, f.start, 20) if "\u4e00" <= c <= "\u9fff").removeprefix("其中") for f in parts]
+    if len(parts) < 2 or not all(_UNIT_KIND.search(n) for n in names):
+        return None
+    if not any(n.endswith("行政单位") for n in names) or not any(n.endswith("事业单位") for n in names):
+        return None  # (the form's partition has both: one kind alone may be a part of another breakdown)
+    if any(any(ch.isdigit() for ch in norm[f.start + len(f.text) : g.start]) for f, g in pairwise(parts)):
+        return []  # a figure between two kinds that is no count of units ("…2个(含…3人)"): not read
+    if not own[lo:mid]:
+        return []
+    total = own[lo:mid][-1]
+    label = "".join(c for c in name_before(norm, total.start, 24) if "\u4e00" <= c <= "\u9fff")
+    between = norm[total.start + len(total.text) : at]
+    if total.role not in ("个", "家") or not any(w in label + between[:4] for w in _UNIT_TOTAL) or any(c.isdigit() for c in between):
+        return []  # "下设独立编制机构1个(本单位),其中…": words in brackets may stand between, no figure
+    found = sum((f.value or Decimal(0) for f in parts), Decimal(0))
+    if total.value is None or found == total.value:
+        return []
+    first = next(f for f, n in zip(parts, names, strict=True) if n.endswith("行政单位"))
+    if any(w in label for w in _UNDER) and found == total.value + 1 and first.value == 1 and "本级" not in between:
+        return []  # "下属二级预算单位0个,其中行政单位1个,…": the department's own 本级 counted among the kinds (unless
+        # the count says it holds it: "下设独立编制机构28个(含本级)")
+    return [
+        finding(
+            a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text,
+            f"{found}{total.role}", label=label or total.text, parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+        )
+    ]  # fmt: skip
 
 
 def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[Finding]:

@@ -187,8 +187,9 @@ def test_test_half_keeps_its_precision() -> None:
     # 121 since the twenty-seventh round (its batch: 4 true errors at merge on its blind test pages, not read; one
     # fewer for a pool page of the batch moved to dev, its findings having been read)
     # 125 since the twenty-ninth round (its batch: 4 true errors at merge on its blind test pages, not read)
-    # 133 since the thirty-second round (its batch: 8 true errors at merge on its 52 blind test pages, not read)
-    assert true_errors >= 133  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 133 since the thirty-second round (its batch: 8 true errors at merge on its 52 blind test pages, not read), 134
+    # with its two list rules written from its dev pages (units by their 决算 kinds; 具体是 opening a whole list)
+    assert true_errors >= 134  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -200,10 +201,11 @@ def test_test_half_keeps_its_precision() -> None:
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
-    assert false_errors <= 63  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
+    assert false_errors <= 64  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
     # read as a space); 0 on the twenty-eighth round's batch at merge (2 errors labelled on its test pages, both missed);
     # one fewer with the twenty-ninth round's grade pairing, 2 more on its batch at merge (not read); 3 more on the
-    # thirty-second round's batch at merge (not read)
+    # thirty-second round's batch at merge (not read), and one more with its two list rules (the test half's totals
+    # looked at, the text not read)
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

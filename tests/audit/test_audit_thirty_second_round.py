@@ -146,3 +146,52 @@ def test_shares_read_alike_in_full_width_digits(wide: bool) -> None:
     assert _errors(printed(_SHARES.format(first="96.19"))) == []
     (code, stated, expected), = _errors(printed(_SHARES.format(first="96.15")))
     assert (code, expected) == ("share_mismatch", "96.18%") and stated == printed("96.15%")
+
+
+_UNIT_SENTENCES = (
+    "从决算单位构成看,纳入本部门{year}年度部门决算编制范围的单位共{total}个,其中:行政单位{a}个,参照公务员法管理的事业单位{b}个,其他事业单位{c}个。",
+    "本部门共有预算单位{total}家,其中:行政单位{a}家,参照公务员管理事业单位{b}家,事业单位{c}家,具体为本级及所属单位。",
+    "按照部门决算编报要求,纳入{year}年部门决算编报范围的独立核算单位共{total}个,其中行政单位{a}个,全额事业单位{b}个,差额事业单位{c}个。",
+    "本局下设独立编制机构{total}个(含本级),其中行政单位{a}个,参公事业单位{b}个,其他事业单位{c}个。",
+)
+
+
+def test_units_by_their_kinds_of_the_final_accounts_form() -> None:
+    # the 部门决算's partition of its units (行政单位, 参照公务员法管理的事业单位, 其他事业单位; or 事业单位 by 全额/差额): the
+    # kinds make the count of units. Written from the form's phrasing, figures random; a count one or more off is wrong.
+    rng = random.Random(32)
+    for k in range(200):
+        a, b, c = rng.randint(0, 3), rng.randint(0, 2), rng.randint(0, 40)
+        sentence = _UNIT_SENTENCES[k % len(_UNIT_SENTENCES)]
+        year = rng.randint(2019, 2025)
+        assert _errors(sentence.format(year=year, total=a + b + c, a=a, b=b, c=c)) == [], k
+        off = a + b + c + rng.choice((-2, -1, 1, 2, 5))
+        if off < 0:
+            continue
+        unit = "家" if "家" in sentence else "个"
+        found = [(f.code, f.stated, f.expected) for f in audit_text(sentence.format(year=year, total=off, a=a, b=b, c=c)).findings]
+        # (a count twice its kinds' sum or more, or half of it or less, is the bounds' warning, as for any list)
+        far = off >= 2 * (a + b + c) or 2 * off <= a + b + c
+        assert found == [("sum_far_apart" if far else "sum_mismatch", f"{off}{unit}", f"{a + b + c}{unit}")], k
+
+
+def test_unit_kinds_read_by_hand() -> None:
+    # a dev page of the round's batch: the unit itself is one of the kinds, and every kind reads 0 (0 + 0 + 0 ≠ 1)
+    text = "宣汉县教师进修学校属于一级预算单位,下设独立编制机构1个(本单位),其中行政单位0个,参照公务员法管理的事业单位0个,其他事业单位0个。"
+    assert _errors(text) == [("sum_mismatch", "1个", "0个")]
+    # units under the department (下属, 二级) whose kinds count its own 本级 too (行政单位 1): one more, not proven wrong
+    assert _errors("省医疗保障局下属二级单位3个,其中行政单位1个,参照公务员法管理的事业单位1个,其他事业单位2个。") == []
+    assert _errors("区科协下属二级预算单位0个,其中行政单位1个,其他事业单位0个,参照公务员法管理的事业单位0个。") == []
+    # one kind alone, or kinds of something else (资产 by kind of unit), are not this partition
+    assert _errors("纳入决算编制范围的单位共2个,其中:行政单位1个。") == []
+    assert _errors("全市行政事业单位共有车辆12辆,其中行政单位5辆,事业单位6辆。") == []
+
+
+@pytest.mark.parametrize("opener", ["具体是", "具体为", "具体是:", "具体为:"])
+def test_a_list_opened_by_juti_names_every_part(opener: str) -> None:
+    # "具体是" / "具体为" ("namely") gives the whole of the amount, as "具体为:" did: a short list is an error, not a
+    # partial list's 提示. A dev page of the round's batch, its figures changed: 90.79 + 16 + 32 + 4.75 = 143.54
+    text = f"2023年共下达社会福利事业专项资金{{total}}万元,{opener}老年人福利类90.79万元,儿童福利类16万元,残疾人福利类32万元,养老服务4.75万元。"
+    assert _errors(text.format(total="143.54")) == []
+    assert _errors(text.format(total="144.53")) == [("sum_mismatch", "144.53万元", "143.54万元")]
+    assert _errors(f"本项目资金使用范围{opener}指用于老年人福利、儿童福利和残疾人福利三个方面,共下达143.54万元。") == []
