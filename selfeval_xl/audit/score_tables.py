@@ -56,7 +56,8 @@ def _cells(norm: str) -> list[str]:
     """A row's cells: between "|" (blank cells kept: they are columns), or between spaces (a table copied from a PDF)."""
     cells = norm.split("|")
     if len(cells) > 2:
-        return [c.strip() for c in cells]
+        # (a row closed by its last cell's mark, as a copy of one cell a line gives it: "|其他资金 |0 |1.8 |": no cell after)
+        return [c.strip() for c in (cells[:-1] if norm.rstrip().endswith("|") else cells)]
     # (one "|" at most: a header of space-separated cells the reader joined to its first row by a cell mark)
     return [c for part in cells for c in _SPACES.split(part.strip()) if c]
 

@@ -42,6 +42,9 @@ _CN_DIGITS = "一二三四五六七八九十"
 _L1 = re.compile(rf"^\s*(?:([{_CN_DIGITS}]{{1,3}})\s*[、.,]+|第([{_CN_DIGITS}]{{1,3}})部分)\s*")
 _L2 = re.compile(rf"^\s*\(\s*([{_CN_DIGITS}]{{1,3}})\s*\)\s*[、.,:]*\s*")
 _L3 = re.compile(r"^\s*(?:(\d{1,2})\s*[、.,](?!\d)|\(\s*(\d{1,2})\s*\)|[\u2460-\u2473])\s*[、.,]*\s*")
+# A line of cell marks alone ("|||||"): the end of a table row copied one cell a line ("年度资金总额 |", "0 |", "2.38 |",
+# …, then the row's blank cells), the next row starting after it
+_ROW_END = re.compile(r"^\|{2,}\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-\u2014\u2013]+\s*\d{1,3}\s*[-\u2014\u2013]+|第\s*\d{1,3}\s*页.*)\s*$")
 
 
@@ -310,7 +313,7 @@ def split_paragraphs(blocks: Sequence[str]) -> list[str]:
             # paragraphs of their own (table_lines)
             norm = normalise(line)
             row, head, last = starts_row(last, norm), under_header(last, norm), norm
-            if not line or _PAGE_NUMBER.match(norm):
+            if not line or _PAGE_NUMBER.match(norm) or _ROW_END.match(norm):
                 if current is not None:
                     out.append(current)
                 current = None

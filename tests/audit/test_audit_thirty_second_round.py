@@ -195,3 +195,35 @@ def test_a_list_opened_by_juti_names_every_part(opener: str) -> None:
     assert _errors(text.format(total="143.54")) == []
     assert _errors(text.format(total="144.53")) == [("sum_mismatch", "144.53万元", "143.54万元")]
     assert _errors(f"本项目资金使用范围{opener}指用于老年人福利、儿童福利和残疾人福利三个方面,共下达143.54万元。") == []
+
+
+def _one_cell_a_line(rows: list[list[str]], width: int) -> str:
+    """A table as some sites' copies give it: each cell a line ending in a cell mark ("0 |"), a blank cell a lone
+    "|", each row closed by a line of the marks of its missing cells ("|||")."""
+    lines = []
+    for row in rows:
+        lines.append("|")
+        lines += [f"{cell} |" if cell else "|" for cell in row]
+        lines.append("|" * max(2, width - len(row)))
+    return "\n".join(lines)
+
+
+def test_a_table_copied_one_cell_a_line_is_read_row_by_row() -> None:
+    # (a dev page of the round's batch has the form; all its rows ran into one paragraph, no row could be read)
+    header = ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    right = _one_cell_a_line([header, ["年度资金总额:", "20", "24.5", "23.8", "10", "97.14%", "9.71"]], 9)
+    assert _errors(right) == []  # 23.8 / 24.5 = 97.142…%; 10 × 97.14% = 9.714 → 9.71
+    wrong = right.replace("97.14% |", "99.14% |")
+    assert _errors(wrong) == [("execution_rate_mismatch", "99.14%", "97.14%")]
+    # its 绩效指标 rows and 总分: 9.71 + 28 + 19.5 + 29 + 10 = 96.21
+    indicators = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "完成培训人次", "≥300人次", "320人次", "30", "28", "部分培训延期"],
+        ["", "质量指标", "培训合格率", "≥95%", "96%", "20", "19.5", ""],
+        ["效益指标", "社会效益指标", "技能提升", "明显", "明显", "30", "29", ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "", "", "", "", "100", "{total}", ""],
+    ]
+    table = right + "\n" + _one_cell_a_line(indicators, 9)
+    assert _errors(table.replace("{total}", "96.21")) == []
+    assert _errors(table.replace("{total}", "97.21")) == [("score_sum_mismatch", "97.21分", "96.21分")]
