@@ -42,8 +42,7 @@ _CN_DIGITS = "一二三四五六七八九十"
 _L1 = re.compile(rf"^\s*(?:([{_CN_DIGITS}]{{1,3}})\s*[、.,]+|第([{_CN_DIGITS}]{{1,3}})部分)\s*")
 _L2 = re.compile(rf"^\s*\(\s*([{_CN_DIGITS}]{{1,3}})\s*\)\s*[、.,:]*\s*")
 _L3 = re.compile(r"^\s*(?:(\d{1,2})\s*[、.,](?!\d)|\(\s*(\d{1,2})\s*\)|[\u2460-\u2473])\s*[、.,]*\s*")
-# A line of cell marks alone ("|||||"): the end of a table row copied one cell a line ("年度资金总额 |", "0 |", "2.38 |",
-# …, then the row's blank cells), the next row starting after it
+# A line of cell marks alone ("|||||"): the end of a row copied one cell a line ("年度资金总额 |", "0 |", …, its blanks)
 _ROW_END = re.compile(r"^\|{2,}\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-\u2014\u2013]+\s*\d{1,3}\s*[-\u2014\u2013]+|第\s*\d{1,3}\s*页.*)\s*$")
 
@@ -390,4 +389,10 @@ def sentence_at(paragraph: Paragraph, pos: int) -> str:
 
 def clause_start(norm: str, pos: int) -> int:
     low = max(0, pos - CLAUSE_SPAN)
-    return max(max(norm.rfind(c, low, pos) for c in CLAUSE_BREAK) + 1, low)
+    begin = max(max(norm.rfind(c, low, pos) for c in CLAUSE_BREAK) + 1, low)
+    if begin >= 2 and norm[begin - 1] == ")" and 0 < len(word := norm[begin:pos].strip()) <= 2 and all(map(is_cjk, word)):
+        # "调整预算数(下同)为30.3亿元": a note of no figures between a name and its verb is read through ("为" names nothing)
+        opened = norm.rfind("(", max(low, begin - 16), begin - 1)
+        if opened > low and not any(c.isdigit() for c in norm[opened:begin]) and norm[opened - 1] not in CLAUSE_BREAK:
+            return clause_start(norm, opened)
+    return begin

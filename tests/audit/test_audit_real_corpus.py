@@ -34,10 +34,11 @@ TWENTY_SEVENTH = 2615  # the first page of the twenty-seventh round's batch (the
 TWENTY_EIGHTH = 2672  # the first page of the twenty-eighth round's batch (the same way; 59 pages, 决算 notes and 项目 绩效 the most)
 TWENTY_NINTH = 2731  # the first page of the twenty-ninth round's batch (the same way; 40 pages, fiscal reports and 项目 绩效 the most)
 THIRTY_SECOND = 2771  # the first page of the thirty-second round's batch (five helpers, 100 pages by kind of unit: 卫生院, schools, towns…)
+THIRTY_SECOND_B = 2871  # the first page of its second batch (five helpers, 42 pages before the search budget ran out)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2870, 2870)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2912, 2912)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -158,7 +159,11 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     assert evaluate("dev", since=TWENTY_NINTH, until=THIRTY_SECOND).total.fp == 0
     # the thirty-second round's pages (five helpers, 100 pages, queried by kind of unit — 卫生院, schools, towns, departments'
     # 绩效自评, 三公 of courts and 群团): dev 2 TP, 0 FP, 9 FN at merge (48 pages), test 8 / 3 / 3 (52 pages, not read)
-    assert evaluate("dev", since=THIRTY_SECOND).total.fp == 0
+    assert evaluate("dev", since=THIRTY_SECOND, until=THIRTY_SECOND_B).total.fp == 0
+    # its second batch (42 pages; a 43rd, the same text as a test page at another address, left out): dev 1 TP, 1 FP,
+    # 2 FN at merge (20 pages; the false error read and fixed: a note in brackets between a budget's name and its
+    # amount), test 0 / 2 / 0 (22 pages, not read)
+    assert evaluate("dev", since=THIRTY_SECOND_B).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -201,11 +206,11 @@ def test_test_half_keeps_its_precision() -> None:
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
-    assert false_errors <= 64  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
+    assert false_errors <= 66  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
     # read as a space); 0 on the twenty-eighth round's batch at merge (2 errors labelled on its test pages, both missed);
     # one fewer with the twenty-ninth round's grade pairing, 2 more on its batch at merge (not read); 3 more on the
     # thirty-second round's batch at merge (not read), and one more with its two list rules (the test half's totals
-    # looked at, the text not read)
+    # looked at, the text not read); 2 more on its second batch at merge (not read)
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)

@@ -227,3 +227,23 @@ def test_a_table_copied_one_cell_a_line_is_read_row_by_row() -> None:
     table = right + "\n" + _one_cell_a_line(indicators, 9)
     assert _errors(table.replace("{total}", "96.21")) == []
     assert _errors(table.replace("{total}", "97.21")) == [("score_sum_mismatch", "97.21分", "96.21分")]
+
+
+@pytest.mark.parametrize("note", ["(下同)", "(以下简称调整数)", "(经人大批准)"])
+def test_a_note_in_brackets_between_a_name_and_its_amount_is_read_through(note: str) -> None:
+    # a dev page of the round's second batch: "…调整预算数(下同)为30.3亿元,决算数为30.6亿元,…为调整预算的101.2%" — the
+    # note cut the amount off its name, and the rate was judged against the 年初预算数 (30.6 / 26.9 = 113.75%). Hand
+    # computed: 30.6 / 30.3 = 100.990…%; the inputs' rounding (±0.05亿元) allows 100.66%–101.32%, so 101.2% stands
+    text = f"一般公共预算收入年初预算数为26.9亿元,调整预算数{note}为30.3亿元,决算数为30.6亿元,为调整预算的{{rate}}%。"
+    assert _errors(text.format(rate="101.2")) == []
+    assert _errors(text.format(rate="103.2")) == [("execution_rate_mismatch", "103.2%", "100.99%")]
+
+
+def test_a_note_with_figures_is_not_read_through() -> None:
+    # "(含结转5万元)" is a part of the amount, not a note: the words before it do not name what follows
+    from selfeval_xl.audit.text import clause_start
+
+    norm = "全年支出(含结转5万元)为30万元"
+    assert clause_start(norm, norm.index("30万元")) == norm.index(")") + 1
+    norm = "调整预算数(下同)为30.3亿元"
+    assert clause_start(norm, norm.index("30.3")) == 0
