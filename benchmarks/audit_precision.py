@@ -66,6 +66,8 @@ TWENTY_FIFTH = 2566  # the first page labelled blind in the twenty-fifth round (
 TWENTY_SEVENTH = 2615  # the first page labelled blind in the twenty-seventh round (the same way)
 TWENTY_EIGHTH = 2672  # the first page labelled blind in the twenty-eighth round (the same way)
 TWENTY_NINTH = 2731  # the first page labelled blind in the twenty-ninth round (the same way)
+THIRTY_SECOND = 2771  # the first page labelled blind in the thirty-second round (the same way, by kind of unit)
+THIRTY_SECOND_B = 2871  # the first page of its second batch (the same way; the search budget ran out)
 
 
 def real_corpus(split: str) -> Result:
@@ -206,14 +208,25 @@ def real_corpus(split: str) -> Result:
         f"  of which the pages labelled blind in the twenty-eighth round ({TWENTY_EIGHTH:03d}-{TWENTY_NINTH - 1:03d}; the same way, 59 pages;"
         f" 决算 notes, 项目 绩效, lottery-fund notices): TP {twenty_eighth.tp}, FP {twenty_eighth.fp}, FN {twenty_eighth.fn}"
     )
-    twenty_ninth = evaluate(split, since=TWENTY_NINTH).total
+    twenty_ninth = evaluate(split, since=TWENTY_NINTH, until=THIRTY_SECOND).total
     print(
-        f"  of which the pages labelled blind in the twenty-ninth round (from {TWENTY_NINTH:03d}; the same way, 40 pages;"
+        f"  of which the pages labelled blind in the twenty-ninth round ({TWENTY_NINTH:03d}-{THIRTY_SECOND - 1:03d}; the same way, 40 pages;"
         f" fiscal reports, 项目 绩效): TP {twenty_ninth.tp}, FP {twenty_ninth.fp}, FN {twenty_ninth.fn}"
+    )
+    thirty_second = evaluate(split, since=THIRTY_SECOND, until=THIRTY_SECOND_B).total
+    print(
+        f"  of which the pages labelled blind in the thirty-second round ({THIRTY_SECOND:03d}-{THIRTY_SECOND_B - 1:03d}; the same way,"
+        f" 100 pages by kind of unit: 卫生院, schools, towns, departments' 绩效自评, 群团): TP {thirty_second.tp}, FP"
+        f" {thirty_second.fp}, FN {thirty_second.fn}"
+    )
+    thirty_second_b = evaluate(split, since=THIRTY_SECOND_B).total
+    print(
+        f"  of which its second batch (from {THIRTY_SECOND_B:03d}; 42 pages, then the search budget ran out; news and notices"
+        f" the most): TP {thirty_second_b.tp}, FP {thirty_second_b.fp}, FN {thirty_second_b.fn}"
     )
     rounds = (
         fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second, twenty_third, twenty_fourth,
-        twenty_fifth, twenty_seventh, twenty_eighth, twenty_ninth,
+        twenty_fifth, twenty_seventh, twenty_eighth, twenty_ninth, thirty_second, thirty_second_b,
     )  # fmt: skip
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))
     # The pool keeps every page's error findings read (tests/audit/test_audit_pool.py), so the pages drawn
