@@ -150,7 +150,7 @@ def _unit_kinds(a: Analysis, norm: str, own: list[Figure], at: int) -> list[Find
     if not own[lo:mid]:
         return []
     total = own[lo:mid][-1]
-    label = "".join(c for c in name_before(norm, total.start, 24) if "\u4e00" <= c <= "\u9fff")
+    label = name_before(norm, total.start, 24).replace(" ", "")  # (as printed: "纳入本部门2023年度…的单位共")
     between = norm[total.start + len(total.text) : at]
     if total.role not in ("个", "家") or not any(w in label + between[:4] for w in _UNIT_TOTAL) or any(c.isdigit() for c in between):
         return []  # "下设独立编制机构1个(本单位),其中…": words in brackets may stand between, no figure

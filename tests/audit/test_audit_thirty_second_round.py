@@ -179,6 +179,9 @@ def test_unit_kinds_read_by_hand() -> None:
     # a dev page of the round's batch: the unit itself is one of the kinds, and every kind reads 0 (0 + 0 + 0 ≠ 1)
     text = "宣汉县教师进修学校属于一级预算单位,下设独立编制机构1个(本单位),其中行政单位0个,参照公务员法管理的事业单位0个,其他事业单位0个。"
     assert _errors(text) == [("sum_mismatch", "1个", "0个")]
+    # the message names the count as printed, its year and all
+    (found,) = audit_text("纳入本部门2023年度部门决算编制范围的单位共4个,其中:行政单位1个,参照公务员法管理的事业单位0个,其他事业单位2个。").findings
+    assert found.message.startswith("纳入本部门2023年度部门决算编制范围的单位共为4个") and "合计为3个" in found.message
     # units under the department (下属, 二级) whose kinds count its own 本级 too (行政单位 1): one more, not proven wrong
     assert _errors("省医疗保障局下属二级单位3个,其中行政单位1个,参照公务员法管理的事业单位1个,其他事业单位2个。") == []
     assert _errors("区科协下属二级预算单位0个,其中行政单位1个,其他事业单位0个,参照公务员法管理的事业单位0个。") == []
