@@ -99,8 +99,8 @@ class _Table:
         head = _LEVEL_ONE.search(label)
         if head is not None:
             weight = head.group(2)
-            at = p.norm.find(f"{weight}分")
-            self.groups.append(_Group(head.group(1), parse_decimal(weight), p.index, max(at, 0), f"{weight}分"))
+            at = re.search(rf"(?<![\d.]){re.escape(weight)}\s*分?\s*\)", p.norm)  # ("(50 分)" as a PDF spaces it)
+            self.groups.append(_Group(head.group(1), parse_decimal(weight), p.index, at.start() if at else 0, f"{weight}分"))
             label = label[head.end() :]
         second = _LEVEL_TWO.match(label)
         if self.groups and second is not None:

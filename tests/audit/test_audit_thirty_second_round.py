@@ -96,6 +96,10 @@ def test_the_older_form_read_by_hand() -> None:
     assert _errors(_OLD_FORM.format(output=50, quality=21)) == [("weight_sum_mismatch", "50分", "51分")]
     found = [f for f in audit_text(_OLD_FORM.format(output=51, quality=20)).findings if f.code == "weight_sum_mismatch"]
     assert "产出指标" in found[0].message and "51分" in found[0].message and "50分" in found[0].message
+    # the label as a PDF spaces it ("(51 分)"): the same finding, placed at its weight
+    spaced = _OLD_FORM.replace("({output}分)", "({output} 分)").format(output=51, quality=20)
+    (moved,) = (f for f in audit_text(spaced).findings if f.code == "weight_sum_mismatch")
+    assert (moved.stated, moved.expected) == ("51分", "50分")
 
 
 # The newer form: 成本指标 a 一级 of its own, printed by its name alone between 产出 and 效益. Hand computed: 产出 10 + 15 +
