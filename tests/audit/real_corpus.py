@@ -28,7 +28,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from selfeval_xl.audit import Finding, Severity, audit_text
@@ -144,6 +144,31 @@ def within_rounding(relation: dict[str, object]) -> bool:
         return False
     assert isinstance(exponent, int)
     return 0 < abs(total - exact) <= Decimal(len(parts)).scaleb(exponent)
+
+
+def ratio_within_rounding(relation: dict[str, object]) -> bool:
+    """The labelling brief's rounding rule for a share or rate of two printed amounts: when the stated
+    percentage lies in the range the amounts allow, each read ± half a unit of its last printed digit (for
+    an amount of a hundred such units or more, as ``percent_within_rounding`` reads them), the relation is
+    ``ambiguous``, never ``error``; counts are exact ("6,222万元 … 15,653万元的39.8%": 6222.5 ÷ 15652.5 gives 39.754%)."""
+    stated = str(relation.get("stated") or "")
+    inputs = relation.get("inputs")
+    if relation.get("op") not in ("share", "rate") or "%" not in stated or not isinstance(inputs, list) or len(inputs) != 2:
+        return False
+    if not all(any(u in str(x) for u in _AMOUNT_UNITS) for x in inputs):
+        return False  # counts (人, 个) are exact
+    part, whole, percent = _first(str(inputs[0])), _first(str(inputs[1])), _first(stated)
+    if part is None or whole is None or percent is None or part <= 0 or whole <= 0:
+        return False
+
+    def slack(amount: Decimal) -> Decimal:
+        unit = Decimal(1).scaleb(int(amount.as_tuple().exponent))
+        return unit / 2 if amount >= unit * 100 else Decimal(0)
+
+    low = (part - slack(part)) / (whole + slack(whole)) * 100
+    high = (part + slack(part)) / (whole - slack(whole)) * 100
+    place = Decimal(1).scaleb(int(percent.as_tuple().exponent))
+    return low.quantize(place, ROUND_HALF_UP) <= percent <= high.quantize(place, ROUND_HALF_UP)
 
 
 def _first(text: str) -> Decimal | None:

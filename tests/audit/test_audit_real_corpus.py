@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from real_corpus import LABELS, MANIFEST, evaluate, ids, text_of, within_rounding
+from real_corpus import LABELS, MANIFEST, evaluate, ids, ratio_within_rounding, text_of, within_rounding
 
 from selfeval_xl.audit import Severity, audit_text
 from selfeval_xl.audit.findings import SEVERITY
@@ -177,6 +177,21 @@ def test_labels_follow_the_rounding_convention() -> None:
     assert not within_rounding({"kind": "sum", "stated": "821.5万元", "expected": "821.4万元", "expected_unrounded": "821.39",
                                 "inputs": ["25439.38万元", "24617.99万元"]})  # fmt: skip
     assert not within_rounding({"kind": "sum", "stated": "14人", "expected": "13人", "inputs": ["13人", "0人"]})
+
+
+def test_percentage_labels_follow_the_rounding_convention() -> None:
+    # a share or rate its printed amounts allow, each read as rounded, is never labelled an error (both halves)
+    wrong = [(text_id, r["quote"]) for text_id, labels in LABELS.items() for r in labels["relations"]
+             if r["verdict"] == "error" and ratio_within_rounding(r)]  # fmt: skip
+    assert wrong == []
+    # 6221.5 ÷ 15653.5 … 6222.5 ÷ 15652.5 is 39.745%–39.754%: 39.7% and 39.8% both fit, 39.9% does not
+    rate = {"kind": "rate", "op": "rate", "inputs": ["政府性基金收入6,222万元", "预算15,653万元"]}
+    assert ratio_within_rounding(rate | {"stated": "39.8%"}) and ratio_within_rounding(rate | {"stated": "39.7%"})
+    assert not ratio_within_rounding(rate | {"stated": "39.9%"})
+    # amounts under a hundred units of their last digit are read as printed, counts always
+    # (0.89 ÷ 0.92 = 96.74%; read ± 0.005 each it would reach 96.8%)
+    assert not ratio_within_rounding(rate | {"stated": "96.8%", "inputs": ["支出0.89万元", "预算0.92万元"]})
+    assert not ratio_within_rounding(rate | {"stated": "65.2%", "inputs": ["完成3150人", "计划4835人"]})
 
 
 def test_test_half_keeps_its_precision() -> None:
