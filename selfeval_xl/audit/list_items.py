@@ -77,15 +77,20 @@ def named_like(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], own_b
                items: Sequence[int]) -> tuple[int, ...]:  # fmt: skip
     """Items one per paragraph, each the amount its paragraph prints under the total's own name when every item's
     paragraph has exactly one such ("完成投资77.57亿元…。其中:" then "省级6项,概算投资140.16亿元,当年计划投资19亿元。
-    1-12月份完成投资28.78亿元,…": the 完成投资, not the first amount); else the items as they are."""
+    1-12月份完成投资28.78亿元,…": the 完成投资, not the first amount); none when a later paragraph prints several
+    (lines wrapped into one); else the items as they are."""
     t = figures[total]
     name = paragraphs[t.paragraph - 1].norm[max(0, t.start - _NAME_TAIL) : t.start]
     if len(name) < _NAME_TAIL or not all(is_cjk(c) for c in name):
         return tuple(items)
-    out = []
+    out: list[int] = []
     for i in items:
         norm = paragraphs[figures[i].paragraph - 1].norm
         named = [j for j in own_by.get(figures[i].paragraph, []) if norm.endswith(name, 0, figures[j].start)]
+        if len(named) > 1 and out:
+            # "国省干线完成投资426.91亿元,…\n农村公路完成投资153.3亿元,…" wrapped into one paragraph: several items in
+            # one, so the list is not one item a paragraph and is not read
+            return ()
         if len(named) != 1:
             return tuple(items)
         out.append(named[0])

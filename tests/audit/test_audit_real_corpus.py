@@ -35,10 +35,11 @@ TWENTY_EIGHTH = 2672  # the first page of the twenty-eighth round's batch (the s
 TWENTY_NINTH = 2731  # the first page of the twenty-ninth round's batch (the same way; 40 pages, fiscal reports and 项目 绩效 the most)
 THIRTY_SECOND = 2771  # the first page of the thirty-second round's batch (five helpers, 100 pages by kind of unit: 卫生院, schools, towns…)
 THIRTY_SECOND_B = 2871  # the first page of its second batch (five helpers, 42 pages before the search budget ran out)
+THIRTY_THIRD = 2913  # the first page of the thirty-third round's batch (five helpers by kind of unit, 78 pages)
 
 
 def test_every_text_has_its_source_and_a_split_fixed_by_the_address() -> None:
-    assert (len(MANIFEST), len(LABELS)) == (2912, 2912)  # as numbers: a failure must not print the labels
+    assert (len(MANIFEST), len(LABELS)) == (2990, 2990)  # as numbers: a failure must not print the labels
     for entry in MANIFEST:
         source = str(entry["source"])
         assert source.startswith("http")
@@ -163,7 +164,12 @@ def test_dev_half_precision_recall_and_no_finding_on_non_relations() -> None:
     # its second batch (42 pages; a 43rd, the same text as a test page at another address, left out): dev 1 TP, 1 FP,
     # 2 FN at merge (20 pages; the false error read and fixed: a note in brackets between a budget's name and its
     # amount), test 0 / 2 / 0 (22 pages, not read)
-    assert evaluate("dev", since=THIRTY_SECOND_B).total.fp == 0
+    assert evaluate("dev", since=THIRTY_SECOND_B, until=THIRTY_THIRD).total.fp == 0
+    # the thirty-third round's pages (five helpers, 78 pages; most of what the searches gave by kind of unit was held
+    # already, so fiscal notices, bond disclosures and education-funding bulletins came instead): dev 1 TP, 1 FP, 2 FN
+    # at merge (32 pages; the false error read and fixed: lines wrapped into one paragraph hold several items), test
+    # 4 / 1 / 4 (46 pages, not read)
+    assert evaluate("dev", since=THIRTY_THIRD).total.fp == 0
     assert all(SEVERITY[code] is Severity.WARNING for _, code, _ in pool.non_relation_hits)
 
 
@@ -209,7 +215,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 125 since the twenty-ninth round (its batch: 4 true errors at merge on its blind test pages, not read)
     # 133 since the thirty-second round (its batch: 8 true errors at merge on its 52 blind test pages, not read), 134
     # with its two list rules written from its dev pages (units by their 决算 kinds; 具体是 opening a whole list)
-    assert true_errors >= 134  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 138 since the thirty-third round (its batch: 4 true errors at merge on its 46 blind test pages, not read)
+    assert true_errors >= 138  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
@@ -221,11 +228,12 @@ def test_test_half_keeps_its_precision() -> None:
     # 21 fewer with the twenty-fourth round's far lists and shares over their whole
     # 2 fewer with the twenty-fifth round's rules (a year run into last year's figure, shares each right of their
     # amounts); 0 on its batch at merge
-    assert false_errors <= 66  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
+    assert false_errors <= 67  # one more with those tables; one fewer with the twenty-seventh round's lost glyph ("?"
     # read as a space); 0 on the twenty-eighth round's batch at merge (2 errors labelled on its test pages, both missed);
     # one fewer with the twenty-ninth round's grade pairing, 2 more on its batch at merge (not read); 3 more on the
     # thirty-second round's batch at merge (not read), and one more with its two list rules (the test half's totals
-    # looked at, the text not read); 2 more on its second batch at merge (not read)
+    # looked at, the text not read); 2 more on its second batch at merge (not read); 1 more on the thirty-third round's
+    # batch at merge (not read)
     failed = sum(f.code == "check_failed" for text_id in ids("test") for f in audit_text(text_of(text_id)).findings)
     assert failed == 0
     errors_on_non_relations = sum(SEVERITY[code] is not Severity.WARNING for _, code, _ in result.non_relation_hits)
