@@ -173,23 +173,34 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
     s0, s1 = sentence_bounds(norm, at)
     lo, mid, hi = (bisect_left(own, pos, key=lambda f: f.start) for pos in (s0, at, s1))
     before = own[lo:mid]
+    if not before and s0 > 1 and not norm[s0:at].strip():
+        # "全年共实施项目27个,总投资944.79万元。其中产业发展类项目19个,…;基础设施类项目9个,…": a 其中 opening its
+        # sentence breaks down the one count of the sentence before it
+        p0, _ = sentence_bounds(norm, s0 - 1)
+        before = own[bisect_left(own, p0, key=lambda f: f.start) : lo]
+        before = before if len(before) == 1 else []
     if not before:
         return
+    listed = [f for f in own[mid:hi] if not _in_own_list(norm, at, f.start)]
     total = before[-1]
     noun = "".join(c for c in name_before(norm, total.start, 12) if "\u4e00" <= c <= "\u9fff")[-2:]
     if "等" in norm[at:s1].replace("中等", "").replace("等级", "").replace("等次", ""):
         return  # "…等" gives examples; 中等 is a grade
     if len(before) >= 2 or len(noun) < 2:
         # "对5个部门、5个镇乡街道开展…评价,15个专项…,其中:良好部门5个;优秀镇乡街道3个,良好镇乡街道2个;…"
-        yield from _by_noun_after(a, norm, before, own[mid:hi], norm[at + 2 : at + 3] == ":")
+        yield from _by_noun_after(a, norm, before, listed, norm[at + 2 : at + 3] == ":")
         return
     if "(" in norm[total.start : at]:
         return
-    parts = [f for f in own[mid:hi] if f.role == total.role]
-    names = [name_before(norm, f.start, 12) for f in parts]
+    parts = [f for f in listed if f.role == total.role]
+    names = [name_before(norm, f.start, 14).split("其中")[-1].lstrip(":") for f in parts]
+    # "基础设施类9个项目815.50万元" beside "产业发展类项目19个": the thing counted printed right after the count
+    names = [n + noun if len(n) >= 2 and norm.startswith(noun, f.start + len(f.text)) else n for n, f in zip(names, parts, strict=True)]
+    if any(w in n for w in _REMOVED for n in names):
+        return  # "其中年初安排10个项目,年中追加3个项目,调减1个项目": a count by when, read by the split check
     if len(parts) < 2 or not all(n.endswith(noun) and len(n) > len(noun) for n in names):
         # "共对15个项目开展自评,其中:100万元以上项目5个,…": the thing counted is named after the count
-        yield from _by_noun_after(a, norm, before, own[mid:hi], norm[at + 2 : at + 3] == ":")
+        yield from _by_noun_after(a, norm, before, listed, norm[at + 2 : at + 3] == ":")
         return
     if any("(" in norm[at : f.start] and ")" not in norm[at : f.start] for f in parts):
         return
@@ -201,6 +212,13 @@ def _breakdown(a: Analysis, norm: str, own: list[Figure], at: int) -> Iterator[F
         a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
         label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
     )  # fmt: skip
+
+
+def _in_own_list(norm: str, after: int, start: int) -> bool:
+    """Is the count at ``start`` in an item's own 包括 list, after the 其中 at ``after`` and before the ";" that ends the
+    item ("其中,区管国有企业10家,包括功能类企业5家、公共服务类企业4家;委托监管企业11家")?"""
+    inclusion = norm.rfind("包括", after, start)
+    return inclusion >= 0 and ";" not in norm[inclusion:start]
 
 
 def _by_noun_after(a: Analysis, norm: str, totals: list[Figure], parts: list[Figure], colon: bool) -> Iterator[Finding]:

@@ -170,12 +170,15 @@ def _lone_part_of_another(a: Analysis, parent: Figure, children: list[Figure]) -
     return "。" in between and between[between.rfind("。") + 1 :].lstrip().startswith("其中")
 
 
-_COUNT_BEFORE = re.compile(r"\d+\s*[个项家所条宗批]\s*$")
+# "信息化项目2个120万元", "产业发展类项目15个、资金477.18万元", "…项目34个,安排资金367.65万元", "乡村建设类35个项目
+# 257.94万元": a count of the item, then its money
+_COUNT_BEFORE = re.compile(r"\d+\s*[个项家所条宗批](?:项目)?\s*(?:[、,]\s*(?:安排|下达|投入)?资金\s*)?$")
 
 
 def _item_name(norm: str, figure: Figure) -> str:
-    """The name printed before an amount, past a count of the item ("信息化项目2个120万元": 信息化项目)."""
-    count = _COUNT_BEFORE.search(norm, max(0, figure.start - 8), figure.start)
+    """The name printed before an amount, past a count of the item ("信息化项目2个120万元", "信息化项目2个、资金120万元":
+    信息化项目)."""
+    count = _COUNT_BEFORE.search(norm, max(0, figure.start - 12), figure.start)
     return lead(norm, count.start() if count else figure.start)
 
 
