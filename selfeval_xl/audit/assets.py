@@ -21,8 +21,9 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
 
-_ASSETS = re.compile(r"(?<!净)资产总额")
-_LIABILITIES = re.compile(r"负债总额")
+# "资产总额", "资产合计", "共有资产" (a department's 国有资产占用情况: "共有资产1234.56万元,…;负债总额…,净资产…")
+_ASSETS = re.compile(r"(?<!净)资产(?:总额|合计|总计|共计)|共有资产|拥有资产")
+_LIABILITIES = re.compile(r"负债(?:总额|合计|总计|共计)")
 _EQUITY = re.compile(r"净资产(?:总额)?|所有者权益(?:总额)?")
 _JOIN = re.compile(r"\s*(?:为|达|达到|:)?\s*$")
 _CHANGE = re.compile(r"\s*[,、]\s*(?:较上年|比上年|同比|较上年末|比上年末)(?:增加|增长|减少|下降)\s*$")

@@ -85,3 +85,20 @@ def test_made_up_allocations_moved_figure_is_found(slip: str, code: str, at_leas
 )
 def test_counts_and_money_by_category(text: str, errors: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == errors
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        # a department's 国有资产占用情况 names its assets 共有资产 or 资产合计 as often as 资产总额
+        ("本部门共有资产1234.56万元,负债总额100.00万元,净资产1134.56万元。", []),
+        ("本部门共有资产1234.56万元,负债总额100.00万元,净资产1144.56万元。", [("sum_mismatch", "1234.56万元", "1244.56万元")]),
+        ("截至年底,资产合计1776.07亿元,同比增长11.29%;负债合计1144.41亿元;所有者权益631.66亿元。", []),
+        ("截至年底,资产合计1776.07亿元,同比增长11.29%;负债合计1144.41亿元;所有者权益621.66亿元。",
+         [("sum_mismatch", "1776.07亿元", "1766.07亿元")]),
+        # 净资产 is no 资产 total
+        ("净资产合计1134.56万元,负债总额100.00万元。", []),
+    ],
+)
+def test_assets_by_any_of_their_names(text: str, errors: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == errors
