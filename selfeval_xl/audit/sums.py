@@ -135,8 +135,14 @@ def _colon_list(group: PartsGroup, children: list[Figure]) -> bool:
 
 
 def _parts(a: Analysis, children: list[Figure]) -> str:
-    """The parts as the message prints them: "财政拨款收入1813.24万元+事业收入8257.3万元"."""
-    return "+".join(f"{figure_name(c, a)}{'-' if (c.value or 0) < 0 else ''}{c.text}" for c in children)
+    """The parts as the message prints them: "财政拨款收入1813.24万元+事业收入8257.3万元"; parts all named by the money
+    word before their amount ("…类项目32个,安排资金653.78万元;…类项目30个、资金756.20万元") by their categories (a count
+    before a name stays: "1个项目30万元+1个项目45.5万元")."""
+    names = [figure_name(c, a) for c in children]
+    if len(set(names)) < len(names) and all(n.endswith(("资金", "金额")) for n in names):
+        items = [_item_name(a.paragraph(c.paragraph).norm, c).removeprefix("其中").lstrip(":") for c in children]
+        names = items if all(items) and len(set(items)) == len(items) else names
+    return "+".join(f"{name}{'-' if (c.value or 0) < 0 else ''}{c.text}" for name, c in zip(names, children, strict=True))
 
 
 def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:

@@ -102,3 +102,11 @@ def test_counts_and_money_by_category(text: str, errors: list[tuple[str, str, st
 )
 def test_assets_by_any_of_their_names(text: str, errors: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == errors
+
+
+def test_parts_named_alike_are_named_by_their_categories_in_the_message() -> None:
+    (f,) = audit_text(
+        "总投资1066.14万元。其中搬迁后续扶持类项目15个、资金477.18万元;就业帮扶类项目34个,安排资金367.65万元;"
+        "产业发展类项目35个、资金231.31万元。"
+    ).findings
+    assert "搬迁后续扶持类项目477.18万元+就业帮扶类项目367.65万元+产业发展类项目231.31万元" in f.message
