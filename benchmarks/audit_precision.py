@@ -72,6 +72,46 @@ THIRTY_THIRD = 2913  # the first page labelled blind in the thirty-third round (
 THIRTY_THIRD_B = 2991  # the first page of its second batch (the same way, by the phrases texts print)
 
 
+# Each batch of the corpus as the benchmark prints it: (name, first id, the next batch's first id or None, what it
+# is, with {span} for its ids), in order of merge.
+_BATCHES: tuple[tuple[str, int, int | None, str], ...] = (
+    ("sixth", SIXTH_ROUND, SEVENTH_ROUND, "the sixth round's texts ({span}; labelled by helpers, the test ones never read by the author of the rules)"),
+    ("seventh", SEVENTH_ROUND, POOL_LABELLED, "the seventh round's texts ({span}; the same way)"),
+    ("pool", POOL_LABELLED, BLIND_POOL, "the pool pages labelled in the eighth round ({span}; dev only, their findings read before labelling)"),
+    ("ninth", BLIND_POOL, BLIND_TENTH, "the pool pages labelled blind in the ninth round ({span}; no finding on them read before labelling)"),
+    ("tenth", BLIND_TENTH, BLIND_ELEVENTH, "the pool pages labelled blind and merged in the tenth round ({span}; the same way)"),
+    ("eleventh", BLIND_ELEVENTH, BLIND_THIRTEENTH, "the pool pages labelled blind and merged in the eleventh round ({span}; the same way)"),
+    ("thirteenth", BLIND_THIRTEENTH, FRESH, "the pool pages labelled blind in the twelfth round, merged unread in the thirteenth ({span})"),
+    ("fresh", FRESH, BLIND_FOURTEENTH, "the pages gathered fresh and labelled blind, never run through the auditor before ({span}; the unbiased sample)"),
+    ("fourteenth", BLIND_FOURTEENTH, FIFTEENTH, "the pool pages labelled blind and merged in the fourteenth round ({span})"),
+    ("fifteenth", FIFTEENTH, SIXTEENTH, "the pages gathered fresh and labelled blind in the fifteenth round ({span}; merged as they arrived)"),
+    ("sixteenth", SIXTEENTH, SEVENTEENTH, "the pages labelled blind in the sixteenth round ({span}; gathered fresh, merged as they arrived)"),
+    ("seventeenth", SEVENTEENTH, EIGHTEENTH, "the pages labelled blind in the seventeenth round ({span}; gathered fresh, merged together)"),
+    ("eighteenth", EIGHTEENTH, NINETEENTH, "the pages labelled blind in the eighteenth round ({span}; the issue's genres only, gathered fresh, merged in two batches)"),
+    ("nineteenth", NINETEENTH, TWENTY_FIRST, "the pages labelled blind in the nineteenth round ({span}; the issue's genres, gathered fresh by kind of unit, merged in two batches)"),
+    ("twenty_first", TWENTY_FIRST, TWENTY_SECOND, "the pages labelled blind in the twenty-first round ({span}; gathered and labelled in one go, any genre the search still held, three batches)"),
+    ("twenty_second", TWENTY_SECOND, TWENTY_THIRD, "the pages labelled blind in the twenty-second round ({span}; the same way, by kind of unit and section, two batches)"),
+    ("twenty_third", TWENTY_THIRD, TWENTY_FOURTH, "the pages labelled blind in the twenty-third round ({span}; the same way, two batches; the search held few pages not yet taken)"),
+    ("twenty_fourth", TWENTY_FOURTH, TWENTY_FIFTH, "the pages labelled blind in the twenty-fourth round ({span}; the same way, one batch of 17 pages: the search held almost nothing new)"),
+    ("twenty_fifth", TWENTY_FIFTH, TWENTY_SEVENTH, "the pages labelled blind in the twenty-fifth round ({span}; the same way, 49 pages, news and notices the most)"),
+    ("twenty_seventh", TWENTY_SEVENTH, TWENTY_EIGHTH, "the pages labelled blind in the twenty-seventh round ({span}; the same way, 57 pages, 7 of them pool pages read before, dev; 2026 budget notes, 项目 绩效, allocation news)"),
+    ("twenty_eighth", TWENTY_EIGHTH, TWENTY_NINTH, "the pages labelled blind in the twenty-eighth round ({span}; the same way, 59 pages; 决算 notes, 项目 绩效, lottery-fund notices)"),
+    ("twenty_ninth", TWENTY_NINTH, THIRTY_SECOND, "the pages labelled blind in the twenty-ninth round ({span}; the same way, 40 pages; fiscal reports, 项目 绩效)"),
+    ("thirty_second", THIRTY_SECOND, THIRTY_SECOND_B, "the pages labelled blind in the thirty-second round ({span}; the same way, 100 pages by kind of unit: 卫生院, schools, towns, departments' 绩效自评, 群团)"),
+    ("thirty_second_b", THIRTY_SECOND_B, THIRTY_THIRD, "its second batch ({span}; 42 pages, then the search budget ran out; news and notices the most)"),
+    ("thirty_third", THIRTY_THIRD, THIRTY_THIRD_B, "the pages labelled blind in the thirty-third round ({span}; the same way, 78 pages; fiscal notices, bond disclosures, education-funding bulletins the most)"),
+    ("thirty_third_b", THIRTY_THIRD_B, None, "its second batch ({span}; 19 pages, most hits held already)"),
+)  # fmt: skip
+
+
+def _batch(split: str, since: int, until: int | None, what: str) -> Score:
+    """Score one batch of the corpus and print its line ("of which … (2913-2990; …): TP 4, FP 1, FN 4")."""
+    score = evaluate(split, since=since, until=until).total
+    span = f"{since:03d}-{until - 1:03d}" if until is not None else f"from {since:03d}"
+    print(f"  of which {what.format(span=span)}: TP {score.tp}, FP {score.fp}, FN {score.fn}")
+    return score
+
+
 def real_corpus(split: str) -> Result:
     result = evaluate(split)
     print(f"real corpus, {split} half ({len(ids(split))} texts): error findings against labelled errors")
@@ -102,146 +142,14 @@ def real_corpus(split: str) -> Result:
         + (f" ({by_code})" if by_code else "")
     )
     print(f"  warnings (not scored): {result.warnings}")
-    newest = evaluate(split, since=SIXTH_ROUND, until=SEVENTH_ROUND).total
-    print(
-        f"  of which the sixth round's texts ({SIXTH_ROUND:03d}-{SEVENTH_ROUND - 1:03d}; labelled by helpers, the test ones never"
-        f" read by the author of the rules): TP {newest.tp}, FP {newest.fp}, FN {newest.fn}"
-    )
-    latest = evaluate(split, since=SEVENTH_ROUND, until=POOL_LABELLED).total
-    print(
-        f"  of which the seventh round's texts ({SEVENTH_ROUND:03d}-{POOL_LABELLED - 1:03d}; the same way):"
-        f" TP {latest.tp}, FP {latest.fp}, FN {latest.fn}"
-    )
-    if split == "dev":
-        pool = evaluate(split, since=POOL_LABELLED, until=BLIND_POOL).total
-        print(
-            f"  of which the pool pages labelled in the eighth round ({POOL_LABELLED:03d}-{BLIND_POOL - 1:03d}; dev only,"
-            f" their findings read before labelling): TP {pool.tp}, FP {pool.fp}, FN {pool.fn}"
-        )
-    blind = evaluate(split, since=BLIND_POOL, until=BLIND_TENTH).total
-    print(
-        f"  of which the pool pages labelled blind in the ninth round ({BLIND_POOL:03d}-{BLIND_TENTH - 1:03d}; no finding"
-        f" on them read before labelling): TP {blind.tp}, FP {blind.fp}, FN {blind.fn}"
-    )
-    tenth = evaluate(split, since=BLIND_TENTH, until=BLIND_ELEVENTH).total
-    print(
-        f"  of which the pool pages labelled blind and merged in the tenth round ({BLIND_TENTH:03d}-{BLIND_ELEVENTH - 1:03d};"
-        f" the same way): TP {tenth.tp}, FP {tenth.fp}, FN {tenth.fn}"
-    )
-    eleventh = evaluate(split, since=BLIND_ELEVENTH, until=BLIND_THIRTEENTH).total
-    print(
-        f"  of which the pool pages labelled blind and merged in the eleventh round ({BLIND_ELEVENTH:03d}-{BLIND_THIRTEENTH - 1:03d};"
-        f" the same way): TP {eleventh.tp}, FP {eleventh.fp}, FN {eleventh.fn}"
-    )
-    thirteenth = evaluate(split, since=BLIND_THIRTEENTH, until=FRESH).total
-    print(
-        f"  of which the pool pages labelled blind in the twelfth round, merged unread in the thirteenth"
-        f" ({BLIND_THIRTEENTH:03d}-{FRESH - 1:03d}): TP {thirteenth.tp}, FP {thirteenth.fp}, FN {thirteenth.fn}"
-    )
-    fresh = evaluate(split, since=FRESH, until=BLIND_FOURTEENTH).total
-    print(
-        f"  of which the pages gathered fresh and labelled blind, never run through the auditor before"
-        f" ({FRESH:03d}-{BLIND_FOURTEENTH - 1:03d}; the unbiased sample): TP {fresh.tp}, FP {fresh.fp}, FN {fresh.fn}"
-    )
-    fourteenth = evaluate(split, since=BLIND_FOURTEENTH, until=FIFTEENTH).total
-    print(
-        f"  of which the pool pages labelled blind and merged in the fourteenth round ({BLIND_FOURTEENTH:03d}-{FIFTEENTH - 1:03d}):"
-        f" TP {fourteenth.tp}, FP {fourteenth.fp}, FN {fourteenth.fn}"
-    )
-    fifteenth = evaluate(split, since=FIFTEENTH, until=SIXTEENTH).total
-    print(
-        f"  of which the pages gathered fresh and labelled blind in the fifteenth round ({FIFTEENTH:03d}-{SIXTEENTH - 1:03d};"
-        f" merged as they arrived): TP {fifteenth.tp}, FP {fifteenth.fp}, FN {fifteenth.fn}"
-    )
-    sixteenth = evaluate(split, since=SIXTEENTH, until=SEVENTEENTH).total
-    print(
-        f"  of which the pages labelled blind in the sixteenth round ({SIXTEENTH:03d}-{SEVENTEENTH - 1:03d}; gathered fresh,"
-        f" merged as they arrived): TP {sixteenth.tp}, FP {sixteenth.fp}, FN {sixteenth.fn}"
-    )
-    seventeenth = evaluate(split, since=SEVENTEENTH, until=EIGHTEENTH).total
-    print(
-        f"  of which the pages labelled blind in the seventeenth round ({SEVENTEENTH:03d}-{EIGHTEENTH - 1:03d}; gathered"
-        f" fresh, merged together): TP {seventeenth.tp}, FP {seventeenth.fp}, FN {seventeenth.fn}"
-    )
-    eighteenth = evaluate(split, since=EIGHTEENTH, until=NINETEENTH).total
-    print(
-        f"  of which the pages labelled blind in the eighteenth round ({EIGHTEENTH:03d}-{NINETEENTH - 1:03d}; the issue's"
-        f" genres only, gathered fresh, merged in two batches): TP {eighteenth.tp}, FP {eighteenth.fp}, FN {eighteenth.fn}"
-    )
-    nineteenth = evaluate(split, since=NINETEENTH, until=TWENTY_FIRST).total
-    print(
-        f"  of which the pages labelled blind in the nineteenth round ({NINETEENTH:03d}-{TWENTY_FIRST - 1:03d}; the issue's genres, gathered"
-        f" fresh by kind of unit, merged in two batches): TP {nineteenth.tp}, FP {nineteenth.fp}, FN {nineteenth.fn}"
-    )
-    twenty_first = evaluate(split, since=TWENTY_FIRST, until=TWENTY_SECOND).total
-    print(
-        f"  of which the pages labelled blind in the twenty-first round ({TWENTY_FIRST:03d}-{TWENTY_SECOND - 1:03d}; gathered and"
-        f" labelled in one go, any genre the search still held, three batches): TP {twenty_first.tp}, FP {twenty_first.fp},"
-        f" FN {twenty_first.fn}"
-    )
-    twenty_second = evaluate(split, since=TWENTY_SECOND, until=TWENTY_THIRD).total
-    print(
-        f"  of which the pages labelled blind in the twenty-second round ({TWENTY_SECOND:03d}-{TWENTY_THIRD - 1:03d}; the same way,"
-        f" by kind of unit and section, two batches): TP {twenty_second.tp}, FP {twenty_second.fp}, FN {twenty_second.fn}"
-    )
-    twenty_third = evaluate(split, since=TWENTY_THIRD, until=TWENTY_FOURTH).total
-    print(
-        f"  of which the pages labelled blind in the twenty-third round ({TWENTY_THIRD:03d}-{TWENTY_FOURTH - 1:03d}; the same way,"
-        f" two batches; the search held few pages not yet taken): TP {twenty_third.tp}, FP {twenty_third.fp}, FN {twenty_third.fn}"
-    )
-    twenty_fourth = evaluate(split, since=TWENTY_FOURTH, until=TWENTY_FIFTH).total
-    print(
-        f"  of which the pages labelled blind in the twenty-fourth round ({TWENTY_FOURTH:03d}-{TWENTY_FIFTH - 1:03d}; the same way,"
-        f" one batch of 17 pages: the search held almost nothing new): TP {twenty_fourth.tp}, FP {twenty_fourth.fp}, FN {twenty_fourth.fn}"
-    )
-    twenty_fifth = evaluate(split, since=TWENTY_FIFTH, until=TWENTY_SEVENTH).total
-    print(
-        f"  of which the pages labelled blind in the twenty-fifth round ({TWENTY_FIFTH:03d}-{TWENTY_SEVENTH - 1:03d}; the same way,"
-        f" 49 pages, news and notices the most): TP {twenty_fifth.tp}, FP {twenty_fifth.fp}, FN {twenty_fifth.fn}"
-    )
-    twenty_seventh = evaluate(split, since=TWENTY_SEVENTH, until=TWENTY_EIGHTH).total
-    print(
-        f"  of which the pages labelled blind in the twenty-seventh round ({TWENTY_SEVENTH:03d}-{TWENTY_EIGHTH - 1:03d}; the same way, 57"
-        f" pages, 7 of them pool pages read before, dev; 2026 budget notes, 项目 绩效, allocation news): TP {twenty_seventh.tp}, FP"
-        f" {twenty_seventh.fp}, FN {twenty_seventh.fn}"
-    )
-    twenty_eighth = evaluate(split, since=TWENTY_EIGHTH, until=TWENTY_NINTH).total
-    print(
-        f"  of which the pages labelled blind in the twenty-eighth round ({TWENTY_EIGHTH:03d}-{TWENTY_NINTH - 1:03d}; the same way, 59 pages;"
-        f" 决算 notes, 项目 绩效, lottery-fund notices): TP {twenty_eighth.tp}, FP {twenty_eighth.fp}, FN {twenty_eighth.fn}"
-    )
-    twenty_ninth = evaluate(split, since=TWENTY_NINTH, until=THIRTY_SECOND).total
-    print(
-        f"  of which the pages labelled blind in the twenty-ninth round ({TWENTY_NINTH:03d}-{THIRTY_SECOND - 1:03d}; the same way, 40 pages;"
-        f" fiscal reports, 项目 绩效): TP {twenty_ninth.tp}, FP {twenty_ninth.fp}, FN {twenty_ninth.fn}"
-    )
-    thirty_second = evaluate(split, since=THIRTY_SECOND, until=THIRTY_SECOND_B).total
-    print(
-        f"  of which the pages labelled blind in the thirty-second round ({THIRTY_SECOND:03d}-{THIRTY_SECOND_B - 1:03d}; the same way,"
-        f" 100 pages by kind of unit: 卫生院, schools, towns, departments' 绩效自评, 群团): TP {thirty_second.tp}, FP"
-        f" {thirty_second.fp}, FN {thirty_second.fn}"
-    )
-    thirty_second_b = evaluate(split, since=THIRTY_SECOND_B, until=THIRTY_THIRD).total
-    print(
-        f"  of which its second batch ({THIRTY_SECOND_B:03d}-{THIRTY_THIRD - 1:03d}; 42 pages, then the search budget ran out;"
-        f" news and notices the most): TP {thirty_second_b.tp}, FP {thirty_second_b.fp}, FN {thirty_second_b.fn}"
-    )
-    thirty_third = evaluate(split, since=THIRTY_THIRD, until=THIRTY_THIRD_B).total
-    print(
-        f"  of which the pages labelled blind in the thirty-third round ({THIRTY_THIRD:03d}-{THIRTY_THIRD_B - 1:03d}; the same way,"
-        f" 78 pages; fiscal notices, bond disclosures, education-funding bulletins the most): TP {thirty_third.tp}, FP"
-        f" {thirty_third.fp}, FN {thirty_third.fn}"
-    )
-    thirty_third_b = evaluate(split, since=THIRTY_THIRD_B).total
-    print(
-        f"  of which its second batch (from {THIRTY_THIRD_B:03d}; 19 pages, most hits held already): TP {thirty_third_b.tp},"
-        f" FP {thirty_third_b.fp}, FN {thirty_third_b.fn}"
-    )
-    rounds = (
-        fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twenty_first, twenty_second, twenty_third, twenty_fourth,
-        twenty_fifth, twenty_seventh, twenty_eighth, twenty_ninth, thirty_second, thirty_second_b, thirty_third,
-        thirty_third_b,
-    )  # fmt: skip
+    batch = {
+        name: _batch(split, since, until, what)
+        for name, since, until, what in _BATCHES
+        if split == "dev" or name != "pool"  # the eighth round's pool pages are all dev
+    }
+    fresh, fourteenth = batch["fresh"], batch["fourteenth"]
+    names = list(batch)
+    rounds = [batch[name] for name in names[names.index("fifteenth") :]]
     fifteenth = Score(sum(r.tp for r in rounds), sum(r.fp for r in rounds), sum(r.fn for r in rounds))
     # The pool keeps every page's error findings read (tests/audit/test_audit_pool.py), so the pages drawn
     # from it "unread" were pages with no error finding at the time: they can add misses, hardly a true or a
