@@ -57,6 +57,14 @@ def _inline_denial(a: Analysis) -> str:
     return ""
 
 
+# the words by which a text shows itself a performance evaluation, whose problems section a low rate needs
+_SELF_EVALUATION = re.compile(r"绩效自评|自评报告|自评表|绩效评价|绩效目标|绩效监控|得分")  # (得分: a scored 自评表 row)
+
+
+def _self_evaluation(a: Analysis) -> bool:
+    return any(_SELF_EVALUATION.search(p.norm) for p in a.paragraphs)
+
+
 def check_low_execution(a: Analysis) -> Iterator[Finding]:
     """An execution rate below 90% needs a problems section that explains it."""
     section = _problems_section(a)
@@ -69,7 +77,8 @@ def check_low_execution(a: Analysis) -> Iterator[Finding]:
                 a, "low_rate_problems_denied", pct.paragraph, pct.start, pct.text, ">=90%", problems=inline
             )
         elif section is None:
-            if not _inline_problems(a):  # "存在的问题:资金拨付进度偏慢" says them without a heading
+            if _self_evaluation(a) and not _inline_problems(a):
+                # "存在的问题:资金拨付进度偏慢" says them without a heading; a 决算 note or a fiscal report has no such section
                 yield finding(a, "low_rate_problems_missing", pct.paragraph, pct.start, pct.text, ">=90%")
         elif _denies_problems(section[1]):
             heading = section[0].heading
@@ -93,6 +102,8 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
         joined = sum(_JOINED.fullmatch(item) is not None for item in enum.items)  # "办公室和党建办公室": perhaps two
         if int(count.value) in (listed, listed + _besides(a, count), listed + _added(a, count, enum.items), listed + joined):
             continue
+        if not enum.explicit and (not _alike(enum.items) or count.unit in _PEOPLE):
+            continue  # a list of mixed phrases, or of posts beside a head-count, with no word linking them: not one
         if int(count.value) != listed - _asides(a, count, enum.items):
             yield finding(
                 a, "count_mismatch" if enum.explicit else "count_unclear", count.paragraph, count.start, count.text, str(len(enum.items)),
@@ -101,6 +112,16 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
 
 
 _LIST_REACH = 400
+
+
+_PEOPLE = ("人", "名", "位")  # "政协主席、副主席9人": the people holding the posts, not the posts
+
+
+def _alike(items: tuple[str, ...]) -> bool:
+    """Are the items of a list without a linking word names of one kind, ending alike ("办公室、财务室、业务室",
+    "立案庭、刑事审判庭、民事审判庭")? Only then is a count beside them surely theirs; a list of mixed phrases
+    ("支持宝塔区、吴起县建设乡镇街道级助餐点", "党组书记、副主席") stops short of a count that counts something else."""
+    return len(items) >= 2 and len({item[-1:] for item in items}) == 1
 
 
 def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:

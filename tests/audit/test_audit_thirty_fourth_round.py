@@ -1,0 +1,77 @@
+"""The thirty-fourth round: what the dev half's warnings showed when counted against their labels.
+
+A count beside a list with no word linking the two (``count_unclear``) fired 19 times on the dev half and never on a
+labelled error: its lists were phrases of mixed kinds ("支持A区、B县建设助餐点3个"), or posts beside a head-count
+("主席、副主席9人"). It is kept for a list of names of one kind set against its count ("办公室、财务室、业务室四个科室").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval_xl.audit import audit_text
+from selfeval_xl.audit.model import Severity
+
+
+def _codes(text: str) -> list[tuple[str, Severity]]:
+    return [(f.code, f.severity) for f in audit_text(text).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phrases of mixed kinds before a count of something else
+        "安排社区养老试点资金60万元,支持东城区、西河县新建社区食堂4个,更新设备11台。",
+        "根据工作需要,镇党委、政府设置综合办公室、经济发展办公室、社会事务办公室3个内设机构。",
+        "年内举办了第五届农民丰收节、全县职工运动会和迎春书画展4场活动。",
+        # posts beside the number of people holding them
+        "实有在职人员30人,其中:行政在职24人(其中人大主任、副主任5人不占编制),工勤人员6人。",
+        "领导班子5人,其中书记1人,党组副书记、副局长2人,党组成员、副局长2人。",
+    ],
+)
+def test_a_count_beside_an_unlinked_list_of_mixed_phrases_is_not_read(text: str) -> None:
+    assert not [code for code, _ in _codes(text) if code in ("count_unclear", "count_mismatch")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names of one kind right against their count: still a warning when they disagree
+        ("局机关内设综合室、规划室、执法室、信息室三个科室。", [("count_unclear", Severity.WARNING)]),
+        ("本院设立案庭、刑事审判庭、民事审判庭、行政审判庭五个审判庭。", [("count_unclear", Severity.WARNING)]),
+        ("局机关内设综合室、规划室、执法室三个科室。", []),
+        # a count linked to its list (共, 分别是, a colon) is read whatever its items: an error when they disagree
+        ("学校内设机构共5个,分别是:办公室、教务处、政教处、后勤保障中心。", [("count_mismatch", Severity.ERROR)]),
+        ("中心设有4个科室:综合科、业务科、财务科。", [("count_mismatch", Severity.ERROR)]),
+    ],
+)
+def test_a_count_is_still_read_where_its_list_is_surely_its_own(text: str, expected: list[tuple[str, Severity]]) -> None:
+    assert [c for c in _codes(text) if c[0].startswith("count_")] == expected
+
+
+_SPENT = "截至10月底,全市已下达就业补助资金8.40亿元,实际支出6.30亿元,支出进度75.00%。"
+
+
+@pytest.mark.parametrize(
+    ("title", "codes"),
+    [
+        # a fiscal bulletin or a 决算 note reports a low rate; it has no problems section to explain it in
+        ("市财政局关于就业补助资金支出进度的通报", []),
+        ("", []),
+        # a performance evaluation must explain it (the report's title, its 自评表's 得分, or its 绩效目标 say what it is)
+        ("2023年度就业补助资金项目支出绩效自评报告", [("low_rate_problems_missing", Severity.WARNING)]),
+        ("就业补助资金 | 分值 10 | 得分 7.5", [("low_rate_problems_missing", Severity.WARNING)]),
+        ("一、绩效目标完成情况", [("low_rate_problems_missing", Severity.WARNING)]),
+    ],
+)
+def test_a_low_rate_needs_its_problems_section_only_in_a_performance_evaluation(
+    title: str, codes: list[tuple[str, Severity]]
+) -> None:
+    text = f"{title}\n{_SPENT}" if title else _SPENT
+    assert [c for c in _codes(text) if c[0].startswith("low_rate")] == codes
+
+
+def test_a_denial_of_problems_beside_a_low_rate_is_read_in_any_text() -> None:
+    assert [c for c in _codes(_SPENT + "存在问题:暂无问题。") if c[0].startswith("low_rate")] == [
+        ("low_rate_problems_denied", Severity.WARNING)
+    ]
