@@ -46,6 +46,18 @@ from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 _OPENERS = ("其中", "包括:", "包含:", "具体包括:", "具体为", "具体是", "分别为:", "分别是:", "以下方面:", "如下:", "主要用于:")
 _NOTHING_MORE = re.compile(r"[ :]*$")
 _LIST_VERBS = ("主要用于", "用于", "主要", "具体", "构成", "情况")  # may stand between a total and its opener
+_OWN_NOUNS = re.compile(r"(收入|支出|资金|经费)")  # and the total's own noun, when its name holds it
+
+
+def _restated(gap: str, figures: Sequence[Figure], total: int | None) -> bool:
+    """Do the words between a total and its list opener only restate it ("…2575.23万元,收入构成如下:", "…万元。
+    支出具体情况如下:" under a 支出 total): list verbs and the nouns of the total's own name, no other word?"""
+    if total is None:
+        return False
+    for verb in _LIST_VERBS:
+        gap = gap.replace(verb, "")
+    gap = "".join(part for part in _OWN_NOUNS.split(gap) if part not in figures[total].label)
+    return not any(is_cjk(c) for c in gap)
 
 
 def amounts(figures: Sequence[Figure]) -> list[int]:
@@ -234,7 +246,14 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 None,
             )  # fmt: skip  ("年初预算数761.21万元(含上年结转5.01万元),其中:…": not the bracketed amount)
             in_sentence = last is not None and figures[last].start >= s0
-            parent = last if in_sentence or pos - s0 <= 2 else None
+            lead = p.norm[s0:pos].strip()  # "…万元。收入构成如下:" — a sentence that only names the total's list
+            restating = not in_sentence and pos - s0 > 2 and _OWN_NOUNS.match(lead) is not None and last is not None
+            if restating and last is not None:
+                # of the sentence before: its level so named, not a change after it ("…较上年增加3.00万元,增长0.12%")
+                s_prev, _ = sentence_bounds(p.norm, figures[last].start)
+                levels = [own[j] for j in range(k) if figures[own[j]].start >= s_prev and not figures[own[j]].comparative]
+                last = next((j for j in levels if _restated(lead, figures, j)), None)
+            parent = last if in_sentence or pos - s0 <= 2 or restating else None
             if parent is not None and not in_sentence and in_reason(p.norm, figures[parent]):
                 # "收入合计192.01万元,…,主要原因是2022年有疫情防控经费29.01万元。其中:财政拨款收入…": the amount
                 # of an explanation is not what the next sentence's list divides; the sentence's total is
@@ -255,10 +274,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 parent = both_sides  # "收支总预算X元。收入包括:…;支出包括:…": each side adds up to X
             elif parent is not None and not p.norm.startswith("其中", pos):
                 # "收入合计247.9亿元。包括:…" or "…万元,包括:…"; never "…万元;支出包括:…"
-                gap = p.norm[figures[parent].start + len(figures[parent].text) : pos]
-                for verb in _LIST_VERBS:
-                    gap = gap.replace(verb, "")
-                parent = parent if not any(is_cjk(c) for c in gap) else None
+                gap = lead if restating else p.norm[figures[parent].start + len(figures[parent].text) : pos]
+                parent = parent if _restated(gap, figures, parent) else None
                 if parent is None and pos - s0 <= 2:
                     # "支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。下降的主要原因是:项目减少。包括:" then its
                     # items: the one level the paragraph states before the list (within 300 characters) is what it divides

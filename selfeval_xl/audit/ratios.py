@@ -8,13 +8,15 @@ half up at its own decimals. A printed value that is the exact one cut, not roun
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from unicodedata import normalize
 
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, Finding, ratio_tolerances
 from selfeval_xl.audit.numbers import fmt_percent, round_half_up
 from selfeval_xl.audit.plausible import over_whole
+from selfeval_xl.core.numbers import apportion
 
 _HUNDRED = Decimal(100)
 
@@ -119,3 +121,23 @@ def change_percent_range(
         return None
     low = (change_value - change_tol) / high_prior * _HUNDRED
     return max(low, Decimal(0)), (change_value + change_tol) / low_prior * _HUNDRED, low_prior, high_prior
+
+
+def remainder_moved(shares: Sequence[tuple[Figure, Decimal, Decimal]]) -> bool:
+    """Do shares of one whole, each (printed share, its part, the whole) in the order printed, add up to exactly 100%
+    where each rounded on its own would not, the rounding remainder (尾差) moved as shares that must add up are
+    printed: by largest remainder (as this tool prints its own, ``core.numbers.apportion``), or all of it onto the last
+    item (100% less the others)? Then none of them is a wrong share. A move onto any other item stays one."""
+    places = {pct.decimals for pct, _, _ in shares if pct.value}  # ("占0%" of a part of 0万元 is exact at any decimals)
+    if len(shares) < 2 or len(places) != 1 or any(pct.value is None or not whole for pct, _, whole in shares):
+        return False
+    printed = [pct.value or Decimal(0) for pct, _, _ in shares]
+    if sum(printed, Decimal(0)) != 100:
+        return False
+    step = Decimal(1).scaleb(-places.pop())
+    exact = [part / whole * 100 for _, part, whole in shares]
+    own = [e.quantize(step, ROUND_HALF_UP) for e in exact]
+    if own == printed:
+        return False  # nothing moved: the shares are right as they are
+    largest, _ = apportion(Decimal(100), exact, step)
+    return printed == largest or printed[:-1] == own[:-1]

@@ -13,7 +13,7 @@ from selfeval_xl.audit.extract import amount_role, denominator_role
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, ROLE_NAMES, WHOLE_OF
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding, ShareLink
-from selfeval_xl.audit.ratios import percent_finding, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches, remainder_moved
 from selfeval_xl.audit.sums import figure_name
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 from selfeval_xl.audit.unit_typos import read_as_wan, typo_finding
@@ -105,24 +105,14 @@ def _tail_adjusted(a: Analysis, link: ShareLink, siblings: list[ShareLink]) -> b
     pct, subject, den = figs[link.percent], figs[link.subject], _denominator(a, link)
     if len(siblings) < 2 or pct.value is None or subject.value is None or not den.value:
         return False
-    if sum((figs[k.percent].value or Decimal(0) for k in siblings), Decimal(0)) != _HUNDRED:
-        return False
     # the shares rounded each on its own must miss 100% by what was moved ("占88%…占12%" of 88.93% and 11.07%
-    # move nothing: 89% + 11% is 100% already)
-    moved, gap = Decimal(0), _HUNDRED
-    for k in siblings:
-        share, part, whole = figs[k.percent], figs[k.subject], _denominator(a, k)
-        if share.value is None or part.value is None or not whole.value:
-            return False
-        step = Decimal(1).scaleb(-share.decimals)
-        rounded = (part.value / whole.value * _HUNDRED).quantize(step, ROUND_HALF_UP)
-        gap -= rounded
-        moved += share.value - rounded
-        if abs(share.value - rounded) > step:
-            return False
+    # move nothing: 89% + 11% is 100% already), and moved as the conventions move it
+    rows = [(figs[k.percent], figs[k.subject].value, _denominator(a, k).value) for k in siblings]
+    if not remainder_moved([(share, part, whole or Decimal(0)) for share, part, whole in rows if part is not None]):
+        return False
     unit = Decimal(1).scaleb(-pct.decimals)
     exact = (subject.value / den.value * _HUNDRED).quantize(unit, ROUND_HALF_UP)
-    return abs(exact - pct.value) == unit and gap != 0 and moved == gap
+    return abs(exact - pct.value) == unit
 
 
 def _another_whole(a: Analysis, links: list[ShareLink]) -> Figure | None:

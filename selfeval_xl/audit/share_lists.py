@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.numbers import fmt_amount
-from selfeval_xl.audit.ratios import percent_finding, ratio_matches
+from selfeval_xl.audit.ratios import percent_finding, ratio_matches, remainder_moved
 from selfeval_xl.audit.sums import figure_name
 from selfeval_xl.core.texts import AUDIT, render
 
@@ -112,6 +112,8 @@ def _judge_series(
             continue
         if not proven or any(index[id(p)] in linked for _, p in (items if lines else wrong)):
             continue
+        if remainder_moved([(p, f.value or Decimal(0), total) for f, p in items]):
+            continue  # "…占比33.57%;…占比13.22%;…占比53.21%" (53.20 exactly): the remainder moved to close 100%
         for amount, pct in wrong:
             found = percent_finding(
                 a, pct, amount, den, ("share_mismatch", "share_truncated"),

@@ -7,7 +7,10 @@ labelled error: its lists were phrases of mixed kinds ("支持A区、B县建设�
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from made_up_disclosures import budget_note, final_accounts
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -75,3 +78,75 @@ def test_a_denial_of_problems_beside_a_low_rate_is_read_in_any_text() -> None:
     assert [c for c in _codes(_SPENT + "存在问题:暂无问题。") if c[0].startswith("low_rate")] == [
         ("low_rate_problems_denied", Severity.WARNING)
     ]
+
+
+# Made-up 决算 and 预算 公开说明 (``made_up_disclosures``): right pages say nothing; each slip is found.
+
+
+def test_made_up_disclosures_right_say_nothing() -> None:
+    for seed in range(250):
+        for page in (final_accounts(random.Random(seed)), budget_note(random.Random(seed))):
+            assert audit_text(page).findings == (), page
+
+
+@pytest.mark.parametrize("slip", ["part", "share", "change", "rate"])
+def test_made_up_disclosures_slips_are_found(slip: str) -> None:
+    pages = [final_accounts(random.Random(seed), slip) for seed in range(150)]
+    if slip != "rate":  # (a budget note prints no completion rate)
+        pages += [budget_note(random.Random(seed), slip) for seed in range(150)]
+    missed = [page for page in pages if not [f for f in audit_text(page).findings if f.severity is Severity.ERROR]]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("shares", "codes"),
+    [
+        # 1063.27 + 418.75 + 1685.01 = 3167.03: 33.573%, 13.222%, 53.205% round to 33.57, 13.22, 53.20 (99.99%)
+        ("33.57%、13.22%、53.21%", []),  # the remainder on the largest remainder (as this tool prints its shares),
+        # here also the last item (100% less the others)
+        ("33.58%、13.22%、53.20%", [("share_mismatch", "error")]),  # onto the first, by neither convention
+        ("33.57%、13.23%、53.20%", [("share_mismatch", "error")]),  # onto the middle one, by neither
+        ("33.57%、13.22%、53.20%", []),  # nothing moved (a list 按…分类 may leave classes out: 99.99% is no finding)
+    ],
+)
+def test_shares_with_their_rounding_remainder_moved(shares: str, codes: list[tuple[str, str]]) -> None:
+    a, b, c = shares.split("、")
+    text = (f"2023年一般公共预算财政拨款支出3167.03万元。按支出功能分类,一般公共服务支出1063.27万元,占比{a};"
+            f"教育支出418.75万元,占比{b};社会保障和就业支出1685.01万元,占比{c}。")  # fmt: skip
+    assert [(f.code, f.severity.value) for f in audit_text(text).findings] == codes
+
+
+def test_a_remainder_on_the_last_item_is_no_wrong_share() -> None:
+    # three thirds: 33.33% + 33.33% + 33.34% (100% less the others; by largest remainder too)
+    text = "本年收入合计300.00万元,其中:财政拨款收入100.00万元,占33.33%;事业收入100.00万元,占33.33%;其他收入100.00万元,占33.34%。"
+    assert audit_text(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("lead", "found"),
+    [
+        ("收入构成如下:", True),  # the sentence only restates the total's noun before its list
+        ("收入具体情况如下:", True),
+        ("支出构成如下:", False),  # another side's list: not this total's parts
+        ("其他收入情况如下:", False),
+    ],
+)
+def test_a_list_opened_by_a_sentence_that_restates_its_total(lead: str, found: bool) -> None:
+    text = (f"2023年度本年收入合计2575.23万元,较上年增加3.00万元,增长0.12%。{lead}财政拨款收入343.89万元,上级补助收入"
+            "627.92万元,事业收入456.85万元,其他收入1148.57万元。")  # 2577.23万元: two more than the total
+    assert [f.code for f in audit_text(text).findings if f.severity is Severity.ERROR] == (["parts_exceed_total"] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("shares", "codes"),
+    [
+        ("53.21%、33.57%、13.22%", []),  # largest remainder (53.205%), here the first item
+        ("53.20%、33.57%、13.23%", []),  # all of it onto the last item
+        ("53.20%、33.58%、13.22%", [("share_mismatch", "error")]),  # onto the middle one: neither
+    ],
+)
+def test_the_two_ways_of_moving_a_remainder_are_told_apart(shares: str, codes: list[tuple[str, str]]) -> None:
+    a, b, c = shares.split("、")
+    text = (f"2023年一般公共预算财政拨款支出3167.03万元。按支出功能分类,社会保障和就业支出1685.01万元,占比{a};"
+            f"一般公共服务支出1063.27万元,占比{b};教育支出418.75万元,占比{c}。")  # fmt: skip
+    assert [(f.code, f.severity.value) for f in audit_text(text).findings] == codes

@@ -79,9 +79,12 @@ def test_counts_of_one_wholes_kinds_each_with_its_share() -> None:
     assert found == [
         ("share_mismatch", "84.36%", "85.37%", "35个项目评为中占评定项目（即所列各项合计）41个的比例应为85.37%，报告写为84.36%。")
     ]
-    # cut instead of rounded: a 提示
-    cut = text.replace("84.36%", "85.36%")
+    # cut instead of rounded: a 提示 (7.317% printed 7.31%)
+    cut = text.replace("84.36%", "85.37%").replace("7.32%", "7.31%")
     assert [(f.code, f.severity.value) for f in audit_text(cut).findings] == [("share_truncated", "warning")]
+    # but 85.36% is what largest remainder prints to make the four add up to 100.00% (the rounded ones make 100.01%):
+    # since the thirty-fourth round no finding
+    assert not audit_text(text.replace("84.36%", "85.36%")).findings
     # a list that leaves a kind out fits none of its shares and says nothing
     assert not audit_text(text.replace(";2个项目评为差,占评定项目的4.88%", "")).findings
 

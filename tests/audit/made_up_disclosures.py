@@ -1,0 +1,219 @@
+"""Random 部门决算公开说明 and 部门预算公开说明 in the phrasings the genre uses, every figure computed here in Decimal
+(ROUND_HALF_UP) and right: totals and their 其中 parts by source, by kind and by function; shares of the named total
+that add up to 100.00%; changes on last year with both years printed or only the change; 完成年初预算 rates beside
+their budgets; the 三公 items with the car's own two parts in brackets; 政府采购 by kind with the share of small firms;
+a department's cars and staff by kind; carry-overs on both sides of the 收支总计.
+
+Written from the genre's fixed sections (the 公开 templates of the finance ministry), not from any corpus text. Each call
+draws the department's figures, the sections it prints (a published note leaves some out), their order of clauses
+and their wording from ``rng``; ``slip`` moves one figure a reader could check (see ``SLIPS``), else the page is right.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
+
+from selfeval_xl.core.numbers import apportion
+
+_CENT = D("0.01")
+SLIPS = ("", "part", "share", "change", "rate")
+
+
+def _r2(x: D) -> D:
+    return x.quantize(_CENT, ROUND_HALF_UP)
+
+
+def _pc(part: D, whole: D) -> D:
+    return _r2(part / whole * 100) if whole else D(0)
+
+
+def _money(rng: random.Random, low: int, high: int) -> D:
+    return D(rng.randint(low * 100, high * 100)) / 100
+
+
+def _split(rng: random.Random, total: D, n: int, zeros: bool = True) -> list[D]:
+    """``n`` parts of ``total`` to the cent (some of them 0.00 when ``zeros``)."""
+    cuts = sorted(rng.randint(0, int(total * 100)) for _ in range(n - 1))
+    parts = [D(b - a) / 100 for a, b in zip([0, *cuts], [*cuts, int(total * 100)], strict=True)]
+    if zeros and n > 2 and rng.random() < 0.4:
+        k = rng.randrange(1, n)
+        parts[0], parts[k] = parts[0] + parts[k], D("0.00")
+    return parts
+
+
+def _shares(rng: random.Random, parts: list[D], total: D) -> list[D]:
+    """Each part's share, added up to 100.00% as departments print them: the rounding remainder moved by largest
+    remainder (as this tool prints its own shares) or onto the last item (100% less the others)."""
+    exact = [p / total * 100 for p in parts]
+    if rng.random() < 0.5:
+        return apportion(D(100), exact)[0]
+    shares = [_r2(e) for e in exact]
+    return [*shares[:-1], D(100) - sum(shares[:-1], D(0))]
+
+
+def _change(rng: random.Random, now: D, prev: D, both: bool, name: str) -> str:
+    up = now >= prev
+    diff = abs(now - prev)
+    word, pct_word = ("增加", "增长") if up else ("减少", "下降")
+    pct = _pc(diff, prev)
+    if both:
+        return rng.choice((
+            f"比上年的{prev}万元{word}{diff}万元,{pct_word}{pct}%",
+            f"与上年{prev}万元相比,{word}{diff}万元,{pct_word}{pct}%",
+            f"较上年决算数{prev}万元{word}{diff}万元,{pct_word}{pct}%",
+        ))  # fmt: skip
+    return rng.choice((
+        f"比上年{word}{diff}万元,{pct_word}{pct}%",
+        f"与上年相比{word}{diff}万元,{pct_word}{pct}%",
+        f"较上年{word}{diff}万元,{pct_word}{pct}%",
+    )) + ("" if name == "" else f",主要原因是{name}")  # fmt: skip
+
+
+def _listed(
+    rng: random.Random, names: list[str], parts: list[D], total: D, with_shares: bool, of: str, printed: list[D] | None = None
+) -> str:
+    """The parts named, each with its share of ``total`` when ``with_shares`` (shares of the true parts, the amounts
+    as ``printed`` when one was mistyped)."""
+    shares = _shares(rng, parts, total) if with_shares else []
+    sep = rng.choice((";", ","))
+    of_total = rng.choice(("", f"{of}的"))
+    form = rng.choice((",占{of}{share}%", "(占{of}{share}%)", ",占比{share}%"))  # one form for the whole list
+    items = []
+    for k, (name, part) in enumerate(zip(names, printed or parts, strict=True)):
+        item = f"{name}{part}万元"
+        if with_shares:
+            item += form.format(of=of_total, share=shares[k])
+        items.append(item)
+    return sep.join(items)
+
+
+_INCOME = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+_SPENDING = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+_FUNCTIONS = ["一般公共服务(类)支出", "教育(类)支出", "社会保障和就业(类)支出", "卫生健康(类)支出", "农林水(类)支出",
+              "住房保障(类)支出"]  # fmt: skip
+_REASONS = ("人员调整、工资标准提高", "项目资金减少", "新增专项业务经费", "厉行节约、压减一般性支出")
+
+
+def final_accounts(rng: random.Random, slip: str = "", year: int = 2023) -> str:
+    """A 部门决算公开说明 (its figures right unless ``slip``)."""
+    income = _money(rng, 80, 9000)
+    inc = _split(rng, income, rng.choice((2, 3, 4)))
+    carry_in = rng.choice((D("0.00"), _money(rng, 1, 60)))
+    grand = income + carry_in
+    spend = _r2(grand * D(rng.randint(88, 100)) / 100)
+    carry_out = grand - spend
+    basic = _r2(spend * D(rng.randint(35, 90)) / 100)
+    sp = [basic, spend - basic] + [D("0.00")] * rng.choice((0, 1, 3))
+    prev_income, prev_spend = _r2(income * D(rng.randint(80, 120)) / 100), _r2(spend * D(rng.randint(80, 120)) / 100)
+    fin = inc[0]
+    budget_fin = _r2(fin * D(rng.randint(85, 110)) / 100)
+    funcs = _split(rng, fin, rng.choice((3, 4, 5)), zeros=False)
+    personnel = _r2(basic * D(rng.randint(70, 92)) / 100)
+    public = basic - personnel
+    car_buy, car_run = rng.choice((D("0.00"), _money(rng, 10, 30))), _money(rng, 1, 25)
+    abroad, receive = rng.choice((D("0.00"), _money(rng, 1, 8))), _money(rng, 0, 12)
+    sangong = abroad + car_buy + car_run + receive
+    sangong_budget = _r2(sangong * D(rng.randint(100, 130)) / 100)
+    sangong_prev = _r2(sangong * D(rng.randint(85, 125)) / 100)
+    run, run_prev = _money(rng, 10, 300), _money(rng, 10, 300)
+    buy = _split(rng, _money(rng, 5, 800), 3)
+    bought = sum(buy, D(0))
+    sme = _r2(bought * D(rng.randint(60, 100)) / 100)
+    small = _r2(sme * D(rng.randint(50, 100)) / 100)
+    cars = [rng.randint(0, 3) for _ in range(4)]
+    staff = [rng.randint(1, 60), rng.randint(0, 10), rng.randint(0, 8)]
+    moved: dict[str, D] = {}
+    if slip == "part":
+        moved["part"] = D(rng.choice((1, 10, 100)))  # (a part mistyped high: a low one may go below zero)
+    inc_printed = list(inc)
+    if "part" in moved:
+        inc_printed[0] += moved["part"]
+    names = [*_INCOME[: len(inc) - 1], "其他收入"]
+    drawn = rng.random()  # the same draws for the shares printed and the one a slip moves
+    shares_of_income = _shares(random.Random(drawn), inc, income)
+    share_text = _listed(random.Random(drawn), names, inc, income, True, "本年收入合计", inc_printed)
+    if slip == "share":
+        wrong = shares_of_income[0] + D(rng.choice(("1.50", "2.30", "5.00")))
+        share_text = share_text.replace(f"{shares_of_income[0]}%", f"{wrong}%", 1)
+    change_spend = _change(rng, spend, prev_spend, rng.random() < 0.5, rng.choice(_REASONS))
+    if slip == "change":
+        diff = abs(spend - prev_spend)
+        change_spend = change_spend.replace(f"{diff}万元", f"{diff + D(rng.choice(('3.00', '12.50', '40.00')))}万元", 1)
+    rate = _pc(fin, budget_fin)
+    rate_text = f"{rate + D(rng.choice(('2.00', '-3.10', '7.00')))}" if slip == "rate" else f"{rate}"
+    y = year
+    sections: list[tuple[str, str]] = [
+        ("收入支出决算总体情况说明", rng.choice((
+            f"{y}年度收入总计{grand}万元,支出总计{grand}万元。",
+            f"{y}年度收、支总计均为{grand}万元。",
+        )) + rng.choice((
+            f"其中:本年收入合计{income}万元,年初结转和结余{carry_in}万元;本年支出合计{spend}万元,年末结转和结余{carry_out}万元。",
+            f"本年收入合计{income}万元,本年支出合计{spend}万元,年末结转和结余{carry_out}万元。",
+        ))),
+        ("收入决算情况说明", f"{y}年度本年收入合计{income}万元,{_change(rng, income, prev_income, rng.random() < 0.5, '')}。"
+         + rng.choice(("其中:", "其中,", "收入构成如下:")) + share_text + "。"),
+        ("支出决算情况说明", f"{y}年度本年支出合计{spend}万元,{change_spend}。其中:"
+         + _listed(rng, _SPENDING[: len(sp)], sp, spend, rng.random() < 0.7, "本年支出合计") + "。"),
+        ("一般公共预算财政拨款支出决算情况说明", rng.choice((
+            f"{y}年度一般公共预算财政拨款支出{fin}万元,完成年初预算{budget_fin}万元的{rate_text}%。",
+            f"{y}年度一般公共预算财政拨款支出年初预算为{budget_fin}万元,支出决算为{fin}万元,完成年初预算的{rate_text}%。",
+        )) + rng.choice(("主要用于以下方面:", "其中:", "按支出功能分类,")) + _listed(
+            rng, _FUNCTIONS[: len(funcs)], funcs, fin, rng.random() < 0.6, "一般公共预算财政拨款支出") + "。"),
+        ("一般公共预算财政拨款基本支出决算情况说明", f"{y}年度一般公共预算财政拨款基本支出{basic}万元,其中:人员经费{personnel}万元,"
+         f"主要包括基本工资、津贴补贴、奖金、社会保障缴费;公用经费{public}万元,主要包括办公费、印刷费、水电费、办公设备购置。"),
+        ("“三公”经费支出决算情况说明", f"{y}年度“三公”经费支出决算为{sangong}万元,完成预算的{_pc(sangong, sangong_budget)}%,"
+         f"{_change(rng, sangong, sangong_prev, False, '')}。其中:因公出国(境)费{abroad}万元;公务用车购置及运行维护费"
+         f"{car_buy + car_run}万元(其中:公务用车购置费{car_buy}万元,公务用车运行维护费{car_run}万元);公务接待费{receive}万元。"),
+        ("机关运行经费支出说明", f"{y}年度机关运行经费支出{run}万元,{_change(rng, run, run_prev, rng.random() < 0.3, '')}。"),
+        ("政府采购支出说明", f"{y}年度政府采购支出总额{bought}万元,其中:政府采购货物支出{buy[0]}万元、政府采购工程支出{buy[1]}万元、"
+         f"政府采购服务支出{buy[2]}万元。授予中小企业合同金额{sme}万元,占政府采购支出总额的{_pc(sme, bought)}%,其中:授予小微企业"
+         f"合同金额{small}万元,占授予中小企业合同金额的{_pc(small, sme)}%。"),
+        ("国有资产占用情况说明", f"截至{y}年12月31日,共有车辆{sum(cars)}辆,其中:机要通信用车{cars[0]}辆、应急保障用车{cars[1]}辆、"
+         f"执法执勤用车{cars[2]}辆、其他用车{cars[3]}辆。"),
+        ("人员情况", f"年末实有人员{sum(staff)}人,其中:在职人员{staff[0]}人,离休人员{staff[1]}人,退休人员{staff[2]}人。"),
+    ]
+    keep = [s for k, s in enumerate(sections) if k < 5 or rng.random() < 0.8 or (slip and k < 6)]
+    numerals = "一二三四五六七八九十"
+    lines = [f"{rng.choice(('某县', '某区', '某市'))}{rng.choice(('农业农村局', '文化馆', '人民医院', '司法局'))}{y}年度部门决算公开说明"]
+    for k, (title, body) in enumerate(keep):
+        lines += [f"{numerals[k]}、{title}", body]
+    return "\n".join(lines)
+
+
+def budget_note(rng: random.Random, slip: str = "", year: int = 2024) -> str:
+    """A 部门预算公开说明 (its figures right unless ``slip``)."""
+    total = _money(rng, 50, 6000)
+    sources = _split(rng, total, rng.choice((2, 3)))
+    prev = _r2(total * D(rng.randint(80, 125)) / 100)
+    basic = _r2(total * D(rng.randint(40, 90)) / 100)
+    project = total - basic
+    funcs = _split(rng, sources[0], rng.choice((2, 3, 4)), zeros=False)
+    car = _money(rng, 0, 20)
+    receive = _money(rng, 0, 10)
+    sangong = car + receive
+    sangong_prev = _r2(sangong * D(rng.randint(90, 120)) / 100)
+    names = [*["一般公共预算拨款收入", "事业收入", "上年结转"][: len(sources) - 1], "其他收入"]
+    printed = list(sources)
+    if slip == "part":
+        printed[0] += D(rng.choice(("1.00", "10.00", "0.50")))
+    shares = _shares(rng, [basic, project], total)
+    share_of_basic = shares[0] + (D("2.00") if slip == "share" else 0)
+    change = _change(rng, total, prev, rng.random() < 0.4, "")
+    if slip == "change":
+        change = change.replace(f"{abs(total - prev)}万元", f"{abs(total - prev) + D('5.00')}万元", 1)
+    y = year
+    lines = [
+        f"某县{rng.choice(('教育局', '卫生健康局', '水利局', '住房和城乡建设局'))}{y}年部门预算公开说明",
+        "一、收支预算总体情况",
+        f"{y}年收入预算{total}万元,{change}。其中:" + _listed(rng, names, printed, total, False, "") + "。",
+        f"{y}年支出预算{total}万元,其中:基本支出{basic}万元,占{share_of_basic}%;项目支出{project}万元,占{shares[1]}%。",
+        "二、一般公共预算拨款支出预算情况",
+        f"{y}年一般公共预算拨款支出预算{sources[0]}万元,按支出功能分类:"
+        + _listed(rng, _FUNCTIONS[: len(funcs)], funcs, sources[0], rng.random() < 0.5, "一般公共预算拨款支出") + "。",
+        "三、“三公”经费预算情况",
+        f"{y}年“三公”经费预算{sangong}万元,{_change(rng, sangong, sangong_prev, False, '')}。其中:因公出国(境)费0.00万元;"
+        f"公务用车购置及运行维护费{car}万元;公务接待费{receive}万元。",
+    ]
+    return "\n".join(lines)
