@@ -137,12 +137,12 @@ def check_part_changes(a: Analysis) -> Iterator[Finding]:
                 # in the unit the change is printed in ("增加7451万元" of a total in 亿元)
                 places = [max(-int(v.as_tuple().exponent), 0) for v in (total, *parts)]
                 yield finding(
-                    a, _change_code(total, parts, found), parent.paragraph, parent.start, fmt_amount(total, change.unit, places[0], like=change.text),
+                    a, change_code(total, parts, found), parent.paragraph, parent.start, fmt_amount(total, change.unit, places[0], like=change.text),
                     fmt_amount(found, change.unit, max(places), like=change.text), label=name_before(a.paragraph(parent.paragraph).norm, parent.start, 16) + parent.text,
                 )  # fmt: skip
 
 
-def _change_code(total: Decimal, parts: list[Decimal], found: Decimal) -> str:
+def change_code(total: Decimal, parts: list[Decimal], found: Decimal) -> str:
     """Changes printed alike ("较上年同期增收1735万元" of "增收1423万元…减收1941万元…增收2252万元") that miss
     their total by one unit of that print are each rounded on their own: a 提示 (change_rounding_gap). Whole
     units are rounded figures only among thousands (as in ``ratio_tolerances``): "增加10万元" of "8万元+3万元"

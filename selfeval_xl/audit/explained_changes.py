@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from selfeval_xl.audit.changes import change_code
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.model import Analysis, Figure, Finding
 from selfeval_xl.audit.numbers import fmt_amount
@@ -18,9 +19,13 @@ from selfeval_xl.audit.numbers import fmt_amount
 _MONEY = r"\d[\d,'.]*\s*(?:亿|万|千)?元"
 _UP, _DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
 _VERB = "|".join((*_UP, *_DOWN))
+_YEAR = r"(?:去年|上年|上一年|20\d\d年?)度?(?:预算)?(?:决算)?(?:数)?"  # the year a change is against
+# (also with the total's own amount first, "本年支出合计1000.00万元,比上年的900.00万元增加100.00万元,增长11.11%,
+# 主要原因是…", "与上年900.00万元相比,增加…", and the reasons in the next sentence, "…增长11.11%。主要是…")
 _EXPLAINED = re.compile(
-    rf"(?P<whole>收入|支出)(?:预算)?(?:数)?(?:较|比)(?:去年|上年|上一年|20\d\d年?)度?(?:预算)?(?:数)?(?P<verb>{_VERB})了?\s*"
-    rf"(?P<amount>{_MONEY})\s*[,,]?\s*主要(?:是|原因是|系)?[::]?(?P<rest>[^。;]*)"
+    rf"(?P<whole>收入|支出)(?:预算)?(?:数)?(?:合计|总计|总额)?(?:为?\s*{_MONEY}\s*[,,])?\s*"
+    rf"(?:(?:较|比){_YEAR}(?:的?\s*{_MONEY})?|与{_YEAR}(?:的?\s*{_MONEY})?相比\s*[,,]?\s*)(?P<verb>{_VERB})了?\s*"
+    rf"(?P<amount>{_MONEY})\s*(?:[,,]\s*(?:{_VERB})了?\s*\d+(?:\.\d+)?\s*%)?\s*[,,。]?\s*主要(?:是|原因是|系)?[::]?(?P<rest>[^。;]*)"
 )
 _PART = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,16}}?)(?:预算)?(?:数)?(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})")
 # parts that make their whole by definition, by the start of their names
@@ -50,8 +55,9 @@ def check_explained_changes(a: Analysis) -> Iterator[Finding]:
             found = sum((_signed(pm.group("verb"), f) for (pm, _), f in zip(parts, figures, strict=True)), Decimal(0))
             if found != stated:
                 places = 2 if whole.unit == "万元" else max(whole.decimals, 0)
+                code = change_code(stated, [_signed(pm.group("verb"), f) for (pm, _), f in zip(parts, figures, strict=True)], found)
                 yield finding(
-                    a, "change_sum_mismatch", p.index, whole.start, fmt_amount(stated, whole.unit, places, like=whole.text),
+                    a, code, p.index, whole.start, fmt_amount(stated, whole.unit, places, like=whole.text),
                     fmt_amount(found, whole.unit, places, like=whole.text), label=m.group("whole"),
                 )  # fmt: skip
 

@@ -112,6 +112,9 @@ def spending(norm: str, figure: Figure) -> bool:
     return head.rstrip(" 为了达").endswith("支出") and not any(w in head for w in ("结转", "结余", "较", "比"))
 
 
+_CHANGE_CLAUSE = re.compile(r"^\s*,[^;。:]*(?:上年|去年|同比)[^;。:]*,\s*$")  # ",比上年减少12.64万元,下降33.06%,"
+
+
 def items_after_sublist(
     norm: str, figures: Sequence[Figure], own: list[int], starts: list[int], depth: list[int], pos: int, nested: int, end: int
 ) -> tuple[int, ...]:
@@ -121,14 +124,26 @@ def items_after_sublist(
     next ";" when the outer items are separated by ";", else where its items add up to the item; the
     outer list goes on after it, up to ``end`` or the next 其中."""
     before = [i for i in own[bisect_left(starts, pos) : bisect_left(starts, nested)] if depth[figures[i].start] == depth[pos]]
-    if not before or norm[figures[before[-1]].start + len(figures[before[-1]].text) : nested].strip() != ",":
+    # the item is the last amount that is no change on last year: its change may stand between its amount and its own
+    # list ("公务用车购置及运行维护费25.59万元,比上年的38.23万元减少12.64万元,下降33.06%,其中:…")
+    item = next((i for i in reversed(before) if not figures[i].comparative), None)
+    if item is None:
+        return ()
+    between = norm[figures[item].start + len(figures[item].text) : nested]
+    changed = between.strip() != "," and _CHANGE_CLAUSE.match(between) is not None
+    if between.strip() != "," and not changed:
         return ()
     again = norm.find("其中", nested + 2, end)  # (``starts``: the offsets of ``own``)
     end = again if again >= 0 else end
     inner = [i for i in own[bisect_left(starts, nested) : bisect_left(starts, end)] if depth[figures[i].start] == depth[pos]]
     if ";" in norm[pos:nested]:
         semi = norm.find(";", nested, end)
+        sub = [i for i in inner if figures[i].start < semi] if semi >= 0 else []
+        if changed and sum((figures[i].value or Decimal(0) for i in sub), Decimal(0)) != figures[item].value:
+            return ()  # (after a change clause, only an own list that makes up the item exactly is known to end there)
         return tuple(i for i in inner if figures[i].start > semi) if semi >= 0 else ()
+    if changed:
+        return ()
     cut = complete_before_end(figures, before[-1], tuple(inner))
     return tuple(inner[len(cut) :]) if len(cut) < len(inner) else ()
 

@@ -217,3 +217,58 @@ def budget_note(rng: random.Random, slip: str = "", year: int = 2024) -> str:
         f"公务用车购置及运行维护费{car}万元;公务接待费{receive}万元。",
     ]
     return "\n".join(lines)
+
+
+def other_sections(rng: random.Random, slip: str = "", year: int = 2023) -> str:
+    """The other sections of a 决算 note, in any order: the 三公 items each with its change on last year and the car's
+    two parts in a 其中 list of their own after its change; the year's change explained item by item (the items
+    adding up to it); the carry-overs at the year's end; the assets by kind; the staff by kind. ``slip``: "part" moves
+    an asset, "change" one item of the explained change."""
+    y = year
+    buy, run, receive = rng.choice((D("0.00"), _money(rng, 8, 30))), _money(rng, 1, 20), _money(rng, 0, 10)
+    prev = [rng.choice((D("0.00"), _money(rng, 8, 30))), _money(rng, 1, 20), _money(rng, 0, 10)]
+    car, car_prev = buy + run, prev[0] + prev[1]
+    total, total_prev = car + receive, sum(prev, D(0))
+
+    def changed(now: D, before: D) -> str:
+        if now == before:
+            return rng.choice(("与上年持平", "与上年相比无变化"))
+        return _change(rng, now, before, rng.random() < 0.3, "")
+
+    sangong = (
+        f"{y}年度“三公”经费支出{total}万元,{changed(total, total_prev)}。其中:因公出国(境)费0.00万元,与上年持平;"
+        f"公务用车购置及运行维护费{car}万元,{changed(car, car_prev)},其中:公务用车购置费{buy}万元,公务用车运行维护费{run}万元;"
+        f"公务接待费{receive}万元,{changed(receive, prev[2])},共接待{rng.randint(1, 40)}批次{rng.randint(40, 400)}人次。"
+    )
+    basic, basic_prev = _money(rng, 100, 900), _money(rng, 100, 900)
+    project, project_prev = _money(rng, 10, 500), _money(rng, 10, 500)
+    if basic == basic_prev:
+        basic += D("1.00")
+    spend, spend_prev = basic + project, basic_prev + project_prev
+    moved = D(rng.choice(("1.00", "10.00", "0.50"))) if slip == "change" else D(0)
+
+    def item(now: D, before: D, name: str, extra: D = D(0)) -> str:
+        return f"{name}{'增加' if now >= before else '减少'}{abs(now - before) + extra}万元"
+
+    explained = (
+        f"{y}年度本年支出合计{spend}万元,{_change(rng, spend, spend_prev, rng.random() < 0.5, '')}"
+        f"{rng.choice((',主要原因是', '。主要是'))}{item(basic, basic_prev, '基本支出', moved)},{item(project, project_prev, '项目支出')}。"
+    )
+    carry = _money(rng, 0, 80)
+    basic_carry = _r2(carry * D(rng.randint(0, 60)) / 100)
+    carried = f"年末结转和结余{carry}万元,其中:基本支出结转{basic_carry}万元,项目支出结转和结余{carry - basic_carry}万元。"
+    assets = _split(rng, _money(rng, 200, 20000), 4)
+    printed = [assets[0] + (D(rng.choice(("1.00", "10.00", "100.00"))) if slip == "part" else 0), *assets[1:]]
+    owned = (
+        f"截至{y}年12月31日,本部门资产总额{sum(assets, D(0))}万元,其中:流动资产{printed[0]}万元,固定资产{printed[1]}万元,"
+        f"在建工程{printed[2]}万元,无形资产{printed[3]}万元。"
+    )
+    staff = [rng.randint(1, 60), rng.randint(0, 15), rng.randint(0, 10)]
+    people = (
+        f"本部门编制{rng.randint(staff[0], staff[0] + 10)}人,年末实有人员{sum(staff)}人,其中:在编人员{staff[0]}人,"
+        f"编外聘用人员{staff[1]}人,退休人员{staff[2]}人。"
+    )
+    parts = [("“三公”经费支出情况", sangong), ("支出增减变化情况", explained), ("结转结余情况", carried),
+             ("国有资产占用情况", owned), ("人员情况", people)]  # fmt: skip
+    rng.shuffle(parts)
+    return "\n".join(f"{'一二三四五'[k]}、{title}\n{body}" for k, (title, body) in enumerate(parts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from made_up_disclosures import budget_note, final_accounts
+from made_up_disclosures import budget_note, final_accounts, other_sections
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -85,7 +85,7 @@ def test_a_denial_of_problems_beside_a_low_rate_is_read_in_any_text() -> None:
 
 def test_made_up_disclosures_right_say_nothing() -> None:
     for seed in range(250):
-        for page in (final_accounts(random.Random(seed)), budget_note(random.Random(seed))):
+        for page in (final_accounts(random.Random(seed)), budget_note(random.Random(seed)), other_sections(random.Random(seed))):
             assert audit_text(page).findings == (), page
 
 
@@ -150,3 +150,42 @@ def test_the_two_ways_of_moving_a_remainder_are_told_apart(shares: str, codes: l
     text = (f"2023年一般公共预算财政拨款支出3167.03万元。按支出功能分类,社会保障和就业支出1685.01万元,占比{a};"
             f"一般公共服务支出1063.27万元,占比{b};教育支出418.75万元,占比{c}。")  # fmt: skip
     assert [(f.code, f.severity.value) for f in audit_text(text).findings] == codes
+
+
+@pytest.mark.parametrize(("slip", "code"), [("part", "parts_exceed_total"), ("change", "change_sum_mismatch")])
+def test_made_up_other_sections_slips_are_found(slip: str, code: str) -> None:
+    for seed in range(150):
+        page = other_sections(random.Random(seed), slip)
+        assert code in [f.code for f in audit_text(page).findings if f.severity is Severity.ERROR], page
+
+
+_SANGONG = ("2023年度“三公”经费支出28.24万元,比上年减少19.39万元,下降40.71%。其中:因公出国(境)费0.00万元,与上年持平;"
+            "公务用车购置及运行维护费25.59万元,比上年的38.23万元减少12.64万元,下降33.06%,其中:公务用车购置费{buy}万元,"
+            "公务用车运行维护费1.82万元;公务接待费2.65万元,与上年相比减少6.75万元,下降71.81%,共接待20批次284人次。")  # fmt: skip
+
+
+def test_an_items_own_list_after_its_change_on_last_year() -> None:
+    # the car's two parts after its change clause make it up exactly: the 三公 list goes on after them (接待费)
+    assert audit_text(_SANGONG.format(buy="23.77")).findings == ()
+    # an own list that does not make up its item is not known to end at the ";": the car's own list is wrong (an
+    # error), and the 三公 list, read only up to it, is reported short too (a known limit: docs/audit.md)
+    found = [(f.code, f.stated, f.expected) for f in audit_text(_SANGONG.format(buy="23.70")).findings]
+    assert ("sum_mismatch", "25.59万元", "25.52万元") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # the total's own amount before its change, the reasons after the change's percentage or in the next sentence
+        ("本年支出合计1000.00万元,比上年增加100.00万元,增长11.11%,主要原因是基本支出增加80.00万元,项目支出增加20.00万元。", []),
+        ("本年支出合计1000.00万元,与上年900.00万元相比,增加100.00万元,增长11.11%。主要是基本支出增加80.00万元,项目支出增加30.00万元。",
+         [("change_sum_mismatch", "error")]),
+        ("本年支出合计1000.00万元,与上年相比增加100.00万元,增长11.11%,主要原因是基本支出增加130.00万元,项目支出减少20.00万元。",
+         [("change_sum_mismatch", "error")]),
+        # a cent apart: each change is a difference of two amounts rounded to 万元 on their own (a 提示)
+        ("本年支出合计1000.00万元,较上年决算数增加100.00万元,增长11.11%,主要原因是基本支出增加80.01万元,项目支出增加20.00万元。",
+         [("change_rounding_gap", "warning")]),
+    ],
+)
+def test_a_change_explained_by_the_changes_of_basic_and_project_spending(sentence: str, codes: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.severity.value) for f in audit_text("2023年度" + sentence).findings] == codes
