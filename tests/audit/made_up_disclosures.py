@@ -30,13 +30,13 @@ def _pc(part: D, whole: D) -> D:
 
 
 def _money(rng: random.Random, low: int, high: int) -> D:
-    return D(rng.randint(low * 100, high * 100)) / 100
+    return _r2(D(rng.randint(low * 100, high * 100)) / 100)  # (printed to the cent, "96.20")
 
 
 def _split(rng: random.Random, total: D, n: int, zeros: bool = True) -> list[D]:
     """``n`` parts of ``total`` to the cent (some of them 0.00 when ``zeros``)."""
     cuts = sorted(rng.randint(0, int(total * 100)) for _ in range(n - 1))
-    parts = [D(b - a) / 100 for a, b in zip([0, *cuts], [*cuts, int(total * 100)], strict=True)]
+    parts = [_r2(D(b - a) / 100) for a, b in zip([0, *cuts], [*cuts, int(total * 100)], strict=True)]
     if zeros and n > 2 and rng.random() < 0.4:
         k = rng.randrange(1, n)
         parts[0], parts[k] = parts[0] + parts[k], D("0.00")
@@ -272,3 +272,49 @@ def other_sections(rng: random.Random, slip: str = "", year: int = 2023) -> str:
              ("国有资产占用情况", owned), ("人员情况", people)]  # fmt: skip
     rng.shuffle(parts)
     return "\n".join(f"{'一二三四五'[k]}、{title}\n{body}" for k, (title, body) in enumerate(parts))
+
+
+def budget_sections(rng: random.Random, slip: str = "", year: int = 2025) -> str:
+    """A 部门预算 note of the common template: (一)收入预算 with every source the template names (most 0.00), its change;
+    (二)支出预算 by function, its change explained by 基本 and 项目 spending; the 财政拨款 总预算 with its two sides;
+    机关运行经费, 政府采购 by kind, cars by use, 绩效目标 projects. ``slip``: "part" moves a source, "change" the
+    change of 基本支出."""
+    y = year
+    kinds = ["一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "事业收入", "上级补助收入",
+             "附属单位上缴收入", "事业单位经营收入", "其他收入", "上年结转"]
+    n = len(kinds)
+    amounts = _split(rng, _money(rng, 60, 8000), n)
+    # most departments have only some sources: the rest print 0.00
+    for k in range(1, n):
+        if rng.random() < 0.6:
+            amounts[0] += amounts[k]
+            amounts[k] = D("0.00")
+    total = sum(amounts, D(0))
+    printed = list(amounts)
+    if slip == "part":
+        printed[0] += D(rng.choice(("1.00", "10.00", "0.10")))
+    prev_total = _r2(total * D(rng.randint(80, 120)) / 100)
+    basic = _r2(total * D(rng.randint(40, 90)) / 100)
+    basic_prev = _r2(prev_total * D(rng.randint(40, 90)) / 100)
+    project, project_prev = total - basic, prev_total - basic_prev
+    funcs = _split(rng, total, rng.choice((3, 4, 5)), zeros=False)
+    d = total - prev_total
+    word = "增加" if d >= 0 else "减少"
+    def ch(now: D, before: D, name: str, extra: D = D(0)) -> str:
+        return f"{name}{'增加' if now >= before else '减少'}{abs(now - before) + extra}万元"
+    moved = D(rng.choice(("1.00", "5.00"))) if slip == "change" else D(0)
+    income = (f"(一)收入预算:{y}年年初预算数{total}万元,其中:" + ",".join(f"{k}{a}万元" for k, a in zip(kinds, printed, strict=True))
+              + f"。收入较{y - 1}年{word}{abs(d)}万元,主要是{rng.choice(('人员经费调整', '项目经费变化'))}。")
+    spend = (f"(二)支出预算:{y}年年初预算数{total}万元,其中:" + ",".join(f"{k}{a}万元" for k, a in zip(_FUNCTIONS, funcs, strict=False))
+             + f"。支出较{y - 1}年{word}{abs(d)}万元,主要是{ch(basic, basic_prev, '基本支出预算', moved)},{ch(project, project_prev, '项目支出预算')}。")
+    fin = amounts[0] + amounts[1]
+    both = (f"{y}年财政拨款收支总预算{fin}万元。收入包括:本年一般公共预算拨款收入{amounts[0]}万元,本年政府性基金预算拨款收入{amounts[1]}万元;"
+            f"支出包括:基本支出{_r2(fin * D('0.6'))}万元,项目支出{fin - _r2(fin * D('0.6'))}万元。")
+    run, run_prev = _money(rng, 5, 200), _money(rng, 5, 200)
+    buy = _split(rng, _money(rng, 1, 500), 3)
+    cars = [rng.randint(0, 3) for _ in range(3)]
+    other = (f"{y}年机关运行经费预算{run}万元,{_change(rng, run, run_prev, rng.random() < 0.3, '')}。"
+             f"{y}年政府采购预算总额{sum(buy, D(0))}万元,其中:政府采购货物预算{buy[0]}万元、政府采购工程预算{buy[1]}万元、政府采购服务预算{buy[2]}万元。"
+             f"截至{y - 1}年12月31日,共有车辆{sum(cars)}辆,其中:机要通信用车{cars[0]}辆、应急保障用车{cars[1]}辆、执法执勤用车{cars[2]}辆;"
+             f"单价50万元以上通用设备{rng.randint(0, 5)}台(套)。{y}年实行绩效目标管理的项目{rng.randint(1, 30)}个,涉及财政性资金{project}万元。")
+    return "\n".join(["一、单位收支总体情况", income, spend, "二、财政拨款收支情况", both, "三、其他重要事项的情况说明", other])

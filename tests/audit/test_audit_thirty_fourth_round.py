@@ -1,4 +1,6 @@
-"""The thirty-fourth round: what the dev half's warnings showed when counted against their labels.
+"""The thirty-fourth round: what the dev half's warnings showed when counted against their labels, and what made-up
+决算/预算 公开说明 and 项目 self-evaluations in the genres' phrasings showed (``made_up_disclosures``,
+``made_up_evaluations``).
 
 A count beside a list with no word linking the two (``count_unclear``) fired 19 times on the dev half and never on a
 labelled error: its lists were phrases of mixed kinds ("支持A区、B县建设助餐点3个"), or posts beside a head-count
@@ -10,7 +12,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from made_up_disclosures import budget_note, final_accounts, other_sections
+from made_up_disclosures import budget_note, budget_sections, final_accounts, other_sections
+from made_up_evaluations import project_evaluation
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -85,7 +88,8 @@ def test_a_denial_of_problems_beside_a_low_rate_is_read_in_any_text() -> None:
 
 def test_made_up_disclosures_right_say_nothing() -> None:
     for seed in range(250):
-        for page in (final_accounts(random.Random(seed)), budget_note(random.Random(seed)), other_sections(random.Random(seed))):
+        pages = (final_accounts, budget_note, other_sections, budget_sections, project_evaluation)
+        for page in (make(random.Random(seed)) for make in pages):
             assert audit_text(page).findings == (), page
 
 
@@ -154,9 +158,9 @@ def test_the_two_ways_of_moving_a_remainder_are_told_apart(shares: str, codes: l
 
 @pytest.mark.parametrize(("slip", "code"), [("part", "parts_exceed_total"), ("change", "change_sum_mismatch")])
 def test_made_up_other_sections_slips_are_found(slip: str, code: str) -> None:
-    for seed in range(150):
-        page = other_sections(random.Random(seed), slip)
-        assert code in [f.code for f in audit_text(page).findings if f.severity is Severity.ERROR], page
+    for seed in range(120):
+        for page in (other_sections(random.Random(seed), slip), budget_sections(random.Random(seed), slip)):
+            assert code in [f.code for f in audit_text(page).findings if f.severity is Severity.ERROR], page
 
 
 _SANGONG = ("2023年度“三公”经费支出28.24万元,比上年减少19.39万元,下降40.71%。其中:因公出国(境)费0.00万元,与上年持平;"
@@ -189,3 +193,32 @@ def test_an_items_own_list_after_its_change_on_last_year() -> None:
 )
 def test_a_change_explained_by_the_changes_of_basic_and_project_spending(sentence: str, codes: list[tuple[str, str]]) -> None:
     assert [(f.code, f.severity.value) for f in audit_text("2023年度" + sentence).findings] == codes
+
+
+@pytest.mark.parametrize(("slip", "code"), [("rate", "execution_rate_mismatch"), ("score", "score_sum_mismatch"), ("sum", "sum_mismatch")])
+def test_made_up_project_evaluations_slips_are_found(slip: str, code: str) -> None:
+    for seed in range(150):
+        page = project_evaluation(random.Random(seed), slip)
+        assert code in [f.code for f in audit_text(page).findings if f.severity is Severity.ERROR], page
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # each part's weight, then what it got; the weights make 100: what they got makes the total
+        ("项目决策20分,得19分;项目过程20分,得20分;项目产出40分,得39分;项目效益20分,得18分。综合得分97分。", ["score_sum_mismatch"]),
+        ("项目决策20分,得19分;项目过程20分,得20分;项目产出40分,得39分;项目效益20分,得18分。综合得分96分。", []),
+        ("项目决策(20分)得19分,项目过程(20分)得20分,项目产出(40分)得39分,项目效益(20分)得18分,综合得分97分。", ["score_sum_mismatch"]),
+        # weights short of 100: some part is not printed, the total is not theirs alone
+        ("项目决策20分,得19分;项目过程20分,得20分;项目产出40分,得39分。综合得分97分。", []),
+        # the total first, its parts named by the evaluation's kinds after 其中
+        ("自评得分97分,其中:项目决策19分,项目过程20分,项目产出39分,项目效益18分。", ["score_sum_mismatch"]),
+        ("自评得分96分,其中:项目决策19分,项目过程20分,项目产出39分,项目效益18分。", []),
+        # parts making exactly 100 after 其中 are the weights, not what was got
+        ("自评得分96分,其中:项目决策20分,项目过程20分,项目产出40分,项目效益20分。", []),
+        # parts named 得分 are read once (by the 得分 reading)
+        ("综合得分为97分。其中,决策指标得分19分,过程指标得分20分,产出指标得分39分,效益指标得分18分。", ["score_sum_mismatch"]),
+    ],
+)
+def test_scores_in_prose_with_their_weights_or_after_their_total(text: str, codes: list[str]) -> None:
+    assert [f.code for f in audit_text(text).findings if f.severity is Severity.ERROR] == codes
