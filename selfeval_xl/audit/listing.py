@@ -144,7 +144,7 @@ def items_after_sublist(
         return tuple(i for i in inner if figures[i].start > semi) if semi >= 0 else ()
     if changed:
         return ()
-    cut = complete_before_end(figures, before[-1], tuple(inner))
+    cut = complete_before_end(figures, item, tuple(inner))
     return tuple(inner[len(cut) :]) if len(cut) < len(inner) else ()
 
 

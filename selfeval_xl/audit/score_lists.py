@@ -93,7 +93,7 @@ def _sum(a: Analysis, paragraph: int, at: int, printed: str, parts: list[Decimal
 def _weighed(a: Analysis, paragraph: int, norm: str) -> Iterator[Finding]:
     """Parts each printed with its weight and what it got, whose weights make 100 (the whole tree, no part left out):
     what they got makes the total after them."""
-    rows = [m for m in _WEIGHED.finditer(norm) if "扣" not in m.group(0)]
+    rows = [m for m in _WEIGHED.finditer(norm) if not norm[: m.start()].rstrip().endswith(("扣", "扣除"))]  # (not "扣1分,得19分")
     weights = [parse_decimal(m.group(1)) for m in rows]
     got = [parse_decimal(m.group(2)) for m in rows]
     if len(rows) < 2 or sum(weights, Decimal(0)) != _HUNDRED or any(g > w for g, w in zip(got, weights, strict=True)):
