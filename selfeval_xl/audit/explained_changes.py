@@ -52,10 +52,11 @@ def check_explained_changes(a: Analysis) -> Iterator[Finding]:
             if len(figures) != 2:
                 continue
             stated = _signed(m.group("verb"), whole)
-            found = sum((_signed(pm.group("verb"), f) for (pm, _), f in zip(parts, figures, strict=True)), Decimal(0))
+            signed = [_signed(pm.group("verb"), f) for (pm, _), f in zip(parts, figures, strict=True)]
+            found = sum(signed, Decimal(0))
             if found != stated:
                 places = 2 if whole.unit == "万元" else max(whole.decimals, 0)
-                code = change_code(stated, [_signed(pm.group("verb"), f) for (pm, _), f in zip(parts, figures, strict=True)], found)
+                code = change_code(stated, signed, found)
                 yield finding(
                     a, code, p.index, whole.start, fmt_amount(stated, whole.unit, places, like=whole.text),
                     fmt_amount(found, whole.unit, places, like=whole.text), label=m.group("whole"),

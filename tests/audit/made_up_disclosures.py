@@ -12,31 +12,23 @@ and their wording from ``rng``; ``slip`` moves one figure a reader could check (
 from __future__ import annotations
 
 import random
-from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
+
+from made_up_paragraphs import amount, pc, r2
 
 from selfeval_xl.core.numbers import apportion
 
-_CENT = D("0.01")
 SLIPS = ("", "part", "share", "change", "rate")
 
 
-def _r2(x: D) -> D:
-    return x.quantize(_CENT, ROUND_HALF_UP)
-
-
 def _pc(part: D, whole: D) -> D:
-    return _r2(part / whole * 100) if whole else D(0)
-
-
-def _money(rng: random.Random, low: int, high: int) -> D:
-    return _r2(D(rng.randint(low * 100, high * 100)) / 100)  # (printed to the cent, "96.20")
+    return pc(part, whole) if whole else D(0)  # (a change from nothing prints no percentage worth checking)
 
 
 def _split(rng: random.Random, total: D, n: int, zeros: bool = True) -> list[D]:
     """``n`` parts of ``total`` to the cent (some of them 0.00 when ``zeros``)."""
     cuts = sorted(rng.randint(0, int(total * 100)) for _ in range(n - 1))
-    parts = [_r2(D(b - a) / 100) for a, b in zip([0, *cuts], [*cuts, int(total * 100)], strict=True)]
+    parts = [r2(D(b - a) / 100) for a, b in zip([0, *cuts], [*cuts, int(total * 100)], strict=True)]
     if zeros and n > 2 and rng.random() < 0.4:
         k = rng.randrange(1, n)
         parts[0], parts[k] = parts[0] + parts[k], D("0.00")
@@ -49,7 +41,7 @@ def _shares(rng: random.Random, parts: list[D], total: D) -> list[D]:
     exact = [p / total * 100 for p in parts]
     if rng.random() < 0.5:
         return apportion(D(100), exact)[0]
-    shares = [_r2(e) for e in exact]
+    shares = [r2(e) for e in exact]
     return [*shares[:-1], D(100) - sum(shares[:-1], D(0))]
 
 
@@ -98,30 +90,30 @@ _REASONS = ("人员调整、工资标准提高", "项目资金减少", "新增�
 
 def final_accounts(rng: random.Random, slip: str = "", year: int = 2023) -> str:
     """A 部门决算公开说明 (its figures right unless ``slip``)."""
-    income = _money(rng, 80, 9000)
+    income = amount(rng, 80, 9000)
     inc = _split(rng, income, rng.choice((2, 3, 4)))
-    carry_in = rng.choice((D("0.00"), _money(rng, 1, 60)))
+    carry_in = rng.choice((D("0.00"), amount(rng, 1, 60)))
     grand = income + carry_in
-    spend = _r2(grand * D(rng.randint(88, 100)) / 100)
+    spend = r2(grand * D(rng.randint(88, 100)) / 100)
     carry_out = grand - spend
-    basic = _r2(spend * D(rng.randint(35, 90)) / 100)
+    basic = r2(spend * D(rng.randint(35, 90)) / 100)
     sp = [basic, spend - basic] + [D("0.00")] * rng.choice((0, 1, 3))
-    prev_income, prev_spend = _r2(income * D(rng.randint(80, 120)) / 100), _r2(spend * D(rng.randint(80, 120)) / 100)
+    prev_income, prev_spend = r2(income * D(rng.randint(80, 120)) / 100), r2(spend * D(rng.randint(80, 120)) / 100)
     fin = inc[0]
-    budget_fin = _r2(fin * D(rng.randint(85, 110)) / 100)
+    budget_fin = r2(fin * D(rng.randint(85, 110)) / 100)
     funcs = _split(rng, fin, rng.choice((3, 4, 5)), zeros=False)
-    personnel = _r2(basic * D(rng.randint(70, 92)) / 100)
+    personnel = r2(basic * D(rng.randint(70, 92)) / 100)
     public = basic - personnel
-    car_buy, car_run = rng.choice((D("0.00"), _money(rng, 10, 30))), _money(rng, 1, 25)
-    abroad, receive = rng.choice((D("0.00"), _money(rng, 1, 8))), _money(rng, 0, 12)
+    car_buy, car_run = rng.choice((D("0.00"), amount(rng, 10, 30))), amount(rng, 1, 25)
+    abroad, receive = rng.choice((D("0.00"), amount(rng, 1, 8))), amount(rng, 0, 12)
     sangong = abroad + car_buy + car_run + receive
-    sangong_budget = _r2(sangong * D(rng.randint(100, 130)) / 100)
-    sangong_prev = _r2(sangong * D(rng.randint(85, 125)) / 100)
-    run, run_prev = _money(rng, 10, 300), _money(rng, 10, 300)
-    buy = _split(rng, _money(rng, 5, 800), 3)
+    sangong_budget = r2(sangong * D(rng.randint(100, 130)) / 100)
+    sangong_prev = r2(sangong * D(rng.randint(85, 125)) / 100)
+    run, run_prev = amount(rng, 10, 300), amount(rng, 10, 300)
+    buy = _split(rng, amount(rng, 5, 800), 3)
     bought = sum(buy, D(0))
-    sme = _r2(bought * D(rng.randint(60, 100)) / 100)
-    small = _r2(sme * D(rng.randint(50, 100)) / 100)
+    sme = r2(bought * D(rng.randint(60, 100)) / 100)
+    small = r2(sme * D(rng.randint(50, 100)) / 100)
     cars = [rng.randint(0, 3) for _ in range(4)]
     staff = [rng.randint(1, 60), rng.randint(0, 10), rng.randint(0, 8)]
     moved: dict[str, D] = {}
@@ -184,16 +176,16 @@ def final_accounts(rng: random.Random, slip: str = "", year: int = 2023) -> str:
 
 def budget_note(rng: random.Random, slip: str = "", year: int = 2024) -> str:
     """A 部门预算公开说明 (its figures right unless ``slip``)."""
-    total = _money(rng, 50, 6000)
+    total = amount(rng, 50, 6000)
     sources = _split(rng, total, rng.choice((2, 3)))
-    prev = _r2(total * D(rng.randint(80, 125)) / 100)
-    basic = _r2(total * D(rng.randint(40, 90)) / 100)
+    prev = r2(total * D(rng.randint(80, 125)) / 100)
+    basic = r2(total * D(rng.randint(40, 90)) / 100)
     project = total - basic
     funcs = _split(rng, sources[0], rng.choice((2, 3, 4)), zeros=False)
-    car = _money(rng, 0, 20)
-    receive = _money(rng, 0, 10)
+    car = amount(rng, 0, 20)
+    receive = amount(rng, 0, 10)
     sangong = car + receive
-    sangong_prev = _r2(sangong * D(rng.randint(90, 120)) / 100)
+    sangong_prev = r2(sangong * D(rng.randint(90, 120)) / 100)
     names = [*["一般公共预算拨款收入", "事业收入", "上年结转"][: len(sources) - 1], "其他收入"]
     printed = list(sources)
     if slip == "part":
@@ -225,8 +217,8 @@ def other_sections(rng: random.Random, slip: str = "", year: int = 2023) -> str:
     adding up to it); the carry-overs at the year's end; the assets by kind; the staff by kind. ``slip``: "part" moves
     an asset, "change" one item of the explained change."""
     y = year
-    buy, run, receive = rng.choice((D("0.00"), _money(rng, 8, 30))), _money(rng, 1, 20), _money(rng, 0, 10)
-    prev = [rng.choice((D("0.00"), _money(rng, 8, 30))), _money(rng, 1, 20), _money(rng, 0, 10)]
+    buy, run, receive = rng.choice((D("0.00"), amount(rng, 8, 30))), amount(rng, 1, 20), amount(rng, 0, 10)
+    prev = [rng.choice((D("0.00"), amount(rng, 8, 30))), amount(rng, 1, 20), amount(rng, 0, 10)]
     car, car_prev = buy + run, prev[0] + prev[1]
     total, total_prev = car + receive, sum(prev, D(0))
 
@@ -240,8 +232,8 @@ def other_sections(rng: random.Random, slip: str = "", year: int = 2023) -> str:
         f"公务用车购置及运行维护费{car}万元,{changed(car, car_prev)},其中:公务用车购置费{buy}万元,公务用车运行维护费{run}万元;"
         f"公务接待费{receive}万元,{changed(receive, prev[2])},共接待{rng.randint(1, 40)}批次{rng.randint(40, 400)}人次。"
     )
-    basic, basic_prev = _money(rng, 100, 900), _money(rng, 100, 900)
-    project, project_prev = _money(rng, 10, 500), _money(rng, 10, 500)
+    basic, basic_prev = amount(rng, 100, 900), amount(rng, 100, 900)
+    project, project_prev = amount(rng, 10, 500), amount(rng, 10, 500)
     if basic == basic_prev:
         basic += D("1.00")
     spend, spend_prev = basic + project, basic_prev + project_prev
@@ -254,10 +246,10 @@ def other_sections(rng: random.Random, slip: str = "", year: int = 2023) -> str:
         f"{y}年度本年支出合计{spend}万元,{_change(rng, spend, spend_prev, rng.random() < 0.5, '')}"
         f"{rng.choice((',主要原因是', '。主要是'))}{item(basic, basic_prev, '基本支出', moved)},{item(project, project_prev, '项目支出')}。"
     )
-    carry = _money(rng, 0, 80)
-    basic_carry = _r2(carry * D(rng.randint(0, 60)) / 100)
+    carry = amount(rng, 0, 80)
+    basic_carry = r2(carry * D(rng.randint(0, 60)) / 100)
     carried = f"年末结转和结余{carry}万元,其中:基本支出结转{basic_carry}万元,项目支出结转和结余{carry - basic_carry}万元。"
-    assets = _split(rng, _money(rng, 200, 20000), 4)
+    assets = _split(rng, amount(rng, 200, 20000), 4)
     printed = [assets[0] + (D(rng.choice(("1.00", "10.00", "100.00"))) if slip == "part" else 0), *assets[1:]]
     owned = (
         f"截至{y}年12月31日,本部门资产总额{sum(assets, D(0))}万元,其中:流动资产{printed[0]}万元,固定资产{printed[1]}万元,"
@@ -283,7 +275,7 @@ def budget_sections(rng: random.Random, slip: str = "", year: int = 2025) -> str
     kinds = ["一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金", "事业收入", "上级补助收入",
              "附属单位上缴收入", "事业单位经营收入", "其他收入", "上年结转"]
     n = len(kinds)
-    amounts = _split(rng, _money(rng, 60, 8000), n)
+    amounts = _split(rng, amount(rng, 60, 8000), n)
     # most departments have only some sources: the rest print 0.00
     for k in range(1, n):
         if rng.random() < 0.6:
@@ -293,9 +285,9 @@ def budget_sections(rng: random.Random, slip: str = "", year: int = 2025) -> str
     printed = list(amounts)
     if slip == "part":
         printed[0] += D(rng.choice(("1.00", "10.00", "0.10")))
-    prev_total = _r2(total * D(rng.randint(80, 120)) / 100)
-    basic = _r2(total * D(rng.randint(40, 90)) / 100)
-    basic_prev = _r2(prev_total * D(rng.randint(40, 90)) / 100)
+    prev_total = r2(total * D(rng.randint(80, 120)) / 100)
+    basic = r2(total * D(rng.randint(40, 90)) / 100)
+    basic_prev = r2(prev_total * D(rng.randint(40, 90)) / 100)
     project, project_prev = total - basic, prev_total - basic_prev
     funcs = _split(rng, total, rng.choice((3, 4, 5)), zeros=False)
     d = total - prev_total
@@ -309,9 +301,9 @@ def budget_sections(rng: random.Random, slip: str = "", year: int = 2025) -> str
              + f"。支出较{y - 1}年{word}{abs(d)}万元,主要是{ch(basic, basic_prev, '基本支出预算', moved)},{ch(project, project_prev, '项目支出预算')}。")
     fin = amounts[0] + amounts[1]
     both = (f"{y}年财政拨款收支总预算{fin}万元。收入包括:本年一般公共预算拨款收入{amounts[0]}万元,本年政府性基金预算拨款收入{amounts[1]}万元;"
-            f"支出包括:基本支出{_r2(fin * D('0.6'))}万元,项目支出{fin - _r2(fin * D('0.6'))}万元。")
-    run, run_prev = _money(rng, 5, 200), _money(rng, 5, 200)
-    buy = _split(rng, _money(rng, 1, 500), 3)
+            f"支出包括:基本支出{r2(fin * D('0.6'))}万元,项目支出{fin - r2(fin * D('0.6'))}万元。")
+    run, run_prev = amount(rng, 5, 200), amount(rng, 5, 200)
+    buy = _split(rng, amount(rng, 1, 500), 3)
     cars = [rng.randint(0, 3) for _ in range(3)]
     other = (f"{y}年机关运行经费预算{run}万元,{_change(rng, run, run_prev, rng.random() < 0.3, '')}。"
              f"{y}年政府采购预算总额{sum(buy, D(0))}万元,其中:政府采购货物预算{buy[0]}万元、政府采购工程预算{buy[1]}万元、政府采购服务预算{buy[2]}万元。"

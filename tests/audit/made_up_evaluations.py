@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 from decimal import Decimal as D
 
-from made_up_disclosures import _money, _pc, _r2, _split
+from made_up_disclosures import _pc, _split
+from made_up_paragraphs import amount, r2
 
 
 def _grade(score: D) -> str:
@@ -23,11 +24,11 @@ def project_evaluation(rng: random.Random, slip: str = "", year: int = 2023) -> 
     y = year
     name = rng.choice(("农村人居环境整治", "义务教育营养改善计划", "基层医疗卫生机构能力提升", "高标准农田建设", "困难群众救助",
                        "公共文化服务体系建设", "乡村道路提升改造"))
-    sources = _split(rng, _money(rng, 20, 3000), rng.choice((2, 3)), zeros=False)
+    sources = _split(rng, amount(rng, 20, 3000), rng.choice((2, 3)), zeros=False)
     budget = sum(sources, D(0))
     src_names = ["中央补助资金", "省级补助资金", "县级配套资金"][: len(sources)]
-    arrived = _r2(budget * D(rng.randint(85, 100)) / 100)
-    spent = _r2(arrived * D(rng.randint(70, 100)) / 100)
+    arrived = r2(budget * D(rng.randint(85, 100)) / 100)
+    spent = r2(arrived * D(rng.randint(70, 100)) / 100)
     uses = _split(rng, spent, rng.choice((2, 3, 4)), zeros=False)
     use_names = ["工程建设费", "设备购置费", "培训及宣传费", "项目管理费"][: len(uses)]
     left = budget - spent
