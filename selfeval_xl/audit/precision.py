@@ -15,7 +15,13 @@ from selfeval_xl.audit.numbers import UNIT_FACTOR, fmt_amount, round_half_up
 def _odd_precision(fig: Figure, majority: int) -> bool:
     """Printed at a precision of its own: padded with a zero (80.0 among 2-dp amounts) or with more
     decimals than the rest. A shorter print that merely drops a trailing zero (77.4 for 77.40) is
-    how published texts write amounts and is not reported."""
+    how published texts write amounts and is not reported; nor is a full print: two decimals of 元 (分), or
+    an amount of 万元/亿元 printed to a smaller unit exactly ("97.875万元" is 978,750元, copied from a ledger),
+    or the house's two decimals among such full prints ("136.00万元" among "5372.5833万元")."""
+    if fig.decimals > 2 and fig.unit != "元":
+        return False
+    if fig.decimals == 2 and (fig.unit == "元" or majority > 2):
+        return False
     digits = fig.text.rstrip("万亿千元 余多以上左右")
     zero = digits[-1:].isdecimal() and int(digits[-1]) == 0  # (full-width digits too)
     if fig.decimals > majority:
@@ -41,9 +47,9 @@ def check_precision(a: Analysis) -> Iterator[Finding]:
             if fig.value is not None and fig.decimals > majority and _rounded_away(fig.value, unit, majority):
                 continue
             if _odd_precision(fig, majority) and fig.value is not None:
-                # the print suggested is the majority's, but never fewer than the house's two decimals for an amount
-                # printed with more ("97.875万元" among one-decimal prints: 97.88, not 97.9)
-                places = majority if majority >= 2 or fig.decimals <= 2 else 2
+                # the print suggested is the majority's, but never more than the house's two decimals, nor fewer for an
+                # amount printed with more ("12.3456元" among one-decimal prints: 12.35, not 12.3)
+                places = min(majority, 2) if fig.decimals <= 2 else 2
                 yield finding(
                     a, "mixed_precision", fig.paragraph, fig.start, fig.text, fmt_amount(fig.value, unit, places, like=fig.text),
                     decimals=fig.decimals, majority=majority,

@@ -2178,11 +2178,13 @@ def test_parts_listed_for_one_amount_are_not_another_totals_by_role() -> None:
 
 
 def test_a_small_amount_keeps_the_decimals_it_needs() -> None:
-    # 0.04万元 printed with one decimal would be 0.0: no precision warning; 18.675 among 1-decimal amounts is one (and
-    # 18.67 no longer: one-decimal prints drop a trailing zero, two decimals are the full print; twenty-fifth round)
-    text = "工资福利支出较上年增18.675万元。商品和服务支出较上年减0.04万元。支出12.3万元,收入45.6万元,结余33.3万元,其他1.2万元。"
-    assert [(f.code, f.stated) for f in audit_text(text).findings] == [("mixed_precision", "18.675万元")]
-    assert audit_text(text.replace("18.675", "18.67")).findings == ()
+    # 0.04万元 printed with one decimal would be 0.0: no precision warning; 18.60 among 1-decimal amounts is one (and
+    # 18.67 no longer: one-decimal prints drop a trailing zero, two decimals are the full print; twenty-fifth round; nor
+    # 18.675, an exact print of 元: thirty-fifth round)
+    text = "工资福利支出较上年增18.60万元。商品和服务支出较上年减0.04万元。支出12.3万元,收入45.6万元,结余33.3万元,其他1.2万元。"
+    assert [(f.code, f.stated) for f in audit_text(text).findings] == [("mixed_precision", "18.60万元")]
+    assert audit_text(text.replace("18.60", "18.67")).findings == ()
+    assert audit_text(text.replace("18.60", "18.675")).findings == ()
 
 
 def test_an_amount_after_a_character_lost_in_encoding_is_not_read() -> None:

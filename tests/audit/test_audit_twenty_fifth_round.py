@@ -240,10 +240,11 @@ def test_a_low_rate_with_its_problems_stated_inline(problems: str, codes: list[s
 
 @pytest.mark.parametrize(
     ("odd", "flagged"),
-    [("18.67", False), ("76.40", True), ("18.675", True), ("７６．４０", True)],
+    [("18.67", False), ("76.40", True), ("18.675", False), ("７６．４０", True), ("76.0", False), ("76.00", True)],
 )
 def test_two_decimals_among_one_decimal_prints(odd: str, flagged: bool) -> None:
     """One-decimal prints drop a trailing zero (12.3 for 12.30): a two-decimal amount beside them is the full print,
-    unless it kept a zero the others drop."""
+    unless it kept a zero the others drop; an amount printed to a smaller unit exactly (18.675万元 = 186,750元) is a full
+    print (thirty-fifth round)."""
     text = f"支出12.3万元,收入45.6万元,结余33.3万元,其他1.2万元,专项{odd}万元。"
     assert [code for code, *_ in _found(text)] == (["mixed_precision"] if flagged else [])

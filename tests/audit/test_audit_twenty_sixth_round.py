@@ -53,16 +53,32 @@ def test_a_payment_rate_of_the_project_money(text: str, expected: list[tuple[str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # more decimals than a one-decimal majority: the house's two, not the majority's one
-        ("项目资金97.875万元,基本支出12.3万元,项目支出45.6万元,其他支出8.2万元。", "97.88万元"),
         # a kept zero among one-decimal prints: the majority's print
         ("项目资金97.80万元,基本支出12.3万元,项目支出45.6万元,其他支出8.2万元。", "97.8万元"),
-        ("项目资金97.875万元,基本支出12.31万元,项目支出45.62万元,其他支出8.22万元。", "97.88万元"),
-        ("项目资金97.8751万元,基本支出12.312万元,项目支出45.623万元,其他支出8.221万元。", "97.875万元"),
+        # a padded zero among prints of three or four decimals (full prints): the house's two, not the majority's
+        ("项目资金97.0万元,基本支出12.312万元,项目支出45.623万元,其他支出8.221万元。", "97.00万元"),
+        # 元 printed past 分 among one-decimal prints: the house's two
+        ("项目资金97.875元,基本支出12.3元,项目支出45.6元,其他支出8.2元。", "97.88元"),
     ],
 )
-def test_an_odd_precision_suggests_at_least_two_decimals(text: str, expected: str) -> None:
+def test_an_odd_precision_suggests_at_most_two_decimals(text: str, expected: str) -> None:
     assert [(f.code, f.expected) for f in audit_text(text).findings] == [("mixed_precision", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 万元/亿元 printed to a smaller unit exactly (97.875万元 = 978,750元) is a full print, not a slip (thirty-fifth round)
+        "项目资金97.875万元,基本支出12.3万元,项目支出45.6万元,其他支出8.2万元。",
+        "项目资金97.8751万元,基本支出12.312万元,项目支出45.623万元,其他支出8.221万元。",
+        "债务限额19.2316亿元,一般债务限额6.6亿元,专项债务限额12.6亿元,新增债务2.1亿元。",
+        # the house's two decimals among full prints; 分 among 元 prints of one decimal
+        "资助经费136.00万元,全年预算数5372.5833万元,执行数4772.5812万元。",
+        "基本支出预算1440224.60元,同比减少12602.40元,项目支出预算52000.5元,其他支出3000.5元,结余800.5元。",
+    ],
+)
+def test_a_full_print_is_no_odd_precision(text: str) -> None:
+    assert [f.code for f in audit_text(text).findings if f.code == "mixed_precision"] == []
 
 
 def test_a_change_the_other_way_names_the_current_year_as_told() -> None:
