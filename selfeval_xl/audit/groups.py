@@ -238,6 +238,8 @@ def opener_groups(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], ow
                 close = p.norm.find(")", pos)
                 end = min(end, close) if close >= 0 else end
             k = bisect_left(starts, pos)
+            if 0 <= nxt < s1 and p.norm.startswith("其中", nxt) and bisect_left(starts, nxt) - k == 1 and _CLASSIFIED.match(p.norm, pos):
+                continue  # "按支出功能分类,2023年支出2643.52万元,其中:…": the breakdown states its own total, the 其中 list's
             last = next(
                 (
                     own[j] for j in range(k - 1, -1, -1)

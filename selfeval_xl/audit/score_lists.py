@@ -33,7 +33,12 @@ _LISTED = re.compile(
 )
 _PART = re.compile(rf"{_N}\s*分")
 # "自评得分97分,其中:项目决策19分,项目过程20分,项目产出39分,项目效益18分": the parts of the evaluation's own kinds
-_KINDS = r"[\u4e00-\u9fff]{0,6}(?:决策|过程|产出|效益|满意度|预算执行|成本)(?:指标|率)?(?:得分)?(?:为)?"
+# (a 项目's 决策/过程/产出/效益; a 部门整体's 投入/过程/产出/效果 and their second level: 预算编制, 预算执行, 预算管理, 资产管理,
+# 职责履行, 履职效益; thirty-fifth round)
+_KINDS = (
+    r"[\u4e00-\u9fff]{0,6}(?:决策|过程|产出|效益|效果|投入|满意度|预算执行|预算编制|预算管理|资产管理|绩效管理|职责履行|履职|成本)"
+    r"(?:指标|率)?(?:得分)?(?:为)?"
+)
 _OF_TOTAL = re.compile(
     rf"(?P<name>{'|'.join(sorted(SCORE_TOTALS, key=len, reverse=True))})\s*(?:为|是)?\s*(?P<total>{_N})\s*分\s*[,。]?\s*其中\s*[:,]?\s*"
     rf"(?P<parts>{_KINDS}\s*{_N}\s*分(?:\s*[,、;]\s*{_KINDS}\s*{_N}\s*分)+)"
@@ -100,5 +105,11 @@ def _weighed(a: Analysis, paragraph: int, norm: str) -> Iterator[Finding]:
         return
     total = _TOTAL.search(norm, rows[-1].end())
     if total is None or any(c in norm[rows[-1].end() : total.start()] for c in "扣满"):
-        return
+        # "综合得分95分(预算编制10分,得9分;…)": the total right before the rows, only the first row's name between
+        total = next((t for t in _TOTAL.finditer(norm, 0, rows[0].start()) if _LEAD.fullmatch(norm, t.end(), rows[0].start())), None)
+        if total is None:
+            return
     yield from _sum(a, paragraph, total.start(1), total.group(1), got, "综合得分")
+
+
+_LEAD = re.compile(r"\s*[(:,]?\s*(?:其中\s*[:,]?)?\s*[\u4e00-\u9fff]{2,10}\s*\(?")

@@ -257,6 +257,13 @@ def _named_whole(
     return found[-1] if len(found) == 1 else None
 
 
+def _own_list_whole(figures: Sequence[Figure], parent: int | None, printed: int, label: str) -> bool:
+    """ "合计1840.91万元。" then "…2023年支出2643.52万元,其中:…,占总支出的12.88%": the list's own total (35th round)."""
+    if parent is None or not (side := next((w for w in ("支出", "收入") if w in label), "")) or label in figures[printed].label:
+        return False
+    return side in figures[parent].label and figures[parent].paragraph > figures[printed].paragraph
+
+
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
@@ -350,6 +357,8 @@ def find_shares(
             denominator = min(fits, key=lambda d: _misfit(figures, subject, d, pct), default=None)
             if denominator is not None and not _qualified_alike(paragraphs, figures, label, denominator):
                 continue  # "占专项资金支出总额的100%" is no share of the "一般公共预算支出" printed before
+            if denominator is not None and role in _WHOLE_ROLES and _own_list_whole(figures, parent_of.get(subject), denominator, label):
+                denominator = parent_of[subject]
         elif not label:
             denominator = parent_of.get(subject)
             previous = links[-1] if links else None
