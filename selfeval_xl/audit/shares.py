@@ -14,6 +14,7 @@ from selfeval_xl.audit.extract import ambiguous_roles, amount_role, denominator_
 from selfeval_xl.audit.groups import amounts as _amounts
 from selfeval_xl.audit.groups import by_paragraph as _by_paragraph
 from selfeval_xl.audit.lexicon import DECOMPOSITIONS, GENERIC_QUALIFIERS, INCOME_WHOLES, WHOLE_OF
+from selfeval_xl.audit.list_wholes import named_list_whole, own_list_whole
 from selfeval_xl.audit.model import Figure, FigureKind, Paragraph, PartsGroup, ShareLink
 from selfeval_xl.audit.named import Names, lead, printed_name
 from selfeval_xl.audit.text import clause_start, is_cjk, open_brackets, sentence_bounds
@@ -257,13 +258,6 @@ def _named_whole(
     return found[-1] if len(found) == 1 else None
 
 
-def _own_list_whole(figures: Sequence[Figure], parent: int | None, printed: int, label: str) -> bool:
-    """ "合计1840.91万元。" then "…2023年支出2643.52万元,其中:…,占总支出的12.88%": the list's own total (35th round)."""
-    if parent is None or not (side := next((w for w in ("支出", "收入") if w in label), "")) or label in figures[printed].label:
-        return False
-    return side in figures[parent].label and figures[parent].paragraph > figures[printed].paragraph
-
-
 def _chained(figures: Sequence[Figure], previous: ShareLink, subject: int, s0: int, norm: str) -> bool:
     """Is ``subject`` the next item of the list whose previous item's share named its whole?"""
     before = figures[previous.percent]
@@ -357,7 +351,7 @@ def find_shares(
             denominator = min(fits, key=lambda d: _misfit(figures, subject, d, pct), default=None)
             if denominator is not None and not _qualified_alike(paragraphs, figures, label, denominator):
                 continue  # "占专项资金支出总额的100%" is no share of the "一般公共预算支出" printed before
-            if denominator is not None and role in _WHOLE_ROLES and _own_list_whole(figures, parent_of.get(subject), denominator, label):
+            if denominator is not None and role in _WHOLE_ROLES and own_list_whole(figures, parent_of.get(subject), denominator, label):
                 denominator = parent_of[subject]
         elif not label:
             denominator = parent_of.get(subject)
@@ -385,6 +379,8 @@ def find_shares(
                 denominator = _named_whole(paragraphs, figures, norm, label, pct, subject)
             if denominator is not None and _joined(paragraphs, figures[denominator], label):
                 continue  # "占转移支付比重达82%" of "税收返还和转移支付4404.78亿元": a part of that amount
+            if denominator is None:
+                denominator = named_list_whole(paragraphs, figures, subject, parent_of.get(subject), label)
         if denominator is None and role in _WHOLE_ROLES:
             # "…收入1000万元,其中一般公共预算拨款收入900万元,占总收入的90%": the list's own total
             denominator = parent_of.get(subject)

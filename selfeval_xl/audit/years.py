@@ -90,6 +90,13 @@ def check_two_years(
     a, norm = line.a, line.norm
     pct = line.pcts.get(m.start("pct"))
     before = line.before(m.start())
+    if len(before) > 2 and _LAST_YEARS.fullmatch(norm, clause_start(norm, before[-1].start), before[-1].start) and ";" in norm[before[-2].start : before[-1].start]:
+        # "…实际完成783972.50万元,完成预算的106.38%;上年完成878049.20万元,同比下降10.71%": the year's figure closes the
+        # clause before (a list's total when it is the list's last item), last year's opens this one (thirty-fifth round)
+        current = line.closing.get(id(before[-2]), before[-2])
+        if pct is not None and "预算" not in name_before(norm, current.start, 8) and not _compared(norm, current):
+            yield from _judge_percent(a, verb_of(m), pct, current, before[-1])
+        return
     if pct is None or not 1 <= len(before) <= 2 or any(_compared(norm, f) for f in before):
         return
     years = [clause_year(norm, f) for f in before]
@@ -103,6 +110,9 @@ def check_two_years(
             return
         current, prior = pair
     yield from _judge_percent(a, verb_of(m), pct, current, prior)
+
+
+_LAST_YEARS = re.compile(r"\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:实际)?(?:完成|决算数?|执行数?)?(?:为|是)?\s*")
 
 
 def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:

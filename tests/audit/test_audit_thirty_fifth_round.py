@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from made_up_fiscal import SLIPS as FISCAL_SLIPS
+from made_up_fiscal import fiscal_report
 from made_up_overall import SLIPS, department_overall
 
 from selfeval_xl.audit import audit_text
@@ -123,4 +125,64 @@ def test_made_up_department_evaluations_slips_are_found(slip: str, codes: set[st
     assert slip in SLIPS
     for seed in range(120):
         page = department_overall(random.Random(seed), slip)
+        assert codes & {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
+
+
+# made-up 预算执行情况报告 (``made_up_fiscal``): the year's figure before a ";" and last year's after it; a share named by
+# the whole's full name no amount is printed under, of the list whose total's sentence opens with it
+_YEARS = "2023年全市一般公共预算收入年初预算为736934.15万元,实际完成783972.50万元,完成预算的106.38%;上年完成878049.20万元,同比下降{}%。"
+
+
+@pytest.mark.parametrize(("pct", "found"), [("10.71", []), ("11.91", [("yoy_mismatch", "error", "11.91%")])])
+def test_last_years_figure_after_a_semicolon(pct: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_YEARS.format(pct)) == found
+
+
+def test_last_years_figure_after_a_list_is_against_the_lists_total() -> None:
+    text = "本年支出783972.50万元,其中基本支出600000.00万元,项目支出183972.50万元;上年完成878049.20万元,同比下降11.91%。"
+    assert [(f.code, f.expected) for f in audit_text(text).findings] == [("yoy_mismatch", "10.71%")]
+    # a budget before the ";" is no year's figure
+    assert _found("一般公共预算收入年初预算为736934.15万元,完成预算的106.38%;上年完成878049.20万元,同比下降11.91%。") == []
+
+
+_TAX = (
+    "2023年全市一般公共预算收入年初预算为33147.67万元,实际完成35642.66万元,完成预算的107.53%;上年完成35999.09万元,"
+    "同比下降0.99%。其中:税收收入21385.60万元,非税收入14257.06万元。税收收入占一般公共预算收入的比重为{}%。"
+)
+
+
+@pytest.mark.parametrize(("share", "found"), [("60.00", []), ("63.00", [("share_mismatch", "error", "63.00%")])])
+def test_a_share_of_the_whole_named_in_full(share: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_TAX.format(share)) == found
+
+
+def test_a_comparison_in_a_list_is_neither_an_item_nor_a_share() -> None:
+    # "比货物类多出97.82亿元" is a difference: no item of the 其中 list (it made a parts_below_total 提示), nor the subject
+    # of the share after it
+    text = ("2011年全区政府采购规模和范围进一步扩大,完成采购金额551.23亿元,比上年增加252.77亿元,增长84.69%。其中,工程类采购"
+            "继续占主要支出地位,工程类采购达303.27亿元,比货物类多出97.82亿元,占政府采购规模的55.02%。")  # fmt: skip
+    assert _found(text) == []
+
+
+def test_made_up_fiscal_reports_right_raise_no_error() -> None:
+    # (the largest functions after 其中 short of the spending are a partial list: a parts_below_total 提示, no error)
+    for seed in range(200):
+        page = fiscal_report(random.Random(seed))
+        assert {f.code for f in audit_text(page).findings} <= {"parts_below_total"}, page
+
+
+@pytest.mark.parametrize(
+    ("slip", "codes"),
+    [
+        ("part", {"sum_mismatch", "parts_exceed_total", "share_mismatch"}),
+        ("rate", {"execution_rate_mismatch"}),
+        ("yoy", {"yoy_mismatch"}),
+        ("share", {"share_mismatch"}),
+        ("balance", {"sum_mismatch"}),
+    ],
+)
+def test_made_up_fiscal_reports_slips_are_found(slip: str, codes: set[str]) -> None:
+    assert slip in FISCAL_SLIPS
+    for seed in range(120):
+        page = fiscal_report(random.Random(seed), slip)
         assert codes & {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
