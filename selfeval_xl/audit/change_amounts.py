@@ -41,9 +41,10 @@ _LAST_YEAR = re.compile(
     rf"(?P<one>{_MONEY})\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|收入|决算数?为?|预算数?为?)\s*(?P<other>{_MONEY})"
     rf"\s*,\s*(?:同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
 )
-# "预算数为20万元,决算数为15万元,决算数比预算数减少5万元": the actual against the budget, both named before
+# "预算数为20万元,决算数为15万元,决算数比预算数减少5万元": the actual against the budget, both named before; also with the
+# actual left unnamed at a clause's start ("年初预算548.78万元,支出决算329.27万元,比年初预算减少219.51万元"; 35th round)
 _ACTUAL_VS_BUDGET = re.compile(
-    rf"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?P<base>(?:年初|调整后?|全年)?预算数?)\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
+    rf"(?:(?:决算数?|执行数|实际支出|实际数)\s*|(?<=,))(?:较|比)\s*(?P<base>(?:年初|调整后?|全年)?预算数?)\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
 )
 # a percentage in the change's own clause: ``yoy`` reads the pair
 _PCT_AFTER = re.compile(rf"\s*[,(、]?\s*(?:同比|各|均)?(?:{_VERB}|增幅|降幅|涨幅|减幅)(?:率|幅度)?(?:了|为)?\s*{_PCT}")

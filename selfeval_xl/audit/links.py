@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from selfeval_xl.audit.clause_pairs import budget_after_spent, clause_pair
 from selfeval_xl.audit.extract import COMPLETION, COMPLETION_ANYWHERE
 from selfeval_xl.audit.fund_budgets import Budgets, budget_for, stated_budgets
 from selfeval_xl.audit.groups import amounts as _amounts
@@ -56,6 +57,8 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
     ]  # fmt: skip
     executed = before[-1] if before else None
     budget = inside[-1] if inside else None
+    if budget is None and phrase is not None and len(before) >= 2 and (pair := budget_after_spent(norm, figures, before, s0, phrase.group())):
+        executed, budget = pair
     based = [i for i in own[place(s0) : place(at)] if figures[i].role == "budget" and _compared_with(norm, figures[i])]
     if budget is None and len(based) == 1:
         budget = based[0]  # "…支出300万元,与年初预算200万元相比,完成年初预算的150%"
@@ -293,28 +296,6 @@ def _named_part(norm: str, figures: Sequence[Figure], own: list[int], s0: int, p
 
 _PART_REACH = 400  # characters before the spent amount in which its budget, named alike, is looked for
 
-_BUDGET_NAMED = re.compile(r"预算(?:数|金额|资金)?$")
-_SPENT_BARE = re.compile(r"(?:实际)?(?:支出|执行|使用|支付)(?:数|金额)?")
-
-
-def _clause_pair(norm: str, figures: Sequence[Figure], own: list[int], s0: int, pct: Figure) -> tuple[int, int] | None:
-    """ "部门预算3061.05万元,实际支出2643.52万元,预算执行率为86.36%;其中基本支出预算1897.85万元,支出1840.91万元,执行率
-    97.00%": a rate after a ";" whose own clause prints just a budget (…预算, or the part) and what was spent of it, named
-    by the bare verb (支出, 实际执行): those two, not the whole's before the ";" (thirty-fifth round)."""
-    start = norm.rfind(";", s0, pct.start) + 1
-    if start <= s0:
-        return None
-    lo, hi = (bisect_left(own, pos, key=lambda i: figures[i].start) for pos in (start, pct.start))
-    group = [i for i in own[lo:hi] if not figures[i].comparative]
-    if len(group) != 2:
-        return None
-    budget, spent = group
-    name = printed_name(norm, figures[budget].start)  # (…预算, or the part itself: "项目支出400万元,支出320万元")
-    if (_BUDGET_NAMED.search(name) or name.endswith(("基本支出", "项目支出"))) and _SPENT_BARE.fullmatch(printed_name(norm, figures[spent].start)):
-        return budget, spent
-    return None
-
-
 # words setting a rate against another's or against a bar: the rate after them is not the text's own
 _SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好于", "快于", "慢于")
 
@@ -351,7 +332,7 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             # 79.07%") takes no budget of the sentence before, a rate of the whole may
             low = s0 if norm[s0 : s0 + 8].lstrip().startswith("其中") else 0
             budget, spent = _named_part(norm, figures, own, s0, pct)
-            if budget is None and (pair := _clause_pair(norm, figures, own, s0, pct)) is not None:
+            if budget is None and (pair := clause_pair(norm, figures, own, s0, pct)) is not None:
                 budget, spent = pair
             if budget is not None:
                 links.append(RateLink(index, budget, spent))

@@ -287,7 +287,7 @@ def judge(
 
 # "支出决算15万元,预算20万元,决算比预算减少5万元,下降25%": the spending against its budget, both named
 # before the comparison in its sentence — not the amount nearest before it.
-_ACTUAL_THEN_BUDGET = re.compile(r"(?:决算数?|执行数|实际支出|实际数)\s*(?:较|比)\s*(?:年初|调整后?|全年)?预算")
+_ACTUAL_THEN_BUDGET = re.compile(r"(?:(?:决算数?|执行数|实际支出|实际数)\s*|,)(?:较|比)\s*(?:年初|调整后?|全年)?预算")  # (",比年初预算…": 35th)
 _ACTUAL = ("决算", "执行数", "实际")
 
 

@@ -17,6 +17,8 @@ import random
 import pytest
 from made_up_fiscal import SLIPS as FISCAL_SLIPS
 from made_up_fiscal import fiscal_report
+from made_up_items import SLIPS as ITEM_SLIPS
+from made_up_items import juesuan_items
 from made_up_overall import SLIPS, department_overall
 
 from selfeval_xl.audit import audit_text
@@ -186,3 +188,48 @@ def test_made_up_fiscal_reports_slips_are_found(slip: str, codes: set[str]) -> N
     for seed in range(120):
         page = fiscal_report(random.Random(seed), slip)
         assert codes & {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
+
+
+# made-up 一般公共预算财政拨款支出决算具体情况 (``made_up_items``): the budget printed after what was spent, under the name
+# the rate gives it; the gap to the budget with the actual left unnamed at the clause's start
+_ITEM = "6.城乡社区支出(类)城乡社区管理事务(款)其他城乡社区管理事务支出(项):{}完成年初预算的{}%。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "rate", "found"),
+    [
+        ("支出决算为104.35万元,年初预算为139.13万元,", "75.00", []),
+        ("支出决算为104.35万元,年初预算为139.13万元,", "73.00", [("execution_rate_mismatch", "error", "73.00%")]),
+        # the budget named otherwise than the rate names it, or a third amount between: not read
+        ("支出决算为104.35万元,调整预算为139.13万元,", "73.00", []),
+        ("支出决算为104.35万元,上年结转20.00万元,", "73.00", []),
+    ],
+)
+def test_a_completion_rate_with_its_budget_after_what_was_spent(clause: str, rate: str, found: list[tuple[str, str, str]]) -> None:
+    assert _found(_ITEM.format(clause, rate)) == found
+
+
+@pytest.mark.parametrize(
+    ("gap", "found"),
+    [("219.51", []), ("209.51", [("yoy_change_mismatch", "error", "209.51万元")])],
+)
+def test_a_gap_to_the_budget_with_the_actual_unnamed(gap: str, found: list[tuple[str, str, str]]) -> None:
+    text = f"年初预算548.78万元,支出决算329.27万元,比年初预算减少{gap}万元,完成年初预算的60.00%。"
+    assert _found(text) == found
+
+
+def test_made_up_item_sections_right_say_nothing() -> None:
+    for seed in range(200):
+        page = juesuan_items(random.Random(seed))
+        assert audit_text(page).findings == (), page
+
+
+@pytest.mark.parametrize(
+    ("slip", "codes"),
+    [("rate", {"execution_rate_mismatch", "rate_capped"}), ("gap", {"yoy_change_mismatch"}), ("total", {"execution_rate_mismatch"})],
+)
+def test_made_up_item_sections_slips_are_found(slip: str, codes: set[str]) -> None:
+    assert slip in ITEM_SLIPS
+    for seed in range(150):
+        page = juesuan_items(random.Random(seed), slip)
+        assert codes & {f.code for f in audit_text(page).findings}, page
