@@ -47,7 +47,7 @@ _RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Rates of counts, the two counts in one measure word ("共设置产出指标12个,已完成11个,完成率91.67%",
 # "发放问卷200份,收回195份,回收率97.5%;满意及基本满意190份,满意度97.44%"): rate -> (numerator, whole)
 _COUNT_RATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "完成率": (("完成", "实现"), ("设置", "设定", "计划", "目标", "共", "应")),
+    "完成率": (("完成", "实现"), ("设置", "设定", "计划", "目标", "指标值", "共", "应")),  # ("年度指标值…,实际完成值…")
     "回收率": (("收回", "回收"), ("发放", "发出")),
     "满意度": (("满意",), ("收回", "回收", "有效", "发放", "调查", "共")),
     "满意率": (("满意",), ("收回", "回收", "有效", "发放", "调查", "共")),
@@ -95,7 +95,10 @@ def _rate_read(
     s0, _ = sentence_bounds(norm, pct.start)
     before = own[bisect_left(own, s0, key=lambda f: f.start) : bisect_left(own, pct.start, key=lambda f: f.start)]
     num_words, den_words = table[m.group(1)]
-    numerator = _named(norm, before, num_words, den_words)
+    # "计划培训农民198人次,实际完成202人次,完成率102.02%;计划硬化道路16.8公里,实际完成16.8公里,完成率100.00%": what a
+    # rate after a ";" counts is printed in its own clause, never an earlier item's (thirty-fifth round)
+    c0 = norm.rfind(";", s0, pct.start) + 1
+    numerator = _named(norm, [f for f in before if f.start >= c0] if c0 > s0 else before, num_words, den_words)
     if numerator is not None and numerator.kind is FigureKind.COUNT:
         before = [f for f in before if f.unit == numerator.unit]  # counts of one measure word
     # "项目预算100万元,到位资金80万元,已支出72万元,支出率90%": of 到位 or of 预算 — the one it fits
@@ -107,6 +110,8 @@ def _rate_read(
         if f is not numerator and f.value and (f.kind is FigureKind.COUNT or ";" not in norm[f.start : pct.start])
         and not _done(norm, f, num_words)
     ]  # fmt: skip
+    if c0 > s0 and any(f.start >= c0 for f in wholes):
+        wholes = [f for f in wholes if f.start >= c0]  # (the rate's own clause names its whole: not an earlier item's)
     if numerator is not None and not wholes and m.group(1) == "节约率":
         wholes = _plan_of(norm, before, numerator)
     if numerator is not None and not wholes and m.group(1) in _OF_THE_MONEY:

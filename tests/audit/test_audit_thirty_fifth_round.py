@@ -17,6 +17,8 @@ import random
 import pytest
 from made_up_fiscal import SLIPS as FISCAL_SLIPS
 from made_up_fiscal import fiscal_report
+from made_up_indicators import SLIPS as INDICATOR_SLIPS
+from made_up_indicators import indicators
 from made_up_items import SLIPS as ITEM_SLIPS
 from made_up_items import juesuan_items
 from made_up_overall import SLIPS, department_overall
@@ -233,3 +235,36 @@ def test_made_up_item_sections_slips_are_found(slip: str, codes: set[str]) -> No
     for seed in range(150):
         page = juesuan_items(random.Random(seed), slip)
         assert codes & {f.code for f in audit_text(page).findings}, page
+
+
+# made-up 绩效指标完成情况 (``made_up_indicators``): a rate after a ";" counts what its own clause prints
+_ROWS = "1.数量指标:计划培训农民198人次,实际完成202人次,完成率102.02%;改造危房:年度指标值264户,实际完成值{}户,指标完成率为{}%。"
+
+
+@pytest.mark.parametrize(
+    ("done", "rate", "found"),
+    [
+        ("264", "100.00", []),
+        ("250", "94.70", []),
+        ("250", "96.70", [("named_rate_mismatch", "error", "96.70%")]),
+        # a row whose own clause names nothing done (lengths are measures, not counts): not read, never an earlier row's
+        ("", "", []),
+    ],
+)
+def test_a_rate_after_a_semicolon_counts_its_own_clause(done: str, rate: str, found: list[tuple[str, str, str]]) -> None:
+    text = _ROWS.format(done, rate) if done else "1.数量指标:计划培训农民198人次,实际完成202人次,完成率102.02%;计划硬化道路16.8公里,实际完成16.8公里,完成率100.00%。"
+    assert _found(text) == found
+
+
+def test_made_up_indicators_right_say_nothing() -> None:
+    for seed in range(200):
+        page = indicators(random.Random(seed))
+        assert audit_text(page).findings == (), page
+
+
+@pytest.mark.parametrize("slip", ["rate", "money"])
+def test_made_up_indicators_slips_are_found(slip: str) -> None:
+    assert slip in INDICATOR_SLIPS
+    for seed in range(150):
+        page = indicators(random.Random(seed), slip)
+        assert "named_rate_mismatch" in {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
