@@ -296,7 +296,7 @@ def actual_against_budget(norm: str, own: dict[int, Figure], starts: list[int], 
     found = _ACTUAL_THEN_BUDGET.search(norm, low, at + 12)
     if found is None or not found.start() < at < found.end():  # the comparison word ``at`` inside it
         return None
-    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if not own[i].comparative]
+    before = [own[i] for i in starts[bisect_left(starts, s0) : bisect_left(starts, at)] if not own[i].comparative and own[i].kind is FigureKind.AMOUNT]
     names = [name_before(norm, f.start, 12) for f in before]
     actual = [f for f, n in zip(before, names, strict=True) if any(w in n for w in _ACTUAL)]
     budget = [f for f, n in zip(before, names, strict=True) if "预算" in n and not any(w in n for w in _ACTUAL)]

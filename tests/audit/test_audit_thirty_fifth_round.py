@@ -22,6 +22,8 @@ from made_up_indicators import indicators
 from made_up_items import SLIPS as ITEM_SLIPS
 from made_up_items import juesuan_items
 from made_up_overall import SLIPS, department_overall
+from made_up_sangong_notes import SLIPS as SANGONG_SLIPS
+from made_up_sangong_notes import sangong_note
 
 from selfeval_xl.audit import audit_text
 from selfeval_xl.audit.model import Severity
@@ -268,3 +270,33 @@ def test_made_up_indicators_slips_are_found(slip: str) -> None:
     for seed in range(150):
         page = indicators(random.Random(seed), slip)
         assert "named_rate_mismatch" in {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
+
+
+# made-up “三公”经费 notes (``made_up_sangong_notes``): the 决算 against its 预算 with the completion rate between
+@pytest.mark.parametrize(("gap", "found"), [("5.00", []), ("6.00", [("yoy_change_mismatch", "error", "6.00万元")])])
+def test_a_gap_to_the_budget_after_the_completion_rate(gap: str, found: list[tuple[str, str, str]]) -> None:
+    # "完成预算的83.33%" between the two amounts and the gap is no budget of the sentence
+    text = f"“三公”经费预算为30.00万元,支出决算为25.00万元,完成预算的83.33%,决算数比预算数减少{gap}万元。"
+    assert _found(text) == found
+
+
+def test_made_up_sangong_notes_right_say_nothing() -> None:
+    for seed in range(200):
+        page = sangong_note(random.Random(seed))
+        assert audit_text(page).findings == (), page
+
+
+@pytest.mark.parametrize(
+    ("slip", "codes"),
+    [
+        ("part", {"sum_mismatch"}),
+        ("change", {"yoy_mismatch", "yoy_change_mismatch", "change_sum_mismatch"}),
+        ("pct", {"yoy_mismatch"}),
+        ("gap", {"yoy_change_mismatch"}),
+    ],
+)
+def test_made_up_sangong_notes_slips_are_found(slip: str, codes: set[str]) -> None:
+    assert slip in SANGONG_SLIPS
+    for seed in range(150):
+        page = sangong_note(random.Random(seed), slip)
+        assert codes & {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
