@@ -70,6 +70,7 @@ THIRTY_SECOND = 2771  # the first page labelled blind in the thirty-second round
 THIRTY_SECOND_B = 2871  # the first page of its second batch (the same way; the search budget ran out)
 THIRTY_THIRD = 2913  # the first page labelled blind in the thirty-third round (the same way, by kind of unit)
 THIRTY_THIRD_B = 2991  # the first page of its second batch (the same way, by the phrases texts print)
+THIRTY_FIFTH = 3010  # the first page labelled blind in the thirty-fifth round (the search spent: news and tables)
 
 
 # Each batch of the corpus as the benchmark prints it: (name, first id, the next batch's first id or None, what it
@@ -100,7 +101,8 @@ _BATCHES: tuple[tuple[str, int, int | None, str], ...] = (
     ("thirty_second", THIRTY_SECOND, THIRTY_SECOND_B, "the pages labelled blind in the thirty-second round ({span}; the same way, 100 pages by kind of unit: 卫生院, schools, towns, departments' 绩效自评, 群团)"),
     ("thirty_second_b", THIRTY_SECOND_B, THIRTY_THIRD, "its second batch ({span}; 42 pages, then the search budget ran out; news and notices the most)"),
     ("thirty_third", THIRTY_THIRD, THIRTY_THIRD_B, "the pages labelled blind in the thirty-third round ({span}; the same way, 78 pages; fiscal notices, bond disclosures, education-funding bulletins the most)"),
-    ("thirty_third_b", THIRTY_THIRD_B, None, "its second batch ({span}; 19 pages, most hits held already)"),
+    ("thirty_third_b", THIRTY_THIRD_B, THIRTY_FIFTH, "its second batch ({span}; 19 pages, most hits held already)"),
+    ("thirty_fifth", THIRTY_FIFTH, None, "the pages labelled blind in the thirty-fifth round ({span}; 22 pages, the search spent: news of 三公 and university budgets, budget tables)"),
 )  # fmt: skip
 
 
