@@ -157,7 +157,9 @@ def change_finding(
 ) -> Finding:
     """``yoy_change_mismatch`` of a change printed beside both years' amounts (``verb`` as printed, ``sign`` its
     direction: +1 增加, −1 减少); a change that goes the other way ("…1957.23万元,较…1953.72万元减少3.51万元") is
-    said to, not "应为3.51万元,报告写为3.51万元"."""
+    said to, not "应为3.51万元,报告写为3.51万元". Against a budget the current figure is what was actually spent or done
+    ("实际329.27万元、预算548.78万元"), not this year's (thirty-fifth round)."""
+    current_label = "实际" if prior_label == "预算" and current_label == "本年" else current_label
     found = finding(
         analysis, "yoy_change_mismatch", change.paragraph, change.start, change.text, expected,
         current=current.text, prior=prior.text, prior_label=prior_label, current_label=current_label,

@@ -300,3 +300,8 @@ def test_made_up_sangong_notes_slips_are_found(slip: str, codes: set[str]) -> No
     for seed in range(150):
         page = sangong_note(random.Random(seed), slip)
         assert codes & {f.code for f in audit_text(page).findings if f.severity is Severity.ERROR}, page
+
+
+def test_a_gap_to_the_budget_names_the_actual_not_this_year() -> None:
+    [found] = audit_text("年初预算548.78万元,支出决算329.27万元,比年初预算减少209.51万元。").findings
+    assert found.message == "实际329.27万元、预算548.78万元，增减额应为219.51万元，报告写为209.51万元。"
