@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from selfeval_xl.audit.model import Figure
 from selfeval_xl.audit.named import printed_name
 
-_BUDGET_NAMED = re.compile(r"预算(?:数|金额|资金)?$")
+# (printed names, the amount's own: links' _BUDGET_NAMED and rates' _BARE_SPENT read the words of a clause before an
+# amount, wider — 经费合计, 拨付, 截至年底已支付)
+_A_BUDGET = re.compile(r"预算(?:数|金额|资金)?$")
 _SPENT_BARE = re.compile(r"(?:实际)?(?:支出|执行|使用|支付)(?:数|金额)?")
 
 
@@ -33,7 +35,7 @@ def clause_pair(norm: str, figures: Sequence[Figure], own: list[int], s0: int, p
         return None
     budget, spent = group
     name = printed_name(norm, figures[budget].start)  # (…预算, or the part itself: "项目支出400万元,支出320万元")
-    if (_BUDGET_NAMED.search(name) or name.endswith(("基本支出", "项目支出"))) and _SPENT_BARE.fullmatch(printed_name(norm, figures[spent].start)):
+    if (_A_BUDGET.search(name) or name.endswith(("基本支出", "项目支出"))) and _SPENT_BARE.fullmatch(printed_name(norm, figures[spent].start)):
         return budget, spent
     return None
 

@@ -296,6 +296,7 @@ def _named_part(norm: str, figures: Sequence[Figure], own: list[int], s0: int, p
 
 _PART_REACH = 400  # characters before the spent amount in which its budget, named alike, is looked for
 
+
 # words setting a rate against another's or against a bar: the rate after them is not the text's own
 _SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好于", "快于", "慢于")
 

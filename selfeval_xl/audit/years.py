@@ -112,7 +112,7 @@ def check_two_years(
     yield from _judge_percent(a, verb_of(m), pct, current, prior)
 
 
-_LAST_YEARS = re.compile(r"\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:实际)?(?:完成|决算数?|执行数?)?(?:为|是)?\s*")
+_LAST_YEARS = re.compile(r"\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:实际)?(?:完成|决算数?|执行数?)?(?:为|是)?\s*")  # (done: not 上年预算)
 
 
 def _judge_percent(a: Analysis, verb: str, pct: Figure, current: Figure, prior: Figure) -> Iterator[Finding]:

@@ -14,11 +14,8 @@ import random
 from decimal import Decimal as D
 
 from made_up_disclosures import _pc, _split
-from made_up_paragraphs import amount, r2
+from made_up_paragraphs import _grade, amount, r2
 
-
-def _grade(score: D) -> str:
-    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
 
 def project_evaluation(rng: random.Random, slip: str = "", year: int = 2023) -> str:
     y = year

@@ -14,14 +14,14 @@ import random
 from decimal import Decimal as D
 
 from made_up_disclosures import _pc
-from made_up_paragraphs import amount, r2
+from made_up_paragraphs import _change, amount, r2
 
 SLIPS = ("", "part", "rate", "yoy", "share", "balance")
 
 
 def _grew(now: D, before: D) -> str:
-    change = _pc(abs(now - before), before)
-    return f"增长{change}%" if now >= before else f"下降{change}%"
+    _, word, pct = _change(now, before)
+    return f"{word}{pct}%"
 
 
 def fiscal_report(rng: random.Random, slip: str = "", year: int = 2023) -> str:

@@ -15,7 +15,7 @@ import random
 from decimal import Decimal as D
 
 from made_up_disclosures import _FUNCTIONS, _change, _listed, _pc, _split
-from made_up_paragraphs import amount, r2
+from made_up_paragraphs import _grade, amount, r2
 
 SLIPS = ("", "count", "share", "rate", "score", "sum")
 _NUMERALS = "零一二三四五六七八九十"
@@ -26,10 +26,6 @@ _KINDS = (("预算编制", 10), ("预算执行", 30), ("绩效管理", 30), ("�
 
 def _count(rng: random.Random, n: int) -> str:
     return _NUMERALS[n] if n <= 10 and rng.random() < 0.5 else str(n)
-
-
-def _grade(score: D) -> str:
-    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
 
 
 def department_overall(rng: random.Random, slip: str = "", year: int = 2023) -> str:
