@@ -36,9 +36,9 @@ _TWO_YEARS = re.compile(
     rf"(?P<other>{_MONEY})\s*[,;]\s*(?:对比|相比|同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*"
     rf"(?P<amount>{_MONEY})"
 )
-# "…45.6万元,上年为40万元,增加5.6万元"
+# "…45.6万元,上年为40万元,增加5.6万元" (or "上年40万元"; thirty-sixth round)
 _LAST_YEAR = re.compile(
-    rf"(?P<one>{_MONEY})\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|收入|决算数?为?|预算数?为?)\s*(?P<other>{_MONEY})"
+    rf"(?P<one>{_MONEY})\s*,\s*(?:上年度?|去年)(?:同期)?(?:为|是|支出|收入|决算数?为?|预算数?为?)?\s*(?P<other>{_MONEY})"
     rf"\s*,\s*(?:同比|比上年|较上年|与上年相比\s*,?)?\s*(?P<verb>{_VERB})了?\s*(?P<amount>{_MONEY})"
 )
 # "预算数为20万元,决算数为15万元,决算数比预算数减少5万元": the actual against the budget, both named before; also with the

@@ -133,4 +133,18 @@ def run_checks(analysis: Analysis, checks: Iterable[Check] = CHECKS) -> tuple[Fi
             found.append(
                 finding(analysis, "check_failed", 0, 0, None, None, check=name, error=type(exc).__name__)
             )
-    return tuple(sorted(set(found), key=Finding.sort_key))
+    return _once(sorted(set(found), key=Finding.sort_key))
+
+
+def _once(found: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Each problem once: two readings of one sentence ("年初批复8个项目" read as 年初批复项目 and as 项目) that
+    find the same figure wrong by the same amount differ only in how their message names the parts. Findings that
+    name no expected figure are all kept: two ``count_unclear`` of one sentence may be of two lists."""
+    seen: set[tuple[int, str, str, str | None, str | None]] = set()
+    out = []
+    for f in found:
+        key = (f.paragraph, f.code, f.sentence, f.stated, f.expected)
+        if f.expected is None or key not in seen:
+            seen.add(key)
+            out.append(f)
+    return tuple(out)

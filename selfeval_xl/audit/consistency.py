@@ -272,6 +272,26 @@ def check_inline_numbering(a: Analysis) -> Iterator[Finding]:
                     )
                     break
                 previous = number
+        yield from _colon_list_numbering(a, p.index, p.norm)
+
+
+# ":1.加强管理;2.完善制度;2.强化监督。": a list after a colon whose every item, up to the sentence's end, opens
+# with its number. Only such lists: numbered lines run together ("…规划3.城市…", "9不断…") or two cells' lists
+# ("…5.促进… | 1.启动…") are not one list.
+_COLON_LIST = re.compile(r":\s*(1[.、](?=[\u4e00-\u9fff])[^。|]*)")
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2})([.、])(?=[\u4e00-\u9fff])")
+
+
+def _colon_list_numbering(a: Analysis, index: int, text: str) -> Iterator[Finding]:
+    for m in _COLON_LIST.finditer(text):
+        items = [(m.start(1) + i.start(), _ITEM_NUMBER.match(i.group())) for i in re.finditer(r"[^;]+", m.group(1))]
+        if len(items) < 3 or any(number is None for _, number in items):
+            continue
+        for want, (at, number) in enumerate(items, start=1):
+            assert number is not None
+            if int(number.group(1)) != want:
+                yield finding(a, "inline_sequence", index, at, number.group(0).strip(), f"{want}{number.group(2)}")
+                break
 
 
 def _marker_like(marker: str, number: int) -> str:

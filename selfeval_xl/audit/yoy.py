@@ -83,7 +83,7 @@ _YEARS_THEN_PCT = re.compile(
     rf"(?P<prior>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 _LAST_YEAR_THEN_PCT = re.compile(
-    r"(?P<cur>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?:上年|去年)(?:同期)?(?:为|是|支出|决算数?为?)\s*"
+    r"(?P<cur>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?:上年度?|去年)(?:同期)?(?:为|是|支出|决算数?为?)?\s*"
     rf"(?P<prior>\d[\d,'.]*\s*(?:亿|万|千)?元)\s*,\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?\s*{_PCT}"
 )
 # "与上年相比,", also "与2022年度相比,收、支总计各增加…": both sides of one balanced account.
