@@ -18,6 +18,7 @@ from selfeval_xl.audit.balances import (
     check_grand_totals,
     check_total_volumes,
 )
+from selfeval_xl.audit.bracket_lists import check_bracket_lists
 from selfeval_xl.audit.categories import check_category_columns
 from selfeval_xl.audit.change_amounts import check_change_amounts, check_named_year_changes
 from selfeval_xl.audit.changes import check_part_changes
@@ -66,6 +67,7 @@ Check = Callable[[Analysis], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_sums,
+    check_bracket_lists,
     check_row_totals,
     check_category_columns,
     check_restated_amounts,

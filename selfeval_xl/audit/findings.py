@@ -28,6 +28,7 @@ SEVERITY: dict[str, Severity] = {
     "total_in_item_place": W,
     "total_score_restated": W,
     "sum_far_apart": W,
+    "bracket_parts_differ": W,
     "share_over_whole": W,
     "separator_slip": E,  # a part printed "4.647万元" that makes its list add up as 4,647万元
     "parts_below_total": W,
@@ -86,6 +87,7 @@ CONFIDENCE: dict[str, str] = {
     "total_in_item_place": "medium",
     "total_score_restated": "medium",
     "sum_far_apart": "low",
+    "bracket_parts_differ": "medium",
     "share_over_whole": "low",
     "split_count_differs": "medium",
     "sum_rounding_gap": "medium",

@@ -25,6 +25,9 @@ _STAFF_KINDS = (
     "参公",  # 参照公务员法管理的事业编制, the third kind of the 决算's 编制 beside 行政 and 事业 ("参公编制人员4人")
     "其他人员",  # the rest of a 年末人数 (留用人员, 遗属…), always beside the other kinds
     "遗属",  # "其中:实有在职人员66人,离退休人员38人,遗属14人": paid from the budget, counted in its head-count
+    # (thirty-sixth round) "编制人数为172人,其中行政编制71人,事业85人", "现有职工19人,其中在编人员13人,县招聘2人,
+    # 临时工4人", "在职人员总数4人,其中:公务员3人…": the other words a staff partition's kinds go by
+    "事业", "公务员", "合同", "临时", "招聘", "后勤",
 )  # fmt: skip
 
 

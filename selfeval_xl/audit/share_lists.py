@@ -27,9 +27,11 @@ from selfeval_xl.audit.sums import figure_name
 from selfeval_xl.core.texts import AUDIT, render
 
 # "…9814.98万元,占总采购额的32.39%": the whole named between 占 and the share
-_OF = re.compile(r"^\s*,?\s*占(?P<whole>[^,;。、%\d()]{1,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
+_OF = re.compile(r"^\s*,?\s*占(?P<whole>[^,;。、%\d()]{0,16}?)的?(?:比重|比例)?(?:为|是|达)?\s*$")
 _MIN_ITEMS = 2
-_UNNAMED = ("比", "比重", "比例")  # "…万元,占比92.89%": the whole is the list's own total
+_UNNAMED = ("", "比", "比重", "比例")  # "…万元,占比92.89%", "…52.15万元,占31.88%": the whole is the list's own total
+# "本年收入合计500万元,占总收入99.60%,包括…400万元,占79.68%": a bare 占 after a named whole is of that whole
+_NAMED_BEFORE = re.compile(r"占(?!比)[^,;。、%\d()]{1,16}?的?(?:比重|比例)?(?:为|是|达)?\s*\d[\d.]*\s*%")
 
 
 def check_share_lists(a: Analysis) -> Iterator[Finding]:
@@ -43,7 +45,7 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
             if amount.kind is not FigureKind.AMOUNT or pct.kind is not FigureKind.PERCENT or amount.comparative or not amount.exact:
                 continue
             m = _OF.match(norm[amount.start + len(amount.text) : pct.start])
-            if m is not None:
+            if m is not None and (m.group("whole").strip() or not _NAMED_BEFORE.search(norm, 0, amount.start)):
                 series[m.group("whole").strip()].append((amount, pct))
         if len(series) == 1 and len(pairs := next(iter(series.values()))) == 1 and len(own) == 2:
             lines.append((own[0].paragraph, next(iter(series)), pairs[0]))

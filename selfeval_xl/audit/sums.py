@@ -152,6 +152,11 @@ def _list_finding(a: Analysis, code: str, parent: Figure, children: list[Figure]
     )  # fmt: skip
 
 
+def sum_finding(a: Analysis, code: str, parent: Figure, children: list[Figure], total: Decimal) -> Finding:
+    """A list that does not make its total, as every list's is printed."""
+    return _list_finding(a, code, parent, children, total)
+
+
 def _total_in_an_items_place(a: Analysis, parent: Figure, children: list[Figure]) -> Finding | None:
     """One item printed as the total itself while the others make the total ("年初预算数1,196.3万元,其中:一般公共服务
     支出预算1,196.3万元,教育支出预算894.1万元,…" with 894.1 + … = 1196.3): the total written into the item's place, or
@@ -295,7 +300,7 @@ def check_sums(a: Analysis) -> Iterator[Finding]:
         # "其中:" with two or more parts and no "等" states every part: short parts are an error too.
         # (a fund's or 税收收入's items are often only the main ones, unless the list closes with its 其他 item)
         closed = len(labels) == len(children) and labels[-1].removeprefix("其中").startswith(("其他", "其它"))
-        complete = _colon_list(group, children) and (not _fund_items(a, parent) or closed)
+        complete = (_colon_list(group, children) or (closed and not group.partial)) and (not _fund_items(a, parent) or closed)
         if diff < 0 and list_read_as_wan(parent, children):
             # "收入520.33万元。其中:财政拨款收入312.456789元,…;事业收入207.873211元": the parts make the total read as
             # 万元; their shares' check names each (unit_typo), the list falls short by its unit only

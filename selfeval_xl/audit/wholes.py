@@ -111,7 +111,16 @@ def complete_by_definition(a: Analysis, parent: Figure, children: list[Figure]) 
     return (
         _grand_total(a, parent, children) or _sangong(a, parent, children) or _car(a, parent, children)
         or _tax_split(a, parent, children) or _debt_split(a, parent, children) or _procurement(a, parent, children)
+        or _complements(a, children)
     )  # fmt: skip
+
+
+def _complements(a: Analysis, children: list[Figure]) -> bool:
+    """Two parts, a kind and its complement ("其中,流动资产64.51万元,非流动资产4.6万元"): complete by definition."""
+    if len(children) != 2:
+        return False
+    first, second = (re.split(r"[,:;(、]|其中", before(a, c, 10).replace(" ", ""))[-1] for c in children)
+    return len(first) >= 2 and second == "非" + first
 
 
 _PROCUREMENT_KINDS = ("货物", "工程", "服务")

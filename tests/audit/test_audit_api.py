@@ -60,6 +60,7 @@ _EXTRA = {
     "total_in_item_place": {"item", "label", "total", "parts"},
     "total_score_restated": {"label"},
     "sum_far_apart": {"label", "parts"},
+    "bracket_parts_differ": {"label", "parts"},
     "split_count_differs": {"label", "parts"},
     "sum_rounding_gap": {"label", "parts"},
     "grand_total_without_carry_over": {"label", "parts", "carry", "this_year"},

@@ -8,6 +8,7 @@ AUDIT: dict[str, str] = {
     "parts_exceed_total": "所列各项（{parts}）合计{expected}，超过了{label}{stated}。",
     "parts_far_over_total": "所列各项（{parts}）合计{expected}，超过{label}{stated}一成以上；差距之大不似笔误，所列各项可能并非其组成部分（如计划数与完成数、累计数与当月数、不同年度或层级），请核实。",
     "sum_far_apart": "{label}为{stated}，而所列组成部分（{parts}）合计为{expected}，相差一倍以上；差距之大不似笔误，所列各项可能并非其全部或同一口径的组成部分，请核实。",
+    "bracket_parts_differ": "{label}为{stated}，紧随其后括号内所列各项（{parts}）合计为{expected}，两者不一致；若括号内所列并非其全部组成部分，可不予理会。",
     "total_in_item_place": "所列{item}{stated}与{label}{total}相同，而其余各项（{parts}）合计恰为{total}；疑将{label}误填入该项（或该项名称有误），请核实更正。",
     "parts_below_total": "所列各项（{parts}）合计{expected}，少于{label}{stated}；如为部分列举可忽略，否则请补全或更正。",
     "sum_rounding_gap": "{label}{stated}与所列各项（{parts}）合计{expected}不等，差额在各数四舍五入的范围内；建议调整尾差，使各项之和等于合计。",
