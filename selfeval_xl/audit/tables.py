@@ -5,7 +5,9 @@
 * the 四川 form: "年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分", rows 总额,
   其中:财政资金, 财政专户管理资金, 单位资金, 其他资金 (预算执行率 = 预算执行数 ÷ 调整后预算数);
 * the 转移支付 区域绩效自评表: "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A)", rows 年度资金总额,
-  其中:中央财政资金, 地方资金, 其他资金.
+  其中:中央财政资金, 地方资金, 其他资金;
+* the 项目支出绩效自评表 of 重庆's districts: "预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)", row
+  年度财政资金总额, the weight of its score printed in the score's header.
 
 The numbers of a row are assigned to columns in the header's order; the rate must then equal
 executed ÷ budget at its printed decimals (a cut value is a warning). A row with a zero budget or
@@ -35,6 +37,9 @@ _FORMS = (
     (("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"), "调整后预算数", "预算执行数", "预算执行率"),
     # the 重庆 form: 执行率 printed without its %, "执行率(%)"
     (("年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"), "全年(调整)预算数", "全年执行数", "执行率"),
+    # the 项目支出绩效自评表 of 重庆's districts: "预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)", the weight
+    # in the score's header (thirty-sixth round)
+    (("预算数(A)", "执行数(B)", "执行率(B/A)", "得分"), "预算数(A)", "执行数(B)", "执行率(B/A)"),
 )
 _WEIGHTS, _SCORES = ("分值", "权重", "执行率权重"), ("得分", "执行率得分")  # 得分 = 分值 × 执行率 (at most 100%)
 # (the 转移支付 区域绩效自评表 splits the total by level: 其中:中央财政资金, 地方资金)
@@ -42,6 +47,7 @@ _ROWS = (
     "年度资金总额|其中:当年财政拨款|当年财政拨款|上年结转资金|总额|其中:财政资金|财政资金|财政专户管理资金|单位资金|其他资金"
     "|其中:中央财政资金|中央财政资金|中央补助资金|其中:中央补助|中央补助|省级财政资金|省级资金|地方财政资金|地方资金"
     "|年度总金额|其中:财政拨款|其中:本年财政拨款|本年财政拨款"  # the 重庆 form; 本年 for 当年
+    "|年度财政资金总额"  # the (A)/(B) form
 )
 # a cell: a number (an amount perhaps with its unit, "4753.66万元"), or the dash or slash an 其中 row prints
 # for its 分值 and 得分
@@ -67,6 +73,8 @@ def _header(text: str, end: int) -> tuple[list[str], str, str, str] | None:
         found, at, first = [], 0, -1
         for column in columns:
             pos = window.find(column, at)
+            while pos > 0 and column.endswith(")") and "\u4e00" <= window[pos - 1] <= "\u9fff":
+                pos = window.find(column, pos + 1)  # "预算数(A)" opens its cell: never the tail of "全年预算数(A)"
             if pos >= 0 and window[pos : pos + len(column) + 1] != column + "数":  # 年初预算 is not 年初预算数
                 found.append(column)
                 first = pos if first < 0 else first
@@ -135,7 +143,8 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         scale = Decimal("0.01") if bare and stated < 2 else Decimal(1)  # "0.958": the rate as a ratio
         shown = exact * scale
         row = text[m.start() : m.end()].strip(" |")
-        yield from _score(a, starts, m, values, exact, stated / scale, row)
+        weight = _HEADER_WEIGHT.search(re.sub(r"[\s|]", "", text[max(0, m.start() - 400) : m.start()])) if printed else None
+        yield from _score(a, starts, m, values, exact, stated / scale, row, weight.group(1) if weight else None)
         if round_half_up(shown, places) == stated:
             continue
         cut = truncated_value(stated, places, shown)
@@ -153,18 +162,23 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         yield replace(found, sentence=row)  # the row, not the table
 
 
+# "得分(20分*执行率)": the weight printed in the score's header
+_HEADER_WEIGHT = re.compile(r"得分\(?(\d{1,3})分[*\u00d7xX]执行率")
+
+
 def _score(
-    a: Analysis, starts: list[int], m: re.Match[str], values: dict[str, re.Match[str]], exact: Decimal, stated: Decimal, row: str
+    a: Analysis, starts: list[int], m: re.Match[str], values: dict[str, re.Match[str]], exact: Decimal, stated: Decimal, row: str,
+    header_weight: str | None = None,
 ) -> Iterator[Finding]:
     """The row's 得分 against 分值 × 执行率 (the rate at most 100%, exact or as printed): a cut score is a
     warning, and so is one that follows neither (a form's own scoring rule may differ)."""
-    weight = next((values[c] for c in _WEIGHTS if c in values), None)
+    weight = next((values[c].group() for c in _WEIGHTS if c in values), header_weight)
     score = next((values[c] for c in _SCORES if c in values), None)
-    if weight is None or score is None or not (weight.group()[:1].isdigit() and score.group()[:1].isdigit()):
+    if weight is None or score is None or not (weight[:1].isdigit() and score.group()[:1].isdigit()):
         return
-    if any(c.group().endswith(("%", "元")) for c in (weight, score)):
+    if weight.endswith(("%", "元")) or score.group().endswith(("%", "元")):
         return
-    points, given, places = parse_decimal(weight.group()), parse_decimal(score.group()), decimals_of(score.group())
+    points, given, places = parse_decimal(weight), parse_decimal(score.group()), decimals_of(score.group())
     if not 0 < points <= 100 or given > points:
         return  # no weight, or a score over it (another check's)
     owed = [points * min(rate, _HUNDRED) / _HUNDRED for rate in (exact, stated)]  # a rate over 100% scores in full
@@ -179,7 +193,7 @@ def _score(
     found = finding(
         a, "table_score_truncated" if cut else "table_score_differs", p.index, at - starts[k], score.group(),
         f"{round_half_up(owed[0], places):.{places}f}", exact=f"{round_half_up(owed[0], 4).normalize():f}",
-        weight=weight.group(), rate=render(AUDIT, "table_score.capped_rate", rate=fmt_percent(exact, 2)) if exact > _HUNDRED else fmt_percent(exact, 2),
+        weight=weight, rate=render(AUDIT, "table_score.capped_rate", rate=fmt_percent(exact, 2)) if exact > _HUNDRED else fmt_percent(exact, 2),
     )  # fmt: skip
     yield replace(found, sentence=row)
 

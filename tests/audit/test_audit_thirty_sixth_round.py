@@ -119,3 +119,27 @@ def test_an_amount_and_the_parts_in_its_bracket(text: str, expected: list[tuple[
 )
 def test_shares_with_a_bare_zhan_of_the_items_sum(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(f[0], f[2], f[3]) for f in _found(text) if f[1] == "error"] == expected
+
+
+_AB = "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率) |\n年度财政资金总额 | {} |"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("50 | 45 | 90% | 18", []),
+        ("50 | 45 | 80% | 16", [("execution_rate_mismatch", "error", "80%", "90.00%")]),
+        ("50 | 45 | 90% | 20", [("table_score_differs", "warning", "20", "18")]),  # the weight is the header's 20分
+        ("34.64 | 34.64 | 100% | 20", []),
+        ("34.64 | 34.64 | 110% | 20", [("execution_rate_mismatch", "error", "110%", "100.00%")]),
+    ],
+)
+def test_the_budget_a_executed_b_form_of_the_project_table(row: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _found(_AB.format(row)) == expected
+
+
+def test_the_standard_form_with_a_b_marks_stays_the_standard_form() -> None:
+    # "全年预算数(A)" is the standard form's column, its "预算数(A)" no cell of the (A)/(B) form
+    header = "项目资金(万元) | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |\n"
+    assert _found(header + "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 |") == []
+    assert _found(header + "年度资金总额: | 9.48 | 9.48 | 10 | 90% | 10 |")[0][:3] == ("execution_rate_mismatch", "error", "90%")
