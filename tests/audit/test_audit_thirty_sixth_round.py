@@ -143,3 +143,16 @@ def test_the_standard_form_with_a_b_marks_stays_the_standard_form() -> None:
     header = "项目资金(万元) | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |\n"
     assert _found(header + "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 |") == []
     assert _found(header + "年度资金总额: | 9.48 | 9.48 | 10 | 90% | 10 |")[0][:3] == ("execution_rate_mismatch", "error", "90%")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year's 年 before 收入总计 ("2021年收入总计") names no scope of its own
+        ("2021年收入总计263.56万元,支出总计239.6万元。", [("grand_totals_differ", "239.6万元", "263.56万元")]),
+        ("2021年收入总计239.6万元,支出总计239.6万元,与2020年相比,收、支总计各增加15.7万元,增长7.01%。", []),
+        ("2021年财政拨款收入总计263.56万元,政府性基金支出总计239.6万元。", []),  # another scope
+    ],
+)
+def test_grand_totals_after_a_bare_year(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(f[0], f[2], f[3]) for f in _found(text) if f[1] == "error"] == expected
