@@ -1,9 +1,13 @@
-"""The thirty-sixth round: one problem reported once, numbered lists after a colon, and last year's figure printed
-bare ("上年1000万元").
+"""The thirty-sixth round: what the dev half's mutation misses showed (docs/audit.md, "Thirty-sixth round"), one
+problem reported once, numbered lists after a colon, and last year's figure printed bare ("上年1000万元").
 
 Two readers of one sentence ("年初批复8个项目" read as 年初批复项目 and as 项目) reported the same wrong total twice,
 with messages that differed only in how they named the parts; a list ":1.…;2.…;2.…;4.…" was not read (only
 "一是…", "①…" and "(1)…" were); "上年1000万元" with no 为/支出 after 上年 left the change and its percentage unread.
+A list's total moved up leaves its parts short, a 提示 unless the list is known to be whole: a kind and its complement,
+a closing 其他 item and staff kinds by their other names now make it so; shares after a bare 占 are of their items'
+sum when all but one fit; the (A)/(B) form of the 项目支出绩效自评表 and a 收入总计 after a bare 年 are read; an amount's
+parts in the bracket right after it are a 提示 when they do not make it.
 """
 
 from __future__ import annotations
