@@ -203,5 +203,13 @@ def _parts_of(
     if total.value is not None and found != total.value:
         yield finding(
             a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
-            label=name_before(norm, total.start, 12), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+            label=_label(name_before(norm, total.start, 12)), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
         )  # fmt: skip
+
+
+def _label(name: str) -> str:
+    """The head-count's name as the message prints it before its own "为": "编制人数为" is 编制人数 ("…为为15人" otherwise)."""
+    for verb in ("为", "是", "共计", "共"):
+        if name.endswith(verb) and len(name) > len(verb) + 1:
+            return name.removesuffix(verb)
+    return name

@@ -160,3 +160,9 @@ def test_the_standard_form_with_a_b_marks_stays_the_standard_form() -> None:
 )
 def test_grand_totals_after_a_bare_year(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(f[0], f[2], f[3]) for f in _found(text) if f[1] == "error"] == expected
+
+
+def test_a_head_counts_message_names_it_once() -> None:
+    # "编制人数为15人": the message printed "编制人数为为15人" (its name kept the 为 the message adds)
+    (f,) = audit_text("编制人数为15人,其中行政编制6人,事业编制10人。").findings
+    assert f.message.startswith("编制人数为15人，") and "为为" not in f.message
