@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import islice, takewhile
 
 from selfeval_xl.audit.model import Analysis, Figure, FigureKind, Finding
 from selfeval_xl.audit.sums import sum_finding
@@ -23,6 +22,7 @@ from selfeval_xl.audit.sums import sum_finding
 # words that make a bracket anything but the full list of the amount's parts
 _NOT_A_LIST = re.compile(r"其中|含|包括|主要|比|较|增|减|约|占|%|以上|以下|以内|左右|余|多|等|人|个|项|次|或|/")
 _NAME = re.compile(r"^[,、;和及与\s]*[\u4e00-\u9fff“”\"]{2,}$")  # a separator, then a name
+_REACH = 300  # characters from the bracket's opening to its closing, at most
 _FIRST = re.compile(r"[\u4e00-\u9fff“\"]")  # the first part's name opens the bracket
 
 
@@ -44,14 +44,18 @@ def _bracket_parts(norm: str, total: Figure, own: list[Figure], after: int) -> l
     """The amounts (of ``own`` from ``after`` on) of the bracket opening right after ``total``, when it holds nothing
     but named parts."""
     at = total.start + len(total.text)
-    at += len(norm[at:]) - len(norm[at:].lstrip(" "))
-    close = norm.find(")", at)
+    while norm.startswith(" ", at):  # (never a slice of the rest: one per amount would make a long paragraph quadratic)
+        at += 1
+    close = norm.find(")", at, at + _REACH)
     if not norm.startswith("(", at) or close < 0 or not total.exact or total.comparative:
         return None
     inner = norm[at + 1 : close]
     if "(" in inner or _NOT_A_LIST.search(inner):
         return None
-    parts = list(takewhile(lambda f: f.start < close, islice(own, after, None)))
+    parts = []
+    while after < len(own) and own[after].start < close:  # (no islice: it would walk the paragraph from its start)
+        parts.append(own[after])
+        after += 1
     if len(parts) < 2 or any(not p.exact or p.unit != total.unit or p.value is None or p.comparative for p in parts):
         return None
     cursor = at + 1

@@ -41,11 +41,12 @@ def check_share_lists(a: Analysis) -> Iterator[Finding]:
     for own in a.by_paragraph(lambda f: f.kind in (FigureKind.AMOUNT, FigureKind.PERCENT) and f.value is not None).values():
         norm = a.paragraph(own[0].paragraph).norm
         series: dict[str, list[tuple[Figure, Figure]]] = defaultdict(list)
+        named = _NAMED_BEFORE.search(norm)  # the paragraph's first share of a named whole (searched once: linear)
         for amount, pct in pairwise(own):
             if amount.kind is not FigureKind.AMOUNT or pct.kind is not FigureKind.PERCENT or amount.comparative or not amount.exact:
                 continue
             m = _OF.match(norm[amount.start + len(amount.text) : pct.start])
-            if m is not None and (m.group("whole").strip() or not _NAMED_BEFORE.search(norm, 0, amount.start)):
+            if m is not None and (m.group("whole").strip() or named is None or named.end() > amount.start):
                 series[m.group("whole").strip()].append((amount, pct))
         if len(series) == 1 and len(pairs := next(iter(series.values()))) == 1 and len(own) == 2:
             lines.append((own[0].paragraph, next(iter(series)), pairs[0]))
