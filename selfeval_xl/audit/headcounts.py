@@ -12,7 +12,7 @@ from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.groups import bracket_depths
 from selfeval_xl.audit.list_owners import nested_item
 from selfeval_xl.audit.model import Analysis, Figure, Finding, exact_counts
-from selfeval_xl.audit.named import name_before
+from selfeval_xl.audit.named import name_before, without_joiner
 from selfeval_xl.audit.plausible import doubted
 from selfeval_xl.audit.text import sentence_bounds
 from selfeval_xl.audit.wholes import unit_dropped
@@ -203,13 +203,6 @@ def _parts_of(
     if total.value is not None and found != total.value:
         yield finding(
             a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
-            label=_label(name_before(norm, total.start, 12)), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
+            label=without_joiner(name_before(norm, total.start, 12)), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
         )  # fmt: skip
 
-
-def _label(name: str) -> str:
-    """The head-count's name as the message prints it before its own "为": "编制人数为" is 编制人数 ("…为为15人" otherwise)."""
-    for verb in ("为", "是", "共计", "共"):
-        if name.endswith(verb) and len(name) > len(verb) + 1:
-            return name.removesuffix(verb)
-    return name

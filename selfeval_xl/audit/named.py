@@ -79,10 +79,7 @@ def printed_name(norm: str, start: int) -> str:
     months = _MONTHS.search(name, 0, keep) if name[keep : keep + 1] == "月" else None  # "1-6月执行27.13万元"
     name = _LEADING.sub("", name[keep:].removeprefix("年度" if year else "").removeprefix("年" if year else ""))
     name = months.group() + name if months else name
-    for word in _JOINERS:
-        if name.endswith(word) and len(name) > len(word):
-            name = name[: -len(word)]
-            break
+    name = without_joiner(name)
     tail = name.rsplit("的", 1)[-1]  # "…事业单位财政拨款的“三公”经费支出合计": the noun after 的
     name = tail if len(tail) >= 4 else name
     return name if len(name) >= 2 else ""
@@ -139,3 +136,11 @@ class Names:
         if k < len(found) and figs[found[k]].paragraph - figure.paragraph <= reach:
             return found[k]
         return None
+
+
+def without_joiner(name: str) -> str:
+    """The name without the verb that joins it to its figure ("编制人数为" → 编制人数, "单位共" → 单位)."""
+    for word in _JOINERS:
+        if name.endswith(word) and len(name) > len(word):
+            return name[: -len(word)]
+    return name

@@ -63,11 +63,16 @@ _HUNDRED = Decimal(100)
 _SEP = " | "
 
 
+def _window(text: str, end: int) -> str:
+    """The 400 characters before ``end``, their spaces and cell bars dropped: where a row's header is looked for."""
+    return re.sub(r"[\s|]", "", text[max(0, end - 400) : end])
+
+
 def _header(text: str, end: int) -> tuple[list[str], str, str, str] | None:
     """The columns of a 自评表 header printed within the 400 characters before ``end`` (cells of a
     header split over lines or cells, "年初 | 预算数", read as one), with its budget, executed and
     rate columns; the form whose header is nearest wins."""
-    window = re.sub(r"[\s|]", "", text[max(0, end - 400) : end])
+    window = _window(text, end)
     best: tuple[int, tuple[list[str], str, str, str]] | None = None
     for columns, budget, executed, rate in _FORMS:
         found, at, first = [], 0, -1
@@ -143,7 +148,7 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         scale = Decimal("0.01") if bare and stated < 2 else Decimal(1)  # "0.958": the rate as a ratio
         shown = exact * scale
         row = text[m.start() : m.end()].strip(" |")
-        weight = _HEADER_WEIGHT.search(re.sub(r"[\s|]", "", text[max(0, m.start() - 400) : m.start()])) if printed else None
+        weight = _HEADER_WEIGHT.search(_window(text, m.start())) if printed else None
         yield from _score(a, starts, m, values, exact, stated / scale, row, weight.group(1) if weight else None)
         if round_half_up(shown, places) == stated:
             continue
