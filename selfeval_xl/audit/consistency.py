@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from selfeval_xl.audit.findings import finding
-from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS
+from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS, UNIT_SUFFIXES
 from selfeval_xl.audit.model import Analysis, Figure, Finding, Paragraph
 from selfeval_xl.audit.numbers import cn_to_int, int_to_cn, numeral_value
-from selfeval_xl.audit.text import is_cjk, sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, sentence_bounds
 
 LOW_EXECUTION_RATE = Decimal(90)
 
@@ -102,7 +102,7 @@ def check_counts(a: Analysis) -> Iterator[Finding]:
         joined = sum(_JOINED.fullmatch(item) is not None for item in enum.items)  # "办公室和党建办公室": perhaps two
         if int(count.value) in (listed, listed + _besides(a, count), listed + _added(a, count, enum.items), listed + joined):
             continue
-        if not enum.explicit and (not _alike(enum.items) or count.unit in _PEOPLE):
+        if not enum.explicit and (not (_alike(enum.items) or _offices(a, count, enum.items)) or count.unit in _PEOPLE):
             continue  # a list of mixed phrases, or of posts beside a head-count, with no word linking them: not one
         if int(count.value) != listed - _asides(a, count, enum.items):
             yield finding(
@@ -122,6 +122,20 @@ def _alike(items: tuple[str, ...]) -> bool:
     "立案庭、刑事审判庭、民事审判庭")? Only then is a count beside them surely theirs; a list of mixed phrases
     ("支持宝塔区、吴起县建设乡镇街道级助餐点", "党组书记、副主席") stops short of a count that counts something else."""
     return len(items) >= 2 and len({item[-1:] for item in items}) == 1
+
+
+# "内设办公室、预算科、…、政法教科文科11个职能科室": offices of mixed names, counted by their class noun
+_OFFICE_CLASS = re.compile(r"\s*(?:职能|业务|行政|内设)?(?:科室|处室|股室|部室|机构|部门)")
+
+
+def _offices(a: Analysis, count: Figure, items: tuple[str, ...]) -> bool:
+    """Are the items a body's offices (each name ending as a unit's does) and the count's class noun an office's?"""
+    norm = a.paragraph(count.paragraph).norm
+    head = norm[clause_start(norm, count.start) : count.start].split("、", 1)[0]
+    if not any(word in head for word in ("内设", "下设", "设有", "设置", "设立")):
+        return False  # "镇党委、政府设置综合办公室、…3个内设机构": the list opens before what sets the offices up
+    near = max(int(count.value or 0), len(items)) <= 2 * min(int(count.value or 0), len(items))  # (far: a list run together)
+    return near and all(item[-1:] in UNIT_SUFFIXES for item in items) and _OFFICE_CLASS.match(norm, count.start + len(count.text)) is not None
 
 
 def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:

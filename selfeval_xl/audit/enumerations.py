@@ -9,7 +9,7 @@ from selfeval_xl.audit.lexicon import ENUM_COUNT_LINKS, ENUM_OPENERS, INSTANCE_M
 from selfeval_xl.audit.model import Enumeration, Figure, FigureKind, Paragraph
 from selfeval_xl.audit.text import clause_start, is_cjk
 
-_MAX_ENUMERATED = 30
+_MAX_ENUMERATED = 50
 _LIST_AFTER = re.compile(  # matched at the count's end; a list is read up to 300 characters
     r"([\u4e00-\u9fff]{0,8}?)\s*(?::|,\s*(?:分别是|分别为|具体是|具体为|主要有|包括|即)\s*:?)\s*([^。;,:!?]{1,300})"
 )
@@ -82,6 +82,7 @@ def _strip_opener(listing: str) -> str:
 
 
 _TOTAL_OPENERS = ("共设", "共有", "共计", "总共", "一共")
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}\s+(?=[\u4e00-\u9fff])")
 _PERSONS = ("名", "人", "人次", "位")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
@@ -121,6 +122,7 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
                 return None
     if "、" not in before or before.endswith(")") or "等" in before[before.rfind("、") :]:
         return None  # "A、B等内设机构30个": 等 before the class noun, not exhaustive
+    before = _HEADING.sub("", before)  # "二、单位机构设置 中心内设办公室、…共11个处室": a flattened page's heading
     head = before.split("、", 1)[0]
     linked = linked or any(word in head for word in _TOTAL_OPENERS)  # "共设A、B…12个内设机构"
     items = split_items(_strip_opener(before))

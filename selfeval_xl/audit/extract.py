@@ -157,10 +157,12 @@ def _denominator_phrase(clause: str) -> str:
 # a completion rate (a budget is never a whole the amount is a part of).
 # The budget may be named by who approved it ("完成区人大常委会第十九次会议批准收入调整预算37.5亿元的114.7%").
 _COMPLETION = (
+    # "实际支出为1115.07万元,占总预算比为66.22%"
+    r"(?:占(?:总|全年|年初)?预算(?:数)?的?比(?:例|重)?(?:为|是|达)?\s*|"
     r"(?:完成|为|占)(?:了)?(?:[\u4e00-\u9fff\d]{2,24}?(?:批准|审议通过|通过)的?(?:收入|支出)?)?"
     r"(?:(?:人大|人代会)?(?:全[县市区省镇州旗]|[县市区]?本级)?(?:年初|年?调整后?|年度|全年|年)?预算(?:数)?\s*(?:\d[\d,'.\s]*(?:亿|万|千)?元)?"
     # a target or plan read as a budget only with its amount ("为年度收入目标7,598万元的100%")
-    r"|(?:年初|年度|全年)?(?:收入|支出)?(?:目标|计划)(?:任务)?(?:数)?\s*\d[\d,'.\s]*(?:亿|万|千)?元)\s*的\s*"
+    r"|(?:年初|年度|全年)?(?:收入|支出)?(?:目标|计划)(?:任务)?(?:数)?\s*\d[\d,'.\s]*(?:亿|万|千)?元)\s*的\s*)"
 )
 COMPLETION = re.compile(_COMPLETION + "$")  # the words before the rate
 COMPLETION_ANYWHERE = re.compile(_COMPLETION + r"\d")  # the phrase with its rate, inside a text

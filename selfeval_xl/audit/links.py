@@ -21,7 +21,7 @@ from selfeval_xl.audit.model import (
     PartsGroup,
     RateLink,
 )
-from selfeval_xl.audit.named import printed_name
+from selfeval_xl.audit.named import name_before, printed_name
 from selfeval_xl.audit.sentence_lists import explicit_groups
 from selfeval_xl.audit.shares import find_shares as find_shares
 from selfeval_xl.audit.text import clause_start, open_brackets, sentence_bounds
@@ -79,7 +79,26 @@ def _completion(norm: str, figures: Sequence[Figure], own: list[int], pct: Figur
         # (bounded: the sentences within 400 characters before the rate's)
         earlier = own[place(max(0, s0 - 400)) : place(figures[executed].start)]  # "…调整为68000万元,完成82133万元,为调整预算的67.1%"
         budget = _kind_of_budget_before(norm, figures, earlier, phrase.group(), figures[executed])
+        budget = budget if budget is not None else _same_name_budget(norm, figures, earlier, figures[executed], s0)
     return {"budget": budget, "executed": executed}
+
+
+# "“三公”经费预算为168.53万元,其中:…。“三公”经费支出为163.58万元,完成预算的97.06%": a plain 完成预算 whose executed
+# amount is named by an item whose budget an earlier sentence of the paragraph names (the same words before 预算)
+_SPENT_WORDS = re.compile(r"(?:(?:实际|全年|当年|本年)?(?:支出|决算|执行|使用|完成))+(?:数|金额)?(?:为|是|达)?$")
+_BUDGET_WORDS = r"(?:全年|年初|本年|当年)?预算(?:数|金额|安排)?(?:为|是)?$"
+
+
+def _same_name_budget(norm: str, figures: Sequence[Figure], earlier: list[int], executed: Figure, s0: int) -> int | None:
+    spent = name_before(norm, executed.start)
+    stem = _SPENT_WORDS.sub("", spent) if _SPENT_WORDS.search(spent) else ""
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", stem)) < 2:
+        return None
+    named = re.compile(re.escape(stem) + _BUDGET_WORDS)
+    found = [i for i in earlier if figures[i].start < s0 and not figures[i].comparative and named.search(name_before(norm, figures[i].start))]
+    if not found or COMPLETION_ANYWHERE.search(norm, figures[found[-1]].start, executed.start):
+        return None
+    return found[-1]
 
 
 # "收入预算35.3亿元,实际完成37.21亿元,为预算的105.4%": an amount printed right after 预算 is a budget,

@@ -76,6 +76,10 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
     for link in a.shares:
         by_whole[(link.denominator, figs[link.percent].paragraph)].append(link)
     for key, wrong in held.items():
+        other = _another_whole(a, by_whole[key]) if len(wrong) >= 2 and key in fitting else None
+        if other is not None and other.value != _denominator(a, wrong[0][0]).value:
+            continue  # "…基本支出…、占比21.49%,项目支出…、占比75.40%,经营支出…、占比0.21%": all of one other amount (the
+            # small one fits both wholes at its rounding; thirty-seventh round)
         if key in fitting or len(wrong) < 2 or _another_whole(a, [link for link, _ in wrong]) is None:
             yield from (found for link, found in wrong if not _tail_adjusted(a, link, by_whole[key]))
     yield from (typo_finding(a, typo) for typo in typos.values())
@@ -196,7 +200,8 @@ def check_share_totals(a: Analysis) -> Iterator[Finding]:
             subjects = frozenset(link.subject for link in links)
             ids = sorted(link.percent for link in links)
             if len(links) >= 2 and (den_index, subjects) in listed and not seen & set(ids):
-                if not any(matched[i] for i in ids) and _another_whole(a, links) is not None:
+                other = _another_whole(a, links) if sum(not matched[i] for i in ids) >= 2 else None
+                if other is not None and other.value != figs[den_index].value:
                     # "民生类支出中,教育支出61.95亿元,占比为14.1%,…": each share is of the larger whole printed
                     # before (一般公共预算支出 439.49亿元), not of the list's own total
                     continue
@@ -252,18 +257,21 @@ def check_disjoint_shares(a: Analysis) -> Iterator[Finding]:
     for index, fig in enumerate(a.figures):
         if fig.kind is FigureKind.PERCENT and fig.role == "share" and fig.value is not None and (den := denominator_role(fig.label)):
             groups[(fig.paragraph, den)].append((fig, _share_subject_role(a, index, subject_of)))
-    for (_, den), members in groups.items():
-        roles = [role for _, role in members]
-        if len(roles) < 2 or len(set(roles)) < len(roles) or DECOMPOSITIONS.get(den) == frozenset(roles):
-            continue
-        if not any(frozenset(roles) <= parts and _inside(whole, den) for whole, parts in DECOMPOSITIONS.items()):
-            continue
-        percents = [fig for fig, _ in members]
-        total = sum((p.value for p in percents if p.value is not None), Decimal(0))
-        drift = sum((Decimal(5).scaleb(-p.decimals - 1) for p in percents), Decimal(0))
-        if total > _HUNDRED + drift:
-            last = percents[-1]
-            yield finding(
-                a, "shares_exceed_100", last.paragraph, last.start, f"{total}%", "100%",
-                denominator=ROLE_NAMES.get(den, den), parts="+".join(ROLE_NAMES.get(r, r) + p.text.replace(" ", "") for p, r in zip(percents, roles, strict=True)),
-            )  # fmt: skip
+    for (_, den), every in groups.items():
+        # "(含人员支出…,占总支出85.38%;公用支出…,占总支出14.62%)。其中:基本支出…,占总支出100%": the shares of
+        # one decomposition's parts, whatever other shares of the whole the paragraph prints (thirty-seventh round)
+        for whole, parts in DECOMPOSITIONS.items():
+            members = [m for m in every if m[1] in parts]
+            roles = {r for _, r in members}
+            if len(members) < 2 or len(roles) < len(members) or not _inside(whole, den) or DECOMPOSITIONS.get(den) == frozenset(roles):
+                continue
+            percents = [fig for fig, _ in members]
+            total = sum((p.value for p in percents if p.value is not None), Decimal(0))
+            drift = sum((Decimal(5).scaleb(-p.decimals - 1) for p in percents), Decimal(0))
+            if total > _HUNDRED + drift:
+                last = percents[-1]
+                yield finding(
+                    a, "shares_exceed_100", last.paragraph, last.start, f"{total}%", "100%",
+                    denominator=ROLE_NAMES.get(den, den),
+                    parts="+".join(ROLE_NAMES.get(r, r) + p.text.replace(" ", "") for p, r in members),
+                )  # fmt: skip

@@ -212,7 +212,7 @@ def _other_subject(
 ) -> int | None:
     """None when the words before 占 name no other subject than ``nearest``; the amount they name
     (printed before in the section, or within three paragraphs after); -1 when none is found."""
-    head = norm[clause_start(norm, at) : at].replace(" ", "")
+    head = norm[clause_start(norm, at) : at].replace(" ", "").removesuffix("、")  # "人员支出4450.87万元、占总支出85.38%"
     near = figures[nearest]
     if near.paragraph == pct.paragraph and head.endswith(norm[near.start : near.start + len(near.text)].replace(" ", "")):
         return None  # "一般公共服务支出588.61万元占31.75%": the amount right before 占 is the subject (as normalised:

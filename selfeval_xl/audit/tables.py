@@ -114,6 +114,16 @@ def _leading_blanks(columns: list[str], rate_column: str, cells: list[re.Match[s
     return columns[missing:] if missing > 0 and len(cells) == len(columns) - missing else columns
 
 
+def _dropped_weight(columns: list[str], rate_column: str, cells: list[re.Match[str]]) -> list[str]:
+    """The columns of an 其中 row that dropped its blank 分值 cell ("| 其中:当年财政拨款 | 7.29 | 7.29 | 7.29 | 100% |" under
+    "… | 全年执行数 | 分值 | 执行率 | 得分 |"): its one percentage stands in the weight's place, right before the rate
+    column, so the weight column goes."""
+    at = [k for k, c in enumerate(cells) if c.group().endswith("%")]
+    if len(at) != 1 or at[0] + 1 >= len(columns) or columns[at[0]] not in _WEIGHTS or columns[at[0] + 1] != rate_column:
+        return columns
+    return columns[: at[0]] + columns[at[0] + 1 :]
+
+
 def check_table_rates(a: Analysis) -> Iterator[Finding]:
     """执行率 of a flattened 自评表 row against its 全年执行数 ÷ 全年预算数.
 
@@ -128,7 +138,7 @@ def check_table_rates(a: Analysis) -> Iterator[Finding]:
         if header is None:
             continue
         columns, budget_column, executed_column, rate_column = header
-        columns = _leading_blanks(columns, rate_column, cells)
+        columns = _dropped_weight(_leading_blanks(columns, rate_column, cells), rate_column, cells)
         needed = max(columns.index(c) for c in (budget_column, executed_column, rate_column)) + 1
         if len(cells) < needed:
             continue

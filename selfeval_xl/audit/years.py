@@ -27,7 +27,7 @@ YEAR = re.compile(r"(20\d\d)年")
 
 
 def direction(verb: str) -> int:
-    return 1 if verb in UP else -1
+    return 1 if verb in UP or verb == "增" else -1  # ("比上年预算增56400元": a bare 增; never in UP, read as a substring)
 
 
 def verb_of(m: re.Match[str]) -> str:
@@ -37,7 +37,7 @@ def verb_of(m: re.Match[str]) -> str:
 
 
 def turned(verb: str) -> str:
-    return "下降" if verb in UP else "增长"
+    return "下降" if direction(verb) > 0 else "增长"
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +357,7 @@ def named_before(a: Analysis, change: Figure, subject: str) -> Figure | None:
     return None
 
 
-_RIGHT_AFTER = re.compile(r"^\s*,\s*(?:增加|减少)\s*$")
+_RIGHT_AFTER = re.compile(r"^\s*,\s*(?:增加|减少|增|减)\s*$")  # ("…运行维护费325000元,增72000元,同比增长28.46%")
 _BUDGET_NAMES = re.compile("|".join(name.removesuffix("预算") + "预算" for name in FUND_NAMES))
 _PLANNED = ("预算", "计划", "目标", "调整", "追加", "调增", "调减", "下达", "安排")
 
@@ -373,7 +373,7 @@ def bare_change(line: Line, at: int, verbs: list[str], change: Figure, pct: Figu
         return
     if not _RIGHT_AFTER.match(line.norm[current.start + len(current.text) : change.start]):
         return
-    s0, _ = sentence_bounds(line.norm, current.start)
+    s0 = max(sentence_bounds(line.norm, current.start)[0], line.norm.rfind(";", 0, current.start) + 1)  # (its own item's words)
     lead = _BUDGET_NAMES.sub("", line.norm[s0 : current.start])
     if any(word in lead for word in _PLANNED) or whole_of_percent(line.norm, current):
         return

@@ -48,7 +48,7 @@ from selfeval_xl.audit.years import (
     two_years_then_change,
 )
 
-_VERB = "负增长|净增加|净增|净减少|净减|增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减"
+_VERB = "负增长|净增加|净增|净减少|净减|增加|增长|上升|提高|增收|增支|减少|下降|降低|减收|减支|压缩|压减|减|增"
 _AMOUNT = r"(?P<amount>\d[\d,'.\s]*\s*(?:亿|万|千)?元)"
 _PCT = r"(?P<neg>[-\u2212\uff0d]\s*)?(?P<pct>\d[\d.\s]*%)"  # "增长-30%": signed, a fall
 _CHANGE = re.compile(
