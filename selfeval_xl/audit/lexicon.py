@@ -104,6 +104,7 @@ ROLE_KEYWORDS: dict[str, str] = {
     "执行": "executed",
     "预算": "budget",
     "收入合计": "income_total",
+    "收入共计": "income_total",  # "部门预算收入共计33609.06万元。1.财政拨款收入…,占总收入的68.6%"
     "本年收入": "income_total",  # as 本年支出 is of 支出合计
     "全年收入": "income_total",
     "收入总计": "income_grand",

@@ -175,7 +175,7 @@ def _misfit(figures: Sequence[Figure], subject: int, whole: int, pct: Figure) ->
 
 # Denominator roles that name "the whole" (总收入, 总支出, 收入总额…): an item of an explicit list
 # is a share of the list's total when no amount of that role is printed.
-_WHOLE_ROLES = ("total", "income_total", "income_grand", "grand_total")
+_WHOLE_ROLES = ("total", "income_total", "income_grand", "grand_total", "budget_total")
 
 
 def _named_subject(
@@ -288,6 +288,7 @@ def find_shares(
     for i in amounts:
         by_role.setdefault(figures[i].role, []).append(i)
     parent_of = {c: g.parent for g in groups if g.explicit for c in g.children}
+    continued = {c: g.parent for g in groups if g.explicit for c in g.continuation}
     names: Names | None = None
     series = _percent_series(paragraphs, figures)
     links = []
@@ -370,8 +371,11 @@ def find_shares(
                 # "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元,…,占94.70%": the whole is
                 # itself a share of another one, never printed, and its parts' unnamed shares may go on of it
                 continue
-        if denominator is None and label.startswith("总") and subject in parent_of:
-            denominator = parent_of[subject]  # "其中:…公务接待费支出决算为116,416.00元,占总支出决算的29.84%"
+        listed_on = subject in continued and figures[subject].paragraph == pct.paragraph and norm.rfind(":", s0, figures[subject].start) >= 0
+        if denominator is None and label.startswith("总") and (subject in parent_of or listed_on):
+            # "其中:…公务接待费支出决算为116,416.00元,占总支出决算的29.84%"; "支出5212.91万元。其中:基本支出…。按支出功能
+            # 分类:教育4411.13万元,占总支出84.62%": the list going on after its sentence (thirty-seventh round)
+            denominator = parent_of.get(subject, continued.get(subject))
         if denominator is None and label:
             names = names or Names(paragraphs, figures)
             denominator = names.before(label, pct, subject)

@@ -153,3 +153,41 @@ def test_an_other_row_that_dropped_its_blank_weight_cell() -> None:
     # 5.85 / 6.50 = 0.9 → 90.00%; the row printed no 分值 and no 得分, so its percentage sits in the weight's place
     assert _errors(_TABLE.format(rate="95%")) == [("execution_rate_mismatch", "95%", "90.00%")]
     assert _errors(_TABLE.format(rate="90%")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 236.5 / 240 = 0.985416… → 98.54%: 支出总预算 is the 其中 list's own total, 支出预算总计
+        ("2025年支出预算总计240万元,其中:基本支出236.5万元,占支出总预算88.39%。", [("share_mismatch", "88.39%", "98.54%")]),
+        ("2025年支出预算总计240万元,其中:基本支出236.5万元,占支出总预算98.54%。", []),
+        # 3843 / 33609.06 = 0.114344… → 11.43%: 收入共计 is the income's total (总收入)
+        (
+            "部门预算收入共计33609.06万元。\n1.财政拨款收入23039.32万元,占总收入的68.6%。\n2.事业单位经营收入3843万元,占总收入的12.5%。",
+            [("share_mismatch", "12.5%", "11.43%")],
+        ),
+        ("部门预算收入共计33609.06万元。\n1.财政拨款收入23039.32万元,占总收入的68.6%。\n2.事业单位经营收入3843万元,占总收入的11.4%。", []),
+        # the 其中 list going on in a list sentence of its own: 406.13 / 5212.91 = 0.077908… → 7.79%
+        (
+            "单位预算支出5212.91万元。其中:基本支出5212.91万元,占总支出100%。"
+            "按支出功能分类:教育4411.13万元,占总支出84.62%;社会保障和就业406.13万元,占总支出8.57%。",
+            [("share_mismatch", "8.57%", "7.79%")],
+        ),
+        (
+            "单位预算支出5212.91万元。其中:基本支出5212.91万元,占总支出100%。"
+            "按支出功能分类:教育4411.13万元,占总支出84.62%;社会保障和就业406.13万元,占总支出7.79%。",
+            [],
+        ),
+    ],
+)
+def test_shares_of_a_total_named_otherwise(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == expected
+
+
+def test_prose_after_a_list_is_not_its_continuation() -> None:
+    # 资助支出 is no 总支出: the amount of management costs in a later, plain sentence is no item of its list
+    text = (
+        "实现全年资助支出9872.69万元。其中,医疗项目累计资助支出8344万元;教育项目累计资助支出1528万元。"
+        "而去年,用于行政管理方面的费用支出是340.14万元,仅占总支出的3.25%。"
+    )
+    assert _errors(text) == []
