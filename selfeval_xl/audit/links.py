@@ -320,6 +320,16 @@ _PART_REACH = 400  # characters before the spent amount in which its budget, nam
 _SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好于", "快于", "慢于")
 
 
+def _part_given(norm: str, figures: Sequence[Figure], own: list[int], s0: int, executed: int) -> int | None:
+    """ "其中:2024年中央集中彩票公益金10.7万元,2024年度执行数8.46万元,预算执行率为79.07%": the one amount of a part's
+    sentence before its named executed amount, itself unnamed, is what the part was given (thirty-seventh round)."""
+    before = [i for i in own if s0 <= figures[i].start < figures[executed].start]
+    given = figures[before[0]] if len(before) == 1 else None
+    if given is None or given.role != "other" or given.comparative or ";" in norm[given.start : figures[executed].start]:
+        return None
+    return before[0]
+
+
 def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tuple[RateLink, ...]:
     by_paragraph = _by_paragraph(figures, _amounts(figures))
     by_role: dict[tuple[int, str], list[int]] = {}  # built once: each lookup is a bisection
@@ -368,6 +378,8 @@ def find_rates(paragraphs: Sequence[Paragraph], figures: Sequence[Figure]) -> tu
             if found["budget"] is None and found["executed"] is None:
                 found["budget"], found["executed"] = _given_then_spent(norm, figures, own, s0, pct)
             part = norm[s0 : s0 + 8].lstrip().startswith("其中")
+            if part and found["budget"] is None and found["executed"] is not None:
+                found["budget"] = _part_given(norm, figures, own, s0, found["executed"])
             if found["budget"] is None and found["executed"] is None and not part:
                 # "…截至年底共支出268.19万元,预算执行率为67.6%": the one amount right before the rate names what was spent
                 k = bisect_left(own, pct.start, key=lambda i: figures[i].start)

@@ -23,7 +23,7 @@ from selfeval_xl.audit.named import Names, lead
 from selfeval_xl.audit.numbers import numeral_value
 from selfeval_xl.audit.revenue_parts import revenue_parts
 from selfeval_xl.audit.sangong_sections import sangong_sections
-from selfeval_xl.audit.text import is_cjk, open_brackets, sentence_bounds
+from selfeval_xl.audit.text import clause_start, is_cjk, open_brackets, sentence_bounds
 
 _GRAND_WORDS = ("总计", "总量", "合计", "共计", "總計", "合計")
 _STOPS = (*_GRAND_WORDS, "总收入", "总支出")
@@ -61,6 +61,9 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "总收入", "总支出", "总额"
 
 
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|剔除")
+# "…补助资金64669万元,加上前期已下达的397801.31万元,全年基本公共卫生服务补助资金508717.34万元": a total of the whole
+# year (or all together) opening its clause closes the list (thirty-seventh round)
+_ALL_TOGETHER = re.compile(r"\s*(?:全年|共计|合计|总计|累计|一共|总共|共)")
 _PLUS = re.compile(r"加上|(?:(?<=[。,;])|^)\s*加(?=(?:市|省|区|县)级|中央|上级|上年|调入|动用|地方|政府|转移|返还|债务|一般|专项)")
 
 
@@ -125,7 +128,7 @@ def _added_up(
                 and not _TAKEN_AWAY.search(p.norm, at, figures[total].start)
                 and not _named_change_between(p.norm, changes.get(p.index, ()), at, figures[total].start)
                 and len(inside) >= 2
-                and any(w in head for w in _STOPS)
+                and (any(w in head for w in _STOPS) or _ALL_TOGETHER.match(p.norm, clause_start(p.norm, figures[total].start)))
             ):
                 groups.append(PartsGroup(total, (base, *inside[:-1]), True, True, False, ()))
             at = _plus(p.norm, at + 2)

@@ -191,3 +191,32 @@ def test_prose_after_a_list_is_not_its_continuation() -> None:
         "而去年,用于行政管理方面的费用支出是340.14万元,仅占总支出的3.25%。"
     )
     assert _errors(text) == []
+
+
+def test_a_parts_own_budget_and_execution_in_its_own_sentence() -> None:
+    # 8.46 / 10.7 = 0.790654… → 79.07%; the whole's 82.85% is 10.824 / 13.064 = 0.828536…
+    text = (
+        "项目全年预算数为13.064万元,全年执行数为10.824万元,预算执行率为82.85%。"
+        "其中:2024年中央集中彩票公益金10.7万元,2024年度执行数8.46万元,预算执行率为{rate}。"
+    )
+    assert _errors(text.format(rate="78.07%")) == [("execution_rate_mismatch", "78.07%", "79.07%")]
+    assert _errors(text.format(rate="79.07%")) == []
+    # a part's sentence with no amount of its own before what it spent takes no budget
+    assert _errors("项目预算数为100万元,执行数为90万元,预算执行率为90%。其中:执行数50万元,预算执行率为40%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 64669 + 397801.31 = 462470.31
+        (
+            "省财政下达2018年基本公共卫生服务补助资金64669万元,加上前期已下达的397801.31万元,全年基本公共卫生服务补助资金508717.34万元已全部下达。",
+            [("sum_mismatch", "508717.34万元", "462470.31万元")],
+        ),
+        ("省财政下达2018年基本公共卫生服务补助资金64669万元,加上前期已下达的397801.31万元,全年基本公共卫生服务补助资金462470.31万元已全部下达。", []),
+        # no total of the year or of all opens the last clause: nothing is added up
+        ("省财政下达补助资金64669万元,加上前期已下达的397801.31万元,重点支持村医补助508717.34万元。", []),
+    ],
+)
+def test_amounts_added_up_to_the_years_total(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _errors(text) == expected
