@@ -199,7 +199,7 @@ def _budget_before(
 # what the money given is named, right before a spent amount and a rate ("…用于项目建设等合计3624.71万元,已于本年度
 # 支出3624.71万元", "…项目建设经费4194.23万元,于本年度支出4194.23万元")
 _GIVEN = re.compile(r"(?:合计|总计|共计|总额|经费|资金|(?<!一般公共)预算数?|总投资)\s*(?:为|是|共|达)?\s*$")
-_SPENT_NAMED = re.compile(r"(?:支出|支付|拨付|执行|使用)(?:数|金额|资金)?(?:为|了)?\s*$")
+_SPENT_NAMED = re.compile(r"(?:支出|支付|拨付|执行|使用)(?:数|金额|资金|合计)?(?:为|了)?\s*$")  # ("本年支出合计61658.08万元")
 
 
 def _given_then_spent(norm: str, figures: Sequence[Figure], own: list[int], s0: int, pct: Figure) -> tuple[int | None, int | None]:

@@ -220,3 +220,11 @@ def test_a_parts_own_budget_and_execution_in_its_own_sentence() -> None:
 )
 def test_amounts_added_up_to_the_years_total(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _errors(text) == expected
+
+
+
+def test_the_years_spending_total_is_what_was_spent() -> None:
+    # 61658.08 / 63501.78 = 0.970966… → 97.10%: the budget in the sentence before, 支出合计 named as spent
+    text = "2023年度年初收支预算为50289.2万元,全年预算为63501.78万元。本年支出合计61658.08万元,预算执行率为{rate}。"
+    assert _errors(text.format(rate="106.81%")) == [("execution_rate_mismatch", "106.81%", "97.10%")]
+    assert _errors(text.format(rate="97.10%")) == []
