@@ -221,8 +221,8 @@ def test_test_half_keeps_its_precision() -> None:
     # 133 since the thirty-second round (its batch: 8 true errors at merge on its 52 blind test pages, not read), 134
     # with its two list rules written from its dev pages (units by their 决算 kinds; 具体是 opening a whole list)
     # 138 since the thirty-third round (its batch: 4 true errors at merge on its 46 blind test pages, not read; 0 on the
-    # 12 of its second batch)
-    assert true_errors >= 138  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
+    # 12 of its second batch); 139 with the thirty-seventh round's rules (measured once, at the end; not read)
+    assert true_errors >= 139  # 116 before; 119 before: 3 and 1 more on the twenty-third round's two batches at merge; 90 until the twenty-first round: 3, 4 and 2 true errors on its batches at merge, 2 more
     # truncations found once a cut value is reported whatever its amounts' print; 5 on the twenty-second's at merge;
     # 9 with the tables read one cell a line under a name spanning rows (a blind helper's report named a test page of
     # that kind with 9 errors before the reader was written from three dev pages of the same hospital form)
