@@ -142,10 +142,15 @@ def _once(found: Iterable[Finding]) -> tuple[Finding, ...]:
     """Each problem once: two readings of one sentence ("年初批复8个项目" read as 年初批复项目 and as 项目) that
     find the same figure wrong by the same amount differ only in how their message names the parts. Findings that
     name no expected figure are all kept: two ``count_unclear`` of one sentence may be of two lists."""
+    found = tuple(found)
+    # shares of a whole's complete list that exceed 100% are one problem, said once: as not adding up to 100%
+    complete = {(f.paragraph, f.sentence, f.stated) for f in found if f.code == "shares_not_100"}
     seen: set[tuple[int, str, str, str | None, str | None]] = set()
     out = []
     for f in found:
         key = (f.paragraph, f.code, f.sentence, f.stated, f.expected)
+        if f.code == "shares_exceed_100" and (f.paragraph, f.sentence, f.stated) in complete:
+            continue
         if f.expected is None or key not in seen:
             seen.add(key)
             out.append(f)

@@ -13,15 +13,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfeval_xl.audit.model import Figure, Paragraph
+from selfeval_xl.audit.named import name_before
 from selfeval_xl.audit.text import clause_start, sentence_bounds
 
 
-def own_list_whole(figures: Sequence[Figure], parent: int | None, printed: int, label: str) -> bool:
-    """Is the list's total (``parent``), rather than the amount found by the whole's role (``printed``), the whole?"""
+def own_list_whole(paragraphs: Sequence[Paragraph], figures: Sequence[Figure], parent: int | None, printed: int, label: str) -> bool:
+    """Is the list's total (``parent``), rather than the amount found by the whole's role (``printed``), the whole? Its side
+    may be in its role's label or in the words printed before it ("单位预算支出5212.91万元,其中:…,占总支出…": label 预算)."""
     side = next((w for w in ("支出", "收入") if w in label), "")
     if parent is None or not side or label in figures[printed].label:
         return False
-    return side in figures[parent].label and figures[parent].paragraph > figures[printed].paragraph
+    total = figures[parent]
+    named = side in total.label or side in name_before(paragraphs[total.paragraph - 1].norm, total.start, 12)
+    return named and total.paragraph > figures[printed].paragraph
 
 
 def named_list_whole(

@@ -352,7 +352,7 @@ def find_shares(
             denominator = min(fits, key=lambda d: _misfit(figures, subject, d, pct), default=None)
             if denominator is not None and not _qualified_alike(paragraphs, figures, label, denominator):
                 continue  # "占专项资金支出总额的100%" is no share of the "一般公共预算支出" printed before
-            if denominator is not None and role in _WHOLE_ROLES and own_list_whole(figures, parent_of.get(subject), denominator, label):
+            if denominator is not None and role in _WHOLE_ROLES and own_list_whole(paragraphs, figures, parent_of.get(subject), denominator, label):
                 denominator = parent_of[subject]
         elif not label:
             denominator = parent_of.get(subject)

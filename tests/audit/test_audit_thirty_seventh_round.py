@@ -228,3 +228,20 @@ def test_the_years_spending_total_is_what_was_spent() -> None:
     text = "2023年度年初收支预算为50289.2万元,全年预算为63501.78万元。本年支出合计61658.08万元,预算执行率为{rate}。"
     assert _errors(text.format(rate="106.81%")) == [("execution_rate_mismatch", "106.81%", "97.10%")]
     assert _errors(text.format(rate="97.10%")) == []
+
+
+def test_a_general_whole_is_the_lists_own_total_named_by_the_words_before_it() -> None:
+    # 762.04 / 5212.91 = 0.146183… → 14.62%: 总支出 is the list's own total (单位预算支出, its role's label 预算), not the
+    # 支出合计 61658.08 of the paragraph before (1.24%)
+    text = (
+        "全年预算为63501.78万元。本年支出合计61658.08万元,预算执行率为97.10%。\n"
+        "单位预算支出5212.91万元,其中:人员支出4450.87万元,占总支出85.38%,公用支出762.04万元,占总支出{rate}。"
+    )
+    assert ("share_mismatch", "16.08%", "14.62%") in _errors(text.format(rate="16.08%"))
+    assert _errors(text.format(rate="14.62%")) == []
+
+
+def test_shares_over_a_hundred_of_a_complete_list_are_one_problem() -> None:
+    text = "单位预算支出5212.91万元,其中:人员支出4450.87万元,占总支出85.38%,公用支出762.04万元,占总支出16.08%。"
+    codes = [code for code, _, _ in _errors(text)]
+    assert codes == ["share_mismatch", "shares_not_100"]  # not shares_exceed_100 as well, for the same 101.46%
