@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from selfeval_xl.audit.enumerations import near
 from selfeval_xl.audit.findings import finding
 from selfeval_xl.audit.lexicon import PROBLEM_DENIALS, PROBLEM_HEADING_WORDS, UNIT_SUFFIXES
 from selfeval_xl.audit.model import Analysis, Figure, Finding, Paragraph
@@ -134,8 +135,7 @@ def _offices(a: Analysis, count: Figure, items: tuple[str, ...]) -> bool:
     head = norm[clause_start(norm, count.start) : count.start].split("、", 1)[0]
     if not any(word in head for word in ("内设", "下设", "设有", "设置", "设立")):
         return False  # "镇党委、政府设置综合办公室、…3个内设机构": the list opens before what sets the offices up
-    near = max(int(count.value or 0), len(items)) <= 2 * min(int(count.value or 0), len(items))  # (far: a list run together)
-    return near and all(item[-1:] in UNIT_SUFFIXES for item in items) and _OFFICE_CLASS.match(norm, count.start + len(count.text)) is not None
+    return near(int(count.value or 0), len(items)) and all(item[-1:] in UNIT_SUFFIXES for item in items) and _OFFICE_CLASS.match(norm, count.start + len(count.text)) is not None
 
 
 def _asides(a: Analysis, count: Figure, items: tuple[str, ...]) -> int:

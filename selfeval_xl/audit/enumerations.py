@@ -95,6 +95,12 @@ def _quantities(items: tuple[str, ...]) -> bool:
     return any(_QUANTITY.search(item) for item in items)
 
 
+def near(count: int, listed: int) -> bool:
+    """Is a count close enough to the items listed beside it (neither over twice the other) to be theirs? A list far
+    from its count may be a run-together list or kinds rather than the items counted."""
+    return max(count, listed) <= 2 * min(count, listed)
+
+
 def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | None:
     """Items listed before the count ("内设A、B、C和D共四个股室") and whether 共/合计 introduces it.
     Bracketed other names are blanked first: "组织宣传处(人事处、对外联络处)" is one item."""
@@ -130,12 +136,10 @@ def _listed_before(norm: str, count: Figure) -> tuple[tuple[str, ...], bool] | N
         return None  # "二、单位机构设置 局机关内设19个科室": a heading's numeral is no item
     if count.role in _PERSONS and all(item and item[-1] in UNIT_SUFFIXES for item in items):
         return None  # "组织发改局、财政局和林草局7名专家": people from the units listed, not the units
-    if not linked and not (after and is_cjk(after)):
+    if not linked and not (after and is_cjk(after)) and not (items and near(int(count.value or 0), len(items))):
         # "走访企业、社区30家": no 共/等 and no class noun after the count, so the list may name
         # kinds rather than the items counted; only a close match is read as an enumeration.
-        value = int(count.value or 0)
-        if not items or max(value, len(items)) > 2 * min(value, len(items)):
-            return None
+        return None
     return items, linked
 
 

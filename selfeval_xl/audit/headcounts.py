@@ -205,4 +205,3 @@ def _parts_of(
             a, doubted("sum_mismatch", total, parts, found), total.paragraph, total.start, total.text, f"{found}{total.role}",
             label=without_joiner(name_before(norm, total.start, 12)), parts="+".join(n + f.text for n, f in zip(names, parts, strict=True)),
         )  # fmt: skip
-

@@ -323,7 +323,7 @@ _SET_AGAINST = ("低于", "高于", "超过", "超出", "不及", "不足", "好
 def _part_given(norm: str, figures: Sequence[Figure], own: list[int], s0: int, executed: int) -> int | None:
     """ "其中:2024年中央集中彩票公益金10.7万元,2024年度执行数8.46万元,预算执行率为79.07%": the one amount of a part's
     sentence before its named executed amount, itself unnamed, is what the part was given (thirty-seventh round)."""
-    before = [i for i in own if s0 <= figures[i].start < figures[executed].start]
+    before = own[bisect_left(own, s0, key=lambda i: figures[i].start) : bisect_left(own, figures[executed].start, key=lambda i: figures[i].start)]
     given = figures[before[0]] if len(before) == 1 else None
     if given is None or given.role != "other" or given.comparative or ";" in norm[given.start : figures[executed].start]:
         return None

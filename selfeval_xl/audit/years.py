@@ -373,8 +373,8 @@ def bare_change(line: Line, at: int, verbs: list[str], change: Figure, pct: Figu
         return
     if not _RIGHT_AFTER.match(line.norm[current.start + len(current.text) : change.start]):
         return
-    s0 = max(sentence_bounds(line.norm, current.start)[0], line.norm.rfind(";", 0, current.start) + 1)  # (its own item's words)
-    lead = _BUDGET_NAMES.sub("", line.norm[s0 : current.start])
+    s0, _ = sentence_bounds(line.norm, current.start)
+    lead = _BUDGET_NAMES.sub("", line.norm[line.norm.rfind(";", s0, current.start) + 1 or s0 : current.start])  # its item's words
     if any(word in lead for word in _PLANNED) or whole_of_percent(line.norm, current):
         return
     as_current = list(judge(line.a, verbs, change, pct, current, None))
